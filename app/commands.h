@@ -1,0 +1,23 @@
+// The loopscope executable's commands; main() picks one from the command line.
+#pragma once
+
+#include <QStringList>
+
+namespace loopscope::app {
+
+// Exit statuses of the design README.
+enum ExitStatus : int {
+    ExitCompleted = 0,
+    ExitFailed = 1,
+    ExitInvalid = 2,
+    ExitDeadlock = 3,
+    ExitStopped = 4,
+};
+
+int checkCommand(const QStringList &args);    // loopscope check FILE...
+int runCommand(const QStringList &args);      // loopscope run FILE [options]
+int examplesCommand(const QStringList &args); // loopscope examples
+int workerCommand(const QStringList &args);   // loopscope --worker: a process-pool worker
+int guiCommand(int argc, char **argv, const QString &file); // the window, or headless
+
+} // namespace loopscope::app

@@ -1,0 +1,64 @@
+// loopscope: the GUI, or the command line (`loopscope run|check|examples ...`).
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+const char *kUsage = R"(Usage:
+  loopscope [FILE]                 open the GUI (the default example when no FILE)
+  loopscope run FILE [--live] [--scale S] [--trace OUT.json] [--export OUT.ext]... [--quiet]
+                                   run a scenario and print its prints, Gantt and outcome
+  loopscope check FILE...          validate scenario files
+  loopscope examples               list the bundled examples
+  loopscope --help | --version
+
+Exit status: 0 completed, 1 failed, 2 invalid input or usage, 3 deadlock, 4 stopped.
+)";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    using namespace loopscope::app;
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    if (!args.isEmpty()) {
+        const QString first = args.first();
+        if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+            std::fputs(kUsage, stdout);
+            return ExitCompleted;
+        }
+        if (first == QLatin1String("--version")) {
+            std::printf("loopscope %s\n", LOOPSCOPE_VERSION);
+            return ExitCompleted;
+        }
+        if (first == QLatin1String("--worker")) {
+            QCoreApplication app(argc, argv);
+            return workerCommand(args.mid(1));
+        }
+        if (first == QLatin1String("check") || first == QLatin1String("run")
+            || first == QLatin1String("examples")) {
+            QCoreApplication app(argc, argv);
+            if (first == QLatin1String("check"))
+                return checkCommand(args.mid(1));
+            if (first == QLatin1String("run"))
+                return runCommand(args.mid(1));
+            return examplesCommand(args.mid(1));
+        }
+        if (first.startsWith(QLatin1Char('-'))) {
+            std::fprintf(stderr, "loopscope: unknown option %s\n%s", qPrintable(first), kUsage);
+            return ExitInvalid;
+        }
+    }
+    if (args.size() > 1) {
+        std::fprintf(stderr, "loopscope: expected at most one FILE\n%s", kUsage);
+        return ExitInvalid;
+    }
+    return guiCommand(argc, argv, args.value(0));
+}

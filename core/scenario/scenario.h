@@ -1,0 +1,193 @@
+// The scenario model: a Python asyncio program as plain data (scenario-format.md, version 1).
+// Plain value types only; reading, writing and validation live beside this file.
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace loopscope {
+
+// Every op of scenario-format.md, in the order of its table.
+enum class StepKind {
+    Sleep,
+    Cpu,
+    Block,
+    Print,
+    Call,
+    CreateTask,
+    Await,
+    Gather,
+    TaskGroup,
+    WaitFor,
+    With,
+    Acquire,
+    Release,
+    EventWait,
+    EventSet,
+    EventClear,
+    Put,
+    Get,
+    TaskDone,
+    Join,
+    FutureSet,
+    FutureAwait,
+    Repeat,
+    Drain,
+    Try,
+    Raise,
+    Cancel,
+    ToThread,
+    RunInExecutor,
+};
+
+enum class ResourceKind { Lock, Semaphore, Event, Queue, Future, ThreadPool, ProcessPool };
+
+enum class WorkKind { Io, Cpu };
+
+enum class ClockMode { Virtual, Live };
+
+// A numeric field: a literal, or a reference "$name" to a parameter or loop variable.
+struct Quantity
+{
+    double value = 0.0;
+    QString param; // non-empty: the value comes from this parameter at run time
+
+    bool isParam() const { return !param.isEmpty(); }
+    static Quantity literal(double v) { return {v, {}}; }
+    static Quantity ref(QString name) { return {0.0, std::move(name)}; }
+    friend bool operator==(const Quantity &, const Quantity &) = default;
+};
+
+// One entry of a gather: a coroutine to wrap in a task, or an existing task variable.
+struct GatherItem
+{
+    QString coro;
+    QJsonObject args;
+    QString name;
+    QString task;
+
+    bool isTask() const { return !task.isEmpty(); }
+    friend bool operator==(const GatherItem &, const GatherItem &) = default;
+};
+
+struct Step;
+using Steps = std::vector<Step>;
+
+// One `except Name:` clause of a try step; `error` is a class name or "*".
+struct ExceptClause
+{
+    QString error;
+    Steps steps;
+    friend bool operator==(const ExceptClause &, const ExceptClause &) = default;
+};
+
+// One step of a coroutine. A single struct for every op: each op uses the fields its row of
+// scenario-format.md lists and leaves the others empty; the reader and writer know which.
+struct Step
+{
+    StepKind kind = StepKind::Print;
+    QString id;    // stable id, used by the editor and trace spans; may be empty in files
+    QString label; // shown on the canvas and timeline
+
+    Quantity seconds;              // sleep, cpu, block, to_thread, run_in_executor
+    Quantity timeout;              // wait_for
+    std::optional<Quantity> count; // repeat; nullopt = forever
+    QString text;                  // print
+    QString coro;                  // call, create_task, wait_for
+    QJsonObject args;              // call, create_task, wait_for
+    QString name;                  // create_task: task name
+    QString as;                    // create_task, get, drain: variable name
+    QString task;                  // await, wait_for, cancel: task variable
+    std::vector<GatherItem> items; // gather
+    bool returnExceptions = false; // gather
+    // The object the step uses. Its JSON key depends on the op: `resource` (with, acquire,
+    // release), `event`, `queue`, `future` or `pool` (run_in_executor).
+    QString resource;
+    QJsonValue item;                   // put
+    QJsonValue value;                  // future_set
+    QString var;                       // repeat
+    WorkKind work = WorkKind::Io;      // to_thread, run_in_executor
+    QString error;                     // raise: exception class name
+    QString message;                   // raise
+    Steps steps;                       // task_group, with, repeat, drain, try: the body
+    std::vector<ExceptClause> excepts; // try, in the order written
+    std::optional<Steps> finallySteps; // try
+    QJsonObject extra;                 // unknown keys, kept as read so that saving loses nothing
+
+    friend bool operator==(const Step &, const Step &) = default;
+};
+
+struct Resource
+{
+    QString id;
+    ResourceKind kind = ResourceKind::Lock;
+    int value = 1;                 // semaphore
+    bool bounded = false;          // semaphore
+    int maxsize = 0;               // queue; 0 = unbounded
+    std::vector<QJsonValue> items; // queue: initial items
+    std::optional<int> workers;    // thread_pool, process_pool; nullopt = the default
+    double startup = 0.0;          // process_pool: seconds a worker takes to start
+    QJsonObject extra;
+
+    friend bool operator==(const Resource &, const Resource &) = default;
+};
+
+struct Coroutine
+{
+    QString name;
+    std::vector<QString> params;
+    Steps steps;
+    QJsonObject extra;
+
+    friend bool operator==(const Coroutine &, const Coroutine &) = default;
+};
+
+struct ClockSettings
+{
+    ClockMode mode = ClockMode::Virtual;
+    double scale = 0.1; // wall seconds per scenario second in live mode
+    friend bool operator==(const ClockSettings &, const ClockSettings &) = default;
+};
+
+struct PythonSettings
+{
+    bool gil = true;
+    double switchInterval = 0.005;
+    int cpuCount = 4;
+    friend bool operator==(const PythonSettings &, const PythonSettings &) = default;
+};
+
+struct Scenario
+{
+    QString title;
+    QString notes;
+    ClockSettings clock;
+    PythonSettings python;
+    std::vector<Resource> resources;
+    std::vector<Coroutine> coroutines;
+    QJsonObject layout; // owned by the editor; the runtime ignores it
+    QJsonObject extra;  // unknown top-level keys
+
+    const Coroutine *coroutine(const QString &name) const;
+    const Resource *resource(const QString &id) const;
+    friend bool operator==(const Scenario &, const Scenario &) = default;
+};
+
+// Names as written in files: "sleep", "create_task", "thread_pool", ...
+QString opName(StepKind kind);
+std::optional<StepKind> stepKindFromOp(const QString &op);
+QString resourceKindName(ResourceKind kind);
+std::optional<ResourceKind> resourceKindFromName(const QString &name);
+
+// Which resource kinds a step's `resource` field may name, and the JSON key it is written under.
+QString resourceKeyFor(StepKind kind);
+
+// True for ops whose body lives in `steps`.
+bool hasBody(StepKind kind);
+
+} // namespace loopscope

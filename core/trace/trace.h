@@ -1,0 +1,108 @@
+// The trace model: what one run of a scenario produced (trace-format.md, version 1).
+// Plain value types; the recorder fills them, the timeline and every exporter read them.
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace loopscope {
+
+enum class LaneState : std::uint8_t { Running, Ready, Blocking, Waiting, Blocked };
+enum class LaneKind : std::uint8_t { Task, Thread, Process, Loop };
+enum class LaneResult : std::uint8_t { None, Done, Failed, Cancelled, Pending };
+enum class OutcomeStatus : std::uint8_t { Completed, Failed, Deadlock, Stopped };
+enum class EventKind : std::uint8_t {
+    Print,
+    Create,
+    Acquire,
+    Release,
+    Set,
+    Put,
+    Get,
+    Wake,
+    Cancel,
+    Raise,
+    Timeout
+};
+enum class Severity : std::uint8_t { Info, Warning, Error };
+
+// Index into Trace::strings; 0 is always the empty string.
+using StringId = std::uint32_t;
+
+// Half-open [start, end) in scenario seconds. 24 bytes: a million spans fit in 24 MB.
+struct Span
+{
+    double start = 0.0;
+    double end = 0.0;
+    StringId on = 0; // what a waiting/blocked lane waits for: "timer", a resource id, a lane id...
+    StringId step = 0; // id of the scenario step that caused it
+    LaneState state = LaneState::Running;
+};
+
+struct Lane
+{
+    QString id; // "task-1", "thread-1", "process-1", "loop"
+    LaneKind kind = LaneKind::Task;
+    QString name;    // "main", "worker-2", "ThreadPoolExecutor-0_0", "Process-1", "event loop"
+    int parent = -1; // index of the lane that created this task, -1 for none
+    QString coro;    // tasks: the coroutine it runs
+    std::vector<Span> spans;
+    LaneResult result = LaneResult::None;
+};
+
+struct TraceEvent
+{
+    double t = 0.0;
+    int lane = -1;
+    EventKind kind = EventKind::Print;
+    QString text;     // print: the line; raise/cancel/timeout: the message
+    QString resource; // acquire, release, set, put, get: the resource id
+    int by = -1;      // create, wake: the lane that acted
+    QString via;      // wake: the object through which the lane was woken
+};
+
+struct Diagnostic
+{
+    double t = 0.0;
+    int lane = -1;
+    Severity severity = Severity::Warning;
+    QString code; // "slow-step", "exception-never-retrieved", "pending-at-shutdown", ...
+    QString message;
+};
+
+struct Outcome
+{
+    OutcomeStatus status = OutcomeStatus::Completed;
+    QString error; // failed: "ValueError: boom"; deadlock: the cycle; stopped: why
+};
+
+struct Trace
+{
+    QString scenario; // the scenario's title
+    bool liveClock = false;
+    double duration = 0.0;
+    std::vector<Lane> lanes;
+    std::vector<TraceEvent> events;
+    std::vector<Diagnostic> diagnostics;
+    Outcome outcome;
+    std::vector<QString> strings{QString()}; // interned span strings; [0] is ""
+    QHash<QString, StringId> stringIndex;    // reverse of strings, kept by intern()
+
+    StringId intern(const QString &s);
+    const QString &str(StringId id) const { return strings[id]; }
+    int laneIndex(const QString &id) const; // -1 when absent
+};
+
+QString stateName(LaneState s);
+std::optional<LaneState> stateFromName(const QString &name);
+QString laneKindName(LaneKind k);
+QString laneResultName(LaneResult r); // "" for None
+QString outcomeName(OutcomeStatus s);
+QString eventKindName(EventKind k);
+QString severityName(Severity s);
+
+} // namespace loopscope

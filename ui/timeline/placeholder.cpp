@@ -1,0 +1,2 @@
+// Replaced by the timeline sources.
+namespace loopscope { void timelinePlaceholder() {} }
