@@ -1,0 +1,51 @@
+// Running a scenario on the instrumented runtime. The only runtime header the UI and the
+// command line need: everything they learn about a run comes back as a Trace.
+#pragma once
+
+#include "scenario/scenario.h"
+#include "trace/trace.h"
+
+#include <memory>
+#include <optional>
+
+namespace loopscope {
+
+struct RunOptions {
+    std::optional<ClockMode> clock; // overrides the scenario's clock.mode
+    std::optional<double> scale;    // overrides clock.scale (live: wall seconds per scenario s)
+    double scenarioLimit = 1e6;     // stop (outcome `stopped`) past this scenario time
+    double wallLimit = 300.0;       // stop past this many wall seconds
+    QString workerProgram;          // live process pools: the loopscope binary (`--worker`)
+};
+
+// Runs the scenario to its end on the calling thread and returns its trace.
+Trace runScenario(const Scenario &scenario, const RunOptions &options = {});
+
+// A run on its own thread, for the GUI: start it, look at the trace as it grows, stop it.
+// Every member is safe to call from any thread.
+class ScenarioRun
+{
+public:
+    ScenarioRun(Scenario scenario, RunOptions options);
+    ~ScenarioRun(); // stops the run and joins its threads
+    ScenarioRun(const ScenarioRun &) = delete;
+    ScenarioRun &operator=(const ScenarioRun &) = delete;
+
+    void start();
+    void stop();   // ends the run within 50 ms with outcome `stopped`
+    void pause();  // the loop stops between iterations (a running `cpu`/`block` step finishes)
+    void resume();
+    void step();   // while paused: run until the next state change, then pause again
+    bool isPaused() const;
+    bool isFinished() const;
+
+    // The trace so far: spans still open end at the present instant, outcome is only
+    // meaningful once isFinished(). Cheap enough to call at 60 Hz for teaching-sized runs.
+    Trace snapshot() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace loopscope
