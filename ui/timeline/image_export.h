@@ -1,0 +1,44 @@
+// Timeline pictures for notes: SVG (text stays text), PNG (at a scale factor, @2x by default)
+// and PDF (A4 landscape). Drawn by the same TimelinePainter as the screen.
+#pragma once
+
+#include "timeline/timeline_layout.h"
+#include "timeline/timeline_theme.h"
+#include "trace/trace.h"
+
+#include <QString>
+
+#include <optional>
+
+class QPainter;
+
+namespace loopscope {
+
+struct ImageExportOptions
+{
+    int width = 1200;    // logical pixels (SVG user units; PNG before scaling)
+    double scale = 2.0;  // PNG: device pixels per logical pixel
+    TimelineThemeKind theme = TimelineThemeKind::Light;
+    QString title;       // empty: the trace's scenario title
+    QString notes;       // printed under the legend; empty: none
+    bool wakeArrows = true;
+    std::optional<TimeRange> range; // nullopt: the whole run, [0, duration]
+};
+
+// Writes `path`; the format comes from its suffix (.svg, .png, .pdf). On failure returns false
+// and says why in `error` (which names the file).
+bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options,
+                         const QString &path, QString *error);
+
+// The logical size of the picture of the whole trace (all lanes expanded) for `options`.
+QSize timelineImageSize(const Trace &trace, const ImageExportOptions &options);
+
+// Paints the picture into `painter` over `size` logical pixels (the PNG and SVG exports use it;
+// tests and the clipboard may too).
+void paintTimelineImage(QPainter &painter, const Trace &trace, const ImageExportOptions &options,
+                        QSize size, bool vectorHatching);
+
+// "virtual clock · 3 s · completed", the line under the title.
+QString timelineSubtitle(const Trace &trace);
+
+} // namespace loopscope

@@ -1,2 +1,0 @@
-// Replaced by the timeline sources.
-namespace loopscope { void timelinePlaceholder() {} }

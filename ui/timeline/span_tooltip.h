@@ -1,0 +1,27 @@
+// What the timeline says about one span when hovered: state, times, step, what it waits on and,
+// for ready and blocked spans, who holds what it waits for (when the trace's events tell).
+#pragma once
+
+#include "trace/trace.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace loopscope {
+
+// Names of the lanes holding `resource` at instant t: acquired at or before t, not released
+// since (a semaphore has several holders). `except` is left out (the asking lane).
+QStringList resourceHolders(const Trace &trace, const QString &resource, double t,
+                            int except = -1);
+
+// Names of the task lanes occupying the loop thread (running or blocking) at instant t.
+QStringList loopHolders(const Trace &trace, double t, int except = -1);
+
+// Plain text, one fact per line, e.g.
+//   worker-2 · blocked on sem
+//   1 s – 2 s (1 s)
+//   step s3
+//   held by worker-1, worker-3
+QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t);
+
+} // namespace loopscope

@@ -1,0 +1,248 @@
+#include "timeline/timeline_painter.h"
+
+#include "timeline/time_ruler.h"
+#include "timeline/timeline_fonts.h"
+#include "timeline/timeline_marks.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+constexpr int kSpanInset = 3;    // gap above and below a span inside its row
+constexpr int kTreeIndent = 14;  // pixels per nesting level in the name column
+constexpr int kMinTickPixels = 90;
+
+} // namespace
+
+std::pair<int, int> visibleRowRange(const TimelineLayout &layout,
+                                    const TimelineCoordinates &coords, int rowCount)
+{
+    const QRect area = layout.laneArea();
+    const int first = std::clamp(coords.firstRow, 0, rowCount);
+    const int last = std::clamp(coords.rowAt(area.bottom()) + 1, first, rowCount);
+    return {first, last};
+}
+
+TimelinePainter::TimelinePainter(const Trace &trace, const LaneRows &rows,
+                                 const TimelineTheme &theme)
+    : m_trace(trace)
+    , m_rows(rows)
+    , m_theme(theme)
+{}
+
+void TimelinePainter::paint(QPainter &painter, const TimelineLayout &layout,
+                            const TimelineCoordinates &coords) const
+{
+    painter.save();
+    painter.fillRect(layout.bounds, m_theme.background);
+    if (layout.titleHeight > 0)
+        paintTitle(painter, layout);
+    paintRows(painter, layout, coords);
+    if (layout.wakeArrows)
+        paintWakeArrows(painter, layout, coords);
+    paintSelection(painter, layout, coords);
+    paintRuler(painter, layout, coords);
+    paintLegend(painter, layout.legendRect(), m_theme, layout.vectorHatching);
+    if (layout.notesHeight > 0)
+        paintNotes(painter, layout);
+    painter.restore();
+}
+
+void TimelinePainter::paintTitle(QPainter &painter, const TimelineLayout &layout) const
+{
+    const QRect rect = layout.titleRect().adjusted(12, 6, -12, -4);
+    painter.setPen(m_theme.text);
+    painter.setFont(timelineFont(TimelineFontRole::Title));
+    painter.drawText(rect, Qt::AlignLeft | Qt::AlignTop, layout.title);
+    painter.setPen(m_theme.mutedText);
+    painter.setFont(timelineFont(TimelineFontRole::Subtitle));
+    painter.drawText(rect, Qt::AlignLeft | Qt::AlignBottom, layout.subtitle);
+}
+
+void TimelinePainter::paintRuler(QPainter &painter, const TimelineLayout &layout,
+                                 const TimelineCoordinates &coords) const
+{
+    const QRect ruler = layout.rulerRect();
+    const QRect corner(layout.bounds.left(), ruler.top(), layout.nameColumnWidth,
+                       ruler.height());
+    painter.fillRect(ruler, m_theme.nameColumn);
+    painter.fillRect(corner, m_theme.nameColumn);
+    painter.setPen(m_theme.grid);
+    painter.drawLine(layout.bounds.left(), ruler.bottom(), ruler.right(), ruler.bottom());
+
+    const double step = rulerTickStep(coords.secondsPerPixel, kMinTickPixels);
+    const double start = coords.mapXToTime(ruler.left());
+    const double end = coords.mapXToTime(ruler.right());
+    painter.setFont(timelineFont(TimelineFontRole::Ruler));
+    for (double t : rulerTicks(start, end, step)) {
+        const int x = int(std::lround(coords.mapTimeToX(t)));
+        painter.setPen(m_theme.mutedText);
+        painter.drawLine(x, ruler.bottom() - 6, x, ruler.bottom());
+        painter.setPen(m_theme.text);
+        painter.drawText(QRect(x + 3, ruler.top(), kMinTickPixels, ruler.height() - 4),
+                         Qt::AlignLeft | Qt::AlignVCenter, formatTickLabel(t, step));
+    }
+}
+
+void TimelinePainter::paintRows(QPainter &painter, const TimelineLayout &layout,
+                                const TimelineCoordinates &coords) const
+{
+    const QRect area = layout.laneArea();
+    painter.save();
+    painter.setClipRect(area);
+    painter.fillRect(QRect(area.left(), area.top(), layout.nameColumnWidth, area.height()),
+                     m_theme.nameColumn);
+    // Grid lines at the ruler's ticks, under the spans.
+    const double step = rulerTickStep(coords.secondsPerPixel, kMinTickPixels);
+    painter.setPen(m_theme.grid);
+    for (double t : rulerTicks(coords.mapXToTime(coords.leftMargin),
+                               coords.mapXToTime(area.right()), step)) {
+        const int x = int(std::lround(coords.mapTimeToX(t)));
+        painter.drawLine(x, area.top(), x, area.bottom());
+    }
+    const auto [first, last] = visibleRowRange(layout, coords, m_rows.rowCount());
+    for (int row = first; row < last; ++row) {
+        const int top = coords.rowTop(row);
+        const int lane = m_rows.laneAt(row);
+        const QRect rowRect(coords.leftMargin, top, area.right() - coords.leftMargin + 1,
+                            layout.laneHeight);
+        if (row == layout.hoveredRow)
+            painter.fillRect(rowRect, m_theme.hoveredRow);
+        else if (row % 2 == 1)
+            painter.fillRect(rowRect, m_theme.alternateRow);
+        paintLaneSpans(painter, layout, coords, lane, top);
+        paintLaneName(painter, layout, lane, top);
+    }
+    painter.setPen(m_theme.grid);
+    painter.drawLine(coords.leftMargin - 1, area.top(), coords.leftMargin - 1, area.bottom());
+    painter.restore();
+}
+
+void TimelinePainter::paintLaneSpans(QPainter &painter, const TimelineLayout &layout,
+                                     const TimelineCoordinates &coords, int lane, int top) const
+{
+    const Lane &l = m_trace.lanes[lane];
+    const QRect area = layout.laneArea();
+    summariseSpans(l.spans, coords, coords.leftMargin, area.right() + 1, m_runs);
+    const int height = layout.laneHeight - 2 * kSpanInset;
+    for (const PixelRun &run : m_runs)
+        paintStateSwatch(painter, QRect(run.x0, top + kSpanInset, run.x1 - run.x0, height),
+                         run.state, m_theme, layout.vectorHatching);
+    if (l.result == LaneResult::None || l.spans.empty())
+        return;
+    const double x = coords.mapTimeToX(l.spans.back().end) + 3;
+    const int size = layout.laneHeight - 2 * kSpanInset;
+    if (x >= coords.leftMargin && x <= area.right())
+        paintEndMark(painter, QRectF(x, top + kSpanInset, size, size), l.result, m_theme);
+}
+
+void TimelinePainter::paintLaneName(QPainter &painter, const TimelineLayout &layout, int lane,
+                                    int top) const
+{
+    const Lane &l = m_trace.lanes[lane];
+    const int left = layout.bounds.left() + 6 + m_rows.depth(lane) * kTreeIndent;
+    const QRect nameRect(layout.bounds.left(), top, layout.nameColumnWidth, layout.laneHeight);
+    painter.fillRect(nameRect, m_theme.nameColumn);
+    if (layout.treeControls && m_rows.hasChildren(lane)) {
+        const bool collapsed = m_rows.isCollapsed(l.id);
+        const QPointF c(left + 4, top + layout.laneHeight / 2.0);
+        using Triangle = std::array<QPointF, 3>;
+        const Triangle triangle = collapsed
+                                      ? Triangle{c + QPointF(-3, -4), c + QPointF(-3, 4),
+                                                 c + QPointF(3, 0)}
+                                      : Triangle{c + QPointF(-4, -2), c + QPointF(4, -2),
+                                                 c + QPointF(0, 3)};
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(m_theme.mutedText);
+        painter.drawPolygon(triangle.data(), 3);
+        painter.setBrush(Qt::NoBrush);
+    }
+    const int textLeft = left + (layout.treeControls ? 12 : 0);
+    const QFont font = timelineFont(TimelineFontRole::Lane);
+    painter.setFont(font);
+    painter.setPen(l.kind == LaneKind::Task ? m_theme.text : m_theme.mutedText);
+    const int width = layout.bounds.left() + layout.nameColumnWidth - textLeft - 4;
+    const QString name = QFontMetrics(font).elidedText(l.name, Qt::ElideRight, width);
+    painter.drawText(QRect(textLeft, top, width, layout.laneHeight),
+                     Qt::AlignLeft | Qt::AlignVCenter, name);
+}
+
+void TimelinePainter::paintWakeArrows(QPainter &painter, const TimelineLayout &layout,
+                                      const TimelineCoordinates &coords) const
+{
+    const QRect area = layout.laneArea();
+    const double start = coords.mapXToTime(coords.leftMargin);
+    const double end = coords.mapXToTime(area.right());
+    // Events are in time order (the recorder appends them as they happen).
+    const auto &events = m_trace.events;
+    auto it = std::partition_point(events.begin(), events.end(),
+                                   [start](const TraceEvent &e) { return e.t < start; });
+    painter.save();
+    painter.setClipRect(QRect(coords.leftMargin, area.top(), area.right() - coords.leftMargin + 1,
+                              area.height()));
+    const double half = layout.laneHeight / 2.0;
+    for (; it != events.end() && it->t <= end; ++it) {
+        if (it->kind != EventKind::Wake)
+            continue;
+        const int toRow = m_rows.rowOfLane(it->lane);
+        const int fromRow = m_rows.rowOfLane(it->by);
+        if (toRow < 0 || fromRow < 0 || toRow == fromRow)
+            continue;
+        const double x = coords.mapTimeToX(it->t);
+        const double y0 = coords.rowTop(fromRow) + half;
+        const double y1 = coords.rowTop(toRow) + (toRow > fromRow ? kSpanInset : 2 * half - kSpanInset);
+        if (std::max(y0, y1) < area.top() || std::min(y0, y1) > area.bottom())
+            continue;
+        paintWakeArrow(painter, QPointF(x, y0), QPointF(x, y1), m_theme);
+    }
+    painter.restore();
+}
+
+void TimelinePainter::paintSelection(QPainter &painter, const TimelineLayout &layout,
+                                     const TimelineCoordinates &coords) const
+{
+    const QRect area = layout.laneArea();
+    if (layout.marker) {
+        const double x = coords.mapTimeToX(*layout.marker);
+        if (x >= coords.leftMargin && x <= area.right()) {
+            painter.setPen(QPen(m_theme.text, 1.0, Qt::DashLine));
+            painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        }
+    }
+    if (!layout.selection)
+        return;
+    const double x0 = std::max<double>(coords.mapTimeToX(layout.selection->start), coords.leftMargin);
+    const double x1 = std::min<double>(coords.mapTimeToX(layout.selection->end), area.right());
+    if (x1 <= x0)
+        return;
+    const QRectF band(x0, area.top(), x1 - x0, area.height());
+    painter.fillRect(band, m_theme.selection);
+    const QString label = formatSeconds(layout.selection->length());
+    const QFont font = timelineFont(TimelineFontRole::Ruler);
+    const int width = QFontMetrics(font).horizontalAdvance(label) + 10;
+    const QRectF box(band.center().x() - width / 2.0, area.top() + 4, width, 18);
+    painter.setPen(m_theme.text);
+    painter.setBrush(m_theme.background);
+    painter.drawRect(box);
+    painter.setFont(font);
+    painter.drawText(box, Qt::AlignCenter, label);
+    painter.setBrush(Qt::NoBrush);
+}
+
+void TimelinePainter::paintNotes(QPainter &painter, const TimelineLayout &layout) const
+{
+    const QRect rect = layout.notesRect();
+    painter.setPen(m_theme.text);
+    painter.setFont(timelineFont(TimelineFontRole::Notes));
+    painter.drawText(rect.adjusted(12, 8, -12, -8), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
+                     layout.notes);
+}
+
+} // namespace loopscope

@@ -1,0 +1,54 @@
+// The one painter of the timeline: the screen, PNG, SVG and PDF all draw through it, so an
+// export looks exactly like the view. Paints only the rows and spans that are visible; a lane
+// costs at most one rectangle per pixel column (span_summary.h).
+#pragma once
+
+#include "timeline/lane_rows.h"
+#include "timeline/span_summary.h"
+#include "timeline/timeline_coordinates.h"
+#include "timeline/timeline_layout.h"
+#include "timeline/timeline_theme.h"
+#include "trace/trace.h"
+
+#include <vector>
+
+class QPainter;
+
+namespace loopscope {
+
+class TimelinePainter
+{
+public:
+    TimelinePainter(const Trace &trace, const LaneRows &rows, const TimelineTheme &theme);
+
+    // Paints the whole frame described by `layout`; `coords` says which time range and which
+    // rows are shown (its margins come from the layout).
+    void paint(QPainter &painter, const TimelineLayout &layout,
+               const TimelineCoordinates &coords) const;
+
+private:
+    void paintTitle(QPainter &painter, const TimelineLayout &layout) const;
+    void paintRuler(QPainter &painter, const TimelineLayout &layout,
+                    const TimelineCoordinates &coords) const;
+    void paintRows(QPainter &painter, const TimelineLayout &layout,
+                   const TimelineCoordinates &coords) const;
+    void paintLaneSpans(QPainter &painter, const TimelineLayout &layout,
+                        const TimelineCoordinates &coords, int lane, int top) const;
+    void paintLaneName(QPainter &painter, const TimelineLayout &layout, int lane, int top) const;
+    void paintWakeArrows(QPainter &painter, const TimelineLayout &layout,
+                         const TimelineCoordinates &coords) const;
+    void paintSelection(QPainter &painter, const TimelineLayout &layout,
+                        const TimelineCoordinates &coords) const;
+    void paintNotes(QPainter &painter, const TimelineLayout &layout) const;
+
+    const Trace &m_trace;
+    const LaneRows &m_rows;
+    const TimelineTheme &m_theme;
+    mutable std::vector<PixelRun> m_runs; // reused between lanes: no allocation per frame
+};
+
+// The rows visible in `layout` with `coords`: [first, last).
+std::pair<int, int> visibleRowRange(const TimelineLayout &layout,
+                                    const TimelineCoordinates &coords, int rowCount);
+
+} // namespace loopscope

@@ -1,0 +1,115 @@
+// The timeline on screen: lanes of a trace over time, zoomed with Ctrl+wheel or a pinch around
+// the cursor, panned by dragging or with the scroll bars, a range picked with Shift+drag, spans
+// explained on hover and selected by a click. While a live run grows it can follow the present.
+#pragma once
+
+#include "timeline/lane_rows.h"
+#include "timeline/timeline_coordinates.h"
+#include "timeline/timeline_layout.h"
+#include "timeline/timeline_theme.h"
+#include "trace/trace.h"
+
+#include <QAbstractScrollArea>
+
+#include <optional>
+
+namespace loopscope {
+
+class TimelineView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    void setTrace(Trace trace);    // replaces the trace and fits it
+    void updateTrace(Trace trace); // the same run, grown: keeps zoom, scroll, collapsed lanes
+    const Trace &trace() const { return m_trace; }
+
+    TimeRange visibleRange() const;
+    void setVisibleRange(TimeRange range);
+    std::optional<TimeRange> selection() const { return m_selection; }
+    void setSelection(std::optional<TimeRange> selection);
+    bool wakeArrowsVisible() const { return m_wakeArrows; }
+    bool followsPresent() const { return m_follow; }
+    TimelineThemeKind theme() const { return m_themeKind; }
+    void setTheme(TimelineThemeKind kind);
+    const LaneRows &rows() const { return m_rows; }
+    void setLaneFilter(const LaneFilter &filter);
+    void setLaneCollapsed(int lane, bool collapsed);
+
+    // Geometry, for the input handlers and for tests: viewport coordinates.
+    const TimelineCoordinates &coordinates() const { return m_coords; }
+    TimelineLayout frameLayout() const;
+    QPoint pointAt(double t, int lane) const; // the middle of `lane`'s row at instant t
+    struct SpanHit
+    {
+        int lane = -1;
+        int span = -1;
+        double t = 0.0;
+    };
+    std::optional<SpanHit> spanAt(QPoint pos) const;
+    QString toolTipAt(QPoint pos) const;
+
+public Q_SLOTS:
+    void fitAll();
+    void zoomIn();
+    void zoomOut();
+    void zoomToSelection();
+    void clearSelection() { setSelection(std::nullopt); }
+    void panLeft();
+    void panRight();
+    void setWakeArrowsVisible(bool visible);
+    void setFollowPresent(bool follow);
+    void expandAll();
+    void collapseAll();
+    // Centres instant t (keeping the zoom), brings `lane` into view and marks the instant.
+    void revealTime(double t, int lane = -1);
+
+Q_SIGNALS:
+    void spanClicked(int lane, int spanIndex, const QString &stepId);
+    void visibleRangeChanged(loopscope::TimeRange range);
+    void selectionChanged();
+    void followPresentChanged(bool follow);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void zoomAt(double x, double factor);
+    void panBy(double dx, int dy);
+    void stopFollowingOnUserScroll();
+    void followPresentNow();
+    void syncScrollBars();
+    void coordinatesChanged();
+    double horizontalUnit() const; // seconds per horizontal scroll bar step
+    double contentEnd() const;
+    bool handleGesture(QEvent *event);
+    bool toggleTreeAt(QPoint pos);
+
+    Trace m_trace;
+    LaneRows m_rows;
+    TimelineCoordinates m_coords;
+    TimelineThemeKind m_themeKind = TimelineThemeKind::Light;
+    TimelineTheme m_theme = TimelineTheme::light();
+    std::optional<TimeRange> m_selection;
+    std::optional<double> m_marker;
+    bool m_wakeArrows = true;
+    bool m_follow = false;
+    bool m_syncingScrollBars = false;
+    int m_hoveredRow = -1;
+
+    enum class Drag { None, Pending, Pan, Select };
+    Drag m_drag = Drag::None;
+    QPoint m_pressPos;
+    TimelineCoordinates m_pressCoords;
+};
+
+} // namespace loopscope
