@@ -1,0 +1,115 @@
+"""What every fidelity program shares: scenario time, lane names, CPU work and the OUTCOME line.
+
+A fidelity program is the Python that one example scenario stands for, with every duration
+multiplied by SCALE so that CPython runs it in a fraction of the scenario time. Each print is
+written as `<scenario time> <lane> <text>`, the lane named as trace-format.md names task lanes,
+and the program ends with `OUTCOME <status> <scenario seconds>`.
+"""
+import asyncio
+import os
+import time
+
+SCALE = float(os.environ.get("LOOPSCOPE_SCALE", "0.05"))
+
+_t0 = None
+_root = None
+_tasks_per_coro = {}
+_last_activity = 0.0
+_deadlocked = False
+
+
+def scaled(seconds):
+    return seconds * SCALE
+
+
+def now():
+    """Scenario seconds since main started."""
+    return (time.perf_counter() - _t0) / SCALE
+
+
+def _name_like_a_lane(loop, coro, **kwargs):
+    # Loopscope names an unnamed task <coro>-<k>, k counting the tasks of that coroutine
+    # (named ones too); create_task(name=...) renames the task after this factory returns.
+    coro_name = getattr(coro, "__name__", "task")
+    k = _tasks_per_coro.get(coro_name, 0) + 1
+    _tasks_per_coro[coro_name] = k
+    task = asyncio.Task(coro, loop=loop, **kwargs)
+    task.set_name(f"{coro_name}-{k}")
+    return task
+
+
+def _begin():
+    global _t0, _root
+    _root = asyncio.current_task()
+    asyncio.get_running_loop().set_task_factory(_name_like_a_lane)
+    # The GIL switch interval stays CPython's 5 ms, unscaled: scaled down to a fraction of a
+    # millisecond, the hand-off costs themselves would count as CPU time of both threads.
+    _t0 = time.perf_counter()
+
+
+def lane():
+    task = asyncio.current_task()
+    return "main" if task is None or task is _root else task.get_name()
+
+
+def say(text):
+    global _last_activity
+    _last_activity = now()
+    print(f"{_last_activity:.3f} {lane()} {text}", flush=True)
+
+
+async def sleep(seconds):
+    await asyncio.sleep(scaled(seconds))
+
+
+def block(seconds):
+    """A blocking call inside a coroutine: time.sleep holds the loop thread, not the GIL."""
+    time.sleep(scaled(seconds))
+
+
+def cpu(seconds):
+    """Pure-Python CPU work: spins until this thread has used `seconds` of CPU time (scaled),
+    holding the GIL all along, so that threads contend for it as real computations do."""
+    end = time.thread_time() + scaled(seconds)
+    x = 0
+    while time.thread_time() < end:
+        x += 1
+    return x
+
+
+def cpu_job(seconds):
+    """cpu() as a job for a pool (a plain module-level function, so processes can run it)."""
+    return cpu(seconds)
+
+
+async def _watch_for_deadlock(root):
+    global _deadlocked
+    while True:
+        await asyncio.sleep(scaled(0.1))
+        if now() - _last_activity > 1.0:
+            _deadlocked = True
+            root.cancel()
+            return
+
+
+async def _root_task(main, watch_deadlock):
+    _begin()
+    if watch_deadlock:
+        asyncio.get_running_loop().create_task(_watch_for_deadlock(asyncio.current_task()))
+    await main()
+
+
+def run(main, watch_deadlock=False):
+    """asyncio.run(main()) with the OUTCOME line; the duration is taken when asyncio.run returns.
+    With watch_deadlock, a run where nothing printed for 1 scenario second is stopped and
+    reported as a deadlock at the instant of its last print."""
+    status, error = "completed", None
+    try:
+        asyncio.run(_root_task(main, watch_deadlock))
+    except BaseException as exc:  # noqa: BLE001 - the outcome is the point
+        status = "deadlock" if _deadlocked else "failed"
+        error = type(exc).__name__
+    duration = _last_activity if status == "deadlock" else now()
+    if error and status == "failed":
+        print(f"ERROR {error}", flush=True)
+    print(f"OUTCOME {status} {duration:.3f}", flush=True)
