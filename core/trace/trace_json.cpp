@@ -1,0 +1,219 @@
+// Writing trace JSON by hand rather than through QJsonObject: QJsonObject sorts keys, and the
+// format reads best (and diffs best) in the order trace-format.md shows, a span per line.
+#include "trace/trace_json.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+void appendString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    for (const char c : s.toUtf8()) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out += "\\u00" + QByteArray::number(static_cast<unsigned char>(c), 16)
+                                     .rightJustified(2, '0');
+            else
+                out += c;
+        }
+    }
+    out += '"';
+}
+
+// Shortest text that reads back as the same double; integral values keep a ".0" so that a
+// time reads as a time ("3.0", as in the spec) rather than as a count.
+void appendNumber(QByteArray &out, double v)
+{
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    QByteArray text = QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
+    if (!text.contains('.') && !text.contains('e'))
+        text += ".0";
+    out += text;
+}
+
+// `"key": ` then the value; every member but the first of an object gets a leading ", ".
+class ObjectLine
+{
+public:
+    explicit ObjectLine(QByteArray &out) : m_out(out) { m_out += '{'; }
+    ObjectLine &key(const char *name)
+    {
+        if (!m_first)
+            m_out += ", ";
+        m_first = false;
+        m_out += '"';
+        m_out += name;
+        m_out += "\": ";
+        return *this;
+    }
+    ObjectLine &str(const char *name, const QString &v)
+    {
+        key(name);
+        appendString(m_out, v);
+        return *this;
+    }
+    ObjectLine &optStr(const char *name, const QString &v)
+    {
+        return v.isEmpty() ? *this : str(name, v);
+    }
+    ObjectLine &num(const char *name, double v)
+    {
+        key(name);
+        appendNumber(m_out, v);
+        return *this;
+    }
+    ObjectLine &raw(const char *name, const QByteArray &v)
+    {
+        key(name);
+        m_out += v;
+        return *this;
+    }
+    // Continues the object on a new line, indented to sit under its first key.
+    ObjectLine &wrap(const char *indent)
+    {
+        m_out += ",\n";
+        m_out += indent;
+        m_first = true;
+        return *this;
+    }
+    void close() { m_out += '}'; }
+
+private:
+    QByteArray &m_out;
+    bool m_first = true;
+};
+
+QString laneRef(const Trace &trace, int index)
+{
+    return index >= 0 && std::size_t(index) < trace.lanes.size() ? trace.lanes[index].id
+                                                                  : QString();
+}
+
+void appendLaneRef(ObjectLine &line, QByteArray &out, const char *name, const QString &id)
+{
+    if (id.isEmpty()) {
+        line.raw(name, "null");
+        return;
+    }
+    line.key(name);
+    appendString(out, id);
+}
+
+void appendSpans(QByteArray &out, const Trace &trace, const std::vector<Span> &spans)
+{
+    out += '[';
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const Span &span = spans[i];
+        out += i == 0 ? "\n       " : ",\n       ";
+        ObjectLine line(out);
+        line.str("state", stateName(span.state)).num("start", span.start).num("end", span.end);
+        line.optStr("on", trace.str(span.on)).optStr("step", trace.str(span.step));
+        line.close();
+    }
+    out += spans.empty() ? "]" : "\n     ]";
+}
+
+void appendLane(QByteArray &out, const Trace &trace, const Lane &lane)
+{
+    ObjectLine line(out);
+    line.str("id", lane.id).str("kind", laneKindName(lane.kind)).str("name", lane.name);
+    if (lane.kind == LaneKind::Task || lane.parent >= 0)
+        appendLaneRef(line, out, "parent", laneRef(trace, lane.parent));
+    if (lane.kind == LaneKind::Task || !lane.coro.isEmpty())
+        line.str("coro", lane.coro);
+    line.wrap("     ").key("spans");
+    appendSpans(out, trace, lane.spans);
+    if (lane.result != LaneResult::None)
+        line.wrap("     ").str("result", laneResultName(lane.result));
+    line.close();
+}
+
+void appendEvent(QByteArray &out, const Trace &trace, const TraceEvent &event)
+{
+    ObjectLine line(out);
+    line.num("t", event.t);
+    appendLaneRef(line, out, "lane", laneRef(trace, event.lane));
+    line.str("kind", eventKindName(event.kind));
+    line.optStr("text", event.text).optStr("resource", event.resource);
+    if (event.by >= 0)
+        appendLaneRef(line, out, "by", laneRef(trace, event.by));
+    line.optStr("via", event.via);
+    line.close();
+}
+
+void appendDiagnostic(QByteArray &out, const Trace &trace, const Diagnostic &diagnostic)
+{
+    ObjectLine line(out);
+    line.num("t", diagnostic.t);
+    appendLaneRef(line, out, "lane", laneRef(trace, diagnostic.lane));
+    line.str("severity", severityName(diagnostic.severity)).str("code", diagnostic.code);
+    line.str("message", diagnostic.message);
+    line.close();
+}
+
+template<typename T, typename Append>
+void appendList(QByteArray &out, const char *name, const std::vector<T> &items, Append append)
+{
+    out += "  \"";
+    out += name;
+    out += "\": [";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? "\n    " : ",\n    ";
+        append(items[i]);
+    }
+    out += items.empty() ? "],\n" : "\n  ],\n";
+}
+
+} // namespace
+
+QByteArray writeTraceJson(const Trace &trace)
+{
+    QByteArray out;
+    out += "{\n  \"format\": \"loopscope-trace\",\n  \"version\": 1,\n  \"scenario\": ";
+    appendString(out, trace.scenario);
+    out += trace.liveClock ? ",\n  \"clock\": \"live\"" : ",\n  \"clock\": \"virtual\"";
+    out += ",\n  \"duration\": ";
+    appendNumber(out, trace.duration);
+    out += ",\n";
+    appendList(out, "lanes", trace.lanes, [&](const Lane &l) { appendLane(out, trace, l); });
+    appendList(out, "events", trace.events,
+               [&](const TraceEvent &e) { appendEvent(out, trace, e); });
+    appendList(out, "diagnostics", trace.diagnostics,
+               [&](const Diagnostic &d) { appendDiagnostic(out, trace, d); });
+    out += "  \"outcome\": ";
+    ObjectLine outcome(out);
+    outcome.str("status", outcomeName(trace.outcome.status));
+    if (trace.outcome.error.isEmpty())
+        outcome.raw("error", "null");
+    else
+        outcome.str("error", trace.outcome.error);
+    outcome.close();
+    out += "\n}\n";
+    return out;
+}
+
+} // namespace loopscope

@@ -1,0 +1,29 @@
+// Trace JSON (trace-format.md, version 1): what `loopscope run --trace` writes and every
+// exporter and test reads back.
+#pragma once
+
+#include "trace/trace.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace loopscope {
+
+// The trace in trace-format.md's shape and key order, one span or event per line so that a
+// diff of two traces reads well. Doubles are written in their shortest exact form, so reading
+// the text back gives the same bits. Optional keys (`on`, `step`, `result`, ...) are left out
+// when empty; a non-finite time is written as null (and refused on reading).
+QByteArray writeTraceJson(const Trace &trace);
+
+// Reads a trace and checks what every consumer relies on: known names, finite times,
+// 0 <= start <= end with each lane's spans in order and not overlapping, lane references
+// (`parent`, event `lane`/`by`, diagnostic `lane`) naming a lane of the file, unique lane ids.
+// On refusal returns nullopt and sets *error (when given) to "<JSON path>: <what was expected>",
+// e.g. "$.lanes[1].spans[0].end: expected a number >= start (2), got 1.5". Unknown keys are
+// ignored so that a later minor addition does not break older readers; a newer version is
+// refused as a whole.
+std::optional<Trace> readTraceJson(const QByteArray &json, QString *error = nullptr);
+
+} // namespace loopscope
