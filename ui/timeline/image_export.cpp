@@ -105,8 +105,7 @@ QSize timelineImageSize(const Trace &trace, const ImageExportOptions &options)
     TimelineLayout layout = layoutFor(trace, options, QSize(width, 0), 0);
     const int notes = TimelineLayout::notesHeightFor(options.notes, width);
     const int lanes = std::max<int>(1, int(trace.lanes.size())) * layout.laneHeight;
-    return {width,
-            layout.titleHeight + layout.rulerHeight + lanes + layout.legendHeight + notes};
+    return {width, layout.titleHeight + layout.rulerHeight + lanes + layout.legendHeight + notes};
 }
 
 void paintTimelineImage(QPainter &painter, const Trace &trace, const ImageExportOptions &options,
@@ -124,8 +123,8 @@ void paintTimelineImage(QPainter &painter, const Trace &trace, const ImageExport
 
 bool exportTimelinePdf(const Trace &trace, const ImageExportOptions &options, const QString &path);
 
-bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options,
-                         const QString &path, QString *error)
+bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options, const QString &path,
+                         QString *error)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     bool written = false;
@@ -136,11 +135,13 @@ bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options,
     else if (suffix == QLatin1String("pdf"))
         written = exportTimelinePdf(trace, options, path);
     else
-        return fail(error, path, QStringLiteral("unknown image type \"%1\"; use .svg, .png or .pdf")
-                                     .arg(suffix));
+        return fail(
+            error, path,
+            QStringLiteral("unknown image type \"%1\"; use .svg, .png or .pdf").arg(suffix));
     if (!written)
-        return fail(error, path, QStringLiteral("could not be written (check the folder exists "
-                                                "and is writable)"));
+        return fail(error, path,
+                    QStringLiteral("could not be written (check the folder exists "
+                                   "and is writable)"));
     return true;
 }
 

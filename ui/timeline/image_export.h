@@ -16,19 +16,19 @@ namespace loopscope {
 
 struct ImageExportOptions
 {
-    int width = 1200;    // logical pixels (SVG user units; PNG before scaling)
-    double scale = 2.0;  // PNG: device pixels per logical pixel
+    int width = 1200;   // logical pixels (SVG user units; PNG before scaling)
+    double scale = 2.0; // PNG: device pixels per logical pixel
     TimelineThemeKind theme = TimelineThemeKind::Light;
-    QString title;       // empty: the trace's scenario title
-    QString notes;       // printed under the legend; empty: none
+    QString title; // empty: the trace's scenario title
+    QString notes; // printed under the legend; empty: none
     bool wakeArrows = true;
     std::optional<TimeRange> range; // nullopt: the whole run, [0, duration]
 };
 
 // Writes `path`; the format comes from its suffix (.svg, .png, .pdf). On failure returns false
 // and says why in `error` (which names the file).
-bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options,
-                         const QString &path, QString *error);
+bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options, const QString &path,
+                         QString *error);
 
 // The logical size of the picture of the whole trace (all lanes expanded) for `options`.
 QSize timelineImageSize(const Trace &trace, const ImageExportOptions &options);

@@ -15,7 +15,7 @@ namespace loopscope {
 
 struct LaneFilter
 {
-    QString text;          // case-insensitive part of the lane name; empty matches all
+    QString text;           // case-insensitive part of the lane name; empty matches all
     QSet<LaneState> states; // lanes with at least one span in one of these; empty matches all
 
     bool isEmpty() const { return text.isEmpty() && states.isEmpty(); }

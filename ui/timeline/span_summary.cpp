@@ -27,7 +27,9 @@ namespace {
 class RunBuilder
 {
 public:
-    explicit RunBuilder(std::vector<PixelRun> &out) : m_out(out) {}
+    explicit RunBuilder(std::vector<PixelRun> &out)
+        : m_out(out)
+    {}
 
     void addCoverage(int column, LaneState state, double weight)
     {
@@ -84,7 +86,7 @@ void summariseSpans(const std::vector<Span> &spans, const TimelineCoordinates &c
             continue;
         const int firstFull = int(std::ceil(x0));
         const int lastFull = int(std::floor(x1)); // columns [firstFull, lastFull) are covered
-        if (firstFull > lastFull) { // inside one column
+        if (firstFull > lastFull) {               // inside one column
             runs.addCoverage(int(std::floor(x0)), span.state, x1 - x0);
             continue;
         }

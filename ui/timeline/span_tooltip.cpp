@@ -58,10 +58,9 @@ QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t)
     QString head = l.name + QStringLiteral(" \u00b7 ") + stateName(span.state);
     if (!on.isEmpty())
         head += QStringLiteral(" on ") + on;
-    QStringList lines{head,
-                      QStringLiteral("%1 \u2013 %2 (%3)")
-                          .arg(formatSeconds(span.start), formatSeconds(span.end),
-                               formatSeconds(span.end - span.start))};
+    QStringList lines{head, QStringLiteral("%1 \u2013 %2 (%3)")
+                                .arg(formatSeconds(span.start), formatSeconds(span.end),
+                                     formatSeconds(span.end - span.start))};
     if (span.step != 0)
         lines << QStringLiteral("step ") + trace.str(span.step);
     QStringList holders;

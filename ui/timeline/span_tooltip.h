@@ -11,8 +11,7 @@ namespace loopscope {
 
 // Names of the lanes holding `resource` at instant t: acquired at or before t, not released
 // since (a semaphore has several holders). `except` is left out (the asking lane).
-QStringList resourceHolders(const Trace &trace, const QString &resource, double t,
-                            int except = -1);
+QStringList resourceHolders(const Trace &trace, const QString &resource, double t, int except = -1);
 
 // Names of the task lanes occupying the loop thread (running or blocking) at instant t.
 QStringList loopHolders(const Trace &trace, double t, int except = -1);

@@ -70,12 +70,12 @@ std::vector<double> rulerTicks(double start, double end, double step)
 
 QString formatTickLabel(double t, double step)
 {
-    const TimeUnit unit = unitFor(step);
+    // A tenth of a unit still reads well in that unit ("0.5 s" rather than "500 ms").
+    const TimeUnit unit = unitFor(step * 10.0);
     const double stepInUnit = step / unit.seconds;
     // 1, 2, 5 steps below one unit need as many decimals as their own first digit.
-    const int decimals = stepInUnit >= 1.0
-                             ? 0
-                             : static_cast<int>(std::ceil(-std::log10(stepInUnit) - 1e-9));
+    const int decimals
+        = stepInUnit >= 1.0 ? 0 : static_cast<int>(std::ceil(-std::log10(stepInUnit) - 1e-9));
     return trimmedNumber(t / unit.seconds, decimals) + QLatin1Char(' ')
            + QString::fromUtf8(unit.suffix);
 }

@@ -10,8 +10,8 @@ void TimelineCoordinates::zoomAround(double x, double factor)
     if (!(factor > 0.0))
         return;
     const double anchor = mapXToTime(x);
-    secondsPerPixel = std::clamp(secondsPerPixel / factor, kMinSecondsPerPixel,
-                                 kMaxSecondsPerPixel);
+    secondsPerPixel
+        = std::clamp(secondsPerPixel / factor, kMinSecondsPerPixel, kMaxSecondsPerPixel);
     visibleStart = anchor - (x - leftMargin) * secondsPerPixel;
 }
 
@@ -19,8 +19,8 @@ void TimelineCoordinates::fit(double start, double end, int timeAreaWidth)
 {
     const double span = end > start ? end - start : 1.0;
     visibleStart = start;
-    secondsPerPixel = std::clamp(span / std::max(1, timeAreaWidth), kMinSecondsPerPixel,
-                                 kMaxSecondsPerPixel);
+    secondsPerPixel
+        = std::clamp(span / std::max(1, timeAreaWidth), kMinSecondsPerPixel, kMaxSecondsPerPixel);
 }
 
 int TimelineCoordinates::rowAt(double y) const

@@ -11,7 +11,7 @@ struct TimelineCoordinates
     int leftMargin = 0;             // width of the lane name column
     int topMargin = 0;              // y of the first lane row (below title and ruler)
     int laneHeight = 22;
-    int firstRow = 0; // index of the row drawn at topMargin (vertical scroll, in rows)
+    int firstRow = 0;  // index of the row drawn at topMargin (vertical scroll, in rows)
     int rowOffset = 0; // pixels the first row is scrolled up by, 0 <= rowOffset < laneHeight
 
     static constexpr double kMinSecondsPerPixel = 1e-9;

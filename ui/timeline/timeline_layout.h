@@ -39,8 +39,8 @@ struct TimelineLayout
     std::optional<double> marker; // an instant to point at (a log line that was clicked)
 
     QRect titleRect() const;
-    QRect rulerRect() const;  // right of the name column
-    QRect laneArea() const;   // name column and lanes
+    QRect rulerRect() const; // right of the name column
+    QRect laneArea() const;  // name column and lanes
     QRect legendRect() const;
     QRect notesRect() const;
     int timeAreaWidth() const { return bounds.width() - nameColumnWidth; }

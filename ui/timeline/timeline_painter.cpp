@@ -15,14 +15,14 @@ namespace loopscope {
 
 namespace {
 
-constexpr int kSpanInset = 3;    // gap above and below a span inside its row
-constexpr int kTreeIndent = 14;  // pixels per nesting level in the name column
+constexpr int kSpanInset = 3;   // gap above and below a span inside its row
+constexpr int kTreeIndent = 14; // pixels per nesting level in the name column
 constexpr int kMinTickPixels = 90;
 
 } // namespace
 
-std::pair<int, int> visibleRowRange(const TimelineLayout &layout,
-                                    const TimelineCoordinates &coords, int rowCount)
+std::pair<int, int> visibleRowRange(const TimelineLayout &layout, const TimelineCoordinates &coords,
+                                    int rowCount)
 {
     const QRect area = layout.laneArea();
     const int first = std::clamp(coords.firstRow, 0, rowCount);
@@ -70,8 +70,7 @@ void TimelinePainter::paintRuler(QPainter &painter, const TimelineLayout &layout
                                  const TimelineCoordinates &coords) const
 {
     const QRect ruler = layout.rulerRect();
-    const QRect corner(layout.bounds.left(), ruler.top(), layout.nameColumnWidth,
-                       ruler.height());
+    const QRect corner(layout.bounds.left(), ruler.top(), layout.nameColumnWidth, ruler.height());
     painter.fillRect(ruler, m_theme.nameColumn);
     painter.fillRect(corner, m_theme.nameColumn);
     painter.setPen(m_theme.grid);
@@ -102,8 +101,8 @@ void TimelinePainter::paintRows(QPainter &painter, const TimelineLayout &layout,
     // Grid lines at the ruler's ticks, under the spans.
     const double step = rulerTickStep(coords.secondsPerPixel, kMinTickPixels);
     painter.setPen(m_theme.grid);
-    for (double t : rulerTicks(coords.mapXToTime(coords.leftMargin),
-                               coords.mapXToTime(area.right()), step)) {
+    for (double t :
+         rulerTicks(coords.mapXToTime(coords.leftMargin), coords.mapXToTime(area.right()), step)) {
         const int x = int(std::lround(coords.mapTimeToX(t)));
         painter.drawLine(x, area.top(), x, area.bottom());
     }
@@ -154,11 +153,9 @@ void TimelinePainter::paintLaneName(QPainter &painter, const TimelineLayout &lay
         const bool collapsed = m_rows.isCollapsed(l.id);
         const QPointF c(left + 4, top + layout.laneHeight / 2.0);
         using Triangle = std::array<QPointF, 3>;
-        const Triangle triangle = collapsed
-                                      ? Triangle{c + QPointF(-3, -4), c + QPointF(-3, 4),
-                                                 c + QPointF(3, 0)}
-                                      : Triangle{c + QPointF(-4, -2), c + QPointF(4, -2),
-                                                 c + QPointF(0, 3)};
+        const Triangle triangle
+            = collapsed ? Triangle{c + QPointF(-3, -4), c + QPointF(-3, 4), c + QPointF(3, 0)}
+                        : Triangle{c + QPointF(-4, -2), c + QPointF(4, -2), c + QPointF(0, 3)};
         painter.setPen(Qt::NoPen);
         painter.setBrush(m_theme.mutedText);
         painter.drawPolygon(triangle.data(), 3);
@@ -185,8 +182,8 @@ void TimelinePainter::paintWakeArrows(QPainter &painter, const TimelineLayout &l
     auto it = std::partition_point(events.begin(), events.end(),
                                    [start](const TraceEvent &e) { return e.t < start; });
     painter.save();
-    painter.setClipRect(QRect(coords.leftMargin, area.top(), area.right() - coords.leftMargin + 1,
-                              area.height()));
+    painter.setClipRect(
+        QRect(coords.leftMargin, area.top(), area.right() - coords.leftMargin + 1, area.height()));
     const double half = layout.laneHeight / 2.0;
     for (; it != events.end() && it->t <= end; ++it) {
         if (it->kind != EventKind::Wake)
@@ -195,9 +192,11 @@ void TimelinePainter::paintWakeArrows(QPainter &painter, const TimelineLayout &l
         const int fromRow = m_rows.rowOfLane(it->by);
         if (toRow < 0 || fromRow < 0 || toRow == fromRow)
             continue;
-        const double x = coords.mapTimeToX(it->t);
+        // On a pixel centre: a 1 px line stays one crisp pixel wide.
+        const double x = std::floor(coords.mapTimeToX(it->t)) + 0.5;
         const double y0 = coords.rowTop(fromRow) + half;
-        const double y1 = coords.rowTop(toRow) + (toRow > fromRow ? kSpanInset : 2 * half - kSpanInset);
+        const double y1
+            = coords.rowTop(toRow) + (toRow > fromRow ? kSpanInset : 2 * half - kSpanInset);
         if (std::max(y0, y1) < area.top() || std::min(y0, y1) > area.bottom())
             continue;
         paintWakeArrow(painter, QPointF(x, y0), QPointF(x, y1), m_theme);
@@ -218,7 +217,8 @@ void TimelinePainter::paintSelection(QPainter &painter, const TimelineLayout &la
     }
     if (!layout.selection)
         return;
-    const double x0 = std::max<double>(coords.mapTimeToX(layout.selection->start), coords.leftMargin);
+    const double x0
+        = std::max<double>(coords.mapTimeToX(layout.selection->start), coords.leftMargin);
     const double x1 = std::min<double>(coords.mapTimeToX(layout.selection->end), area.right());
     if (x1 <= x0)
         return;

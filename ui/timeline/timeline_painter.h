@@ -48,7 +48,7 @@ private:
 };
 
 // The rows visible in `layout` with `coords`: [first, last).
-std::pair<int, int> visibleRowRange(const TimelineLayout &layout,
-                                    const TimelineCoordinates &coords, int rowCount);
+std::pair<int, int> visibleRowRange(const TimelineLayout &layout, const TimelineCoordinates &coords,
+                                    int rowCount);
 
 } // namespace loopscope
