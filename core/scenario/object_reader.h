@@ -1,0 +1,68 @@
+// Reading one JSON object of a scenario file field by field. Every problem is recorded and
+// reading goes on, so that one pass finds all of them; the fields a reader never asked for
+// are what `unusedKeys()` returns, to keep as `extra` or to refuse.
+#pragma once
+
+#include "scenario/expectations.h"
+#include "scenario/scenario.h"
+#include "scenario/scenario_problem.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+#include <vector>
+
+namespace loopscope {
+
+class JsonSourceMap;
+
+struct ReadContext
+{
+    std::vector<ScenarioProblem> problems;
+    const JsonSourceMap *source = nullptr; // for keys in the order written
+
+    void report(const QString &path, const QString &message);
+    void missing(const QString &path, const QString &expected);
+    void wrongType(const QString &path, const QString &expected, const QJsonValue &got);
+};
+
+enum class Presence { Optional, Required };
+
+class ObjectReader
+{
+public:
+    ObjectReader(ReadContext &context, QJsonObject object, QString path);
+
+    const QString &path() const { return m_path; }
+    QString pathOf(const QString &key) const;
+    bool has(const QString &key) const { return m_object.contains(key); }
+    QJsonValue raw(const QString &key); // marks the key as read
+
+    QString string(const QString &key, Presence presence, const QString &expected = {});
+    bool boolean(const QString &key, bool fallback);
+    double number(const QString &key, double fallback, const QString &expected);
+    int wholeNumber(const QString &key, int fallback, const QString &expected);
+    Quantity quantity(const QString &key, Presence presence, const QString &expected);
+    QJsonObject object(const QString &key, Presence presence, const QString &expected);
+    std::optional<QJsonArray> array(const QString &key, Presence presence, const QString &expected);
+
+    // Keys never asked for, with their values.
+    QJsonObject unusedKeys() const;
+    // Reports every unused key: for objects that have no `extra` to keep them in.
+    void refuseUnusedKeys(const QString &known);
+
+private:
+    // Marks the key read; the value, or Undefined (reported when required) if absent.
+    QJsonValue take(const QString &key, Presence presence, const QString &expected);
+
+    ReadContext &m_context;
+    QJsonObject m_object;
+    QString m_path;
+    QSet<QString> m_read;
+};
+
+// The steps reader (step_reader.cpp): an array of steps at `path`.
+Steps readSteps(ReadContext &context, const QJsonArray &array, const QString &path);
+
+} // namespace loopscope

@@ -1,0 +1,48 @@
+// A JSON value whose object keys keep the order they were added in (QJsonObject sorts them),
+// and its indented text: objects and arrays that fit on a line stay on one line.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QString>
+
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace loopscope {
+
+class OrderedJson
+{
+public:
+    OrderedJson() = default;
+    OrderedJson(QJsonValue value); // NOLINT(google-explicit-constructor): any JSON value is one
+    // Strings, numbers, booleans, QJsonObject...: whatever QJsonValue takes.
+    template<typename T>
+    requires(std::is_constructible_v<QJsonValue,
+                                     T> && !std::is_same_v<std::remove_cvref_t<T>, QJsonValue>)
+        OrderedJson(T &&value) // NOLINT(google-explicit-constructor)
+        : OrderedJson(QJsonValue(std::forward<T>(value)))
+    {}
+    static OrderedJson object();
+    static OrderedJson array();
+
+    // Objects: adds or replaces a member. Arrays: appends.
+    OrderedJson &set(const QString &key, OrderedJson value);
+    OrderedJson &append(OrderedJson value);
+    bool contains(const QString &key) const;
+
+    QByteArray toIndentedJson() const;
+
+private:
+    enum class Kind { Scalar, Object, Array };
+    QString compact() const;
+    void writeIndented(QString &out, int indent, qsizetype lineStart) const;
+
+    Kind m_kind = Kind::Scalar;
+    QJsonValue m_scalar;
+    std::vector<std::pair<QString, OrderedJson>> m_members;
+    std::vector<OrderedJson> m_elements;
+};
+
+} // namespace loopscope

@@ -1,0 +1,282 @@
+// Reading a scenario file: the header first (a file of another format or a newer version is
+// refused before anything else is read), then everything else with all problems collected,
+// then validateScenario() on the result.
+#include "scenario/json_source_map.h"
+#include "scenario/json_text.h"
+#include "scenario/object_reader.h"
+#include "scenario/scenario_json.h"
+#include "scenario/scenario_validate.h"
+#include "scenario/scenario_walk.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+using P = Presence;
+const QString kFormat = QStringLiteral("loopscope-scenario");
+
+bool readHeader(ReadContext &context, ObjectReader &root)
+{
+    const std::size_t before = context.problems.size();
+    const QJsonValue format = root.raw(QStringLiteral("format"));
+    if (format.isUndefined())
+        context.missing(QStringLiteral("format"), json::quoted(kFormat));
+    else if (format != kFormat)
+        context.wrongType(QStringLiteral("format"), json::quoted(kFormat), format);
+
+    const QJsonValue version = root.raw(QStringLiteral("version"));
+    const double v = version.toDouble(-1);
+    const QString expected = QString::number(kScenarioFormatVersion);
+    if (version.isUndefined())
+        context.missing(QStringLiteral("version"), expected);
+    else if (version.isDouble() && v == std::floor(v) && v > kScenarioFormatVersion)
+        context.report(QStringLiteral("version"),
+                       QStringLiteral("version %1 is newer than this Loopscope understands (%2)")
+                           .arg(json::formatNumber(v), expected));
+    else if (!version.isDouble() || v != kScenarioFormatVersion)
+        context.wrongType(QStringLiteral("version"), expected, version);
+    return context.problems.size() == before;
+}
+
+void readResourceFields(ObjectReader &r, Resource &resource)
+{
+    switch (resource.kind) {
+    case ResourceKind::Semaphore:
+        resource.value = r.wholeNumber(QStringLiteral("value"), 1, expect::wholeAtLeast(1));
+        resource.bounded = r.boolean(QStringLiteral("bounded"), false);
+        break;
+    case ResourceKind::Queue: {
+        resource.maxsize = r.wholeNumber(QStringLiteral("maxsize"), 0, expect::wholeAtLeast(0));
+        const auto items
+            = r.array(QStringLiteral("items"), P::Optional, QStringLiteral("an array"));
+        for (const QJsonValue &item : items.value_or(QJsonArray{}))
+            resource.items.push_back(item);
+        break;
+    }
+    case ResourceKind::ProcessPool:
+        resource.startup
+            = r.number(QStringLiteral("startup"), 0.0, QString::fromUtf8("a number ≥ 0"));
+        [[fallthrough]];
+    case ResourceKind::ThreadPool:
+        if (r.has(QStringLiteral("workers")))
+            resource.workers = r.wholeNumber(QStringLiteral("workers"), 1, expect::wholeAtLeast(1));
+        break;
+    default:
+        break;
+    }
+}
+
+QString allResourceKinds()
+{
+    QStringList names;
+    for (int k = 0; k <= int(ResourceKind::ProcessPool); ++k)
+        names << resourceKindName(ResourceKind(k));
+    return names.join(QLatin1String(", "));
+}
+
+Resource readResource(ReadContext &context, const QJsonValue &value, const QString &path)
+{
+    Resource resource;
+    if (!value.isObject()) {
+        context.wrongType(path, QStringLiteral("a resource object"), value);
+        return resource;
+    }
+    ObjectReader r(context, value.toObject(), path);
+    resource.id = r.string(QStringLiteral("id"), P::Required, QStringLiteral("a resource id"));
+    const QString expectedKind = QStringLiteral("one of ") + allResourceKinds();
+    const QString kind = r.string(QStringLiteral("kind"), P::Required, expectedKind);
+    if (const auto k = resourceKindFromName(kind)) {
+        resource.kind = *k;
+        readResourceFields(r, resource);
+    } else if (r.raw(QStringLiteral("kind")).isString()) {
+        context.wrongType(r.pathOf(QStringLiteral("kind")), expectedKind, kind);
+    }
+    resource.extra = r.unusedKeys();
+    return resource;
+}
+
+Coroutine readCoroutine(ReadContext &context, const QJsonValue &value, const QString &path)
+{
+    Coroutine coroutine;
+    if (!value.isObject()) {
+        context.wrongType(path, QStringLiteral("a coroutine object"), value);
+        return coroutine;
+    }
+    ObjectReader r(context, value.toObject(), path);
+    coroutine.name
+        = r.string(QStringLiteral("name"), P::Required, QStringLiteral("a Python identifier"));
+    const auto params = r.array(QStringLiteral("params"), P::Optional,
+                                QStringLiteral("an array of parameter names"));
+    for (qsizetype i = 0; params && i < params->size(); ++i) {
+        if (!params->at(i).isString())
+            context.wrongType(json::indexPath(r.pathOf(QStringLiteral("params")), i),
+                              QStringLiteral("a Python identifier"), params->at(i));
+        coroutine.params.push_back(params->at(i).toString());
+    }
+    const auto steps = r.array(QStringLiteral("steps"), P::Required, expect::steps());
+    if (steps)
+        coroutine.steps = readSteps(context, *steps, r.pathOf(QStringLiteral("steps")));
+    coroutine.extra = r.unusedKeys();
+    return coroutine;
+}
+
+void readClock(ReadContext &context, ObjectReader &root, ClockSettings &clock)
+{
+    const QString key = QStringLiteral("clock");
+    ObjectReader r(context, root.object(key, P::Optional, QStringLiteral("an object")), key);
+    const QString expectedMode = QStringLiteral("\"virtual\" or \"live\"");
+    const QString mode = r.string(QStringLiteral("mode"), P::Optional, expectedMode);
+    if (mode == QLatin1String("live"))
+        clock.mode = ClockMode::Live;
+    else if (r.raw(QStringLiteral("mode")).isString() && mode != QLatin1String("virtual"))
+        context.wrongType(r.pathOf(QStringLiteral("mode")), expectedMode, mode);
+    clock.scale = r.number(QStringLiteral("scale"), clock.scale, QString::fromUtf8("a number ≥ 0"));
+    r.refuseUnusedKeys(QStringLiteral("mode, scale"));
+}
+
+void readPython(ReadContext &context, ObjectReader &root, PythonSettings &python)
+{
+    const QString key = QStringLiteral("python");
+    ObjectReader r(context, root.object(key, P::Optional, QStringLiteral("an object")), key);
+    python.gil = r.boolean(QStringLiteral("gil"), python.gil);
+    python.switchInterval = r.number(QStringLiteral("switch_interval"), python.switchInterval,
+                                     QStringLiteral("a number > 0"));
+    python.cpuCount
+        = r.wholeNumber(QStringLiteral("cpu_count"), python.cpuCount, expect::wholeAtLeast(1));
+    r.refuseUnusedKeys(QStringLiteral("gil, switch_interval, cpu_count"));
+}
+
+Scenario readContent(ReadContext &context, ObjectReader &root)
+{
+    Scenario scenario;
+    scenario.title = root.string(QStringLiteral("title"), P::Optional);
+    scenario.notes = root.string(QStringLiteral("notes"), P::Optional);
+    readClock(context, root, scenario.clock);
+    readPython(context, root, scenario.python);
+    const auto resources = root.array(QStringLiteral("resources"), P::Optional,
+                                      QStringLiteral("an array of resources"));
+    for (qsizetype i = 0; resources && i < resources->size(); ++i)
+        scenario.resources.push_back(readResource(context, resources->at(i),
+                                                  json::indexPath(QStringLiteral("resources"), i)));
+    const auto coroutines = root.array(QStringLiteral("coroutines"), P::Required,
+                                       QStringLiteral("an array of coroutines"));
+    for (qsizetype i = 0; coroutines && i < coroutines->size(); ++i)
+        scenario.coroutines.push_back(readCoroutine(
+            context, coroutines->at(i), json::indexPath(QStringLiteral("coroutines"), i)));
+    scenario.layout
+        = root.object(QStringLiteral("layout"), P::Optional, QStringLiteral("an object"));
+    scenario.extra = root.unusedKeys();
+    return scenario;
+}
+
+// "s<N>" for each step without an id, N the smallest positive number no id uses, in the order
+// the steps are written (a `finally` may be written before its `steps`).
+void assignStepIds(Scenario &scenario, const JsonSourceMap &source)
+{
+    QSet<QString> used;
+    std::vector<std::pair<qsizetype, Step *>> unnamed;
+    forEachStep(scenario, [&](Step &step, const QString &path) {
+        if (step.id.isEmpty())
+            unnamed.emplace_back(source.offsetOf(path).value_or(0), &step);
+        else
+            used.insert(step.id);
+    });
+    std::stable_sort(unnamed.begin(), unnamed.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    int next = 1;
+    for (auto &entry : unnamed) {
+        while (used.contains(QStringLiteral("s%1").arg(next)))
+            ++next;
+        entry.second->id = QStringLiteral("s%1").arg(next++);
+    }
+}
+
+// A problem the validator finds at or inside a place the reader already refused is a
+// consequence of that refusal (a missing `coro` is also "no coroutine named ''").
+bool isCascade(const ScenarioProblem &problem, const std::vector<ScenarioProblem> &structural)
+{
+    return std::any_of(structural.begin(), structural.end(), [&](const ScenarioProblem &s) {
+        const QString &p = problem.path;
+        return p == s.path
+               || (p.startsWith(s.path) && (p[s.path.size()] == u'.' || p[s.path.size()] == u'['));
+    });
+}
+
+ScenarioLoad refused(std::vector<ScenarioProblem> problems, const JsonSourceMap &source,
+                     const QString &fileName)
+{
+    for (ScenarioProblem &problem : problems) {
+        problem.file = fileName;
+        if (const auto offset = source.offsetOf(problem.path); offset && problem.line == 0) {
+            const TextPosition position = source.positionOf(*offset);
+            problem.line = position.line;
+            problem.column = position.column;
+        }
+    }
+    std::stable_sort(problems.begin(), problems.end(), [](const auto &a, const auto &b) {
+        const auto key = [](const ScenarioProblem &p) {
+            return std::pair(p.line == 0 ? INT_MAX : p.line, p.column);
+        };
+        return key(a) < key(b);
+    });
+    return {std::nullopt, std::move(problems)};
+}
+
+} // namespace
+
+ScenarioLoad readScenario(const QByteArray &json, const QString &fileName)
+{
+    const JsonSourceMap source(json);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        const TextPosition at = source.positionOf(error.offset);
+        return {std::nullopt,
+                {{fileName,
+                  at.line,
+                  at.column,
+                  {},
+                  QStringLiteral("not JSON: ") + error.errorString()}}};
+    }
+    ReadContext context;
+    context.source = &source;
+    if (!document.isObject()) {
+        context.report({}, QStringLiteral("expected a JSON object at the top level, got %1")
+                               .arg(json::describe(QJsonValue(document.array()))));
+        return refused(context.problems, source, fileName);
+    }
+    ObjectReader root(context, document.object(), {});
+    if (!readHeader(context, root))
+        return refused(context.problems, source, fileName);
+    Scenario scenario = readContent(context, root);
+    std::vector<ScenarioProblem> problems = context.problems;
+    for (ScenarioProblem &problem : validateScenario(scenario, fileName))
+        if (!isCascade(problem, context.problems))
+            problems.push_back(std::move(problem));
+    if (!problems.empty())
+        return refused(std::move(problems), source, fileName);
+    assignStepIds(scenario, source);
+    return {std::move(scenario), {}};
+}
+
+ScenarioLoad readScenarioFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ScenarioProblem problem;
+        problem.file = path;
+        problem.message = QStringLiteral("cannot read the file: ") + file.errorString();
+        return {std::nullopt, {problem}};
+    }
+    return readScenario(file.readAll(), path);
+}
+
+} // namespace loopscope

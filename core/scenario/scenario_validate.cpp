@@ -1,0 +1,170 @@
+// Whole-scenario checks: settings, resources, coroutine names, `main`, step ids and inline
+// call cycles. The steps of each coroutine are checked in step_validate.cpp.
+#include "scenario/scenario_validate.h"
+
+#include "scenario/expectations.h"
+#include "scenario/json_text.h"
+#include "scenario/scenario_walk.h"
+#include "scenario/validation.h"
+
+#include <QHash>
+
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+const QString kCoroutines = QStringLiteral("coroutines");
+const QString kResources = QStringLiteral("resources");
+
+void checkSettings(Validation &v)
+{
+    const Scenario &s = v.scenario;
+    if (!(s.clock.scale >= 0) || std::isinf(s.clock.scale))
+        v.expected(QStringLiteral("clock.scale"), QString::fromUtf8("a number ≥ 0"),
+                   json::formatNumber(s.clock.scale));
+    if (!(s.python.switchInterval > 0) || s.python.switchInterval > kMaxDuration)
+        v.expected(QStringLiteral("python.switch_interval"), QStringLiteral("a number > 0"),
+                   json::formatNumber(s.python.switchInterval));
+    if (s.python.cpuCount < 1)
+        v.expected(QStringLiteral("python.cpu_count"), expect::wholeAtLeast(1),
+                   QString::number(s.python.cpuCount));
+}
+
+void checkResource(Validation &v, const Resource &r, const QString &path)
+{
+    const auto at = [&path](const char *key) { return json::childPath(path, QLatin1String(key)); };
+    if (r.kind == ResourceKind::Semaphore && r.value < 1)
+        v.expected(at("value"), expect::wholeAtLeast(1), QString::number(r.value));
+    if (r.kind == ResourceKind::Queue && r.maxsize < 0)
+        v.expected(at("maxsize"), expect::wholeAtLeast(0), QString::number(r.maxsize));
+    if (r.kind == ResourceKind::Queue && r.maxsize > 0 && int(r.items.size()) > r.maxsize)
+        v.expected(at("items"),
+                   QStringLiteral("at most %1 initial items (maxsize %1)").arg(r.maxsize),
+                   QString::number(r.items.size()));
+    const bool pool = r.kind == ResourceKind::ThreadPool || r.kind == ResourceKind::ProcessPool;
+    if (pool && r.workers && *r.workers < 1)
+        v.expected(at("workers"), expect::wholeAtLeast(1), QString::number(*r.workers));
+    if (r.kind == ResourceKind::ProcessPool)
+        validateDuration(v, r.startup, at("startup"), QString::fromUtf8("a number ≥ 0"));
+}
+
+// Names and ids used as Python identifiers, each unique among its kind.
+void checkNames(Validation &v, const QString &list, const QString &key,
+                const std::vector<QString> &names, const QString &what)
+{
+    QHash<QString, QString> firstPath;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const QString path = json::childPath(json::indexPath(list, qsizetype(i)), key);
+        if (!json::isIdentifier(names[i]))
+            v.expected(path, QStringLiteral("a Python identifier"), json::quoted(names[i]));
+        else if (firstPath.contains(names[i]))
+            v.expected(
+                path, what,
+                QStringLiteral("%1 (also %2)").arg(json::quoted(names[i]), firstPath[names[i]]));
+        else
+            firstPath.insert(names[i], json::indexPath(list, qsizetype(i)));
+    }
+}
+
+void checkCoroutines(Validation &v)
+{
+    std::vector<QString> names;
+    for (std::size_t i = 0; i < v.scenario.coroutines.size(); ++i) {
+        const Coroutine &c = v.scenario.coroutines[i];
+        const QString path = json::indexPath(kCoroutines, qsizetype(i));
+        names.push_back(c.name);
+        const QStringList params(c.params.begin(), c.params.end());
+        for (qsizetype p = 0; p < params.size(); ++p) {
+            const QString paramPath = json::indexPath(path + QLatin1String(".params"), p);
+            if (!json::isIdentifier(params[p]))
+                v.expected(paramPath, QStringLiteral("a Python identifier"),
+                           json::quoted(params[p]));
+            else if (params.indexOf(params[p]) < p)
+                v.expected(paramPath, QStringLiteral("a parameter name not used before"),
+                           json::quoted(params[p]));
+        }
+        if (c.name == QLatin1String("main") && !c.params.empty())
+            v.expected(
+                path + QLatin1String(".params"),
+                QStringLiteral("no parameters for \"main\" (asyncio.run(main()) passes none)"),
+                QString::number(c.params.size()));
+    }
+    checkNames(v, kCoroutines, QStringLiteral("name"), names,
+               QStringLiteral("a name no other coroutine has"));
+    const bool allNamed
+        = std::all_of(names.begin(), names.end(), [](auto &n) { return !n.isEmpty(); });
+    if (allNamed && !v.scenario.coroutine(QStringLiteral("main"))) {
+        QStringList written(names.begin(), names.end());
+        v.expected(kCoroutines, QStringLiteral("a coroutine named \"main\""),
+                   written.isEmpty() ? QStringLiteral("none") : written.join(QLatin1String(", ")));
+    }
+}
+
+void checkStepIds(Validation &v)
+{
+    QHash<QString, QString> firstPath;
+    forEachStep(v.scenario, [&](const Step &step, const QString &path) {
+        if (step.id.isEmpty())
+            return;
+        if (firstPath.contains(step.id))
+            v.expected(
+                path + QLatin1String(".id"), QStringLiteral("an id no other step has"),
+                QStringLiteral("%1 (also %2)").arg(json::quoted(step.id), firstPath[step.id]));
+        else
+            firstPath.insert(step.id, path);
+    });
+}
+
+} // namespace
+
+QStringList catchableErrors()
+{
+    return {QStringLiteral("TimeoutError"),   QStringLiteral("CancelledError"),
+            QStringLiteral("ValueError"),     QStringLiteral("RuntimeError"),
+            QStringLiteral("ExceptionGroup"), QStringLiteral("*")};
+}
+
+bool isRaisableError(const QString &name)
+{
+    // Python's built-in Exception subclasses that take a single message (not the Unicode
+    // errors, not ExceptionGroup), without the StopIteration family, plus CancelledError.
+    static const QStringList names
+        = QStringLiteral(
+              "ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError "
+              "BufferError CancelledError ChildProcessError ConnectionAbortedError ConnectionError "
+              "ConnectionRefusedError ConnectionResetError EOFError Exception FileExistsError "
+              "FileNotFoundError FloatingPointError ImportError IndexError InterruptedError "
+              "IsADirectoryError KeyError LookupError MemoryError ModuleNotFoundError NameError "
+              "NotADirectoryError NotImplementedError OSError OverflowError PermissionError "
+              "ProcessLookupError RecursionError ReferenceError RuntimeError SyntaxError "
+              "SystemError "
+              "TimeoutError TypeError UnboundLocalError UnicodeError ValueError ZeroDivisionError")
+              .split(QLatin1Char(' '));
+    return names.contains(name);
+}
+
+std::vector<ScenarioProblem> validateScenario(const Scenario &scenario, const QString &fileName)
+{
+    Validation v{scenario, {}};
+    checkSettings(v);
+    std::vector<QString> ids;
+    for (std::size_t i = 0; i < scenario.resources.size(); ++i) {
+        ids.push_back(scenario.resources[i].id);
+        checkResource(v, scenario.resources[i], json::indexPath(kResources, qsizetype(i)));
+    }
+    checkNames(v, kResources, QStringLiteral("id"), ids,
+               QStringLiteral("an id no other resource has"));
+    checkCoroutines(v);
+    for (std::size_t i = 0; i < scenario.coroutines.size(); ++i)
+        validateCoroutineSteps(v, scenario.coroutines[i],
+                               json::indexPath(kCoroutines, qsizetype(i)));
+    validateCallCycles(v);
+    checkStepIds(v);
+    for (ScenarioProblem &problem : v.problems)
+        problem.file = fileName;
+    return std::move(v.problems);
+}
+
+} // namespace loopscope

@@ -1,0 +1,29 @@
+// The checks of scenario-format.md that need the whole model: references that name nothing
+// (coroutines, resources of the right kind, task variables, parameters), `main`, duplicate
+// names and ids, durations, inline call cycles, queue and semaphore sizes. readScenario()
+// runs them; the editor can run them on a model it built.
+#pragma once
+
+#include "scenario/scenario.h"
+#include "scenario/scenario_problem.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace loopscope {
+
+// Problems carry `fileName` and a JSON path, but no line (the model has no text).
+std::vector<ScenarioProblem> validateScenario(const Scenario &scenario,
+                                              const QString &fileName = {});
+
+// The names a `try` step's `except` may map, in the order of scenario-format.md ("*" last).
+QStringList catchableErrors();
+// Python built-in exception classes a `raise` step may name (one message argument), and
+// CancelledError.
+bool isRaisableError(const QString &name);
+
+// The longest duration a step or pool may take, in scenario seconds.
+inline constexpr double kMaxDuration = 1e6;
+
+} // namespace loopscope

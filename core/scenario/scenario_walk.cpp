@@ -1,0 +1,55 @@
+#include "scenario/scenario_walk.h"
+
+#include "scenario/json_text.h"
+
+namespace loopscope {
+
+namespace {
+
+void walk(Steps &steps, const QString &path, const StepVisitor &visit)
+{
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        Step &step = steps[i];
+        const QString stepPath = json::indexPath(path, qsizetype(i));
+        visit(step, stepPath);
+        walk(step.steps, bodyPath(stepPath), visit);
+        for (ExceptClause &clause : step.excepts)
+            walk(clause.steps, exceptPath(stepPath, clause.error), visit);
+        if (step.finallySteps)
+            walk(*step.finallySteps, finallyPath(stepPath), visit);
+    }
+}
+
+} // namespace
+
+QString bodyPath(const QString &stepPath)
+{
+    return stepPath + QLatin1String(".steps");
+}
+
+QString exceptPath(const QString &stepPath, const QString &error)
+{
+    return json::childPath(stepPath + QLatin1String(".except"), error);
+}
+
+QString finallyPath(const QString &stepPath)
+{
+    return stepPath + QLatin1String(".finally");
+}
+
+void forEachStep(Scenario &scenario, const StepVisitor &visit)
+{
+    for (std::size_t i = 0; i < scenario.coroutines.size(); ++i) {
+        const QString path = json::indexPath(QStringLiteral("coroutines"), qsizetype(i));
+        walk(scenario.coroutines[i].steps, bodyPath(path), visit);
+    }
+}
+
+void forEachStep(const Scenario &scenario, const ConstStepVisitor &visit)
+{
+    // The mutable walk never changes anything itself; the visitor gets a const step.
+    forEachStep(const_cast<Scenario &>(scenario),
+                [&visit](Step &step, const QString &path) { visit(step, path); });
+}
+
+} // namespace loopscope

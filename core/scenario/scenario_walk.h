@@ -1,0 +1,24 @@
+// Visiting every step of a scenario in document order (a step, then its body, its `except`
+// handlers as written, its `finally`), with the JSON path each step has in the file.
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <functional>
+
+namespace loopscope {
+
+using StepVisitor = std::function<void(Step &step, const QString &path)>;
+using ConstStepVisitor = std::function<void(const Step &step, const QString &path)>;
+
+void forEachStep(Scenario &scenario, const StepVisitor &visit);
+void forEachStep(const Scenario &scenario, const ConstStepVisitor &visit);
+
+// Paths of a step's nested bodies: "<step>.steps", "<step>.except.ValueError"
+// ("<step>.except[\"*\"]"),
+// "<step>.finally".
+QString bodyPath(const QString &stepPath);
+QString exceptPath(const QString &stepPath, const QString &error);
+QString finallyPath(const QString &stepPath);
+
+} // namespace loopscope

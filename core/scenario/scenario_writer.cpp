@@ -1,0 +1,258 @@
+// Writing a scenario: the fields of each op in a fixed order, then the keys this version does
+// not know, so that read → write → read gives the same model.
+#include "scenario/json_text.h"
+#include "scenario/ordered_json.h"
+#include "scenario/scenario_json.h"
+
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace loopscope {
+
+namespace {
+
+using J = OrderedJson;
+QString k(const char *key)
+{
+    return QLatin1String(key);
+}
+
+J quantity(const Quantity &q)
+{
+    return q.isParam() ? J(QLatin1Char('$') + q.param) : J(q.value);
+}
+
+// Unknown keys go last; a key the model already wrote wins over an `extra` of the same name.
+void appendExtra(J &object, const QJsonObject &extra)
+{
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        if (!object.contains(it.key()))
+            object.set(it.key(), it.value());
+}
+
+void setIfAny(J &object, const char *key, const QString &text)
+{
+    if (!text.isEmpty())
+        object.set(k(key), text);
+}
+
+J steps(const Steps &steps);
+
+J gatherItems(const std::vector<GatherItem> &items)
+{
+    J array = J::array();
+    for (const GatherItem &item : items) {
+        J object = J::object();
+        if (item.isTask()) {
+            object.set(k("task"), item.task);
+        } else {
+            object.set(k("coro"), item.coro);
+            if (!item.args.isEmpty())
+                object.set(k("args"), item.args);
+            setIfAny(object, "name", item.name);
+        }
+        array.append(std::move(object));
+    }
+    return array;
+}
+
+void writeCoroCall(J &o, const Step &s)
+{
+    o.set(k("coro"), s.coro);
+    if (!s.args.isEmpty())
+        o.set(k("args"), s.args);
+}
+
+void writeTry(J &o, const Step &s)
+{
+    o.set(k("steps"), steps(s.steps));
+    if (!s.excepts.empty()) {
+        J handlers = J::object();
+        for (const ExceptClause &clause : s.excepts)
+            handlers.set(clause.error, steps(clause.steps));
+        o.set(k("except"), std::move(handlers));
+    }
+    if (s.finallySteps)
+        o.set(k("finally"), steps(*s.finallySteps));
+}
+
+void writeFields(J &o, const Step &s)
+{
+    if (const QString key = resourceKeyFor(s.kind); !key.isEmpty())
+        o.set(key, s.resource);
+    switch (s.kind) {
+    case StepKind::Sleep:
+    case StepKind::Cpu:
+    case StepKind::Block:
+        o.set(k("seconds"), quantity(s.seconds));
+        break;
+    case StepKind::Print:
+        o.set(k("text"), s.text);
+        break;
+    case StepKind::Call:
+        writeCoroCall(o, s);
+        break;
+    case StepKind::CreateTask:
+        writeCoroCall(o, s);
+        setIfAny(o, "name", s.name);
+        setIfAny(o, "as", s.as);
+        break;
+    case StepKind::Await:
+    case StepKind::Cancel:
+        o.set(k("task"), s.task);
+        break;
+    case StepKind::Gather:
+        o.set(k("items"), gatherItems(s.items));
+        if (s.returnExceptions)
+            o.set(k("return_exceptions"), true);
+        break;
+    case StepKind::WaitFor:
+        o.set(k("timeout"), quantity(s.timeout));
+        if (s.task.isEmpty())
+            writeCoroCall(o, s);
+        else
+            o.set(k("task"), s.task);
+        break;
+    case StepKind::Put:
+        o.set(k("item"), s.item);
+        break;
+    case StepKind::Get:
+        setIfAny(o, "as", s.as);
+        break;
+    case StepKind::FutureSet:
+        if (!s.value.isNull() && !s.value.isUndefined())
+            o.set(k("value"), s.value);
+        break;
+    case StepKind::Repeat:
+        o.set(k("count"), s.count ? quantity(*s.count) : J(QJsonValue::Null));
+        setIfAny(o, "var", s.var);
+        o.set(k("steps"), steps(s.steps));
+        break;
+    case StepKind::Drain:
+        setIfAny(o, "as", s.as);
+        o.set(k("steps"), steps(s.steps));
+        break;
+    case StepKind::TaskGroup:
+    case StepKind::With:
+        o.set(k("steps"), steps(s.steps));
+        break;
+    case StepKind::Try:
+        writeTry(o, s);
+        break;
+    case StepKind::Raise:
+        o.set(k("error"), s.error);
+        setIfAny(o, "message", s.message);
+        break;
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+        o.set(k("work"), s.work == WorkKind::Cpu ? k("cpu") : k("io"));
+        o.set(k("seconds"), quantity(s.seconds));
+        break;
+    default:
+        break;
+    }
+}
+
+J step(const Step &s)
+{
+    J o = J::object();
+    o.set(k("op"), opName(s.kind));
+    setIfAny(o, "id", s.id);
+    setIfAny(o, "label", s.label);
+    writeFields(o, s);
+    appendExtra(o, s.extra);
+    return o;
+}
+
+J steps(const Steps &steps)
+{
+    J array = J::array();
+    for (const Step &s : steps)
+        array.append(step(s));
+    return array;
+}
+
+J resource(const Resource &r)
+{
+    J o = J::object();
+    o.set(k("id"), r.id).set(k("kind"), resourceKindName(r.kind));
+    if (r.kind == ResourceKind::Semaphore)
+        o.set(k("value"), r.value).set(k("bounded"), r.bounded);
+    if (r.kind == ResourceKind::Queue) {
+        o.set(k("maxsize"), r.maxsize);
+        J items = J::array();
+        for (const QJsonValue &item : r.items)
+            items.append(item);
+        if (!r.items.empty())
+            o.set(k("items"), std::move(items));
+    }
+    if ((r.kind == ResourceKind::ThreadPool || r.kind == ResourceKind::ProcessPool) && r.workers)
+        o.set(k("workers"), *r.workers);
+    if (r.kind == ResourceKind::ProcessPool)
+        o.set(k("startup"), r.startup);
+    appendExtra(o, r.extra);
+    return o;
+}
+
+J coroutine(const Coroutine &c)
+{
+    J o = J::object();
+    o.set(k("name"), c.name);
+    if (!c.params.empty()) {
+        J params = J::array();
+        for (const QString &param : c.params)
+            params.append(param);
+        o.set(k("params"), std::move(params));
+    }
+    o.set(k("steps"), steps(c.steps));
+    appendExtra(o, c.extra);
+    return o;
+}
+
+J clock(const ClockSettings &c)
+{
+    J o = J::object();
+    o.set(k("mode"), c.mode == ClockMode::Live ? k("live") : k("virtual"));
+    return o.set(k("scale"), c.scale);
+}
+
+J python(const PythonSettings &p)
+{
+    J o = J::object();
+    o.set(k("gil"), p.gil).set(k("switch_interval"), p.switchInterval);
+    return o.set(k("cpu_count"), p.cpuCount);
+}
+
+} // namespace
+
+QByteArray writeScenario(const Scenario &scenario)
+{
+    J root = J::object();
+    root.set(k("format"), k("loopscope-scenario")).set(k("version"), kScenarioFormatVersion);
+    setIfAny(root, "title", scenario.title);
+    setIfAny(root, "notes", scenario.notes);
+    root.set(k("clock"), clock(scenario.clock)).set(k("python"), python(scenario.python));
+    J resources = J::array();
+    for (const Resource &r : scenario.resources)
+        resources.append(resource(r));
+    J coroutines = J::array();
+    for (const Coroutine &c : scenario.coroutines)
+        coroutines.append(coroutine(c));
+    root.set(k("resources"), std::move(resources)).set(k("coroutines"), std::move(coroutines));
+    root.set(k("layout"), scenario.layout);
+    appendExtra(root, scenario.extra);
+    return root.toIndentedJson();
+}
+
+bool saveScenarioFile(const Scenario &scenario, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    const QByteArray data = writeScenario(scenario);
+    const bool saved
+        = file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.commit();
+    if (!saved && error)
+        *error = QStringLiteral("cannot save \"%1\": %2").arg(path, file.errorString());
+    return saved;
+}
+
+} // namespace loopscope

@@ -1,0 +1,262 @@
+// Checking the steps of one coroutine. Variables follow Python's function scope in document
+// order: a create_task `as` or a get `as` is visible to every step written after it; a repeat
+// `var` and a drain `as` only inside their body.
+#include "scenario/expectations.h"
+#include "scenario/json_text.h"
+#include "scenario/scenario_validate.h"
+#include "scenario/scenario_walk.h"
+#include "scenario/validation.h"
+
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+QStringList joined(std::initializer_list<const QStringList *> lists)
+{
+    QStringList names;
+    for (const QStringList *list : lists)
+        names += *list;
+    names.removeDuplicates();
+    return names;
+}
+
+class StepChecker
+{
+public:
+    StepChecker(Validation &validation, const Coroutine &coroutine)
+        : v(validation)
+        , m_coroutine(coroutine)
+        , m_params(coroutine.params.begin(), coroutine.params.end())
+    {}
+
+    void steps(const Steps &steps, const QString &path)
+    {
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            step(steps[i], json::indexPath(path, qsizetype(i)));
+    }
+
+private:
+    QString of() const { return QStringLiteral(" of ") + json::quoted(m_coroutine.name); }
+
+    void step(const Step &s, const QString &path);
+    void fields(const Step &s, const QString &path);
+    void gather(const Step &s, const QString &path);
+    void bodies(const Step &s, const QString &path);
+    void duration(const Quantity &q, const QString &path);
+    void count(const Quantity &q, const QString &path);
+    void valueRefs(const QJsonValue &value, const QString &path);
+    void coroCall(const QString &coro, const QJsonObject &args, const QString &path);
+    void taskRef(const QString &task, const QString &path);
+    void resourceRef(const Step &s, const QString &path);
+    void identifier(const QString &name, const QString &path);
+
+    Validation &v;
+    const Coroutine &m_coroutine;
+    QStringList m_params;
+    QStringList m_tasks;  // create_task `as` written so far
+    QStringList m_values; // get `as` written so far
+    QStringList m_loops;  // repeat `var` and drain `as` of the bodies we are in
+};
+
+void StepChecker::step(const Step &s, const QString &path)
+{
+    if (const QString key = resourceKeyFor(s.kind); !key.isEmpty())
+        resourceRef(s, json::childPath(path, key));
+    fields(s, path);
+    bodies(s, path);
+    if (s.kind == StepKind::CreateTask && !s.as.isEmpty())
+        m_tasks << s.as;
+    if (s.kind == StepKind::Get && !s.as.isEmpty())
+        m_values << s.as;
+}
+
+void StepChecker::fields(const Step &s, const QString &path)
+{
+    const auto at = [&path](const char *key) { return json::childPath(path, QLatin1String(key)); };
+    switch (s.kind) {
+    case StepKind::Sleep:
+    case StepKind::Cpu:
+    case StepKind::Block:
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+        return duration(s.seconds, at("seconds"));
+    case StepKind::WaitFor:
+        duration(s.timeout, at("timeout"));
+        return s.task.isEmpty() ? coroCall(s.coro, s.args, path) : taskRef(s.task, at("task"));
+    case StepKind::Call:
+        return coroCall(s.coro, s.args, path);
+    case StepKind::CreateTask:
+        identifier(s.as, at("as"));
+        return coroCall(s.coro, s.args, path);
+    case StepKind::Await:
+    case StepKind::Cancel:
+        return taskRef(s.task, at("task"));
+    case StepKind::Gather:
+        return gather(s, at("items"));
+    case StepKind::Put:
+        return valueRefs(s.item, at("item"));
+    case StepKind::FutureSet:
+        return valueRefs(s.value, at("value"));
+    case StepKind::Get:
+    case StepKind::Drain:
+        return identifier(s.as, at("as"));
+    case StepKind::Repeat:
+        if (s.count)
+            count(*s.count, at("count"));
+        return identifier(s.var, at("var"));
+    case StepKind::Raise:
+        if (!isRaisableError(s.error))
+            v.expected(at("error"),
+                       QStringLiteral("the name of a built-in exception class or CancelledError"),
+                       json::quoted(s.error));
+        return;
+    default:
+        return;
+    }
+}
+
+void StepChecker::gather(const Step &s, const QString &path)
+{
+    for (std::size_t i = 0; i < s.items.size(); ++i) {
+        const GatherItem &item = s.items[i];
+        const QString itemPath = json::indexPath(path, qsizetype(i));
+        if (item.isTask())
+            taskRef(item.task, json::childPath(itemPath, QStringLiteral("task")));
+        else
+            coroCall(item.coro, item.args, itemPath);
+    }
+}
+
+void StepChecker::bodies(const Step &s, const QString &path)
+{
+    const QStringList outerLoops = m_loops;
+    if (s.kind == StepKind::Repeat && !s.var.isEmpty())
+        m_loops << s.var;
+    if (s.kind == StepKind::Drain && !s.as.isEmpty())
+        m_loops << s.as;
+    steps(s.steps, bodyPath(path));
+    m_loops = outerLoops;
+
+    const QStringList catchable = catchableErrors();
+    for (std::size_t i = 0; i < s.excepts.size(); ++i) {
+        const ExceptClause &clause = s.excepts[i];
+        const QString clausePath = exceptPath(path, clause.error);
+        if (!catchable.contains(clause.error))
+            v.expected(clausePath, QStringLiteral("one of ") + catchable.join(QLatin1String(", ")),
+                       json::quoted(clause.error));
+        else if (clause.error == QLatin1String("*") && i + 1 < s.excepts.size())
+            v.expected(clausePath, QStringLiteral("\"*\" to be the last handler"),
+                       QStringLiteral("it before ") + json::quoted(s.excepts[i + 1].error));
+        steps(clause.steps, clausePath);
+    }
+    if (s.finallySteps)
+        steps(*s.finallySteps, finallyPath(path));
+}
+
+void StepChecker::duration(const Quantity &q, const QString &path)
+{
+    if (!q.isParam()) {
+        validateDuration(v, q.value, path, expect::duration());
+        return;
+    }
+    const QStringList numbers = joined({&m_params, &m_values, &m_loops});
+    if (!numbers.contains(q.param))
+        v.expected(path,
+                   QStringLiteral("a parameter or loop variable") + of() + u' ' + choices(numbers),
+                   json::quoted(QLatin1Char('$') + q.param));
+}
+
+void StepChecker::count(const Quantity &q, const QString &path)
+{
+    if (q.isParam())
+        return duration(q, path); // the same scope rule for "$name"
+    if (std::isnan(q.value) || q.value < 0 || q.value != std::floor(q.value))
+        v.expected(path, expect::count(), json::formatNumber(q.value));
+}
+
+// A string that is exactly "$name" takes the value of a variable: it must name one.
+void StepChecker::valueRefs(const QJsonValue &value, const QString &path)
+{
+    const auto name = json::parameterReference(value.toString());
+    const QStringList all = joined({&m_params, &m_tasks, &m_values, &m_loops});
+    if (value.isString() && name && !all.contains(*name))
+        v.expected(path, QStringLiteral("a parameter or variable") + of() + u' ' + choices(all),
+                   json::quoted(value.toString()));
+}
+
+void StepChecker::coroCall(const QString &coro, const QJsonObject &args, const QString &path)
+{
+    const Coroutine *callee = v.scenario.coroutine(coro);
+    if (!callee || coro.isEmpty()) {
+        QStringList names;
+        for (const Coroutine &c : v.scenario.coroutines)
+            names << c.name;
+        v.expected(json::childPath(path, QStringLiteral("coro")),
+                   expect::coroutineName() + u' ' + choices(names), json::quoted(coro));
+        return;
+    }
+    const QString argsPath = json::childPath(path, QStringLiteral("args"));
+    const QStringList params(callee->params.begin(), callee->params.end());
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        if (!params.contains(it.key()))
+            v.expected(
+                json::childPath(argsPath, it.key()),
+                QStringLiteral("a parameter of %1 %2").arg(json::quoted(coro), choices(params)),
+                json::quoted(it.key()));
+        valueRefs(it.value(), json::childPath(argsPath, it.key()));
+    }
+    for (const QString &param : params)
+        if (!args.contains(param))
+            v.expected(argsPath,
+                       QStringLiteral("a value for every parameter of %1 %2")
+                           .arg(json::quoted(coro), choices(params)),
+                       QStringLiteral("none for ") + json::quoted(param));
+}
+
+void StepChecker::taskRef(const QString &task, const QString &path)
+{
+    const QStringList tasks = joined({&m_tasks, &m_params});
+    if (!tasks.contains(task))
+        v.expected(path, QStringLiteral("a task variable") + of() + u' ' + choices(tasks),
+                   json::quoted(task));
+}
+
+void StepChecker::resourceRef(const Step &s, const QString &path)
+{
+    const Resource *resource = v.scenario.resource(s.resource);
+    const std::vector<ResourceKind> kinds = expect::resourceKindsFor(s.kind);
+    if (resource && std::find(kinds.begin(), kinds.end(), resource->kind) != kinds.end())
+        return;
+    const QString why = resource ? expect::withArticle(resource->kind)
+                                 : QStringLiteral("no resource has that id");
+    v.expected(path, expect::resourceKindsText(s.kind),
+               QStringLiteral("%1 (%2)").arg(json::quoted(s.resource), why));
+}
+
+void StepChecker::identifier(const QString &name, const QString &path)
+{
+    if (!name.isEmpty() && !json::isIdentifier(name))
+        v.expected(path, QStringLiteral("a Python identifier"), json::quoted(name));
+}
+
+} // namespace
+
+void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
+                            const QString &coroutinePath)
+{
+    StepChecker(validation, coroutine).steps(coroutine.steps, bodyPath(coroutinePath));
+}
+
+void validateDuration(Validation &validation, double seconds, const QString &path,
+                      const QString &expected)
+{
+    if (std::isnan(seconds) || seconds < 0)
+        validation.expected(path, expected, json::formatNumber(seconds));
+    else if (seconds > kMaxDuration)
+        validation.expected(path, QStringLiteral("at most 1e6 seconds"),
+                            json::formatNumber(seconds));
+}
+
+} // namespace loopscope
