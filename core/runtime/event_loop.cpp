@@ -1,0 +1,218 @@
+#include "event_loop.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace loopscope::rt {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct EventLoop::Reactor {
+    asio::io_context io{1};
+    asio::executor_work_guard<asio::io_context::executor_type> guard{io.get_executor()};
+    asio::steady_timer timer{io};
+};
+
+EventLoop::EventLoop(bool liveClock, double scale)
+    : m_live(liveClock)
+    , m_scale(scale > 0 ? scale : 0.1)
+    , m_start(Clock::now())
+    , m_reactor(std::make_unique<Reactor>())
+{}
+
+EventLoop::~EventLoop() = default;
+
+double EventLoop::wallToScenario(Clock::time_point t) const
+{
+    const std::chrono::duration<double> elapsed
+        = t - m_start - std::chrono::nanoseconds(m_pausedNanos.load(std::memory_order_relaxed));
+    return elapsed.count() / m_scale;
+}
+
+double EventLoop::now() const
+{
+    return m_live ? wallToScenario(Clock::now()) : m_virtualNow;
+}
+
+double EventLoop::publishedNow() const
+{
+    return m_live ? wallToScenario(Clock::now()) : m_published.load(std::memory_order_relaxed);
+}
+
+void EventLoop::callAt(double when, Callback cb, Ref<Future> guard)
+{
+    m_timers.push_back(Timer{when, m_seq++, cb, std::move(guard)});
+    std::push_heap(m_timers.begin(), m_timers.end(), later);
+}
+
+void EventLoop::post(Callback cb)
+{
+    {
+        std::lock_guard lock(m_postedMutex);
+        m_posted.push_back(cb);
+    }
+    if (m_live)
+        asio::post(m_reactor->io, [] {});
+}
+
+void EventLoop::requestStop()
+{
+    m_stop.store(true, std::memory_order_relaxed);
+    asio::post(m_reactor->io, [] {});
+}
+
+void EventLoop::setPaused(bool paused)
+{
+    m_paused.store(paused, std::memory_order_relaxed);
+    asio::post(m_reactor->io, [] {});
+}
+
+void EventLoop::dropDeadTimers()
+{
+    while (!m_timers.empty() && m_timers.front().guard && m_timers.front().guard->done()) {
+        std::pop_heap(m_timers.begin(), m_timers.end(), later);
+        m_timers.pop_back();
+    }
+}
+
+bool EventLoop::hasLiveTimers()
+{
+    dropDeadTimers();
+    return std::any_of(m_timers.begin(), m_timers.end(),
+                       [](const Timer &t) { return !t.guard || !t.guard->done(); });
+}
+
+void EventLoop::drainPosted()
+{
+    std::lock_guard lock(m_postedMutex);
+    for (const Callback &cb : m_posted)
+        m_ready.push_back({cb, {}, false});
+    m_posted.clear();
+}
+
+void EventLoop::waitForWork(double timeout)
+{
+    auto &r = *m_reactor;
+    if (timeout <= 0) {
+        r.io.poll();
+        return;
+    }
+    if (std::isinf(timeout)) {
+        r.io.run_one();
+        return;
+    }
+    const auto wall = std::chrono::duration<double>(timeout * m_scale);
+    r.timer.expires_after(std::chrono::duration_cast<Clock::duration>(wall));
+    bool fired = false;
+    r.timer.async_wait([&fired](const boost::system::error_code &) { fired = true; });
+    r.io.run_one();
+    if (!fired) {
+        r.timer.cancel();
+        while (!fired)
+            r.io.run_one();
+    }
+}
+
+void EventLoop::moveDueTimers()
+{
+    const double t = now();
+    while (!m_timers.empty()) {
+        dropDeadTimers();
+        if (m_timers.empty() || m_timers.front().when > t)
+            break;
+        std::pop_heap(m_timers.begin(), m_timers.end(), later);
+        Timer timer = std::move(m_timers.back());
+        m_timers.pop_back();
+        if (m_live)
+            lateness = t - timer.when;
+        const bool guarded = bool(timer.guard);
+        m_ready.push_back({timer.cb, std::move(timer.guard), guarded});
+    }
+}
+
+bool EventLoop::runOnce()
+{
+    while (m_paused.load(std::memory_order_relaxed) && !stopRequested()) {
+        const auto before = Clock::now();
+        m_reactor->io.run_one_for(std::chrono::milliseconds(20));
+        if (m_live)
+            m_pausedNanos += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - before).count();
+    }
+    if (stopRequested())
+        return false;
+    drainPosted();
+    dropDeadTimers();
+    const double nextTimer = m_timers.empty() ? kInf : m_timers.front().when;
+    if (m_live) {
+        if (m_ready.empty() && std::isinf(nextTimer) && m_externalWork == 0) {
+            m_reactor->io.poll();
+            drainPosted();
+            if (m_ready.empty())
+                return false;
+        }
+        const double timeout = m_ready.empty() ? nextTimer - now() : 0.0;
+        waitForWork(timeout);
+        drainPosted();
+    } else if (m_ready.empty()) {
+        const double next = std::min(nextTimer, m_world ? m_world->nextEventTime() : kInf);
+        if (std::isinf(next))
+            return false;
+        if (next > m_virtualNow)
+            m_virtualNow = next;
+        if (m_world)
+            m_world->advanceTo(m_virtualNow);
+        drainPosted();
+    }
+    moveDueTimers();
+    const bool holdsGil = m_world && !m_ready.empty();
+    if (holdsGil) {
+        const double t = m_world->acquireGilForLoop(now());
+        if (!m_live)
+            m_virtualNow = t;
+    }
+    // Run exactly the callbacks that were ready when the iteration began.
+    for (std::size_t n = m_ready.size(); n > 0 && !stopRequested(); --n) {
+        const ReadyEntry entry = std::move(m_ready.front());
+        m_ready.pop_front();
+        if (entry.guarded && entry.keep->done())
+            continue;
+        entry.cb();
+    }
+    if (holdsGil)
+        m_world->releaseGilForLoop();
+    if (!m_live)
+        m_published.store(m_virtualNow, std::memory_order_relaxed);
+    return true;
+}
+
+bool EventLoop::blockFor(double seconds)
+{
+    if (!m_live) {
+        m_virtualNow += seconds;
+        if (m_world)
+            m_world->advanceTo(m_virtualNow);
+        return true;
+    }
+    // Really block the loop thread, but look at the Stop flag every millisecond.
+    const auto end = Clock::now()
+                     + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(seconds * m_scale));
+    while (Clock::now() < end) {
+        if (stopRequested())
+            return false;
+        std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(1),
+                                                              end - Clock::now()));
+    }
+    return true;
+}
+
+} // namespace loopscope::rt

@@ -1,0 +1,120 @@
+// The asyncio event loop: CPython's BaseEventLoop._run_once on one thread. A FIFO ready queue,
+// a heap of timers keyed by (deadline, sequence), and a clock. In the live clock the thread
+// sleeps in a boost::asio::io_context until the next timer or until another thread posts; in the
+// virtual clock nothing sleeps: when nothing is ready, time jumps to the next event.
+#pragma once
+
+#include "callback.h"
+#include "future.h"
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace loopscope::rt {
+
+// The other threads of the Python process, as the loop sees them: pool threads, worker
+// processes and the GIL. In the virtual clock they are timed, and the loop asks when their next
+// event is and lets them advance; in both clocks the loop takes the GIL to run callbacks.
+class ThreadWorld
+{
+public:
+    virtual ~ThreadWorld() = default;
+    virtual double nextEventTime() const = 0; // virtual clock: +inf when nothing is scheduled
+    virtual void advanceTo(double t) = 0;     // virtual clock: may post completions to the loop
+    // The loop thread needs the GIL at `t` to run Python code; returns when it has it.
+    virtual double acquireGilForLoop(double t) = 0;
+    virtual void releaseGilForLoop() = 0;
+};
+
+class EventLoop
+{
+public:
+    EventLoop(bool liveClock, double scale);
+    ~EventLoop();
+    EventLoop(const EventLoop &) = delete;
+    EventLoop &operator=(const EventLoop &) = delete;
+
+    bool isLive() const { return m_live; }
+    double scale() const { return m_scale; }
+    double now() const; // loop thread
+    double publishedNow() const; // any thread: the loop's time as of its last iteration (live: now)
+    void setThreadWorld(ThreadWorld *world) { m_world = world; }
+
+    // `keep` holds the future the callback works on alive until it has run.
+    void callSoon(Callback cb, Ref<Future> keep = {})
+    {
+        m_ready.push_back({cb, std::move(keep), false});
+    }
+    // A timer. It is dead (skipped, and not waited for) once `guard` is done.
+    void callAt(double when, Callback cb, Ref<Future> guard);
+    // From any thread (pool completions): call_soon_threadsafe. The callback's target must be
+    // kept alive by the loop side until it runs.
+    void post(Callback cb);
+
+    // One iteration of _run_once. Returns false when nothing can ever happen again: no ready
+    // callback, no live timer, nothing posted or expected from outside (a deadlock, or the end).
+    bool runOnce();
+    // Pending outside work that will post back (live pool jobs in flight), so idle is not final.
+    void addExternalWork(int delta) { m_externalWork += delta; }
+
+    // A blocking call on the loop thread (GIL released): false when stopped in the middle.
+    bool blockFor(double seconds);
+    // Virtual clock: time moves on while the loop thread is busy (CPU work, GIL hand-offs).
+    void setVirtualNow(double t) { m_virtualNow = t; }
+
+    void requestStop();
+    bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
+    void setPaused(bool paused);
+
+    std::size_t readyCount() const { return m_ready.size(); }
+    bool hasLiveTimers();
+    double lateness = 0.0; // how late the last timer fired (live), for the wake-up benchmark
+
+private:
+    struct Timer {
+        double when;
+        std::uint64_t seq;
+        Callback cb;
+        Ref<Future> guard;
+    };
+    static bool later(const Timer &a, const Timer &b)
+    {
+        return a.when != b.when ? a.when > b.when : a.seq > b.seq;
+    }
+    void dropDeadTimers();
+    void waitForWork(double timeout);
+    void moveDueTimers();
+    void drainPosted();
+    double wallToScenario(std::chrono::steady_clock::time_point t) const;
+
+    bool m_live;
+    double m_scale;
+    ThreadWorld *m_world = nullptr;
+    double m_virtualNow = 0.0;
+    struct ReadyEntry {
+        Callback cb;
+        Ref<Future> keep;
+        bool guarded; // a timer's: skipped when `keep`, its guard, is done by then
+    };
+    std::deque<ReadyEntry> m_ready;
+    std::vector<Timer> m_timers;
+    std::uint64_t m_seq = 0;
+    int m_externalWork = 0;
+
+    std::mutex m_postedMutex;
+    std::vector<Callback> m_posted;
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_paused{false};
+
+    std::chrono::steady_clock::time_point m_start;
+    std::atomic<std::int64_t> m_pausedNanos{0};
+    std::atomic<double> m_published{0.0};
+    struct Reactor; // the asio io_context and its timer, live clock only
+    std::unique_ptr<Reactor> m_reactor;
+};
+
+} // namespace loopscope::rt

@@ -1,0 +1,111 @@
+// asyncio.Future: pending, then done (with a value or an exception) or cancelled. When it
+// completes, its done callbacks are scheduled on the loop with call_soon, as in CPython, so a
+// task awaiting it resumes on the next loop iteration, not inside set_result().
+#pragma once
+
+#include "callback.h"
+#include "py_error.h"
+
+#include <QJsonValue>
+
+#include <limits>
+#include <memory>
+#include <vector>
+
+namespace loopscope::rt {
+
+class EventLoop;
+
+class Future
+{
+public:
+    enum class State : std::uint8_t { Pending, Done, Cancelled };
+
+    explicit Future(EventLoop &loop) : m_loop(&loop) {}
+    virtual ~Future() = default;
+    Future(const Future &) = delete;
+    Future &operator=(const Future &) = delete;
+
+    State state() const { return m_state; }
+    bool done() const { return m_state != State::Pending; }
+    bool cancelled() const { return m_state == State::Cancelled; }
+    bool failed() const { return m_error != nullptr; }
+    const PyError *error() const { return m_error.get(); }
+    const QJsonValue &value() const { return m_value; }
+
+    void setResult(QJsonValue value = {});
+    void setException(PyError error);
+    virtual bool cancel();
+
+    void addDoneCallback(Callback cb);
+    void removeDoneCallback(Callback cb);
+
+    // Who set this future's result (a lane index), for wake arrows; -1 when unknown.
+    int doneBy = -1;
+    // A timer that completes this future late sets its deadline here: the waiter was ready then.
+    double readyAt = std::numeric_limits<double>::quiet_NaN();
+
+    // Intrusive reference count: futures live as long as a waiter, a timer or a task holds them.
+    void retain() { ++m_refs; }
+    void release()
+    {
+        if (--m_refs == 0)
+            delete this;
+    }
+
+protected:
+    void markCancelled();
+    void scheduleCallbacks();
+    EventLoop *m_loop;
+
+private:
+    State m_state = State::Pending;
+    int m_refs = 0;
+    QJsonValue m_value;
+    std::unique_ptr<PyError> m_error;
+    std::vector<Callback> m_callbacks;
+};
+
+// A counted reference to a Future.
+template<typename T = Future>
+class Ref
+{
+public:
+    Ref() = default;
+    Ref(T *p) : m_p(p) // NOLINT(google-explicit-constructor): a raw pointer is adopted
+    {
+        if (m_p)
+            m_p->retain();
+    }
+    Ref(const Ref &o) : Ref(o.m_p) {}
+    Ref(Ref &&o) noexcept : m_p(o.m_p) { o.m_p = nullptr; }
+    template<typename U>
+    Ref(const Ref<U> &o) : Ref(o.get()) // NOLINT(google-explicit-constructor)
+    {}
+    Ref &operator=(Ref o) noexcept
+    {
+        std::swap(m_p, o.m_p);
+        return *this;
+    }
+    ~Ref()
+    {
+        if (m_p)
+            m_p->release();
+    }
+    T *get() const { return m_p; }
+    T *operator->() const { return m_p; }
+    T &operator*() const { return *m_p; }
+    explicit operator bool() const { return m_p != nullptr; }
+    friend bool operator==(const Ref &a, const Ref &b) { return a.m_p == b.m_p; }
+
+private:
+    T *m_p = nullptr;
+};
+
+template<typename T, typename... Args>
+Ref<T> makeRef(Args &&...args)
+{
+    return Ref<T>(new T(std::forward<Args>(args)...));
+}
+
+} // namespace loopscope::rt

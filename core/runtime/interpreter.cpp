@@ -1,0 +1,356 @@
+#include "interpreter.h"
+
+#include "pools.h"
+#include "primitives.h"
+#include "runtime.h"
+#include "structured.h"
+
+namespace loopscope::rt {
+
+namespace {
+
+Co runStep(Runtime &rt, const Step &step, Frame &frame);
+
+const Coroutine &coroutineNamed(Runtime &rt, const QString &name)
+{
+    if (const Coroutine *c = rt.scenario.coroutine(name))
+        return *c;
+    throw PyError{QStringLiteral("NameError"), QStringLiteral("name '%1' is not defined").arg(name), {}};
+}
+
+template<typename T>
+T &primitive(Runtime &rt, const QString &id)
+{
+    if (T *p = rt.primitiveAs<T>(id))
+        return *p;
+    throw PyError{QStringLiteral("NameError"), QStringLiteral("name '%1' is not defined").arg(id), {}};
+}
+
+Co sleep(Runtime &rt, double seconds, StringId step)
+{
+    if (seconds <= 0) {
+        co_await Yield{rt, step};
+        co_return;
+    }
+    Ref<Future> fut(new Future(rt.loop));
+    const double deadline = rt.now() + seconds;
+    fut->readyAt = deadline;
+    rt.loop.callAt(
+        deadline,
+        Callback{[](void *f, std::uintptr_t) { static_cast<Future *>(f)->setResult(); }, fut.get(), 0},
+        fut);
+    co_await FutureAwait{rt, fut, LaneState::Waiting, rt.s.timer, step};
+}
+
+void holdLoop(Runtime &rt, const Step &step, double seconds, bool cpu)
+{
+    const int lane = rt.currentLane();
+    const StringId id = rt.stepId(step);
+    const bool finished = cpu ? rt.pools->cpuOnLoop(lane, seconds, id)
+                              : rt.pools->blockOnLoop(lane, seconds, id);
+    if (!finished)
+        throw RunStopped{};
+}
+
+Ref<Task> spawn(Runtime &rt, const QString &coro, const QJsonObject &args, const QString &name,
+                Frame &frame)
+{
+    const Coroutine &c = coroutineNamed(rt, coro);
+    return rt.createTask(coro, frame.substitute(name), runCoroutine(rt, c, frame.bind(args)));
+}
+
+Co gather(Runtime &rt, const Step &step, Frame &frame)
+{
+    std::vector<Ref<Future>> children;
+    for (const GatherItem &item : step.items) {
+        if (item.isTask())
+            children.emplace_back(frame.task(item.task));
+        else
+            children.emplace_back(spawn(rt, item.coro, item.args, item.name, frame));
+    }
+    Ref<Future> outer(new GatheringFuture(rt, std::move(children), step.returnExceptions));
+    co_await FutureAwait{rt, outer, LaneState::Waiting, rt.s.gather, rt.stepId(step)};
+}
+
+Co taskGroup(Runtime &rt, const Step &step, Frame &frame)
+{
+    TaskGroupScope group(rt, *rt.current);
+    TaskGroupScope *outerGroup = std::exchange(frame.group, &group);
+    std::optional<PyError> bodyError;
+    try {
+        co_await runSteps(rt, step.steps, frame);
+    } catch (const PyError &e) {
+        bodyError = e;
+    }
+    frame.group = outerGroup;
+    co_await group.exit(bodyError, rt.stepId(step));
+}
+
+Co waitFor(Runtime &rt, const Step &step, Frame &frame)
+{
+    TimeoutScope scope(rt, *rt.current, frame.number(step.timeout));
+    std::optional<PyError> error;
+    try {
+        if (!step.task.isEmpty()) {
+            Ref<Future> task(frame.task(step.task));
+            co_await FutureAwait{rt, task, LaneState::Waiting,
+                                 rt.laneString(static_cast<Task *>(task.get())->lane()),
+                                 rt.stepId(step)};
+        } else {
+            co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args));
+        }
+    } catch (const PyError &e) {
+        error = e;
+    }
+    error = scope.exit(error);
+    if (error)
+        throw *error;
+}
+
+Co withResource(Runtime &rt, const Step &step, Frame &frame)
+{
+    const StringId id = rt.stepId(step);
+    auto *lock = rt.primitiveAs<AsyncLock>(step.resource);
+    AsyncSemaphore *sem = lock ? nullptr : &primitive<AsyncSemaphore>(rt, step.resource);
+    if (lock)
+        co_await lock->acquire(id);
+    else
+        co_await sem->acquire(id);
+    std::optional<PyError> error;
+    try {
+        co_await runSteps(rt, step.steps, frame);
+    } catch (const PyError &e) {
+        error = e;
+    }
+    if (lock)
+        lock->release();
+    else
+        sem->release();
+    if (error)
+        throw *error;
+}
+
+bool handles(const QString &handler, const PyError &e)
+{
+    if (handler == QLatin1String("*"))
+        return !e.isCancel();
+    if (handler == e.type)
+        return true;
+    static const QHash<QString, QString> parents{
+        {QStringLiteral("NotImplementedError"), QStringLiteral("RuntimeError")},
+        {QStringLiteral("RecursionError"), QStringLiteral("RuntimeError")},
+        {QStringLiteral("UnicodeError"), QStringLiteral("ValueError")},
+    };
+    return parents.value(e.type) == handler;
+}
+
+Co tryStep(Runtime &rt, const Step &step, Frame &frame)
+{
+    std::optional<PyError> pending;
+    try {
+        co_await runSteps(rt, step.steps, frame);
+    } catch (const PyError &e) {
+        pending = e;
+    }
+    if (pending) {
+        for (const ExceptClause &clause : step.excepts) {
+            if (!handles(clause.error, *pending))
+                continue;
+            pending.reset();
+            try {
+                co_await runSteps(rt, clause.steps, frame);
+            } catch (const PyError &e) {
+                pending = e;
+            }
+            break;
+        }
+    }
+    if (step.finallySteps)
+        co_await runSteps(rt, *step.finallySteps, frame);
+    if (pending)
+        throw *pending;
+}
+
+Co repeat(Runtime &rt, const Step &step, Frame &frame)
+{
+    const bool forever = !step.count.has_value();
+    const double count = forever ? 0 : frame.number(*step.count);
+    for (long long i = 0; forever || double(i) < count; ++i) {
+        if (!step.var.isEmpty())
+            frame.vars[step.var] = Value{QJsonValue(double(i)), {}};
+        co_await runSteps(rt, step.steps, frame);
+    }
+}
+
+Co drain(Runtime &rt, const Step &step, Frame &frame)
+{
+    auto &queue = primitive<AsyncQueue>(rt, step.resource);
+    while (!queue.empty()) {
+        QJsonValue item;
+        co_await queue.get(&item, rt.stepId(step));
+        if (!step.as.isEmpty())
+            frame.vars[step.as] = Value{item, {}};
+        co_await runSteps(rt, step.steps, frame);
+    }
+}
+
+Co offload(Runtime &rt, const Step &step, Frame &frame)
+{
+    const QString pool = step.kind == StepKind::ToThread ? QString() : step.resource;
+    Ref<Future> done = rt.pools->submit(pool, step.work, frame.number(step.seconds),
+                                        rt.stepId(step), rt.currentLane());
+    const bool process = rt.pools->isProcessPool(pool);
+    co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,
+                         rt.stepId(step)};
+}
+
+void createTask(Runtime &rt, const Step &step, Frame &frame)
+{
+    Ref<Task> task = spawn(rt, step.coro, step.args, step.name, frame);
+    if (frame.group)
+        frame.group->add(task);
+    if (!step.as.isEmpty())
+        frame.vars[step.as] = Value{QJsonValue(task->name()), Ref<Future>(task)};
+}
+
+// The ops that never suspend.
+bool runInstant(Runtime &rt, const Step &step, Frame &frame)
+{
+    const int lane = rt.currentLane();
+    switch (step.kind) {
+    case StepKind::Print:
+        rt.event(EventKind::Print, lane, frame.substitute(step.text));
+        return true;
+    case StepKind::CreateTask:
+        createTask(rt, step, frame);
+        return true;
+    case StepKind::Release:
+        if (auto *lock = rt.primitiveAs<AsyncLock>(step.resource))
+            lock->release();
+        else
+            primitive<AsyncSemaphore>(rt, step.resource).release();
+        return true;
+    case StepKind::EventSet:
+        rt.event(EventKind::Set, lane, {}, step.resource);
+        primitive<AsyncEvent>(rt, step.resource).set();
+        return true;
+    case StepKind::EventClear:
+        primitive<AsyncEvent>(rt, step.resource).clear();
+        return true;
+    case StepKind::TaskDone:
+        primitive<AsyncQueue>(rt, step.resource).taskDone();
+        return true;
+    case StepKind::FutureSet:
+        rt.event(EventKind::Set, lane, {}, step.resource);
+        primitive<UserFuture>(rt, step.resource).setResult(frame.resolve(step.value));
+        return true;
+    case StepKind::Raise:
+        rt.event(EventKind::Raise, lane, frame.substitute(step.message), step.error);
+        throw PyError{step.error, frame.substitute(step.message), {}};
+    case StepKind::Cancel: {
+        Task *task = frame.task(step.task);
+        rt.event(EventKind::Cancel, task->lane(), {}, {}, lane);
+        task->cancel();
+        return true;
+    }
+    case StepKind::Cpu:
+    case StepKind::Block:
+        holdLoop(rt, step, frame.number(step.seconds), step.kind == StepKind::Cpu);
+        return true;
+    default:
+        return false;
+    }
+}
+
+Co runStep(Runtime &rt, const Step &step, Frame &frame)
+{
+    const StringId id = rt.stepId(step);
+    switch (step.kind) {
+    case StepKind::Sleep:
+        co_await sleep(rt, frame.number(step.seconds), id);
+        break;
+    case StepKind::Call:
+        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args));
+        break;
+    case StepKind::Await: {
+        Task *task = frame.task(step.task);
+        co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting, rt.laneString(task->lane()), id};
+        break;
+    }
+    case StepKind::Gather:
+        co_await gather(rt, step, frame);
+        break;
+    case StepKind::TaskGroup:
+        co_await taskGroup(rt, step, frame);
+        break;
+    case StepKind::WaitFor:
+        co_await waitFor(rt, step, frame);
+        break;
+    case StepKind::With:
+        co_await withResource(rt, step, frame);
+        break;
+    case StepKind::Acquire:
+        if (auto *lock = rt.primitiveAs<AsyncLock>(step.resource))
+            co_await lock->acquire(id);
+        else
+            co_await primitive<AsyncSemaphore>(rt, step.resource).acquire(id);
+        break;
+    case StepKind::EventWait:
+        co_await primitive<AsyncEvent>(rt, step.resource).wait(id);
+        break;
+    case StepKind::Put:
+        co_await primitive<AsyncQueue>(rt, step.resource).put(frame.resolve(step.item), id);
+        break;
+    case StepKind::Get: {
+        QJsonValue item;
+        co_await primitive<AsyncQueue>(rt, step.resource).get(&item, id);
+        if (!step.as.isEmpty())
+            frame.vars[step.as] = Value{item, {}};
+        break;
+    }
+    case StepKind::Join:
+        co_await primitive<AsyncQueue>(rt, step.resource).join(id);
+        break;
+    case StepKind::FutureAwait: {
+        QJsonValue value;
+        co_await primitive<UserFuture>(rt, step.resource).await(id, &value);
+        if (!step.as.isEmpty())
+            frame.vars[step.as] = Value{value, {}};
+        break;
+    }
+    case StepKind::Repeat:
+        co_await repeat(rt, step, frame);
+        break;
+    case StepKind::Drain:
+        co_await drain(rt, step, frame);
+        break;
+    case StepKind::Try:
+        co_await tryStep(rt, step, frame);
+        break;
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+        co_await offload(rt, step, frame);
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+Co runSteps(Runtime &rt, const Steps &steps, Frame &frame)
+{
+    for (const Step &step : steps) {
+        rt.checkLimits();
+        // Ops that cannot suspend run here, without a coroutine frame of their own.
+        if (!runInstant(rt, step, frame))
+            co_await runStep(rt, step, frame);
+    }
+}
+
+Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame)
+{
+    co_await runSteps(rt, coroutine.steps, frame);
+}
+
+} // namespace loopscope::rt

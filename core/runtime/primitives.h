@@ -1,0 +1,115 @@
+// asyncio's synchronisation objects, with CPython 3.12's algorithms (asyncio/locks.py,
+// asyncio/queues.py): FIFO waiter futures, and a woken waiter runs on a later loop iteration.
+#pragma once
+
+#include "coro.h"
+#include "future.h"
+#include "trace/trace.h"
+
+#include <QJsonValue>
+#include <QString>
+
+#include <deque>
+#include <vector>
+
+namespace loopscope::rt {
+
+class Runtime;
+
+class Primitive
+{
+public:
+    Primitive(Runtime &rt, QString id);
+    virtual ~Primitive() = default;
+    const QString &id() const { return m_id; }
+    StringId idString() const { return m_idString; }
+    // Lanes holding this object now (locks and semaphores), for deadlock reports.
+    std::vector<int> holders;
+
+protected:
+    Ref<Future> newWaiter();
+    Runtime &m_rt;
+    QString m_id;
+    StringId m_idString;
+};
+
+class AsyncLock : public Primitive
+{
+public:
+    using Primitive::Primitive;
+    Co acquire(StringId step);
+    void release(); // throws RuntimeError when not locked
+    bool locked() const { return m_locked; }
+    const std::deque<Ref<Future>> &waiters() const { return m_waiters; }
+
+private:
+    void wakeUpFirst();
+    bool m_locked = false;
+    std::deque<Ref<Future>> m_waiters;
+};
+
+class AsyncSemaphore : public Primitive
+{
+public:
+    AsyncSemaphore(Runtime &rt, QString id, int value, bool bounded);
+    Co acquire(StringId step);
+    void release(); // BoundedSemaphore: ValueError past the initial value
+    bool locked() const;
+
+private:
+    bool wakeUpNext();
+    int m_value;
+    int m_initial;
+    bool m_bounded;
+    std::deque<Ref<Future>> m_waiters;
+};
+
+class AsyncEvent : public Primitive
+{
+public:
+    using Primitive::Primitive;
+    Co wait(StringId step);
+    void set();
+    void clear() { m_set = false; }
+    bool isSet() const { return m_set; }
+
+private:
+    bool m_set = false;
+    std::deque<Ref<Future>> m_waiters;
+};
+
+class AsyncQueue : public Primitive
+{
+public:
+    AsyncQueue(Runtime &rt, QString id, int maxsize, const std::vector<QJsonValue> &items);
+    Co put(QJsonValue item, StringId step);
+    Co get(QJsonValue *out, StringId step);
+    void taskDone(); // ValueError when called too many times
+    Co join(StringId step);
+    bool empty() const { return m_items.empty(); }
+    bool full() const { return m_maxsize > 0 && int(m_items.size()) >= m_maxsize; }
+
+private:
+    void putNowait(QJsonValue item);
+    static void wakeupNext(std::deque<Ref<Future>> &waiters, int by);
+    int m_maxsize;
+    std::deque<QJsonValue> m_items;
+    std::deque<Ref<Future>> m_getters;
+    std::deque<Ref<Future>> m_putters;
+    int m_unfinished = 0;
+    AsyncEvent m_finished;
+};
+
+// A `future` resource: loop.create_future(), set by one task, awaited by others.
+class UserFuture : public Primitive
+{
+public:
+    UserFuture(Runtime &rt, QString id);
+    Co await(StringId step, QJsonValue *out);
+    void setResult(QJsonValue value); // InvalidStateError when already done
+
+private:
+    Ref<Future> m_future;
+};
+
+} // namespace loopscope::rt

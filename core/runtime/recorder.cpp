@@ -1,0 +1,241 @@
+#include "recorder.h"
+
+#include <algorithm>
+
+namespace loopscope::rt {
+
+RecordBuffer::RecordBuffer() = default;
+
+RecordBuffer::~RecordBuffer()
+{
+    Chunk *c = m_head.next.load();
+    while (c) {
+        Chunk *next = c->next.load();
+        delete c;
+        c = next;
+    }
+}
+
+void RecordBuffer::grow()
+{
+    auto *c = new Chunk;
+    m_tail->next.store(c, std::memory_order_release);
+    m_tail = c;
+}
+
+std::size_t RecordBuffer::size() const
+{
+    std::size_t n = 0;
+    for (const Chunk *c = &m_head; c; c = c->next.load(std::memory_order_acquire))
+        n += c->count.load(std::memory_order_acquire);
+    return n;
+}
+
+Recorder::Recorder()
+{
+    m_buffers.push_back(std::make_unique<RecordBuffer>());
+}
+
+RecordBuffer &Recorder::newBuffer()
+{
+    std::lock_guard lock(m_mutex);
+    m_buffers.push_back(std::make_unique<RecordBuffer>());
+    return *m_buffers.back();
+}
+
+int Recorder::addLane(LaneKind kind, const QString &name, int parent, const QString &coro)
+{
+    std::lock_guard lock(m_mutex);
+    Lane lane;
+    lane.kind = kind;
+    lane.name = name;
+    lane.parent = parent;
+    lane.coro = coro;
+    int count = 1;
+    for (const auto &l : m_lanes)
+        count += l.kind == kind ? 1 : 0;
+    lane.id = kind == LaneKind::Loop ? QStringLiteral("loop")
+                                     : laneKindName(kind) + QLatin1Char('-') + QString::number(count);
+    m_strings.intern(lane.id);
+    m_lanes.push_back(lane);
+    return int(m_lanes.size()) - 1;
+}
+
+QString Recorder::laneId(int lane) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lanes.at(std::size_t(lane)).id;
+}
+
+StringId Recorder::intern(const QString &s)
+{
+    std::lock_guard lock(m_mutex);
+    return m_strings.intern(s);
+}
+
+QString Recorder::str(StringId id) const
+{
+    std::lock_guard lock(m_mutex);
+    return id < m_strings.strings.size() ? m_strings.strings[id] : QString();
+}
+
+void Recorder::event(const TraceEvent &e)
+{
+    std::lock_guard lock(m_mutex);
+    m_events.push_back(e);
+}
+
+void Recorder::diagnostic(const Diagnostic &d)
+{
+    std::lock_guard lock(m_mutex);
+    m_diagnostics.push_back(d);
+}
+
+std::size_t Recorder::recordCount() const
+{
+    std::lock_guard lock(m_mutex);
+    std::size_t n = 0;
+    for (const auto &b : m_buffers)
+        n += b->size();
+    return n;
+}
+
+namespace {
+
+// Turns one lane's records into spans: each record opens a span that the next one closes.
+// Zero-length spans are dropped, except `running`, which marks where a task ran; neighbours
+// with the same state, `on` and `step` merge.
+void appendSpan(std::vector<Span> &spans, const Span &s)
+{
+    if (s.end <= s.start && s.state != LaneState::Running)
+        return;
+    if (!spans.empty()) {
+        Span &last = spans.back();
+        if (last.state == s.state && last.on == s.on && last.step == s.step && last.end == s.start) {
+            last.end = s.end;
+            return;
+        }
+        if (last.end <= last.start && last.state == LaneState::Running && s.end > s.start
+            && s.state == LaneState::Running && last.end == s.start) {
+            last = s; // an instant of running swallowed by running that follows
+            return;
+        }
+    }
+    spans.push_back(s);
+}
+
+void buildLane(Lane &lane, const std::vector<StateRecord> &records, double now, bool final)
+{
+    std::optional<StateRecord> open;
+    for (const auto &r : records) {
+        const double t = open ? std::max(r.t, open->t) : r.t;
+        if (open)
+            appendSpan(lane.spans, Span{open->t, t, open->on, open->step, open->state});
+        if (r.kind == StateRecord::End) {
+            lane.result = LaneResult(r.state);
+            open.reset();
+            break;
+        }
+        open = r;
+        open->t = t;
+    }
+    if (open) {
+        appendSpan(lane.spans, Span{open->t, std::max(now, open->t), open->on, open->step,
+                                    open->state});
+        if (final && lane.kind == LaneKind::Task)
+            lane.result = LaneResult::Pending;
+    }
+}
+
+// The loop lane: running (or blocking) on behalf of whichever task holds it, else waiting.
+Lane loopLane(const Trace &trace, double now)
+{
+    Lane loop;
+    loop.id = QStringLiteral("loop");
+    loop.kind = LaneKind::Loop;
+    loop.name = QStringLiteral("event loop");
+    std::vector<Span> busy;
+    for (const auto &lane : trace.lanes) {
+        if (lane.kind != LaneKind::Task)
+            continue;
+        const StringId who = const_cast<Trace &>(trace).intern(lane.id);
+        for (const auto &s : lane.spans)
+            if (s.end > s.start && (s.state == LaneState::Running || s.state == LaneState::Blocking))
+                busy.push_back(Span{s.start, s.end, who, s.step, s.state});
+    }
+    std::sort(busy.begin(), busy.end(),
+              [](const Span &a, const Span &b) { return a.start < b.start; });
+    const StringId idle = const_cast<Trace &>(trace).intern(QStringLiteral("select"));
+    double t = 0.0;
+    for (const auto &s : busy) {
+        if (s.start > t)
+            loop.spans.push_back(Span{t, s.start, idle, 0, LaneState::Waiting});
+        loop.spans.push_back(s);
+        t = std::max(t, s.end);
+    }
+    if (now > t)
+        loop.spans.push_back(Span{t, now, idle, 0, LaneState::Waiting});
+    return loop;
+}
+
+// Tasks first (creation order), then threads, then processes; parents and event lanes follow.
+void orderLanes(Trace &trace)
+{
+    const std::size_t n = trace.lanes.size();
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return trace.lanes[a].kind < trace.lanes[b].kind;
+    });
+    std::vector<int> newIndex(n);
+    std::vector<Lane> lanes;
+    lanes.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        newIndex[order[i]] = int(i);
+        lanes.push_back(std::move(trace.lanes[order[i]]));
+    }
+    auto remap = [&](int &lane) {
+        if (lane >= 0 && std::size_t(lane) < n)
+            lane = newIndex[std::size_t(lane)];
+    };
+    for (auto &l : lanes)
+        remap(l.parent);
+    for (auto &e : trace.events) {
+        remap(e.lane);
+        remap(e.by);
+    }
+    for (auto &d : trace.diagnostics)
+        remap(d.lane);
+    trace.lanes = std::move(lanes);
+}
+
+} // namespace
+
+Trace Recorder::snapshot(double now, bool final) const
+{
+    Trace trace;
+    std::vector<std::vector<StateRecord>> perLane;
+    {
+        std::lock_guard lock(m_mutex);
+        trace.strings = m_strings.strings;
+        trace.stringIndex = m_strings.stringIndex;
+        trace.lanes = m_lanes;
+        trace.events = m_events;
+        trace.diagnostics = m_diagnostics;
+        perLane.resize(m_lanes.size());
+        for (const auto &b : m_buffers)
+            b->forEach([&](const StateRecord &r) {
+                if (r.lane < perLane.size())
+                    perLane[r.lane].push_back(r);
+            });
+    }
+    for (std::size_t i = 0; i < trace.lanes.size(); ++i)
+        buildLane(trace.lanes[i], perLane[i], now, final);
+    orderLanes(trace);
+    trace.lanes.push_back(loopLane(trace, now));
+    trace.duration = now;
+    return trace;
+}
+
+} // namespace loopscope::rt

@@ -1,0 +1,230 @@
+#include "runtime/runner.h"
+
+#include "analysis.h"
+#include "interpreter.h"
+#include "pools.h"
+#include "runtime.h"
+#include "structured.h"
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace loopscope {
+
+using namespace rt;
+
+namespace {
+
+// One run of a scenario: the loop, the recorder and the runtime, driven to the end the way
+// asyncio.run() does it.
+class RunCore
+{
+public:
+    RunCore(Scenario scenario, RunOptions options);
+    void run();
+    Trace snapshot() const;
+    EventLoop &loop() { return m_loop; }
+    Recorder &recorder() { return m_recorder; }
+    std::atomic<bool> finished{false};
+    std::atomic<bool> stepMode{false};
+    std::atomic<std::size_t> stepTarget{0};
+
+private:
+    bool runUntil(bool *flag);
+    void finishOutcome();
+    void shutdown();
+    static void setFlag(void *flag, std::uintptr_t) { *static_cast<bool *>(flag) = true; }
+
+    Scenario m_scenario;
+    RunOptions m_options;
+    EventLoop m_loop;
+    Recorder m_recorder;
+    Runtime m_rt;
+    Ref<Task> m_main;
+    Outcome m_outcome;
+    double m_end = 0.0;
+    std::chrono::steady_clock::time_point m_wallStart;
+    bool m_deadlock = false;
+};
+
+bool liveClock(const Scenario &scenario, const RunOptions &options)
+{
+    return options.clock.value_or(scenario.clock.mode) == ClockMode::Live;
+}
+
+RunCore::RunCore(Scenario scenario, RunOptions options)
+    : m_scenario(std::move(scenario))
+    , m_options(std::move(options))
+    , m_loop(liveClock(m_scenario, m_options), m_options.scale.value_or(m_scenario.clock.scale))
+    , m_rt(m_scenario, m_loop, m_recorder)
+{
+    m_rt.scenarioLimit = m_options.scenarioLimit;
+}
+
+// Runs loop iterations until *flag is set. False when the run cannot go on (stopped,
+// limit, or nothing left that could ever happen).
+bool RunCore::runUntil(bool *flag)
+{
+    const auto wallLimit = std::chrono::duration<double>(m_options.wallLimit);
+    while (!*flag) {
+        if (std::chrono::steady_clock::now() - m_wallStart > wallLimit) {
+            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 wall seconds").arg(m_options.wallLimit);
+            m_loop.requestStop();
+        }
+        if (m_loop.now() > m_options.scenarioLimit && m_rt.stopReason.isEmpty()) {
+            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 scenario seconds").arg(m_options.scenarioLimit);
+            m_loop.requestStop();
+        }
+        if (!m_loop.runOnce())
+            return false;
+        if (stepMode.load() && m_recorder.recordCount() >= stepTarget.load())
+            m_loop.setPaused(true);
+    }
+    return true;
+}
+
+void RunCore::run()
+{
+    m_wallStart = std::chrono::steady_clock::now();
+    m_rt.pools = m_loop.isLive() ? makeLivePools(m_rt, m_options.workerProgram) : makeVirtualPools(m_rt);
+    m_loop.setThreadWorld(m_rt.pools.get());
+    const Coroutine *mainCoro = m_scenario.coroutine(QStringLiteral("main"));
+    bool stopped = !mainCoro;
+    if (mainCoro) {
+        m_main = m_rt.createTask(QStringLiteral("main"), QStringLiteral("main"),
+                                 runCoroutine(m_rt, *mainCoro, Frame{}));
+        bool mainDone = false;
+        m_main->addDoneCallback(Callback{&RunCore::setFlag, &mainDone, 0});
+        if (!runUntil(&mainDone)) {
+            stopped = m_loop.stopRequested();
+            m_deadlock = !stopped;
+        }
+    }
+    if (!stopped && !m_deadlock)
+        shutdown();
+    m_end = m_loop.now();
+    finishOutcome();
+    m_rt.pools->shutdown();
+    finished = true;
+}
+
+// asyncio.run's ending: cancel what is left and let it run its cancellation, then wait for the
+// default executor's threads.
+void RunCore::shutdown()
+{
+    std::vector<Ref<Future>> pending;
+    for (auto &task : m_rt.tasks) {
+        if (task->done())
+            continue;
+        task->cancelledAtShutdown = true;
+        m_rt.diagnostic(Severity::Warning, QStringLiteral("pending-at-shutdown"), task->lane(),
+                        QStringLiteral("Task %1 was still pending when main returned; "
+                                       "asyncio.run() cancelled it")
+                            .arg(task->name()));
+        task->cancel();
+        pending.emplace_back(task);
+    }
+    if (!pending.empty()) {
+        Ref<Future> all(new GatheringFuture(m_rt, pending, true));
+        bool done = false;
+        all->addDoneCallback(Callback{&RunCore::setFlag, &done, 0});
+        if (!runUntil(&done))
+            return;
+    }
+    while (m_rt.pools->defaultExecutorBusy() > 0) {
+        if (!m_loop.runOnce())
+            return;
+    }
+}
+
+void RunCore::finishOutcome()
+{
+    if (m_loop.stopRequested() || !m_main) {
+        m_outcome.status = OutcomeStatus::Stopped;
+        m_outcome.error = m_main ? (m_rt.stopReason.isEmpty() ? QStringLiteral("stopped by the user")
+                                                             : m_rt.stopReason)
+                                 : QStringLiteral("the scenario has no coroutine named main");
+    } else if (m_deadlock) {
+        m_outcome.status = OutcomeStatus::Deadlock;
+        m_outcome.error = describeDeadlock(m_rt);
+    } else if (m_main->cancelled()) {
+        m_outcome = {OutcomeStatus::Failed, QStringLiteral("CancelledError")};
+    } else if (m_main->failed()) {
+        m_main->exceptionRetrieved = true;
+        m_outcome = {OutcomeStatus::Failed, m_main->error()->describe()};
+    }
+    reportUnretrievedExceptions(m_rt);
+}
+
+Trace RunCore::snapshot() const
+{
+    const bool done = finished.load();
+    Trace trace = m_recorder.snapshot(done ? m_end : m_loop.publishedNow(), done);
+    trace.scenario = m_scenario.title;
+    trace.liveClock = m_loop.isLive();
+    if (done)
+        trace.outcome = m_outcome;
+    return trace;
+}
+
+} // namespace
+
+Trace runScenario(const Scenario &scenario, const RunOptions &options)
+{
+    RunCore core(scenario, options);
+    core.run();
+    return core.snapshot();
+}
+
+struct ScenarioRun::Impl {
+    Impl(Scenario s, RunOptions o) : core(std::move(s), std::move(o)) {}
+    RunCore core;
+    std::thread thread;
+    std::atomic<bool> paused{false};
+};
+
+ScenarioRun::ScenarioRun(Scenario scenario, RunOptions options)
+    : d(std::make_unique<Impl>(std::move(scenario), std::move(options)))
+{}
+
+ScenarioRun::~ScenarioRun()
+{
+    stop();
+    if (d->thread.joinable())
+        d->thread.join();
+}
+
+void ScenarioRun::start()
+{
+    if (!d->thread.joinable())
+        d->thread = std::thread([this] { d->core.run(); });
+}
+
+void ScenarioRun::stop() { d->core.loop().requestStop(); }
+
+void ScenarioRun::pause()
+{
+    d->paused = true;
+    d->core.loop().setPaused(true);
+}
+
+void ScenarioRun::resume()
+{
+    d->paused = false;
+    d->core.stepMode = false;
+    d->core.loop().setPaused(false);
+}
+
+void ScenarioRun::step()
+{
+    d->core.stepTarget = d->core.recorder().recordCount() + 1;
+    d->core.stepMode = true;
+    d->core.loop().setPaused(false);
+}
+
+bool ScenarioRun::isPaused() const { return d->paused.load() && !isFinished(); }
+bool ScenarioRun::isFinished() const { return d->core.finished.load(); }
+Trace ScenarioRun::snapshot() const { return d->core.snapshot(); }
+
+} // namespace loopscope

@@ -1,0 +1,151 @@
+#include "runtime.h"
+
+#include "interpreter.h"
+#include "pools.h"
+#include "primitives.h"
+
+namespace loopscope::rt {
+
+namespace {
+constexpr double kSlowCallback = 0.1; // asyncio debug mode's slow_callback_duration
+}
+
+Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder_)
+    : scenario(scenario_)
+    , loop(loop_)
+    , recorder(recorder_)
+    , buffer(recorder_.loopBuffer())
+{
+    s.timer = intern(QStringLiteral("timer"));
+    s.gather = intern(QStringLiteral("gather"));
+    s.taskGroup = intern(QStringLiteral("task_group"));
+    s.thread = intern(QStringLiteral("thread"));
+    s.process = intern(QStringLiteral("process"));
+    s.gil = intern(QStringLiteral("GIL"));
+    s.queue = intern(QStringLiteral("work queue"));
+    s.startup = intern(QStringLiteral("startup"));
+    s.select = intern(QStringLiteral("select"));
+    for (const Coroutine &c : scenario.coroutines)
+        internSteps(c.steps);
+    for (const Resource &r : scenario.resources) {
+        switch (r.kind) {
+        case ResourceKind::Lock:
+            m_primitives[r.id] = std::make_unique<AsyncLock>(*this, r.id);
+            break;
+        case ResourceKind::Semaphore:
+            m_primitives[r.id] = std::make_unique<AsyncSemaphore>(*this, r.id, r.value, r.bounded);
+            break;
+        case ResourceKind::Event:
+            m_primitives[r.id] = std::make_unique<AsyncEvent>(*this, r.id);
+            break;
+        case ResourceKind::Queue:
+            m_primitives[r.id] = std::make_unique<AsyncQueue>(*this, r.id, r.maxsize, r.items);
+            break;
+        case ResourceKind::Future:
+            m_primitives[r.id] = std::make_unique<UserFuture>(*this, r.id);
+            break;
+        case ResourceKind::ThreadPool:
+        case ResourceKind::ProcessPool:
+            break;
+        }
+    }
+}
+
+Runtime::~Runtime()
+{
+    // Tasks first: their coroutine frames hold references to futures and primitives.
+    tasks.clear();
+}
+
+void Runtime::internSteps(const Steps &steps)
+{
+    for (const Step &step : steps) {
+        m_stepIds.insert(&step, intern(step.id));
+        internSteps(step.steps);
+        for (const ExceptClause &c : step.excepts)
+            internSteps(c.steps);
+        if (step.finallySteps)
+            internSteps(*step.finallySteps);
+    }
+}
+
+int Runtime::addLane(LaneKind kind, const QString &name, int parent, const QString &coro)
+{
+    const int lane = recorder.addLane(kind, name, parent, coro);
+    if (std::size_t(lane) >= m_laneIds.size())
+        m_laneIds.resize(std::size_t(lane) + 1, 0);
+    m_laneIds[std::size_t(lane)] = intern(recorder.laneId(lane));
+    return lane;
+}
+
+Ref<Task> Runtime::createTask(const QString &coro, const QString &name, Co body)
+{
+    const int k = ++m_tasksPerCoro[coro];
+    QString taskName = name;
+    if (taskName.isEmpty())
+        taskName = tasks.empty() ? QStringLiteral("main") : QStringLiteral("%1-%2").arg(coro).arg(k);
+    const int parent = currentLane();
+    const int lane = addLane(LaneKind::Task, taskName, parent, coro);
+    Ref<Task> task(new Task(*this, lane, taskName, coro));
+    tasks.push_back(task);
+    if (parent >= 0)
+        event(EventKind::Create, lane, {}, {}, parent);
+    task->start(std::move(body));
+    return task;
+}
+
+void Runtime::event(EventKind kind, int lane, const QString &text, const QString &resource, int by,
+                    const QString &via)
+{
+    if (++m_events > eventLimit) {
+        // Past the limit nothing more is kept; the next step boundary ends the run.
+        if (stopReason.isEmpty())
+            stopReason = QStringLiteral("stopped after %1 events (the limit of one run)").arg(eventLimit);
+        loop.requestStop();
+        return;
+    }
+    TraceEvent e;
+    e.t = now();
+    e.lane = lane;
+    e.kind = kind;
+    e.text = text;
+    e.resource = resource;
+    e.by = by;
+    e.via = via;
+    recorder.event(e);
+}
+
+void Runtime::diagnostic(Severity severity, const QString &code, int lane, const QString &message)
+{
+    recorder.diagnostic(Diagnostic{now(), lane, severity, code, message});
+}
+
+Primitive *Runtime::primitive(const QString &id) const
+{
+    auto it = m_primitives.find(id);
+    return it == m_primitives.end() ? nullptr : it->second.get();
+}
+
+void Runtime::checkLimits()
+{
+    if (loop.stopRequested())
+        throw RunStopped{};
+    if (now() > scenarioLimit) {
+        stopReason = QStringLiteral("stopped at the limit of %1 scenario seconds").arg(scenarioLimit);
+        loop.requestStop();
+        throw RunStopped{};
+    }
+}
+
+void Runtime::stepTook(Task &task, double seconds)
+{
+    if (seconds <= kSlowCallback)
+        return;
+    recorder.diagnostic(Diagnostic{task.stepStarted, task.lane(), Severity::Warning,
+                                   QStringLiteral("slow-step"),
+                                   QStringLiteral("Executing <Task %1> took %2 seconds")
+                                       .arg(task.name())
+                                       .arg(seconds, 0, 'f', 3)});
+}
+
+} // namespace loopscope::rt

@@ -1,0 +1,87 @@
+// The state of one run, shared by the interpreter, the tasks and the primitives: the loop, the
+// recorder, the scenario, the tasks made so far and the resources. Loop thread only.
+#pragma once
+
+#include "event_loop.h"
+#include "recorder.h"
+#include "scenario/scenario.h"
+#include "task.h"
+
+#include <QHash>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace loopscope::rt {
+
+class Primitive;
+class PoolSet;
+
+// Strings every run records, interned once.
+struct CommonStrings {
+    StringId timer, gather, taskGroup, thread, process, gil, queue, startup, select, idle;
+};
+
+class Runtime
+{
+public:
+    Runtime(const Scenario &scenario, EventLoop &loop, Recorder &recorder);
+    ~Runtime();
+
+    const Scenario &scenario;
+    EventLoop &loop;
+    Recorder &recorder;
+    RecordBuffer &buffer;
+    CommonStrings s{};
+    Task *current = nullptr;
+    std::vector<Ref<Task>> tasks;
+    std::unique_ptr<PoolSet> pools;
+
+    double now() const { return loop.now(); }
+    void setState(int lane, LaneState state, StringId on, StringId step, double t)
+    {
+        recorder.state(buffer, lane, t, state, on, step);
+    }
+    void setState(int lane, LaneState state, StringId on, StringId step)
+    {
+        setState(lane, state, on, step, now());
+    }
+    StringId intern(const QString &text) { return recorder.intern(text); }
+    StringId stepId(const Step &step) { return m_stepIds.value(&step, 0); }
+    StringId laneString(int lane) { return m_laneIds.at(std::size_t(lane)); }
+    int currentLane() const { return current ? current->lane() : -1; }
+
+    int addLane(LaneKind kind, const QString &name, int parent = -1, const QString &coro = {});
+    // asyncio.create_task: a new lane named `name` or `<coro>-<k>`, first step scheduled.
+    Ref<Task> createTask(const QString &coro, const QString &name, Co body);
+    void event(EventKind kind, int lane, const QString &text = {}, const QString &resource = {},
+               int by = -1, const QString &via = {});
+    void diagnostic(Severity severity, const QString &code, int lane, const QString &message);
+
+    Primitive *primitive(const QString &id) const;
+    template<typename T>
+    T *primitiveAs(const QString &id) const
+    {
+        return dynamic_cast<T *>(primitive(id));
+    }
+
+    // Throws RunStopped when the run was stopped or passed a limit (checked at every step).
+    void checkLimits();
+    double scenarioLimit = 1e6;
+    std::size_t eventLimit = 2'000'000;
+    QString stopReason;
+
+    // Called by a task that just finished a step, to spot steps that held the loop.
+    void stepTook(Task &task, double seconds);
+
+private:
+    void internSteps(const Steps &steps);
+    QHash<const Step *, StringId> m_stepIds;
+    std::vector<StringId> m_laneIds;
+    std::map<QString, int> m_tasksPerCoro;
+    std::map<QString, std::unique_ptr<Primitive>> m_primitives;
+    std::size_t m_events = 0;
+};
+
+} // namespace loopscope::rt

@@ -1,0 +1,214 @@
+#include "structured.h"
+
+#include "runtime.h"
+
+#include <QJsonArray>
+
+namespace loopscope::rt {
+
+// ---- gather -----------------------------------------------------------------------------
+
+GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
+                                 bool returnExceptions)
+    : Future(rt.loop)
+    , m_rt(rt)
+    , m_children(std::move(children))
+    , m_returnExceptions(returnExceptions)
+{
+    if (m_children.empty()) {
+        setResult(QJsonArray());
+        return;
+    }
+    // Each pending child keeps the outer future alive until its callback has run.
+    std::vector<Future *> alreadyDone;
+    for (auto &child : m_children) {
+        if (child->done()) {
+            alreadyDone.push_back(child.get());
+        } else {
+            retain();
+            child->addDoneCallback(
+                Callback{&GatheringFuture::childDoneCb, this, reinterpret_cast<std::uintptr_t>(child.get())});
+        }
+    }
+    retain(); // for the calls below
+    for (Future *child : alreadyDone)
+        childDone(*child);
+    release();
+}
+
+void GatheringFuture::childDoneCb(void *self, std::uintptr_t child)
+{
+    auto *outer = static_cast<GatheringFuture *>(self);
+    outer->childDone(*reinterpret_cast<Future *>(child));
+    outer->release();
+}
+
+void GatheringFuture::childDone(Future &child)
+{
+    ++m_finished;
+    auto *task = dynamic_cast<Task *>(&child);
+    if (task && child.failed())
+        task->exceptionRetrieved = true;
+    if (done())
+        return;
+    doneBy = task ? task->lane() : -1;
+    if (!m_returnExceptions) {
+        if (child.cancelled()) {
+            setException(PyError::cancelled());
+            return;
+        }
+        if (child.failed()) {
+            setException(*child.error());
+            return;
+        }
+    }
+    if (m_finished == m_children.size()) {
+        if (m_cancelRequested)
+            setException(PyError::cancelled());
+        else
+            setResult();
+    }
+}
+
+bool GatheringFuture::cancel()
+{
+    if (done())
+        return false;
+    bool any = false;
+    for (auto &child : m_children)
+        any = child->cancel() || any;
+    if (any)
+        m_cancelRequested = true;
+    return any;
+}
+
+// ---- TaskGroup --------------------------------------------------------------------------
+
+TaskGroupScope::TaskGroupScope(Runtime &rt, Task &parent)
+    : m_rt(rt)
+    , m_parent(parent)
+{}
+
+void TaskGroupScope::add(const Ref<Task> &task)
+{
+    m_tasks.push_back(task);
+    task->addDoneCallback(Callback{&TaskGroupScope::taskDoneCb, this,
+                                   reinterpret_cast<std::uintptr_t>(task.get())});
+    if (m_aborting)
+        task->cancel();
+}
+
+void TaskGroupScope::taskDoneCb(void *self, std::uintptr_t task)
+{
+    static_cast<TaskGroupScope *>(self)->taskDone(*reinterpret_cast<Task *>(task));
+}
+
+void TaskGroupScope::taskDone(Task &task)
+{
+    std::erase_if(m_tasks, [&](const Ref<Task> &t) { return t.get() == &task; });
+    if (m_onCompleted && m_tasks.empty() && !m_onCompleted->done()) {
+        m_onCompleted->doneBy = task.lane();
+        m_onCompleted->setResult();
+    }
+    if (task.cancelled() || !task.failed())
+        return;
+    task.exceptionRetrieved = true;
+    m_errors.push_back(*task.error());
+    if (m_parent.done())
+        return;
+    if (!m_aborting && !m_parentCancelRequested) {
+        abort();
+        m_parentCancelRequested = true;
+        m_parent.cancel();
+    }
+}
+
+void TaskGroupScope::abort()
+{
+    m_aborting = true;
+    for (auto &t : m_tasks)
+        if (!t->done())
+            t->cancel();
+}
+
+Co TaskGroupScope::exit(std::optional<PyError> bodyError, StringId step)
+{
+    std::optional<PyError> propagateCancel;
+    if (bodyError && bodyError->isCancel())
+        propagateCancel = bodyError;
+    if (m_parentCancelRequested && m_parent.uncancel() == 0)
+        propagateCancel.reset();
+    if (bodyError && !m_aborting)
+        abort();
+    while (!m_tasks.empty()) {
+        if (!m_onCompleted)
+            m_onCompleted = Ref<Future>(new Future(m_rt.loop));
+        try {
+            co_await FutureAwait{m_rt, m_onCompleted, LaneState::Waiting, m_rt.s.taskGroup, step};
+        } catch (const PyError &e) {
+            if (!e.isCancel())
+                throw;
+            if (!m_aborting) {
+                propagateCancel = e;
+                abort();
+            }
+        }
+        m_onCompleted = Ref<Future>();
+    }
+    if (propagateCancel && m_errors.empty())
+        throw *propagateCancel;
+    if (bodyError && !bodyError->isCancel())
+        m_errors.push_back(*bodyError);
+    if (!m_errors.empty()) {
+        PyError group{QStringLiteral("ExceptionGroup"),
+                      QStringLiteral("unhandled errors in a TaskGroup (%1 sub-exception%2)")
+                          .arg(m_errors.size())
+                          .arg(m_errors.size() == 1 ? QString() : QStringLiteral("s")),
+                      m_errors};
+        throw group;
+    }
+}
+
+// ---- timeout ----------------------------------------------------------------------------
+
+TimeoutScope::TimeoutScope(Runtime &rt, Task &task, double seconds)
+    : m_rt(rt)
+    , m_task(task)
+    , m_cancelling(task.cancelling())
+    , m_guard(new Future(rt.loop))
+{
+    rt.loop.callAt(rt.now() + seconds, Callback{&TimeoutScope::onTimeoutCb, this, 0}, m_guard);
+}
+
+TimeoutScope::~TimeoutScope()
+{
+    if (!m_guard->done())
+        m_guard->setResult();
+}
+
+void TimeoutScope::onTimeoutCb(void *self, std::uintptr_t)
+{
+    auto *scope = static_cast<TimeoutScope *>(self);
+    if (scope->m_state != State::Entered)
+        return;
+    scope->m_rt.event(EventKind::Timeout, scope->m_task.lane(),
+                      QStringLiteral("timeout expired"));
+    scope->m_task.cancel();
+    scope->m_state = State::Expiring;
+}
+
+std::optional<PyError> TimeoutScope::exit(std::optional<PyError> error)
+{
+    if (!m_guard->done())
+        m_guard->setResult();
+    if (m_state == State::Expiring) {
+        m_state = State::Expired;
+        if (m_task.uncancel() <= m_cancelling && error && error->isCancel())
+            return PyError{QStringLiteral("TimeoutError"), {}, {}};
+    } else if (m_state == State::Entered) {
+        m_state = State::Exited;
+    }
+    return error;
+}
+
+} // namespace loopscope::rt

@@ -1,0 +1,191 @@
+#include "task.h"
+
+#include "interpreter.h"
+#include "runtime.h"
+
+#include <cmath>
+
+namespace loopscope::rt {
+
+Task::Task(Runtime &rt, int lane, QString name, QString coro)
+    : Future(rt.loop)
+    , m_rt(rt)
+    , m_lane(lane)
+    , m_name(std::move(name))
+    , m_coro(std::move(coro))
+{}
+
+void Task::start(Co body)
+{
+    m_body = std::move(body);
+    m_resumePoint = m_body.handle();
+    m_rt.setState(m_lane, LaneState::Ready, 0, 0);
+    m_loop->callSoon(Callback{&Task::stepCb, this, 0}, this);
+}
+
+void Task::stepCb(void *self, std::uintptr_t)
+{
+    static_cast<Task *>(self)->step(std::nullopt);
+}
+
+void Task::wakeupCb(void *self, std::uintptr_t future)
+{
+    auto *task = static_cast<Task *>(self);
+    const auto *fut = reinterpret_cast<const Future *>(future);
+    if (fut->cancelled()) {
+        task->step(PyError::cancelled());
+    } else if (fut->failed()) {
+        if (const auto *awaited = dynamic_cast<const Task *>(fut))
+            const_cast<Task *>(awaited)->exceptionRetrieved = true;
+        task->step(*fut->error());
+    } else
+        task->step(std::nullopt);
+}
+
+void Task::becameReady(const Future &cause)
+{
+    const double now = m_rt.now();
+    // A timer that fired late (the loop was held by someone else) made the task ready at its
+    // deadline: show the wait for the loop as `ready`, not as more `waiting`.
+    const double t = std::isnan(cause.readyAt) ? now : std::min(now, cause.readyAt);
+    m_rt.setState(m_lane, LaneState::Ready, 0, m_waitStep, t);
+    if (cause.doneBy >= 0 && cause.doneBy != m_lane)
+        m_rt.event(EventKind::Wake, m_lane, {}, {}, cause.doneBy, m_rt.recorder.str(m_waitOn));
+}
+
+void Task::suspendOn(Future *fut, std::coroutine_handle<> h, LaneState state, StringId on,
+                     StringId step)
+{
+    m_resumePoint = h;
+    m_futWaiter = fut;
+    m_waitOn = on;
+    m_waitStep = step;
+    m_rt.setState(m_lane, state, on, step);
+    fut->addDoneCallback(Callback{&Task::wakeupCb, this, reinterpret_cast<std::uintptr_t>(fut)});
+}
+
+void Task::yieldAt(std::coroutine_handle<> h, StringId step)
+{
+    m_resumePoint = h;
+    m_waitStep = step;
+    m_rt.setState(m_lane, LaneState::Ready, 0, step);
+    m_loop->callSoon(Callback{&Task::stepCb, this, 0}, this);
+}
+
+bool Task::cancel()
+{
+    if (done())
+        return false;
+    ++m_cancelRequests;
+    if (m_futWaiter && m_futWaiter->cancel())
+        return true;
+    m_mustCancel = true;
+    return true;
+}
+
+int Task::uncancel()
+{
+    if (m_cancelRequests > 0)
+        --m_cancelRequests;
+    return m_cancelRequests;
+}
+
+void Task::step(std::optional<PyError> exc)
+{
+    if (done())
+        return;
+    if (m_mustCancel) {
+        exc = PyError::cancelled();
+        m_mustCancel = false;
+    }
+    m_futWaiter = Ref<Future>();
+    m_resumeError = std::move(exc);
+    Task *previous = std::exchange(m_rt.current, this);
+    stepStarted = m_rt.now();
+    m_rt.setState(m_lane, LaneState::Running, 0, m_waitStep);
+    if (m_resumeError && m_resumePoint == m_body.handle() && !m_body.handle().promise().started) {
+        // Cancelled before its first step: the coroutine never runs (coro.throw on a new coro).
+        m_rt.current = previous;
+        finish();
+        return;
+    }
+    m_body.handle().promise().started = true;
+    m_resumePoint.resume();
+    m_rt.current = previous;
+    m_rt.stepTook(*this, m_rt.now() - stepStarted);
+    if (m_body.done()) {
+        finish();
+        return;
+    }
+    if (m_mustCancel && m_futWaiter && m_futWaiter->cancel())
+        m_mustCancel = false;
+}
+
+void Task::finish()
+{
+    std::exception_ptr error = m_body.done() ? m_body.error() : nullptr;
+    if (!m_body.done() && m_resumeError)
+        error = std::make_exception_ptr(*m_resumeError);
+    if (error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const PyError &e) {
+            if (e.isCancel()) {
+                m_rt.recorder.end(m_rt.buffer, m_lane, m_rt.now(), LaneResult::Cancelled);
+                markCancelled();
+                return;
+            }
+            m_rt.recorder.end(m_rt.buffer, m_lane, m_rt.now(), LaneResult::Failed);
+            setException(e);
+            return;
+        } catch (const RunStopped &) {
+            return; // the run is over; the lane stays open and ends `pending`
+        } catch (const std::exception &e) {
+            m_rt.recorder.end(m_rt.buffer, m_lane, m_rt.now(), LaneResult::Failed);
+            setException(PyError{QStringLiteral("RuntimeError"),
+                                 QStringLiteral("internal error: ") + QString::fromUtf8(e.what()),
+                                 {}});
+            return;
+        }
+    }
+    if (m_mustCancel) {
+        m_rt.recorder.end(m_rt.buffer, m_lane, m_rt.now(), LaneResult::Cancelled);
+        markCancelled();
+        return;
+    }
+    m_rt.recorder.end(m_rt.buffer, m_lane, m_rt.now(), LaneResult::Done);
+    setResult();
+}
+
+QJsonValue FutureAwait::await_resume()
+{
+    Task *task = rt.current;
+    if (auto error = task->takeResumeError())
+        throw *error;
+    if (fut->cancelled())
+        throw PyError::cancelled();
+    if (fut->failed()) {
+        if (auto *awaited = dynamic_cast<Task *>(fut.get()))
+            awaited->exceptionRetrieved = true;
+        throw *fut->error();
+    }
+    return fut->value();
+}
+
+void FutureAwait::await_suspend(std::coroutine_handle<> h)
+{
+    rt.current->suspendOn(fut.get(), h, state, on, step);
+}
+
+void Yield::await_suspend(std::coroutine_handle<> h)
+{
+    rt.current->yieldAt(h, step);
+}
+
+void Yield::await_resume()
+{
+    if (auto error = rt.current->takeResumeError())
+        throw *error;
+}
+
+} // namespace loopscope::rt

@@ -1,0 +1,92 @@
+// asyncio.Task: a Future that drives an interpreted coroutine, one step per loop callback.
+// step() and wakeup() follow CPython's Task.__step and Task.__wakeup: a task resumes on the loop
+// iteration after the future it awaits completes, and a cancellation arrives as CancelledError
+// at the await where the task is suspended.
+#pragma once
+
+#include "coro.h"
+#include "future.h"
+#include "trace/trace.h"
+
+#include <coroutine>
+#include <optional>
+
+namespace loopscope::rt {
+
+class Runtime;
+
+class Task : public Future
+{
+public:
+    Task(Runtime &rt, int lane, QString name, QString coro);
+
+    int lane() const { return m_lane; }
+    const QString &name() const { return m_name; }
+    const QString &coroName() const { return m_coro; }
+
+    // Gives the task its body and schedules its first step (Task.__init__'s call_soon).
+    void start(Co body);
+    bool cancel() override;
+    int uncancel();
+    int cancelling() const { return m_cancelRequests; }
+
+    // Called by an awaiter when the task suspends on `fut` at coroutine `h`.
+    void suspendOn(Future *fut, std::coroutine_handle<> h, LaneState state, StringId on,
+                   StringId step);
+    // Suspends for one loop iteration (a bare `yield`, as asyncio.sleep(0) does).
+    void yieldAt(std::coroutine_handle<> h, StringId step);
+    // The exception the resumed awaiter must raise, if any.
+    std::optional<PyError> takeResumeError() { return std::exchange(m_resumeError, {}); }
+
+    // A done callback about to be scheduled for this task: the task became ready.
+    void becameReady(const Future &cause);
+    static void wakeupCb(void *self, std::uintptr_t future);
+
+    StringId waitingOn() const { return m_waitOn; }
+    bool exceptionRetrieved = false; // someone looked at its exception
+    bool cancelledAtShutdown = false;
+    double stepStarted = 0.0;
+
+private:
+    static void stepCb(void *self, std::uintptr_t);
+    void step(std::optional<PyError> exc);
+    void finish();
+
+    Runtime &m_rt;
+    int m_lane;
+    QString m_name;
+    QString m_coro;
+    Co m_body;
+    std::coroutine_handle<> m_resumePoint;
+    Ref<Future> m_futWaiter;
+    bool m_mustCancel = false;
+    int m_cancelRequests = 0;
+    std::optional<PyError> m_resumeError;
+    StringId m_waitStep = 0;
+    StringId m_waitOn = 0;
+};
+
+// `co_await FutureAwait{...}` inside an interpreted coroutine: suspend the current task on a
+// future (no suspension when it is already done, as in CPython) and return its value.
+struct FutureAwait {
+    Runtime &rt;
+    Ref<Future> fut;
+    LaneState state = LaneState::Waiting;
+    StringId on = 0;
+    StringId step = 0;
+
+    bool await_ready() const { return fut->done(); }
+    void await_suspend(std::coroutine_handle<> h);
+    QJsonValue await_resume();
+};
+
+// `co_await Yield{...}`: asyncio.sleep(0).
+struct Yield {
+    Runtime &rt;
+    StringId step = 0;
+    bool await_ready() const { return false; }
+    void await_suspend(std::coroutine_handle<> h);
+    void await_resume();
+};
+
+} // namespace loopscope::rt
