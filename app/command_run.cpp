@@ -1,9 +1,214 @@
+// loopscope run FILE: runs a scenario, prints its prints as they happen, then an ASCII Gantt,
+// the diagnostics and the outcome.
 #include "commands.h"
+#include "export_files.h"
+
+#include "export/ascii_gantt.h"
+#include "runtime/runner.h"
+#include "scenario/scenario_json.h"
+#include "trace/trace_json.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <chrono>
 #include <cstdio>
+#include <memory>
+#include <thread>
+
 namespace loopscope::app {
-int runCommand(const QStringList &)
+
+namespace {
+
+struct RunArgs
 {
-    std::fputs("loopscope run: not built yet\n", stderr);
-    return ExitInvalid;
+    QString file;
+    std::optional<ClockMode> clock;
+    std::optional<double> scale;
+    QString tracePath;
+    QStringList exports;
+    bool quiet = false;
+};
+
+bool parseRunArgs(const QStringList &args, RunArgs *out, QString *error)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&](QString *v) {
+            if (i + 1 >= args.size()) {
+                *error = QStringLiteral("%1 needs a value").arg(a);
+                return false;
+            }
+            *v = args[++i];
+            return true;
+        };
+        QString v;
+        if (a == QLatin1String("--live")) {
+            out->clock = ClockMode::Live;
+        } else if (a == QLatin1String("--virtual")) {
+            out->clock = ClockMode::Virtual;
+        } else if (a == QLatin1String("--quiet")) {
+            out->quiet = true;
+        } else if (a == QLatin1String("--scale")) {
+            if (!value(&v))
+                return false;
+            bool ok = false;
+            const double s = v.toDouble(&ok);
+            if (!ok || !(s > 0) || s > 1000) {
+                *error = QStringLiteral("--scale expects a number > 0, got \"%1\"").arg(v);
+                return false;
+            }
+            out->scale = s;
+        } else if (a == QLatin1String("--trace")) {
+            if (!value(&out->tracePath))
+                return false;
+        } else if (a == QLatin1String("--export")) {
+            if (!value(&v))
+                return false;
+            if (!isKnownExport(v)) {
+                *error = QStringLiteral("--export %1: unknown format (expected .svg, .png, .pdf, "
+                                        ".mmd, .perfetto.json, .py or .json)")
+                             .arg(v);
+                return false;
+            }
+            out->exports << v;
+        } else if (a.startsWith(QLatin1Char('-'))) {
+            *error = QStringLiteral("unknown option %1").arg(a);
+            return false;
+        } else if (out->file.isEmpty()) {
+            out->file = a;
+        } else {
+            *error = QStringLiteral("expected one FILE, got \"%1\" too").arg(a);
+            return false;
+        }
+    }
+    if (out->file.isEmpty()) {
+        *error = QStringLiteral("expected a scenario FILE");
+        return false;
+    }
+    return true;
 }
+
+QString laneName(const Trace &trace, int lane)
+{
+    return lane >= 0 && std::size_t(lane) < trace.lanes.size() ? trace.lanes[std::size_t(lane)].name
+                                                               : QStringLiteral("?");
+}
+
+void printLine(const QString &line)
+{
+    std::fputs(line.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+// Prints the print events of `trace` from index *shown on.
+void printNewLines(const Trace &trace, std::size_t *shown)
+{
+    std::size_t seen = 0;
+    for (const TraceEvent &e : trace.events) {
+        if (e.kind != EventKind::Print)
+            continue;
+        if (seen++ < *shown)
+            continue;
+        printLine(
+            QStringLiteral("%1  %2: %3").arg(e.t, 8, 'f', 3).arg(laneName(trace, e.lane), e.text));
+        ++*shown;
+    }
+}
+
+int exitStatus(OutcomeStatus status)
+{
+    switch (status) {
+    case OutcomeStatus::Completed:
+        return ExitCompleted;
+    case OutcomeStatus::Failed:
+        return ExitFailed;
+    case OutcomeStatus::Deadlock:
+        return ExitDeadlock;
+    case OutcomeStatus::Stopped:
+        return ExitStopped;
+    }
+    return ExitFailed;
+}
+
+void printReport(const Trace &trace)
+{
+    printLine(QString());
+    printLine(asciiGantt(trace, 60));
+    for (const Diagnostic &d : trace.diagnostics)
+        printLine(QStringLiteral("%1 %2 [%3] %4: %5")
+                      .arg(d.t, 8, 'f', 3)
+                      .arg(severityName(d.severity), d.code, laneName(trace, d.lane), d.message));
+    QString outcome
+        = QStringLiteral("outcome: %1 at %2 s (%3 clock)")
+              .arg(outcomeName(trace.outcome.status))
+              .arg(trace.duration, 0, 'f', 3)
+              .arg(trace.liveClock ? QStringLiteral("live") : QStringLiteral("virtual"));
+    if (!trace.outcome.error.isEmpty())
+        outcome += QStringLiteral(": ") + trace.outcome.error;
+    printLine(outcome);
+}
+
+Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet)
+{
+    ScenarioRun run(scenario, options);
+    run.start();
+    std::size_t shown = 0;
+    while (!run.isFinished()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        if (!quiet)
+            printNewLines(run.snapshot(), &shown);
+    }
+    Trace trace = run.snapshot();
+    if (!quiet)
+        printNewLines(trace, &shown);
+    return trace;
+}
+
+} // namespace
+
+int runCommand(int argc, char **argv, const QStringList &args)
+{
+    RunArgs ra;
+    QString error;
+    if (!parseRunArgs(args, &ra, &error)) {
+        std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
+        return ExitInvalid;
+    }
+    const bool images = std::any_of(ra.exports.begin(), ra.exports.end(), isImageExport);
+    if (images && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(images ? new QGuiApplication(argc, argv)
+                                                 : new QCoreApplication(argc, argv));
+    const ScenarioLoad load = readScenarioFile(ra.file);
+    if (!load.ok()) {
+        for (const ScenarioProblem &p : load.problems)
+            std::fprintf(stderr, "%s\n", qPrintable(p.toString()));
+        return ExitInvalid;
+    }
+    RunOptions options;
+    options.clock = ra.clock;
+    options.scale = ra.scale;
+    options.workerProgram = QCoreApplication::applicationFilePath();
+    const Trace trace = runWatching(*load.scenario, options, ra.quiet);
+    if (!ra.quiet)
+        printReport(trace);
+    int status = exitStatus(trace.outcome.status);
+    if (!ra.tracePath.isEmpty() && !writeExport(ra.tracePath, *load.scenario, trace, &error)) {
+        std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
+        status = ExitInvalid;
+    }
+    for (const QString &path : ra.exports) {
+        if (!writeExport(path, *load.scenario, trace, &error)) {
+            std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
+            status = ExitInvalid;
+        } else if (!ra.quiet) {
+            printLine(QStringLiteral("wrote %1").arg(path));
+        }
+    }
+    return status;
+}
+
 } // namespace loopscope::app

@@ -14,10 +14,10 @@ enum ExitStatus : int {
     ExitStopped = 4,
 };
 
-int checkCommand(const QStringList &args);    // loopscope check FILE...
-int runCommand(const QStringList &args);      // loopscope run FILE [options]
-int examplesCommand(const QStringList &args); // loopscope examples
-int workerCommand(const QStringList &args);   // loopscope --worker: a process-pool worker
+int checkCommand(const QStringList &args);                      // loopscope check FILE...
+int runCommand(int argc, char **argv, const QStringList &args); // loopscope run FILE ...
+int examplesCommand(const QStringList &args);                   // loopscope examples
+int workerCommand(const QStringList &args); // loopscope --worker: a process-pool worker
 int guiCommand(int argc, char **argv, const QString &file); // the window, or headless
 
 } // namespace loopscope::app

@@ -42,13 +42,12 @@ int main(int argc, char **argv)
             QCoreApplication app(argc, argv);
             return workerCommand(args.mid(1));
         }
-        if (first == QLatin1String("check") || first == QLatin1String("run")
-            || first == QLatin1String("examples")) {
+        if (first == QLatin1String("run"))
+            return runCommand(argc, argv, args.mid(1));
+        if (first == QLatin1String("check") || first == QLatin1String("examples")) {
             QCoreApplication app(argc, argv);
             if (first == QLatin1String("check"))
                 return checkCommand(args.mid(1));
-            if (first == QLatin1String("run"))
-                return runCommand(args.mid(1));
             return examplesCommand(args.mid(1));
         }
         if (first.startsWith(QLatin1Char('-'))) {

@@ -42,7 +42,8 @@ QString describeWait(Runtime &rt, Task &task, Task *next)
         return QStringLiteral("%1 waits for %2 held by %3").arg(task.name(), on, next->name());
     if (next)
         return QStringLiteral("%1 waits for %2").arg(task.name(), next->name());
-    return QStringLiteral("%1 waits for %2").arg(task.name(), on.isEmpty() ? QStringLiteral("nothing") : on);
+    return QStringLiteral("%1 waits for %2")
+        .arg(task.name(), on.isEmpty() ? QStringLiteral("nothing") : on);
 }
 
 } // namespace
@@ -75,7 +76,8 @@ QString describeDeadlock(Runtime &rt)
     for (auto &t : rt.tasks)
         if (!t->done())
             parts << describeWait(rt, *t, nullptr);
-    return QStringLiteral("every task waits and nothing can wake it: ") + parts.join(QStringLiteral(", "));
+    return QStringLiteral("every task waits and nothing can wake it: ")
+           + parts.join(QStringLiteral(", "));
 }
 
 void reportUnretrievedExceptions(Runtime &rt)

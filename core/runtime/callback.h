@@ -5,7 +5,8 @@
 
 namespace loopscope::rt {
 
-struct Callback {
+struct Callback
+{
     void (*fn)(void *self, std::uintptr_t arg) = nullptr;
     void *self = nullptr;
     std::uintptr_t arg = 0;

@@ -15,7 +15,8 @@ public:
     struct promise_type;
     using Handle = std::coroutine_handle<promise_type>;
 
-    struct FinalAwaiter {
+    struct FinalAwaiter
+    {
         bool await_ready() noexcept { return false; }
         std::coroutine_handle<> await_suspend(Handle h) noexcept
         {
@@ -25,7 +26,8 @@ public:
         void await_resume() noexcept {}
     };
 
-    struct promise_type {
+    struct promise_type
+    {
         std::coroutine_handle<> continuation;
         std::exception_ptr error;
         bool started = false; // set by the task that first resumes it
@@ -38,8 +40,12 @@ public:
     };
 
     Co() = default;
-    explicit Co(Handle h) : m_handle(h) {}
-    Co(Co &&other) noexcept : m_handle(std::exchange(other.m_handle, {})) {}
+    explicit Co(Handle h)
+        : m_handle(h)
+    {}
+    Co(Co &&other) noexcept
+        : m_handle(std::exchange(other.m_handle, {}))
+    {}
     Co &operator=(Co &&other) noexcept
     {
         if (this != &other) {

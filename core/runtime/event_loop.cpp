@@ -16,7 +16,8 @@ namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-struct EventLoop::Reactor {
+struct EventLoop::Reactor
+{
     asio::io_context io{1};
     asio::executor_work_guard<asio::io_context::executor_type> guard{io.get_executor()};
     asio::steady_timer timer{io};
@@ -145,7 +146,9 @@ bool EventLoop::runOnce()
         const auto before = Clock::now();
         m_reactor->io.run_one_for(std::chrono::milliseconds(20));
         if (m_live)
-            m_pausedNanos += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - before).count();
+            m_pausedNanos
+                += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - before)
+                       .count();
     }
     if (stopRequested())
         return false;
@@ -209,8 +212,8 @@ bool EventLoop::blockFor(double seconds)
     while (Clock::now() < end) {
         if (stopRequested())
             return false;
-        std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(1),
-                                                              end - Clock::now()));
+        std::this_thread::sleep_for(
+            std::min<Clock::duration>(std::chrono::milliseconds(1), end - Clock::now()));
     }
     return true;
 }

@@ -40,7 +40,7 @@ public:
 
     bool isLive() const { return m_live; }
     double scale() const { return m_scale; }
-    double now() const; // loop thread
+    double now() const;          // loop thread
     double publishedNow() const; // any thread: the loop's time as of its last iteration (live: now)
     void setThreadWorld(ThreadWorld *world) { m_world = world; }
 
@@ -75,7 +75,8 @@ public:
     double lateness = 0.0; // how late the last timer fired (live), for the wake-up benchmark
 
 private:
-    struct Timer {
+    struct Timer
+    {
         double when;
         std::uint64_t seq;
         Callback cb;
@@ -95,7 +96,8 @@ private:
     double m_scale;
     ThreadWorld *m_world = nullptr;
     double m_virtualNow = 0.0;
-    struct ReadyEntry {
+    struct ReadyEntry
+    {
         Callback cb;
         Ref<Future> keep;
         bool guarded; // a timer's: skipped when `keep`, its guard, is done by then

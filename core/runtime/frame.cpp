@@ -21,8 +21,8 @@ double Frame::number(const Quantity &q) const
         return q.value;
     const Value *v = find(q.param);
     if (!v || !v->json.isDouble())
-        throw PyError{QStringLiteral("TypeError"),
-                      QStringLiteral("'%1' is not a number").arg(q.param), {}};
+        throw PyError{
+            QStringLiteral("TypeError"), QStringLiteral("'%1' is not a number").arg(q.param), {}};
     return v->json.toDouble();
 }
 
@@ -30,8 +30,8 @@ Task *Frame::task(const QString &name) const
 {
     const Value *v = find(name);
     if (!v || !v->task)
-        throw PyError{QStringLiteral("TypeError"),
-                      QStringLiteral("'%1' is not a task").arg(name), {}};
+        throw PyError{
+            QStringLiteral("TypeError"), QStringLiteral("'%1' is not a task").arg(name), {}};
     return static_cast<Task *>(v->task.get());
 }
 

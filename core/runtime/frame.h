@@ -19,12 +19,14 @@ namespace loopscope::rt {
 class Task;
 class TaskGroupScope;
 
-struct Value {
+struct Value
+{
     QJsonValue json;
     Ref<Future> task; // set when the variable holds a task
 };
 
-struct Frame {
+struct Frame
+{
     std::map<QString, Value> vars;
     TaskGroupScope *group = nullptr; // the `async with TaskGroup() as tg` whose body this is
 

@@ -21,7 +21,9 @@ class Future
 public:
     enum class State : std::uint8_t { Pending, Done, Cancelled };
 
-    explicit Future(EventLoop &loop) : m_loop(&loop) {}
+    explicit Future(EventLoop &loop)
+        : m_loop(&loop)
+    {}
     virtual ~Future() = default;
     Future(const Future &) = delete;
     Future &operator=(const Future &) = delete;
@@ -72,15 +74,23 @@ class Ref
 {
 public:
     Ref() = default;
-    Ref(T *p) : m_p(p) // NOLINT(google-explicit-constructor): a raw pointer is adopted
+    Ref(T *p)
+        : m_p(p) // NOLINT(google-explicit-constructor): a raw pointer is adopted
     {
         if (m_p)
             m_p->retain();
     }
-    Ref(const Ref &o) : Ref(o.m_p) {}
-    Ref(Ref &&o) noexcept : m_p(o.m_p) { o.m_p = nullptr; }
+    Ref(const Ref &o)
+        : Ref(o.m_p)
+    {}
+    Ref(Ref &&o) noexcept
+        : m_p(o.m_p)
+    {
+        o.m_p = nullptr;
+    }
     template<typename U>
-    Ref(const Ref<U> &o) : Ref(o.get()) // NOLINT(google-explicit-constructor)
+    Ref(const Ref<U> &o)
+        : Ref(o.get()) // NOLINT(google-explicit-constructor)
     {}
     Ref &operator=(Ref o) noexcept
     {

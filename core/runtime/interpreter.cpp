@@ -15,7 +15,8 @@ const Coroutine &coroutineNamed(Runtime &rt, const QString &name)
 {
     if (const Coroutine *c = rt.scenario.coroutine(name))
         return *c;
-    throw PyError{QStringLiteral("NameError"), QStringLiteral("name '%1' is not defined").arg(name), {}};
+    throw PyError{
+        QStringLiteral("NameError"), QStringLiteral("name '%1' is not defined").arg(name), {}};
 }
 
 template<typename T>
@@ -23,7 +24,8 @@ T &primitive(Runtime &rt, const QString &id)
 {
     if (T *p = rt.primitiveAs<T>(id))
         return *p;
-    throw PyError{QStringLiteral("NameError"), QStringLiteral("name '%1' is not defined").arg(id), {}};
+    throw PyError{
+        QStringLiteral("NameError"), QStringLiteral("name '%1' is not defined").arg(id), {}};
 }
 
 Co sleep(Runtime &rt, double seconds, StringId step)
@@ -35,10 +37,10 @@ Co sleep(Runtime &rt, double seconds, StringId step)
     Ref<Future> fut(new Future(rt.loop));
     const double deadline = rt.now() + seconds;
     fut->readyAt = deadline;
-    rt.loop.callAt(
-        deadline,
-        Callback{[](void *f, std::uintptr_t) { static_cast<Future *>(f)->setResult(); }, fut.get(), 0},
-        fut);
+    rt.loop.callAt(deadline,
+                   Callback{[](void *f, std::uintptr_t) { static_cast<Future *>(f)->setResult(); },
+                            fut.get(), 0},
+                   fut);
     co_await FutureAwait{rt, fut, LaneState::Waiting, rt.s.timer, step};
 }
 
@@ -46,8 +48,8 @@ void holdLoop(Runtime &rt, const Step &step, double seconds, bool cpu)
 {
     const int lane = rt.currentLane();
     const StringId id = rt.stepId(step);
-    const bool finished = cpu ? rt.pools->cpuOnLoop(lane, seconds, id)
-                              : rt.pools->blockOnLoop(lane, seconds, id);
+    const bool finished
+        = cpu ? rt.pools->cpuOnLoop(lane, seconds, id) : rt.pools->blockOnLoop(lane, seconds, id);
     if (!finished)
         throw RunStopped{};
 }
@@ -274,7 +276,8 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         break;
     case StepKind::Await: {
         Task *task = frame.task(step.task);
-        co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting, rt.laneString(task->lane()), id};
+        co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting, rt.laneString(task->lane()),
+                             id};
         break;
     }
     case StepKind::Gather:

@@ -14,6 +14,8 @@ Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame);
 Co runSteps(Runtime &rt, const Steps &steps, Frame &frame);
 
 // Raised through the coroutines when the run is stopped in the middle of a `cpu` or `block`.
-struct RunStopped {};
+struct RunStopped
+{
+};
 
 } // namespace loopscope::rt

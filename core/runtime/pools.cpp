@@ -4,9 +4,18 @@
 
 namespace loopscope::rt {
 
-QString defaultThreadName(int k) { return QStringLiteral("asyncio_%1").arg(k); }
-QString poolThreadName(int pool, int k) { return QStringLiteral("ThreadPoolExecutor-%1_%2").arg(pool).arg(k); }
-QString processName(int k) { return QStringLiteral("Process-%1").arg(k); }
+QString defaultThreadName(int k)
+{
+    return QStringLiteral("asyncio_%1").arg(k);
+}
+QString poolThreadName(int pool, int k)
+{
+    return QStringLiteral("ThreadPoolExecutor-%1_%2").arg(pool).arg(k);
+}
+QString processName(int k)
+{
+    return QStringLiteral("Process-%1").arg(k);
+}
 
 std::vector<PoolSpec> poolSpecs(const Scenario &scenario)
 {
@@ -25,8 +34,8 @@ std::vector<PoolSpec> poolSpecs(const Scenario &scenario)
         PoolSpec spec;
         spec.id = r.id;
         spec.process = r.kind == ResourceKind::ProcessPool;
-        spec.workers = r.workers.value_or(spec.process ? scenario.python.cpuCount
-                                                       : std::min(32, scenario.python.cpuCount + 4));
+        spec.workers = r.workers.value_or(
+            spec.process ? scenario.python.cpuCount : std::min(32, scenario.python.cpuCount + 4));
         spec.workers = std::max(1, spec.workers);
         spec.startup = r.startup;
         spec.nameIndex = spec.process ? 0 : named++;

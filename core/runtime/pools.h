@@ -25,7 +25,8 @@ public:
     // to_thread (pool "") or run_in_executor(pool): the returned future completes on the loop
     // when the work is done.
     virtual Ref<Future> submit(const QString &pool, WorkKind work, double seconds, StringId step,
-                               int byLane) = 0;
+                               int byLane)
+        = 0;
     virtual bool isProcessPool(const QString &pool) const = 0;
     // Jobs queued or running on the default executor (asyncio.run waits for them at the end).
     virtual int defaultExecutorBusy() const = 0;
@@ -37,16 +38,17 @@ std::unique_ptr<PoolSet> makeVirtualPools(Runtime &rt);
 std::unique_ptr<PoolSet> makeLivePools(Runtime &rt, const QString &workerProgram);
 
 // Thread and process names as CPython gives them.
-QString defaultThreadName(int k);              // asyncio_0
-QString poolThreadName(int pool, int k);       // ThreadPoolExecutor-0_1
-QString processName(int k);                    // Process-1
+QString defaultThreadName(int k);        // asyncio_0
+QString poolThreadName(int pool, int k); // ThreadPoolExecutor-0_1
+QString processName(int k);              // Process-1
 
 } // namespace loopscope::rt
 
 namespace loopscope::rt {
 
 // The pools a scenario has: the default executor first (id ""), then its resources' pools.
-struct PoolSpec {
+struct PoolSpec
+{
     QString id;
     bool process = false;
     int workers = 1;

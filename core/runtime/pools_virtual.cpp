@@ -19,17 +19,19 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-struct Job {
+struct Job
+{
     WorkKind work = WorkKind::Io;
     double seconds = 0.0;
     Ref<Future> done;
     StringId step = 0;
 };
 
-struct SimThread {
+struct SimThread
+{
     enum Activity { Idle, Starting, Io, Cpu };
-    int pool = -1;      // -1: the loop thread
-    int lane = -1;      // the thread's lane (the loop: the lane of the task doing the work)
+    int pool = -1; // -1: the loop thread
+    int lane = -1; // the thread's lane (the loop: the lane of the task doing the work)
     bool process = false;
     Activity activity = Idle;
     double until = 0.0; // Io/Starting: when it ends
@@ -56,7 +58,8 @@ public:
 
 private:
     static constexpr int kLoop = 0;
-    struct Pool {
+    struct Pool
+    {
         PoolSpec spec;
         std::deque<Job> queue;
         std::vector<int> threads;
@@ -82,7 +85,7 @@ private:
     double m_now = 0.0;
     double m_interval;
     std::vector<Pool> m_pools;
-    std::vector<int> m_busy; // per pool: jobs queued or running
+    std::vector<int> m_busy;          // per pool: jobs queued or running
     std::vector<SimThread> m_threads; // [0] is the loop thread
     int m_holder = -1;
     std::deque<int> m_waiters;
@@ -155,13 +158,15 @@ void VirtualPools::handleEventsAt(double t)
     constexpr double eps = 1e-12;
     for (std::size_t i = 1; i < m_threads.size(); ++i) {
         SimThread &th = m_threads[i];
-        if ((th.activity == SimThread::Io || th.activity == SimThread::Starting) && th.until <= t + eps)
+        if ((th.activity == SimThread::Io || th.activity == SimThread::Starting)
+            && th.until <= t + eps)
             finishJob(int(i), t);
         else if (progressing(int(i)) && th.cpuLeft <= eps)
             finishJob(int(i), t);
     }
     if (gilOn() && m_holder >= 0 && !m_waiters.empty()
-        && std::max(m_lastSwitch, m_waitSince[std::size_t(m_waiters.front())]) + m_interval <= t + eps) {
+        && std::max(m_lastSwitch, m_waitSince[std::size_t(m_waiters.front())]) + m_interval
+               <= t + eps) {
         // Forced switch: the holder drops the GIL and queues for it again.
         const int old = m_holder;
         dropGil(old, t);
@@ -243,7 +248,8 @@ void VirtualPools::finishJob(int i, double t)
     --m_busy[std::size_t(th.pool)];
     done->doneBy = th.lane;
     m_inFlight.push_back(done);
-    m_rt.loop.post(Callback{&VirtualPools::completeCb, this, reinterpret_cast<std::uintptr_t>(done.get())});
+    m_rt.loop.post(
+        Callback{&VirtualPools::completeCb, this, reinterpret_cast<std::uintptr_t>(done.get())});
     record(i, LaneState::Waiting, m_rt.s.queue, t);
     takeNext(i, t);
 }
@@ -275,8 +281,8 @@ int VirtualPools::newThread(int pool, double t)
     th.process = p.spec.process;
     const int k = int(p.threads.size());
     const QString name = p.spec.process ? processName(++m_processCount)
-                         : pool == 0   ? defaultThreadName(k)
-                                       : poolThreadName(p.spec.nameIndex, k);
+                         : pool == 0    ? defaultThreadName(k)
+                                        : poolThreadName(p.spec.nameIndex, k);
     th.lane = m_rt.addLane(p.spec.process ? LaneKind::Process : LaneKind::Thread, name);
     m_threads.push_back(th);
     m_waitSince.push_back(0.0);

@@ -97,8 +97,9 @@ AsyncSemaphore::AsyncSemaphore(Runtime &rt, QString id, int value, bool bounded)
 
 bool AsyncSemaphore::locked() const
 {
-    return m_value == 0 || std::any_of(m_waiters.begin(), m_waiters.end(),
-                                       [](const Ref<Future> &w) { return !w->cancelled(); });
+    return m_value == 0
+           || std::any_of(m_waiters.begin(), m_waiters.end(),
+                          [](const Ref<Future> &w) { return !w->cancelled(); });
 }
 
 Co AsyncSemaphore::acquire(StringId step)

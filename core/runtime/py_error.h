@@ -7,8 +7,9 @@
 
 namespace loopscope::rt {
 
-struct PyError {
-    QString type;    // "ValueError", "CancelledError", "TimeoutError", "ExceptionGroup", ...
+struct PyError
+{
+    QString type; // "ValueError", "CancelledError", "TimeoutError", "ExceptionGroup", ...
     QString message;
     std::vector<PyError> group; // ExceptionGroup: the sub-exceptions
 

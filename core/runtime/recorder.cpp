@@ -54,8 +54,9 @@ int Recorder::addLane(LaneKind kind, const QString &name, int parent, const QStr
     int count = 1;
     for (const auto &l : m_lanes)
         count += l.kind == kind ? 1 : 0;
-    lane.id = kind == LaneKind::Loop ? QStringLiteral("loop")
-                                     : laneKindName(kind) + QLatin1Char('-') + QString::number(count);
+    lane.id = kind == LaneKind::Loop
+                  ? QStringLiteral("loop")
+                  : laneKindName(kind) + QLatin1Char('-') + QString::number(count);
     m_strings.intern(lane.id);
     m_lanes.push_back(lane);
     return int(m_lanes.size()) - 1;
@@ -111,7 +112,8 @@ void appendSpan(std::vector<Span> &spans, const Span &s)
         return;
     if (!spans.empty()) {
         Span &last = spans.back();
-        if (last.state == s.state && last.on == s.on && last.step == s.step && last.end == s.start) {
+        if (last.state == s.state && last.on == s.on && last.step == s.step
+            && last.end == s.start) {
             last.end = s.end;
             return;
         }
@@ -140,8 +142,8 @@ void buildLane(Lane &lane, const std::vector<StateRecord> &records, double now, 
         open->t = t;
     }
     if (open) {
-        appendSpan(lane.spans, Span{open->t, std::max(now, open->t), open->on, open->step,
-                                    open->state});
+        appendSpan(lane.spans,
+                   Span{open->t, std::max(now, open->t), open->on, open->step, open->state});
         if (final && lane.kind == LaneKind::Task)
             lane.result = LaneResult::Pending;
     }
@@ -160,7 +162,8 @@ Lane loopLane(const Trace &trace, double now)
             continue;
         const StringId who = const_cast<Trace &>(trace).intern(lane.id);
         for (const auto &s : lane.spans)
-            if (s.end > s.start && (s.state == LaneState::Running || s.state == LaneState::Blocking))
+            if (s.end > s.start
+                && (s.state == LaneState::Running || s.state == LaneState::Blocking))
                 busy.push_back(Span{s.start, s.end, who, s.step, s.state});
     }
     std::sort(busy.begin(), busy.end(),

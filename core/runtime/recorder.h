@@ -18,7 +18,8 @@
 
 namespace loopscope::rt {
 
-struct StateRecord {
+struct StateRecord
+{
     enum Kind : std::uint8_t { State, End };
     double t;
     std::uint32_t lane;
@@ -62,7 +63,8 @@ public:
 
 private:
     static constexpr std::uint32_t kChunkSize = 4096;
-    struct Chunk {
+    struct Chunk
+    {
         std::array<StateRecord, kChunkSize> records;
         std::atomic<std::uint32_t> count{0};
         std::atomic<Chunk *> next{nullptr};

@@ -69,11 +69,13 @@ bool RunCore::runUntil(bool *flag)
     const auto wallLimit = std::chrono::duration<double>(m_options.wallLimit);
     while (!*flag) {
         if (std::chrono::steady_clock::now() - m_wallStart > wallLimit) {
-            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 wall seconds").arg(m_options.wallLimit);
+            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 wall seconds")
+                                  .arg(m_options.wallLimit);
             m_loop.requestStop();
         }
         if (m_loop.now() > m_options.scenarioLimit && m_rt.stopReason.isEmpty()) {
-            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 scenario seconds").arg(m_options.scenarioLimit);
+            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 scenario seconds")
+                                  .arg(m_options.scenarioLimit);
             m_loop.requestStop();
         }
         if (!m_loop.runOnce())
@@ -87,7 +89,8 @@ bool RunCore::runUntil(bool *flag)
 void RunCore::run()
 {
     m_wallStart = std::chrono::steady_clock::now();
-    m_rt.pools = m_loop.isLive() ? makeLivePools(m_rt, m_options.workerProgram) : makeVirtualPools(m_rt);
+    m_rt.pools
+        = m_loop.isLive() ? makeLivePools(m_rt, m_options.workerProgram) : makeVirtualPools(m_rt);
     m_loop.setThreadWorld(m_rt.pools.get());
     const Coroutine *mainCoro = m_scenario.coroutine(QStringLiteral("main"));
     bool stopped = !mainCoro;
@@ -142,9 +145,10 @@ void RunCore::finishOutcome()
 {
     if (m_loop.stopRequested() || !m_main) {
         m_outcome.status = OutcomeStatus::Stopped;
-        m_outcome.error = m_main ? (m_rt.stopReason.isEmpty() ? QStringLiteral("stopped by the user")
-                                                             : m_rt.stopReason)
-                                 : QStringLiteral("the scenario has no coroutine named main");
+        m_outcome.error = m_main
+                              ? (m_rt.stopReason.isEmpty() ? QStringLiteral("stopped by the user")
+                                                           : m_rt.stopReason)
+                              : QStringLiteral("the scenario has no coroutine named main");
     } else if (m_deadlock) {
         m_outcome.status = OutcomeStatus::Deadlock;
         m_outcome.error = describeDeadlock(m_rt);
@@ -177,8 +181,11 @@ Trace runScenario(const Scenario &scenario, const RunOptions &options)
     return core.snapshot();
 }
 
-struct ScenarioRun::Impl {
-    Impl(Scenario s, RunOptions o) : core(std::move(s), std::move(o)) {}
+struct ScenarioRun::Impl
+{
+    Impl(Scenario s, RunOptions o)
+        : core(std::move(s), std::move(o))
+    {}
     RunCore core;
     std::thread thread;
     std::atomic<bool> paused{false};
@@ -201,7 +208,10 @@ void ScenarioRun::start()
         d->thread = std::thread([this] { d->core.run(); });
 }
 
-void ScenarioRun::stop() { d->core.loop().requestStop(); }
+void ScenarioRun::stop()
+{
+    d->core.loop().requestStop();
+}
 
 void ScenarioRun::pause()
 {
@@ -223,8 +233,17 @@ void ScenarioRun::step()
     d->core.loop().setPaused(false);
 }
 
-bool ScenarioRun::isPaused() const { return d->paused.load() && !isFinished(); }
-bool ScenarioRun::isFinished() const { return d->core.finished.load(); }
-Trace ScenarioRun::snapshot() const { return d->core.snapshot(); }
+bool ScenarioRun::isPaused() const
+{
+    return d->paused.load() && !isFinished();
+}
+bool ScenarioRun::isFinished() const
+{
+    return d->core.finished.load();
+}
+Trace ScenarioRun::snapshot() const
+{
+    return d->core.snapshot();
+}
 
 } // namespace loopscope

@@ -10,7 +10,8 @@
 
 namespace loopscope {
 
-struct RunOptions {
+struct RunOptions
+{
     std::optional<ClockMode> clock; // overrides the scenario's clock.mode
     std::optional<double> scale;    // overrides clock.scale (live: wall seconds per scenario s)
     double scenarioLimit = 1e6;     // stop (outcome `stopped`) past this scenario time
@@ -32,10 +33,10 @@ public:
     ScenarioRun &operator=(const ScenarioRun &) = delete;
 
     void start();
-    void stop();   // ends the run within 50 ms with outcome `stopped`
-    void pause();  // the loop stops between iterations (a running `cpu`/`block` step finishes)
+    void stop();  // ends the run within 50 ms with outcome `stopped`
+    void pause(); // the loop stops between iterations (a running `cpu`/`block` step finishes)
     void resume();
-    void step();   // while paused: run until the next state change, then pause again
+    void step(); // while paused: run until the next state change, then pause again
     bool isPaused() const;
     bool isFinished() const;
 

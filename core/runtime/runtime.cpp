@@ -83,7 +83,8 @@ Ref<Task> Runtime::createTask(const QString &coro, const QString &name, Co body)
     const int k = ++m_tasksPerCoro[coro];
     QString taskName = name;
     if (taskName.isEmpty())
-        taskName = tasks.empty() ? QStringLiteral("main") : QStringLiteral("%1-%2").arg(coro).arg(k);
+        taskName
+            = tasks.empty() ? QStringLiteral("main") : QStringLiteral("%1-%2").arg(coro).arg(k);
     const int parent = currentLane();
     const int lane = addLane(LaneKind::Task, taskName, parent, coro);
     Ref<Task> task(new Task(*this, lane, taskName, coro));
@@ -100,7 +101,8 @@ void Runtime::event(EventKind kind, int lane, const QString &text, const QString
     if (++m_events > eventLimit) {
         // Past the limit nothing more is kept; the next step boundary ends the run.
         if (stopReason.isEmpty())
-            stopReason = QStringLiteral("stopped after %1 events (the limit of one run)").arg(eventLimit);
+            stopReason
+                = QStringLiteral("stopped after %1 events (the limit of one run)").arg(eventLimit);
         loop.requestStop();
         return;
     }
@@ -131,7 +133,8 @@ void Runtime::checkLimits()
     if (loop.stopRequested())
         throw RunStopped{};
     if (now() > scenarioLimit) {
-        stopReason = QStringLiteral("stopped at the limit of %1 scenario seconds").arg(scenarioLimit);
+        stopReason
+            = QStringLiteral("stopped at the limit of %1 scenario seconds").arg(scenarioLimit);
         loop.requestStop();
         throw RunStopped{};
     }

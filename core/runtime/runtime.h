@@ -19,7 +19,8 @@ class Primitive;
 class PoolSet;
 
 // Strings every run records, interned once.
-struct CommonStrings {
+struct CommonStrings
+{
     StringId timer, gather, taskGroup, thread, process, gil, queue, startup, select, idle;
 };
 

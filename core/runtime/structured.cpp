@@ -26,8 +26,8 @@ GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
             alreadyDone.push_back(child.get());
         } else {
             retain();
-            child->addDoneCallback(
-                Callback{&GatheringFuture::childDoneCb, this, reinterpret_cast<std::uintptr_t>(child.get())});
+            child->addDoneCallback(Callback{&GatheringFuture::childDoneCb, this,
+                                            reinterpret_cast<std::uintptr_t>(child.get())});
         }
     }
     retain(); // for the calls below
@@ -92,8 +92,8 @@ TaskGroupScope::TaskGroupScope(Runtime &rt, Task &parent)
 void TaskGroupScope::add(const Ref<Task> &task)
 {
     m_tasks.push_back(task);
-    task->addDoneCallback(Callback{&TaskGroupScope::taskDoneCb, this,
-                                   reinterpret_cast<std::uintptr_t>(task.get())});
+    task->addDoneCallback(
+        Callback{&TaskGroupScope::taskDoneCb, this, reinterpret_cast<std::uintptr_t>(task.get())});
     if (m_aborting)
         task->cancel();
 }
@@ -191,8 +191,7 @@ void TimeoutScope::onTimeoutCb(void *self, std::uintptr_t)
     auto *scope = static_cast<TimeoutScope *>(self);
     if (scope->m_state != State::Entered)
         return;
-    scope->m_rt.event(EventKind::Timeout, scope->m_task.lane(),
-                      QStringLiteral("timeout expired"));
+    scope->m_rt.event(EventKind::Timeout, scope->m_task.lane(), QStringLiteral("timeout expired"));
     scope->m_task.cancel();
     scope->m_state = State::Expiring;
 }

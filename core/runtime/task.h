@@ -68,7 +68,8 @@ private:
 
 // `co_await FutureAwait{...}` inside an interpreted coroutine: suspend the current task on a
 // future (no suspension when it is already done, as in CPython) and return its value.
-struct FutureAwait {
+struct FutureAwait
+{
     Runtime &rt;
     Ref<Future> fut;
     LaneState state = LaneState::Waiting;
@@ -81,7 +82,8 @@ struct FutureAwait {
 };
 
 // `co_await Yield{...}`: asyncio.sleep(0).
-struct Yield {
+struct Yield
+{
     Runtime &rt;
     StringId step = 0;
     bool await_ready() const { return false; }

@@ -1,0 +1,68 @@
+#include "export_files.h"
+
+#include "export/mermaid.h"
+#include "export/perfetto.h"
+#include "timeline/image_export.h"
+#include "trace/trace_json.h"
+
+#if __has_include("export/python_program.h")
+#include "export/python_program.h"
+#define LOOPSCOPE_HAS_PYTHON_EXPORT 1
+#endif
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace loopscope::app {
+
+namespace {
+bool writeBytes(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool isImageExport(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("svg") || suffix == QLatin1String("png")
+           || suffix == QLatin1String("pdf");
+}
+
+bool isKnownExport(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return isImageExport(path) || suffix == QLatin1String("mmd") || suffix == QLatin1String("json")
+           || suffix == QLatin1String("py");
+}
+
+bool writeExport(const QString &path, const Scenario &scenario, const Trace &trace, QString *error)
+{
+    const QString lower = path.toLower();
+    if (isImageExport(path)) {
+        ImageExportOptions options;
+        options.notes = scenario.notes;
+        return exportTimelineImage(trace, options, path, error);
+    }
+    if (lower.endsWith(QLatin1String(".mmd")))
+        return writeBytes(path, mermaidGantt(trace, scenario.title).toUtf8(), error);
+    if (lower.endsWith(QLatin1String(".perfetto.json")))
+        return writeBytes(path, perfettoJson(trace), error);
+    if (lower.endsWith(QLatin1String(".json")))
+        return writeBytes(path, writeTraceJson(trace), error);
+#ifdef LOOPSCOPE_HAS_PYTHON_EXPORT
+    if (lower.endsWith(QLatin1String(".py")))
+        return writeBytes(path, pythonProgram(scenario).toUtf8(), error);
+#endif
+    *error = QStringLiteral("%1: unknown export format (expected .svg, .png, .pdf, .mmd, "
+                            ".perfetto.json, .py or .json)")
+                 .arg(path);
+    return false;
+}
+
+} // namespace loopscope::app
