@@ -5,7 +5,6 @@ from fidelity_support import cpu, run, say
 
 
 async def job(n):
-    say(f"Job {n} handed to a thread")
     await asyncio.to_thread(cpu, 2)
 
 

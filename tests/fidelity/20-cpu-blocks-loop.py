@@ -1,13 +1,9 @@
 """Fidelity program for examples/20-cpu-blocks-loop.loop.json.
 
-The pool's 0.5 s worker start-up is modelled by its initializer sleeping 0.5 s (scaled)."""
+The pool is made at its first submit, its worker ready 0.5 s (scaled) later."""
 import asyncio
-import time
-from concurrent.futures import ProcessPoolExecutor
 
-from fidelity_support import cpu, cpu_job, run, say, scaled, sleep
-
-pool = None
+from fidelity_support import cpu, cpu_job, process_pool, run, say, sleep
 
 
 async def heartbeat():
@@ -24,7 +20,8 @@ async def crunch_inline():
 
 async def crunch_in_process():
     say("Crunching in a worker process")
-    await asyncio.get_running_loop().run_in_executor(pool, cpu_job, 2)
+    with process_pool(1, startup=0.5) as pool:
+        await asyncio.get_running_loop().run_in_executor(pool, cpu_job, 2)
     say("Process crunch done")
 
 
@@ -34,5 +31,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    with ProcessPoolExecutor(1, initializer=time.sleep, initargs=(scaled(0.5),)) as pool:
-        run(main)
+    run(main)

@@ -8,6 +8,7 @@ and the program ends with `OUTCOME <status> <scenario seconds>`.
 import asyncio
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 
 SCALE = float(os.environ.get("LOOPSCOPE_SCALE", "0.05"))
 
@@ -67,19 +68,50 @@ def block(seconds):
     time.sleep(scaled(seconds))
 
 
+_gil_noted = 0.0
+
+
 def cpu(seconds):
-    """Pure-Python CPU work: spins until this thread has used `seconds` of CPU time (scaled),
-    holding the GIL all along, so that threads contend for it as real computations do."""
-    end = time.thread_time() + scaled(seconds)
-    x = 0
-    while time.thread_time() < end:
-        x += 1
-    return x
+    """Pure-Python CPU work: spins, holding the GIL, until this thread has held the GIL for
+    `seconds` (scaled) of wall time.
+
+    Wall time rather than thread CPU time, so that a loaded machine (the OS pausing this process
+    now and then) does not stretch the work; but only the time this thread held the GIL counts.
+    Every spin notes the instant in a global shared by all spinning threads and credits itself
+    the time since the last note, whoever made it: a thread that lost the GIL finds, when it
+    gets it back, a note newer than its own, so the other thread's turn is not credited twice.
+    Between reading the note and writing it there is no call, hence no GIL switch.
+    """
+    global _gil_noted
+    held = 0.0
+    budget = scaled(seconds)
+    _gil_noted = time.perf_counter()
+    while held < budget:
+        t = time.perf_counter()
+        noted = _gil_noted
+        if t > noted:
+            held += t - noted
+            _gil_noted = t
+    return held
 
 
 def cpu_job(seconds):
     """cpu() as a job for a pool (a plain module-level function, so processes can run it)."""
     return cpu(seconds)
+
+
+def _sleep_until(deadline):
+    time.sleep(max(0.0, deadline - time.perf_counter()))
+
+
+def process_pool(workers, startup):
+    """A ProcessPoolExecutor whose workers are ready `startup` scenario seconds from now.
+
+    Create it at the instant of its first submit (CPython forks every worker then). The
+    initializer sleeps until an absolute deadline (perf_counter is system-wide on Linux), so
+    the real cost of forking a worker is absorbed into the modelled start-up, not added to it."""
+    deadline = time.perf_counter() + scaled(startup)
+    return ProcessPoolExecutor(workers, initializer=_sleep_until, initargs=(deadline,))
 
 
 async def _watch_for_deadlock(root):

@@ -1,0 +1,65 @@
+"""Reading what a fidelity program printed and what an expected file promises.
+
+Both become a Run: outcome, optional error type, duration and the prints in order, each print
+a (time, lane, text) triple. Expected files (tests/examples/expected/*.txt) hold one fact a line:
+    outcome completed
+    duration 3.000
+    error ExceptionGroup          (only for a failed outcome)
+    print 0.000 access_resource-1 Accessing resource 0
+"""
+import dataclasses
+import os
+import subprocess
+import sys
+
+
+@dataclasses.dataclass
+class Run:
+    outcome: str = ""
+    duration: float = -1.0
+    error: str = ""
+    prints: list = dataclasses.field(default_factory=list)
+
+
+def run_program(program, scale):
+    """Runs a fidelity program at `scale`; returns its Run and its raw output."""
+    env = dict(os.environ, LOOPSCOPE_SCALE=str(scale), PYTHONUNBUFFERED="1")
+    done = subprocess.run([sys.executable, program], env=env, capture_output=True, text=True,
+                          cwd=os.path.dirname(os.path.abspath(program)), timeout=600)
+    run = Run()
+    for line in done.stdout.splitlines():
+        if line.startswith("OUTCOME "):
+            _, run.outcome, duration = line.split(" ", 2)
+            run.duration = float(duration)
+        elif line.startswith("ERROR "):
+            run.error = line.split(" ", 1)[1]
+        elif line.strip():
+            time, lane, text = line.split(" ", 2)
+            run.prints.append((float(time), lane, text))
+    return run, done.stdout + done.stderr
+
+
+def read_expected(path):
+    run = Run()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            key, _, rest = line.partition(" ")
+            if key == "outcome":
+                run.outcome = rest
+            elif key == "duration":
+                run.duration = float(rest)
+            elif key == "error":
+                run.error = rest
+            elif key == "print":
+                time, lane, text = rest.split(" ", 2)
+                run.prints.append((float(time), lane, text))
+    return run
+
+
+def format_expected(run):
+    lines = [f"outcome {run.outcome}", f"duration {run.duration:.3f}"]
+    if run.error:
+        lines.append(f"error {run.error}")
+    lines += [f"print {t:.3f} {lane} {text}" for t, lane, text in run.prints]
+    return "\n".join(lines) + "\n"

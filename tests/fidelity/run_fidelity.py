@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Runs one fidelity program under CPython and compares it with its expected file.
+
+    run_fidelity.py PROGRAM.py EXPECTED.txt [--scale 0.05] [--tolerance 0.05]
+
+Passes (exit 0) when the outcome (and error type) match, the prints match in exact order (lane
+and text), and every print time and the duration are within the tolerance, in scenario seconds.
+Otherwise prints a line-by-line diff and exits 1.
+"""
+import argparse
+import sys
+
+from fidelity_output import read_expected, run_program
+
+
+def compare(expected, actual, tolerance):
+    """Returns the list of differences, empty when the run matches."""
+    problems = []
+    if (expected.outcome, expected.error) != (actual.outcome, actual.error):
+        problems.append(f"outcome: expected {expected.outcome} {expected.error}".rstrip()
+                        + f", got {actual.outcome} {actual.error}".rstrip())
+    if abs(expected.duration - actual.duration) > tolerance:
+        problems.append(f"duration: expected {expected.duration:.3f}, got {actual.duration:.3f}")
+    for i in range(max(len(expected.prints), len(actual.prints))):
+        want = expected.prints[i] if i < len(expected.prints) else None
+        got = actual.prints[i] if i < len(actual.prints) else None
+        if want and got and want[1:] == got[1:] and abs(want[0] - got[0]) <= tolerance:
+            continue
+        show = lambda p: "(nothing)" if p is None else f"{p[0]:.3f} {p[1]} {p[2]}"
+        problems.append(f"print #{i + 1}:\n  expected {show(want)}\n  got      {show(got)}")
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("program")
+    parser.add_argument("expected")
+    parser.add_argument("--scale", type=float, default=0.05)
+    parser.add_argument("--tolerance", type=float, default=0.05)
+    args = parser.parse_args()
+
+    actual, output = run_program(args.program, args.scale)
+    problems = compare(read_expected(args.expected), actual, args.tolerance)
+    if not problems:
+        print(f"{args.program}: matches {args.expected} (scale {args.scale})")
+        return 0
+    print(f"{args.program} differs from {args.expected} (scale {args.scale}, "
+          f"tolerance {args.tolerance} s):")
+    print("\n".join(problems))
+    print("--- program output ---")
+    print(output, end="")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
