@@ -52,7 +52,7 @@ bool exportTimelinePdf(const Trace &trace, const ImageExportOptions &options, co
         return false;
     const QRect page(QPoint(0, 0), pdf.pageLayout().paintRectPixels(kPdfResolution).size());
     const int notes = TimelineLayout::notesHeightFor(options.notes, page.width());
-    const TimelineLayout layout = pdfLayout(trace, options, page, notes);
+    TimelineLayout layout = pdfLayout(trace, options, page, notes);
     LaneRows rows;
     rows.rebuild(trace);
     const TimelineTheme theme = TimelineTheme::forKind(options.theme);
@@ -63,6 +63,10 @@ bool exportTimelinePdf(const Trace &trace, const ImageExportOptions &options, co
                                 : TimeRange{0.0, trace.duration > 0.0 ? trace.duration : 1.0};
     coords.fit(range.start, range.end, layout.timeAreaWidth() - kEndMarkRoom);
     const int perPage = std::max(1, layout.laneArea().height() / layout.laneHeight);
+    // The legend follows the last whole row: no row is cut at the bottom of a page.
+    const int rowsShown = std::min(perPage, std::max(1, rows.rowCount()));
+    layout.bounds.setHeight(page.height() - layout.laneArea().height()
+                            + rowsShown * layout.laneHeight);
     const TimelinePainter painterOfTrace(trace, rows, theme);
     for (int first = 0; first < std::max(1, rows.rowCount()); first += perPage) {
         if (first > 0)

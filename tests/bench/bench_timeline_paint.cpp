@@ -1,0 +1,120 @@
+// How long the timeline takes to paint a big trace: 10,000 lanes, 1,000,000 spans, a 1600x1000
+// frame at four zoom levels, offscreen. Prints the median and worst frame time per zoom level
+// and the memory the trace and the view's lane rows take per span. Not a test: a number to
+// watch (the budget is 16 ms per frame and 48 bytes per span).
+#include "timeline/lane_rows.h"
+#include "timeline/timeline_painter.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+using namespace loopscope;
+
+namespace {
+
+constexpr int kLanes = 10000;
+constexpr int kSpansPerLane = 100;
+constexpr int kFramesPerZoom = 40;
+
+Trace syntheticTrace()
+{
+    Trace trace;
+    trace.scenario = QStringLiteral("Synthetic");
+    std::mt19937 random(42);
+    std::uniform_real_distribution<double> length(0.001, 0.2);
+    std::uniform_int_distribution<int> state(0, 4);
+    trace.lanes.reserve(kLanes);
+    for (int i = 0; i < kLanes; ++i) {
+        Lane lane;
+        lane.id = QStringLiteral("task-%1").arg(i + 1);
+        lane.name = QStringLiteral("worker-%1").arg(i + 1);
+        lane.parent = i == 0 ? -1 : (i - 1) / 50; // a shallow tree, as gather trees are
+        lane.result = LaneResult::Done;
+        lane.spans.reserve(kSpansPerLane);
+        double t = 0.01 * (i % 100);
+        for (int k = 0; k < kSpansPerLane; ++k) {
+            const double end = t + length(random);
+            lane.spans.push_back({t, end, 0, 0, LaneState(state(random))});
+            t = end;
+        }
+        trace.duration = std::max(trace.duration, t);
+        trace.lanes.push_back(std::move(lane));
+    }
+    return trace;
+}
+
+std::size_t bytesOf(const Trace &trace, const LaneRows &rows)
+{
+    std::size_t bytes = sizeof(Trace) + trace.lanes.capacity() * sizeof(Lane);
+    for (const Lane &lane : trace.lanes) {
+        bytes += lane.spans.capacity() * sizeof(Span);
+        bytes += std::size_t(lane.id.capacity() + lane.name.capacity() + lane.coro.capacity())
+                 * sizeof(QChar);
+    }
+    // LaneRows: row, row-of-lane and depth per lane, and a child list per lane.
+    bytes += std::size_t(rows.rowCount()) * sizeof(int)
+             + trace.lanes.size() * (2 * sizeof(int) + sizeof(std::vector<int>) + sizeof(int));
+    return bytes;
+}
+
+void benchZoom(const char *name, const Trace &trace, const LaneRows &rows, double secondsShown)
+{
+    const TimelineTheme theme = TimelineTheme::light();
+    TimelineLayout layout;
+    layout.bounds = QRect(0, 0, 1600, 1000);
+    layout.treeControls = true;
+    layout.wakeArrows = true;
+    QImage image(layout.bounds.size(), QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> times;
+    for (int frame = 0; frame < kFramesPerZoom; ++frame) {
+        TimelineCoordinates coords;
+        layout.applyTo(coords);
+        // Walk through the run and down the lanes: every frame shows other lanes and spans.
+        const double start = (trace.duration - secondsShown) * frame / kFramesPerZoom;
+        coords.fit(std::max(0.0, start), std::max(0.0, start) + secondsShown,
+                   layout.timeAreaWidth());
+        coords.setScrollY(frame * (rows.rowCount() * coords.laneHeight) / kFramesPerZoom);
+        QElapsedTimer timer;
+        timer.start();
+        QPainter painter(&image);
+        TimelinePainter(trace, rows, theme).paint(painter, layout, coords);
+        painter.end();
+        times.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    std::printf("%-28s median %7.2f ms   worst %7.2f ms\n", name, times[times.size() / 2],
+                times.back());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QElapsedTimer build;
+    build.start();
+    const Trace trace = syntheticTrace();
+    LaneRows rows;
+    rows.rebuild(trace);
+    std::size_t spans = 0;
+    for (const Lane &lane : trace.lanes)
+        spans += lane.spans.size();
+    std::printf("%d lanes, %zu spans, %.1f s of scenario time (built in %lld ms)\n", kLanes,
+                spans, trace.duration, build.elapsed());
+    std::printf("frame 1600x1000, %d frames per zoom level\n", kFramesPerZoom);
+    benchZoom("whole run (fit)", trace, rows, trace.duration);
+    benchZoom("one second", trace, rows, 1.0);
+    benchZoom("ten milliseconds", trace, rows, 0.01);
+    benchZoom("one hundred microseconds", trace, rows, 1e-4);
+    std::printf("memory: %.1f bytes per span (Span is %zu bytes)\n",
+                double(bytesOf(trace, rows)) / double(spans), sizeof(Span));
+    return 0;
+}

@@ -1,0 +1,219 @@
+#include "app/main_window.h"
+
+#include "app/recent_files.h"
+#include "app/run_controller.h"
+#include "app/trace_list_dock.h"
+#include "scenario/scenario_json.h"
+#include "timeline/time_ruler.h"
+#include "timeline/timeline_view.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace loopscope {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_timeline(new TimelineView(this))
+    , m_runs(new RunController(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_timeline);
+    setAcceptDrops(true);
+    setupActions();
+    setupMenus();
+    setupToolBars();
+    setupDocks();
+    setupStatusBar();
+    connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
+    connect(m_runs, &RunController::traceUpdated, this,
+            [this](const Trace &trace) { showTrace(trace, false); });
+    connect(m_runs, &RunController::finished, this, &MainWindow::runFinished);
+    connect(m_runs, &RunController::pausedChanged, this, &MainWindow::updateRunActions);
+    connect(m_timeline, &TimelineView::spanClicked, this,
+            [this](int lane, int, const QString &step) {
+                statusBar()->showMessage(
+                    tr("%1: step %2").arg(m_timeline->trace().lanes[lane].name, step), 5000);
+            });
+    restoreSettings();
+    updateRunActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::openScenario(const QString &path)
+{
+    ScenarioLoad load = readScenarioFile(path);
+    if (!load.ok()) {
+        QStringList lines;
+        for (const ScenarioProblem &problem : load.problems)
+            lines << problem.toString();
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open scenario"),
+                        tr("%1 has %n problem(s).", nullptr, int(load.problems.size()))
+                            .arg(QFileInfo(path).fileName()),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+        box.setInformativeText(lines.mid(0, 5).join(QLatin1Char('\n')));
+        box.exec();
+        return false;
+    }
+    m_scenario = std::move(load.scenario);
+    m_scenarioPath = path;
+    m_recent->add(path);
+    updateTitle();
+    // A first look at once: the virtual clock takes milliseconds and is exact.
+    m_runs->start(*m_scenario, ClockMode::Virtual, m_scale->value());
+    return true;
+}
+
+ClockMode MainWindow::chosenClock() const
+{
+    return m_clock->currentIndex() == 1 ? ClockMode::Live : ClockMode::Virtual;
+}
+
+void MainWindow::run()
+{
+    if (!m_scenario)
+        return chooseScenarioToOpen();
+    m_runs->start(*m_scenario, chosenClock(), m_scale->value());
+}
+
+void MainWindow::togglePause()
+{
+    m_runs->isPaused() ? m_runs->resume() : m_runs->pause();
+}
+
+void MainWindow::stepRun()
+{
+    m_runs->step();
+}
+
+void MainWindow::stopRun()
+{
+    m_runs->stop();
+}
+
+void MainWindow::runStarted(bool live)
+{
+    if (live) {
+        Trace empty;
+        empty.scenario = m_scenario ? m_scenario->title : QString();
+        empty.liveClock = true;
+        m_timeline->setTrace(empty);
+        m_timeline->setFollowPresent(true);
+        m_log->showTrace(empty);
+        m_diagnostics->showTrace(empty);
+    }
+    m_outcome->setText(live ? tr("running (live)") : tr("running (virtual clock)"));
+    updateRunActions();
+}
+
+void MainWindow::showTrace(const Trace &trace, bool finished)
+{
+    if (m_runs->isLive() || (finished && trace.liveClock))
+        m_timeline->updateTrace(trace);
+    else
+        m_timeline->setTrace(trace);
+    m_log->showTrace(trace);
+    m_diagnostics->showTrace(trace);
+    m_haveTrace = true;
+    if (!finished)
+        m_outcome->setText(tr("running \u00b7 %1").arg(formatSeconds(trace.duration)));
+}
+
+void MainWindow::runFinished(const Trace &trace)
+{
+    showTrace(trace, true);
+    m_timeline->setFollowPresent(false);
+    QString text = tr("%1 \u00b7 %2 \u00b7 %3 clock")
+                       .arg(outcomeName(trace.outcome.status), formatSeconds(trace.duration),
+                            trace.liveClock ? tr("live") : tr("virtual"));
+    if (!trace.outcome.error.isEmpty())
+        text += QStringLiteral(" \u00b7 ") + trace.outcome.error;
+    m_outcome->setText(text);
+    updateRunActions();
+}
+
+void MainWindow::updateRunActions()
+{
+    const bool running = m_runs->isRunning();
+    const bool live = running && m_runs->isLive();
+    m_actions.run->setEnabled(!running);
+    m_actions.pause->setEnabled(live);
+    m_actions.pause->setChecked(live && m_runs->isPaused());
+    m_actions.step->setEnabled(live);
+    m_actions.stop->setEnabled(live);
+    m_actions.saveTrace->setEnabled(m_haveTrace);
+    m_actions.exportImage->setEnabled(m_haveTrace);
+    m_actions.save->setEnabled(m_scenario.has_value());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_scenarioPath.isEmpty() ? tr("no scenario")
+                                                  : QFileInfo(m_scenarioPath).fileName();
+    setWindowTitle(QStringLiteral("%1 \u2014 Loopscope").arg(name));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_runs->stop();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openScenario(urls.first().toLocalFile());
+    }
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_clock->setCurrentIndex(settings.value(QStringLiteral("run/clock")).toString()
+                                     == QLatin1String("live")
+                                 ? 1
+                                 : 0);
+    m_scale->setValue(settings.value(QStringLiteral("run/scale"), 0.1).toDouble());
+    m_actions.wakeArrows->setChecked(
+        settings.value(QStringLiteral("timeline/wakeArrows"), true).toBool());
+    m_actions.darkTheme->setChecked(
+        settings.value(QStringLiteral("timeline/dark"), false).toBool());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("run/clock"), chosenClock() == ClockMode::Live
+                                                       ? QStringLiteral("live")
+                                                       : QStringLiteral("virtual"));
+    settings.setValue(QStringLiteral("run/scale"), m_scale->value());
+    settings.setValue(QStringLiteral("timeline/wakeArrows"), m_actions.wakeArrows->isChecked());
+    settings.setValue(QStringLiteral("timeline/dark"), m_actions.darkTheme->isChecked());
+}
+
+} // namespace loopscope

@@ -1,0 +1,98 @@
+// The Loopscope window: the timeline in the middle (the canvas editor will sit beside it), the
+// log and diagnostics docks, the run controls. Actions live in main_window_actions.cpp, docks
+// in main_window_docks.cpp; this file opens files and reacts to runs.
+#pragma once
+
+#include "scenario/scenario.h"
+#include "trace/trace.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+
+namespace loopscope {
+
+class RecentFiles;
+class RunController;
+class TimelineView;
+class TraceListDock;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads a scenario file and runs it once on the virtual clock; problems go to a message box.
+    bool openScenario(const QString &path);
+    TimelineView *timeline() const { return m_timeline; }
+    const std::optional<Scenario> &scenario() const { return m_scenario; }
+
+public Q_SLOTS:
+    void run();
+    void togglePause();
+    void stepRun();
+    void stopRun();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void setupActions();
+    void setupNavigationActions();
+    void setupMenus();
+    void setupToolBars();
+    void setupDocks();
+    void setupStatusBar();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void chooseScenarioToOpen();
+    void saveScenario();
+    void saveTrace();
+    void exportImage();
+    void applyLaneFilter();
+    void showTrace(const Trace &trace, bool finished);
+    void runStarted(bool live);
+    void runFinished(const Trace &trace);
+    void updateRunActions();
+    void updateTitle();
+    ClockMode chosenClock() const;
+
+    TimelineView *m_timeline = nullptr;
+    RunController *m_runs = nullptr;
+    TraceListDock *m_log = nullptr;
+    TraceListDock *m_diagnostics = nullptr;
+    RecentFiles *m_recent = nullptr;
+    QComboBox *m_clock = nullptr;
+    QDoubleSpinBox *m_scale = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QLabel *m_outcome = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_stateFilterMenu = nullptr;
+
+    struct Actions
+    {
+        QAction *open, *save, *saveTrace, *exportImage, *quit;
+        QAction *run, *pause, *step, *stop;
+        QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
+        QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll;
+        QAction *darkTheme, *findLane;
+    } m_actions{};
+
+    std::optional<Scenario> m_scenario;
+    QString m_scenarioPath;
+    bool m_haveTrace = false;
+};
+
+} // namespace loopscope

@@ -1,0 +1,238 @@
+// The window's actions, menus and tool bars, and the file commands behind them.
+#include "app/main_window.h"
+
+#include "app/recent_files.h"
+#include "app/run_controller.h"
+#include "scenario/scenario_json.h"
+#include "timeline/image_export.h"
+#include "timeline/timeline_view.h"
+#include "trace/trace_json.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+namespace loopscope {
+
+namespace {
+
+QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &shortcut,
+                    const QIcon &icon = {})
+{
+    auto *action = new QAction(icon, text, parent);
+    action->setShortcut(shortcut);
+    return action;
+}
+
+const auto kScenarioFilter = QStringLiteral("Loopscope scenarios (*.loop.json *.json)");
+
+} // namespace
+
+void MainWindow::setupActions()
+{
+    QStyle *s = style();
+    Actions &a = m_actions;
+    a.open = makeAction(this, tr("&Open\u2026"), QKeySequence::Open,
+                        s->standardIcon(QStyle::SP_DialogOpenButton));
+    a.save = makeAction(this, tr("&Save"), QKeySequence::Save,
+                        s->standardIcon(QStyle::SP_DialogSaveButton));
+    a.saveTrace = makeAction(this, tr("Save &Trace\u2026"), QKeySequence(tr("Ctrl+Shift+S")));
+    a.exportImage = makeAction(this, tr("&Export Image\u2026"), QKeySequence(tr("Ctrl+E")));
+    a.quit = makeAction(this, tr("&Quit"), QKeySequence::Quit);
+    a.run = makeAction(this, tr("&Run"), QKeySequence(Qt::Key_F5),
+                       s->standardIcon(QStyle::SP_MediaPlay));
+    a.pause = makeAction(this, tr("&Pause"), QKeySequence(Qt::Key_F6),
+                         s->standardIcon(QStyle::SP_MediaPause));
+    a.pause->setCheckable(true);
+    a.step = makeAction(this, tr("S&tep"), QKeySequence(Qt::Key_F10),
+                        s->standardIcon(QStyle::SP_MediaSkipForward));
+    a.stop = makeAction(this, tr("St&op"), QKeySequence(tr("Shift+F5")),
+                        s->standardIcon(QStyle::SP_MediaStop));
+    connect(a.open, &QAction::triggered, this, &MainWindow::chooseScenarioToOpen);
+    connect(a.save, &QAction::triggered, this, &MainWindow::saveScenario);
+    connect(a.saveTrace, &QAction::triggered, this, &MainWindow::saveTrace);
+    connect(a.exportImage, &QAction::triggered, this, &MainWindow::exportImage);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.run, &QAction::triggered, this, &MainWindow::run);
+    connect(a.pause, &QAction::triggered, this, &MainWindow::togglePause);
+    connect(a.step, &QAction::triggered, this, &MainWindow::stepRun);
+    connect(a.stop, &QAction::triggered, this, &MainWindow::stopRun);
+    setupNavigationActions();
+}
+
+// Every way of moving around the timeline has a key, shown beside it in the View menu.
+void MainWindow::setupNavigationActions()
+{
+    Actions &a = m_actions;
+    TimelineView *t = m_timeline;
+    a.zoomIn = makeAction(this, tr("Zoom &In"), QKeySequence::ZoomIn);
+    a.zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    a.zoomOut = makeAction(this, tr("Zoom &Out"), QKeySequence::ZoomOut);
+    a.fitAll = makeAction(this, tr("&Fit All"), QKeySequence(tr("Ctrl+0")));
+    a.zoomToSelection = makeAction(this, tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+Shift+R")));
+    a.clearSelection = makeAction(this, tr("&Clear Selection"), QKeySequence(Qt::Key_Escape));
+    a.panLeft = makeAction(this, tr("Pan &Left"), QKeySequence(tr("Ctrl+Left")));
+    a.panRight = makeAction(this, tr("Pan &Right"), QKeySequence(tr("Ctrl+Right")));
+    a.follow = makeAction(this, tr("Follow the &Present"), QKeySequence(Qt::Key_End));
+    a.follow->setCheckable(true);
+    a.wakeArrows = makeAction(this, tr("&Wake Arrows"), QKeySequence(tr("Ctrl+Shift+A")));
+    a.wakeArrows->setCheckable(true);
+    a.wakeArrows->setChecked(true);
+    a.expandAll = makeAction(this, tr("&Expand All Lanes"), QKeySequence(tr("Ctrl+Shift+Down")));
+    a.collapseAll = makeAction(this, tr("C&ollapse All Lanes"), QKeySequence(tr("Ctrl+Shift+Up")));
+    a.darkTheme = makeAction(this, tr("&Dark Timeline"), QKeySequence(tr("Ctrl+Shift+D")));
+    a.darkTheme->setCheckable(true);
+    a.findLane = makeAction(this, tr("Filter &Lanes\u2026"), QKeySequence::Find);
+    connect(a.zoomIn, &QAction::triggered, t, &TimelineView::zoomIn);
+    connect(a.zoomOut, &QAction::triggered, t, &TimelineView::zoomOut);
+    connect(a.fitAll, &QAction::triggered, t, &TimelineView::fitAll);
+    connect(a.zoomToSelection, &QAction::triggered, t, &TimelineView::zoomToSelection);
+    connect(a.clearSelection, &QAction::triggered, t, &TimelineView::clearSelection);
+    connect(a.panLeft, &QAction::triggered, t, &TimelineView::panLeft);
+    connect(a.panRight, &QAction::triggered, t, &TimelineView::panRight);
+    connect(a.follow, &QAction::toggled, t, &TimelineView::setFollowPresent);
+    connect(t, &TimelineView::followPresentChanged, a.follow, &QAction::setChecked);
+    connect(a.wakeArrows, &QAction::toggled, t, &TimelineView::setWakeArrowsVisible);
+    connect(a.expandAll, &QAction::triggered, t, &TimelineView::expandAll);
+    connect(a.collapseAll, &QAction::triggered, t, &TimelineView::collapseAll);
+    connect(a.darkTheme, &QAction::toggled, t, [t](bool dark) {
+        t->setTheme(dark ? TimelineThemeKind::Dark : TimelineThemeKind::Light);
+    });
+}
+
+void MainWindow::setupMenus()
+{
+    const Actions &a = m_actions;
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(a.open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(m_recentMenu, this);
+    connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openScenario);
+    file->addActions({a.save, a.saveTrace, a.exportImage});
+    file->addSeparator();
+    file->addAction(a.quit);
+    menuBar()->addMenu(tr("&Run"))->addActions({a.run, a.pause, a.step, a.stop});
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions({a.zoomIn, a.zoomOut, a.fitAll, a.zoomToSelection, a.clearSelection});
+    view->addSeparator();
+    view->addActions({a.panLeft, a.panRight, a.follow});
+    view->addSeparator();
+    view->addActions({a.expandAll, a.collapseAll, a.findLane});
+    m_stateFilterMenu = view->addMenu(tr("Show Lanes &That Were"));
+    for (LaneState state : {LaneState::Running, LaneState::Ready, LaneState::Blocking,
+                            LaneState::Waiting, LaneState::Blocked}) {
+        QAction *action = m_stateFilterMenu->addAction(stateName(state));
+        action->setCheckable(true);
+        action->setData(int(state));
+        connect(action, &QAction::toggled, this, &MainWindow::applyLaneFilter);
+    }
+    view->addSeparator();
+    view->addActions({a.wakeArrows, a.darkTheme});
+}
+
+void MainWindow::setupToolBars()
+{
+    const Actions &a = m_actions;
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addActions({a.open, a.save});
+    bar->addSeparator();
+    bar->addActions({a.run, a.pause, a.step, a.stop});
+    m_clock = new QComboBox(bar);
+    m_clock->addItems({tr("Virtual clock"), tr("Live clock")});
+    m_clock->setToolTip(tr("Virtual: exact and instant. Live: real time, scaled."));
+    bar->addWidget(m_clock);
+    m_scale = new QDoubleSpinBox(bar);
+    m_scale->setRange(0.01, 10.0);
+    m_scale->setSingleStep(0.05);
+    m_scale->setDecimals(2);
+    m_scale->setSuffix(tr(" s per s"));
+    m_scale->setToolTip(tr("Live clock: wall seconds per scenario second"));
+    bar->addWidget(m_scale);
+    connect(m_clock, &QComboBox::currentIndexChanged, m_scale,
+            [this](int index) { m_scale->setEnabled(index == 1); });
+    bar->addSeparator();
+    bar->addActions({a.zoomIn, a.zoomOut, a.fitAll, a.follow});
+    m_filter = new QLineEdit(bar);
+    m_filter->setPlaceholderText(tr("Filter lanes"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(200);
+    bar->addWidget(m_filter);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyLaneFilter);
+    connect(a.findLane, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+}
+
+void MainWindow::applyLaneFilter()
+{
+    LaneFilter filter;
+    filter.text = m_filter->text().trimmed();
+    for (QAction *action : m_stateFilterMenu->actions()) {
+        if (action->isChecked())
+            filter.states.insert(LaneState(action->data().toInt()));
+    }
+    m_timeline->setLaneFilter(filter);
+}
+
+void MainWindow::chooseScenarioToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
+                                                      kScenarioFilter);
+    if (!path.isEmpty())
+        openScenario(path);
+}
+
+void MainWindow::saveScenario()
+{
+    QString error;
+    if (m_scenario && !saveScenarioFile(*m_scenario, m_scenarioPath, &error))
+        QMessageBox::warning(this, tr("Cannot save"), error);
+}
+
+void MainWindow::saveTrace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Trace"), QString(),
+                                                      tr("Loopscope traces (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(writeTraceJson(m_timeline->trace())) < 0
+        || !file.commit())
+        QMessageBox::warning(this, tr("Cannot save"), tr("%1: %2").arg(path, file.errorString()));
+}
+
+void MainWindow::exportImage()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Timeline Image"), QString(),
+        tr("SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    ImageExportOptions options;
+    options.theme = m_timeline->theme();
+    options.wakeArrows = m_timeline->wakeArrowsVisible();
+    options.range = m_timeline->selection(); // the selected range, or the whole run
+    if (m_scenario) {
+        options.title = m_scenario->title;
+        options.notes = m_scenario->notes;
+    }
+    QString error;
+    if (!exportTimelineImage(m_timeline->trace(), options, path, &error))
+        QMessageBox::warning(this, tr("Cannot export"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+} // namespace loopscope

@@ -1,0 +1,96 @@
+#include "app/trace_list_dock.h"
+
+#include "timeline/time_ruler.h"
+
+#include <QHeaderView>
+#include <QTreeWidget>
+
+namespace loopscope {
+
+namespace {
+
+enum Role { TimeRole = Qt::UserRole, LaneRole };
+
+QString laneName(const Trace &trace, int lane)
+{
+    return lane >= 0 && lane < int(trace.lanes.size()) ? trace.lanes[lane].name : QString();
+}
+
+} // namespace
+
+TraceListDock::TraceListDock(Content content, QWidget *parent)
+    : QDockWidget(parent)
+    , m_content(content)
+    , m_list(new QTreeWidget(this))
+{
+    const bool log = content == Content::Log;
+    setWindowTitle(log ? tr("Log") : tr("Diagnostics"));
+    setObjectName(log ? QStringLiteral("logDock") : QStringLiteral("diagnosticsDock"));
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setHeaderLabels(log ? QStringList{tr("Time"), tr("Task"), tr("Printed")}
+                                : QStringList{tr("Time"), tr("Task"), tr("Severity"),
+                                              tr("Message")});
+    m_list->header()->setStretchLastSection(true);
+    setWidget(m_list);
+    connect(m_list, &QTreeWidget::itemActivated, this, &TraceListDock::activate);
+    connect(m_list, &QTreeWidget::itemClicked, this, &TraceListDock::activate);
+}
+
+int TraceListDock::rowCount() const
+{
+    return m_list->topLevelItemCount();
+}
+
+void TraceListDock::showTrace(const Trace &trace)
+{
+    const std::size_t available = m_content == Content::Log ? trace.events.size()
+                                                            : trace.diagnostics.size();
+    if (available < m_shown) { // another run: start over
+        m_list->clear();
+        m_shown = 0;
+    }
+    if (m_content == Content::Log)
+        appendLogRows(trace);
+    else
+        appendDiagnosticRows(trace);
+    m_shown = available;
+}
+
+void TraceListDock::appendLogRows(const Trace &trace)
+{
+    for (std::size_t i = m_shown; i < trace.events.size(); ++i) {
+        const TraceEvent &event = trace.events[i];
+        if (event.kind == EventKind::Print)
+            addRow(event.t, event.lane,
+                   {formatSeconds(event.t), laneName(trace, event.lane), event.text});
+    }
+}
+
+void TraceListDock::appendDiagnosticRows(const Trace &trace)
+{
+    for (std::size_t i = m_shown; i < trace.diagnostics.size(); ++i) {
+        const Diagnostic &d = trace.diagnostics[i];
+        addRow(d.t, d.lane,
+               {formatSeconds(d.t), laneName(trace, d.lane), severityName(d.severity),
+                d.message});
+    }
+}
+
+void TraceListDock::addRow(double t, int lane, const QStringList &columns)
+{
+    auto *item = new QTreeWidgetItem(m_list, columns);
+    item->setData(0, TimeRole, t);
+    item->setData(0, LaneRole, lane);
+    item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+void TraceListDock::activate(QTreeWidgetItem *item)
+{
+    if (item)
+        Q_EMIT instantActivated(item->data(0, TimeRole).toDouble(),
+                                item->data(0, LaneRole).toInt());
+}
+
+} // namespace loopscope

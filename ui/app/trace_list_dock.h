@@ -1,0 +1,39 @@
+// The two lists beside the timeline: the run's `print` lines (the log) and its diagnostics.
+// Each row carries its instant and lane; activating a row asks the timeline to show it.
+#pragma once
+
+#include "trace/trace.h"
+
+#include <QDockWidget>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace loopscope {
+
+class TraceListDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    enum class Content { Log, Diagnostics };
+    TraceListDock(Content content, QWidget *parent = nullptr);
+
+    // Shows the trace's rows; a grown live trace only appends its new rows.
+    void showTrace(const Trace &trace);
+    int rowCount() const;
+
+Q_SIGNALS:
+    void instantActivated(double t, int lane);
+
+private:
+    void appendLogRows(const Trace &trace);
+    void appendDiagnosticRows(const Trace &trace);
+    void addRow(double t, int lane, const QStringList &columns);
+    void activate(QTreeWidgetItem *item);
+
+    Content m_content;
+    QTreeWidget *m_list = nullptr;
+    std::size_t m_shown = 0; // events or diagnostics already listed
+};
+
+} // namespace loopscope
