@@ -1,0 +1,96 @@
+// `loopscope check FILE...` run for real: exit status and what it prints.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCheckCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QString out, err;
+    };
+    static Result check(const QStringList &files)
+    {
+        QProcess process;
+        process.start(QStringLiteral(LOOPSCOPE_BINARY),
+                      QStringList{QStringLiteral("check")} + files);
+        if (!process.waitForFinished(30000))
+            return {};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QTemporaryDir m_dir;
+    QString m_valid
+        = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/scenario/data/every_op.loop.json");
+    QString m_invalid;
+
+private Q_SLOTS:
+    void initTestCase();
+    void validFile();
+    void invalidFile();
+    void validAndInvalid();
+    void missingFile();
+    void noFile();
+};
+
+void TestCheckCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_invalid = m_dir.filePath(QStringLiteral("bad.loop.json"));
+    QFile file(m_invalid);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"loopscope-scenario\", \"version\": 1,\n"
+               " \"coroutines\": [{\"name\": \"main\", \"steps\": [{\"op\": \"sleep\", "
+               "\"seconds\": \"2s\"}]}]}\n");
+}
+
+void TestCheckCommand::validFile()
+{
+    const Result result = check({m_valid});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, m_valid + QStringLiteral(": OK\n"));
+    QCOMPARE(result.err, QString());
+}
+
+void TestCheckCommand::invalidFile()
+{
+    const Result result = check({m_invalid});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.err,
+             m_invalid
+                 + QString::fromUtf8(":2:75: coroutines[0].steps[0].seconds: expected a number ≥ 0 "
+                                     "or \"$param\", got \"2s\"\n"));
+}
+
+void TestCheckCommand::validAndInvalid()
+{
+    const Result result = check({m_valid, m_invalid});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.out, m_valid + QStringLiteral(": OK\n"));
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+}
+
+void TestCheckCommand::missingFile()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("nope.loop.json"));
+    const Result result = check({missing});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.err,
+             missing + QStringLiteral(": cannot read the file: No such file or directory\n"));
+}
+
+void TestCheckCommand::noFile()
+{
+    const Result result = check({});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.err, QStringLiteral("usage: loopscope check FILE...\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCheckCommand)
+#include "tst_check_command.moc"

@@ -1,0 +1,213 @@
+// Reading, writing and reading again gives the same model; what the model does not know
+// (layout, unknown keys) survives; steps without an id get exactly the ids the format says.
+#include "scenario/scenario_json.h"
+#include "scenario/scenario_walk.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace loopscope;
+
+class TestScenarioRoundTrip : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QByteArray everyOpText()
+    {
+        QFile file(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/scenario/data/every_op.loop.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot open every_op.loop.json");
+        return file.readAll();
+    }
+    static Scenario everyOp()
+    {
+        ScenarioLoad load = readScenario(everyOpText(), QStringLiteral("every_op.loop.json"));
+        for (const ScenarioProblem &problem : load.problems)
+            qWarning("%s", qPrintable(problem.toString()));
+        if (!load.ok())
+            qFatal("every_op.loop.json is refused");
+        return *load.scenario;
+    }
+
+private Q_SLOTS:
+    void usesEveryOpAndResourceKind();
+    void readWriteReadIsEqual();
+    void writingIsStable();
+    void keepsLayoutAndUnknownKeys();
+    void readsTheFields();
+    void assignsIdsInDocumentOrder();
+    void idsSkipTheOnesTaken();
+    void appliesDefaults();
+    void keepsExceptOrderAsWritten();
+    void writesKeysInTheFormatOrder();
+};
+
+void TestScenarioRoundTrip::usesEveryOpAndResourceKind()
+{
+    const Scenario scenario = everyOp();
+    QSet<int> ops;
+    forEachStep(scenario, [&](const Step &step, const QString &) { ops.insert(int(step.kind)); });
+    QCOMPARE(ops.size(), int(StepKind::RunInExecutor) + 1);
+    QSet<int> kinds;
+    for (const Resource &resource : scenario.resources)
+        kinds.insert(int(resource.kind));
+    QCOMPARE(kinds.size(), int(ResourceKind::ProcessPool) + 1);
+}
+
+void TestScenarioRoundTrip::readWriteReadIsEqual()
+{
+    const Scenario first = everyOp();
+    const ScenarioLoad second = readScenario(writeScenario(first), QStringLiteral("written"));
+    QVERIFY(second.problems.empty());
+    QVERIFY(second.ok());
+    QVERIFY(*second.scenario == first);
+}
+
+void TestScenarioRoundTrip::writingIsStable()
+{
+    const QByteArray once = writeScenario(everyOp());
+    const QByteArray twice = writeScenario(*readScenario(once, QStringLiteral("x")).scenario);
+    QCOMPARE(twice, once);
+}
+
+void TestScenarioRoundTrip::keepsLayoutAndUnknownKeys()
+{
+    const Scenario written = *readScenario(writeScenario(everyOp()), QStringLiteral("x")).scenario;
+    const QJsonObject layout
+        = QJsonDocument::fromJson(R"({"cards": {"main": {"x": 10, "y": 20}}})").object();
+    QCOMPARE(written.layout, layout);
+    QCOMPARE(written.extra, QJsonDocument::fromJson(R"({"x-editor": {"zoom": 1.5}})").object());
+    QCOMPARE(written.resources[6].extra,
+             QJsonObject({{QStringLiteral("colour"), QStringLiteral("red")}}));
+    QCOMPARE(written.coroutines[0].extra,
+             QJsonObject({{QStringLiteral("colour"), QStringLiteral("blue")}}));
+    const Step &raise = written.coroutines[4].steps[15];
+    QCOMPARE(raise.extra, QJsonObject({{QStringLiteral("x-note"), QStringLiteral("kept")}}));
+}
+
+void TestScenarioRoundTrip::readsTheFields()
+{
+    const Scenario s = everyOp();
+    QCOMPARE(s.title, QStringLiteral("Every op and every resource"));
+    QCOMPARE(s.clock.mode, ClockMode::Live);
+    QCOMPARE(s.clock.scale, 0.5);
+    QCOMPARE(s.python.gil, false);
+    QCOMPARE(s.python.switchInterval, 0.01);
+    QCOMPARE(s.python.cpuCount, 8);
+    QCOMPARE(s.resources[1].value, 2);
+    QCOMPARE(s.resources[1].bounded, true);
+    QCOMPARE(s.resources[3].maxsize, 3);
+    QCOMPARE(s.resources[3].items.size(), std::size_t(3));
+    QCOMPARE(s.resources[6].workers, std::optional<int>(2));
+    QCOMPARE(s.resources[6].startup, 0.25);
+    const Coroutine &worker = s.coroutines[0];
+    QCOMPARE(worker.params, (std::vector<QString>{QStringLiteral("rid"), QStringLiteral("delay")}));
+    QCOMPARE(worker.steps[0].steps[1].seconds, Quantity::ref(QStringLiteral("delay")));
+    QCOMPARE(worker.steps[0].steps[1].label, QStringLiteral("fetch {rid}"));
+    QCOMPARE(s.coroutines[2].steps[0].count,
+             std::optional<Quantity>(Quantity::ref(QStringLiteral("n"))));
+    QCOMPARE(s.coroutines[2].steps[1].count, std::optional<Quantity>());
+    const Step &gather = s.coroutines[4].steps[8];
+    QCOMPARE(gather.returnExceptions, true);
+    QCOMPARE(gather.items[0].name, QStringLiteral("w1"));
+    QCOMPARE(gather.items[1].task, QStringLiteral("c"));
+    const Step &waitFor = s.coroutines[4].steps[12].steps[0];
+    QCOMPARE(waitFor.timeout, Quantity::literal(0.5));
+    QCOMPARE(waitFor.task, QStringLiteral("slow"));
+    const Step &executor = s.coroutines[4].steps[13].steps[1];
+    QCOMPARE(executor.resource, QStringLiteral("procs"));
+    QCOMPARE(executor.work, WorkKind::Cpu);
+    QCOMPARE(s.coroutines[4].steps[6].value, QJsonValue(42));
+}
+
+void TestScenarioRoundTrip::assignsIdsInDocumentOrder()
+{
+    // The file names "s2" and "blocking"; everything else is numbered from s1 in the order
+    // written, and the try's `finally` is written before its `steps`.
+    QStringList ids;
+    forEachStep(everyOp(), [&](const Step &step, const QString &) { ids << step.id; });
+    QStringList expected{QStringLiteral("s2"), QStringLiteral("s1"), QStringLiteral("s3")};
+    expected << QStringLiteral("s4") << QStringLiteral("s5") << QStringLiteral("s6")
+             << QStringLiteral("blocking");
+    for (int n = 7; n <= 34; ++n)
+        expected << QStringLiteral("s%1").arg(n);
+    // try (s34): body s36, handlers s37 s38 s39, finally s35
+    expected << QStringLiteral("s36") << QStringLiteral("s37") << QStringLiteral("s38")
+             << QStringLiteral("s39") << QStringLiteral("s35");
+    for (int n = 40; n <= 45; ++n)
+        expected << QStringLiteral("s%1").arg(n);
+    QCOMPARE(ids, expected);
+}
+
+void TestScenarioRoundTrip::idsSkipTheOnesTaken()
+{
+    const QByteArray json = R"({"format": "loopscope-scenario", "version": 1, "coroutines": [
+        {"name": "main", "steps": [
+            {"op": "print", "text": "a"},
+            {"op": "print", "text": "b", "id": "s1"},
+            {"op": "print", "text": "c"},
+            {"op": "print", "text": "d", "id": "s3"},
+            {"op": "print", "text": "e"}]}]})";
+    const ScenarioLoad load = readScenario(json, QStringLiteral("ids"));
+    QVERIFY(load.ok());
+    QStringList ids;
+    for (const Step &step : load.scenario->coroutines[0].steps)
+        ids << step.id;
+    QCOMPARE(ids, QStringList({"s2", "s1", "s4", "s3", "s5"}));
+}
+
+void TestScenarioRoundTrip::appliesDefaults()
+{
+    const QByteArray json = R"({"format": "loopscope-scenario", "version": 1,
+        "resources": [{"id": "sem", "kind": "semaphore"}, {"id": "q", "kind": "queue"},
+                      {"id": "pool", "kind": "process_pool"}],
+        "coroutines": [{"name": "main", "steps": []}]})";
+    const ScenarioLoad load = readScenario(json, QStringLiteral("defaults"));
+    QVERIFY(load.ok());
+    const Scenario &s = *load.scenario;
+    QCOMPARE(s.clock.mode, ClockMode::Virtual);
+    QCOMPARE(s.clock.scale, 0.1);
+    QCOMPARE(s.python.gil, true);
+    QCOMPARE(s.python.switchInterval, 0.005);
+    QCOMPARE(s.python.cpuCount, 4);
+    QCOMPARE(s.resources[0].value, 1);
+    QCOMPARE(s.resources[0].bounded, false);
+    QCOMPARE(s.resources[1].maxsize, 0);
+    QCOMPARE(s.resources[2].workers, std::optional<int>());
+    QCOMPARE(s.resources[2].startup, 0.0);
+    QVERIFY(s.layout.isEmpty());
+}
+
+void TestScenarioRoundTrip::keepsExceptOrderAsWritten()
+{
+    const Scenario scenario = everyOp();
+    const Step &tryStep = scenario.coroutines[4].steps[12];
+    QStringList errors;
+    for (const ExceptClause &clause : tryStep.excepts)
+        errors << clause.error;
+    QCOMPARE(errors, QStringList({"TimeoutError", "CancelledError", "*"}));
+    QVERIFY(tryStep.finallySteps.has_value());
+    QCOMPARE(tryStep.finallySteps->at(0).text, QStringLiteral("finally"));
+}
+
+void TestScenarioRoundTrip::writesKeysInTheFormatOrder()
+{
+    const QString text = QString::fromUtf8(writeScenario(everyOp()));
+    QStringList order;
+    for (const char *key : {"format", "version", "title", "notes", "clock", "python", "resources",
+                            "coroutines", "layout", "x-editor"})
+        order << QStringLiteral("\n  \"%1\":").arg(QLatin1String(key));
+    qsizetype last = -1;
+    for (const QString &key : order) {
+        const qsizetype at = text.indexOf(key);
+        QVERIFY2(at > last, qPrintable(key));
+        last = at;
+    }
+    QVERIFY(text.contains(QStringLiteral(
+        R"({"op": "sleep", "id": "s3", "label": "fetch {rid}", "seconds": "$delay"})")));
+}
+
+QTEST_GUILESS_MAIN(TestScenarioRoundTrip)
+#include "tst_scenario_roundtrip.moc"
