@@ -64,7 +64,7 @@ void TestCheckCommand::invalidFile()
     QCOMPARE(result.out, QString());
     QCOMPARE(result.err,
              m_invalid
-                 + QString::fromUtf8(":2:75: coroutines[0].steps[0].seconds: expected a number ≥ 0 "
+                 + QString::fromUtf8(":2:71: coroutines[0].steps[0].seconds: expected a number ≥ 0 "
                                      "or \"$param\", got \"2s\"\n"));
 }
 
