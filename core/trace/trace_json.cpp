@@ -32,8 +32,9 @@ void appendString(QByteArray &out, const QString &s)
             break;
         default:
             if (static_cast<unsigned char>(c) < 0x20)
-                out += "\\u00" + QByteArray::number(static_cast<unsigned char>(c), 16)
-                                     .rightJustified(2, '0');
+                out += "\\u00"
+                       + QByteArray::number(static_cast<unsigned char>(c), 16)
+                             .rightJustified(2, '0');
             else
                 out += c;
         }
@@ -59,7 +60,11 @@ void appendNumber(QByteArray &out, double v)
 class ObjectLine
 {
 public:
-    explicit ObjectLine(QByteArray &out) : m_out(out) { m_out += '{'; }
+    explicit ObjectLine(QByteArray &out)
+        : m_out(out)
+    {
+        m_out += '{';
+    }
     ObjectLine &key(const char *name)
     {
         if (!m_first)
@@ -110,7 +115,7 @@ private:
 QString laneRef(const Trace &trace, int index)
 {
     return index >= 0 && std::size_t(index) < trace.lanes.size() ? trace.lanes[index].id
-                                                                  : QString();
+                                                                 : QString();
 }
 
 void appendLaneRef(ObjectLine &line, QByteArray &out, const char *name, const QString &id)

@@ -270,8 +270,8 @@ Diagnostic TraceReader::readDiagnostic(const QJsonObject &o, const QString &path
 
 void TraceReader::readOutcome(const QJsonObject &o, const QString &path)
 {
-    m_trace.outcome.status =
-        enumAt(o, "status", path, &outcomeName, 0, int(OutcomeStatus::Stopped) + 1);
+    m_trace.outcome.status
+        = enumAt(o, "status", path, &outcomeName, 0, int(OutcomeStatus::Stopped) + 1);
     m_trace.outcome.error = optionalStringAt(o, "error", path);
 }
 

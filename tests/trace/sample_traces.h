@@ -20,19 +20,31 @@ inline Trace smallTrace()
     t.scenario = QStringLiteral("Lock: one at a time");
     t.duration = 2.0;
 
-    Lane main{QStringLiteral("task-1"), LaneKind::Task, QStringLiteral("main"), -1,
-              QStringLiteral("main"), {}, LaneResult::Done};
+    Lane main{QStringLiteral("task-1"), LaneKind::Task,
+              QStringLiteral("main"),   -1,
+              QStringLiteral("main"),   {},
+              LaneResult::Done};
     main.spans = {span(t, S::Running, 0.0, 0.5, {}, QStringLiteral("s1")),
                   span(t, S::Waiting, 0.5, 2.0, QStringLiteral("gather"), QStringLiteral("s2"))};
 
-    Lane worker{QStringLiteral("task-2"), LaneKind::Task, QStringLiteral("worker-1"), 0,
-                QStringLiteral("worker"), {}, LaneResult::Done};
+    Lane worker{QStringLiteral("task-2"),
+                LaneKind::Task,
+                QStringLiteral("worker-1"),
+                0,
+                QStringLiteral("worker"),
+                {},
+                LaneResult::Done};
     worker.spans = {span(t, S::Ready, 0.5, 0.75), span(t, S::Running, 0.75, 1.0),
                     span(t, S::Blocked, 1.0, 1.5, QStringLiteral("lock"), QStringLiteral("s3")),
                     span(t, S::Blocking, 1.5, 2.0, {}, QStringLiteral("s4"))};
 
-    Lane thread{QStringLiteral("thread-1"), LaneKind::Thread,
-                QStringLiteral("ThreadPoolExecutor-0_0"), -1, {}, {}, LaneResult::None};
+    Lane thread{QStringLiteral("thread-1"),
+                LaneKind::Thread,
+                QStringLiteral("ThreadPoolExecutor-0_0"),
+                -1,
+                {},
+                {},
+                LaneResult::None};
     thread.spans = {span(t, S::Running, 1.0, 1.25)};
 
     Lane loop{QStringLiteral("loop"), LaneKind::Loop, QStringLiteral("event loop"), -1, {}, {},

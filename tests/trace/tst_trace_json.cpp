@@ -118,8 +118,10 @@ void TestTraceJson::writesTheDocumentedShape()
     t.scenario = QStringLiteral("Tiny");
     t.liveClock = true;
     t.duration = 1.0;
-    Lane main{QStringLiteral("task-1"), LaneKind::Task, QStringLiteral("main"), -1,
-              QStringLiteral("main"), {}, LaneResult::Failed};
+    Lane main{QStringLiteral("task-1"), LaneKind::Task,
+              QStringLiteral("main"),   -1,
+              QStringLiteral("main"),   {},
+              LaneResult::Failed};
     main.spans = {testing::span(t, LaneState::Running, 0.0, 0.25, {}, QStringLiteral("s1")),
                   testing::span(t, LaneState::Waiting, 0.25, 1.0, QStringLiteral("timer"))};
     Lane loop{QStringLiteral("loop"), LaneKind::Loop, QStringLiteral("event loop"), -1, {}, {},
@@ -202,19 +204,19 @@ void TestTraceJson::refusesBadInput_data()
     QTest::newRow("newer_version")
         << mutated({"version"}, 2)
         << "$.version: version 2 is newer than this Loopscope reads (1); update Loopscope";
-    QTest::newRow("version_as_string") << mutated({"version"}, "1")
-                                       << "$.version: expected 1, got a string";
-    QTest::newRow("unknown_clock") << mutated({"clock"}, "wall")
-                                   << "$.clock: expected \"virtual\" or \"live\"";
+    QTest::newRow("version_as_string")
+        << mutated({"version"}, "1") << "$.version: expected 1, got a string";
+    QTest::newRow("unknown_clock")
+        << mutated({"clock"}, "wall") << "$.clock: expected \"virtual\" or \"live\"";
     QTest::newRow("negative_duration")
         << mutated({"duration"}, -1)
         << "$.duration: expected a time in seconds from 0 to 1000000000, got -1";
-    QTest::newRow("missing_lanes") << without(QStringLiteral("lanes"))
-                                   << "$.lanes: expected an array, got nothing";
-    QTest::newRow("lane_not_object") << mutated({"lanes", 2}, 5)
-                                     << "$.lanes[2]: expected an object, got 5";
-    QTest::newRow("empty_lane_id") << mutated({"lanes", 3, "id"}, "")
-                                   << "$.lanes[3].id: expected a non-empty lane id";
+    QTest::newRow("missing_lanes")
+        << without(QStringLiteral("lanes")) << "$.lanes: expected an array, got nothing";
+    QTest::newRow("lane_not_object")
+        << mutated({"lanes", 2}, 5) << "$.lanes[2]: expected an object, got 5";
+    QTest::newRow("empty_lane_id")
+        << mutated({"lanes", 3, "id"}, "") << "$.lanes[3].id: expected a non-empty lane id";
     QTest::newRow("duplicate_lane_id")
         << mutated({"lanes", 3, "id"}, "task-2")
         << "$.lanes[3].id: lane id \"task-2\" is already used by $.lanes[1]";
@@ -225,8 +227,8 @@ void TestTraceJson::refusesBadInput_data()
                                     << "$.lanes[1].parent: no lane has the id \"task-9\"";
     QTest::newRow("own_parent") << mutated({"lanes", 1, "parent"}, "task-2")
                                 << "$.lanes[1].parent: a lane cannot be its own parent";
-    QTest::newRow("parent_not_string") << mutated({"lanes", 1, "parent"}, 0)
-                                       << "$.lanes[1].parent: expected a string, got 0";
+    QTest::newRow("parent_not_string")
+        << mutated({"lanes", 1, "parent"}, 0) << "$.lanes[1].parent: expected a string, got 0";
     QTest::newRow("unknown_result")
         << mutated({"lanes", 0, "result"}, "ok")
         << "$.lanes[0].result: expected one of done, failed, cancelled, pending, got \"ok\"";
@@ -260,11 +262,11 @@ void TestTraceJson::refusesBadInput_data()
     QTest::newRow("diagnostic_bad_severity")
         << mutated({"diagnostics", 0, "severity"}, "fatal")
         << "$.diagnostics[0].severity: expected one of info, warning, error, got \"fatal\"";
-    QTest::newRow("outcome_missing") << without(QStringLiteral("outcome"))
-                                     << "$.outcome: expected an object, got nothing";
-    QTest::newRow("outcome_bad_status")
-        << mutated({"outcome", "status"}, "crashed")
-        << "$.outcome.status: expected one of completed, failed, deadlock, stopped, got \"crashed\"";
+    QTest::newRow("outcome_missing")
+        << without(QStringLiteral("outcome")) << "$.outcome: expected an object, got nothing";
+    QTest::newRow("outcome_bad_status") << mutated({"outcome", "status"}, "crashed")
+                                        << "$.outcome.status: expected one of completed, failed, "
+                                           "deadlock, stopped, got \"crashed\"";
 }
 
 void TestTraceJson::refusesBadInput()

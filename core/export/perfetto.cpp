@@ -1,0 +1,136 @@
+#include "export/perfetto.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+constexpr int kPid = 1;
+
+// Microseconds, bounded so that a hostile trace cannot produce a non-finite JSON number.
+double micros(double seconds)
+{
+    return std::isfinite(seconds) ? std::clamp(seconds, 0.0, 1e12) * 1e6 : 0.0;
+}
+
+QJsonObject event(const char *ph, const QString &name, int tid, double seconds)
+{
+    return QJsonObject{{QStringLiteral("ph"), QLatin1String(ph)},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("pid"), kPid},
+                       {QStringLiteral("tid"), tid},
+                       {QStringLiteral("ts"), micros(seconds)}};
+}
+
+QJsonObject metadata(const char *name, int tid, const QJsonObject &args)
+{
+    return QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
+                       {QStringLiteral("name"), QLatin1String(name)},
+                       {QStringLiteral("pid"), kPid},
+                       {QStringLiteral("tid"), tid},
+                       {QStringLiteral("args"), args}};
+}
+
+void appendLaneTracks(QJsonArray &events, const Trace &trace)
+{
+    events.append(metadata("process_name", 0, {{QStringLiteral("name"), trace.scenario}}));
+    for (std::size_t i = 0; i < trace.lanes.size(); ++i) {
+        const int tid = int(i) + 1;
+        events.append(
+            metadata("thread_name", tid, {{QStringLiteral("name"), trace.lanes[i].name}}));
+        events.append(metadata("thread_sort_index", tid, {{QStringLiteral("sort_index"), int(i)}}));
+    }
+}
+
+void appendSpans(QJsonArray &events, const Trace &trace)
+{
+    for (std::size_t i = 0; i < trace.lanes.size(); ++i) {
+        for (const Span &span : trace.lanes[i].spans) {
+            const QString step = trace.str(span.step);
+            const QString on = trace.str(span.on);
+            QString name = stateName(span.state);
+            if (!step.isEmpty())
+                name += QStringLiteral(" (") + step + QLatin1Char(')');
+            QJsonObject slice = event("X", name, int(i) + 1, span.start);
+            slice.insert(QStringLiteral("cat"), stateName(span.state));
+            slice.insert(QStringLiteral("dur"),
+                         std::max(0.0, micros(span.end) - micros(span.start)));
+            QJsonObject args;
+            if (!on.isEmpty())
+                args.insert(QStringLiteral("on"), on);
+            if (!step.isEmpty())
+                args.insert(QStringLiteral("step"), step);
+            if (!args.isEmpty())
+                slice.insert(QStringLiteral("args"), args);
+            events.append(slice);
+        }
+    }
+}
+
+bool isLane(const Trace &trace, int lane)
+{
+    return lane >= 0 && std::size_t(lane) < trace.lanes.size();
+}
+
+QString instantName(const TraceEvent &e)
+{
+    if (e.kind == EventKind::Print)
+        return e.text;
+    QString name = eventKindName(e.kind);
+    for (const QString &detail : {e.resource, e.text})
+        if (!detail.isEmpty())
+            name += QLatin1Char(' ') + detail;
+    if (!e.via.isEmpty())
+        name += QStringLiteral(" via ") + e.via;
+    return name;
+}
+
+void appendEvents(QJsonArray &events, const Trace &trace)
+{
+    int flowId = 0;
+    for (const TraceEvent &e : trace.events) {
+        if (!isLane(trace, e.lane))
+            continue;
+        const int tid = e.lane + 1;
+        if (e.kind == EventKind::Wake && isLane(trace, e.by)) {
+            const QString name = QStringLiteral("wake")
+                                 + (e.via.isEmpty() ? QString() : QStringLiteral(" via ") + e.via);
+            QJsonObject from = event("s", name, e.by + 1, e.t);
+            QJsonObject to = event("f", name, tid, e.t);
+            to.insert(QStringLiteral("bp"), QStringLiteral("e"));
+            ++flowId;
+            for (QJsonObject *flow : {&from, &to}) {
+                flow->insert(QStringLiteral("cat"), QStringLiteral("wake"));
+                flow->insert(QStringLiteral("id"), flowId);
+            }
+            events.append(from);
+            events.append(to);
+            continue;
+        }
+        QJsonObject instant = event("i", instantName(e), tid, e.t);
+        instant.insert(QStringLiteral("s"), QStringLiteral("t"));
+        instant.insert(QStringLiteral("cat"), eventKindName(e.kind));
+        events.append(instant);
+    }
+}
+
+} // namespace
+
+QByteArray perfettoJson(const Trace &trace)
+{
+    QJsonArray events;
+    appendLaneTracks(events, trace);
+    appendSpans(events, trace);
+    appendEvents(events, trace);
+    const QJsonObject root{{QStringLiteral("traceEvents"), events},
+                           {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+} // namespace loopscope

@@ -1,0 +1,267 @@
+// The module around the statements: header, imports, helpers, resources, definitions.
+#include "export/python_program.h"
+
+#include "export/python_text.h"
+#include "export/python_writer.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace loopscope {
+
+namespace python {
+
+namespace {
+
+// Calls f on every step of the scenario, bodies included.
+void forEachStep(const Steps &steps, const std::function<void(const Step &)> &f)
+{
+    for (const Step &step : steps) {
+        f(step);
+        forEachStep(step.steps, f);
+        for (const ExceptClause &clause : step.excepts)
+            forEachStep(clause.steps, f);
+        if (step.finallySteps)
+            forEachStep(*step.finallySteps, f);
+    }
+}
+
+bool madeInMain(ResourceKind kind)
+{
+    return kind == ResourceKind::Future || kind == ResourceKind::ThreadPool
+           || kind == ResourceKind::ProcessPool;
+}
+
+} // namespace
+
+ProgramWriter::ProgramWriter(const Scenario &scenario)
+    : m_scenario(scenario)
+{
+    for (const Coroutine &coroutine : scenario.coroutines) {
+        forEachStep(coroutine.steps, [this](const Step &step) {
+            if (step.kind == StepKind::ToThread)
+                m_usesToThread = m_usesThreads = true;
+            const Resource *pool = m_scenario.resource(step.resource);
+            if (step.kind == StepKind::RunInExecutor && pool
+                && pool->kind == ResourceKind::ThreadPool)
+                m_usesThreads = true;
+        });
+    }
+    nameGlobals();
+}
+
+// Coroutines first (their names read best untouched), then resources; a clash gets a '_'.
+void ProgramWriter::nameGlobals()
+{
+    auto add = [this](const QString &name) {
+        QString py = identifier(name);
+        while (m_globalNames.contains(py))
+            py += QLatin1Char('_');
+        m_globals.insert(name, py);
+        m_globalNames.insert(py);
+    };
+    for (const Coroutine &coroutine : m_scenario.coroutines)
+        add(coroutine.name);
+    for (const Resource &resource : m_scenario.resources)
+        if (!m_globals.contains(resource.id))
+            add(resource.id);
+}
+
+QString ProgramWriter::program()
+{
+    writeHeader();
+    writeImports();
+    blank();
+    line(QStringLiteral("# Every duration is multiplied by SCALE: 0.1 plays the program ten times "
+                        "faster."));
+    line(QStringLiteral("SCALE = 1.0"));
+    writeBurn();
+    writeResources();
+    auto isMain = [](const Coroutine &c) { return c.name == QLatin1String("main"); };
+    for (const Coroutine &coroutine : m_scenario.coroutines)
+        if (!isMain(coroutine))
+            writeCoroutine(coroutine);
+    for (const Coroutine &coroutine : m_scenario.coroutines)
+        if (isMain(coroutine))
+            writeCoroutine(coroutine);
+    blank();
+    blank();
+    line(QStringLiteral("if __name__ == \"__main__\":"));
+    line(QStringLiteral("    asyncio.run(main())"));
+    return m_lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void ProgramWriter::writeHeader()
+{
+    if (!m_scenario.title.isEmpty())
+        line(QStringLiteral("# ") + commentText(m_scenario.title));
+    line(QStringLiteral("# The asyncio program of a Loopscope scenario (CPython 3.11+)."));
+    if (!m_scenario.python.gil) {
+        line(QStringLiteral("# The scenario models free-threaded Python (python.gil = false); "
+                            "this CPython has a"));
+        line(QStringLiteral("# GIL, so CPU work in threads runs one thread at a time here."));
+    }
+    line(QStringLiteral("# os.cpu_count() cannot be set: the scenario's python.cpu_count (%1) "
+                        "sizes the pools below.")
+             .arg(m_scenario.python.cpuCount));
+}
+
+void ProgramWriter::writeImports()
+{
+    bool threadPool = m_usesToThread;
+    bool processPool = false;
+    for (const Resource &r : m_scenario.resources) {
+        threadPool = threadPool || r.kind == ResourceKind::ThreadPool;
+        processPool = processPool || r.kind == ResourceKind::ProcessPool;
+    }
+    line(QStringLiteral("import asyncio"));
+    if (m_usesThreads || m_scenario.python.switchInterval != 0.005)
+        line(QStringLiteral("import sys"));
+    line(QStringLiteral("import time"));
+    QStringList executors;
+    if (processPool)
+        executors << QStringLiteral("ProcessPoolExecutor");
+    if (threadPool)
+        executors << QStringLiteral("ThreadPoolExecutor");
+    if (!executors.isEmpty())
+        line(QStringLiteral("from concurrent.futures import ")
+             + executors.join(QStringLiteral(", ")));
+}
+
+// CPU time of this thread, not wall time: a thread that waits for the GIL does not advance,
+// so two CPU-bound threads take twice as long, as pure-Python work does.
+void ProgramWriter::writeBurn()
+{
+    blank();
+    blank();
+    line(QStringLiteral("def burn(seconds):"));
+    line(QStringLiteral("    \"\"\"Pure-Python CPU work: spin until this thread has used `seconds` "
+                        "of CPU time.\"\"\""));
+    line(QStringLiteral("    end = time.thread_time() + seconds"));
+    line(QStringLiteral("    while time.thread_time() < end:"));
+    line(QStringLiteral("        pass"));
+}
+
+void ProgramWriter::writeResources()
+{
+    if (m_scenario.resources.empty())
+        return;
+    blank();
+    blank();
+    for (const Resource &r : m_scenario.resources) {
+        const QString name = resourceName(r.id);
+        if (madeInMain(r.kind)) {
+            line(name + QStringLiteral(" = None  # made in main(), inside the running loop"));
+            continue;
+        }
+        line(name + QStringLiteral(" = ") + resourceConstructor(r));
+        if (r.kind == ResourceKind::Queue && !r.items.empty()) {
+            QStringList items;
+            for (const QJsonValue &item : r.items)
+                items << literal(item, [](const QString &) { return QString(); });
+            line(QStringLiteral("for item in [%1]:").arg(items.join(QStringLiteral(", "))));
+            line(QStringLiteral("    %1.put_nowait(item)  # initial items count as unfinished work")
+                     .arg(name));
+        }
+    }
+}
+
+int ProgramWriter::defaultPoolWorkers() const
+{
+    return std::min(32, m_scenario.python.cpuCount + 4);
+}
+
+QString ProgramWriter::resourceConstructor(const Resource &r) const
+{
+    switch (r.kind) {
+    case ResourceKind::Lock:
+        return QStringLiteral("asyncio.Lock()");
+    case ResourceKind::Semaphore:
+        return (r.bounded ? QStringLiteral("asyncio.BoundedSemaphore(%1)")
+                          : QStringLiteral("asyncio.Semaphore(%1)"))
+            .arg(r.value);
+    case ResourceKind::Event:
+        return QStringLiteral("asyncio.Event()");
+    case ResourceKind::Queue:
+        return r.maxsize > 0 ? QStringLiteral("asyncio.Queue(maxsize=%1)").arg(r.maxsize)
+                             : QStringLiteral("asyncio.Queue()");
+    case ResourceKind::Future:
+        return QStringLiteral("asyncio.get_running_loop().create_future()");
+    case ResourceKind::ThreadPool:
+        return QStringLiteral("ThreadPoolExecutor(%1)")
+            .arg(r.workers.value_or(defaultPoolWorkers()));
+    case ResourceKind::ProcessPool: {
+        const int workers = r.workers.value_or(m_scenario.python.cpuCount);
+        if (r.startup <= 0)
+            return QStringLiteral("ProcessPoolExecutor(%1)").arg(workers);
+        // A worker sleeps through its start-up before it takes its first job.
+        return QStringLiteral("ProcessPoolExecutor(%1, initializer=time.sleep, initargs=(%2,))")
+            .arg(workers)
+            .arg(seconds(Quantity::literal(r.startup)));
+    }
+    }
+    return {};
+}
+
+void ProgramWriter::writeCoroutine(const Coroutine &coroutine)
+{
+    m_locals.clear();
+    QStringList params;
+    for (const QString &param : coroutine.params)
+        params << bind(param);
+    blank();
+    blank();
+    line(QStringLiteral("async def %1(%2):")
+             .arg(m_globals.value(coroutine.name), params.join(QStringLiteral(", "))));
+    ++m_indent;
+    if (coroutine.name == QLatin1String("main"))
+        writeMainSetup();
+    writeSteps(coroutine.steps);
+    --m_indent;
+}
+
+// What must exist inside the running loop before any step runs.
+void ProgramWriter::writeMainSetup()
+{
+    QStringList globals;
+    for (const Resource &r : m_scenario.resources)
+        if (madeInMain(r.kind))
+            globals << resourceName(r.id);
+    if (!globals.isEmpty())
+        line(QStringLiteral("global ") + globals.join(QStringLiteral(", ")));
+    for (const Resource &r : m_scenario.resources)
+        if (madeInMain(r.kind))
+            line(resourceName(r.id) + QStringLiteral(" = ") + resourceConstructor(r));
+    const Resource *ownDefault = m_scenario.resource(QStringLiteral("default"));
+    if (ownDefault && ownDefault->kind == ResourceKind::ThreadPool) {
+        line(QStringLiteral("asyncio.get_running_loop().set_default_executor(%1)")
+                 .arg(resourceName(ownDefault->id)));
+    } else if (m_usesToThread) {
+        line(QStringLiteral("# asyncio's default pool: min(32, cpu_count + 4) threads"));
+        line(QStringLiteral("asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor("
+                            "%1, thread_name_prefix=\"asyncio\"))")
+                 .arg(defaultPoolWorkers()));
+    }
+    if (m_usesThreads || m_scenario.python.switchInterval != 0.005)
+        line(QStringLiteral("sys.setswitchinterval(%1)  # how long a thread keeps the GIL "
+                            "while another waits")
+                 .arg(seconds(Quantity::literal(m_scenario.python.switchInterval))));
+}
+
+void ProgramWriter::line(const QString &code, const QString &label)
+{
+    QString text = QString(4 * m_indent, QLatin1Char(' ')) + code;
+    const QString comment = commentText(label);
+    if (!comment.isEmpty())
+        text += QStringLiteral("  # ") + comment;
+    m_lines << text;
+}
+
+} // namespace python
+
+QString pythonProgram(const Scenario &scenario)
+{
+    return python::ProgramWriter(scenario).program();
+}
+
+} // namespace loopscope

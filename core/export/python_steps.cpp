@@ -1,0 +1,321 @@
+// One statement (or block) per step, as scenario-format.md's table gives its asyncio meaning.
+#include "export/python_text.h"
+#include "export/python_writer.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace loopscope::python {
+
+namespace {
+
+// The class an `except` or `raise` names; "*" is `except Exception` (not CancelledError).
+QString exceptionClass(const QString &name)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    if (name == QLatin1String("CancelledError"))
+        return QStringLiteral("asyncio.CancelledError");
+    if (name == QLatin1String("*") || !plain.match(name).hasMatch())
+        return QStringLiteral("Exception");
+    return name;
+}
+
+} // namespace
+
+QString ProgramWriter::bind(const QString &scenarioName)
+{
+    QString py = identifier(scenarioName);
+    while (m_globalNames.contains(py)) // a local must not hide a coroutine or a resource
+        py += QLatin1Char('_');
+    m_locals.insert(scenarioName, py);
+    return py;
+}
+
+QString ProgramWriter::variable(const QString &scenarioName) const
+{
+    return m_locals.value(scenarioName);
+}
+
+QString ProgramWriter::resourceName(const QString &id) const
+{
+    return m_globals.value(id, identifier(id));
+}
+
+QString ProgramWriter::seconds(const Quantity &q) const
+{
+    if (q.isParam()) {
+        const QString v = variable(q.param);
+        return (v.isEmpty() ? identifier(q.param) : v) + QStringLiteral(" * SCALE");
+    }
+    return number(q.value) + QStringLiteral(" * SCALE");
+}
+
+QString ProgramWriter::coroCall(const QString &coro, const QJsonObject &args) const
+{
+    const auto lookup = [this](const QString &n) { return variable(n); };
+    QStringList keywords;
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        QString param = identifier(it.key()); // as bind() names it inside the callee
+        while (m_globalNames.contains(param))
+            param += QLatin1Char('_');
+        keywords << param + QLatin1Char('=') + literal(it.value(), lookup);
+    }
+    return m_globals.value(coro, identifier(coro)) + QLatin1Char('(')
+           + keywords.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+QString ProgramWriter::taskName(const QString &name) const
+{
+    if (name.isEmpty())
+        return {};
+    return QStringLiteral(", name=") + text(name, [this](const QString &n) { return variable(n); });
+}
+
+void ProgramWriter::writeSteps(const Steps &steps)
+{
+    if (steps.empty())
+        line(QStringLiteral("pass"));
+    for (const Step &step : steps)
+        writeStep(step);
+}
+
+void ProgramWriter::writeStep(const Step &step)
+{
+    const auto lookup = [this](const QString &n) { return variable(n); };
+    const QString task
+        = variable(step.task).isEmpty() ? identifier(step.task) : variable(step.task);
+    switch (step.kind) {
+    case StepKind::Sleep:
+        return line(QStringLiteral("await asyncio.sleep(%1)").arg(seconds(step.seconds)),
+                    step.label);
+    case StepKind::Cpu:
+        return line(QStringLiteral("burn(%1)").arg(seconds(step.seconds)), step.label);
+    case StepKind::Block:
+        return line(QStringLiteral("time.sleep(%1)").arg(seconds(step.seconds)), step.label);
+    case StepKind::Print:
+        return line(QStringLiteral("print(%1)").arg(text(step.text, lookup)), step.label);
+    case StepKind::Call:
+        return line(QStringLiteral("await ") + coroCall(step.coro, step.args), step.label);
+    case StepKind::Await:
+        return line(QStringLiteral("await ") + task, step.label);
+    case StepKind::Cancel:
+        return line(task + QStringLiteral(".cancel()"), step.label);
+    case StepKind::Raise: {
+        const QString cls = exceptionClass(step.error);
+        const QString message = step.message.isEmpty() ? QString() : text(step.message, lookup);
+        if (cls == QLatin1String("ExceptionGroup")) // it needs the exceptions it groups
+            return line(QStringLiteral("raise ExceptionGroup(%1, [Exception(%1)])")
+                            .arg(message.isEmpty() ? QStringLiteral("\"\"") : message),
+                        step.label);
+        return line(QStringLiteral("raise %1(%2)").arg(cls, message), step.label);
+    }
+    case StepKind::CreateTask:
+        return writeTaskOp(step);
+    case StepKind::Gather:
+        return writeGather(step);
+    case StepKind::WaitFor:
+        return writeWaitFor(step);
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+        return writeWork(step);
+    case StepKind::With:
+    case StepKind::Acquire:
+    case StepKind::Release:
+    case StepKind::EventWait:
+    case StepKind::EventSet:
+    case StepKind::EventClear:
+    case StepKind::FutureSet:
+    case StepKind::FutureAwait:
+        return writeResourceOp(step);
+    case StepKind::Put:
+    case StepKind::Get:
+    case StepKind::TaskDone:
+    case StepKind::Join:
+        return writeQueueOp(step);
+    case StepKind::TaskGroup:
+    case StepKind::Repeat:
+    case StepKind::Drain:
+        return writeBody(step);
+    case StepKind::Try:
+        return writeTry(step);
+    }
+}
+
+void ProgramWriter::writeTaskOp(const Step &step)
+{
+    const QString creator
+        = m_taskGroups.isEmpty() ? QStringLiteral("asyncio") : m_taskGroups.last();
+    const QString call = QStringLiteral("%1.create_task(%2%3)")
+                             .arg(creator, coroCall(step.coro, step.args), taskName(step.name));
+    line(step.as.isEmpty() ? call : bind(step.as) + QStringLiteral(" = ") + call, step.label);
+}
+
+void ProgramWriter::writeGather(const Step &step)
+{
+    QStringList items;
+    for (const GatherItem &item : step.items) {
+        if (item.isTask())
+            items << (variable(item.task).isEmpty() ? identifier(item.task) : variable(item.task));
+        else if (!item.name.isEmpty()) // gather cannot name the task it makes: make it here
+            items << QStringLiteral("asyncio.create_task(%1%2)")
+                         .arg(coroCall(item.coro, item.args), taskName(item.name));
+        else
+            items << coroCall(item.coro, item.args);
+    }
+    if (step.returnExceptions)
+        items << QStringLiteral("return_exceptions=True");
+    if (items.size() <= 1)
+        return line(QStringLiteral("await asyncio.gather(%1)").arg(items.join(QString())),
+                    step.label);
+    line(QStringLiteral("await asyncio.gather("), step.label);
+    for (const QString &item : items)
+        line(QStringLiteral("    ") + item + QLatin1Char(','));
+    line(QStringLiteral(")"));
+}
+
+// With a coroutine, 3.12's wait_for runs it in the caller's task under asyncio.timeout;
+// writing exactly that keeps 3.11 (which would wrap it in a task) equivalent.
+void ProgramWriter::writeWaitFor(const Step &step)
+{
+    if (!step.task.isEmpty()) {
+        const QString task
+            = variable(step.task).isEmpty() ? identifier(step.task) : variable(step.task);
+        return line(
+            QStringLiteral("await asyncio.wait_for(%1, %2)").arg(task, seconds(step.timeout)),
+            step.label);
+    }
+    line(QStringLiteral("async with asyncio.timeout(%1):  # wait_for(%2(), ...) as in 3.12")
+             .arg(seconds(step.timeout), m_globals.value(step.coro, identifier(step.coro))),
+         step.label);
+    line(QStringLiteral("    await ") + coroCall(step.coro, step.args));
+}
+
+void ProgramWriter::writeWork(const Step &step)
+{
+    const QString fn
+        = step.work == WorkKind::Cpu ? QStringLiteral("burn") : QStringLiteral("time.sleep");
+    if (step.kind == StepKind::ToThread)
+        return line(
+            QStringLiteral("await asyncio.to_thread(%1, %2)").arg(fn, seconds(step.seconds)),
+            step.label);
+    line(QStringLiteral("await asyncio.get_running_loop().run_in_executor(%1, %2, %3)")
+             .arg(resourceName(step.resource), fn, seconds(step.seconds)),
+         step.label);
+}
+
+void ProgramWriter::writeResourceOp(const Step &step)
+{
+    const QString r = resourceName(step.resource);
+    const auto lookup = [this](const QString &n) { return variable(n); };
+    switch (step.kind) {
+    case StepKind::With:
+        line(QStringLiteral("async with %1:").arg(r), step.label);
+        ++m_indent;
+        writeSteps(step.steps);
+        --m_indent;
+        return;
+    case StepKind::Acquire:
+        return line(QStringLiteral("await %1.acquire()").arg(r), step.label);
+    case StepKind::Release:
+        return line(QStringLiteral("%1.release()").arg(r), step.label);
+    case StepKind::EventWait:
+        return line(QStringLiteral("await %1.wait()").arg(r), step.label);
+    case StepKind::EventSet:
+        return line(QStringLiteral("%1.set()").arg(r), step.label);
+    case StepKind::EventClear:
+        return line(QStringLiteral("%1.clear()").arg(r), step.label);
+    case StepKind::FutureSet:
+        return line(QStringLiteral("%1.set_result(%2)").arg(r, literal(step.value, lookup)),
+                    step.label);
+    case StepKind::FutureAwait:
+        return line(QStringLiteral("await %1").arg(r), step.label);
+    default:
+        return;
+    }
+}
+
+void ProgramWriter::writeQueueOp(const Step &step)
+{
+    const QString q = resourceName(step.resource);
+    const auto lookup = [this](const QString &n) { return variable(n); };
+    switch (step.kind) {
+    case StepKind::Put:
+        return line(QStringLiteral("await %1.put(%2)").arg(q, literal(step.item, lookup)),
+                    step.label);
+    case StepKind::Get: {
+        const QString get = QStringLiteral("await %1.get()").arg(q);
+        return line(step.as.isEmpty() ? get : bind(step.as) + QStringLiteral(" = ") + get,
+                    step.label);
+    }
+    case StepKind::TaskDone:
+        return line(QStringLiteral("%1.task_done()").arg(q), step.label);
+    case StepKind::Join:
+        return line(QStringLiteral("await %1.join()").arg(q), step.label);
+    default:
+        return;
+    }
+}
+
+void ProgramWriter::writeBody(const Step &step)
+{
+    if (step.kind == StepKind::TaskGroup) {
+        const QString tg = m_taskGroups.isEmpty()
+                               ? QStringLiteral("tg")
+                               : QStringLiteral("tg%1").arg(m_taskGroups.size() + 1);
+        line(QStringLiteral("async with asyncio.TaskGroup() as %1:").arg(tg), step.label);
+        m_taskGroups << tg;
+        ++m_indent;
+        writeSteps(step.steps);
+        --m_indent;
+        m_taskGroups.removeLast();
+        return;
+    }
+    if (step.kind == StepKind::Repeat) {
+        const QString var = step.var.isEmpty() ? QStringLiteral("_") : bind(step.var);
+        if (!step.count)
+            line(QStringLiteral("while True:"), step.label);
+        else if (step.count->isParam())
+            line(QStringLiteral("for %1 in range(%2):").arg(var, variable(step.count->param)),
+                 step.label);
+        else
+            line(QStringLiteral("for %1 in range(%2):").arg(var).arg(qint64(step.count->value)),
+                 step.label);
+    } else { // drain
+        line(QStringLiteral("while not %1.empty():").arg(resourceName(step.resource)), step.label);
+        const QString get = QStringLiteral("    await %1.get()").arg(resourceName(step.resource));
+        line(step.as.isEmpty()
+                 ? get
+                 : QStringLiteral("    ") + bind(step.as) + QStringLiteral(" =") + get.mid(3));
+    }
+    ++m_indent;
+    writeSteps(step.steps);
+    --m_indent;
+}
+
+void ProgramWriter::writeTry(const Step &step)
+{
+    line(QStringLiteral("try:"), step.label);
+    ++m_indent;
+    writeSteps(step.steps);
+    --m_indent;
+    std::vector<const ExceptClause *> clauses;
+    for (const ExceptClause &clause : step.excepts)
+        clauses.push_back(&clause);
+    std::stable_partition(clauses.begin(), clauses.end(),
+                          [](const ExceptClause *c) { return c->error != QLatin1String("*"); });
+    for (const ExceptClause *clause : clauses) {
+        line(QStringLiteral("except %1:").arg(exceptionClass(clause->error)));
+        ++m_indent;
+        writeSteps(clause->steps);
+        --m_indent;
+    }
+    if (step.finallySteps || clauses.empty()) { // a bare try needs one of the two
+        line(QStringLiteral("finally:"));
+        ++m_indent;
+        writeSteps(step.finallySteps.value_or(Steps{}));
+        --m_indent;
+    }
+}
+
+} // namespace loopscope::python

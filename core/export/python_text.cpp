@@ -1,0 +1,156 @@
+#include "export/python_text.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <cmath>
+
+namespace loopscope::python {
+
+namespace {
+
+// Python's keywords and soft keywords, plus the names the generated program defines or uses
+// itself: a scenario name equal to one of these would shadow it.
+const QSet<QString> &reservedNames()
+{
+    static const QSet<QString> names{
+        // keywords
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+        "try", "while", "with", "yield", "match", "case", "type",
+        // the program's own names
+        "asyncio", "time", "sys", "burn", "SCALE", "ThreadPoolExecutor", "ProcessPoolExecutor",
+        "print", "range", "Exception", "ExceptionGroup", "TimeoutError", "ValueError",
+        "RuntimeError", "KeyError", "global_"};
+    return names;
+}
+
+// Task group variables are tg, tg2, tg3...: scenario names of that shape are moved aside.
+bool isTaskGroupName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^tg[0-9]*$"));
+    return pattern.match(name).hasMatch();
+}
+
+QString escaped(const QString &s, bool braces)
+{
+    QString out;
+    out.reserve(s.size() + 2);
+    for (const QChar c : s) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('"'))
+            out += QLatin1Char('\\') + c;
+        else if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else if (c == QLatin1Char('\r'))
+            out += QStringLiteral("\\r");
+        else if (c == QLatin1Char('\t'))
+            out += QStringLiteral("\\t");
+        else if (c.category() == QChar::Other_Control) // surrogates stay: the file is UTF-8
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else if (braces && (c == QLatin1Char('{') || c == QLatin1Char('}')))
+            out += QString(2, c);
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+QString identifier(const QString &name)
+{
+    QString out;
+    for (const QChar c : name)
+        out += c.isLetterOrNumber() || c == QLatin1Char('_') ? c : QLatin1Char('_');
+    if (out.isEmpty() || out.front().isDigit())
+        out.prepend(QLatin1Char('_'));
+    if (reservedNames().contains(out) || isTaskGroupName(out))
+        out += QLatin1Char('_');
+    return out;
+}
+
+QString number(double value)
+{
+    if (!std::isfinite(value))
+        return std::isnan(value) ? QStringLiteral("float(\"nan\")")
+                                 : QStringLiteral("float(\"inf\")");
+    if (value == std::floor(value) && std::fabs(value) < 1e15)
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString text(const QString &s, const VariableLookup &lookup)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)\\}"));
+    QString body;
+    bool substituted = false;
+    qsizetype last = 0;
+    auto it = placeholder.globalMatch(s);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QString variable = lookup(m.captured(1));
+        if (variable.isEmpty())
+            continue; // stays as written; escaped with the text around it
+        body += escaped(s.mid(last, m.capturedStart() - last), true);
+        body += QLatin1Char('{') + variable + QLatin1Char('}');
+        last = m.capturedEnd();
+        substituted = true;
+    }
+    if (!substituted)
+        return QLatin1Char('"') + escaped(s, false) + QLatin1Char('"');
+    body += escaped(s.mid(last), true);
+    return QStringLiteral("f\"") + body + QLatin1Char('"');
+}
+
+QString literal(const QJsonValue &value, const VariableLookup &lookup)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    case QJsonValue::Double:
+        return number(value.toDouble());
+    case QJsonValue::String: {
+        const QString s = value.toString();
+        if (s.startsWith(QLatin1Char('$'))) {
+            const QString variable = lookup(s.mid(1));
+            if (!variable.isEmpty())
+                return variable;
+        }
+        return text(s, lookup);
+    }
+    case QJsonValue::Array: {
+        QStringList items;
+        for (const QJsonValue &v : value.toArray())
+            items << literal(v, lookup);
+        return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
+    }
+    case QJsonValue::Object: {
+        QStringList items;
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            items << QLatin1Char('"') + escaped(it.key(), false) + QStringLiteral("\": ")
+                         + literal(it.value(), lookup);
+        return QLatin1Char('{') + items.join(QStringLiteral(", ")) + QLatin1Char('}');
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("None");
+}
+
+QString commentText(const QString &s)
+{
+    QString out = s;
+    for (QChar &c : out)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
+            c = QLatin1Char(' ');
+    return out.simplified();
+}
+
+} // namespace loopscope::python

@@ -1,0 +1,65 @@
+// Writes the Python program of a scenario line by line. Private to the Python export:
+// python_program.cpp writes the module (imports, resources, definitions), python_steps.cpp the
+// statements of each step.
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+
+namespace loopscope::python {
+
+class ProgramWriter
+{
+public:
+    explicit ProgramWriter(const Scenario &scenario);
+    QString program();
+
+private:
+    // python_program.cpp: the module
+    void writeHeader();
+    void writeImports();
+    void writeBurn();
+    void writeResources();
+    void writeCoroutine(const Coroutine &coroutine);
+    void writeMainSetup();
+    void nameGlobals();
+    QString resourceConstructor(const Resource &resource) const;
+    int defaultPoolWorkers() const;
+
+    // python_steps.cpp: the statements
+    void writeSteps(const Steps &steps);
+    void writeStep(const Step &step);
+    void writeWork(const Step &step);
+    void writeTaskOp(const Step &step);
+    void writeResourceOp(const Step &step);
+    void writeQueueOp(const Step &step);
+    void writeBody(const Step &step);
+    void writeTry(const Step &step);
+    void writeGather(const Step &step);
+    void writeWaitFor(const Step &step);
+    QString seconds(const Quantity &q) const;
+    QString coroCall(const QString &coro, const QJsonObject &args) const;
+    QString taskName(const QString &name) const;
+    QString resourceName(const QString &id) const;
+    QString bind(const QString &scenarioName);
+    QString variable(const QString &scenarioName) const; // "" when not bound
+
+    // output
+    void line(const QString &code, const QString &label = {});
+    void blank() { m_lines << QString(); }
+
+    const Scenario &m_scenario;
+    QStringList m_lines;
+    int m_indent = 0;
+    QHash<QString, QString> m_globals; // coroutine and resource names -> Python names
+    QSet<QString> m_globalNames;       // the values of m_globals
+    QHash<QString, QString> m_locals;  // bound in the current coroutine
+    QStringList m_taskGroups;          // enclosing `async with TaskGroup() as tgN`
+    bool m_usesToThread = false;
+    bool m_usesThreads = false;
+};
+
+} // namespace loopscope::python
