@@ -159,8 +159,8 @@ void MainWindow::updateRunActions()
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_scenarioPath.isEmpty() ? tr("no scenario")
-                                                  : QFileInfo(m_scenarioPath).fileName();
+    const QString name
+        = m_scenarioPath.isEmpty() ? tr("no scenario") : QFileInfo(m_scenarioPath).fileName();
     setWindowTitle(QStringLiteral("%1 \u2014 Loopscope").arg(name));
 }
 
@@ -192,10 +192,8 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_clock->setCurrentIndex(settings.value(QStringLiteral("run/clock")).toString()
-                                     == QLatin1String("live")
-                                 ? 1
-                                 : 0);
+    m_clock->setCurrentIndex(
+        settings.value(QStringLiteral("run/clock")).toString() == QLatin1String("live") ? 1 : 0);
     m_scale->setValue(settings.value(QStringLiteral("run/scale"), 0.1).toDouble());
     m_actions.wakeArrows->setChecked(
         settings.value(QStringLiteral("timeline/wakeArrows"), true).toBool());

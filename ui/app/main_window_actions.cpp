@@ -79,7 +79,8 @@ void MainWindow::setupNavigationActions()
     a.zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
     a.zoomOut = makeAction(this, tr("Zoom &Out"), QKeySequence::ZoomOut);
     a.fitAll = makeAction(this, tr("&Fit All"), QKeySequence(tr("Ctrl+0")));
-    a.zoomToSelection = makeAction(this, tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+Shift+R")));
+    a.zoomToSelection
+        = makeAction(this, tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+Shift+R")));
     a.clearSelection = makeAction(this, tr("&Clear Selection"), QKeySequence(Qt::Key_Escape));
     a.panLeft = makeAction(this, tr("Pan &Left"), QKeySequence(tr("Ctrl+Left")));
     a.panRight = makeAction(this, tr("Pan &Right"), QKeySequence(tr("Ctrl+Right")));
@@ -188,8 +189,8 @@ void MainWindow::applyLaneFilter()
 
 void MainWindow::chooseScenarioToOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
-                                                      kScenarioFilter);
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(), kScenarioFilter);
     if (!path.isEmpty())
         openScenario(path);
 }

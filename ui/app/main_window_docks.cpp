@@ -19,8 +19,7 @@ void MainWindow::setupDocks()
     tabifyDockWidget(m_log, m_diagnostics);
     m_log->raise();
     connect(m_log, &TraceListDock::instantActivated, m_timeline, &TimelineView::revealTime);
-    connect(m_diagnostics, &TraceListDock::instantActivated, m_timeline,
-            &TimelineView::revealTime);
+    connect(m_diagnostics, &TraceListDock::instantActivated, m_timeline, &TimelineView::revealTime);
     QMenu *windows = menuBar()->addMenu(tr("&Window"));
     QAction *log = m_log->toggleViewAction();
     log->setShortcut(QKeySequence(tr("Ctrl+1")));

@@ -29,9 +29,9 @@ TraceListDock::TraceListDock(Content content, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels(log ? QStringList{tr("Time"), tr("Task"), tr("Printed")}
-                                : QStringList{tr("Time"), tr("Task"), tr("Severity"),
-                                              tr("Message")});
+    m_list->setHeaderLabels(
+        log ? QStringList{tr("Time"), tr("Task"), tr("Printed")}
+            : QStringList{tr("Time"), tr("Task"), tr("Severity"), tr("Message")});
     m_list->header()->setStretchLastSection(true);
     setWidget(m_list);
     connect(m_list, &QTreeWidget::itemActivated, this, &TraceListDock::activate);
@@ -45,8 +45,8 @@ int TraceListDock::rowCount() const
 
 void TraceListDock::showTrace(const Trace &trace)
 {
-    const std::size_t available = m_content == Content::Log ? trace.events.size()
-                                                            : trace.diagnostics.size();
+    const std::size_t available
+        = m_content == Content::Log ? trace.events.size() : trace.diagnostics.size();
     if (available < m_shown) { // another run: start over
         m_list->clear();
         m_shown = 0;
@@ -73,8 +73,7 @@ void TraceListDock::appendDiagnosticRows(const Trace &trace)
     for (std::size_t i = m_shown; i < trace.diagnostics.size(); ++i) {
         const Diagnostic &d = trace.diagnostics[i];
         addRow(d.t, d.lane,
-               {formatSeconds(d.t), laneName(trace, d.lane), severityName(d.severity),
-                d.message});
+               {formatSeconds(d.t), laneName(trace, d.lane), severityName(d.severity), d.message});
     }
 }
 

@@ -1,8 +1,6 @@
 #include "timeline/timeline_layout.h"
 
-#include "timeline/timeline_fonts.h"
-
-#include <QFontMetrics>
+#include "timeline/timeline_notes.h"
 
 namespace loopscope {
 
@@ -44,12 +42,7 @@ void TimelineLayout::applyTo(TimelineCoordinates &coords) const
 
 int TimelineLayout::notesHeightFor(const QString &notes, int width)
 {
-    if (notes.trimmed().isEmpty())
-        return 0;
-    const QFontMetrics metrics(timelineFont(TimelineFontRole::Notes));
-    const QRect text = metrics.boundingRect(QRect(0, 0, width - 24, 100000),
-                                            Qt::TextWordWrap | Qt::AlignLeft, notes);
-    return text.height() + 16;
+    return notesHeight(notes, width);
 }
 
 } // namespace loopscope

@@ -3,6 +3,7 @@
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_fonts.h"
 #include "timeline/timeline_marks.h"
+#include "timeline/timeline_notes.h"
 
 #include <QFontMetrics>
 #include <QPainter>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace loopscope {
 
@@ -18,6 +20,7 @@ namespace {
 constexpr int kSpanInset = 3;   // gap above and below a span inside its row
 constexpr int kTreeIndent = 14; // pixels per nesting level in the name column
 constexpr int kMinTickPixels = 90;
+constexpr int kInstantWidth = 2; // pixels of a zero-length running span
 
 } // namespace
 
@@ -134,12 +137,36 @@ void TimelinePainter::paintLaneSpans(QPainter &painter, const TimelineLayout &la
     for (const PixelRun &run : m_runs)
         paintStateSwatch(painter, QRect(run.x0, top + kSpanInset, run.x1 - run.x0, height),
                          run.state, m_theme, layout.vectorHatching);
+    paintInstants(painter, l.spans, coords, top + kSpanInset, height, area.right());
     if (l.result == LaneResult::None || l.spans.empty())
         return;
     const double x = coords.mapTimeToX(l.spans.back().end) + 3;
     const int size = layout.laneHeight - 2 * kSpanInset;
     if (x >= coords.leftMargin && x <= area.right())
         paintEndMark(painter, QRectF(x, top + kSpanInset, size, size), l.result, m_theme);
+}
+
+// Zero-length `running` spans are the instants a coroutine ran between two awaits (on the
+// virtual clock nearly all running is instant): a thin tick, so that they are not lost.
+void TimelinePainter::paintInstants(QPainter &painter, const std::vector<Span> &spans,
+                                    const TimelineCoordinates &coords, int top, int height,
+                                    int right) const
+{
+    const double start = coords.mapXToTime(coords.leftMargin);
+    const double end = coords.mapXToTime(right);
+    auto it = std::partition_point(spans.begin(), spans.end(),
+                                   [start](const Span &s) { return s.end < start; });
+    int lastX = std::numeric_limits<int>::min();
+    const QColor running = stateColor(LaneState::Running);
+    for (; it != spans.end() && it->start <= end; ++it) {
+        if (it->end != it->start || it->state != LaneState::Running)
+            continue;
+        const int x = int(std::floor(coords.mapTimeToX(it->start)));
+        if (x == lastX)
+            continue;
+        lastX = x;
+        painter.fillRect(QRect(x, top, kInstantWidth, height), running);
+    }
 }
 
 void TimelinePainter::paintLaneName(QPainter &painter, const TimelineLayout &layout, int lane,
@@ -238,11 +265,7 @@ void TimelinePainter::paintSelection(QPainter &painter, const TimelineLayout &la
 
 void TimelinePainter::paintNotes(QPainter &painter, const TimelineLayout &layout) const
 {
-    const QRect rect = layout.notesRect();
-    painter.setPen(m_theme.text);
-    painter.setFont(timelineFont(TimelineFontRole::Notes));
-    painter.drawText(rect.adjusted(12, 8, -12, -8), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-                     layout.notes);
+    loopscope::paintNotes(painter, layout.notesRect(), layout.notes, m_theme);
 }
 
 } // namespace loopscope

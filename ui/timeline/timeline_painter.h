@@ -34,6 +34,8 @@ private:
                    const TimelineCoordinates &coords) const;
     void paintLaneSpans(QPainter &painter, const TimelineLayout &layout,
                         const TimelineCoordinates &coords, int lane, int top) const;
+    void paintInstants(QPainter &painter, const std::vector<Span> &spans,
+                       const TimelineCoordinates &coords, int top, int height, int right) const;
     void paintLaneName(QPainter &painter, const TimelineLayout &layout, int lane, int top) const;
     void paintWakeArrows(QPainter &painter, const TimelineLayout &layout,
                          const TimelineCoordinates &coords) const;

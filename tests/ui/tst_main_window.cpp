@@ -1,0 +1,120 @@
+// The main window on the real runtime: opening the semaphore lesson runs it on the virtual
+// clock, the timeline and the log show the trace, a log line takes the timeline to its instant,
+// and a live run grows the timeline while it goes.
+#include "app/main_window.h"
+#include "app/trace_list_dock.h"
+#include "timeline/timeline_view.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace loopscope;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void openingRunsOnTheVirtualClock();
+    void clickingALogLineRevealsItsInstant();
+    void liveRunGrowsTheTimeline();
+    void refusedFileKeepsTheWindowAsItWas();
+
+private:
+    static QString example()
+    {
+        return QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json");
+    }
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("LoopscopeTest"));
+    QSettings().clear();
+}
+
+void TestMainWindow::init()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+}
+
+void TestMainWindow::openingRunsOnTheVirtualClock()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(example()));
+    QTRY_COMPARE(window.timeline()->trace().lanes.size(), std::size_t(7));
+    const Trace &trace = window.timeline()->trace();
+    QCOMPARE(trace.duration, 3.0);
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QCOMPARE(trace.lanes[0].name, QStringLiteral("main"));
+    auto *log = window.findChild<TraceListDock *>(QStringLiteral("logDock"));
+    QVERIFY(log);
+    QCOMPARE(log->rowCount(), 10); // five "Accessing" and five "Releasing" lines
+    QCOMPARE(window.windowTitle(), QStringLiteral("14-semaphore.loop.json \u2014 Loopscope"));
+}
+
+void TestMainWindow::clickingALogLineRevealsItsInstant()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(example()));
+    QTRY_COMPARE(window.timeline()->trace().lanes.size(), std::size_t(7));
+    window.timeline()->zoomIn(); // so that revealing has to move the view
+    window.timeline()->zoomIn();
+    auto *list
+        = window.findChild<TraceListDock *>(QStringLiteral("logDock"))->findChild<QTreeWidget *>();
+    QTreeWidgetItem *last = list->topLevelItem(list->topLevelItemCount() - 1); // at 3 s
+    QCOMPARE(last->text(0), QStringLiteral("3 s"));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(last).center());
+    const TimeRange range = window.timeline()->visibleRange();
+    QCOMPARE((range.start + range.end) / 2, 3.0);
+}
+
+void TestMainWindow::liveRunGrowsTheTimeline()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(example()));
+    QTRY_COMPARE(window.timeline()->trace().lanes.size(), std::size_t(7));
+    window.findChild<QComboBox *>()->setCurrentIndex(1); // live, 0.1 wall s per scenario s
+    QSignalSpy ranges(window.timeline(), &TimelineView::visibleRangeChanged);
+    window.run();
+    QVERIFY(window.timeline()->followsPresent());
+    QCOMPARE(window.timeline()->trace().lanes.size(), std::size_t(0)); // a fresh trace
+    // 3 scenario seconds at 0.1: about 300 ms of wall time.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.timeline()->followsPresent(), 5000);
+    const Trace &trace = window.timeline()->trace();
+    QVERIFY(trace.liveClock);
+    QCOMPARE(trace.lanes.size(), std::size_t(7));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QVERIFY2(ranges.count() > 3, "the view followed the growing trace");
+}
+
+void TestMainWindow::refusedFileKeepsTheWindowAsItWas()
+{
+    MainWindow window;
+    // A missing file is refused with a message box; close it as a user would.
+    QTimer::singleShot(0, [] {
+        if (QWidget *box = QApplication::activeModalWidget())
+            box->close();
+    });
+    QVERIFY(!window.openScenario(QStringLiteral("/nonexistent/scenario.loop.json")));
+    QVERIFY(!window.scenario().has_value());
+    QCOMPARE(window.windowTitle(), QStringLiteral("no scenario \u2014 Loopscope"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
