@@ -21,6 +21,7 @@ struct ReadContext
 {
     std::vector<ScenarioProblem> problems;
     const JsonSourceMap *source = nullptr; // for keys in the order written
+    QSet<QString> unreadableResources;     // ids of resources whose kind was refused
 
     void report(const QString &path, const QString &message);
     void missing(const QString &path, const QString &expected);

@@ -96,8 +96,10 @@ Resource readResource(ReadContext &context, const QJsonValue &value, const QStri
     if (const auto k = resourceKindFromName(kind)) {
         resource.kind = *k;
         readResourceFields(r, resource);
-    } else if (r.raw(QStringLiteral("kind")).isString()) {
-        context.wrongType(r.pathOf(QStringLiteral("kind")), expectedKind, kind);
+    } else {
+        context.unreadableResources.insert(resource.id);
+        if (r.raw(QStringLiteral("kind")).isString())
+            context.wrongType(r.pathOf(QStringLiteral("kind")), expectedKind, kind);
     }
     resource.extra = r.unusedKeys();
     return resource;
@@ -199,14 +201,28 @@ void assignStepIds(Scenario &scenario, const JsonSourceMap &source)
     }
 }
 
-// A problem the validator finds at or inside a place the reader already refused is a
-// consequence of that refusal (a missing `coro` is also "no coroutine named ''").
-bool isCascade(const ScenarioProblem &problem, const std::vector<ScenarioProblem> &structural)
+// Where the reader refused something: the validator's findings at or inside these places are
+// consequences of that refusal (a missing `coro` is also "no coroutine named ''", a resource
+// of an unknown kind is of no kind a step could use).
+QStringList refusedPaths(const ReadContext &context, const Scenario &scenario)
 {
-    return std::any_of(structural.begin(), structural.end(), [&](const ScenarioProblem &s) {
+    QStringList paths;
+    for (const ScenarioProblem &problem : context.problems)
+        paths << problem.path;
+    forEachStep(scenario, [&](const Step &step, const QString &path) {
+        const QString key = resourceKeyFor(step.kind);
+        if (!key.isEmpty() && context.unreadableResources.contains(step.resource))
+            paths << json::childPath(path, key);
+    });
+    return paths;
+}
+
+bool isCascade(const ScenarioProblem &problem, const QStringList &refused)
+{
+    return std::any_of(refused.begin(), refused.end(), [&](const QString &place) {
         const QString &p = problem.path;
-        return p == s.path
-               || (p.startsWith(s.path) && (p[s.path.size()] == u'.' || p[s.path.size()] == u'['));
+        return p == place
+               || (p.startsWith(place) && (p[place.size()] == u'.' || p[place.size()] == u'['));
     });
 }
 
@@ -238,13 +254,14 @@ ScenarioLoad readScenario(const QByteArray &json, const QString &fileName)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        const TextPosition at = source.positionOf(error.offset);
-        return {std::nullopt,
-                {{fileName,
-                  at.line,
-                  at.column,
-                  {},
-                  QStringLiteral("not JSON: ") + error.errorString()}}};
+        ScenarioProblem problem{fileName, 0, 0, {}, QStringLiteral("not JSON: the file is empty")};
+        if (!json.trimmed().isEmpty()) {
+            const TextPosition at = source.positionOf(error.offset);
+            problem.line = at.line;
+            problem.column = at.column;
+            problem.message = QStringLiteral("not JSON: ") + error.errorString();
+        }
+        return {std::nullopt, {problem}};
     }
     ReadContext context;
     context.source = &source;
@@ -258,8 +275,9 @@ ScenarioLoad readScenario(const QByteArray &json, const QString &fileName)
         return refused(context.problems, source, fileName);
     Scenario scenario = readContent(context, root);
     std::vector<ScenarioProblem> problems = context.problems;
+    const QStringList refusedPlaces = refusedPaths(context, scenario);
     for (ScenarioProblem &problem : validateScenario(scenario, fileName))
-        if (!isCascade(problem, context.problems))
+        if (!isCascade(problem, refusedPlaces))
             problems.push_back(std::move(problem));
     if (!problems.empty())
         return refused(std::move(problems), source, fileName);

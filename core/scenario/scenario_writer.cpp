@@ -42,15 +42,13 @@ J gatherItems(const std::vector<GatherItem> &items)
 {
     J array = J::array();
     for (const GatherItem &item : items) {
+        // Every field that is set, so that reading it back gives the same item.
         J object = J::object();
-        if (item.isTask()) {
-            object.set(k("task"), item.task);
-        } else {
-            object.set(k("coro"), item.coro);
-            if (!item.args.isEmpty())
-                object.set(k("args"), item.args);
-            setIfAny(object, "name", item.name);
-        }
+        setIfAny(object, "coro", item.coro);
+        if (!item.args.isEmpty())
+            object.set(k("args"), item.args);
+        setIfAny(object, "name", item.name);
+        setIfAny(object, "task", item.task);
         array.append(std::move(object));
     }
     return array;
@@ -76,11 +74,47 @@ void writeTry(J &o, const Step &s)
         o.set(k("finally"), steps(*s.finallySteps));
 }
 
-void writeFields(J &o, const Step &s)
+// call, create_task, await, cancel, gather, wait_for. False for the others.
+bool writeTaskFields(J &o, const Step &s)
 {
-    if (const QString key = resourceKeyFor(s.kind); !key.isEmpty())
-        o.set(key, s.resource);
     switch (s.kind) {
+    case StepKind::Call:
+        writeCoroCall(o, s);
+        return true;
+    case StepKind::CreateTask:
+        writeCoroCall(o, s);
+        setIfAny(o, "name", s.name);
+        setIfAny(o, "as", s.as);
+        return true;
+    case StepKind::Await:
+    case StepKind::Cancel:
+        o.set(k("task"), s.task);
+        return true;
+    case StepKind::Gather:
+        o.set(k("items"), gatherItems(s.items));
+        if (s.returnExceptions)
+            o.set(k("return_exceptions"), true);
+        return true;
+    case StepKind::WaitFor:
+        o.set(k("timeout"), quantity(s.timeout));
+        if (s.task.isEmpty())
+            writeCoroCall(o, s);
+        else
+            o.set(k("task"), s.task);
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The ops' own values; the body (`steps`, `except`, `finally`) follows them.
+void writeValueFields(J &o, const Step &s)
+{
+    switch (s.kind) {
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+        o.set(k("work"), s.work == WorkKind::Cpu ? k("cpu") : k("io"));
+        [[fallthrough]];
     case StepKind::Sleep:
     case StepKind::Cpu:
     case StepKind::Block:
@@ -89,68 +123,41 @@ void writeFields(J &o, const Step &s)
     case StepKind::Print:
         o.set(k("text"), s.text);
         break;
-    case StepKind::Call:
-        writeCoroCall(o, s);
-        break;
-    case StepKind::CreateTask:
-        writeCoroCall(o, s);
-        setIfAny(o, "name", s.name);
-        setIfAny(o, "as", s.as);
-        break;
-    case StepKind::Await:
-    case StepKind::Cancel:
-        o.set(k("task"), s.task);
-        break;
-    case StepKind::Gather:
-        o.set(k("items"), gatherItems(s.items));
-        if (s.returnExceptions)
-            o.set(k("return_exceptions"), true);
-        break;
-    case StepKind::WaitFor:
-        o.set(k("timeout"), quantity(s.timeout));
-        if (s.task.isEmpty())
-            writeCoroCall(o, s);
-        else
-            o.set(k("task"), s.task);
+    case StepKind::Raise:
+        o.set(k("error"), s.error);
+        setIfAny(o, "message", s.message);
         break;
     case StepKind::Put:
         o.set(k("item"), s.item);
-        break;
-    case StepKind::Get:
-        setIfAny(o, "as", s.as);
         break;
     case StepKind::FutureSet:
         if (!s.value.isNull() && !s.value.isUndefined())
             o.set(k("value"), s.value);
         break;
+    case StepKind::Get:
+    case StepKind::Drain:
+        setIfAny(o, "as", s.as);
+        break;
     case StepKind::Repeat:
         o.set(k("count"), s.count ? quantity(*s.count) : J(QJsonValue::Null));
         setIfAny(o, "var", s.var);
-        o.set(k("steps"), steps(s.steps));
-        break;
-    case StepKind::Drain:
-        setIfAny(o, "as", s.as);
-        o.set(k("steps"), steps(s.steps));
-        break;
-    case StepKind::TaskGroup:
-    case StepKind::With:
-        o.set(k("steps"), steps(s.steps));
-        break;
-    case StepKind::Try:
-        writeTry(o, s);
-        break;
-    case StepKind::Raise:
-        o.set(k("error"), s.error);
-        setIfAny(o, "message", s.message);
-        break;
-    case StepKind::ToThread:
-    case StepKind::RunInExecutor:
-        o.set(k("work"), s.work == WorkKind::Cpu ? k("cpu") : k("io"));
-        o.set(k("seconds"), quantity(s.seconds));
         break;
     default:
         break;
     }
+}
+
+void writeFields(J &o, const Step &s)
+{
+    if (const QString key = resourceKeyFor(s.kind); !key.isEmpty())
+        o.set(key, s.resource);
+    if (writeTaskFields(o, s))
+        return;
+    writeValueFields(o, s);
+    if (s.kind == StepKind::Try)
+        writeTry(o, s);
+    else if (hasBody(s.kind))
+        o.set(k("steps"), steps(s.steps));
 }
 
 J step(const Step &s)

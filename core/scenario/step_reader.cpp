@@ -146,83 +146,99 @@ void readTry(ReadContext &context, ObjectReader &r, Step &s)
         r.raw(QStringLiteral("finally"));
 }
 
-void readFields(ReadContext &context, ObjectReader &r, Step &s)
+// sleep, cpu, block, to_thread, run_in_executor, wait_for, print, raise: the ops without a
+// body or a task. False for the others.
+bool readTimedOrTextFields(ReadContext &context, ObjectReader &r, Step &s)
 {
-    const auto text = [&](const char *key, Presence presence) {
-        return r.string(QLatin1String(key), presence);
-    };
-    if (!resourceKeyFor(s.kind).isEmpty())
-        readResource(r, s);
     switch (s.kind) {
     case StepKind::Sleep:
     case StepKind::Cpu:
     case StepKind::Block:
         s.seconds = r.quantity(QStringLiteral("seconds"), P::Required, expect::duration());
-        break;
+        return true;
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+        s.work = readWork(context, r);
+        s.seconds = r.quantity(QStringLiteral("seconds"), P::Required, expect::duration());
+        return true;
+    case StepKind::WaitFor:
+        readWaitFor(context, r, s);
+        return true;
     case StepKind::Print:
-        s.text = text("text", P::Required);
-        break;
+        s.text = r.string(QStringLiteral("text"), P::Required);
+        return true;
+    case StepKind::Raise:
+        s.error = r.string(QStringLiteral("error"), P::Required,
+                           QStringLiteral("the name of an exception class"));
+        s.message = r.string(QStringLiteral("message"), P::Optional);
+        return true;
+    default:
+        return false;
+    }
+}
+
+// call, create_task, await, cancel, gather. False for the others.
+bool readTaskFields(ReadContext &context, ObjectReader &r, Step &s)
+{
+    switch (s.kind) {
     case StepKind::Call:
         readCoroCall(r, s, P::Required);
-        break;
+        return true;
     case StepKind::CreateTask:
         readCoroCall(r, s, P::Required);
-        s.name = text("name", P::Optional);
-        s.as = text("as", P::Optional);
-        break;
+        s.name = r.string(QStringLiteral("name"), P::Optional);
+        s.as = r.string(QStringLiteral("as"), P::Optional);
+        return true;
     case StepKind::Await:
     case StepKind::Cancel:
         readTask(r, s, P::Required);
-        break;
+        return true;
     case StepKind::Gather:
         s.items = readGatherItems(context, r);
         s.returnExceptions = r.boolean(QStringLiteral("return_exceptions"), false);
-        break;
-    case StepKind::WaitFor:
-        readWaitFor(context, r, s);
-        break;
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The queue and future values, and the ops with a body.
+void readDataOrBodyFields(ReadContext &context, ObjectReader &r, Step &s)
+{
+    switch (s.kind) {
     case StepKind::Put:
         if (!r.has(QStringLiteral("item")))
             context.missing(r.pathOf(QStringLiteral("item")), QStringLiteral("a JSON value"));
         s.item = r.raw(QStringLiteral("item"));
         break;
     case StepKind::Get:
-        s.as = text("as", P::Optional);
+    case StepKind::Drain:
+        s.as = r.string(QStringLiteral("as"), P::Optional);
         break;
     case StepKind::FutureSet:
         s.value = r.raw(QStringLiteral("value"));
-        if (s.value.isUndefined())
+        if (s.value.isUndefined()) // set_result(None)
             s.value = QJsonValue(QJsonValue::Null);
         break;
     case StepKind::Repeat:
         s.count = readCount(context, r);
-        s.var = text("var", P::Optional);
-        s.steps = readBody(context, r, QStringLiteral("steps"), P::Required);
+        s.var = r.string(QStringLiteral("var"), P::Optional);
         break;
-    case StepKind::Drain:
-        s.as = text("as", P::Optional);
-        s.steps = readBody(context, r, QStringLiteral("steps"), P::Required);
-        break;
-    case StepKind::TaskGroup:
-    case StepKind::With:
-        s.steps = readBody(context, r, QStringLiteral("steps"), P::Required);
-        break;
-    case StepKind::Try:
-        readTry(context, r, s);
-        break;
-    case StepKind::Raise:
-        s.error = r.string(QStringLiteral("error"), P::Required,
-                           QStringLiteral("the name of an exception class"));
-        s.message = text("message", P::Optional);
-        break;
-    case StepKind::ToThread:
-    case StepKind::RunInExecutor:
-        s.work = readWork(context, r);
-        s.seconds = r.quantity(QStringLiteral("seconds"), P::Required, expect::duration());
-        break;
-    default: // the ops that use only their resource
+    default:
         break;
     }
+    if (s.kind == StepKind::Try)
+        readTry(context, r, s);
+    else if (hasBody(s.kind))
+        s.steps = readBody(context, r, QStringLiteral("steps"), P::Required);
+}
+
+void readFields(ReadContext &context, ObjectReader &r, Step &s)
+{
+    if (!resourceKeyFor(s.kind).isEmpty())
+        readResource(r, s);
+    if (!readTimedOrTextFields(context, r, s) && !readTaskFields(context, r, s))
+        readDataOrBodyFields(context, r, s);
 }
 
 Step readStep(ReadContext &context, const QJsonValue &value, const QString &path)

@@ -64,6 +64,9 @@ void TestScenarioRefusals::refusal_data()
     row("not_json", R"({"format": "loopscope-scenario",
  "version": 1 "coroutines": []})",
         "", "not JSON: unterminated object", 2, 16, "coroutines\"");
+    row("empty_file", R"(
+)",
+        "", "not JSON: the file is empty", 2, 1, "");
     row("top_level_not_object", R"([1, 2])", "",
         "expected a JSON object at the top level, got an array", 1, 1, "[1");
     row("format_missing", R"({"version": 1, "coroutines": []})", "format",
@@ -113,6 +116,12 @@ void TestScenarioRefusals::refusal_data()
         "expected one of lock, semaphore, event, queue, future, thread_pool, process_pool, got "
         "\"mutex\"",
         2, 35, "\"mutex\"");
+    row("resource_kind_unknown_blamed_once",
+        doc(R"({"op": "event_set", "event": "e"})", R"({"id": "e", "kind": "evnt"})"),
+        "resources[0].kind",
+        "expected one of lock, semaphore, event, queue, future, thread_pool, process_pool, got "
+        "\"evnt\"",
+        2, 35, "\"evnt\"");
     row("resource_id_missing", doc(R"()", R"({"kind": "lock"})"), "resources[0].id",
         "required field missing (expected a resource id)", 2, 15, "{\"kind\"");
     row("semaphore_value_zero", doc(R"()", R"({"id": "sem", "kind": "semaphore", "value": 0})"),
