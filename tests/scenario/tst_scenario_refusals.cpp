@@ -64,9 +64,7 @@ void TestScenarioRefusals::refusal_data()
     row("not_json", R"({"format": "loopscope-scenario",
  "version": 1 "coroutines": []})",
         "", "not JSON: unterminated object", 2, 16, "coroutines\"");
-    row("empty_file", R"(
-)",
-        "", "not JSON: the file is empty", 2, 1, "");
+    row("empty_file", "\n", "", "not JSON: the file is empty", 0, 0, "");
     row("top_level_not_object", R"([1, 2])", "",
         "expected a JSON object at the top level, got an array", 1, 1, "[1");
     row("format_missing", R"({"version": 1, "coroutines": []})", "format",
