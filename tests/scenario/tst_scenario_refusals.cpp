@@ -357,7 +357,8 @@ void TestScenarioRefusals::refusal()
     QCOMPARE(problem.message, message);
     QCOMPARE(problem.line, line);
     QCOMPARE(problem.column, column);
-    QVERIFY2(textAt(json, line, column).startsWith(at), qPrintable(textAt(json, line, column)));
+    if (line > 0) // a problem of the whole file has no position
+        QVERIFY2(textAt(json, line, column).startsWith(at), qPrintable(textAt(json, line, column)));
 }
 
 void TestScenarioRefusals::reportsEveryProblemNotJustTheFirst()
