@@ -24,9 +24,11 @@ void checkSettings(Validation &v)
     if (!(s.clock.scale >= 0) || std::isinf(s.clock.scale))
         v.expected(QStringLiteral("clock.scale"), QString::fromUtf8("a number ≥ 0"),
                    json::formatNumber(s.clock.scale));
-    if (!(s.python.switchInterval > 0) || s.python.switchInterval > kMaxDuration)
+    if (!(s.python.switchInterval > 0))
         v.expected(QStringLiteral("python.switch_interval"), QStringLiteral("a number > 0"),
                    json::formatNumber(s.python.switchInterval));
+    else
+        validateDuration(v, s.python.switchInterval, QStringLiteral("python.switch_interval"), {});
     if (s.python.cpuCount < 1)
         v.expected(QStringLiteral("python.cpu_count"), expect::wholeAtLeast(1),
                    QString::number(s.python.cpuCount));

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace loopscope;
 
 namespace {
@@ -409,7 +411,21 @@ void TestScenarioRefusals::validatorChecksAModelWithoutText()
     QCOMPARE(problems[0].toString(),
              QString::fromUtf8("m: coroutines[0].steps[0].seconds: expected a number ≥ 0 or "
                                "\"$param\", got -2"));
-    QVERIFY(validateScenario(Scenario{}, {}).size() == 1); // no main
+    scenario.coroutines[0].steps[0].seconds = Quantity::literal(std::nan(""));
+    scenario.coroutines[0].steps.push_back(sleep);
+    scenario.coroutines[0].steps[1].kind = StepKind::Call; // a call that names nothing
+    QStringList texts;
+    for (const ScenarioProblem &problem : validateScenario(scenario, QStringLiteral("m")))
+        texts << problem.toString();
+    QCOMPARE(texts,
+             QStringList({QString::fromUtf8("m: coroutines[0].steps[0].seconds: expected a number "
+                                            "≥ 0 or \"$param\", got NaN"),
+                          QStringLiteral("m: coroutines[0].steps[1].coro: expected the name of a "
+                                         "coroutine (main), got \"\"")}));
+    const std::vector<ScenarioProblem> empty = validateScenario(Scenario{});
+    QCOMPARE(empty.size(), std::size_t(1));
+    QCOMPARE(empty[0].toString(),
+             QStringLiteral("coroutines: expected a coroutine named \"main\", got none"));
 }
 
 void TestScenarioRefusals::problemText_data()
