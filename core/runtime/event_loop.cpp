@@ -32,8 +32,17 @@ EventLoop::EventLoop(bool liveClock, double scale)
 
 EventLoop::~EventLoop() = default;
 
+void EventLoop::startClock()
+{
+    m_start = Clock::now();
+}
+
 double EventLoop::wallToScenario(Clock::time_point t) const
 {
+    // While paused the clock stands still at the instant the pause began.
+    const std::int64_t began = m_pauseBegan.load(std::memory_order_relaxed);
+    if (began >= 0)
+        t = m_start + std::chrono::nanoseconds(began);
     const std::chrono::duration<double> elapsed
         = t - m_start - std::chrono::nanoseconds(m_pausedNanos.load(std::memory_order_relaxed));
     return elapsed.count() / m_scale;

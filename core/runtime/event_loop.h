@@ -40,6 +40,7 @@ public:
 
     bool isLive() const { return m_live; }
     double scale() const { return m_scale; }
+    void startClock(); // the instant asyncio.run starts: scenario time 0
     double now() const;          // loop thread
     double publishedNow() const; // any thread: the loop's time as of its last iteration (live: now)
     void setThreadWorld(ThreadWorld *world) { m_world = world; }
@@ -68,6 +69,7 @@ public:
 
     void requestStop();
     bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
+    const std::atomic<bool> &stopFlag() const { return m_stop; }
     void setPaused(bool paused);
 
     std::size_t readyCount() const { return m_ready.size(); }
@@ -114,6 +116,7 @@ private:
 
     std::chrono::steady_clock::time_point m_start;
     std::atomic<std::int64_t> m_pausedNanos{0};
+    std::atomic<std::int64_t> m_pauseBegan{-1}; // ns since m_start while paused, else -1
     std::atomic<double> m_published{0.0};
     struct Reactor; // the asio io_context and its timer, live clock only
     std::unique_ptr<Reactor> m_reactor;

@@ -226,7 +226,7 @@ void VirtualPools::startJob(int i, Job job, double t)
     } else {
         th.activity = SimThread::Io;
         th.until = t + th.job.seconds;
-        record(i, LaneState::Blocking, th.job.step, t);
+        record(i, LaneState::Blocking, 0, t);
     }
 }
 
@@ -398,7 +398,7 @@ bool VirtualPools::blockOnLoop(int lane, double seconds, StringId step)
 {
     const double t = m_rt.now();
     advanceTo(t);
-    m_rt.setState(lane, LaneState::Blocking, step, step, t);
+    m_rt.setState(lane, LaneState::Blocking, 0, step, t);
     dropGil(kLoop, t);
     advanceTo(t + seconds);
     m_threads[kLoop].lane = lane;

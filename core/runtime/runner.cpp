@@ -89,6 +89,7 @@ bool RunCore::runUntil(bool *flag)
 void RunCore::run()
 {
     m_wallStart = std::chrono::steady_clock::now();
+    m_loop.startClock();
     m_rt.pools
         = m_loop.isLive() ? makeLivePools(m_rt, m_options.workerProgram) : makeVirtualPools(m_rt);
     m_loop.setThreadWorld(m_rt.pools.get());

@@ -1,0 +1,129 @@
+// Stop and limits: a run ends promptly from another thread, mid-`block`, mid-`cpu`, in pool
+// threads and worker processes, and runaway scenarios end with outcome `stopped`.
+#include "runtime/runner.h"
+#include "scenario/scenario_json.h"
+#include "trace_text.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <thread>
+
+using namespace loopscope;
+using namespace loopscope::test;
+
+namespace {
+
+Scenario parse(const char *json)
+{
+    const ScenarioLoad l = readScenario(QByteArray(json), QStringLiteral("inline"));
+    if (!l.ok())
+        qFatal("inline scenario invalid: %s", qPrintable(l.problems.front().toString()));
+    return *l.scenario;
+}
+
+const char *kMainOnly = R"({"format": "loopscope-scenario", "version": 1,
+  "resources": [{"id": "procs", "kind": "process_pool", "workers": 1}],
+  "coroutines": [{"name": "main", "steps": [%1]}]})";
+
+Scenario mainDoing(const QString &steps)
+{
+    return parse(QString::fromLatin1(kMainOnly).arg(steps).toUtf8().constData());
+}
+
+} // namespace
+
+class TestRuntimeStop : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stopLiveRun_data();
+    void stopLiveRun();
+    void runawayRepeatHitsScenarioLimit();
+    void printLoopHitsEventLimit();
+    void pauseAndStep();
+};
+
+void TestRuntimeStop::stopLiveRun_data()
+{
+    QTest::addColumn<QString>("steps");
+    QTest::newRow("block") << R"({"op": "block", "seconds": 100})";
+    QTest::newRow("cpu") << R"({"op": "cpu", "seconds": 100})";
+    QTest::newRow("sleep") << R"({"op": "sleep", "seconds": 100})";
+    QTest::newRow("thread_cpu") << R"({"op": "to_thread", "work": "cpu", "seconds": 100})";
+    QTest::newRow("thread_io") << R"({"op": "to_thread", "work": "io", "seconds": 100})";
+    QTest::newRow("process") << R"({"op": "run_in_executor", "pool": "procs", "work": "cpu", "seconds": 100})";
+}
+
+void TestRuntimeStop::stopLiveRun()
+{
+    QFETCH(QString, steps);
+    RunOptions options;
+    options.clock = ClockMode::Live;
+    options.scale = 1.0;
+    options.workerProgram = QStringLiteral(LOOPSCOPE_BINARY);
+    ScenarioRun run(mainDoing(steps), options);
+    run.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    QVERIFY(!run.isFinished());
+    QElapsedTimer timer;
+    timer.start();
+    run.stop();
+    while (!run.isFinished() && timer.elapsed() < 5000)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const qint64 took = timer.elapsed();
+    QVERIFY2(took <= 100, qPrintable(QStringLiteral("stop took %1 ms").arg(took)));
+    const Trace trace = run.snapshot();
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Stopped);
+    QCOMPARE(trace.outcome.error, "stopped by the user");
+    QCOMPARE(resultsText(trace), "main=pending");
+    QCOMPARE(invariantProblem(trace), QString());
+}
+
+void TestRuntimeStop::runawayRepeatHitsScenarioLimit()
+{
+    RunOptions options;
+    options.scenarioLimit = 100;
+    const Trace trace = runScenario(
+        mainDoing(R"({"op": "repeat", "count": null, "steps": [{"op": "sleep", "seconds": 1}]})"), options);
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Stopped);
+    QCOMPARE(trace.outcome.error, "stopped at the limit of 100 scenario seconds");
+    QCOMPARE(trace.duration, 101.0);
+}
+
+void TestRuntimeStop::printLoopHitsEventLimit()
+{
+    const Trace trace = runScenario(
+        mainDoing(R"({"op": "repeat", "count": null, "steps": [{"op": "print", "text": "again"}]})"));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Stopped);
+    QCOMPARE(trace.outcome.error, "stopped after 2000000 events (the limit of one run)");
+    QCOMPARE(trace.events.size(), std::size_t(2000000));
+}
+
+void TestRuntimeStop::pauseAndStep()
+{
+    RunOptions options;
+    options.clock = ClockMode::Live;
+    options.scale = 0.01;
+    ScenarioRun run(mainDoing(R"({"op": "sleep", "seconds": 1}, {"op": "sleep", "seconds": 1})"), options);
+    run.pause();
+    run.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    QVERIFY(run.isPaused());
+    // Made, but its first step waits; the clock stands still while paused.
+    const Trace paused = run.snapshot();
+    const Lane *main = laneNamed(paused, "main");
+    QVERIFY(main && main->spans.size() == 1);
+    QCOMPARE(main->spans[0].state, LaneState::Ready);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    QCOMPARE(run.snapshot().lanes.front().spans.back().end, main->spans[0].end);
+    run.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 2000);
+    const Trace trace = run.snapshot();
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QVERIFY(std::abs(trace.duration - 2.0) < 0.2);
+}
+
+QTEST_GUILESS_MAIN(TestRuntimeStop)
+#include "tst_runtime_stop.moc"
