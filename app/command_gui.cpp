@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QIcon>
 
 #include <cstdio>
 
@@ -128,7 +127,6 @@ int guiCommand(int argc, char **argv, const QString &file)
         return runHeadless(argc, argv, path);
     }
     QApplication app(argc, argv);
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/loopscope/loopscope.svg")));
     loopscope::MainWindow window;
     window.show();
     const QString path = file.isEmpty() ? defaultExample() : file;

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void collapsedSubtreeIsHidden();
     void filter_data();
     void filter();
+    void runningInstantsCountForTheStateFilter();
 };
 
 static std::vector<int> lanesShown(const LaneRows &rows)
@@ -85,6 +86,21 @@ void TestLaneRows::filter()
     rows.setFilter(f);
     rows.rebuild(testing::sampleTrace());
     QCOMPARE(lanesShown(rows), lanes);
+}
+
+void TestLaneRows::runningInstantsCountForTheStateFilter()
+{
+    Trace trace = testing::sampleTrace();
+    // worker-3 ran only for an instant before waiting.
+    trace.lanes[3].spans.insert(trace.lanes[3].spans.begin(),
+                                testing::span(trace, LaneState::Running, 0.5, 0.5));
+    LaneFilter f;
+    f.text = QStringLiteral("worker-3");
+    f.states = {LaneState::Running};
+    LaneRows rows;
+    rows.setFilter(f);
+    rows.rebuild(trace);
+    QCOMPARE(lanesShown(rows), (std::vector<int>{0, 3}));
 }
 
 QTEST_GUILESS_MAIN(TestLaneRows)

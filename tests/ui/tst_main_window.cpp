@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace loopscope;
@@ -43,7 +44,9 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    // Every warning fails, except the offscreen platform's notes on what it cannot do.
+    QTest::failOnWarning(QRegularExpression(
+        QStringLiteral("^(?!This plugin does not support (raise|propagateSizeHints)\\(\\)$)")));
 }
 
 void TestMainWindow::openingRunsOnTheVirtualClock()

@@ -12,11 +12,18 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+
+// Resources of a static library must be registered by name (outside any namespace).
+static void initLoopscopeResources()
+{
+    Q_INIT_RESOURCE(loopscope);
+}
 
 namespace loopscope {
 
@@ -25,7 +32,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_timeline(new TimelineView(this))
     , m_runs(new RunController(this))
 {
+    initLoopscopeResources();
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/loopscope/loopscope.svg")));
     setCentralWidget(m_timeline);
     setAcceptDrops(true);
     setupActions();
@@ -190,7 +199,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 860);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_clock->setCurrentIndex(
         settings.value(QStringLiteral("run/clock")).toString() == QLatin1String("live") ? 1 : 0);

@@ -15,9 +15,9 @@ bool LaneRows::matches(const Lane &lane) const
         return false;
     if (m_filter.states.isEmpty())
         return true;
-    return std::any_of(lane.spans.begin(), lane.spans.end(), [this](const Span &s) {
-        return s.end > s.start && m_filter.states.contains(s.state);
-    });
+    // Zero-length spans count too: on the virtual clock a task runs in instants.
+    return std::any_of(lane.spans.begin(), lane.spans.end(),
+                       [this](const Span &s) { return m_filter.states.contains(s.state); });
 }
 
 void LaneRows::rebuild(const Trace &trace)

@@ -42,7 +42,7 @@ void TimelineLayout::applyTo(TimelineCoordinates &coords) const
 
 int TimelineLayout::notesHeightFor(const QString &notes, int width)
 {
-    return notesHeight(notes, width);
+    return loopscope::notesHeight(notes, width);
 }
 
 } // namespace loopscope
