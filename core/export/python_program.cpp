@@ -37,17 +37,29 @@ bool madeInMain(ResourceKind kind)
 ProgramWriter::ProgramWriter(const Scenario &scenario)
     : m_scenario(scenario)
 {
-    for (const Coroutine &coroutine : scenario.coroutines) {
-        forEachStep(coroutine.steps, [this](const Step &step) {
-            if (step.kind == StepKind::ToThread)
-                m_usesToThread = m_usesThreads = true;
-            const Resource *pool = m_scenario.resource(step.resource);
-            if (step.kind == StepKind::RunInExecutor && pool
-                && pool->kind == ResourceKind::ThreadPool)
-                m_usesThreads = true;
-        });
+    for (const Coroutine &coroutine : scenario.coroutines)
+        forEachStep(coroutine.steps, [this](const Step &step) { noteNeeds(step); });
+    for (const Resource &r : scenario.resources) {
+        if (r.kind == ResourceKind::ProcessPool)
+            m_usesTime = m_usesTime || r.startup > 0; // the start-up is a time.sleep
+        if ((r.kind == ResourceKind::ThreadPool || r.kind == ResourceKind::ProcessPool)
+            && !r.workers)
+            m_cpuCountMatters = true;
     }
+    m_cpuCountMatters = m_cpuCountMatters || m_usesToThread;
     nameGlobals();
+}
+
+// What the module must import and define for this step.
+void ProgramWriter::noteNeeds(const Step &step)
+{
+    const bool offloaded = step.kind == StepKind::ToThread || step.kind == StepKind::RunInExecutor;
+    if (step.kind == StepKind::Cpu || (offloaded && step.work == WorkKind::Cpu))
+        m_usesBurn = true;
+    if (step.kind == StepKind::Block || offloaded)
+        m_usesTime = true;
+    if (step.kind == StepKind::ToThread)
+        m_usesToThread = true;
 }
 
 // Coroutines first (their names read best untouched), then resources; a clash gets a '_'.
@@ -101,9 +113,10 @@ void ProgramWriter::writeHeader()
                             "this CPython has a"));
         line(QStringLiteral("# GIL, so CPU work in threads runs one thread at a time here."));
     }
-    line(QStringLiteral("# os.cpu_count() cannot be set: the scenario's python.cpu_count (%1) "
-                        "sizes the pools below.")
-             .arg(m_scenario.python.cpuCount));
+    if (m_cpuCountMatters)
+        line(QStringLiteral("# os.cpu_count() cannot be set: the scenario's python.cpu_count (%1) "
+                            "sizes the pools.")
+                 .arg(m_scenario.python.cpuCount));
 }
 
 void ProgramWriter::writeImports()
@@ -115,9 +128,10 @@ void ProgramWriter::writeImports()
         processPool = processPool || r.kind == ResourceKind::ProcessPool;
     }
     line(QStringLiteral("import asyncio"));
-    if (m_usesThreads || m_scenario.python.switchInterval != 0.005)
+    if (m_scenario.python.switchInterval != 0.005)
         line(QStringLiteral("import sys"));
-    line(QStringLiteral("import time"));
+    if (m_usesTime || m_usesBurn)
+        line(QStringLiteral("import time"));
     QStringList executors;
     if (processPool)
         executors << QStringLiteral("ProcessPoolExecutor");
@@ -128,18 +142,36 @@ void ProgramWriter::writeImports()
              + executors.join(QStringLiteral(", ")));
 }
 
-// CPU time of this thread, not wall time: a thread that waits for the GIL does not advance,
-// so two CPU-bound threads take twice as long, as pure-Python work does.
+// burn() as the fidelity programs do CPU work: wall time rather than this thread's CPU time,
+// so that a busy machine does not stretch the work, but only time while holding the GIL.
+const char *const kBurn = R"(
+
+_gil_noted = 0.0
+
+
+def burn(seconds):
+    """Pure-Python CPU work: spin, holding the GIL, until this thread has held it `seconds`.
+
+    Every spin credits itself the time since the last note, whoever made it, and notes the
+    instant: a thread that lost the GIL finds a newer note when it gets the GIL back, so
+    another thread's turn is not counted twice and two threads computing at once take twice
+    as long, as under CPython's GIL. Wall time rather than time.thread_time(), so that a
+    busy machine does not stretch the work.
+    """
+    global _gil_noted
+    held = 0.0
+    _gil_noted = time.perf_counter()
+    while held < seconds:
+        now = time.perf_counter()
+        noted = _gil_noted
+        if now > noted:  # no call between reading and writing the note: no GIL switch
+            held += now - noted
+            _gil_noted = now)";
+
 void ProgramWriter::writeBurn()
 {
-    blank();
-    blank();
-    line(QStringLiteral("def burn(seconds):"));
-    line(QStringLiteral("    \"\"\"Pure-Python CPU work: spin until this thread has used `seconds` "
-                        "of CPU time.\"\"\""));
-    line(QStringLiteral("    end = time.thread_time() + seconds"));
-    line(QStringLiteral("    while time.thread_time() < end:"));
-    line(QStringLiteral("        pass"));
+    if (m_usesBurn)
+        m_lines << QString::fromUtf8(kBurn).split(QLatin1Char('\n')).mid(1);
 }
 
 void ProgramWriter::writeResources()
@@ -186,7 +218,7 @@ QString ProgramWriter::resourceConstructor(const Resource &r) const
         return r.maxsize > 0 ? QStringLiteral("asyncio.Queue(maxsize=%1)").arg(r.maxsize)
                              : QStringLiteral("asyncio.Queue()");
     case ResourceKind::Future:
-        return QStringLiteral("asyncio.get_running_loop().create_future()");
+        return QStringLiteral("loop.create_future()");
     case ResourceKind::ThreadPool:
         return QStringLiteral("ThreadPoolExecutor(%1)")
             .arg(r.workers.value_or(defaultPoolWorkers()));
@@ -214,10 +246,26 @@ void ProgramWriter::writeCoroutine(const Coroutine &coroutine)
     line(QStringLiteral("async def %1(%2):")
              .arg(m_globals.value(coroutine.name), params.join(QStringLiteral(", "))));
     ++m_indent;
-    if (coroutine.name == QLatin1String("main"))
+    const bool isMain = coroutine.name == QLatin1String("main");
+    if (needsLoop(coroutine, isMain))
+        line(QStringLiteral("loop = asyncio.get_running_loop()"));
+    if (isMain)
         writeMainSetup();
     writeSteps(coroutine.steps);
     --m_indent;
+}
+
+bool ProgramWriter::needsLoop(const Coroutine &coroutine, bool isMain) const
+{
+    bool needed = false;
+    forEachStep(coroutine.steps,
+                [&](const Step &step) { needed = needed || step.kind == StepKind::RunInExecutor; });
+    if (!isMain)
+        return needed;
+    for (const Resource &r : m_scenario.resources)
+        needed = needed || r.kind == ResourceKind::Future
+                 || (r.kind == ResourceKind::ThreadPool && r.id == QLatin1String("default"));
+    return needed || m_usesToThread;
 }
 
 // What must exist inside the running loop before any step runs.
@@ -234,18 +282,19 @@ void ProgramWriter::writeMainSetup()
             line(resourceName(r.id) + QStringLiteral(" = ") + resourceConstructor(r));
     const Resource *ownDefault = m_scenario.resource(QStringLiteral("default"));
     if (ownDefault && ownDefault->kind == ResourceKind::ThreadPool) {
-        line(QStringLiteral("asyncio.get_running_loop().set_default_executor(%1)")
-                 .arg(resourceName(ownDefault->id)));
+        line(QStringLiteral("loop.set_default_executor(%1)").arg(resourceName(ownDefault->id)));
     } else if (m_usesToThread) {
         line(QStringLiteral("# asyncio's default pool: min(32, cpu_count + 4) threads"));
-        line(QStringLiteral("asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor("
-                            "%1, thread_name_prefix=\"asyncio\"))")
+        line(QStringLiteral("loop.set_default_executor(ThreadPoolExecutor(%1, "
+                            "thread_name_prefix=\"asyncio\"))")
                  .arg(defaultPoolWorkers()));
     }
-    if (m_usesThreads || m_scenario.python.switchInterval != 0.005)
+    // Not scaled, as in the fidelity programs: a fraction of a millisecond would make the
+    // hand-off itself cost more than the turns it separates.
+    if (m_scenario.python.switchInterval != 0.005)
         line(QStringLiteral("sys.setswitchinterval(%1)  # how long a thread keeps the GIL "
-                            "while another waits")
-                 .arg(seconds(Quantity::literal(m_scenario.python.switchInterval))));
+                            "while another waits (not scaled)")
+                 .arg(number(m_scenario.python.switchInterval)));
 }
 
 void ProgramWriter::line(const QString &code, const QString &label)

@@ -199,7 +199,7 @@ void ProgramWriter::writeWork(const Step &step)
         return line(
             QStringLiteral("await asyncio.to_thread(%1, %2)").arg(fn, seconds(step.seconds)),
             step.label);
-    line(QStringLiteral("await asyncio.get_running_loop().run_in_executor(%1, %2, %3)")
+    line(QStringLiteral("await loop.run_in_executor(%1, %2, %3)")
              .arg(resourceName(step.resource), fn, seconds(step.seconds)),
          step.label);
 }

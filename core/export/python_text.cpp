@@ -25,7 +25,7 @@ const QSet<QString> &reservedNames()
         // the program's own names
         "asyncio", "time", "sys", "burn", "SCALE", "ThreadPoolExecutor", "ProcessPoolExecutor",
         "print", "range", "Exception", "ExceptionGroup", "TimeoutError", "ValueError",
-        "RuntimeError", "KeyError", "global_"};
+        "RuntimeError", "KeyError", "loop", "item", "_gil_noted"};
     return names;
 }
 

@@ -26,6 +26,8 @@ private:
     void writeCoroutine(const Coroutine &coroutine);
     void writeMainSetup();
     void nameGlobals();
+    void noteNeeds(const Step &step);
+    bool needsLoop(const Coroutine &coroutine, bool isMain) const;
     QString resourceConstructor(const Resource &resource) const;
     int defaultPoolWorkers() const;
 
@@ -58,8 +60,10 @@ private:
     QSet<QString> m_globalNames;       // the values of m_globals
     QHash<QString, QString> m_locals;  // bound in the current coroutine
     QStringList m_taskGroups;          // enclosing `async with TaskGroup() as tgN`
-    bool m_usesToThread = false;
-    bool m_usesThreads = false;
+    bool m_usesToThread = false;       // asyncio.to_thread: the default pool is set explicitly
+    bool m_usesBurn = false;           // some CPU work: define burn()
+    bool m_usesTime = false;           // time.sleep somewhere
+    bool m_cpuCountMatters = false;    // a pool is sized from python.cpu_count
 };
 
 } // namespace loopscope::python
