@@ -38,7 +38,7 @@ public:
     {
         std::coroutine_handle<> continuation;
         std::exception_ptr error;
-        bool started = false; // set by the task that first resumes it
+        bool started = false;       // set by the task that first resumes it
         bool startedInline = false; // inside the awaiting caller's await_suspend
 
         Co get_return_object() { return Co{Handle::from_promise(*this)}; }

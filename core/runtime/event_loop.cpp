@@ -40,11 +40,12 @@ void EventLoop::startClock()
 double EventLoop::wallToScenario(Clock::time_point t) const
 {
     // While paused the clock stands still at the instant the pause began.
-    const std::int64_t began = m_pauseBegan.load(std::memory_order_relaxed);
+    const Clock::time_point start = m_start.load();
+    const std::int64_t began = m_pauseBegan.load();
     if (began >= 0)
-        t = m_start + std::chrono::nanoseconds(began);
+        t = start + std::chrono::nanoseconds(began);
     const std::chrono::duration<double> elapsed
-        = t - m_start - std::chrono::nanoseconds(m_pausedNanos.load(std::memory_order_relaxed));
+        = t - start - std::chrono::nanoseconds(m_pausedNanos.load());
     return elapsed.count() / m_scale;
 }
 
@@ -151,13 +152,17 @@ void EventLoop::moveDueTimers()
 
 bool EventLoop::runOnce()
 {
-    while (m_paused.load(std::memory_order_relaxed) && !stopRequested()) {
+    if (m_paused.load(std::memory_order_relaxed) && !stopRequested()) {
         const auto before = Clock::now();
-        m_reactor->io.run_one_for(std::chrono::milliseconds(20));
+        m_pauseBegan
+            = std::chrono::duration_cast<std::chrono::nanoseconds>(before - m_start.load()).count();
+        while (m_paused.load(std::memory_order_relaxed) && !stopRequested())
+            m_reactor->io.run_one_for(std::chrono::milliseconds(20));
         if (m_live)
             m_pausedNanos
                 += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - before)
                        .count();
+        m_pauseBegan = -1;
     }
     if (stopRequested())
         return false;

@@ -40,7 +40,7 @@ public:
 
     bool isLive() const { return m_live; }
     double scale() const { return m_scale; }
-    void startClock(); // the instant asyncio.run starts: scenario time 0
+    void startClock();           // the instant asyncio.run starts: scenario time 0
     double now() const;          // loop thread
     double publishedNow() const; // any thread: the loop's time as of its last iteration (live: now)
     void setThreadWorld(ThreadWorld *world) { m_world = world; }
@@ -114,7 +114,7 @@ private:
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_paused{false};
 
-    std::chrono::steady_clock::time_point m_start;
+    std::atomic<std::chrono::steady_clock::time_point> m_start;
     std::atomic<std::int64_t> m_pausedNanos{0};
     std::atomic<std::int64_t> m_pauseBegan{-1}; // ns since m_start while paused, else -1
     std::atomic<double> m_published{0.0};

@@ -21,7 +21,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct LiveJob {
+struct LiveJob
+{
     WorkKind work = WorkKind::Io;
     double seconds = 0.0;
     Future *done = nullptr; // kept alive by LivePools::m_inFlight, on the loop thread
@@ -31,7 +32,8 @@ struct LiveJob {
 struct LivePool;
 
 // A finished job on its way to the loop thread.
-struct Completion {
+struct Completion
+{
     Future *done;
     int lane;
     LivePool *pool;
@@ -40,7 +42,8 @@ struct Completion {
 
 class LivePools;
 
-struct LivePool {
+struct LivePool
+{
     PoolSpec spec;
     std::mutex mutex;
     std::condition_variable cv;
@@ -130,7 +133,8 @@ bool LivePools::sleepWall(double seconds)
     while (Clock::now() < end) {
         if (m_stop.load(std::memory_order_relaxed))
             return false;
-        std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(1), end - Clock::now()));
+        std::this_thread::sleep_for(
+            std::min<Clock::duration>(std::chrono::milliseconds(1), end - Clock::now()));
     }
     return true;
 }
@@ -173,7 +177,8 @@ bool LivePools::blockOnLoop(int lane, double seconds, StringId step)
     return finished;
 }
 
-Ref<Future> LivePools::submit(const QString &poolId, WorkKind work, double seconds, StringId step, int)
+Ref<Future> LivePools::submit(const QString &poolId, WorkKind work, double seconds, StringId step,
+                              int)
 {
     LivePool *pool = m_pools.front().get();
     for (auto &p : m_pools)
@@ -200,12 +205,15 @@ Ref<Future> LivePools::submit(const QString &poolId, WorkKind work, double secon
                              : pool == m_pools.front().get()
                                  ? defaultThreadName(index)
                                  : poolThreadName(pool->spec.nameIndex, index);
-        const int lane = m_rt.addLane(pool->spec.process ? LaneKind::Process : LaneKind::Thread, name);
+        const int lane
+            = m_rt.addLane(pool->spec.process ? LaneKind::Process : LaneKind::Thread, name);
         RecordBuffer &buffer = m_rt.recorder.newBuffer();
         if (pool->spec.process)
-            pool->threads.emplace_back([this, pool, lane, &buffer] { processMain(*pool, lane, buffer); });
+            pool->threads.emplace_back(
+                [this, pool, lane, &buffer] { processMain(*pool, lane, buffer); });
         else
-            pool->threads.emplace_back([this, pool, lane, &buffer] { threadMain(*pool, lane, buffer); });
+            pool->threads.emplace_back(
+                [this, pool, lane, &buffer] { threadMain(*pool, lane, buffer); });
     }
     return done;
 }
@@ -238,7 +246,8 @@ void LivePools::complete(const LiveJob &job, int lane, LivePool &pool, const QSt
         std::lock_guard lock(m_doneMutex);
         m_completions.push_back(Completion{job.done, lane, &pool, error});
     }
-    m_rt.loop.post(Callback{&LivePools::completeCb, this, reinterpret_cast<std::uintptr_t>(job.done)});
+    m_rt.loop.post(
+        Callback{&LivePools::completeCb, this, reinterpret_cast<std::uintptr_t>(job.done)});
 }
 
 void LivePools::completeCb(void *self, std::uintptr_t fut)
@@ -298,7 +307,9 @@ void LivePools::processMain(LivePool &pool, int lane, RecordBuffer &buffer)
     WorkerProcess worker(m_workerProgram, m_stop);
     if (!worker.start(wall(pool.spec.startup))) {
         if (!m_stop.load())
-            failQueuedJobs(pool, lane, QStringLiteral("worker process %1 failed to start").arg(m_workerProgram));
+            failQueuedJobs(
+                pool, lane,
+                QStringLiteral("worker process %1 failed to start").arg(m_workerProgram));
         return;
     }
     rec.state(buffer, lane, m_rt.loop.now(), LaneState::Waiting, m_rt.s.queue, 0);

@@ -64,7 +64,8 @@ bool WorkerProcess::run(bool cpu, std::chrono::nanoseconds duration)
     return request(cpu ? "cpu" : "io", duration, "done");
 }
 
-bool WorkerProcess::request(const char *verb, std::chrono::nanoseconds duration, const char *expected)
+bool WorkerProcess::request(const char *verb, std::chrono::nanoseconds duration,
+                            const char *expected)
 {
     char line[64];
     const int n = std::snprintf(line, sizeof line, "%s %lld\n", verb,

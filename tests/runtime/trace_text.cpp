@@ -29,7 +29,8 @@ QString spansText(const Trace &trace, const QString &laneName)
         return QStringLiteral("<no lane %1>").arg(laneName);
     QStringList parts;
     for (const Span &s : lane->spans) {
-        QString part = stateName(s.state) + QLatin1Char(' ') + num(s.start) + QLatin1Char('-') + num(s.end);
+        QString part
+            = stateName(s.state) + QLatin1Char(' ') + num(s.start) + QLatin1Char('-') + num(s.end);
         if (s.on)
             part += QLatin1Char(' ') + trace.str(s.on);
         parts << part;
@@ -65,7 +66,10 @@ QString invariantProblem(const Trace &trace)
                 return QStringLiteral("%1: span %2 ends before it starts").arg(l.name).arg(i);
             if (i > 0 && l.spans[i - 1].end != s.start)
                 return QStringLiteral("%1: gap or overlap before span %2 (%3 vs %4)")
-                    .arg(l.name).arg(i).arg(l.spans[i - 1].end).arg(s.start);
+                    .arg(l.name)
+                    .arg(i)
+                    .arg(l.spans[i - 1].end)
+                    .arg(s.start);
         }
     }
     return {};

@@ -23,7 +23,10 @@ Trace runFile(const QString &relative)
     return runScenario(*load.scenario);
 }
 
-QString lesson(const char *name) { return QStringLiteral("examples/%1.loop.json").arg(QLatin1String(name)); }
+QString lesson(const char *name)
+{
+    return QStringLiteral("examples/%1.loop.json").arg(QLatin1String(name));
+}
 QString scenario(const char *name)
 {
     return QStringLiteral("tests/runtime/scenarios/%1.loop.json").arg(QLatin1String(name));
@@ -191,17 +194,16 @@ void TestRuntimeLessons::semaphoreLetsTwoIn()
 {
     const Trace trace = runFile(lesson("14-semaphore"));
     // CPython's order: both holders release before the woken waiters run.
-    QCOMPARE(printsText(trace),
-             QStringList({"0 access_resource-1: Accessing resource 0",
-                          "0 access_resource-2: Accessing resource 1",
-                          "1 access_resource-1: Releasing resource 0",
-                          "1 access_resource-2: Releasing resource 1",
-                          "1 access_resource-3: Accessing resource 2",
-                          "1 access_resource-4: Accessing resource 3",
-                          "2 access_resource-3: Releasing resource 2",
-                          "2 access_resource-4: Releasing resource 3",
-                          "2 access_resource-5: Accessing resource 4",
-                          "3 access_resource-5: Releasing resource 4"}));
+    QCOMPARE(printsText(trace), QStringList({"0 access_resource-1: Accessing resource 0",
+                                             "0 access_resource-2: Accessing resource 1",
+                                             "1 access_resource-1: Releasing resource 0",
+                                             "1 access_resource-2: Releasing resource 1",
+                                             "1 access_resource-3: Accessing resource 2",
+                                             "1 access_resource-4: Accessing resource 3",
+                                             "2 access_resource-3: Releasing resource 2",
+                                             "2 access_resource-4: Releasing resource 3",
+                                             "2 access_resource-5: Accessing resource 4",
+                                             "3 access_resource-5: Releasing resource 4"}));
     QCOMPARE(spansText(trace, "access_resource-5"),
              "running 0-0 | blocked 0-2 sem | running 2-2 | waiting 2-3 timer | running 3-3");
     int wakes = 0;
@@ -214,29 +216,27 @@ void TestRuntimeLessons::semaphoreLetsTwoIn()
 void TestRuntimeLessons::eventWakesTheWaiter()
 {
     const Trace trace = runFile(lesson("15-event"));
-    QCOMPARE(printsText(trace), QStringList({"0 waiter-1: Waiting for the event",
-                                             "2 setter-1: Event set",
-                                             "2 waiter-1: Event is set, carrying on"}));
+    QCOMPARE(printsText(trace),
+             QStringList({"0 waiter-1: Waiting for the event", "2 setter-1: Event set",
+                          "2 waiter-1: Event is set, carrying on"}));
     QVERIFY(spansText(trace, "waiter-1").contains("waiting 0-2 ready"));
 }
 
 void TestRuntimeLessons::queueWorkersDrainThreeItems()
 {
     const Trace trace = runFile(lesson("16-queue-workers"));
-    QCOMPARE(printsText(trace), QStringList({"0 worker-1: Processing file1",
-                                             "0 worker-2: Processing file2",
-                                             "2 worker-1: Finished file1",
-                                             "2 worker-1: Processing file3",
-                                             "2 worker-2: Finished file2",
-                                             "4 worker-1: Finished file3"}));
+    QCOMPARE(printsText(trace),
+             QStringList({"0 worker-1: Processing file1", "0 worker-2: Processing file2",
+                          "2 worker-1: Finished file1", "2 worker-1: Processing file3",
+                          "2 worker-2: Finished file2", "4 worker-1: Finished file3"}));
 }
 
 void TestRuntimeLessons::waitForTimesOut()
 {
     const Trace trace = runFile(lesson("18-wait-for-timeout"));
-    QCOMPARE(printsText(trace), QStringList({"0 main: Operation started",
-                                             "1 main: Operation cleaned up",
-                                             "1 main: Timed out after 1 s"}));
+    QCOMPARE(printsText(trace),
+             QStringList({"0 main: Operation started", "1 main: Operation cleaned up",
+                          "1 main: Timed out after 1 s"}));
     bool timeoutEvent = false;
     for (const TraceEvent &e : trace.events)
         timeoutEvent |= e.kind == EventKind::Timeout && e.t == 1.0;
@@ -246,7 +246,8 @@ void TestRuntimeLessons::waitForTimesOut()
 void TestRuntimeLessons::taskGroupCancelsSiblings()
 {
     const Trace trace = runFile(lesson("12-taskgroup-fails-fast"));
-    QCOMPARE(trace.outcome.error, "ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)");
+    QCOMPARE(trace.outcome.error,
+             "ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)");
     QCOMPARE(resultsText(trace), "main=failed fetch-1=done broken-1=failed fetch-2=cancelled");
     QCOMPARE(printsText(trace).last(), "1.5 fetch-2: Fetch 2 cancelled by the group");
 }
@@ -254,17 +255,18 @@ void TestRuntimeLessons::taskGroupCancelsSiblings()
 void TestRuntimeLessons::gatherReturnExceptions()
 {
     const Trace trace = runFile(lesson("11-gather-exceptions"));
-    QCOMPARE(printsText(trace).at(6), "2 main: All three finished; the error came back as a result");
-    QCOMPARE(printsText(trace).at(12), "3.5 main: Default gather: the ValueError came straight through");
+    QCOMPARE(printsText(trace).at(6),
+             "2 main: All three finished; the error came back as a result");
+    QCOMPARE(printsText(trace).at(12),
+             "3.5 main: Default gather: the ValueError came straight through");
 }
 
 void TestRuntimeLessons::cancellationInsideWithReleasesTheLock()
 {
     const Trace trace = runFile(scenario("cancel-inside-lock"));
-    QCOMPARE(printsText(trace), QStringList({"0 holder-1: holder has the lock",
-                                             "1 holder-1: holder cancelled",
-                                             "1 waiter-1: waiter has the lock",
-                                             "2 main: main done"}));
+    QCOMPARE(printsText(trace),
+             QStringList({"0 holder-1: holder has the lock", "1 holder-1: holder cancelled",
+                          "1 waiter-1: waiter has the lock", "2 main: main done"}));
     QCOMPARE(spansText(trace, "waiter-1"),
              "running 0-0 | blocked 0-1 lock | running 1-1 | waiting 1-2 timer | running 2-2");
     QCOMPARE(resultsText(trace), "main=done holder-1=cancelled waiter-1=done");

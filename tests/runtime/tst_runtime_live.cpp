@@ -83,7 +83,8 @@ void TestRuntimeLive::matchesVirtual()
     QVERIFY(actual.liveClock);
     QCOMPARE(actual.outcome.status, expected.outcome.status);
     QVERIFY2(std::abs(actual.duration - expected.duration) <= kTolerance,
-             qPrintable(QStringLiteral("duration %1 vs %2").arg(actual.duration).arg(expected.duration)));
+             qPrintable(
+                 QStringLiteral("duration %1 vs %2").arg(actual.duration).arg(expected.duration)));
     QCOMPARE(invariantProblem(actual), QString());
 
     // The same prints in the same order, each at about the same time.
@@ -111,10 +112,15 @@ void TestRuntimeLive::matchesVirtual()
         for (std::size_t i = 0; i < a.size(); ++i) {
             QCOMPARE(stateName(b[i].state), stateName(a[i].state));
             QCOMPARE(actual.str(b[i].on), expected.str(a[i].on));
-            for (const auto &[x, y] : {std::pair{a[i].start, b[i].start}, std::pair{a[i].end, b[i].end}}) {
+            for (const auto &[x, y] :
+                 {std::pair{a[i].start, b[i].start}, std::pair{a[i].end, b[i].end}}) {
                 errors.push_back(std::abs(x - y) * kScale);
                 QVERIFY2(std::abs(x - y) <= kTolerance,
-                         qPrintable(QStringLiteral("%1 span %2: %3 vs %4").arg(lane.name).arg(i).arg(y).arg(x)));
+                         qPrintable(QStringLiteral("%1 span %2: %3 vs %4")
+                                        .arg(lane.name)
+                                        .arg(i)
+                                        .arg(y)
+                                        .arg(x)));
             }
         }
     }
@@ -125,8 +131,8 @@ void TestRuntimeLive::cleanupTestCase()
     if (errors.empty())
         return;
     std::sort(errors.begin(), errors.end());
-    qInfo("live vs virtual, %zu boundaries: median %.3f ms, worst %.3f ms of wall time", errors.size(),
-          errors[errors.size() / 2] * 1e3, errors.back() * 1e3);
+    qInfo("live vs virtual, %zu boundaries: median %.3f ms, worst %.3f ms of wall time",
+          errors.size(), errors[errors.size() / 2] * 1e3, errors.back() * 1e3);
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeLive)
