@@ -141,8 +141,11 @@ void MainWindow::showTrace(const Trace &trace, bool finished)
 
 void MainWindow::runFinished(const Trace &trace)
 {
+    const bool wasFollowing = m_timeline->followsPresent();
     showTrace(trace, true);
     m_timeline->setFollowPresent(false);
+    if (wasFollowing) // the run is over: show all of it
+        m_timeline->fitAll();
     QString text = tr("%1 \u00b7 %2 \u00b7 %3 clock")
                        .arg(outcomeName(trace.outcome.status), formatSeconds(trace.duration),
                             trace.liveClock ? tr("live") : tr("virtual"));

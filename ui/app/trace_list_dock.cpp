@@ -55,6 +55,10 @@ void TraceListDock::showTrace(const Trace &trace)
         appendLogRows(trace);
     else
         appendDiagnosticRows(trace);
+    if (available != m_shown) {
+        for (int column = 0; column + 1 < m_list->columnCount(); ++column)
+            m_list->resizeColumnToContents(column);
+    }
     m_shown = available;
 }
 
