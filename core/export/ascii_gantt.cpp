@@ -13,6 +13,7 @@ namespace loopscope {
 namespace {
 
 constexpr qsizetype kMaxNameWidth = 24;
+constexpr int kMaxColumns = 10000;
 constexpr int kStateCount = int(LaneState::Blocked) + 1;
 constexpr std::array kTieOrder{LaneState::Running, LaneState::Blocking, LaneState::Blocked,
                                LaneState::Ready, LaneState::Waiting};
@@ -24,6 +25,8 @@ std::vector<SliceCover> coverPerSlice(const Lane &lane, double duration, int col
     std::vector<SliceCover> cover(std::size_t(columns), SliceCover{});
     const double width = duration / columns;
     for (const Span &span : lane.spans) {
+        if (!std::isfinite(span.start) || !std::isfinite(span.end))
+            continue;
         const double start = std::clamp(span.start, 0.0, duration);
         const double end = std::clamp(span.end, start, duration);
         if (end <= start)
@@ -61,7 +64,7 @@ QChar sliceChar(const SliceCover &cover, double width)
 
 QString laneBar(const Lane &lane, double duration, int columns)
 {
-    if (duration <= 0)
+    if (!(duration > 0) || !std::isfinite(duration))
         return QString(columns, QLatin1Char(' '));
     QString bar;
     bar.reserve(columns);
@@ -118,7 +121,7 @@ QChar asciiStateChar(LaneState state)
 
 QString asciiGantt(const Trace &trace, int columns)
 {
-    columns = std::max(1, columns);
+    columns = std::clamp(columns, 1, kMaxColumns);
     qsizetype nameWidth = 0;
     for (const Lane &lane : trace.lanes)
         nameWidth = std::max(nameWidth, std::min(kMaxNameWidth, lane.name.size()));

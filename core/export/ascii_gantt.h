@@ -16,7 +16,8 @@ QChar asciiStateChar(LaneState state);
 // under the bar's edges, then a legend. Slice i covers [i, i+1) * duration / columns and shows
 // the state that covers most of it; on a tie the more telling state wins (running, blocking,
 // blocked, ready, waiting, then idle), so a short burst of CPU between two waits still shows
-// once it fills half a slice. Names longer than 24 characters are cut with "...".
+// once it fills half a slice. Names longer than 24 characters are cut with "...". columns is
+// kept within 1..10000; non-finite times draw nothing.
 QString asciiGantt(const Trace &trace, int columns = 60);
 
 } // namespace loopscope

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace loopscope;
 
 class TestAsciiGantt : public QObject
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void drawsSmallTrace();
     void cutsLongNames();
     void zeroDurationDrawsEmptyRows();
+    void skipsNonFiniteTimes();
 };
 
 void TestAsciiGantt::drawsSmallTrace_data()
@@ -91,6 +94,27 @@ void TestAsciiGantt::zeroDurationDrawsEmptyRows()
                                               "     0 s 0 s\n"
                                               "# running  - ready  X blocking  . waiting  "
                                               "~ blocked\n"));
+}
+
+// The runtime never records these, but a hand-built trace may: nothing drawn, nothing crashes.
+void TestAsciiGantt::skipsNonFiniteTimes()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    Trace t;
+    t.duration = 1.0;
+    Lane lane{QStringLiteral("task-1"), LaneKind::Task,
+              QStringLiteral("main"),   -1,
+              QStringLiteral("main"),   {},
+              LaneResult::None};
+    lane.spans = {testing::span(t, LaneState::Running, nan, 0.5),
+                  testing::span(t, LaneState::Waiting, 0.5, inf),
+                  testing::span(t, LaneState::Blocked, 0.5, 1.0)};
+    t.lanes = {lane};
+    QCOMPARE(asciiGantt(t, 4).section('\n', 0, 0), QStringLiteral("main |  ~~|"));
+    t.duration = nan;
+    QCOMPARE(asciiGantt(t, 4).section('\n', 0, 0), QStringLiteral("main |    |"));
+    QCOMPARE(asciiGantt(t, -5).section('\n', 0, 0), QStringLiteral("main | |"));
 }
 
 QTEST_GUILESS_MAIN(TestAsciiGantt)

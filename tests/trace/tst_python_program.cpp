@@ -2,7 +2,9 @@
 // for every op, and each program really run by python3 (SCALE rewritten to 0.05), checking
 // its exit status and the order of its prints.
 #include "export/python_program.h"
+#include "scenario/scenario_json.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -264,6 +266,7 @@ private Q_SLOTS:
     void writesEveryOp();
     void runsUnderCPython_data();
     void runsUnderCPython();
+    void compilesEveryExample();
 };
 
 void TestPythonProgram::initTestCase()
@@ -450,6 +453,30 @@ void TestPythonProgram::runsUnderCPython()
     if (exitCode == 1)
         QVERIFY2(run.errors.contains(QLatin1String("RuntimeError: broken")),
                  qPrintable(run.errors));
+}
+
+// Every example through the generator and CPython's compiler: syntax errors and bad indentation
+// anywhere in the lessons fail here (running them is the fidelity tests' job).
+void TestPythonProgram::compilesEveryExample()
+{
+    const QDir examples(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples"));
+    const QStringList files
+        = examples.entryList({QStringLiteral("*.loop.json")}, QDir::Files, QDir::Name);
+    QVERIFY(!files.isEmpty());
+    QTemporaryDir dir;
+    QStringList programs{QStringLiteral("-m"), QStringLiteral("py_compile")};
+    for (const QString &name : files) {
+        const ScenarioLoad load = readScenarioFile(examples.filePath(name));
+        QVERIFY2(load.ok(), qPrintable(name));
+        QFile file(dir.filePath(QString(name).replace(QLatin1String(".loop.json"), ".py")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pythonProgram(*load.scenario).toUtf8());
+        programs << file.fileName();
+    }
+    QProcess python;
+    python.start(QStringLiteral("python3"), programs);
+    QVERIFY(python.waitForFinished(60000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
 }
 
 QTEST_GUILESS_MAIN(TestPythonProgram)
