@@ -121,7 +121,8 @@ void TestTimelineView::hoverShowsTheSpan()
     const QString expected = QStringLiteral("worker-2 \u00b7 blocked on sem\n"
                                             "1 s \u2013 3 s (2 s)\n"
                                             "step s5\n"
-                                            "held by worker-1");
+                                            "held by worker-1\n"
+                                            "woken by worker-1 via sem");
     QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), expected, 3000);
     QVERIFY(QToolTip::isVisible());
 }

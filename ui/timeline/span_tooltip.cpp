@@ -50,6 +50,26 @@ QStringList loopHolders(const Trace &trace, double t, int except)
     return names;
 }
 
+QString wokenBy(const Trace &trace, int lane, const Span &span)
+{
+    if (span.state != LaneState::Waiting && span.state != LaneState::Blocked)
+        return {};
+    // Events are in time order: the wake that ended this span is at its end.
+    const auto &events = trace.events;
+    auto it = std::partition_point(events.begin(), events.end(),
+                                   [&span](const TraceEvent &e) { return e.t < span.end; });
+    for (; it != events.end() && it->t <= span.end; ++it) {
+        if (it->kind != EventKind::Wake || it->lane != lane || it->by < 0
+            || it->by >= int(trace.lanes.size()))
+            continue;
+        QString line = QStringLiteral("woken by ") + trace.lanes[it->by].name;
+        if (!it->via.isEmpty())
+            line += QStringLiteral(" via ") + it->via;
+        return line;
+    }
+    return {};
+}
+
 QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t)
 {
     const Lane &l = trace.lanes[lane];
@@ -70,6 +90,9 @@ QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t)
         holders = on.isEmpty() ? loopHolders(trace, t, lane) : resourceHolders(trace, on, t, lane);
     if (!holders.isEmpty())
         lines << QStringLiteral("held by ") + holders.join(QStringLiteral(", "));
+    const QString waker = wokenBy(trace, lane, span);
+    if (!waker.isEmpty())
+        lines << waker;
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -16,11 +16,15 @@ QStringList resourceHolders(const Trace &trace, const QString &resource, double 
 // Names of the task lanes occupying the loop thread (running or blocking) at instant t.
 QStringList loopHolders(const Trace &trace, double t, int except = -1);
 
+// "woken by worker-1 via sem" for a waiting or blocked span ended by a wake event; "" if none.
+QString wokenBy(const Trace &trace, int lane, const Span &span);
+
 // Plain text, one fact per line, e.g.
 //   worker-2 · blocked on sem
 //   1 s – 2 s (1 s)
 //   step s3
 //   held by worker-1, worker-3
+//   woken by worker-1 via sem
 QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t);
 
 } // namespace loopscope
