@@ -61,7 +61,10 @@ void TestTimeRuler::tickLabel_data()
     QTest::newRow("tenths_of_ms") << 0.0125 << 0.0001 << "12.5 ms";
     QTest::newRow("fractional_ms") << 0.0125 << 0.0005 << "12.5 ms";
     QTest::newRow("nanoseconds") << 2e-8 << 1e-8 << "20 ns";
-    QTest::newRow("microseconds") << 1.000002 << 2e-6 << "1000002 \u00b5s";
+    QTest::newRow("deep_zoom_far_from_zero") << 1.000002 << 2e-6 << "1.000002 s";
+    QTest::newRow("microseconds") << 12e-6 << 2e-6 << "12 \u00b5s";
+    QTest::newRow("ms_then_s_across_one_second") << 1.05 << 0.05 << "1.05 s";
+    QTest::newRow("ms_before_one_second") << 0.95 << 0.05 << "950 ms";
     QTest::newRow("big") << 200.0 << 100.0 << "200 s";
 }
 

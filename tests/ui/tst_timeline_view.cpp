@@ -4,6 +4,8 @@
 #include "timeline/timeline_view.h"
 
 #include <QApplication>
+#include <QNativeGestureEvent>
+#include <QPointingDevice>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void init();
     void cleanup() { delete m_view; }
     void ctrlWheelZoomsAroundTheCursor();
+    void pinchZoomsAroundTheFingers();
     void plainWheelScrollsLanesNotTime();
     void dragPans();
     void shiftDragSelectsARangeAndZoomsToIt();
@@ -73,6 +76,16 @@ void TestTimelineView::ctrlWheelZoomsAroundTheCursor()
     QCOMPARE(m_view->visibleRange(), (TimeRange{0.0, 4.0}));
     wheel(QPoint(480, 60), 480, Qt::ControlModifier); // 4x at t = 3
     QCOMPARE(m_view->visibleRange(), (TimeRange{2.25, 3.25}));
+}
+
+void TestTimelineView::pinchZoomsAroundTheFingers()
+{
+    // A trackpad pinch (macOS, libinput): value is the relative change, +1 doubles.
+    const QPointF pos(280, 60);
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2,
+                              pos, pos, viewport()->mapToGlobal(pos), 1.0, QPointF());
+    QApplication::sendEvent(viewport(), &pinch);
+    QCOMPARE(m_view->visibleRange(), (TimeRange{0.5, 2.5}));
 }
 
 void TestTimelineView::plainWheelScrollsLanesNotTime()

@@ -1,5 +1,6 @@
 #include "timeline/time_ruler.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace loopscope {
@@ -70,8 +71,9 @@ std::vector<double> rulerTicks(double start, double end, double step)
 
 QString formatTickLabel(double t, double step)
 {
-    // A tenth of a unit still reads well in that unit ("0.5 s" rather than "500 ms").
-    const TimeUnit unit = unitFor(step * 10.0);
+    // A tenth of a unit still reads well in that unit ("0.5 s" rather than "500 ms"), and an
+    // instant far from zero keeps its own unit ("1.000002 s", not "1000002 µs").
+    const TimeUnit unit = unitFor(std::max(std::abs(t), step * 10.0));
     const double stepInUnit = step / unit.seconds;
     // 1, 2, 5 steps below one unit need as many decimals as their own first digit.
     const int decimals
