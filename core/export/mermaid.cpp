@@ -4,11 +4,20 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace loopscope {
 
 namespace {
+
+// Mermaid refuses a diagram longer than this (its maxTextSize, which a diagram cannot raise).
+constexpr qsizetype kMermaidMaxText = 50000;
+constexpr double kChartWidth = 800;
+constexpr double kRightPadding = 75;
+constexpr double kCharPx = 6.5;
+constexpr double kTextMarginPx = 10;
 
 // Okabe-Ito colours of the design README, keyed on the classes Mermaid gives each tag
 // ("task task0", "task active1", "task done2", "task crit3", "task activeCrit0"); a later rule
@@ -75,11 +84,13 @@ QString axisFormat(double duration)
     return QStringLiteral("%H:%M:%S");
 }
 
-QString barName(const Trace &trace, const Span &span)
+QStringList barNames(const Trace &trace, const Span &span)
 {
     const QString on = trace.str(span.on);
-    return on.isEmpty() ? stateName(span.state)
-                        : stateName(span.state) + QStringLiteral(" on ") + mermaidText(on);
+    if (on.isEmpty())
+        return {stateName(span.state)};
+    return {stateName(span.state) + QStringLiteral(" on ") + mermaidText(on),
+            stateName(span.state)};
 }
 
 // Section names must differ, or Mermaid merges the lanes' rows.
@@ -91,6 +102,123 @@ QString sectionName(const Lane &lane, QSet<QString> &used)
                + mermaidText(lane.id) + QLatin1Char(')');
     used.insert(name);
     return name;
+}
+
+struct Bar
+{
+    qint64 start = 0; // ms
+    qint64 end = 0;
+    QStringList names; // longest first; the bar shows the first that fits in it
+    LaneState state = LaneState::Running;
+};
+
+constexpr std::array kImportance{LaneState::Running, LaneState::Blocking, LaneState::Blocked,
+                                 LaneState::Ready, LaneState::Waiting};
+
+// One bar for a run of short adjacent spans: named after its states, most time first, tagged
+// as the state that took most of it (on a tie the more telling one).
+Bar mergedBar(const std::vector<Bar> &run)
+{
+    std::array<qint64, 5> share{};
+    for (const Bar &b : run)
+        share[std::size_t(b.state)] += b.end - b.start;
+    std::vector<LaneState> states;
+    for (LaneState s : kImportance)
+        if (share[std::size_t(s)] > 0)
+            states.push_back(s);
+    std::stable_sort(states.begin(), states.end(), [&](LaneState a, LaneState b) {
+        return share[std::size_t(a)] > share[std::size_t(b)];
+    });
+    QStringList names;
+    for (LaneState s : states)
+        names << stateName(s);
+    const QString mix = names.join(QStringLiteral(" / "));
+    return Bar{run.front().start,
+               run.back().end,
+               {mix + QStringLiteral(" (%1 spans)").arg(run.size()), mix, names.front()},
+               states.front()};
+}
+
+// The lane's spans in whole milliseconds, without those that round to nothing, and with each
+// run of two or more adjacent spans shorter than minMs merged into one bar.
+std::vector<Bar> barsOf(const Trace &trace, const Lane &lane, qint64 minMs)
+{
+    std::vector<Bar> bars;
+    std::vector<Bar> run;
+    auto flush = [&] {
+        if (run.size() == 1)
+            bars.push_back(run.front());
+        else if (!run.empty())
+            bars.push_back(mergedBar(run));
+        run.clear();
+    };
+    for (const Span &span : lane.spans) {
+        const Bar bar{millis(span.start), millis(span.end), barNames(trace, span), span.state};
+        if (bar.end <= bar.start)
+            continue;
+        if (!run.empty() && (bar.end - bar.start >= minMs || bar.start != run.back().end))
+            flush();
+        if (bar.end - bar.start < minMs)
+            run.push_back(bar);
+        else
+            bars.push_back(bar);
+    }
+    flush();
+    return bars;
+}
+
+// Mermaid writes a name that does not fit inside its bar to the right of it, over the next
+// bars of a compact row: a shorter name (without "on ...", without the span count) that fits
+// reads better. Widths as mmdc draws by default: an 800 px chart, 11 px text.
+QString fittingName(const Bar &bar, double pxPerMs)
+{
+    const double barPx = double(bar.end - bar.start) * pxPerMs;
+    for (const QString &name : bar.names)
+        if (kCharPx * double(name.size()) + kTextMarginPx <= barPx)
+            return name;
+    return bar.names.last();
+}
+
+QString ganttText(const Trace &trace, const QString &title, qint64 minMs)
+{
+    QStringList lines;
+    lines << QStringLiteral("gantt");
+    const QString shownTitle = mermaidText(title.isEmpty() ? trace.scenario : title);
+    if (!shownTitle.isEmpty())
+        lines << QStringLiteral("    title ") + shownTitle;
+    lines << QStringLiteral("    dateFormat x")
+          << QStringLiteral("    axisFormat ") + axisFormat(trace.duration)
+          << QStringLiteral("    todayMarker off");
+    QSet<QString> usedSections;
+    QStringList sections;
+    std::vector<std::vector<Bar>> lanes;
+    for (const Lane &lane : trace.lanes) {
+        sections << sectionName(lane, usedSections);
+        lanes.push_back(barsOf(trace, lane, minMs));
+    }
+    QStringList drawn;
+    for (std::size_t i = 0; i < lanes.size(); ++i)
+        if (!lanes[i].empty())
+            drawn << sections[qsizetype(i)];
+    const int leftPadding = leftPaddingFor(drawn);
+    const double pxPerMs = (kChartWidth - leftPadding - kRightPadding)
+                           / double(std::max<qint64>(1, millis(trace.duration)));
+    int taskId = 0;
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        const QString &section = sections[qsizetype(i)];
+        if (lanes[i].empty()) {
+            lines << QStringLiteral("    %% ") + section + QStringLiteral(": no span lasts 1 ms");
+            continue;
+        }
+        lines << QStringLiteral("    section ") + section;
+        for (const Bar &bar : lanes[i])
+            lines << QStringLiteral("    %1 :%2t%3, %4, %5")
+                         .arg(fittingName(bar, pxPerMs), tagFor(bar.state))
+                         .arg(++taskId)
+                         .arg(bar.start)
+                         .arg(bar.end);
+    }
+    return frontMatter(leftPadding) + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 } // namespace
@@ -114,40 +242,16 @@ QString mermaidText(const QString &text)
 
 QString mermaidGantt(const Trace &trace, const QString &title)
 {
-    QStringList lines;
-    lines << QStringLiteral("gantt");
-    const QString shownTitle = mermaidText(title.isEmpty() ? trace.scenario : title);
-    if (!shownTitle.isEmpty())
-        lines << QStringLiteral("    title ") + shownTitle;
-    lines << QStringLiteral("    dateFormat x")
-          << QStringLiteral("    axisFormat ") + axisFormat(trace.duration)
-          << QStringLiteral("    todayMarker off");
-    QSet<QString> usedSections;
-    QStringList sections;
-    int taskId = 0;
-    for (const Lane &lane : trace.lanes) {
-        QStringList bars;
-        for (const Span &span : lane.spans) {
-            const qint64 start = millis(span.start);
-            const qint64 end = millis(span.end);
-            if (end <= start)
-                continue;
-            bars << QStringLiteral("    %1 :%2t%3, %4, %5")
-                        .arg(barName(trace, span), tagFor(span.state))
-                        .arg(++taskId)
-                        .arg(start)
-                        .arg(end);
-        }
-        const QString section = sectionName(lane, usedSections);
-        if (bars.isEmpty()) {
-            lines << QStringLiteral("    %% ") + section + QStringLiteral(": no span lasts 1 ms");
-            continue;
-        }
-        lines << QStringLiteral("    section ") + section << bars;
-        sections << section;
+    // Coarser and coarser until Mermaid accepts the text: a bar under 1/400 of the run is
+    // under two pixels wide anyway.
+    const qint64 durationMs = millis(trace.duration);
+    QString text;
+    for (qint64 divisor : {400, 200, 100, 50, 25}) {
+        text = ganttText(trace, title, std::max<qint64>(1, durationMs / divisor));
+        if (text.size() <= kMermaidMaxText)
+            break;
     }
-    return frontMatter(leftPaddingFor(sections)) + lines.join(QLatin1Char('\n'))
-           + QLatin1Char('\n');
+    return text;
 }
 
 } // namespace loopscope

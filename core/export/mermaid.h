@@ -12,6 +12,13 @@ namespace loopscope {
 // (and what it waits on). States map to Mermaid's tags so that they stay apart in any theme:
 //   running -> active, waiting -> (none), ready -> done, blocking -> crit, blocked -> crit, active
 // and a themeCSS in the front matter paints them in the Okabe-Ito colours of the design.
+// Level of detail: a run of two or more adjacent spans, each shorter than 1/400 of the run (under
+// two pixels in a chart of usual width; the GIL's 5 ms hand-offs between two computing threads),
+// becomes one bar named after its states, most time first ("running / ready (800 spans)") and
+// tagged as the state that took most of it. When the text would still pass Mermaid's limit
+// (50,000 characters, which a diagram cannot raise) the threshold doubles, up to 1/25.
+// A name too long for its bar (as mmdc draws: 800 px wide, 11 px text) is shortened to the state
+// ("waiting" for "waiting on timer"), since Mermaid writes it over the next bars otherwise.
 // Spans shorter than a millisecond after rounding (the instant `running` between two awaits)
 // are skipped: Mermaid draws a zero-length bar as nothing, and stretching it to 1 ms would
 // overlap the next span and push it onto a second row. A lane left with no bar is listed in a

@@ -58,6 +58,9 @@ private Q_SLOTS:
     void titleArgumentWins();
     void axisFollowsDuration_data();
     void axisFollowsDuration();
+    void mergesRunsOfShortSpans();
+    void staysUnderMermaidsTextLimit();
+    void shortensNamesThatDoNotFit();
     void sanitizes_data();
     void sanitizes();
 };
@@ -96,6 +99,88 @@ void TestMermaid::axisFollowsDuration()
     Trace t;
     t.duration = duration;
     QVERIFY(mermaidGantt(t).contains(QStringLiteral("\n    axisFormat ") + axis + '\n'));
+}
+
+// Two threads taking turns at the GIL: 5 ms spans over 3 s of an 8 s run (minimum 20 ms).
+void TestMermaid::mergesRunsOfShortSpans()
+{
+    Trace t;
+    t.duration = 8.0;
+    Lane thread{QStringLiteral("thread-1"),
+                LaneKind::Thread,
+                QStringLiteral("asyncio_0"),
+                -1,
+                {},
+                {},
+                LaneResult::None};
+    thread.spans = {testing::span(t, LaneState::Running, 0.0, 4.0)};
+    for (int i = 0; i < 600; ++i)
+        thread.spans.push_back(testing::span(t, i % 2 ? LaneState::Ready : LaneState::Running,
+                                             4.0 + i * 0.005, 4.0 + (i + 1) * 0.005,
+                                             i % 2 ? QStringLiteral("GIL") : QString()));
+    // A gap ends a run: a lone short span stays as it is.
+    thread.spans.push_back(testing::span(t, LaneState::Running, 7.5, 7.51));
+    Lane loop{QStringLiteral("loop"), LaneKind::Loop, QStringLiteral("event loop"), -1, {}, {},
+              LaneResult::None};
+    loop.spans = {testing::span(t, LaneState::Running, 1.0, 1.01),
+                  testing::span(t, LaneState::Running, 2.0, 2.01)};
+    t.lanes = {thread, loop};
+    const QString text = mermaidGantt(t);
+    const QString bars = text.mid(text.indexOf(QLatin1String("    section")));
+    QCOMPARE(bars, QStringLiteral("    section asyncio_0\n"
+                                  "    running :active, t1, 0, 4000\n"
+                                  "    running / ready (600 spans) :active, t2, 4000, 7000\n"
+                                  "    running :active, t3, 7500, 7510\n"
+                                  "    section event loop\n"
+                                  "    running :active, t4, 1000, 1010\n"
+                                  "    running :active, t5, 2000, 2010\n"));
+}
+
+// 60 lanes of 400 alternating 26 ms spans: 24,000 bars at 1/400 (26 ms is not short), far
+// over Mermaid's 50,000 characters; at 1/200 every lane becomes one bar.
+void TestMermaid::staysUnderMermaidsTextLimit()
+{
+    Trace t;
+    t.duration = 10.4;
+    for (int l = 0; l < 60; ++l) {
+        Lane lane{QStringLiteral("task-%1").arg(l + 1),
+                  LaneKind::Task,
+                  QStringLiteral("worker-%1").arg(l + 1),
+                  -1,
+                  QStringLiteral("worker"),
+                  {},
+                  LaneResult::Done};
+        for (int i = 0; i < 400; ++i)
+            lane.spans.push_back(testing::span(t, i % 2 ? LaneState::Waiting : LaneState::Running,
+                                               i * 0.026, (i + 1) * 0.026));
+        t.lanes.push_back(lane);
+    }
+    const QString text = mermaidGantt(t);
+    QVERIFY2(text.size() <= 50000, qPrintable(QString::number(text.size())));
+    QCOMPARE(text.count(QLatin1String(" spans) :active, t")), 60);
+    QVERIFY(
+        text.contains(QLatin1String("    running / waiting (400 spans) :active, t60, 0, 10400\n")));
+}
+
+// 10 s over 650 px: 0.065 px per ms; a name needs 6.5 px a character plus 10.
+void TestMermaid::shortensNamesThatDoNotFit()
+{
+    Trace t;
+    t.duration = 10.0;
+    Lane main{QStringLiteral("task-1"), LaneKind::Task,
+              QStringLiteral("main"),   -1,
+              QStringLiteral("main"),   {},
+              LaneResult::Done};
+    const QString timer = QStringLiteral("timer");
+    main.spans = {testing::span(t, LaneState::Waiting, 0.0, 2.0, timer),  // 130 px: all of it
+                  testing::span(t, LaneState::Waiting, 2.0, 3.0, timer),  // 65 px: the state
+                  testing::span(t, LaneState::Waiting, 3.0, 3.1, timer)}; // 6.5 px: still it
+    t.lanes = {main};
+    const QString text = mermaidGantt(t);
+    QVERIFY(text.endsWith(QLatin1String("    section main\n"
+                                        "    waiting on timer :t1, 0, 2000\n"
+                                        "    waiting :t2, 2000, 3000\n"
+                                        "    waiting :t3, 3000, 3100\n")));
 }
 
 void TestMermaid::sanitizes_data()
