@@ -94,8 +94,13 @@ QString timelineSubtitle(const Trace &trace)
     QString line = QStringLiteral("%1 clock \u00b7 %2 \u00b7 %3")
                        .arg(trace.liveClock ? QStringLiteral("live") : QStringLiteral("virtual"),
                             formatSeconds(trace.duration), outcomeName(trace.outcome.status));
-    if (!trace.outcome.error.isEmpty())
-        line += QStringLiteral(": ") + trace.outcome.error;
+    QString error = trace.outcome.error;
+    // Some errors already start with the outcome ("deadlock: a waits for b"): say it once.
+    const QString prefix = outcomeName(trace.outcome.status) + QLatin1Char(':');
+    if (error.startsWith(prefix))
+        error = error.mid(prefix.size()).trimmed();
+    if (!error.isEmpty())
+        line += QStringLiteral(": ") + error;
     return line;
 }
 
