@@ -23,11 +23,18 @@ QString exceptionClass(const QString &name)
 
 } // namespace
 
-QString ProgramWriter::bind(const QString &scenarioName)
+// A parameter's or variable's Python name: a local must not hide a coroutine or a resource.
+QString ProgramWriter::localName(const QString &scenarioName) const
 {
     QString py = identifier(scenarioName);
-    while (m_globalNames.contains(py)) // a local must not hide a coroutine or a resource
+    while (m_globalNames.contains(py))
         py += QLatin1Char('_');
+    return py;
+}
+
+QString ProgramWriter::bind(const QString &scenarioName)
+{
+    const QString py = localName(scenarioName);
     m_locals.insert(scenarioName, py);
     return py;
 }
@@ -35,6 +42,13 @@ QString ProgramWriter::bind(const QString &scenarioName)
 QString ProgramWriter::variable(const QString &scenarioName) const
 {
     return m_locals.value(scenarioName);
+}
+
+// A variable that validation guarantees is bound; the fallback only keeps the text sane.
+QString ProgramWriter::boundName(const QString &scenarioName) const
+{
+    const QString py = variable(scenarioName);
+    return py.isEmpty() ? localName(scenarioName) : py;
 }
 
 QString ProgramWriter::resourceName(const QString &id) const
@@ -46,21 +60,25 @@ QString ProgramWriter::seconds(const Quantity &q) const
 {
     if (q.isParam()) {
         const QString v = variable(q.param);
-        return (v.isEmpty() ? identifier(q.param) : v) + QStringLiteral(" * SCALE");
+        return (v.isEmpty() ? localName(q.param) : v) + QStringLiteral(" * SCALE");
     }
     return number(q.value) + QStringLiteral(" * SCALE");
 }
 
+// Keyword arguments in the order of the callee's parameters (a JSON object has no order).
 QString ProgramWriter::coroCall(const QString &coro, const QJsonObject &args) const
 {
     const auto lookup = [this](const QString &n) { return variable(n); };
+    QStringList order;
+    if (const Coroutine *callee = m_scenario.coroutine(coro))
+        order = QStringList(callee->params.begin(), callee->params.end());
+    for (auto it = args.begin(); it != args.end(); ++it)
+        if (!order.contains(it.key()))
+            order << it.key();
     QStringList keywords;
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        QString param = identifier(it.key()); // as bind() names it inside the callee
-        while (m_globalNames.contains(param))
-            param += QLatin1Char('_');
-        keywords << param + QLatin1Char('=') + literal(it.value(), lookup);
-    }
+    for (const QString &param : order)
+        if (args.contains(param))
+            keywords << localName(param) + QLatin1Char('=') + literal(args.value(param), lookup);
     return m_globals.value(coro, identifier(coro)) + QLatin1Char('(')
            + keywords.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
@@ -83,8 +101,7 @@ void ProgramWriter::writeSteps(const Steps &steps)
 void ProgramWriter::writeStep(const Step &step)
 {
     const auto lookup = [this](const QString &n) { return variable(n); };
-    const QString task
-        = variable(step.task).isEmpty() ? identifier(step.task) : variable(step.task);
+    const QString task = boundName(step.task);
     switch (step.kind) {
     case StepKind::Sleep:
         return line(QStringLiteral("await asyncio.sleep(%1)").arg(seconds(step.seconds)),
@@ -156,7 +173,7 @@ void ProgramWriter::writeGather(const Step &step)
     QStringList items;
     for (const GatherItem &item : step.items) {
         if (item.isTask())
-            items << (variable(item.task).isEmpty() ? identifier(item.task) : variable(item.task));
+            items << boundName(item.task);
         else if (!item.name.isEmpty()) // gather cannot name the task it makes: make it here
             items << QStringLiteral("asyncio.create_task(%1%2)")
                          .arg(coroCall(item.coro, item.args), taskName(item.name));
@@ -179,11 +196,9 @@ void ProgramWriter::writeGather(const Step &step)
 void ProgramWriter::writeWaitFor(const Step &step)
 {
     if (!step.task.isEmpty()) {
-        const QString task
-            = variable(step.task).isEmpty() ? identifier(step.task) : variable(step.task);
-        return line(
-            QStringLiteral("await asyncio.wait_for(%1, %2)").arg(task, seconds(step.timeout)),
-            step.label);
+        return line(QStringLiteral("await asyncio.wait_for(%1, %2)")
+                        .arg(boundName(step.task), seconds(step.timeout)),
+                    step.label);
     }
     line(QStringLiteral("async with asyncio.timeout(%1):  # wait_for(%2(), ...) as in 3.12")
              .arg(seconds(step.timeout), m_globals.value(step.coro, identifier(step.coro))),
@@ -276,7 +291,7 @@ void ProgramWriter::writeBody(const Step &step)
         if (!step.count)
             line(QStringLiteral("while True:"), step.label);
         else if (step.count->isParam())
-            line(QStringLiteral("for %1 in range(%2):").arg(var, variable(step.count->param)),
+            line(QStringLiteral("for %1 in range(%2):").arg(var, boundName(step.count->param)),
                  step.label);
         else
             line(QStringLiteral("for %1 in range(%2):").arg(var).arg(qint64(step.count->value)),

@@ -46,7 +46,9 @@ private:
     QString coroCall(const QString &coro, const QJsonObject &args) const;
     QString taskName(const QString &name) const;
     QString resourceName(const QString &id) const;
+    QString localName(const QString &scenarioName) const;
     QString bind(const QString &scenarioName);
+    QString boundName(const QString &scenarioName) const;
     QString variable(const QString &scenarioName) const; // "" when not bound
 
     // output

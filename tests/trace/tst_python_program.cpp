@@ -328,7 +328,7 @@ void TestPythonProgram::writesEveryOp_data()
                        "    except asyncio.CancelledError:",
                        "        raise asyncio.CancelledError(f\"stopped {n}\")",
                        "        async with asyncio.TaskGroup() as tg:",
-                       "            w = tg.create_task(worker(delay=2, n=1))",
+                       "            w = tg.create_task(worker(n=1, delay=2))",
                        "            tg.create_task(failing())",
                        "    except ExceptionGroup:",
                        "    raise ValueError(\"boom\")"};
