@@ -65,7 +65,7 @@ QChar sliceChar(const SliceCover &cover, double width)
 QString laneBar(const Lane &lane, double duration, int columns)
 {
     if (!(duration > 0) || !std::isfinite(duration))
-        return QString(columns, QLatin1Char(' '));
+        return {columns, QLatin1Char(' ')};
     QString bar;
     bar.reserve(columns);
     for (const SliceCover &cover : coverPerSlice(lane, duration, columns))

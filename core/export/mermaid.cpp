@@ -86,7 +86,7 @@ QString axisFormat(double duration)
 
 QStringList barNames(const Trace &trace, const Span &span)
 {
-    const QString on = trace.str(span.on);
+    const QString &on = trace.str(span.on);
     if (on.isEmpty())
         return {stateName(span.state)};
     return {stateName(span.state) + QStringLiteral(" on ") + mermaidText(on),

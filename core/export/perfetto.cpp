@@ -52,8 +52,8 @@ void appendSpans(QJsonArray &events, const Trace &trace)
 {
     for (std::size_t i = 0; i < trace.lanes.size(); ++i) {
         for (const Span &span : trace.lanes[i].spans) {
-            const QString step = trace.str(span.step);
-            const QString on = trace.str(span.on);
+            const QString &step = trace.str(span.step);
+            const QString &on = trace.str(span.on);
             QString name = stateName(span.state);
             if (!step.isEmpty())
                 name += QStringLiteral(" (") + step + QLatin1Char(')');

@@ -299,7 +299,7 @@ void ProgramWriter::writeMainSetup()
 
 void ProgramWriter::line(const QString &code, const QString &label)
 {
-    QString text = QString(4 * m_indent, QLatin1Char(' ')) + code;
+    QString text = QString(qsizetype(4) * m_indent, QLatin1Char(' ')) + code;
     const QString comment = commentText(label);
     if (!comment.isEmpty())
         text += QStringLiteral("  # ") + comment;

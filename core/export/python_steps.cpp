@@ -34,7 +34,7 @@ QString ProgramWriter::localName(const QString &scenarioName) const
 
 QString ProgramWriter::bind(const QString &scenarioName)
 {
-    const QString py = localName(scenarioName);
+    QString py = localName(scenarioName);
     m_locals.insert(scenarioName, py);
     return py;
 }

@@ -116,7 +116,7 @@ QString literal(const QJsonValue &value, const VariableLookup &lookup)
     case QJsonValue::String: {
         const QString s = value.toString();
         if (s.startsWith(QLatin1Char('$'))) {
-            const QString variable = lookup(s.mid(1));
+            QString variable = lookup(s.mid(1));
             if (!variable.isEmpty())
                 return variable;
         }
@@ -124,7 +124,7 @@ QString literal(const QJsonValue &value, const VariableLookup &lookup)
     }
     case QJsonValue::Array: {
         QStringList items;
-        for (const QJsonValue &v : value.toArray())
+        for (const auto &v : value.toArray())
             items << literal(v, lookup);
         return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
     }
