@@ -84,10 +84,12 @@ int JsonSourceMap::scanValue(qsizetype &i, int depth)
     m_nodes.push_back({i, {}, {}, false});
     if (m_text[i] == '"')
         return scanString(i) ? index : -1;
-    // A number or a literal: it ends at the next delimiter.
+    // A number or a literal: it ends at the next delimiter. Nothing before it means the text
+    // is not JSON; stopping there keeps every loop moving forward.
+    const qsizetype start = i;
     while (i < m_text.size() && !QByteArrayView(",]} \n\r\t").contains(m_text[i]))
         ++i;
-    return index;
+    return i > start ? index : -1;
 }
 
 int JsonSourceMap::scanObject(qsizetype &i, int depth)

@@ -14,6 +14,8 @@ private Q_SLOTS:
     void position_data();
     void position();
     void keysInOrder();
+    void malformedTextEnds_data();
+    void malformedTextEnds();
 };
 
 namespace {
@@ -59,6 +61,26 @@ void TestJsonSourceMap::keysInOrder()
     QCOMPARE(map.keysInOrder(QStringLiteral("a")), QStringList({"y", "b"}));
     QCOMPARE(map.keysInOrder(QStringLiteral("m")), QStringList());
     QCOMPARE(map.offsetOf(QStringLiteral("a.y")), std::optional<qsizetype>(36)); // the last "y"
+}
+
+// The map is built before QJsonDocument has judged the text (positions of syntax errors come
+// from it), so broken text must end the scan, not loop.
+void TestJsonSourceMap::malformedTextEnds_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("brace_in_array") << QByteArray("[}");
+    QTest::newRow("empty_elements") << QByteArray(R"({"a": [1,,}], "b")");
+    QTest::newRow("colon_in_array") << QByteArray("[{5}:]");
+    QTest::newRow("unterminated_string") << QByteArray(R"({"a": "x)");
+    QTest::newRow("unterminated_escape") << QByteArray(R"({"a\)");
+}
+
+void TestJsonSourceMap::malformedTextEnds()
+{
+    QFETCH(QByteArray, text);
+    const JsonSourceMap map(text);
+    QCOMPARE(map.offsetOf({}), std::optional<qsizetype>(0));
+    QCOMPARE(map.positionOf(text.size()).line, 1);
 }
 
 QTEST_GUILESS_MAIN(TestJsonSourceMap)
