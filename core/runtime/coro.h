@@ -9,6 +9,8 @@
 // symmetric transfer into a tail call (g++ at -O0, sanitizers).
 #pragma once
 
+#include "frame_pool.h"
+
 #include <coroutine>
 #include <exception>
 #include <utility>
@@ -40,6 +42,12 @@ public:
         std::exception_ptr error;
         bool started = false;       // set by the task that first resumes it
         bool startedInline = false; // inside the awaiting caller's await_suspend
+
+        static void *operator new(std::size_t size) { return FramePool::allocate(size); }
+        static void operator delete(void *p, std::size_t size) noexcept
+        {
+            FramePool::deallocate(p, size);
+        }
 
         Co get_return_object() { return Co{Handle::from_promise(*this)}; }
         std::suspend_always initial_suspend() noexcept { return {}; }

@@ -61,8 +61,7 @@ double EventLoop::publishedNow() const
 
 void EventLoop::callAt(double when, Callback cb, Ref<Future> guard)
 {
-    m_timers.push_back(Timer{when, m_seq++, cb, std::move(guard)});
-    std::push_heap(m_timers.begin(), m_timers.end(), later);
+    m_timers[when].push_back(Timer{cb, std::move(guard)});
 }
 
 void EventLoop::post(Callback cb)
@@ -87,19 +86,23 @@ void EventLoop::setPaused(bool paused)
     asio::post(m_reactor->io, [] {});
 }
 
+// Drops dead timers at the front, so that the first bucket, if any, holds a live timer first.
 void EventLoop::dropDeadTimers()
 {
-    while (!m_timers.empty() && m_timers.front().guard && m_timers.front().guard->done()) {
-        std::pop_heap(m_timers.begin(), m_timers.end(), later);
-        m_timers.pop_back();
+    while (!m_timers.empty()) {
+        auto &bucket = m_timers.begin()->second;
+        while (!bucket.empty() && bucket.front().guard && bucket.front().guard->done())
+            bucket.pop_front();
+        if (!bucket.empty())
+            return;
+        m_timers.erase(m_timers.begin());
     }
 }
 
 bool EventLoop::hasLiveTimers()
 {
     dropDeadTimers();
-    return std::any_of(m_timers.begin(), m_timers.end(),
-                       [](const Timer &t) { return !t.guard || !t.guard->done(); });
+    return !m_timers.empty();
 }
 
 void EventLoop::drainPosted()
@@ -136,17 +139,16 @@ void EventLoop::waitForWork(double timeout)
 void EventLoop::moveDueTimers()
 {
     const double t = now();
-    while (!m_timers.empty()) {
-        dropDeadTimers();
-        if (m_timers.empty() || m_timers.front().when > t)
-            break;
-        std::pop_heap(m_timers.begin(), m_timers.end(), later);
-        Timer timer = std::move(m_timers.back());
-        m_timers.pop_back();
+    while (!m_timers.empty() && m_timers.begin()->first <= t) {
+        auto node = m_timers.extract(m_timers.begin());
         if (m_live)
-            lateness = t - timer.when;
-        const bool guarded = bool(timer.guard);
-        m_ready.push_back({timer.cb, std::move(timer.guard), guarded});
+            lateness = t - node.key();
+        for (Timer &timer : node.mapped()) {
+            const bool guarded = bool(timer.guard);
+            if (guarded && timer.guard->done())
+                continue;
+            m_ready.push_back({timer.cb, std::move(timer.guard), guarded});
+        }
     }
 }
 
@@ -168,7 +170,7 @@ bool EventLoop::runOnce()
         return false;
     drainPosted();
     dropDeadTimers();
-    const double nextTimer = m_timers.empty() ? kInf : m_timers.front().when;
+    const double nextTimer = m_timers.empty() ? kInf : m_timers.begin()->first;
     if (m_live) {
         if (m_ready.empty() && std::isinf(nextTimer) && m_externalWork == 0) {
             m_reactor->io.poll();

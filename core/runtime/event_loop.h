@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -79,15 +80,12 @@ public:
 private:
     struct Timer
     {
-        double when;
-        std::uint64_t seq;
         Callback cb;
         Ref<Future> guard;
     };
-    static bool later(const Timer &a, const Timer &b)
-    {
-        return a.when != b.when ? a.when > b.when : a.seq > b.seq;
-    }
+    // Timers by deadline; within one deadline, in the order they were scheduled. The virtual
+    // clock makes many timers share a deadline, so this beats a heap of single timers.
+    std::map<double, std::deque<Timer>> m_timers;
     void dropDeadTimers();
     void waitForWork(double timeout);
     void moveDueTimers();
@@ -105,8 +103,6 @@ private:
         bool guarded; // a timer's: skipped when `keep`, its guard, is done by then
     };
     std::deque<ReadyEntry> m_ready;
-    std::vector<Timer> m_timers;
-    std::uint64_t m_seq = 0;
     int m_externalWork = 0;
 
     std::mutex m_postedMutex;

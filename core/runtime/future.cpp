@@ -45,25 +45,34 @@ void Future::addDoneCallback(Callback cb)
         m_loop->callSoon(cb, this);
         return;
     }
-    m_callbacks.push_back(cb);
+    if (!m_firstCallback && m_callbacks.empty())
+        m_firstCallback = cb;
+    else
+        m_callbacks.push_back(cb);
 }
 
 void Future::removeDoneCallback(Callback cb)
 {
-    std::erase_if(m_callbacks, [&](const Callback &c) {
-        return c.fn == cb.fn && c.self == cb.self && c.arg == cb.arg;
-    });
+    auto same
+        = [&](const Callback &c) { return c.fn == cb.fn && c.self == cb.self && c.arg == cb.arg; };
+    if (m_firstCallback && same(m_firstCallback))
+        m_firstCallback = Callback{};
+    std::erase_if(m_callbacks, same);
 }
 
 void Future::scheduleCallbacks()
 {
-    auto callbacks = std::move(m_callbacks);
-    m_callbacks.clear();
-    for (const Callback &cb : callbacks) {
+    auto schedule = [this](const Callback &cb) {
         if (cb.fn == &Task::wakeupCb)
             static_cast<Task *>(cb.self)->becameReady(*this);
         m_loop->callSoon(cb, this);
-    }
+    };
+    if (m_firstCallback)
+        schedule(std::exchange(m_firstCallback, Callback{}));
+    auto callbacks = std::move(m_callbacks);
+    m_callbacks.clear();
+    for (const Callback &cb : callbacks)
+        schedule(cb);
 }
 
 } // namespace loopscope::rt

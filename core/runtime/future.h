@@ -4,6 +4,7 @@
 #pragma once
 
 #include "callback.h"
+#include "frame_pool.h"
 #include "py_error.h"
 
 #include <QJsonValue>
@@ -65,6 +66,7 @@ private:
     int m_refs = 0;
     QJsonValue m_value;
     std::unique_ptr<PyError> m_error;
+    Callback m_firstCallback; // most futures have exactly one waiter: no allocation for it
     std::vector<Callback> m_callbacks;
 };
 

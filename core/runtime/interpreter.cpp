@@ -28,21 +28,38 @@ T &primitive(Runtime &rt, const QString &id)
         QStringLiteral("NameError"), QStringLiteral("name '%1' is not defined").arg(id), {}};
 }
 
-Co sleep(Runtime &rt, double seconds, StringId step)
+// asyncio.sleep: a timer that sets a future; sleep(0) is a bare yield. An awaitable rather
+// than a coroutine, so the commonest await costs no coroutine frame.
+struct Sleep
 {
-    if (seconds <= 0) {
-        co_await Yield{rt, step};
-        co_return;
+    Runtime &rt;
+    double seconds;
+    StringId step;
+    Ref<Future> fut;
+
+    bool await_ready() const { return false; }
+    void await_suspend(std::coroutine_handle<> h)
+    {
+        if (seconds <= 0) {
+            rt.current->yieldAt(h, step);
+            return;
+        }
+        fut = Ref<Future>(new Future(rt.loop));
+        const double deadline = rt.now() + seconds;
+        fut->readyAt = deadline;
+        rt.loop.callAt(
+            deadline,
+            Callback{[](void *f, std::uintptr_t) { static_cast<Future *>(f)->setResult(); },
+                     fut.get(), 0},
+            fut);
+        rt.current->suspendOn(fut.get(), h, LaneState::Waiting, rt.s.timer, step);
     }
-    Ref<Future> fut(new Future(rt.loop));
-    const double deadline = rt.now() + seconds;
-    fut->readyAt = deadline;
-    rt.loop.callAt(deadline,
-                   Callback{[](void *f, std::uintptr_t) { static_cast<Future *>(f)->setResult(); },
-                            fut.get(), 0},
-                   fut);
-    co_await FutureAwait{rt, fut, LaneState::Waiting, rt.s.timer, step};
-}
+    void await_resume()
+    {
+        if (auto error = rt.current->takeResumeError())
+            throw *error;
+    }
+};
 
 void holdLoop(Runtime &rt, const Step &step, double seconds, bool cpu)
 {
@@ -269,7 +286,7 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     const StringId id = rt.stepId(step);
     switch (step.kind) {
     case StepKind::Sleep:
-        co_await sleep(rt, frame.number(step.seconds), id);
+        co_await Sleep{rt, frame.number(step.seconds), id, {}};
         break;
     case StepKind::Call:
         co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args));
@@ -345,8 +362,10 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame)
 {
     for (const Step &step : steps) {
         rt.checkLimits();
-        // Ops that cannot suspend run here, without a coroutine frame of their own.
-        if (!runInstant(rt, step, frame))
+        // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their own.
+        if (step.kind == StepKind::Sleep)
+            co_await Sleep{rt, frame.number(step.seconds), rt.stepId(step), {}};
+        else if (!runInstant(rt, step, frame))
             co_await runStep(rt, step, frame);
     }
 }

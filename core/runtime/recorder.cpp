@@ -1,6 +1,7 @@
 #include "recorder.h"
 
 #include <algorithm>
+#include <span>
 
 namespace loopscope::rt {
 
@@ -51,9 +52,7 @@ int Recorder::addLane(LaneKind kind, const QString &name, int parent, const QStr
     lane.name = name;
     lane.parent = parent;
     lane.coro = coro;
-    int count = 1;
-    for (const auto &l : m_lanes)
-        count += l.kind == kind ? 1 : 0;
+    const int count = ++m_lanesOfKind[std::size_t(kind)];
     lane.id = kind == LaneKind::Loop
                   ? QStringLiteral("loop")
                   : laneKindName(kind) + QLatin1Char('-') + QString::number(count);
@@ -126,28 +125,41 @@ void appendSpan(std::vector<Span> &spans, const Span &s)
     spans.push_back(s);
 }
 
-void buildLane(Lane &lane, const std::vector<StateRecord> &records, double now, bool final)
+// Builds one lane's spans from its records as they stream past: each record opens a span
+// that the lane's next record closes.
+struct LaneBuilder
 {
     std::optional<StateRecord> open;
-    for (const auto &r : records) {
+    bool ended = false;
+    std::size_t budget = 0; // records counted for this lane; later ones are not ours to see
+
+    void add(Lane &lane, const StateRecord &r)
+    {
+        if (ended || budget == 0)
+            return;
+        --budget;
         const double t = open ? std::max(r.t, open->t) : r.t;
         if (open)
             appendSpan(lane.spans, Span{open->t, t, open->on, open->step, open->state});
         if (r.kind == StateRecord::End) {
             lane.result = LaneResult(r.state);
             open.reset();
-            break;
+            ended = true;
+            return;
         }
         open = r;
         open->t = t;
     }
-    if (open) {
+    void finish(Lane &lane, double now, bool final)
+    {
+        if (!open)
+            return;
         appendSpan(lane.spans,
                    Span{open->t, std::max(now, open->t), open->on, open->step, open->state});
         if (final && lane.kind == LaneKind::Task)
             lane.result = LaneResult::Pending;
     }
-}
+};
 
 // The loop lane: running (or blocking) on behalf of whichever task holds it, else waiting.
 Lane loopLane(const Trace &trace, double now)
@@ -218,7 +230,7 @@ void orderLanes(Trace &trace)
 Trace Recorder::snapshot(double now, bool final) const
 {
     Trace trace;
-    std::vector<std::vector<StateRecord>> perLane;
+    std::vector<const RecordBuffer *> buffers;
     {
         std::lock_guard lock(m_mutex);
         trace.strings = m_strings.strings;
@@ -226,15 +238,28 @@ Trace Recorder::snapshot(double now, bool final) const
         trace.lanes = m_lanes;
         trace.events = m_events;
         trace.diagnostics = m_diagnostics;
-        perLane.resize(m_lanes.size());
         for (const auto &b : m_buffers)
-            b->forEach([&](const StateRecord &r) {
-                if (r.lane < perLane.size())
-                    perLane[r.lane].push_back(r);
-            });
+            buffers.push_back(b.get());
     }
-    for (std::size_t i = 0; i < trace.lanes.size(); ++i)
-        buildLane(trace.lanes[i], perLane[i], now, final);
+    // Buffers are never freed or moved during a run, so they are read without the lock.
+    // Count first, so that each lane's spans are allocated once and records appended after
+    // the count (by a run still going) are left for the next snapshot.
+    const std::size_t lanes = trace.lanes.size();
+    std::vector<LaneBuilder> builders(lanes);
+    for (const RecordBuffer *b : buffers)
+        b->forEach([&](const StateRecord &r) {
+            if (r.lane < lanes)
+                ++builders[r.lane].budget;
+        });
+    for (std::size_t i = 0; i < lanes; ++i)
+        trace.lanes[i].spans.reserve(builders[i].budget);
+    for (const RecordBuffer *b : buffers)
+        b->forEach([&](const StateRecord &r) {
+            if (r.lane < lanes)
+                builders[r.lane].add(trace.lanes[r.lane], r);
+        });
+    for (std::size_t i = 0; i < lanes; ++i)
+        builders[i].finish(trace.lanes[i], now, final);
     orderLanes(trace);
     trace.lanes.push_back(loopLane(trace, now));
     trace.duration = now;

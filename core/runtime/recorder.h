@@ -109,7 +109,8 @@ public:
 private:
     mutable std::mutex m_mutex;
     std::deque<std::unique_ptr<RecordBuffer>> m_buffers;
-    std::vector<Lane> m_lanes; // metadata only; spans are built from the records
+    std::vector<Lane> m_lanes;          // metadata only; spans are built from the records
+    std::array<int, 4> m_lanesOfKind{}; // for the ids: task-1, thread-2, ...
     std::vector<TraceEvent> m_events;
     std::vector<Diagnostic> m_diagnostics;
     Trace m_strings; // its string table, shared by every record

@@ -60,6 +60,7 @@ RunCore::RunCore(Scenario scenario, RunOptions options)
     , m_rt(m_scenario, m_loop, m_recorder)
 {
     m_rt.scenarioLimit = m_options.scenarioLimit;
+    m_recorder.enabled = m_options.record;
 }
 
 // Runs loop iterations until *flag is set. False when the run cannot go on (stopped,

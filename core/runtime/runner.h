@@ -17,6 +17,7 @@ struct RunOptions
     double scenarioLimit = 1e6;     // stop (outcome `stopped`) past this scenario time
     double wallLimit = 300.0;       // stop past this many wall seconds
     QString workerProgram;          // live process pools: the loopscope binary (`--worker`)
+    bool record = true;             // false: state changes are not kept (benchmark baseline)
 };
 
 // Runs the scenario to its end on the calling thread and returns its trace.

@@ -92,6 +92,7 @@ TaskGroupScope::TaskGroupScope(Runtime &rt, Task &parent)
 void TaskGroupScope::add(const Ref<Task> &task)
 {
     m_tasks.push_back(task);
+    ++m_pending;
     task->addDoneCallback(
         Callback{&TaskGroupScope::taskDoneCb, this, reinterpret_cast<std::uintptr_t>(task.get())});
     if (m_aborting)
@@ -105,8 +106,8 @@ void TaskGroupScope::taskDoneCb(void *self, std::uintptr_t task)
 
 void TaskGroupScope::taskDone(Task &task)
 {
-    std::erase_if(m_tasks, [&](const Ref<Task> &t) { return t.get() == &task; });
-    if (m_onCompleted && m_tasks.empty() && !m_onCompleted->done()) {
+    --m_pending;
+    if (m_onCompleted && m_pending == 0 && !m_onCompleted->done()) {
         m_onCompleted->doneBy = task.lane();
         m_onCompleted->setResult();
     }
@@ -140,7 +141,7 @@ Co TaskGroupScope::exit(std::optional<PyError> bodyError, StringId step)
         propagateCancel.reset();
     if (bodyError && !m_aborting)
         abort();
-    while (!m_tasks.empty()) {
+    while (m_pending > 0) {
         if (!m_onCompleted)
             m_onCompleted = Ref<Future>(new Future(m_rt.loop));
         try {

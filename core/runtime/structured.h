@@ -45,7 +45,8 @@ private:
     void abort();
     Runtime &m_rt;
     Task &m_parent;
-    std::vector<Ref<Task>> m_tasks;
+    std::vector<Ref<Task>> m_tasks; // every task ever added, in order
+    std::size_t m_pending = 0;      // of those, not done yet
     std::vector<PyError> m_errors;
     Ref<Future> m_onCompleted;
     bool m_aborting = false;
