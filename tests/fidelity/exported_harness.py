@@ -1,0 +1,86 @@
+"""Turns a program exported by `loopscope run FILE --export OUT.py` into a fidelity program.
+
+Imported first by the wrapped program (see run_exported.py). It leaves the exported text as
+it is and only watches it: every print is prefixed with its scenario time and task lane, tasks
+are named as trace-format.md names lanes, and asyncio.run reports `OUTCOME <status> <time>`
+(and, with LOOPSCOPE_WATCH_DEADLOCK=1, a watchdog calls a run with no print for 1 scenario
+second a deadlock, since a deadlocked asyncio program never returns).
+"""
+import asyncio
+import builtins
+import os
+import time
+
+SCALE = float(os.environ.get("LOOPSCOPE_SCALE", "0.05"))
+
+_print = builtins.print
+_run = asyncio.run
+_t0 = None
+_root = None
+_last = 0.0
+_deadlocked = False
+_per_coro = {}
+
+
+def _now():
+    return (time.perf_counter() - _t0) / SCALE
+
+
+def _factory(loop, coro, **kwargs):
+    name = getattr(coro, "__name__", "task")
+    _per_coro[name] = _per_coro.get(name, 0) + 1
+    task = asyncio.Task(coro, loop=loop, **kwargs)
+    task.set_name(f"{name}-{_per_coro[name]}")
+    return task
+
+
+def _lane():
+    task = asyncio.current_task() if _t0 is not None else None
+    return "main" if task is None or task is _root else task.get_name()
+
+
+def _say(*args, **kwargs):
+    global _last
+    if _t0 is None or kwargs.get("file") is not None:
+        return _print(*args, **kwargs)
+    _last = _now()
+    text = kwargs.get("sep", " ").join(str(a) for a in args)
+    _print(f"{_last:.3f} {_lane()} {text}", flush=True)
+
+
+async def _watchdog(root):
+    global _deadlocked
+    while True:
+        await asyncio.sleep(0.1 * SCALE)
+        if _now() - _last > 1.0:
+            _deadlocked = True
+            root.cancel()
+            return
+
+
+async def _root_task(coro):
+    global _t0, _root, _per_coro
+    _root = asyncio.current_task()
+    _per_coro = {"main": 1}
+    asyncio.get_running_loop().set_task_factory(_factory)
+    _t0 = time.perf_counter()
+    if os.environ.get("LOOPSCOPE_WATCH_DEADLOCK") == "1":
+        asyncio.get_running_loop().create_task(_watchdog(_root))
+    return await coro
+
+
+def _asyncio_run(coro, **kwargs):
+    status, error = "completed", None
+    try:
+        _run(_root_task(coro), **kwargs)
+    except BaseException as exc:  # noqa: BLE001 - the outcome is the point
+        status = "deadlock" if _deadlocked else "failed"
+        error = type(exc).__name__
+    duration = _last if status == "deadlock" else _now()
+    if error and status == "failed":
+        _print(f"ERROR {error}", flush=True)
+    _print(f"OUTCOME {status} {duration:.3f}", flush=True)
+
+
+builtins.print = _say
+asyncio.run = _asyncio_run
