@@ -162,6 +162,39 @@ struct PythonSettings
     friend bool operator==(const PythonSettings &, const PythonSettings &) = default;
 };
 
+// A named variation of the scenario (scenario-format.md, "Variants"; variants.h applies it).
+// Each field left unset keeps the base scenario's value.
+struct PythonOverride
+{
+    std::optional<bool> gil;
+    std::optional<double> switchInterval;
+    std::optional<int> cpuCount;
+    friend bool operator==(const PythonOverride &, const PythonOverride &) = default;
+};
+
+struct ResourceOverride
+{
+    QString id; // the base resource it changes
+    std::optional<int> value;
+    std::optional<bool> bounded;
+    std::optional<int> maxsize;
+    std::optional<std::vector<QJsonValue>> items;
+    std::optional<int> workers;
+    std::optional<double> startup;
+    friend bool operator==(const ResourceOverride &, const ResourceOverride &) = default;
+};
+
+struct Variant
+{
+    QString name;
+    QString notes;
+    PythonOverride python;
+    std::vector<ResourceOverride> resources;
+    // By name: replaces that coroutine's steps (and its params when given), or adds it.
+    std::vector<Coroutine> coroutines;
+    friend bool operator==(const Variant &, const Variant &) = default;
+};
+
 struct Scenario
 {
     QString title;
@@ -172,6 +205,7 @@ struct Scenario
     std::vector<Coroutine> coroutines;
     QJsonObject layout; // owned by the editor; the runtime ignores it
     QJsonObject extra;  // unknown top-level keys
+    std::vector<Variant> variants;
 
     const Coroutine *coroutine(const QString &name) const;
     const Resource *resource(const QString &id) const;

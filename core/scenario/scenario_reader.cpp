@@ -7,6 +7,7 @@
 #include "scenario/scenario_json.h"
 #include "scenario/scenario_validate.h"
 #include "scenario/scenario_walk.h"
+#include "scenario/variants.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -173,6 +174,10 @@ Scenario readContent(ReadContext &context, ObjectReader &root)
     for (qsizetype i = 0; coroutines && i < coroutines->size(); ++i)
         scenario.coroutines.push_back(readCoroutine(
             context, coroutines->at(i), json::indexPath(QStringLiteral("coroutines"), i)));
+    const QString variants = QStringLiteral("variants");
+    if (const auto array
+        = root.array(variants, P::Optional, QStringLiteral("an array of variants")))
+        scenario.variants = readVariants(context, *array, variants);
     scenario.layout
         = root.object(QStringLiteral("layout"), P::Optional, QStringLiteral("an object"));
     scenario.extra = root.unusedKeys();
@@ -185,12 +190,14 @@ void assignStepIds(Scenario &scenario, const JsonSourceMap &source)
 {
     QSet<QString> used;
     std::vector<std::pair<qsizetype, Step *>> unnamed;
-    forEachStep(scenario, [&](Step &step, const QString &path) {
+    const StepVisitor collect = [&](Step &step, const QString &path) {
         if (step.id.isEmpty())
             unnamed.emplace_back(source.offsetOf(path).value_or(0), &step);
         else
             used.insert(step.id);
-    });
+    };
+    forEachStep(scenario, collect);
+    forEachVariantStep(scenario, collect);
     std::stable_sort(unnamed.begin(), unnamed.end(),
                      [](const auto &a, const auto &b) { return a.first < b.first; });
     int next = 1;

@@ -6,6 +6,7 @@
 #include "scenario/json_text.h"
 #include "scenario/scenario_walk.h"
 #include "scenario/validation.h"
+#include "scenario/variants.h"
 
 #include <QHash>
 
@@ -164,6 +165,8 @@ std::vector<ScenarioProblem> validateScenario(const Scenario &scenario, const QS
                                json::indexPath(kCoroutines, qsizetype(i)));
     validateCallCycles(v);
     checkStepIds(v);
+    for (ScenarioProblem &problem : validateVariants(scenario, v.problems))
+        v.problems.push_back(std::move(problem));
     for (ScenarioProblem &problem : v.problems)
         problem.file = fileName;
     return std::move(v.problems);

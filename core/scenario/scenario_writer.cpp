@@ -216,6 +216,53 @@ J coroutine(const Coroutine &c)
     return o;
 }
 
+// A variant writes only what it overrides.
+J variant(const Variant &v)
+{
+    J o = J::object();
+    o.set(k("name"), v.name);
+    setIfAny(o, "notes", v.notes);
+    J py = J::object();
+    if (v.python.gil)
+        py.set(k("gil"), *v.python.gil);
+    if (v.python.switchInterval)
+        py.set(k("switch_interval"), *v.python.switchInterval);
+    if (v.python.cpuCount)
+        py.set(k("cpu_count"), *v.python.cpuCount);
+    if (v.python != PythonOverride{})
+        o.set(k("python"), std::move(py));
+    J resources = J::array();
+    for (const ResourceOverride &r : v.resources) {
+        J ro = J::object();
+        ro.set(k("id"), r.id);
+        if (r.value)
+            ro.set(k("value"), *r.value);
+        if (r.bounded)
+            ro.set(k("bounded"), *r.bounded);
+        if (r.maxsize)
+            ro.set(k("maxsize"), *r.maxsize);
+        if (r.items) {
+            J items = J::array();
+            for (const QJsonValue &item : *r.items)
+                items.append(item);
+            ro.set(k("items"), std::move(items));
+        }
+        if (r.workers)
+            ro.set(k("workers"), *r.workers);
+        if (r.startup)
+            ro.set(k("startup"), *r.startup);
+        resources.append(std::move(ro));
+    }
+    if (!v.resources.empty())
+        o.set(k("resources"), std::move(resources));
+    J coroutines = J::array();
+    for (const Coroutine &c : v.coroutines)
+        coroutines.append(coroutine(c));
+    if (!v.coroutines.empty())
+        o.set(k("coroutines"), std::move(coroutines));
+    return o;
+}
+
 J clock(const ClockSettings &c)
 {
     J o = J::object();
@@ -246,6 +293,12 @@ QByteArray writeScenario(const Scenario &scenario)
     for (const Coroutine &c : scenario.coroutines)
         coroutines.append(coroutine(c));
     root.set(k("resources"), std::move(resources)).set(k("coroutines"), std::move(coroutines));
+    if (!scenario.variants.empty()) {
+        J variants = J::array();
+        for (const Variant &v : scenario.variants)
+            variants.append(variant(v));
+        root.set(k("variants"), std::move(variants));
+    }
     root.set(k("layout"), scenario.layout);
     appendExtra(root, scenario.extra);
     return root.toIndentedJson();
