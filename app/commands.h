@@ -16,8 +16,10 @@ enum ExitStatus : int {
 
 int checkCommand(const QStringList &args);                      // loopscope check FILE...
 int runCommand(int argc, char **argv, const QStringList &args); // loopscope run FILE ...
-int examplesCommand(const QStringList &args);                   // loopscope examples
-int workerCommand(const QStringList &args); // loopscope --worker: a process-pool worker
+// loopscope compare FILE [FILE...] [--variant NAME...] [--export OUT]
+int compareCommand(int argc, char **argv, const QStringList &args);
+int examplesCommand(const QStringList &args); // loopscope examples
+int workerCommand(const QStringList &args);   // loopscope --worker: a process-pool worker
 int guiCommand(int argc, char **argv, const QString &file); // the window, or headless
 
 } // namespace loopscope::app

@@ -13,6 +13,9 @@ const char *kUsage = R"(Usage:
   loopscope run FILE [--live] [--scale S] [--trace OUT.json] [--export OUT.ext]... [--quiet]
                                    run a scenario and print its prints, Gantt and outcome
   loopscope check FILE...          validate scenario files
+  loopscope compare FILE [FILE...] [--variant NAME]... [--export OUT.svg|png|pdf|mmd]
+                                   run a scenario's variants (or several files) and print
+                                   what differs and their Gantts on one time axis
   loopscope examples               list the bundled examples
   loopscope --help | --version
 
@@ -44,6 +47,8 @@ int main(int argc, char **argv)
         }
         if (first == QLatin1String("run"))
             return runCommand(argc, argv, args.mid(1));
+        if (first == QLatin1String("compare"))
+            return compareCommand(argc, argv, args.mid(1));
         if (first == QLatin1String("check") || first == QLatin1String("examples")) {
             QCoreApplication app(argc, argv);
             if (first == QLatin1String("check"))

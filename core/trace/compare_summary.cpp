@@ -9,7 +9,7 @@ namespace loopscope {
 
 namespace {
 
-constexpr int kMaxNamesPerLine = 4;
+constexpr int kMaxNamesPerLine = 5;
 
 QString resultText(const Trace &trace, const QString &laneName)
 {

@@ -1,0 +1,202 @@
+#include "compare/compare_image.h"
+
+#include "export/mermaid.h"
+#include "timeline/image_export.h"
+#include "timeline/lane_rows.h"
+#include "timeline/timeline_fonts.h"
+#include "timeline/timeline_painter.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <algorithm>
+
+namespace loopscope {
+
+namespace {
+
+constexpr int kEndMarkRoom = 28; // as the single-run export: room for the lane-end marks
+constexpr int kHeaderTitle = 30;
+constexpr int kSummaryLine = 18;
+constexpr int kLegendHeight = 30;
+
+int headerHeight(const CompareImageOptions &options)
+{
+    return kHeaderTitle + kSummaryLine * int(options.summary.size()) + 10;
+}
+
+int runHeight(const Trace &trace, bool last)
+{
+    const TimelineLayout defaults;
+    const int lanes = std::max<int>(1, int(trace.lanes.size())) * defaults.laneHeight;
+    return TimelineLayout::kTitleHeight + defaults.rulerHeight + lanes + (last ? kLegendHeight : 0);
+}
+
+void paintHeader(QPainter &painter, const CompareImageOptions &options, int width,
+                 const TimelineTheme &theme)
+{
+    painter.fillRect(QRect(0, 0, width, headerHeight(options)), theme.background);
+    painter.setPen(theme.text);
+    painter.setFont(timelineFont(TimelineFontRole::Title));
+    painter.drawText(QRect(12, 6, width - 24, kHeaderTitle - 6), Qt::AlignLeft | Qt::AlignTop,
+                     options.title);
+    painter.setFont(timelineFont(TimelineFontRole::Subtitle));
+    for (qsizetype i = 0; i < options.summary.size(); ++i) {
+        painter.setPen(i == 0 ? theme.text : theme.mutedText);
+        painter.drawText(QRect(12, kHeaderTitle + int(i) * kSummaryLine, width - 24, kSummaryLine),
+                         Qt::AlignLeft | Qt::AlignVCenter, options.summary[i]);
+    }
+}
+
+void paintRun(QPainter &painter, const NamedTrace &run, QRect bounds, double end, bool last,
+              const TimelineTheme &theme, bool vectorHatching)
+{
+    LaneRows rows;
+    rows.rebuild(run.trace);
+    TimelineLayout layout;
+    layout.bounds = bounds;
+    layout.titleHeight = TimelineLayout::kTitleHeight;
+    layout.legendHeight = last ? kLegendHeight : 0;
+    layout.title = run.name;
+    layout.subtitle = timelineSubtitle(run.trace);
+    layout.wakeArrows = true;
+    layout.vectorHatching = vectorHatching;
+    TimelineCoordinates coords;
+    layout.applyTo(coords);
+    coords.fit(0.0, end, layout.timeAreaWidth() - kEndMarkRoom);
+    painter.save();
+    painter.setClipRect(bounds);
+    TimelinePainter(run.trace, rows, theme).paint(painter, layout, coords);
+    painter.restore();
+}
+
+bool exportSvg(const std::vector<NamedTrace> &runs, const CompareImageOptions &options,
+               const QString &path)
+{
+    const QSize size = compareImageSize(runs, options);
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(options.title);
+    svg.setDescription(options.summary.join(QLatin1Char('\n')));
+    svg.setResolution(96);
+    QPainter painter;
+    if (!painter.begin(&svg))
+        return false;
+    paintCompareImage(painter, runs, options, size, true);
+    return painter.end();
+}
+
+bool exportPng(const std::vector<NamedTrace> &runs, const CompareImageOptions &options,
+               const QString &path)
+{
+    const QSize size = compareImageSize(runs, options);
+    const double scale = std::clamp(options.scale, 0.25, 8.0);
+    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    {
+        QPainter painter(&image);
+        paintCompareImage(painter, runs, options, size, false);
+    }
+    return image.save(path, "PNG");
+}
+
+// One page as large as the picture: a comparison is read as a whole, not page by page.
+bool exportPdf(const std::vector<NamedTrace> &runs, const CompareImageOptions &options,
+               const QString &path)
+{
+    const QSize size = compareImageSize(runs, options);
+    QPdfWriter pdf(path);
+    pdf.setResolution(96);
+    pdf.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setTitle(options.title);
+    pdf.setCreator(QStringLiteral("Loopscope"));
+    QPainter painter;
+    if (!painter.begin(&pdf))
+        return false;
+    paintCompareImage(painter, runs, options, size, true);
+    return painter.end();
+}
+
+} // namespace
+
+double sharedDuration(const std::vector<NamedTrace> &runs)
+{
+    double end = 0.0;
+    for (const NamedTrace &run : runs)
+        end = std::max(end, run.trace.duration);
+    return end > 0.0 ? end : 1.0;
+}
+
+QSize compareImageSize(const std::vector<NamedTrace> &runs, const CompareImageOptions &options)
+{
+    int height = headerHeight(options);
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        height += runHeight(runs[i].trace, i + 1 == runs.size());
+    return {std::max(400, options.width), height};
+}
+
+void paintCompareImage(QPainter &painter, const std::vector<NamedTrace> &runs,
+                       const CompareImageOptions &options, QSize size, bool vectorHatching)
+{
+    const TimelineTheme theme = TimelineTheme::forKind(options.theme);
+    paintHeader(painter, options, size.width(), theme);
+    const double end = sharedDuration(runs);
+    int top = headerHeight(options);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const bool last = i + 1 == runs.size();
+        const int height = runHeight(runs[i].trace, last);
+        paintRun(painter, runs[i], QRect(0, top, size.width(), height), end, last, theme,
+                 vectorHatching);
+        top += height;
+    }
+}
+
+QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &title)
+{
+    QStringList charts;
+    for (const NamedTrace &run : runs) {
+        const QString chartTitle
+            = title.isEmpty() ? run.name : title + QStringLiteral(": ") + run.name;
+        charts << mermaidGantt(run.trace, chartTitle);
+    }
+    return charts.join(QLatin1Char('\n'));
+}
+
+bool exportCompare(const std::vector<NamedTrace> &runs, const CompareImageOptions &options,
+                   const QString &path, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    bool written = false;
+    if (suffix == QLatin1String("mmd")) {
+        QSaveFile file(path);
+        const QByteArray text = compareMermaid(runs, options.title).toUtf8();
+        written
+            = file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
+    } else if (suffix == QLatin1String("svg"))
+        written = exportSvg(runs, options, path);
+    else if (suffix == QLatin1String("png"))
+        written = exportPng(runs, options, path);
+    else if (suffix == QLatin1String("pdf"))
+        written = exportPdf(runs, options, path);
+    else {
+        if (error)
+            *error = QStringLiteral("%1: unknown type \"%2\"; use .svg, .png, .pdf or .mmd")
+                         .arg(path, suffix);
+        return false;
+    }
+    if (!written && error)
+        *error = QStringLiteral("%1: could not be written (check the folder exists and is "
+                                "writable)")
+                     .arg(path);
+    return written;
+}
+
+} // namespace loopscope

@@ -1,0 +1,43 @@
+// The stacked picture of several runs (SVG, PNG, PDF): a header with the compare summary, then
+// one titled timeline per run, all on the same time axis [0, longest run], and one legend.
+#pragma once
+
+#include "timeline/timeline_theme.h"
+#include "trace/compare_summary.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+class QPainter;
+
+namespace loopscope {
+
+struct CompareImageOptions
+{
+    int width = 1200;   // logical pixels
+    double scale = 2.0; // PNG: device pixels per logical pixel
+    TimelineThemeKind theme = TimelineThemeKind::Light;
+    QString title;       // "Compare: <lesson>"
+    QStringList summary; // CompareSummary::lines()
+};
+
+// The longest run's duration (1 s when every run is empty): the shared end of the time axis.
+double sharedDuration(const std::vector<NamedTrace> &runs);
+
+QSize compareImageSize(const std::vector<NamedTrace> &runs, const CompareImageOptions &options);
+void paintCompareImage(QPainter &painter, const std::vector<NamedTrace> &runs,
+                       const CompareImageOptions &options, QSize size, bool vectorHatching);
+// One Mermaid gantt per run in one text, each with its own front matter and titled
+// "<title>: <name>", separated by a blank line (to paste each into its own ```mermaid block;
+// Mermaid draws one chart per diagram, so their time axes are not shared).
+QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &title);
+
+// Writes `path` (.svg, .png, .pdf: the stacked picture; .mmd: compareMermaid); false with
+// *error naming the file on failure.
+bool exportCompare(const std::vector<NamedTrace> &runs, const CompareImageOptions &options,
+                   const QString &path, QString *error);
+
+} // namespace loopscope

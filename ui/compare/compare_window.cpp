@@ -1,0 +1,115 @@
+#include "compare/compare_window.h"
+
+#include "compare/compare_image.h"
+#include "compare/compare_view.h"
+#include "runtime/runner.h"
+#include "scenario/scenario_json.h"
+#include "timeline/timeline_view.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QToolBar>
+
+namespace loopscope {
+
+namespace {
+
+// "10-loop-vs-taskgroup" for ".../10-loop-vs-taskgroup.loop.json".
+QString fileLabel(const QString &path)
+{
+    QString name = QFileInfo(path).fileName();
+    for (const char *suffix : {".loop.json", ".json"})
+        if (name.endsWith(QLatin1String(suffix)))
+            return name.chopped(qsizetype(qstrlen(suffix)));
+    return name;
+}
+
+} // namespace
+
+CompareWindow::CompareWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_view(new CompareView(this))
+{
+    setWindowTitle(tr("Compare runs"));
+    setCentralWidget(m_view);
+    QToolBar *bar = addToolBar(tr("Compare"));
+    bar->setObjectName(QStringLiteral("compareToolBar"));
+    QAction *run = bar->addAction(tr("Run all"), this, &CompareWindow::runAll);
+    run->setObjectName(QStringLiteral("compareRunAll"));
+    run->setShortcut(QKeySequence(Qt::Key_F5));
+    bar->addAction(tr("Add file…"), this, &CompareWindow::addFileFromDialog)
+        ->setObjectName(QStringLiteral("compareAddFile"));
+    bar->addAction(tr("Fit"), m_view, &CompareView::fitAll);
+    bar->addAction(tr("Export…"), this, &CompareWindow::exportFromDialog)
+        ->setObjectName(QStringLiteral("compareExport"));
+    resize(1100, 760);
+}
+
+void CompareWindow::setScenario(const Scenario &scenario, const QString &label)
+{
+    m_title = scenario.title.isEmpty() ? label : scenario.title;
+    m_entries = scenariosToCompare(scenario, {});
+    setWindowTitle(tr("Compare: %1").arg(m_title));
+}
+
+bool CompareWindow::addFile(const QString &path, QString *error)
+{
+    const ScenarioLoad load = readScenarioFile(path);
+    if (!load.ok()) {
+        if (error)
+            *error = load.problems.empty() ? path : load.problems.front().toString();
+        return false;
+    }
+    if (m_title.isEmpty())
+        m_title = load.scenario->title;
+    m_entries.push_back({fileLabel(path), *load.scenario});
+    return true;
+}
+
+// Every run on the virtual clock: the durations compared are the program's own, the same on
+// every machine and at once.
+void CompareWindow::runAll()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    std::vector<NamedTrace> runs;
+    RunOptions options;
+    options.clock = ClockMode::Virtual;
+    options.workerProgram = QCoreApplication::applicationFilePath();
+    for (const NamedScenario &entry : m_entries)
+        runs.push_back({entry.name, runScenario(entry.scenario, options)});
+    m_view->setRuns(std::move(runs));
+    QApplication::restoreOverrideCursor();
+}
+
+void CompareWindow::addFileFromDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with"), QString(),
+                                                      tr("Scenarios (*.loop.json *.json)"));
+    QString error;
+    if (path.isEmpty())
+        return;
+    if (!addFile(path, &error)) {
+        QMessageBox::warning(this, tr("Compare with"), error);
+        return;
+    }
+    runAll();
+}
+
+void CompareWindow::exportFromDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export comparison"), QString(),
+        tr("SVG (*.svg);;PNG (*.png);;PDF (*.pdf);;Mermaid (*.mmd)"));
+    if (path.isEmpty())
+        return;
+    CompareImageOptions options;
+    options.title = tr("Compare: %1").arg(m_title);
+    options.summary = m_view->summary().lines();
+    QString error;
+    if (!exportCompare(m_view->runs(), options, path, &error))
+        QMessageBox::warning(this, tr("Export comparison"), error);
+}
+
+} // namespace loopscope

@@ -1,0 +1,39 @@
+// The compare window: the runs of a scenario's variants (or of several files) side by side in a
+// CompareView, run all at once on the virtual clock, exported as one stacked picture.
+#pragma once
+
+#include "scenario/variants.h"
+
+#include <QMainWindow>
+
+#include <vector>
+
+namespace loopscope {
+
+class CompareView;
+
+class CompareWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit CompareWindow(QWidget *parent = nullptr);
+
+    // What to compare: the scenario's variants (or the scenario alone when it has none).
+    void setScenario(const Scenario &scenario, const QString &label);
+    // Adds a file's scenario (its base) beside the others; false with *error when unreadable.
+    bool addFile(const QString &path, QString *error = nullptr);
+    const std::vector<NamedScenario> &entries() const { return m_entries; }
+    CompareView *view() const { return m_view; }
+
+public Q_SLOTS:
+    void runAll();
+    void addFileFromDialog();
+    void exportFromDialog();
+
+private:
+    QString m_title;
+    std::vector<NamedScenario> m_entries;
+    CompareView *m_view = nullptr;
+};
+
+} // namespace loopscope
