@@ -1,0 +1,294 @@
+#include "canvas/block_style.h"
+
+#include "timeline/timeline_theme.h"
+
+#include <QPainter>
+#include <QPixmap>
+
+namespace loopscope {
+
+QString paletteGroupName(PaletteGroup group)
+{
+    switch (group) {
+    case PaletteGroup::Waiting:
+        return QStringLiteral("Waiting");
+    case PaletteGroup::Work:
+        return QStringLiteral("Work");
+    case PaletteGroup::Sync:
+        return QStringLiteral("Sync");
+    case PaletteGroup::Tasks:
+        return QStringLiteral("Tasks");
+    case PaletteGroup::Pools:
+        return QStringLiteral("Pools");
+    case PaletteGroup::Control:
+        return QStringLiteral("Control");
+    }
+    return {};
+}
+
+PaletteGroup paletteGroup(StepKind kind)
+{
+    using K = StepKind;
+    switch (kind) {
+    case K::Sleep:
+    case K::EventWait:
+    case K::FutureAwait:
+    case K::WaitFor:
+        return PaletteGroup::Waiting;
+    case K::Cpu:
+    case K::Block:
+    case K::Print:
+        return PaletteGroup::Work;
+    case K::With:
+    case K::Acquire:
+    case K::Release:
+    case K::EventSet:
+    case K::EventClear:
+    case K::Put:
+    case K::Get:
+    case K::TaskDone:
+    case K::Join:
+    case K::FutureSet:
+        return PaletteGroup::Sync;
+    case K::Call:
+    case K::CreateTask:
+    case K::Await:
+    case K::Gather:
+    case K::TaskGroup:
+    case K::Cancel:
+        return PaletteGroup::Tasks;
+    case K::ToThread:
+    case K::RunInExecutor:
+        return PaletteGroup::Pools;
+    case K::Repeat:
+    case K::Drain:
+    case K::Try:
+    case K::Raise:
+        return PaletteGroup::Control;
+    }
+    return PaletteGroup::Control;
+}
+
+PaletteGroup paletteGroup(ResourceKind kind)
+{
+    return kind == ResourceKind::ThreadPool || kind == ResourceKind::ProcessPool
+               ? PaletteGroup::Pools
+               : PaletteGroup::Sync;
+}
+
+std::optional<LaneState> causedState(StepKind kind)
+{
+    using K = StepKind;
+    switch (kind) {
+    case K::Sleep:
+    case K::Await:
+    case K::Gather:
+    case K::WaitFor:
+    case K::EventWait:
+    case K::Get:
+    case K::Join:
+    case K::FutureAwait:
+    case K::ToThread:
+    case K::RunInExecutor:
+        return LaneState::Waiting;
+    case K::Cpu:
+        return LaneState::Running;
+    case K::Block:
+        return LaneState::Blocking;
+    case K::With:
+    case K::Acquire:
+    case K::Put:
+        return LaneState::Blocked;
+    default:
+        return std::nullopt;
+    }
+}
+
+QColor blockColor(StepKind kind)
+{
+    const auto state = causedState(kind);
+    return state ? stateColor(*state) : QColor(0xC8, 0xC8, 0xCC);
+}
+
+QString asyncioEquivalent(StepKind kind)
+{
+    using K = StepKind;
+    switch (kind) {
+    case K::Sleep:
+        return QStringLiteral("await asyncio.sleep(s)");
+    case K::Cpu:
+        return QStringLiteral("pure-Python CPU work on the loop thread (holds the GIL)");
+    case K::Block:
+        return QStringLiteral("time.sleep(s): a blocking call that stalls the loop");
+    case K::Print:
+        return QStringLiteral("print(...)");
+    case K::Call:
+        return QStringLiteral("await coro(**args): runs inline, no new task");
+    case K::CreateTask:
+        return QStringLiteral("task = asyncio.create_task(coro(**args), name=...)");
+    case K::Await:
+        return QStringLiteral("await task");
+    case K::Gather:
+        return QStringLiteral("await asyncio.gather(...)");
+    case K::TaskGroup:
+        return QStringLiteral("async with asyncio.TaskGroup() as tg:");
+    case K::WaitFor:
+        return QStringLiteral("await asyncio.wait_for(aw, timeout)");
+    case K::With:
+        return QStringLiteral("async with lock_or_semaphore:");
+    case K::Acquire:
+        return QStringLiteral("await r.acquire()");
+    case K::Release:
+        return QStringLiteral("r.release()");
+    case K::EventWait:
+        return QStringLiteral("await event.wait()");
+    case K::EventSet:
+        return QStringLiteral("event.set()");
+    case K::EventClear:
+        return QStringLiteral("event.clear()");
+    case K::Put:
+        return QStringLiteral("await queue.put(item)");
+    case K::Get:
+        return QStringLiteral("item = await queue.get()");
+    case K::TaskDone:
+        return QStringLiteral("queue.task_done()");
+    case K::Join:
+        return QStringLiteral("await queue.join()");
+    case K::FutureSet:
+        return QStringLiteral("future.set_result(value)");
+    case K::FutureAwait:
+        return QStringLiteral("await future");
+    case K::Repeat:
+        return QStringLiteral("for var in range(count): (while True: when forever)");
+    case K::Drain:
+        return QStringLiteral("while not q.empty(): item = await q.get()");
+    case K::Try:
+        return QStringLiteral("try: ... except ...: ... finally: ...");
+    case K::Raise:
+        return QStringLiteral("raise Error(message)");
+    case K::Cancel:
+        return QStringLiteral("task.cancel()");
+    case K::ToThread:
+        return QStringLiteral("await asyncio.to_thread(fn)");
+    case K::RunInExecutor:
+        return QStringLiteral("await loop.run_in_executor(pool, fn)");
+    }
+    return {};
+}
+
+QString asyncioEquivalent(ResourceKind kind)
+{
+    switch (kind) {
+    case ResourceKind::Lock:
+        return QStringLiteral("asyncio.Lock()");
+    case ResourceKind::Semaphore:
+        return QStringLiteral("asyncio.Semaphore(value)");
+    case ResourceKind::Event:
+        return QStringLiteral("asyncio.Event()");
+    case ResourceKind::Queue:
+        return QStringLiteral("asyncio.Queue(maxsize)");
+    case ResourceKind::Future:
+        return QStringLiteral("loop.create_future()");
+    case ResourceKind::ThreadPool:
+        return QStringLiteral("concurrent.futures.ThreadPoolExecutor(workers)");
+    case ResourceKind::ProcessPool:
+        return QStringLiteral("concurrent.futures.ProcessPoolExecutor(workers)");
+    }
+    return {};
+}
+
+namespace {
+
+QString quantityText(const Quantity &q)
+{
+    return q.isParam() ? QLatin1Char('$') + q.param : QString::number(q.value);
+}
+
+QString callText(const Step &step)
+{
+    return step.coro.isEmpty() ? step.task : step.coro + QStringLiteral("()");
+}
+
+} // namespace
+
+QString blockText(const Step &step)
+{
+    const QString op = opName(step.kind);
+    using K = StepKind;
+    switch (step.kind) {
+    case K::Sleep:
+    case K::Cpu:
+    case K::Block:
+    case K::ToThread:
+        return QStringLiteral("%1 %2 s").arg(op, quantityText(step.seconds));
+    case K::RunInExecutor:
+        return QStringLiteral("%1 %2 %3 s").arg(op, step.resource, quantityText(step.seconds));
+    case K::Print:
+        return QStringLiteral("print \"%1\"").arg(step.text);
+    case K::Call:
+        return QStringLiteral("call %1").arg(callText(step));
+    case K::CreateTask:
+        return QStringLiteral("%1 = create_task %2").arg(step.as, callText(step));
+    case K::WaitFor:
+        return QStringLiteral("wait_for %1, %2 s").arg(callText(step), quantityText(step.timeout));
+    case K::Await:
+    case K::Cancel:
+        return QStringLiteral("%1 %2").arg(op, step.task);
+    case K::Gather:
+        return QStringLiteral("gather \u00d7%1").arg(step.items.size());
+    case K::Repeat:
+        return step.count
+                   ? QStringLiteral("repeat %1 \u00d7%2").arg(step.var, quantityText(*step.count))
+                   : QStringLiteral("repeat forever");
+    case K::Get:
+    case K::Drain:
+        return QStringLiteral("%1 %2 \u2192 %3").arg(op, step.resource, step.as);
+    case K::Raise:
+        return QStringLiteral("raise %1").arg(step.error);
+    default:
+        return step.resource.isEmpty() ? op : QStringLiteral("%1 %2").arg(op, step.resource);
+    }
+}
+
+namespace {
+
+QIcon glyphIcon(const QColor &fill, const QString &glyph)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(fill);
+    painter.setPen(fill.darker(140));
+    painter.drawRoundedRect(QRectF(2, 2, 28, 28), 6, 6);
+    QFont font = painter.font();
+    font.setPixelSize(13);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(fill.lightness() > 150 ? Qt::black : Qt::white);
+    painter.drawText(QRectF(2, 2, 28, 28), Qt::AlignCenter, glyph);
+    return QIcon(pixmap);
+}
+
+// "create_task" -> "CT", "sleep" -> "Sl"
+QString initials(const QString &name)
+{
+    const QStringList words = name.split(QLatin1Char('_'));
+    if (words.size() > 1)
+        return QString(words[0].front().toUpper()) + words[1].front().toUpper();
+    return name.left(1).toUpper() + name.mid(1, 1);
+}
+
+} // namespace
+
+QIcon stepIcon(StepKind kind)
+{
+    return glyphIcon(blockColor(kind), initials(opName(kind)));
+}
+
+QIcon resourceIcon(ResourceKind kind)
+{
+    return glyphIcon(QColor(0xCC, 0x79, 0xA7), initials(resourceKindName(kind)));
+}
+
+} // namespace loopscope

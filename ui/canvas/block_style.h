@@ -1,0 +1,33 @@
+// How a step looks on the canvas and in the palette: the lane state it causes (so a block has
+// the colour its span will have on the timeline), its palette group, its asyncio equivalent.
+#pragma once
+
+#include "scenario/scenario.h"
+#include "trace/trace.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QString>
+
+#include <optional>
+
+namespace loopscope {
+
+enum class PaletteGroup { Waiting, Work, Sync, Tasks, Pools, Control };
+
+QString paletteGroupName(PaletteGroup group);
+PaletteGroup paletteGroup(StepKind kind);
+PaletteGroup paletteGroup(ResourceKind kind);
+
+// The state the step puts its task in while it runs; nullopt for instants and containers.
+std::optional<LaneState> causedState(StepKind kind);
+QColor blockColor(StepKind kind);
+QString asyncioEquivalent(StepKind kind);
+QString asyncioEquivalent(ResourceKind kind);
+// A one-line summary shown in the block: "sleep 1 s", "with sem", "gather ×5".
+QString blockText(const Step &step);
+// A small painted icon: a rounded square in the block colour with the op's initials.
+QIcon stepIcon(StepKind kind);
+QIcon resourceIcon(ResourceKind kind);
+
+} // namespace loopscope

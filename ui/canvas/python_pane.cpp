@@ -1,0 +1,130 @@
+#include "canvas/python_pane.h"
+
+#include "export/python_program.h"
+#include "scenario/scenario_walk.h"
+
+#include <QFontDatabase>
+#include <QMouseEvent>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSyntaxHighlighter>
+#include <QTextBlock>
+
+namespace loopscope {
+
+namespace {
+
+QString marker(const QString &stepId)
+{
+    return QStringLiteral("@@loopscope-step:%1@@").arg(stepId);
+}
+
+class PythonHighlighter : public QSyntaxHighlighter
+{
+public:
+    explicit PythonHighlighter(QTextDocument *document)
+        : QSyntaxHighlighter(document)
+    {
+        QTextCharFormat keyword;
+        keyword.setForeground(QColor(0x00, 0x4E, 0x9A));
+        keyword.setFontWeight(QFont::Bold);
+        QTextCharFormat string;
+        string.setForeground(QColor(0x4E, 0x9A, 0x06));
+        QTextCharFormat number;
+        number.setForeground(QColor(0xA4, 0x00, 0x00));
+        QTextCharFormat comment;
+        comment.setForeground(QColor(0x70, 0x70, 0x70));
+        comment.setFontItalic(true);
+        m_rules = {
+            {QRegularExpression(QStringLiteral(
+                 "\\b(async|await|def|with|for|in|while|not|try|except|finally|raise|return|"
+                 "import|from|as|if|else|True|False|None|pass|global|lambda)\\b")),
+             keyword},
+            {QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), number},
+            {QRegularExpression(QStringLiteral("f?\"([^\"\\\\]|\\\\.)*\"|'([^'\\\\]|\\\\.)*'")),
+             string},
+            {QRegularExpression(QStringLiteral("#[^\n]*$")), comment},
+        };
+    }
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        for (const auto &[pattern, format] : m_rules)
+            for (auto it = pattern.globalMatch(text); it.hasNext();) {
+                const auto match = it.next();
+                setFormat(int(match.capturedStart()), int(match.capturedLength()), format);
+            }
+    }
+
+private:
+    std::vector<std::pair<QRegularExpression, QTextCharFormat>> m_rules;
+};
+
+} // namespace
+
+QHash<QString, int> pythonStepLines(const Scenario &scenario)
+{
+    Scenario marked = scenario;
+    forEachStep(marked, [](Step &step, const QString &) { step.label = marker(step.id); });
+    const QStringList lines = pythonProgram(marked).split(QLatin1Char('\n'));
+    QHash<QString, int> found;
+    forEachStep(scenario, [&](const Step &step, const QString &) {
+        const QString wanted = marker(step.id);
+        for (int i = 0; i < lines.size(); ++i)
+            if (lines[i].contains(wanted)) {
+                found.insert(step.id, i);
+                break;
+            }
+    });
+    return found;
+}
+
+PythonPane::PythonPane(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setObjectName(QStringLiteral("pythonPane"));
+    setReadOnly(true);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new PythonHighlighter(document());
+}
+
+void PythonPane::showScenario(const Scenario &scenario)
+{
+    const QString program = pythonProgram(scenario);
+    if (program != toPlainText()) {
+        const int scroll = verticalScrollBar()->value();
+        setPlainText(program);
+        verticalScrollBar()->setValue(scroll);
+    }
+    m_lines = pythonStepLines(scenario);
+}
+
+void PythonPane::highlightStep(const QString &stepId)
+{
+    m_highlighted = m_lines.value(stepId, -1);
+    QList<QTextEdit::ExtraSelection> selections;
+    if (m_highlighted >= 0) {
+        QTextEdit::ExtraSelection line;
+        line.format.setBackground(QColor(0x00, 0x72, 0xB2, 0x40));
+        line.format.setProperty(QTextFormat::FullWidthSelection, true);
+        line.cursor = QTextCursor(document()->findBlockByNumber(m_highlighted));
+        selections << line;
+        setTextCursor(line.cursor);
+        centerCursor();
+    }
+    setExtraSelections(selections);
+}
+
+void PythonPane::mouseReleaseEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseReleaseEvent(event);
+    const int line = cursorForPosition(event->position().toPoint()).blockNumber();
+    // The step whose statement starts on this line; the first in document order wins.
+    for (auto it = m_lines.cbegin(); it != m_lines.cend(); ++it)
+        if (it.value() == line)
+            return Q_EMIT stepClicked(it.key());
+}
+
+} // namespace loopscope

@@ -1,0 +1,38 @@
+// The Python beside the canvas: pythonProgram(scenario), read-only and highlighted, kept up to
+// date as the model changes. Steps map to lines (and back) by exporting once more with a marker
+// in every step's label: labels are trailing comments, so the lines do not move.
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QHash>
+#include <QPlainTextEdit>
+
+namespace loopscope {
+
+// Line (0-based) of the statement each step becomes in pythonProgram(scenario).
+QHash<QString, int> pythonStepLines(const Scenario &scenario);
+
+class PythonPane : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit PythonPane(QWidget *parent = nullptr);
+
+    void showScenario(const Scenario &scenario);
+    void highlightStep(const QString &stepId);
+    int lineOf(const QString &stepId) const { return m_lines.value(stepId, -1); }
+    int highlightedLine() const { return m_highlighted; }
+
+Q_SIGNALS:
+    void stepClicked(const QString &stepId);
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    QHash<QString, int> m_lines;
+    int m_highlighted = -1;
+};
+
+} // namespace loopscope

@@ -1,0 +1,245 @@
+#include "canvas/scenario_canvas.h"
+
+#include "canvas/card_item.h"
+#include "document/scenario_document.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsPathItem>
+#include <QGraphicsScene>
+#include <QQueue>
+
+#include "scenario/scenario_walk.h"
+
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+constexpr qreal kColumnGap = 80;
+constexpr qreal kRowGap = 30;
+
+QPainterPath arrowPath(QPointF from, QPointF to)
+{
+    QPainterPath path(from);
+    const qreal bend = std::max(40.0, std::abs(to.x() - from.x()) / 2);
+    const qreal direction = to.x() >= from.x() ? 1 : -1;
+    path.cubicTo(from + QPointF(direction * bend, 0), to - QPointF(direction * bend, 0), to);
+    // The head, pointing along the last stretch.
+    const QPointF back = to - QPointF(direction * 9, 0);
+    path.moveTo(to);
+    path.lineTo(back + QPointF(0, -5));
+    path.moveTo(to);
+    path.lineTo(back + QPointF(0, 5));
+    return path;
+}
+
+// The coroutines a step starts: the arrows' targets.
+QStringList startedBy(const Step &step)
+{
+    QStringList targets;
+    switch (step.kind) {
+    case StepKind::CreateTask:
+    case StepKind::Call:
+    case StepKind::WaitFor:
+        if (!step.coro.isEmpty())
+            targets << step.coro;
+        break;
+    case StepKind::Gather:
+        for (const GatherItem &item : step.items)
+            if (!item.coro.isEmpty() && !targets.contains(item.coro))
+                targets << item.coro;
+        break;
+    default:
+        break;
+    }
+    return targets;
+}
+
+} // namespace
+
+ScenarioCanvas::ScenarioCanvas(ScenarioDocument *document, QWidget *parent)
+    : QGraphicsView(parent)
+    , m_document(document)
+    , m_scene(new QGraphicsScene(this))
+{
+    setObjectName(QStringLiteral("scenarioCanvas"));
+    setScene(m_scene);
+    setRenderHint(QPainter::Antialiasing);
+    setBackgroundBrush(QColor(0xEE, 0xEF, 0xF2));
+    setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setFocusPolicy(Qt::StrongFocus);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    connect(m_document, &ScenarioDocument::changed, this, &ScenarioCanvas::rebuild);
+    rebuild();
+}
+
+void ScenarioCanvas::rebuild()
+{
+    m_scene->clear();
+    m_cards.clear();
+    const Scenario &scenario = m_document->scenario();
+    int unplaced = 0;
+    for (const Coroutine &coroutine : scenario.coroutines) {
+        auto *item = new CardItem(coroutine);
+        const auto position = cardPosition(scenario, coroutine.name);
+        item->setPos(position ? *position : placeFor(coroutine.name, unplaced++));
+        m_scene->addItem(item);
+        m_cards[coroutine.name] = item;
+    }
+    addArrows();
+    m_dropIndicator = m_scene->addLine(QLineF(), QPen(QColor(0x00, 0x72, 0xB2), 3));
+    m_dropIndicator->setZValue(10);
+    m_dropIndicator->hide();
+    if (!scenario.coroutine(m_selectedCard))
+        m_selectedCard.clear();
+    if (!findStep(scenario, m_selectedStep))
+        m_selectedStep.clear();
+    applySelection();
+    setInvalid(m_invalidSteps, m_invalidCards);
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-40, -40, 400, 300));
+}
+
+// Cards without a saved position go to the right of the rightmost card, one column each.
+QPointF ScenarioCanvas::placeFor(const QString &, int unplacedIndex) const
+{
+    qreal right = 40 - kColumnGap;
+    for (const auto &[name, item] : m_cards)
+        right = std::max(right, item->pos().x() + item->geometry().bounds.width());
+    Q_UNUSED(unplacedIndex)
+    return {right + kColumnGap, 40};
+}
+
+void ScenarioCanvas::addArrows()
+{
+    const QPen pen(QColor(0x40, 0x40, 0x48), 1.5);
+    for (const auto &[name, card] : m_cards) {
+        for (const BlockBox &box : card->geometry().blocks) {
+            const Step *step = findStep(m_document->scenario(), box.stepId);
+            if (!step)
+                continue;
+            for (const QString &target : startedBy(*step)) {
+                const auto it = m_cards.find(target);
+                if (it == m_cards.end())
+                    continue;
+                const QPointF from = card->mapToScene(box.header.right(), box.header.center().y());
+                const QPointF to = it->second->mapToScene(0, kTitleHeight / 2);
+                auto *arrow = m_scene->addPath(arrowPath(from, to), pen);
+                arrow->setZValue(2);
+                arrow->setData(0, step->id);
+            }
+        }
+    }
+}
+
+void ScenarioCanvas::select(const QString &coroutine, const QString &stepId)
+{
+    if (coroutine == m_selectedCard && stepId == m_selectedStep)
+        return;
+    m_selectedCard = coroutine;
+    m_selectedStep = stepId;
+    applySelection();
+    Q_EMIT selectionChanged(m_selectedCard, m_selectedStep);
+}
+
+void ScenarioCanvas::selectStep(const QString &stepId)
+{
+    const QString coroutine = coroutineOf(m_document->scenario(), stepId);
+    if (coroutine.isEmpty())
+        return;
+    select(coroutine, stepId);
+    if (const CardItem *item = card(coroutine))
+        if (const BlockBox *box = item->geometry().block(stepId))
+            ensureVisible(item->mapRectToScene(box->header), 40, 40);
+}
+
+void ScenarioCanvas::applySelection()
+{
+    for (const auto &[name, item] : m_cards) {
+        item->setCardSelected(name == m_selectedCard && m_selectedStep.isEmpty());
+        item->setSelectedStep(name == m_selectedCard ? m_selectedStep : QString());
+    }
+}
+
+void ScenarioCanvas::setInvalid(const QSet<QString> &steps, const QSet<QString> &cards)
+{
+    m_invalidSteps = steps;
+    m_invalidCards = cards;
+    for (const auto &[name, item] : m_cards)
+        item->setInvalid(steps, cards.contains(name));
+}
+
+CardItem *ScenarioCanvas::card(const QString &coroutine) const
+{
+    const auto it = m_cards.find(coroutine);
+    return it == m_cards.end() ? nullptr : it->second;
+}
+
+QPoint ScenarioCanvas::blockPoint(const QString &stepId) const
+{
+    const CardItem *item = card(coroutineOf(m_document->scenario(), stepId));
+    const BlockBox *box = item ? item->geometry().block(stepId) : nullptr;
+    if (!box)
+        return {};
+    return mapFromScene(item->mapToScene(box->header.center()));
+}
+
+QPoint ScenarioCanvas::titlePoint(const QString &coroutine) const
+{
+    const CardItem *item = card(coroutine);
+    return item ? mapFromScene(item->mapToScene(item->geometry().title.center())) : QPoint();
+}
+
+void ScenarioCanvas::autoLayout()
+{
+    // Columns by call depth from main (breadth first); unreachable coroutines in a last column.
+    const Scenario &scenario = m_document->scenario();
+    QHash<QString, int> depth;
+    QQueue<QString> queue;
+    if (scenario.coroutine(QStringLiteral("main"))) {
+        depth.insert(QStringLiteral("main"), 0);
+        queue.enqueue(QStringLiteral("main"));
+    }
+    while (!queue.isEmpty()) {
+        const QString name = queue.dequeue();
+        const Coroutine *coroutine = scenario.coroutine(name);
+        Scenario only;
+        only.coroutines.push_back(*coroutine);
+        forEachStep(only, [&](const Step &step, const QString &) {
+            for (const QString &target : startedBy(step))
+                if (!depth.contains(target) && scenario.coroutine(target)) {
+                    depth.insert(target, depth.value(name) + 1);
+                    queue.enqueue(target);
+                }
+        });
+    }
+    int lastColumn = 0;
+    for (int d : std::as_const(depth))
+        lastColumn = std::max(lastColumn, d + 1);
+    Scenario edited = scenario;
+    std::map<int, qreal> columnBottom;
+    for (const Coroutine &coroutine : scenario.coroutines) {
+        const int column = depth.value(coroutine.name, lastColumn);
+        const qreal y = columnBottom.count(column) ? columnBottom[column] : 40;
+        setCardPosition(edited, coroutine.name, {40 + column * (kCardWidth + kColumnGap), y});
+        columnBottom[column] = y + layoutCard(coroutine).bounds.height() + kRowGap;
+    }
+    m_document->edit(edited, tr("Arrange cards"));
+}
+
+void ScenarioCanvas::zoomIn()
+{
+    scale(1.25, 1.25);
+}
+
+void ScenarioCanvas::zoomOut()
+{
+    scale(0.8, 0.8);
+}
+
+void ScenarioCanvas::resetZoom()
+{
+    setTransform(QTransform());
+}
+
+} // namespace loopscope

@@ -1,0 +1,166 @@
+#include "canvas/scenario_editor.h"
+
+#include "canvas/block_palette.h"
+#include "canvas/properties_panel.h"
+#include "canvas/python_pane.h"
+#include "canvas/resources_panel.h"
+#include "canvas/scenario_canvas.h"
+#include "document/scenario_document.h"
+#include "document/scenario_edits.h"
+#include "scenario/scenario_validate.h"
+#include "scenario/scenario_walk.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace loopscope {
+
+namespace {
+
+// The step a problem is about: the one whose path is the longest prefix of the problem's path.
+QString stepOfProblem(const QString &problemPath, const QHash<QString, QString> &stepPaths)
+{
+    QString best;
+    qsizetype bestLength = -1;
+    for (auto it = stepPaths.cbegin(); it != stepPaths.cend(); ++it) {
+        const QString &path = it.value();
+        const bool under = problemPath == path
+                           || (problemPath.startsWith(path)
+                               && (problemPath[path.size()] == QLatin1Char('.')
+                                   || problemPath[path.size()] == QLatin1Char('[')));
+        if (under && path.size() > bestLength) {
+            best = it.key();
+            bestLength = path.size();
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_canvas(new ScenarioCanvas(document))
+    , m_palette(new BlockPalette(m_canvas))
+    , m_properties(new PropertiesPanel(document))
+    , m_resources(new ResourcesPanel(document))
+    , m_python(new PythonPane)
+{
+    setObjectName(QStringLiteral("scenarioEditor"));
+    setupActions();
+    setupLayout();
+    connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::documentChanged);
+    connect(m_canvas, &ScenarioCanvas::selectionChanged, this, &ScenarioEditor::selectionChanged);
+    connect(m_python, &PythonPane::stepClicked, this, &ScenarioEditor::selectStep);
+    documentChanged();
+}
+
+void ScenarioEditor::setupActions()
+{
+    m_run = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("Run"), this);
+    m_run->setObjectName(QStringLiteral("editorRun"));
+    connect(m_run, &QAction::triggered, this, &ScenarioEditor::runRequested);
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("Redo"));
+    m_redo->setShortcuts(QKeySequence::Redo);
+    m_arrange = new QAction(tr("Arrange cards"), this);
+    connect(m_arrange, &QAction::triggered, m_canvas, &ScenarioCanvas::autoLayout);
+}
+
+void ScenarioEditor::setupLayout()
+{
+    auto *tools = new QToolBar;
+    tools->setIconSize(QSize(16, 16));
+    tools->addAction(m_undo);
+    tools->addAction(m_redo);
+    tools->addSeparator();
+    tools->addAction(tr("Zoom in"), m_canvas, &ScenarioCanvas::zoomIn);
+    tools->addAction(tr("Zoom out"), m_canvas, &ScenarioCanvas::zoomOut);
+    tools->addAction(tr("100%"), m_canvas, &ScenarioCanvas::resetZoom);
+    tools->addAction(m_arrange);
+    m_banner = new QLabel;
+    m_banner->setObjectName(QStringLiteral("problemBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("color: #C00000; padding: 2px;"));
+    auto *middle = new QWidget;
+    auto *column = new QVBoxLayout(middle);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(tools);
+    column->addWidget(m_canvas, 1);
+    column->addWidget(m_banner);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_properties, tr("Properties"));
+    m_tabs->addTab(m_resources, tr("Resources"));
+    auto *side = new QSplitter(Qt::Vertical);
+    side->addWidget(m_tabs);
+    side->addWidget(m_python);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_palette);
+    split->addWidget(middle);
+    split->addWidget(side);
+    split->setStretchFactor(1, 1);
+    split->setSizes({170, 520, 330});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+}
+
+QString ScenarioEditor::runBlockedReason() const
+{
+    if (m_problems.empty())
+        return {};
+    return tr("Cannot run: %n problem(s). %1", nullptr, int(m_problems.size()))
+        .arg(m_problems.front().toString());
+}
+
+void ScenarioEditor::documentChanged()
+{
+    const Scenario &scenario = m_document->scenario();
+    m_problems = validateScenario(scenario);
+    QHash<QString, QString> stepPaths;
+    forEachStep(scenario,
+                [&](const Step &step, const QString &path) { stepPaths.insert(step.id, path); });
+    QSet<QString> steps;
+    QSet<QString> cards;
+    for (const ScenarioProblem &problem : m_problems) {
+        const QString step = stepOfProblem(problem.path, stepPaths);
+        if (!step.isEmpty())
+            steps.insert(step);
+        for (std::size_t i = 0; i < scenario.coroutines.size(); ++i)
+            if (step.isEmpty() && problem.path.startsWith(QStringLiteral("coroutines[%1]").arg(i)))
+                cards.insert(scenario.coroutines[i].name);
+    }
+    m_canvas->setInvalid(steps, cards);
+    m_properties->showProblems(m_problems);
+    m_python->showScenario(scenario);
+    m_python->highlightStep(m_canvas->selectedStep());
+    const QString reason = runBlockedReason();
+    m_run->setEnabled(reason.isEmpty());
+    m_run->setToolTip(reason.isEmpty() ? tr("Run the scenario") : reason);
+    m_run->setStatusTip(reason);
+    m_banner->setText(reason);
+    m_banner->setVisible(!reason.isEmpty());
+    Q_EMIT validityChanged(reason.isEmpty());
+}
+
+void ScenarioEditor::selectionChanged(const QString &coroutine, const QString &stepId)
+{
+    m_properties->showSelection(coroutine, stepId);
+    m_tabs->setCurrentWidget(m_properties);
+    m_python->highlightStep(stepId);
+}
+
+void ScenarioEditor::selectStep(const QString &stepId)
+{
+    m_canvas->selectStep(stepId);
+}
+
+} // namespace loopscope

@@ -1,0 +1,76 @@
+// The editor beside the timeline: palette, canvas, properties, resources and the Python pane,
+// all on one ScenarioDocument. It validates the model after every change: problems are marked
+// on the canvas and under the fields, and the Run action is disabled with the reason shown.
+#pragma once
+
+#include "scenario/scenario_problem.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QAction;
+class QLabel;
+class QTabWidget;
+
+namespace loopscope {
+
+class BlockPalette;
+class PropertiesPanel;
+class PythonPane;
+class ResourcesPanel;
+class ScenarioCanvas;
+class ScenarioDocument;
+
+class ScenarioEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ScenarioEditor(ScenarioDocument *document, QWidget *parent = nullptr);
+
+    ScenarioDocument *document() const { return m_document; }
+    ScenarioCanvas *canvas() const { return m_canvas; }
+    BlockPalette *palette() const { return m_palette; }
+    PropertiesPanel *properties() const { return m_properties; }
+    ResourcesPanel *resources() const { return m_resources; }
+    PythonPane *python() const { return m_python; }
+    QLabel *problemBanner() const { return m_banner; }
+
+    // Enabled exactly when the scenario validates; its tool tip says why not.
+    QAction *runAction() const { return m_run; }
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+    QAction *arrangeAction() const { return m_arrange; }
+    const std::vector<ScenarioProblem> &problems() const { return m_problems; }
+    QString runBlockedReason() const;
+
+public Q_SLOTS:
+    // The timeline's spanClicked(lane, span, stepId): select that block and its card.
+    void selectStep(const QString &stepId);
+
+Q_SIGNALS:
+    void runRequested();
+    void validityChanged(bool valid);
+
+private:
+    void setupActions();
+    void setupLayout();
+    void documentChanged();
+    void selectionChanged(const QString &coroutine, const QString &stepId);
+
+    ScenarioDocument *m_document;
+    ScenarioCanvas *m_canvas;
+    BlockPalette *m_palette;
+    PropertiesPanel *m_properties;
+    ResourcesPanel *m_resources;
+    PythonPane *m_python;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_banner = nullptr;
+    QAction *m_run = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_arrange = nullptr;
+    std::vector<ScenarioProblem> m_problems;
+};
+
+} // namespace loopscope

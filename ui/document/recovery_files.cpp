@@ -1,0 +1,89 @@
+#include "document/recovery_files.h"
+
+#include "scenario/recovery.h"
+#include "scenario/scenario_json.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace loopscope {
+
+namespace {
+
+const QLatin1String kSidecarSuffix(".recovery.json");
+
+std::optional<RecoveryFile> readSidecar(const QString &sidecarPath)
+{
+    QFile file(sidecarPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject sidecar = QJsonDocument::fromJson(file.readAll()).object();
+    QString key = QFileInfo(sidecarPath).fileName();
+    key.chop(kSidecarSuffix.size());
+    RecoveryFile recovery = RecoveryFile::forKey(key);
+    recovery.originalPath = sidecar.value(QLatin1String("original")).toString();
+    recovery.savedAt
+        = QDateTime::fromString(sidecar.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+    if (!recovery.savedAt.isValid() || !QFileInfo::exists(recovery.scenarioFile))
+        return std::nullopt;
+    return recovery;
+}
+
+} // namespace
+
+RecoveryFile RecoveryFile::forKey(const QString &key)
+{
+    const QDir dir(recoveryDirectory());
+    return {key,
+            dir.filePath(key + QLatin1String(".loop.json")),
+            dir.filePath(key + kSidecarSuffix),
+            {},
+            {}};
+}
+
+bool writeRecovery(const RecoveryFile &file, const Scenario &scenario, QString *error)
+{
+    if (!saveScenarioFile(scenario, file.scenarioFile, error))
+        return false;
+    const QJsonObject sidecar{
+        {QStringLiteral("original"), file.originalPath},
+        {QStringLiteral("time"), file.savedAt.toUTC().toString(Qt::ISODateWithMs)}};
+    QSaveFile out(file.sidecarFile);
+    if (out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(sidecar).toJson()) >= 0
+        && out.commit())
+        return true;
+    if (error)
+        *error = QStringLiteral("%1: %2").arg(file.sidecarFile, out.errorString());
+    return false;
+}
+
+void discardRecovery(const RecoveryFile &file)
+{
+    QFile::remove(file.scenarioFile);
+    QFile::remove(file.sidecarFile);
+}
+
+std::vector<RecoveryFile> pendingRecoveries()
+{
+    const QDir dir(recoveryDirectory());
+    std::vector<RecoveryFile> found;
+    for (const QString &name : dir.entryList({QLatin1String("*") + kSidecarSuffix}, QDir::Files)) {
+        const auto recovery = readSidecar(dir.filePath(name));
+        if (!recovery)
+            continue;
+        const QFileInfo original(recovery->originalPath);
+        if (recovery->originalPath.isEmpty() || !original.exists()
+            || original.lastModified() < recovery->savedAt)
+            found.push_back(*recovery);
+    }
+    std::sort(found.begin(), found.end(),
+              [](const RecoveryFile &a, const RecoveryFile &b) { return a.savedAt < b.savedAt; });
+    return found;
+}
+
+} // namespace loopscope

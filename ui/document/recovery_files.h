@@ -1,0 +1,32 @@
+// Autosaved copies of unsaved documents in recoveryDirectory(): "<key>.loop.json" beside a
+// sidecar "<key>.recovery.json" = {"original": <path or "">, "time": <ISO 8601 UTC>}.
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <vector>
+
+namespace loopscope {
+
+struct RecoveryFile
+{
+    QString key;
+    QString scenarioFile;
+    QString sidecarFile;
+    QString originalPath; // empty for a document never saved
+    QDateTime savedAt;
+
+    static RecoveryFile forKey(const QString &key);
+};
+
+// Writes the scenario (atomically, as saveScenarioFile does) and then its sidecar.
+bool writeRecovery(const RecoveryFile &file, const Scenario &scenario, QString *error = nullptr);
+void discardRecovery(const RecoveryFile &file);
+// Recovery files worth offering: newer than the last save of their original (or it is gone,
+// or there is none), oldest first.
+std::vector<RecoveryFile> pendingRecoveries();
+
+} // namespace loopscope

@@ -1,0 +1,74 @@
+// The document the editor works on: a Scenario, the file it came from, its modified state and
+// the QUndoStack every change goes through, plus the autosave that keeps a recovery copy.
+#pragma once
+
+#include "document/recovery_files.h"
+#include "scenario/scenario.h"
+#include "scenario/scenario_json.h"
+
+#include <QObject>
+
+class QTimer;
+class QUndoStack;
+
+namespace loopscope {
+
+class ScenarioDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ScenarioDocument(QObject *parent = nullptr);
+    ~ScenarioDocument() override; // a document closed cleanly leaves no recovery file
+
+    const Scenario &scenario() const { return m_scenario; }
+    QString path() const { return m_path; }
+    QString displayName() const; // the file name, or "Untitled"
+    bool isModified() const;
+    QUndoStack *undoStack() const { return m_undo; }
+
+    // One undoable change to `after`. Consecutive edits with the same non-empty `mergeKey`
+    // (a card being dragged, one field being typed in) merge into one undo step.
+    void edit(const Scenario &after, const QString &text, const QString &mergeKey = {});
+
+    // Replace the whole document (no undo history); on a failed open nothing changes.
+    void newDocument();
+    ScenarioLoad open(const QString &path);
+    // saveScenarioFile: on failure *error names the file and why, and the document stays
+    // modified with its old path.
+    bool save(QString *error);
+    bool saveAs(const QString &path, QString *error);
+    // Takes over an autosaved copy: its content, its original path, modified.
+    bool restore(const RecoveryFile &recovery, QString *error);
+
+    // Milliseconds between the last change and the recovery copy (default 3000).
+    void setAutosaveDelay(int milliseconds);
+    RecoveryFile recoveryFile() const { return m_recovery; }
+    void discardRecoveryFile();
+
+Q_SIGNALS:
+    void changed();
+    void modifiedChanged(bool modified);
+    void pathChanged(const QString &path);
+    void autosaved(const QString &recoveryFile);
+    void autosaveFailed(const QString &error);
+
+private:
+    friend class ScenarioEditCommand;
+    void setScenario(const Scenario &scenario);
+    void reset(Scenario scenario, const QString &path, bool modified);
+    void noteModified();
+    void autosave();
+
+    Scenario m_scenario;
+    QString m_path;
+    QUndoStack *m_undo = nullptr;
+    QTimer *m_autosave = nullptr;
+    RecoveryFile m_recovery;
+    bool m_forcedModified = false; // restored from a recovery copy: unsaved, with no undo step
+    bool m_lastModified = false;
+};
+
+// A scenario with a `main` coroutine and nothing else: what File > New gives.
+Scenario emptyScenario();
+
+} // namespace loopscope
