@@ -151,6 +151,7 @@ int compareCommand(int argc, char **argv, const QStringList &args)
     int status = ExitCompleted;
     CompareImageOptions image;
     image.title = QStringLiteral("Compare: %1").arg(title);
+    image.lesson = title;
     image.summary = summary.lines();
     for (const QString &path : ca.exports) {
         if (!exportCompare(runs, image, path, &error)) {

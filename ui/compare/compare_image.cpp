@@ -159,12 +159,12 @@ void paintCompareImage(QPainter &painter, const std::vector<NamedTrace> &runs,
     }
 }
 
-QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &title)
+QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &lesson)
 {
     QStringList charts;
     for (const NamedTrace &run : runs) {
         const QString chartTitle
-            = title.isEmpty() ? run.name : title + QStringLiteral(": ") + run.name;
+            = lesson.isEmpty() ? run.name : lesson + QString::fromUtf8(" — ") + run.name;
         charts << mermaidGantt(run.trace, chartTitle);
     }
     return charts.join(QLatin1Char('\n'));
@@ -177,7 +177,7 @@ bool exportCompare(const std::vector<NamedTrace> &runs, const CompareImageOption
     bool written = false;
     if (suffix == QLatin1String("mmd")) {
         QSaveFile file(path);
-        const QByteArray text = compareMermaid(runs, options.title).toUtf8();
+        const QByteArray text = compareMermaid(runs, options.lesson).toUtf8();
         written
             = file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
     } else if (suffix == QLatin1String("svg"))

@@ -20,7 +20,8 @@ struct CompareImageOptions
     int width = 1200;   // logical pixels
     double scale = 2.0; // PNG: device pixels per logical pixel
     TimelineThemeKind theme = TimelineThemeKind::Light;
-    QString title;       // "Compare: <lesson>"
+    QString title;       // the header: "Compare: <lesson>"
+    QString lesson;      // Mermaid: each chart is titled "<lesson> — <run>"
     QStringList summary; // CompareSummary::lines()
 };
 
@@ -31,9 +32,9 @@ QSize compareImageSize(const std::vector<NamedTrace> &runs, const CompareImageOp
 void paintCompareImage(QPainter &painter, const std::vector<NamedTrace> &runs,
                        const CompareImageOptions &options, QSize size, bool vectorHatching);
 // One Mermaid gantt per run in one text, each with its own front matter and titled
-// "<title>: <name>", separated by a blank line (to paste each into its own ```mermaid block;
+// "<lesson> — <name>", separated by a blank line (to paste each into its own ```mermaid block;
 // Mermaid draws one chart per diagram, so their time axes are not shared).
-QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &title);
+QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &lesson);
 
 // Writes `path` (.svg, .png, .pdf: the stacked picture; .mmd: compareMermaid); false with
 // *error naming the file on failure.

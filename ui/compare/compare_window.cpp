@@ -106,6 +106,7 @@ void CompareWindow::exportFromDialog()
         return;
     CompareImageOptions options;
     options.title = tr("Compare: %1").arg(m_title);
+    options.lesson = m_title;
     options.summary = m_view->summary().lines();
     QString error;
     if (!exportCompare(m_view->runs(), options, path, &error))
