@@ -41,7 +41,8 @@ QString durationsText(const std::vector<NamedTrace> &runs)
         return text;
     const double fastest = order.front()->trace.duration;
     const double slowest = order.back()->trace.duration;
-    if (std::abs(slowest - fastest) <= 1e-9 * std::max(1.0, slowest))
+    // Equal as written ("3.5 s" and "3.5 s"): a ratio of 1.0× would only confuse.
+    if (formatCompareSeconds(fastest) == formatCompareSeconds(slowest))
         return text + QStringLiteral(", same duration");
     if (!(fastest > 0))
         return text;

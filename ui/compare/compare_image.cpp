@@ -53,15 +53,17 @@ void paintHeader(QPainter &painter, const CompareImageOptions &options, int widt
     }
 }
 
+// Every run is laid out with a legend so that its rows sit where they would alone; all but the
+// last have it clipped away, since one legend explains the whole picture.
 void paintRun(QPainter &painter, const NamedTrace &run, QRect bounds, double end, bool last,
               const TimelineTheme &theme, bool vectorHatching)
 {
     LaneRows rows;
     rows.rebuild(run.trace);
     TimelineLayout layout;
-    layout.bounds = bounds;
+    layout.bounds = last ? bounds : bounds.adjusted(0, 0, 0, kLegendHeight);
     layout.titleHeight = TimelineLayout::kTitleHeight;
-    layout.legendHeight = last ? kLegendHeight : 0;
+    layout.legendHeight = kLegendHeight;
     layout.title = run.name;
     layout.subtitle = timelineSubtitle(run.trace);
     layout.wakeArrows = true;

@@ -65,6 +65,7 @@ void CompareView::addRun(const NamedTrace &run)
     auto *timeline = new TimelineView;
     timeline->setObjectName(QStringLiteral("compareTimeline%1").arg(m_timelines.size()));
     timeline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    timeline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // the same height in all
     timeline->setTrace(run.trace);
     const int lanes = std::max(1, timeline->rows().rowCount());
     timeline->setFixedHeight(kRulerAndLegend + lanes * 22 + 2 * timeline->frameWidth()
