@@ -3,6 +3,8 @@
 #include "app/recent_files.h"
 #include "app/run_controller.h"
 #include "app/trace_list_dock.h"
+#include "canvas/scenario_editor.h"
+#include "document/scenario_document.h"
 #include "scenario/scenario_json.h"
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_view.h"
@@ -18,6 +20,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 
 // Resources of a static library must be registered by name (outside any namespace).
 static void initLoopscopeResources()
@@ -35,8 +38,8 @@ MainWindow::MainWindow(QWidget *parent)
     initLoopscopeResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/loopscope/loopscope.svg")));
-    setCentralWidget(m_timeline);
     setAcceptDrops(true);
+    setupEditor();
     setupActions();
     setupMenus();
     setupToolBars();
@@ -51,17 +54,22 @@ MainWindow::MainWindow(QWidget *parent)
             [this](int lane, int, const QString &step) {
                 statusBar()->showMessage(
                     tr("%1: step %2").arg(m_timeline->trace().lanes[lane].name, step), 5000);
+                m_editor->selectStep(step);
             });
     restoreSettings();
     updateRunActions();
     updateTitle();
+    if (!pendingRecoveries().empty()) // after the window shows, not inside the constructor
+        QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 }
 
 MainWindow::~MainWindow() = default;
 
 bool MainWindow::openScenario(const QString &path)
 {
-    ScenarioLoad load = readScenarioFile(path);
+    if (!maybeSaveChanges())
+        return false;
+    ScenarioLoad load = m_document->open(path);
     if (!load.ok()) {
         QStringList lines;
         for (const ScenarioProblem &problem : load.problems)
@@ -75,10 +83,8 @@ bool MainWindow::openScenario(const QString &path)
         box.exec();
         return false;
     }
-    m_scenario = std::move(load.scenario);
-    m_scenarioPath = path;
+    documentReplaced();
     m_recent->add(path);
-    updateTitle();
     // A first look at once: the virtual clock takes milliseconds and is exact.
     m_runs->start(*m_scenario, ClockMode::Virtual, m_scale->value());
     return true;
@@ -93,6 +99,8 @@ void MainWindow::run()
 {
     if (!m_scenario)
         return chooseScenarioToOpen();
+    if (!m_editor->runAction()->isEnabled())
+        return statusBar()->showMessage(m_editor->runBlockedReason(), 10000);
     m_runs->start(*m_scenario, chosenClock(), m_scale->value());
 }
 
@@ -159,7 +167,8 @@ void MainWindow::updateRunActions()
 {
     const bool running = m_runs->isRunning();
     const bool live = running && m_runs->isLive();
-    m_actions.run->setEnabled(!running);
+    m_actions.run->setEnabled(!running && m_editor->runAction()->isEnabled());
+    m_actions.run->setToolTip(m_editor->runAction()->toolTip());
     m_actions.pause->setEnabled(live);
     m_actions.pause->setChecked(live && m_runs->isPaused());
     m_actions.step->setEnabled(live);
@@ -167,17 +176,24 @@ void MainWindow::updateRunActions()
     m_actions.saveTrace->setEnabled(m_haveTrace);
     m_actions.exportImage->setEnabled(m_haveTrace);
     m_actions.save->setEnabled(m_scenario.has_value());
+    m_actions.saveAs->setEnabled(m_scenario.has_value());
 }
 
 void MainWindow::updateTitle()
 {
-    const QString name
+    QString name
         = m_scenarioPath.isEmpty() ? tr("no scenario") : QFileInfo(m_scenarioPath).fileName();
+    if (m_scenario && m_scenarioPath.isEmpty())
+        name = m_document->displayName();
+    if (m_document->isModified())
+        name += QLatin1Char('*');
     setWindowTitle(QStringLiteral("%1 \u2014 Loopscope").arg(name));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSaveChanges())
+        return event->ignore();
     m_runs->stop();
     saveSettings();
     event->accept();

@@ -21,6 +21,8 @@ namespace loopscope {
 
 class RecentFiles;
 class RunController;
+class ScenarioDocument;
+class ScenarioEditor;
 class TimelineView;
 class TraceListDock;
 
@@ -34,6 +36,10 @@ public:
     // Reads a scenario file and runs it once on the virtual clock; problems go to a message box.
     bool openScenario(const QString &path);
     TimelineView *timeline() const { return m_timeline; }
+    ScenarioEditor *editor() const { return m_editor; }
+    ScenarioDocument *document() const { return m_document; }
+    // Offers to restore autosaved documents newer than their last save (one question each).
+    void offerRecovery();
     const std::optional<Scenario> &scenario() const { return m_scenario; }
 
 public Q_SLOTS:
@@ -53,12 +59,17 @@ private:
     void setupMenus();
     void setupToolBars();
     void setupDocks();
+    void setupEditor();
     void setupStatusBar();
     void restoreSettings();
     void saveSettings() const;
 
     void chooseScenarioToOpen();
-    void saveScenario();
+    bool saveScenario();
+    bool saveScenarioAs();
+    void newScenario();
+    bool maybeSaveChanges(); // false: the user cancelled
+    void documentReplaced();
     void saveTrace();
     void exportImage();
     void applyLaneFilter();
@@ -70,6 +81,8 @@ private:
     ClockMode chosenClock() const;
 
     TimelineView *m_timeline = nullptr;
+    ScenarioDocument *m_document = nullptr;
+    ScenarioEditor *m_editor = nullptr;
     RunController *m_runs = nullptr;
     TraceListDock *m_log = nullptr;
     TraceListDock *m_diagnostics = nullptr;
@@ -83,7 +96,7 @@ private:
 
     struct Actions
     {
-        QAction *open, *save, *saveTrace, *exportImage, *quit;
+        QAction *newScenario, *open, *save, *saveAs, *saveTrace, *exportImage, *quit;
         QAction *run, *pause, *step, *stop;
         QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
         QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll;

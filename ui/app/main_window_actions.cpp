@@ -3,6 +3,8 @@
 
 #include "app/recent_files.h"
 #include "app/run_controller.h"
+#include "canvas/scenario_editor.h"
+#include "document/scenario_document.h"
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
 #include "timeline/timeline_view.h"
@@ -42,6 +44,9 @@ void MainWindow::setupActions()
 {
     QStyle *s = style();
     Actions &a = m_actions;
+    a.newScenario
+        = makeAction(this, tr("&New"), QKeySequence::New, s->standardIcon(QStyle::SP_FileIcon));
+    a.saveAs = makeAction(this, tr("Save &As\u2026"), QKeySequence::SaveAs);
     a.open = makeAction(this, tr("&Open\u2026"), QKeySequence::Open,
                         s->standardIcon(QStyle::SP_DialogOpenButton));
     a.save = makeAction(this, tr("&Save"), QKeySequence::Save,
@@ -60,6 +65,8 @@ void MainWindow::setupActions()
                         s->standardIcon(QStyle::SP_MediaStop));
     connect(a.open, &QAction::triggered, this, &MainWindow::chooseScenarioToOpen);
     connect(a.save, &QAction::triggered, this, &MainWindow::saveScenario);
+    connect(a.saveAs, &QAction::triggered, this, &MainWindow::saveScenarioAs);
+    connect(a.newScenario, &QAction::triggered, this, &MainWindow::newScenario);
     connect(a.saveTrace, &QAction::triggered, this, &MainWindow::saveTrace);
     connect(a.exportImage, &QAction::triggered, this, &MainWindow::exportImage);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
@@ -115,13 +122,17 @@ void MainWindow::setupMenus()
 {
     const Actions &a = m_actions;
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(a.open);
+    file->addActions({a.newScenario, a.open});
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(m_recentMenu, this);
     connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openScenario);
-    file->addActions({a.save, a.saveTrace, a.exportImage});
+    file->addActions({a.save, a.saveAs, a.saveTrace, a.exportImage});
     file->addSeparator();
     file->addAction(a.quit);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({m_editor->undoAction(), m_editor->redoAction()});
+    edit->addSeparator();
+    edit->addAction(m_editor->arrangeAction());
     menuBar()->addMenu(tr("&Run"))->addActions({a.run, a.pause, a.step, a.stop});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({a.zoomIn, a.zoomOut, a.fitAll, a.zoomToSelection, a.clearSelection});
@@ -146,7 +157,7 @@ void MainWindow::setupToolBars()
     const Actions &a = m_actions;
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->addActions({a.open, a.save});
+    bar->addActions({a.newScenario, a.open, a.save});
     bar->addSeparator();
     bar->addActions({a.run, a.pause, a.step, a.stop});
     m_clock = new QComboBox(bar);
@@ -195,11 +206,89 @@ void MainWindow::chooseScenarioToOpen()
         openScenario(path);
 }
 
-void MainWindow::saveScenario()
+bool MainWindow::saveScenario()
 {
+    if (m_document->path().isEmpty())
+        return saveScenarioAs();
     QString error;
-    if (m_scenario && !saveScenarioFile(*m_scenario, m_scenarioPath, &error))
+    if (!m_document->save(&error)) {
+        // The document stays open and modified: nothing is lost by a failed save.
         QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    documentReplaced();
+    return true;
+}
+
+bool MainWindow::saveScenarioAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"),
+                                                      m_document->path(), kScenarioFilter);
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (!m_document->saveAs(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    documentReplaced();
+    m_recent->add(m_document->path());
+    return true;
+}
+
+void MainWindow::newScenario()
+{
+    if (!maybeSaveChanges())
+        return;
+    m_document->newDocument();
+    documentReplaced();
+}
+
+bool MainWindow::maybeSaveChanges()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveScenario();
+    if (answer == QMessageBox::Discard)
+        m_document->discardRecoveryFile();
+    return answer == QMessageBox::Discard;
+}
+
+// The document's scenario and path are the window's: runs, title and Save follow them.
+void MainWindow::documentReplaced()
+{
+    m_scenario = m_document->scenario();
+    m_scenarioPath = m_document->path();
+    updateTitle();
+    updateRunActions();
+}
+
+void MainWindow::offerRecovery()
+{
+    for (const RecoveryFile &recovery : pendingRecoveries()) {
+        const QString name = recovery.originalPath.isEmpty()
+                                 ? tr("An unsaved scenario")
+                                 : QFileInfo(recovery.originalPath).fileName();
+        const auto answer = QMessageBox::question(
+            this, tr("Restore unsaved work?"),
+            tr("%1 has changes autosaved at %2 that were never saved. Restore them?")
+                .arg(name, recovery.savedAt.toLocalTime().toString()),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard);
+        if (answer == QMessageBox::Discard)
+            discardRecovery(recovery);
+        if (answer != QMessageBox::Yes || !maybeSaveChanges())
+            continue;
+        QString error;
+        if (!m_document->restore(recovery, &error))
+            QMessageBox::warning(this, tr("Cannot restore"), error);
+        documentReplaced();
+        return; // one document at a time; the others are offered at the next start
+    }
 }
 
 void MainWindow::saveTrace()

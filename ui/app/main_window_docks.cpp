@@ -2,10 +2,14 @@
 #include "app/main_window.h"
 
 #include "app/trace_list_dock.h"
+#include "canvas/scenario_editor.h"
+#include "document/scenario_document.h"
 #include "timeline/timeline_view.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSplitter>
 #include <QStatusBar>
 
 namespace loopscope {
@@ -26,6 +30,27 @@ void MainWindow::setupDocks()
     QAction *diagnostics = m_diagnostics->toggleViewAction();
     diagnostics->setShortcut(QKeySequence(tr("Ctrl+2")));
     windows->addActions({log, diagnostics});
+}
+
+// The editor above the timeline: what is written and what it does, on one screen.
+void MainWindow::setupEditor()
+{
+    m_document = new ScenarioDocument(this);
+    m_editor = new ScenarioEditor(m_document);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("editorSplitter"));
+    split->addWidget(m_editor);
+    split->addWidget(m_timeline);
+    split->setSizes({480, 380});
+    setCentralWidget(split);
+    connect(m_editor, &ScenarioEditor::runRequested, this, &MainWindow::run);
+    connect(m_editor, &ScenarioEditor::validityChanged, this, &MainWindow::updateRunActions);
+    connect(m_document, &ScenarioDocument::changed, this, [this] {
+        m_scenario = m_document->scenario();
+        updateRunActions();
+    });
+    connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::pathChanged, this, &MainWindow::documentReplaced);
 }
 
 void MainWindow::setupStatusBar()
