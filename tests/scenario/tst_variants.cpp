@@ -204,6 +204,27 @@ private Q_SLOTS:
             << QStringLiteral("t.loop.json:7:40: variants[0].gil: expected one of name, notes, "
                               "python, resources, coroutines, got \"gil\"");
     }
+    // A variant that breaks a part of the base it does not write: said at the variant, with
+    // the place in the base.
+    void refusesWhatTheVariantBreaksElsewhere()
+    {
+        const ScenarioLoad load = readScenario(
+            file(
+                R"([{"name": "v", "coroutines": [{"name": "work", "params": ["m"], "steps": [{"op": "sleep", "seconds": "$m"}]}]}])"),
+            QStringLiteral("t.loop.json"));
+        QStringList got;
+        for (const ScenarioProblem &p : load.problems)
+            got << p.path + QStringLiteral(": ") + p.message;
+        QCOMPARE(
+            got,
+            (QStringList{
+                QStringLiteral("variants[0]: with this variant, coroutines[1].steps[0].args.n: "
+                               "expected a parameter of \"work\" (m), got \"n\""),
+                QStringLiteral(
+                    "variants[0]: with this variant, coroutines[1].steps[0].args: expected a value "
+                    "for every parameter of \"work\" (m), got none for \"m\"")}));
+    }
+
     void refusesWithPath()
     {
         QFETCH(QByteArray, variants);
