@@ -1,6 +1,7 @@
 // The compare view and its stacked export: one zoom for every run (real Ctrl+wheel events),
 // titles and summary strip, a stacked SVG that names every run and lane, and the window running
 // example 10's variants.
+#include "compare/compare_actions.h"
 #include "compare/compare_image.h"
 #include "compare/compare_view.h"
 #include "compare/compare_window.h"
@@ -8,8 +9,10 @@
 #include "scenario/scenario_json.h"
 #include "timeline/timeline_view.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QMenu>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -164,6 +167,48 @@ private Q_SLOTS:
         QCOMPARE(window.entries().back().name, QStringLiteral("03-asyncio-gather"));
         window.runAll();
         QCOMPARE(window.view()->timelineCount(), 3);
+    }
+
+    void menuActionsOpenTheCompareWindow()
+    {
+        const QString path
+            = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/10-loop-vs-taskgroup.loop.json");
+        std::optional<Scenario> current = readScenarioFile(path).scenario;
+        QVERIFY(current);
+        QWidget window;
+        QMenu menu;
+        const QList<QAction *> actions = addCompareActions(
+            &menu, &window, {[&current] { return current; }, [&path] { return path; }});
+        QCOMPARE(actions.size(), 2);
+        Q_EMIT menu.aboutToShow();
+        QVERIFY(actions[0]->isEnabled());
+        actions[0]->trigger();
+        const auto windows = window.findChildren<CompareWindow *>();
+        QCOMPARE(windows.size(), 1);
+        QVERIFY(windows[0]->isVisible());
+        QCOMPARE(windows[0]->view()->timelineCount(), 2);
+        QCOMPARE(windows[0]->view()->summary().durations,
+                 QString::fromUtf8("TaskGroup: 5.0 s, for loop: 25.0 s, 5.0× faster"));
+        // A scenario without variants has nothing to compare by itself.
+        current->variants.clear();
+        Q_EMIT menu.aboutToShow();
+        QVERIFY(!actions[0]->isEnabled());
+    }
+
+    void fileComparisonPutsTheScenarioBesideTheFile()
+    {
+        const QString one
+            = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/01-sync-blocking.loop.json");
+        const std::optional<Scenario> scenario = readScenarioFile(one).scenario;
+        QVERIFY(scenario);
+        QWidget window;
+        CompareWindow *compare = openFileComparison(
+            &window, *scenario, one,
+            QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/02-threads.loop.json"));
+        QVERIFY(compare);
+        QCOMPARE(compare->view()->summary().durations,
+                 QString::fromUtf8("02-threads: 2.0 s, 01-sync-blocking: 6.0 s, 3.0× faster"));
+        compare->close();
     }
 };
 

@@ -54,6 +54,14 @@ void CompareWindow::setScenario(const Scenario &scenario, const QString &label)
     setWindowTitle(tr("Compare: %1").arg(m_title));
 }
 
+void CompareWindow::addScenario(const QString &name, const Scenario &scenario)
+{
+    if (m_title.isEmpty())
+        m_title = scenario.title.isEmpty() ? name : scenario.title;
+    m_entries.push_back({name, scenario});
+    setWindowTitle(tr("Compare: %1").arg(m_title));
+}
+
 bool CompareWindow::addFile(const QString &path, QString *error)
 {
     const ScenarioLoad load = readScenarioFile(path);
@@ -62,9 +70,7 @@ bool CompareWindow::addFile(const QString &path, QString *error)
             *error = load.problems.empty() ? path : load.problems.front().toString();
         return false;
     }
-    if (m_title.isEmpty())
-        m_title = load.scenario->title;
-    m_entries.push_back({fileLabel(path), *load.scenario});
+    addScenario(fileLabel(path), *load.scenario);
     return true;
 }
 

@@ -20,6 +20,8 @@ public:
 
     // What to compare: the scenario's variants (or the scenario alone when it has none).
     void setScenario(const Scenario &scenario, const QString &label);
+    // Adds a scenario under `name` beside the others.
+    void addScenario(const QString &name, const Scenario &scenario);
     // Adds a file's scenario (its base) beside the others; false with *error when unreadable.
     bool addFile(const QString &path, QString *error = nullptr);
     const std::vector<NamedScenario> &entries() const { return m_entries; }

@@ -1,0 +1,86 @@
+#include "compare/compare_actions.h"
+
+#include "compare/compare_window.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+
+namespace loopscope {
+
+namespace {
+
+CompareWindow *newWindow(QWidget *window)
+{
+    auto *compare = new CompareWindow(window);
+    compare->setWindowFlag(Qt::Window);
+    compare->setAttribute(Qt::WA_DeleteOnClose);
+    return compare;
+}
+
+QString label(const Scenario &scenario, const QString &path)
+{
+    if (!path.isEmpty())
+        return QFileInfo(path).fileName().remove(QStringLiteral(".loop.json"));
+    return scenario.title.isEmpty() ? QObject::tr("this scenario") : scenario.title;
+}
+
+} // namespace
+
+CompareWindow *openVariantComparison(QWidget *window, const Scenario &scenario, const QString &path)
+{
+    CompareWindow *compare = newWindow(window);
+    compare->setScenario(scenario, label(scenario, path));
+    compare->runAll();
+    compare->show();
+    return compare;
+}
+
+CompareWindow *openFileComparison(QWidget *window, const Scenario &scenario, const QString &path,
+                                  const QString &otherFile)
+{
+    CompareWindow *compare = newWindow(window);
+    compare->addScenario(label(scenario, path), scenario);
+    QString error;
+    if (!compare->addFile(otherFile, &error)) {
+        QMessageBox::warning(window, QObject::tr("Compare with"), error);
+        delete compare;
+        return nullptr;
+    }
+    compare->runAll();
+    compare->show();
+    return compare;
+}
+
+QList<QAction *> addCompareActions(QMenu *menu, QWidget *window, CompareSource source)
+{
+    QAction *variants = menu->addAction(QObject::tr("Compare &Variants"));
+    variants->setObjectName(QStringLiteral("compareVariants"));
+    variants->setStatusTip(QObject::tr("Run every variant of the scenario and show them on one "
+                                       "time axis"));
+    QAction *with = menu->addAction(QObject::tr("Compare &With…"));
+    with->setObjectName(QStringLiteral("compareWith"));
+    QObject::connect(menu, &QMenu::aboutToShow, variants, [variants, source] {
+        const std::optional<Scenario> scenario = source.scenario();
+        variants->setEnabled(scenario && !scenario->variants.empty());
+    });
+    QObject::connect(variants, &QAction::triggered, window, [window, source] {
+        if (const std::optional<Scenario> scenario = source.scenario())
+            openVariantComparison(window, *scenario, source.path());
+    });
+    QObject::connect(with, &QAction::triggered, window, [window, source] {
+        const std::optional<Scenario> scenario = source.scenario();
+        if (!scenario)
+            return;
+        const QString other = QFileDialog::getOpenFileName(
+            window, QObject::tr("Compare with"), QFileInfo(source.path()).absolutePath(),
+            QObject::tr("Scenarios (*.loop.json *.json)"));
+        if (!other.isEmpty())
+            openFileComparison(window, *scenario, source.path(), other);
+    });
+    return {variants, with};
+}
+
+} // namespace loopscope
