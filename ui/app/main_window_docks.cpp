@@ -41,7 +41,7 @@ void MainWindow::setupEditor()
     split->setObjectName(QStringLiteral("editorSplitter"));
     split->addWidget(m_editor);
     split->addWidget(m_timeline);
-    split->setSizes({480, 380});
+    split->setSizes({560, 300});
     setCentralWidget(split);
     connect(m_editor, &ScenarioEditor::runRequested, this, &MainWindow::run);
     connect(m_editor, &ScenarioEditor::validityChanged, this, &MainWindow::updateRunActions);

@@ -85,11 +85,12 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
 void CardItem::paintTitle(QPainter *painter) const
 {
     const QRectF title = m_geometry.title;
-    QPainterPath path;
-    path.addRoundedRect(title, 8, 8);
-    path.addRect(title.adjusted(0, title.height() / 2, 0, 0));
-    painter->fillPath(path.simplified(),
-                      m_entry ? QColor(0x00, 0x72, 0xB2) : QColor(0x4A, 0x4A, 0x55));
+    // Rounded at the top only: a rounded bar with its lower half squared off.
+    const QColor fill = m_entry ? QColor(0x00, 0x72, 0xB2) : QColor(0x4A, 0x4A, 0x55);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(title, 8, 8);
+    painter->drawRect(title.adjusted(0, title.height() / 2, 0, 0));
     QFont bold = painter->font();
     bold.setBold(true);
     painter->setFont(bold);

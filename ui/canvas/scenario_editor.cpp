@@ -102,6 +102,7 @@ void ScenarioEditor::setupLayout()
     auto *side = new QSplitter(Qt::Vertical);
     side->addWidget(m_tabs);
     side->addWidget(m_python);
+    side->setSizes({220, 320});
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_palette);
     split->addWidget(middle);
