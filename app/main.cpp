@@ -1,5 +1,6 @@
 // loopscope: the GUI, or the command line (`loopscope run|check|examples ...`).
 #include "commands.h"
+#include "crash_handler.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -30,6 +31,7 @@ int main(int argc, char **argv)
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+    startCrashReporting(args);
 
     if (!args.isEmpty()) {
         const QString first = args.first();

@@ -195,6 +195,7 @@ Co repeat(Runtime &rt, const Step &step, Frame &frame)
     const bool forever = !step.count.has_value();
     const double count = forever ? 0 : frame.number(*step.count);
     for (long long i = 0; forever || double(i) < count; ++i) {
+        rt.checkLimits(); // an empty body never reaches runSteps' check: stop must still work
         if (!step.var.isEmpty())
             frame.vars[step.var] = Value{QJsonValue(double(i)), {}};
         co_await runSteps(rt, step.steps, frame);
@@ -205,6 +206,7 @@ Co drain(Runtime &rt, const Step &step, Frame &frame)
 {
     auto &queue = primitive<AsyncQueue>(rt, step.resource);
     while (!queue.empty()) {
+        rt.checkLimits(); // a body that puts back what it got never suspends
         QJsonValue item;
         co_await queue.get(&item, rt.stepId(step));
         if (!step.as.isEmpty())

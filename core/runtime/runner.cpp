@@ -90,6 +90,11 @@ bool RunCore::runUntil(bool *flag)
 void RunCore::run()
 {
     m_wallStart = std::chrono::steady_clock::now();
+    m_rt.wallLimit = m_options.wallLimit;
+    if (m_options.wallLimit < 1e9) // beyond that, no deadline (and no overflow)
+        m_rt.wallDeadline = m_wallStart
+                            + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                std::chrono::duration<double>(m_options.wallLimit));
     m_loop.startClock();
     m_rt.pools
         = m_loop.isLive() ? makeLivePools(m_rt, m_options.workerProgram) : makeVirtualPools(m_rt);

@@ -117,6 +117,15 @@ void Runtime::event(EventKind kind, int lane, const QString &text, const QString
     recorder.event(e);
 }
 
+// Past the limit nothing more is kept; the next step boundary ends the run.
+void Runtime::stateLimitReached()
+{
+    if (stopReason.isEmpty())
+        stopReason = QStringLiteral("stopped after %1 state changes (the limit of one run)")
+                         .arg(stateLimit);
+    loop.requestStop();
+}
+
 void Runtime::diagnostic(Severity severity, const QString &code, int lane, const QString &message)
 {
     recorder.diagnostic(Diagnostic{now(), lane, severity, code, message});
@@ -135,6 +144,11 @@ void Runtime::checkLimits()
     if (now() > scenarioLimit) {
         stopReason
             = QStringLiteral("stopped at the limit of %1 scenario seconds").arg(scenarioLimit);
+        loop.requestStop();
+        throw RunStopped{};
+    }
+    if ((++m_checks & 1023) == 0 && std::chrono::steady_clock::now() > wallDeadline) {
+        stopReason = QStringLiteral("stopped at the limit of %1 wall seconds").arg(wallLimit);
         loop.requestStop();
         throw RunStopped{};
     }

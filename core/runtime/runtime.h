@@ -9,6 +9,7 @@
 
 #include <QHash>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <vector>
@@ -42,6 +43,8 @@ public:
     double now() const { return loop.now(); }
     void setState(int lane, LaneState state, StringId on, StringId step, double t)
     {
+        if (++m_states > stateLimit) [[unlikely]]
+            return stateLimitReached();
         recorder.state(buffer, lane, t, state, on, step);
     }
     void setState(int lane, LaneState state, StringId on, StringId step)
@@ -71,6 +74,14 @@ public:
     void checkLimits();
     double scenarioLimit = 1e6;
     std::size_t eventLimit = 2'000'000;
+    // Loop-thread state changes kept (24 bytes each): a loop of ten million sleep(0) would
+    // otherwise fill memory and make every snapshot slower.
+    std::size_t stateLimit = 4'000'000;
+    // RunOptions::wallLimit as a deadline, looked at every 1024th check: a `repeat` forever of
+    // steps that never suspend never gets back to the loop, where the wall limit is checked.
+    double wallLimit = 0.0;
+    std::chrono::steady_clock::time_point wallDeadline
+        = std::chrono::steady_clock::time_point::max();
     QString stopReason;
 
     // Called by a task that just finished a step, to spot steps that held the loop.
@@ -83,6 +94,9 @@ private:
     std::map<QString, int> m_tasksPerCoro;
     std::map<QString, std::unique_ptr<Primitive>> m_primitives;
     std::size_t m_events = 0;
+    std::size_t m_states = 0;
+    std::size_t m_checks = 0;
+    void stateLimitReached();
 };
 
 } // namespace loopscope::rt
