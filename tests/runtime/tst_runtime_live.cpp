@@ -70,6 +70,73 @@ void TestRuntimeLive::matchesVirtual_data()
     QTest::newRow("deadlock") << "examples/21-deadlock.loop.json";
 }
 
+// Empty when `actual` (live) draws what `expected` (virtual) draws within the tolerance.
+static QString difference(const Trace &expected, const Trace &actual,
+                          std::vector<double> *boundaryErrors)
+{
+    if (!actual.liveClock)
+        return QStringLiteral("not a live trace");
+    if (actual.outcome.status != expected.outcome.status)
+        return QStringLiteral("outcome %1 vs %2")
+            .arg(outcomeName(actual.outcome.status), outcomeName(expected.outcome.status));
+    if (std::abs(actual.duration - expected.duration) > kTolerance)
+        return QStringLiteral("duration %1 vs %2").arg(actual.duration).arg(expected.duration);
+    if (const QString p = invariantProblem(actual); !p.isEmpty())
+        return p;
+    // The same prints in the same order, each at about the same time.
+    std::vector<const TraceEvent *> want, got;
+    for (const TraceEvent &e : expected.events)
+        if (e.kind == EventKind::Print)
+            want.push_back(&e);
+    for (const TraceEvent &e : actual.events)
+        if (e.kind == EventKind::Print)
+            got.push_back(&e);
+    if (want.size() != got.size())
+        return QStringLiteral("%1 prints vs %2").arg(got.size()).arg(want.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+        if (got[i]->text != want[i]->text || std::abs(got[i]->t - want[i]->t) > kTolerance)
+            return QStringLiteral("print %1: \"%2\" at %3 vs \"%4\" at %5")
+                .arg(i)
+                .arg(got[i]->text)
+                .arg(got[i]->t)
+                .arg(want[i]->text)
+                .arg(want[i]->t);
+    // The same lasting spans, boundaries within tolerance.
+    std::vector<double> errors;
+    for (const Lane &lane : expected.lanes) {
+        if (lane.kind == LaneKind::Loop)
+            continue;
+        const Lane *other = laneNamed(actual, lane.name);
+        if (!other)
+            return QStringLiteral("no lane %1").arg(lane.name);
+        const auto a = lasting(lane);
+        const auto b = lasting(*other);
+        if (a.size() != b.size())
+            return lane.name + QStringLiteral(": ") + spansText(actual, lane.name);
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (a[i].state != b[i].state || actual.str(b[i].on) != expected.str(a[i].on))
+                return QStringLiteral("%1 span %2: %3 vs %4")
+                    .arg(lane.name)
+                    .arg(i)
+                    .arg(stateName(b[i].state), stateName(a[i].state));
+            for (const auto &[x, y] :
+                 {std::pair{a[i].start, b[i].start}, std::pair{a[i].end, b[i].end}}) {
+                errors.push_back(std::abs(x - y) * kScale);
+                if (std::abs(x - y) > kTolerance)
+                    return QStringLiteral("%1 span %2: boundary %3 vs %4")
+                        .arg(lane.name)
+                        .arg(i)
+                        .arg(y)
+                        .arg(x);
+            }
+        }
+    }
+    boundaryErrors->insert(boundaryErrors->end(), errors.begin(), errors.end());
+    return {};
+}
+
+// A live run is at the mercy of the machine: a run that misses by a scheduling hiccup is run
+// again (up to three times); a real difference misses every time.
 void TestRuntimeLive::matchesVirtual()
 {
     QFETCH(QString, file);
@@ -79,51 +146,14 @@ void TestRuntimeLive::matchesVirtual()
     RunOptions live;
     live.clock = ClockMode::Live;
     live.scale = kScale;
-    const Trace actual = runScenario(*scenario, live);
-    QVERIFY(actual.liveClock);
-    QCOMPARE(actual.outcome.status, expected.outcome.status);
-    QVERIFY2(std::abs(actual.duration - expected.duration) <= kTolerance,
-             qPrintable(
-                 QStringLiteral("duration %1 vs %2").arg(actual.duration).arg(expected.duration)));
-    QCOMPARE(invariantProblem(actual), QString());
-
-    // The same prints in the same order, each at about the same time.
-    QStringList want, got;
-    std::vector<double> wantT, gotT;
-    for (const TraceEvent &e : expected.events)
-        if (e.kind == EventKind::Print)
-            want << e.text, wantT.push_back(e.t);
-    for (const TraceEvent &e : actual.events)
-        if (e.kind == EventKind::Print)
-            got << e.text, gotT.push_back(e.t);
-    QCOMPARE(got, want);
-    for (std::size_t i = 0; i < gotT.size(); ++i)
-        QVERIFY2(std::abs(gotT[i] - wantT[i]) <= kTolerance, qPrintable(want[int(i)]));
-
-    // The same lasting spans, boundaries within tolerance.
-    for (const Lane &lane : expected.lanes) {
-        if (lane.kind == LaneKind::Loop)
-            continue;
-        const Lane *other = laneNamed(actual, lane.name);
-        QVERIFY2(other, qPrintable(lane.name));
-        const auto a = lasting(lane);
-        const auto b = lasting(*other);
-        QVERIFY2(a.size() == b.size(), qPrintable(lane.name + ": " + spansText(actual, lane.name)));
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            QCOMPARE(stateName(b[i].state), stateName(a[i].state));
-            QCOMPARE(actual.str(b[i].on), expected.str(a[i].on));
-            for (const auto &[x, y] :
-                 {std::pair{a[i].start, b[i].start}, std::pair{a[i].end, b[i].end}}) {
-                errors.push_back(std::abs(x - y) * kScale);
-                QVERIFY2(std::abs(x - y) <= kTolerance,
-                         qPrintable(QStringLiteral("%1 span %2: %3 vs %4")
-                                        .arg(lane.name)
-                                        .arg(i)
-                                        .arg(y)
-                                        .arg(x)));
-            }
-        }
+    QString problem;
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        problem = difference(expected, runScenario(*scenario, live), &errors);
+        if (problem.isEmpty())
+            break;
+        qInfo("attempt %d: %s", attempt, qPrintable(problem));
     }
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestRuntimeLive::cleanupTestCase()
