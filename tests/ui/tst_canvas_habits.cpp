@@ -1,0 +1,191 @@
+// Editing habits on the canvas with real events: copy and paste of a block and of a card, a new
+// coroutine card dragged from the palette, auto-layout by call depth, Ctrl+wheel zoom, a click
+// in the Python pane selecting its block, and deleting a used resource asking first.
+#include "canvas/block_palette.h"
+#include "canvas/card_layout.h"
+#include "canvas/python_pane.h"
+#include "canvas/resources_panel.h"
+#include "canvas/scenario_canvas.h"
+#include "canvas/scenario_editor.h"
+#include "document/scenario_document.h"
+#include "document/scenario_edits.h"
+#include "scenario/scenario_walk.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace loopscope;
+
+class TestCanvasHabits : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void copyAndPasteABlock();
+    void copyAndPasteACard();
+    void dragANewCoroutineCardOntoTheCanvas();
+    void autoLayoutPlacesCardsByCallDepth();
+    void controlWheelZooms();
+    void clickingAPythonLineSelectsItsBlock();
+    void deletingAUsedResourceAsksFirst();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_recovery;
+    std::unique_ptr<ScenarioDocument> m_document;
+    std::unique_ptr<ScenarioEditor> m_editor;
+    Scenario m_original;
+};
+
+// access_resource: with s1 (sem) { print s2, sleep s3, print s4 }; main: gather s5.
+void TestCanvasHabits::init()
+{
+    QTest::failOnWarning(QRegularExpression(
+        QStringLiteral("^(?!This plugin does not support (raise|propagateSizeHints)\\(\\)$)")));
+    m_recovery = std::make_unique<QTemporaryDir>();
+    qputenv("LOOPSCOPE_RECOVERY_DIR", m_recovery->path().toUtf8());
+    m_document = std::make_unique<ScenarioDocument>();
+    QVERIFY(
+        m_document->open(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json"))
+            .ok());
+    m_original = m_document->scenario();
+    m_editor = std::make_unique<ScenarioEditor>(m_document.get());
+    m_editor->resize(1600, 900);
+    m_editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+}
+
+void TestCanvasHabits::cleanup()
+{
+    m_editor.reset();
+    m_document.reset();
+}
+
+void TestCanvasHabits::copyAndPasteABlock()
+{
+    ScenarioCanvas *canvas = m_editor->canvas();
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {},
+                      canvas->blockPoint(QStringLiteral("s3")));
+    QTest::keySequence(canvas, QKeySequence::Copy);
+    QTest::keySequence(canvas, QKeySequence::Paste);
+    Scenario expected = m_original;
+    Step copy = *findStep(m_original, QStringLiteral("s3"));
+    copy.id = QStringLiteral("s6");
+    QVERIFY(insertStep(expected, {{QStringLiteral("access_resource"), QStringLiteral("s1"), 0}, 2},
+                       copy));
+    QVERIFY(m_document->scenario() == expected);
+    QCOMPARE(canvas->selectedStep(), QStringLiteral("s6"));
+}
+
+void TestCanvasHabits::copyAndPasteACard()
+{
+    ScenarioCanvas *canvas = m_editor->canvas();
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {},
+                      canvas->titlePoint(QStringLiteral("access_resource")));
+    QCOMPARE(canvas->selectedCard(), QStringLiteral("access_resource"));
+    QCOMPARE(canvas->selectedStep(), QString());
+    QTest::keySequence(canvas, QKeySequence::Copy);
+    QTest::keySequence(canvas, QKeySequence::Paste);
+    const Coroutine *pasted
+        = m_document->scenario().coroutine(QStringLiteral("access_resource_copy"));
+    QVERIFY(pasted);
+    QStringList ids;
+    forEachStep(m_document->scenario(), [&](const Step &step, const QString &path) {
+        if (path.startsWith(QStringLiteral("coroutines[2]")))
+            ids << step.id;
+    });
+    QCOMPARE(ids, (QStringList{"s6", "s7", "s8", "s9"}));
+    QCOMPARE(pasted->params, m_original.coroutine(QStringLiteral("access_resource"))->params);
+    QCOMPARE(cardPosition(m_document->scenario(), pasted->name), QPointF(440, 80));
+    QCOMPARE(m_document->undoStack()->count(), 1);
+}
+
+void TestCanvasHabits::dragANewCoroutineCardOntoTheCanvas()
+{
+    BlockPalette *palette = m_editor->palette();
+    ScenarioCanvas *canvas = m_editor->canvas();
+    const QPoint start = palette->pointOf(palette->coroutineItem());
+    const QPoint drop = canvas->mapFromScene(QPointF(100, 400));
+    const QPoint target = palette->viewport()->mapFromGlobal(canvas->viewport()->mapToGlobal(drop));
+    QTest::mousePress(palette->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(palette->viewport(), start + QPoint(30, 0));
+    QTest::mouseMove(palette->viewport(), target);
+    QTest::mouseRelease(palette->viewport(), Qt::LeftButton, {}, target);
+    Scenario expected = m_original;
+    expected.coroutines.push_back(Coroutine{QStringLiteral("worker"), {}, {}, {}});
+    setCardPosition(expected, QStringLiteral("worker"), canvas->mapToScene(drop));
+    QVERIFY(m_document->scenario() == expected);
+    QCOMPARE(canvas->selectedCard(), QStringLiteral("worker"));
+}
+
+void TestCanvasHabits::autoLayoutPlacesCardsByCallDepth()
+{
+    Scenario moved = m_original;
+    setCardPosition(moved, QStringLiteral("main"), QPointF(900, 500));
+    setCardPosition(moved, QStringLiteral("access_resource"), QPointF(0, 0));
+    m_document->edit(moved, QStringLiteral("scatter"));
+    m_editor->arrangeAction()->trigger();
+    QCOMPARE(cardPosition(m_document->scenario(), QStringLiteral("main")), QPointF(40, 40));
+    QCOMPARE(cardPosition(m_document->scenario(), QStringLiteral("access_resource")),
+             QPointF(40 + kCardWidth + 80, 40));
+}
+
+void TestCanvasHabits::controlWheelZooms()
+{
+    ScenarioCanvas *canvas = m_editor->canvas();
+    const QPoint at = canvas->viewport()->rect().center();
+    QWheelEvent wheel(at, canvas->viewport()->mapToGlobal(at), {}, QPoint(0, 120), Qt::NoButton,
+                      Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas->viewport(), &wheel);
+    QCOMPARE(canvas->transform().m11(), 1.25);
+    QTest::keySequence(canvas, QKeySequence::ZoomOut);
+    QCOMPARE(canvas->transform().m11(), 1.0);
+}
+
+void TestCanvasHabits::clickingAPythonLineSelectsItsBlock()
+{
+    PythonPane *python = m_editor->python();
+    const int line = python->lineOf(QStringLiteral("s3"));
+    QVERIFY(line > 0);
+    const QTextBlock block = python->document()->findBlockByNumber(line);
+    QTextCursor cursor(block);
+    python->setTextCursor(cursor);
+    python->ensureCursorVisible();
+    const QPoint point = python->cursorRect(cursor).center() + QPoint(8, 0);
+    QTest::mouseClick(python->viewport(), Qt::LeftButton, {}, point);
+    QCOMPARE(m_editor->canvas()->selectedStep(), QStringLiteral("s3"));
+    QCOMPARE(m_editor->canvas()->selectedCard(), QStringLiteral("access_resource"));
+    QCOMPARE(python->highlightedLine(), line);
+}
+
+void TestCanvasHabits::deletingAUsedResourceAsksFirst()
+{
+    QStringList asked;
+    const auto answer = [&](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, this, [&asked, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked << box->text();
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::No);
+    QCOMPARE(m_editor->resources()->deleteResource(QStringLiteral("sem")), false);
+    QCOMPARE(asked, QStringList{QStringLiteral("1 block(s) use sem; they will name a resource that "
+                                               "does not exist until you pick another.")});
+    QVERIFY(m_document->scenario() == m_original);
+    answer(QMessageBox::Yes);
+    QCOMPARE(m_editor->resources()->deleteResource(QStringLiteral("sem")), true);
+    QCOMPARE(m_document->scenario().resources.size(), std::size_t(0));
+    QCOMPARE(m_editor->runAction()->isEnabled(), false);
+}
+
+QTEST_MAIN(TestCanvasHabits)
+#include "tst_canvas_habits.moc"
