@@ -1,6 +1,7 @@
 #include "compare/compare_actions.h"
 
 #include "compare/compare_window.h"
+#include "scenario/scenario_validate.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -25,6 +26,18 @@ QString label(const Scenario &scenario, const QString &path)
     if (!path.isEmpty())
         return QFileInfo(path).fileName().remove(QStringLiteral(".loop.json"));
     return scenario.title.isEmpty() ? QObject::tr("this scenario") : scenario.title;
+}
+
+// The editor may hold a scenario that does not validate yet: say so instead of running it.
+bool runnable(QWidget *window, const Scenario &scenario)
+{
+    const std::vector<ScenarioProblem> problems = validateScenario(scenario);
+    if (problems.empty())
+        return true;
+    QMessageBox::warning(window, QObject::tr("Compare"),
+                         QObject::tr("The scenario has problems to fix first:\n%1")
+                             .arg(problems.front().toString()));
+    return false;
 }
 
 } // namespace
@@ -67,12 +80,13 @@ QList<QAction *> addCompareActions(QMenu *menu, QWidget *window, CompareSource s
         variants->setEnabled(scenario && !scenario->variants.empty());
     });
     QObject::connect(variants, &QAction::triggered, window, [window, source] {
-        if (const std::optional<Scenario> scenario = source.scenario())
+        const std::optional<Scenario> scenario = source.scenario();
+        if (scenario && runnable(window, *scenario))
             openVariantComparison(window, *scenario, source.path());
     });
     QObject::connect(with, &QAction::triggered, window, [window, source] {
         const std::optional<Scenario> scenario = source.scenario();
-        if (!scenario)
+        if (!scenario || !runnable(window, *scenario))
             return;
         const QString other = QFileDialog::getOpenFileName(
             window, QObject::tr("Compare with"), QFileInfo(source.path()).absolutePath(),
