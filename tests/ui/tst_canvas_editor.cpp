@@ -17,6 +17,8 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -183,6 +185,7 @@ void TestCanvasEditor::invalidDurationIsMarkedAndDisablesRun()
         = qobject_cast<QLineEdit *>(m_editor->properties()->fieldEditor(QStringLiteral("seconds")));
     QVERIFY(seconds);
     QCOMPARE(seconds->text(), QStringLiteral("1"));
+    QCOMPARE(seconds->isVisible(), true);
     seconds->setFocus();
     seconds->selectAll();
     QTest::keyClicks(seconds, QStringLiteral("-1"));
@@ -197,6 +200,9 @@ void TestCanvasEditor::invalidDurationIsMarkedAndDisablesRun()
              stepPath(expected, QStringLiteral("s3")) + QStringLiteral(".seconds"));
     QCOMPARE(m_editor->properties()->fieldProblem(QStringLiteral("seconds")),
              problems.front().message);
+    QCOMPARE(
+        m_editor->properties()->findChild<QLabel *>(QStringLiteral("problem:seconds"))->isVisible(),
+        true);
     QCOMPARE(m_editor->runAction()->isEnabled(), false);
     QCOMPARE(m_editor->runAction()->toolTip(), m_editor->runBlockedReason());
     QCOMPARE(m_editor->runBlockedReason(),
@@ -211,9 +217,15 @@ void TestCanvasEditor::invalidDurationIsMarkedAndDisablesRun()
 void TestCanvasEditor::renamingAResourceUpdatesItsReferences()
 {
     ResourcesPanel *resources = m_editor->resources();
-    resources->selectResource(QStringLiteral("sem"));
+    m_editor->findChild<QTabWidget *>()->setCurrentWidget(resources);
+    QListWidget *list = resources->list();
+    QCOMPARE(list->count(), 1);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(0)).center());
+    QCOMPARE(resources->currentResource(), QStringLiteral("sem"));
     auto *name = qobject_cast<QLineEdit *>(resources->fieldEditor(QStringLiteral("name")));
     QVERIFY(name);
+    QCOMPARE(name->isVisible(), true);
     name->setFocus();
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("slots"));

@@ -115,10 +115,11 @@ void CardItem::paintBlock(QPainter *painter, const BlockBox &box) const
     const bool container = box.rect.height() > box.header.height();
     painter->setBrush(container ? fill.lighter(150) : fill);
     QPen pen(fill.darker(150), 1);
-    if (m_invalidSteps.contains(box.stepId))
+    const bool invalid = m_invalidSteps.contains(box.stepId);
+    if (box.stepId == m_selectedStep) // selected: solid, still red when invalid
+        pen = QPen(invalid ? kInvalid : kSelection, 3);
+    else if (invalid)
         pen = QPen(kInvalid, 2.5, Qt::DashLine);
-    if (box.stepId == m_selectedStep)
-        pen = QPen(kSelection, 3);
     painter->setPen(pen);
     painter->drawRoundedRect(box.rect, 4, 4);
     if (container) {

@@ -56,11 +56,6 @@ void PropertiesPanel::clearForm()
     m_form = new QWidget;
     m_layout = new QFormLayout(m_form);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    if (QWidget *old = takeWidget()) {
-        old->hide();
-        old->deleteLater(); // it may be the sender of the edit that led here
-    }
-    setWidget(m_form);
 }
 
 void PropertiesPanel::rebuild()
@@ -73,6 +68,12 @@ void PropertiesPanel::rebuild()
         addCardFields(*coroutine);
     else
         addScenarioFields();
+    // Set when complete: setWidget() shows the form, and fields added later would stay hidden.
+    if (QWidget *old = takeWidget()) {
+        old->hide();
+        old->deleteLater(); // it may be the sender of the edit that led here
+    }
+    setWidget(m_form);
     showProblems(m_problems);
 }
 

@@ -162,6 +162,7 @@ void ResourcesPanel::showDetails()
     connect(name, &QLineEdit::editingFinished, this,
             [this, name] { renameResource(m_current, name->text().trimmed()); });
     addKindFields(*resource);
+    m_fields->show(); // complete: shown at once, not on the next turn of the event loop
 }
 
 void ResourcesPanel::addKindFields(const Resource &resource)

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
@@ -68,8 +69,10 @@ void ScenarioEditor::setupActions()
     connect(m_run, &QAction::triggered, this, &ScenarioEditor::runRequested);
     m_undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
     m_undo->setShortcuts(QKeySequence::Undo);
+    m_undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     m_redo = m_document->undoStack()->createRedoAction(this, tr("Redo"));
     m_redo->setShortcuts(QKeySequence::Redo);
+    m_redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     m_arrange = new QAction(tr("Arrange cards"), this);
     connect(m_arrange, &QAction::triggered, m_canvas, &ScenarioCanvas::autoLayout);
 }
