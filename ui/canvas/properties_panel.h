@@ -41,6 +41,9 @@ private:
     QString selectionPath() const;
     void addField(const QString &key, const QString &label, QWidget *editor);
     void addStepFields(const Step &step);
+    void addWorkFields(const Step &step);
+    void addTaskFields(const Step &step);
+    void addValueFields(const Step &step);
     void addCallFields(const Step &step);
     void addGatherFields(const Step &step);
     void addResourceField(const Step &step);

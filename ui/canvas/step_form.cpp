@@ -119,6 +119,14 @@ void PropertiesPanel::addStepFields(const Step &step)
     if (usesSeconds(step.kind))
         quantityEditor(QStringLiteral("seconds"), tr("Seconds"), quantityText(step.seconds),
                        [](Step &s, const Quantity &q) { s.seconds = q; });
+    addWorkFields(step);
+    addTaskFields(step);
+    addResourceField(step);
+    addValueFields(step);
+}
+
+void PropertiesPanel::addWorkFields(const Step &step)
+{
     if (step.kind == StepKind::ToThread || step.kind == StepKind::RunInExecutor) {
         auto *work = new QComboBox;
         work->addItems({QStringLiteral("io"), QStringLiteral("cpu")});
@@ -132,6 +140,10 @@ void PropertiesPanel::addStepFields(const Step &step)
     if (step.kind == StepKind::Print)
         textEditor(QStringLiteral("text"), tr("Text"), step.text,
                    [](Step &s, const QString &t) { s.text = t; });
+}
+
+void PropertiesPanel::addTaskFields(const Step &step)
+{
     if (step.kind == StepKind::Call || step.kind == StepKind::CreateTask
         || step.kind == StepKind::WaitFor)
         addCallFields(step);
@@ -151,7 +163,10 @@ void PropertiesPanel::addStepFields(const Step &step)
                    [](Step &s, const QString &t) { s.task = t; });
     if (step.kind == StepKind::Gather)
         addGatherFields(step);
-    addResourceField(step);
+}
+
+void PropertiesPanel::addValueFields(const Step &step)
+{
     if (step.kind == StepKind::Put)
         textEditor(QStringLiteral("item"), tr("Item (JSON)"), jsonValueText(step.item),
                    [](Step &s, const QString &t) { s.item = parseJsonValue(t); });
