@@ -13,6 +13,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QGraphicsPathItem>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -29,6 +30,8 @@ class TestCanvasHabits : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void dragMovesABlockToAnotherCard();
+    void arrowsGoFromStartingBlocksToTheirCards();
     void copyAndPasteABlock();
     void copyAndPasteACard();
     void dragANewCoroutineCardOntoTheCanvas();
@@ -66,6 +69,33 @@ void TestCanvasHabits::cleanup()
 {
     m_editor.reset();
     m_document.reset();
+}
+
+void TestCanvasHabits::dragMovesABlockToAnotherCard()
+{
+    ScenarioCanvas *canvas = m_editor->canvas();
+    const QPoint start = canvas->blockPoint(QStringLiteral("s3"));
+    const QPoint end = canvas->blockPoint(QStringLiteral("s5")) + QPoint(0, 14);
+    QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(canvas->viewport(), start + QPoint(0, 20));
+    QTest::mouseMove(canvas->viewport(), end);
+    QCOMPARE(canvas->dropIndicatorVisible(), true);
+    QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, end);
+    Scenario expected = m_original;
+    QVERIFY(moveStep(expected, QStringLiteral("s3"), {{QStringLiteral("main"), {}, 0}, 1}));
+    QVERIFY(m_document->scenario() == expected);
+    QCOMPARE(canvas->selectedCard(), QStringLiteral("main"));
+    QCOMPARE(canvas->selectedStep(), QStringLiteral("s3"));
+}
+
+void TestCanvasHabits::arrowsGoFromStartingBlocksToTheirCards()
+{
+    // One arrow per started coroutine: the gather's five items all start access_resource.
+    QStringList arrows;
+    for (QGraphicsItem *item : m_editor->canvas()->scene()->items())
+        if (item->type() == QGraphicsPathItem::Type)
+            arrows << item->data(0).toString();
+    QCOMPARE(arrows, QStringList{QStringLiteral("s5")});
 }
 
 void TestCanvasHabits::copyAndPasteABlock()
