@@ -3,6 +3,7 @@
 // in the Python pane selecting its block, and deleting a used resource asking first.
 #include "canvas/block_palette.h"
 #include "canvas/card_layout.h"
+#include "canvas/properties_panel.h"
 #include "canvas/python_pane.h"
 #include "canvas/resources_panel.h"
 #include "canvas/scenario_canvas.h"
@@ -14,6 +15,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QGraphicsPathItem>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void dragMovesABlockToAnotherCard();
     void arrowsGoFromStartingBlocksToTheirCards();
+    void renamingACardRenamesItsCallers();
     void copyAndPasteABlock();
     void copyAndPasteACard();
     void dragANewCoroutineCardOntoTheCanvas();
@@ -96,6 +99,29 @@ void TestCanvasHabits::arrowsGoFromStartingBlocksToTheirCards()
         if (item->type() == QGraphicsPathItem::Type)
             arrows << item->data(0).toString();
     QCOMPARE(arrows, QStringList{QStringLiteral("s5")});
+}
+
+void TestCanvasHabits::renamingACardRenamesItsCallers()
+{
+    ScenarioCanvas *canvas = m_editor->canvas();
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {},
+                      canvas->titlePoint(QStringLiteral("access_resource")));
+    auto *name
+        = qobject_cast<QLineEdit *>(m_editor->properties()->fieldEditor(QStringLiteral("name")));
+    QVERIFY(name);
+    QCOMPARE(name->isVisible(), true);
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("use_slot"));
+    QTest::keyClick(name, Qt::Key_Return);
+    Scenario expected = m_original;
+    renameCoroutine(expected, QStringLiteral("access_resource"), QStringLiteral("use_slot"));
+    QVERIFY(m_document->scenario() == expected);
+    for (const GatherItem &item : findStep(expected, QStringLiteral("s5"))->items)
+        QCOMPARE(item.coro, QStringLiteral("use_slot"));
+    QCOMPARE(cardPosition(expected, QStringLiteral("use_slot")), QPointF(400, 40));
+    QCOMPARE(canvas->selectedCard(), QStringLiteral("use_slot"));
+    QCOMPARE(m_editor->runAction()->isEnabled(), true);
 }
 
 void TestCanvasHabits::copyAndPasteABlock()

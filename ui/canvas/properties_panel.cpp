@@ -158,12 +158,13 @@ void PropertiesPanel::addCardFields(const Coroutine &coroutine)
     addField(QStringLiteral("name"), tr("Coroutine"), name);
     connect(name, &QLineEdit::editingFinished, this, [this, name] {
         const QString to = name->text().trimmed();
-        if (to.isEmpty() || to == m_coroutine)
-            return;
         Scenario edited = m_document->scenario();
+        if (to.isEmpty() || to == m_coroutine || edited.coroutine(to))
+            return;
         renameCoroutine(edited, m_coroutine, to);
         m_coroutine = to;
         commit(edited, tr("Rename coroutine"));
+        Q_EMIT coroutineRenamed(to);
     });
     auto *params = new QLineEdit(
         QStringList(coroutine.params.begin(), coroutine.params.end()).join(QStringLiteral(", ")));

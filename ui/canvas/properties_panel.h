@@ -35,6 +35,9 @@ public:
     // The problem text shown under a field, empty when it has none.
     QString fieldProblem(const QString &key) const;
 
+Q_SIGNALS:
+    void coroutineRenamed(const QString &name); // the card keeps its selection under its new name
+
 private:
     void rebuild();
     void clearForm();

@@ -59,6 +59,10 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::documentChanged);
     connect(m_canvas, &ScenarioCanvas::selectionChanged, this, &ScenarioEditor::selectionChanged);
     connect(m_python, &PythonPane::stepClicked, this, &ScenarioEditor::selectStep);
+    connect(m_properties, &PropertiesPanel::coroutineRenamed, this,
+            [this](const QString &name) { m_canvas->select(name, {}); });
+    // A document opened, restored or new: nothing of the old one stays selected.
+    connect(m_document, &ScenarioDocument::replaced, this, [this] { m_canvas->select({}, {}); });
     documentChanged();
 }
 

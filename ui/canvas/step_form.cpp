@@ -229,6 +229,7 @@ void PropertiesPanel::addCallFields(const Step &step)
                                                                          : s.args.value(param));
             s.args = args;
         });
+        rebuild(); // the argument table follows the new target's parameters
     });
     const Coroutine *target = m_document->scenario().coroutine(step.coro);
     if (!target || target->params.empty())
@@ -304,6 +305,7 @@ void PropertiesPanel::addGatherFields(const Step &step)
             const GatherItem last = s.items.empty() ? GatherItem{} : s.items.back();
             s.items.resize(std::size_t(n), last);
         });
+        rebuild(); // the items table has the new number of rows
     });
     auto *returnExceptions = new QCheckBox(tr("return_exceptions"));
     returnExceptions->setChecked(step.returnExceptions);

@@ -110,6 +110,7 @@ void ScenarioDocument::reset(Scenario scenario, const QString &path, bool modifi
     if (pathChanges)
         Q_EMIT pathChanged(m_path);
     Q_EMIT changed();
+    Q_EMIT replaced();
     noteModified();
 }
 

@@ -47,6 +47,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void replaced(); // newDocument(), open() or restore(): a different document, no history
     void modifiedChanged(bool modified);
     void pathChanged(const QString &path);
     void autosaved(const QString &recoveryFile);
