@@ -15,6 +15,7 @@
 #include "scenario/scenario_validate.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -116,6 +117,9 @@ void TestCanvasEditor::dragFromThePaletteInsertsABlock()
     QCOMPARE(m_document->scenario().coroutine(QStringLiteral("main"))->steps.size(),
              std::size_t(2));
     QCOMPARE(canvas->selectedStep(), QStringLiteral("s6"));
+    // The dropped block has the focus's attention: Delete takes it away again.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete);
+    QVERIFY(m_document->scenario() == m_original);
 }
 
 void TestCanvasEditor::dragReordersBlocks()

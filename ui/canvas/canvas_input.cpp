@@ -147,6 +147,7 @@ void ScenarioCanvas::paletteDragLeave()
 bool ScenarioCanvas::paletteDrop(const PaletteEntry &entry, QPoint viewportPos)
 {
     showDropIndicator(std::nullopt);
+    setFocus(Qt::OtherFocusReason); // Delete, copy and paste now act on what was dropped
     Scenario edited = m_document->scenario();
     const QPointF scenePos = mapToScene(viewportPos);
     switch (entry.type) {

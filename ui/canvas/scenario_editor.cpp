@@ -68,7 +68,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
 
 void ScenarioEditor::setupActions()
 {
-    m_run = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("Run"), this);
+    m_run = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this);
     m_run->setObjectName(QStringLiteral("editorRun"));
     connect(m_run, &QAction::triggered, this, &ScenarioEditor::runRequested);
     m_undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
@@ -85,6 +85,8 @@ void ScenarioEditor::setupLayout()
 {
     auto *tools = new QToolBar;
     tools->setIconSize(QSize(16, 16));
+    tools->addAction(m_run);
+    tools->addSeparator();
     tools->addAction(m_undo);
     tools->addAction(m_redo);
     tools->addSeparator();
