@@ -4,6 +4,7 @@
 #include "app/recent_files.h"
 #include "app/run_controller.h"
 #include "canvas/scenario_editor.h"
+#include "compare/compare_actions.h"
 #include "document/scenario_document.h"
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
@@ -127,6 +128,10 @@ void MainWindow::setupMenus()
     m_recent = new RecentFiles(m_recentMenu, this);
     connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openScenario);
     file->addActions({a.save, a.saveAs, a.saveTrace, a.exportImage});
+    file->addSeparator();
+    addCompareActions(file, this,
+                      {[this] { return std::optional<Scenario>(m_document->scenario()); },
+                       [this] { return m_document->path(); }});
     file->addSeparator();
     file->addAction(a.quit);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
