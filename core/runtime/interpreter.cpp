@@ -32,6 +32,13 @@ T &primitive(Runtime &rt, const QString &id)
 // than a coroutine, so the commonest await costs no coroutine frame.
 struct Sleep
 {
+    // Not an aggregate, for the reason FutureAwait is not one (task.h).
+    Sleep(Runtime &runtime, double s, StringId stepId)
+        : rt(runtime)
+        , seconds(s)
+        , step(stepId)
+    {}
+
     Runtime &rt;
     double seconds;
     StringId step;
@@ -288,7 +295,7 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     const StringId id = rt.stepId(step);
     switch (step.kind) {
     case StepKind::Sleep:
-        co_await Sleep{rt, frame.number(step.seconds), id, {}};
+        co_await Sleep{rt, frame.number(step.seconds), id};
         break;
     case StepKind::Call:
         co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args));
@@ -366,7 +373,7 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame)
         rt.checkLimits();
         // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their own.
         if (step.kind == StepKind::Sleep)
-            co_await Sleep{rt, frame.number(step.seconds), rt.stepId(step), {}};
+            co_await Sleep{rt, frame.number(step.seconds), rt.stepId(step)};
         else if (!runInstant(rt, step, frame))
             co_await runStep(rt, step, frame);
     }

@@ -1,4 +1,5 @@
 #include "runtime.h"
+#include "structured.h"
 
 #include "interpreter.h"
 #include "pools.h"
@@ -53,6 +54,10 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
 
 Runtime::~Runtime()
 {
+    // Gathers left pending hold their children and are held by their own callbacks: break
+    // that cycle (a copy: abandon() may delete the gather, which leaves the set).
+    for (GatheringFuture *gather : std::vector(gathers.begin(), gathers.end()))
+        gather->abandon();
     // Tasks first: their coroutine frames hold references to futures and primitives.
     tasks.clear();
 }

@@ -12,12 +12,14 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 namespace loopscope::rt {
 
 class Primitive;
 class PoolSet;
+class GatheringFuture;
 
 // Strings every run records, interned once.
 struct CommonStrings
@@ -38,6 +40,7 @@ public:
     CommonStrings s{};
     Task *current = nullptr;
     std::vector<Ref<Task>> tasks;
+    std::unordered_set<GatheringFuture *> gathers; // alive now, for the end of the run
     std::unique_ptr<PoolSet> pools;
 
     double now() const { return loop.now(); }

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <utility>
+
 namespace loopscope::rt {
 
 // ---- gather -----------------------------------------------------------------------------
@@ -26,6 +28,7 @@ GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
             alreadyDone.push_back(child.get());
         } else {
             retain();
+            ++m_callbackRefs;
             child->addDoneCallback(Callback{&GatheringFuture::childDoneCb, this,
                                             reinterpret_cast<std::uintptr_t>(child.get())});
         }
@@ -34,13 +37,30 @@ GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
     for (Future *child : alreadyDone)
         childDone(*child);
     release();
+    m_rt.gathers.insert(this);
+}
+
+GatheringFuture::~GatheringFuture()
+{
+    m_rt.gathers.erase(this);
 }
 
 void GatheringFuture::childDoneCb(void *self, std::uintptr_t child)
 {
     auto *outer = static_cast<GatheringFuture *>(self);
     outer->childDone(*reinterpret_cast<Future *>(child));
+    --outer->m_callbackRefs;
     outer->release();
+}
+
+void GatheringFuture::abandon()
+{
+    for (auto &child : m_children)
+        child->removeDoneCallback(Callback{&GatheringFuture::childDoneCb, this,
+                                           reinterpret_cast<std::uintptr_t>(child.get())});
+    m_children.clear();
+    for (int n = std::exchange(m_callbackRefs, 0); n > 0; --n)
+        release(); // the last one deletes this
 }
 
 void GatheringFuture::childDone(Future &child)

@@ -19,7 +19,13 @@ class GatheringFuture : public Future
 {
 public:
     GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children, bool returnExceptions);
+    ~GatheringFuture() override;
     bool cancel() override;
+
+    // End of the run only: a gather whose children never finished (a deadlock, a stop) keeps
+    // itself alive for their done callbacks while it holds them, a cycle that would leak the
+    // children's coroutine frames. Drops the callbacks, the children and those references.
+    void abandon();
 
 private:
     static void childDoneCb(void *self, std::uintptr_t child);
@@ -28,6 +34,7 @@ private:
     std::vector<Ref<Future>> m_children;
     bool m_returnExceptions;
     std::size_t m_finished = 0;
+    int m_callbackRefs = 0; // references held for children's done callbacks not run yet
     bool m_cancelRequested = false;
 };
 

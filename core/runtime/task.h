@@ -10,6 +10,7 @@
 
 #include <coroutine>
 #include <optional>
+#include <utility>
 
 namespace loopscope::rt {
 
@@ -70,6 +71,19 @@ private:
 // future (no suspension when it is already done, as in CPython) and return its value.
 struct FutureAwait
 {
+    // A constructor rather than aggregate initialisation: GCC 12 copies an aggregate co_await
+    // operand without calling Ref's copy constructor and then destroys both copies, so every
+    // await released `fut` once too often (a Task freed while still referenced, found by
+    // ThreadSanitizer at the end of a run; tests/reliability/tst_awaiter_copies).
+    FutureAwait(Runtime &runtime, Ref<Future> future, LaneState waitState = LaneState::Waiting,
+                StringId waitOn = 0, StringId waitStep = 0)
+        : rt(runtime)
+        , fut(std::move(future))
+        , state(waitState)
+        , on(waitOn)
+        , step(waitStep)
+    {}
+
     Runtime &rt;
     Ref<Future> fut;
     LaneState state = LaneState::Waiting;
