@@ -154,8 +154,14 @@ struct LaneBuilder
     {
         if (!open)
             return;
-        appendSpan(lane.spans,
-                   Span{open->t, std::max(now, open->t), open->on, open->step, open->state});
+        const Span last{open->t, std::max(now, open->t), open->on, open->step, open->state};
+        // An unfinished lane keeps its last state even at zero length: a deadlocked task ends
+        // `blocked` on the lock it can never get, and the timeline can say so.
+        if (lane.kind == LaneKind::Task && last.end <= last.start
+            && last.state != LaneState::Running)
+            lane.spans.push_back(last);
+        else
+            appendSpan(lane.spans, last);
         if (final && lane.kind == LaneKind::Task)
             lane.result = LaneResult::Pending;
     }

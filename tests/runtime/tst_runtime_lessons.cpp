@@ -289,6 +289,9 @@ void TestRuntimeLessons::twoLocksDeadlock()
     QCOMPARE(trace.outcome.error, "deadlock: transfer_ab-1 waits for b held by transfer_ba-1, "
                                   "transfer_ba-1 waits for a held by transfer_ab-1");
     QCOMPARE(resultsText(trace), "main=pending transfer_ab-1=pending transfer_ba-1=pending");
+    // Each ends blocked on the lock the other holds: kept though it lasts no time.
+    QVERIFY(spansText(trace, "transfer_ab-1").endsWith("running 1-1 | blocked 1-1 b"));
+    QVERIFY(spansText(trace, "transfer_ba-1").endsWith("running 1-1 | blocked 1-1 a"));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeLessons)
