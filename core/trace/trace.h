@@ -33,7 +33,7 @@ enum class Severity : std::uint8_t { Info, Warning, Error };
 // Index into Trace::strings; 0 is always the empty string.
 using StringId = std::uint32_t;
 
-// Half-open [start, end) in scenario seconds. 24 bytes: a million spans fit in 24 MB.
+// Half-open [start, end) in scenario seconds. 32 bytes (25 padded): a million spans, 32 MB.
 struct Span
 {
     double start = 0.0;
