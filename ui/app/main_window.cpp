@@ -9,15 +9,19 @@
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_view.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -218,9 +222,14 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 860);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: most of the screen, and the log short, so the editor and the timeline
+        // get the room.
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        resize(std::max(1200, screen.width() * 9 / 10), std::max(800, screen.height() * 9 / 10));
+    }
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({m_log}, {140}, Qt::Vertical);
     m_clock->setCurrentIndex(
         settings.value(QStringLiteral("run/clock")).toString() == QLatin1String("live") ? 1 : 0);
     m_scale->setValue(settings.value(QStringLiteral("run/scale"), 0.1).toDouble());
