@@ -370,13 +370,16 @@ double VirtualPools::acquireGilForLoop(double t)
 
 bool VirtualPools::cpuOnLoop(int lane, double seconds, StringId step)
 {
+    // Bring the pool threads up to now before the loop starts computing: with the loop already
+    // marked busy, a zero-second cpu step was an event due now that handleEventsAt (pool threads
+    // only) never handled, and advanceTo spun forever (found by fuzz_runtime).
+    const double t = m_rt.now();
+    advanceTo(t);
     SimThread &loop = m_threads[kLoop];
     loop.lane = lane;
     m_loopStep = step;
     loop.activity = SimThread::Cpu;
     loop.cpuLeft = seconds;
-    const double t = m_rt.now();
-    advanceTo(t);
     if (m_holder != kLoop)
         needGil(kLoop, t);
     else

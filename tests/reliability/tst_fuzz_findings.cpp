@@ -29,6 +29,11 @@ void TestFuzzFindings::runtimeInputs_data()
         << "runtime-leak-deadlock-gather.loop.json" << OutcomeStatus::Deadlock
         << "deadlock: transfer_ab-1 waits for b held by transfer_ba-1, transfer_ba-1 waits for "
            "a held by transfer_ab-1";
+    // fuzz_runtime, timeout: a `cpu` of 0 s on the loop while a process pool exists spun
+    // forever in the virtual pools (VirtualPools::cpuOnLoop advanced time with the loop
+    // already marked busy).
+    QTest::newRow("cpu 0 beside a process pool hung")
+        << "runtime-timeout-cpu-zero-with-pool.loop.json" << OutcomeStatus::Completed << QString();
 }
 
 void TestFuzzFindings::runtimeInputs()
