@@ -25,6 +25,12 @@ public:
     explicit Future(EventLoop &loop)
         : m_loop(&loop)
     {}
+    // Futures come and go at every await: recycled through the frame pool, not malloc.
+    static void *operator new(std::size_t size) { return FramePool::allocate(size); }
+    static void operator delete(void *p, std::size_t size) noexcept
+    {
+        FramePool::deallocate(p, size);
+    }
     virtual ~Future() = default;
     Future(const Future &) = delete;
     Future &operator=(const Future &) = delete;

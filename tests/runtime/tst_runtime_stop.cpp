@@ -107,7 +107,7 @@ void TestRuntimeStop::pauseAndStep()
 {
     RunOptions options;
     options.clock = ClockMode::Live;
-    options.scale = 0.01;
+    options.scale = 0.1;
     ScenarioRun run(mainDoing(R"({"op": "sleep", "seconds": 1}, {"op": "sleep", "seconds": 1})"),
                     options);
     run.pause();
@@ -121,11 +121,25 @@ void TestRuntimeStop::pauseAndStep()
     QCOMPARE(main->spans[0].state, LaneState::Ready);
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     QCOMPARE(spansText(run.snapshot(), "main"), spansText(paused, "main"));
+    // Step: the loop runs until the next state change (main's first step: it runs, then
+    // waits on its timer) and pauses again; the clock stands still, so the timer never fires.
+    run.step();
+    auto states = [&run] {
+        QStringList out;
+        for (const Span &span : laneNamed(run.snapshot(), "main")->spans)
+            out << stateName(span.state) + QLatin1Char(' ') + run.snapshot().str(span.on);
+        return out;
+    };
+    const QStringList afterStep{"ready ", "running ", "waiting timer"};
+    QTRY_COMPARE_WITH_TIMEOUT(states(), afterStep, 2000);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // longer than its sleep
+    QVERIFY(run.isPaused());
+    QCOMPARE(states(), afterStep);
     run.resume();
     QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 2000);
     const Trace trace = run.snapshot();
     QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
-    QVERIFY(std::abs(trace.duration - 2.0) < 0.2);
+    QVERIFY2(std::abs(trace.duration - 2.0) < 0.2, qPrintable(QString::number(trace.duration)));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeStop)
