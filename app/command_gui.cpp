@@ -3,6 +3,8 @@
 #include "commands.h"
 
 #include "app/main_window.h"
+#include "crash_handler.h"
+#include "document/scenario_document.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
@@ -128,6 +130,9 @@ int guiCommand(int argc, char **argv, const QString &file)
     }
     QApplication app(argc, argv);
     loopscope::MainWindow window;
+    // A crash report names the scenario open at the time.
+    QObject::connect(window.document(), &ScenarioDocument::pathChanged, &window,
+                     [](const QString &opened) { setCrashScenarioPath(opened); });
     window.show();
     const QString path = file.isEmpty() ? defaultExample() : file;
     if (!path.isEmpty())
