@@ -1,7 +1,7 @@
 // loopscope run FILE: runs a scenario, prints its prints as they happen, then an ASCII Gantt,
 // the diagnostics and the outcome.
+#include "app/export_files.h"
 #include "commands.h"
-#include "export_files.h"
 
 #include "export/ascii_gantt.h"
 #include "runtime/runner.h"
@@ -196,12 +196,15 @@ int runCommand(int argc, char **argv, const QStringList &args)
     if (!ra.quiet)
         printReport(trace);
     int status = exitStatus(trace.outcome.status);
-    if (!ra.tracePath.isEmpty() && !writeExport(ra.tracePath, *load.scenario, trace, &error)) {
+    ImageExportOptions image;
+    image.notes = load.scenario->notes;
+    if (!ra.tracePath.isEmpty()
+        && !writeExport(ra.tracePath, *load.scenario, trace, image, &error)) {
         std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
         status = ExitInvalid;
     }
     for (const QString &path : ra.exports) {
-        if (!writeExport(path, *load.scenario, trace, &error)) {
+        if (!writeExport(path, *load.scenario, trace, image, &error)) {
             std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
             status = ExitInvalid;
         } else if (!ra.quiet) {

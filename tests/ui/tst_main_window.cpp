@@ -3,9 +3,11 @@
 // and a live run grows the timeline while it goes.
 #include "app/main_window.h"
 #include "app/trace_list_dock.h"
+#include "export/mermaid.h"
 #include "timeline/timeline_view.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QRegularExpression>
 #include <QSettings>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void clickingALogLineRevealsItsInstant();
     void liveRunGrowsTheTimeline();
     void refusedFileKeepsTheWindowAsItWas();
+    void copiesTheTimelineAsMermaidAndImage();
 
 private:
     static QString example()
@@ -118,6 +121,30 @@ void TestMainWindow::refusedFileKeepsTheWindowAsItWas()
     QVERIFY(!window.openScenario(QStringLiteral("/nonexistent/scenario.loop.json")));
     QVERIFY(!window.scenario().has_value());
     QCOMPARE(window.windowTitle(), QStringLiteral("no scenario \u2014 Loopscope"));
+}
+
+void TestMainWindow::copiesTheTimelineAsMermaidAndImage()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(example()));
+    QTRY_COMPARE(window.timeline()->trace().lanes.size(), std::size_t(7));
+    auto action = [&](const QString &text) {
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->text() == text)
+                return a;
+        return static_cast<QAction *>(nullptr);
+    };
+    QAction *mermaid = action(QStringLiteral("Copy as &Mermaid"));
+    QVERIFY(mermaid && mermaid->isEnabled());
+    mermaid->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             mermaidGantt(window.timeline()->trace(), QStringLiteral("Semaphore: two at a time")));
+    action(QStringLiteral("Copy as &Image"))->trigger();
+    const QImage image = QGuiApplication::clipboard()->image();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), 2 * 1200); // ImageExportOptions' default width, at 2x
 }
 
 QTEST_MAIN(TestMainWindow)

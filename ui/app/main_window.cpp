@@ -179,6 +179,8 @@ void MainWindow::updateRunActions()
     m_actions.stop->setEnabled(live);
     m_actions.saveTrace->setEnabled(m_haveTrace);
     m_actions.exportImage->setEnabled(m_haveTrace);
+    m_actions.copyImage->setEnabled(m_haveTrace);
+    m_actions.copyMermaid->setEnabled(m_haveTrace);
     m_actions.save->setEnabled(m_scenario.has_value());
     m_actions.saveAs->setEnabled(m_scenario.has_value());
 }

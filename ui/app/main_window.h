@@ -3,6 +3,8 @@
 // in main_window_docks.cpp; this file opens files and reacts to runs.
 #pragma once
 
+#include "timeline/image_export.h"
+
 #include "scenario/scenario.h"
 #include "trace/trace.h"
 
@@ -72,6 +74,9 @@ private:
     void documentReplaced();
     void saveTrace();
     void exportImage();
+    ImageExportOptions imageOptions() const;
+    void copyImage();
+    void copyMermaid();
     void applyLaneFilter();
     void showTrace(const Trace &trace, bool finished);
     void runStarted(bool live);
@@ -97,6 +102,7 @@ private:
     struct Actions
     {
         QAction *newScenario, *open, *save, *saveAs, *saveTrace, *exportImage, *quit;
+        QAction *copyImage, *copyMermaid;
         QAction *run, *pause, *step, *stop;
         QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
         QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll;

@@ -1,6 +1,9 @@
 // The window's actions, menus and tool bars, and the file commands behind them.
 #include "app/main_window.h"
 
+#include "app/export_files.h"
+#include "export/mermaid.h"
+
 #include "app/recent_files.h"
 #include "app/run_controller.h"
 #include "canvas/scenario_editor.h"
@@ -13,13 +16,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QGuiApplication>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSaveFile>
 #include <QStatusBar>
 #include <QStyle>
@@ -53,7 +60,9 @@ void MainWindow::setupActions()
     a.save = makeAction(this, tr("&Save"), QKeySequence::Save,
                         s->standardIcon(QStyle::SP_DialogSaveButton));
     a.saveTrace = makeAction(this, tr("Save &Trace\u2026"), QKeySequence(tr("Ctrl+Shift+S")));
-    a.exportImage = makeAction(this, tr("&Export Image\u2026"), QKeySequence(tr("Ctrl+E")));
+    a.exportImage = makeAction(this, tr("&Export\u2026"), QKeySequence(tr("Ctrl+E")));
+    a.copyImage = makeAction(this, tr("Copy as &Image"), QKeySequence(tr("Ctrl+Shift+C")));
+    a.copyMermaid = makeAction(this, tr("Copy as &Mermaid"), QKeySequence(tr("Ctrl+Alt+C")));
     a.quit = makeAction(this, tr("&Quit"), QKeySequence::Quit);
     a.run = makeAction(this, tr("&Run"), QKeySequence(Qt::Key_F5),
                        s->standardIcon(QStyle::SP_MediaPlay));
@@ -70,6 +79,8 @@ void MainWindow::setupActions()
     connect(a.newScenario, &QAction::triggered, this, &MainWindow::newScenario);
     connect(a.saveTrace, &QAction::triggered, this, &MainWindow::saveTrace);
     connect(a.exportImage, &QAction::triggered, this, &MainWindow::exportImage);
+    connect(a.copyImage, &QAction::triggered, this, &MainWindow::copyImage);
+    connect(a.copyMermaid, &QAction::triggered, this, &MainWindow::copyMermaid);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.run, &QAction::triggered, this, &MainWindow::run);
     connect(a.pause, &QAction::triggered, this, &MainWindow::togglePause);
@@ -138,6 +149,8 @@ void MainWindow::setupMenus()
     edit->addActions({m_editor->undoAction(), m_editor->redoAction()});
     edit->addSeparator();
     edit->addAction(m_editor->arrangeAction());
+    edit->addSeparator();
+    edit->addActions({a.copyImage, a.copyMermaid});
     menuBar()->addMenu(tr("&Run"))->addActions({a.run, a.pause, a.step, a.stop});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({a.zoomIn, a.zoomOut, a.fitAll, a.zoomToSelection, a.clearSelection});
@@ -308,26 +321,53 @@ void MainWindow::saveTrace()
         QMessageBox::warning(this, tr("Cannot save"), tr("%1: %2").arg(path, file.errorString()));
 }
 
-void MainWindow::exportImage()
+// The picture as the screen shows it: theme, wake arrows, the selected range or the whole run.
+ImageExportOptions MainWindow::imageOptions() const
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Timeline Image"), QString(),
-        tr("SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
     ImageExportOptions options;
     options.theme = m_timeline->theme();
     options.wakeArrows = m_timeline->wakeArrowsVisible();
-    options.range = m_timeline->selection(); // the selected range, or the whole run
+    options.range = m_timeline->selection();
     if (m_scenario) {
         options.title = m_scenario->title;
         options.notes = m_scenario->notes;
     }
+    return options;
+}
+
+void MainWindow::exportImage()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export"), QString(), exportFileFilters());
+    if (path.isEmpty())
+        return;
     QString error;
-    if (!exportTimelineImage(m_timeline->trace(), options, path, &error))
+    const Scenario scenario = m_scenario.value_or(m_document->scenario());
+    if (!writeExport(path, scenario, m_timeline->trace(), imageOptions(), &error))
         QMessageBox::warning(this, tr("Cannot export"), error);
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::copyImage()
+{
+    const ImageExportOptions options = imageOptions();
+    const QSize size = timelineImageSize(m_timeline->trace(), options);
+    QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    paintTimelineImage(painter, m_timeline->trace(), options, size, false);
+    painter.end();
+    QGuiApplication::clipboard()->setImage(image);
+    statusBar()->showMessage(tr("Copied the timeline as an image"), 5000);
+}
+
+void MainWindow::copyMermaid()
+{
+    const QString title = m_scenario ? m_scenario->title : m_timeline->trace().scenario;
+    QGuiApplication::clipboard()->setText(mermaidGantt(m_timeline->trace(), title));
+    statusBar()->showMessage(tr("Copied the timeline as Mermaid"), 5000);
 }
 
 } // namespace loopscope

@@ -1,19 +1,16 @@
-#include "export_files.h"
+#include "app/export_files.h"
 
 #include "export/mermaid.h"
 #include "export/perfetto.h"
-#include "timeline/image_export.h"
 #include "trace/trace_json.h"
 
-#if __has_include("export/python_program.h")
 #include "export/python_program.h"
-#define LOOPSCOPE_HAS_PYTHON_EXPORT 1
-#endif
 
 #include <QFileInfo>
+#include <QObject>
 #include <QSaveFile>
 
-namespace loopscope::app {
+namespace loopscope {
 
 namespace {
 bool writeBytes(const QString &path, const QByteArray &bytes, QString *error)
@@ -41,28 +38,31 @@ bool isKnownExport(const QString &path)
            || suffix == QLatin1String("py");
 }
 
-bool writeExport(const QString &path, const Scenario &scenario, const Trace &trace, QString *error)
+QString exportFileFilters()
+{
+    return QObject::tr("SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf);;"
+                       "Mermaid gantt (*.mmd);;Perfetto / Chrome trace (*.perfetto.json);;"
+                       "Python program (*.py);;Loopscope trace (*.json)");
+}
+
+bool writeExport(const QString &path, const Scenario &scenario, const Trace &trace,
+                 const ImageExportOptions &image, QString *error)
 {
     const QString lower = path.toLower();
-    if (isImageExport(path)) {
-        ImageExportOptions options;
-        options.notes = scenario.notes;
-        return exportTimelineImage(trace, options, path, error);
-    }
+    if (isImageExport(path))
+        return exportTimelineImage(trace, image, path, error);
     if (lower.endsWith(QLatin1String(".mmd")))
         return writeBytes(path, mermaidGantt(trace, scenario.title).toUtf8(), error);
     if (lower.endsWith(QLatin1String(".perfetto.json")))
         return writeBytes(path, perfettoJson(trace), error);
     if (lower.endsWith(QLatin1String(".json")))
         return writeBytes(path, writeTraceJson(trace), error);
-#ifdef LOOPSCOPE_HAS_PYTHON_EXPORT
     if (lower.endsWith(QLatin1String(".py")))
         return writeBytes(path, pythonProgram(scenario).toUtf8(), error);
-#endif
     *error = QStringLiteral("%1: unknown export format (expected .svg, .png, .pdf, .mmd, "
                             ".perfetto.json, .py or .json)")
                  .arg(path);
     return false;
 }
 
-} // namespace loopscope::app
+} // namespace loopscope
