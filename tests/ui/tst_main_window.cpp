@@ -4,6 +4,7 @@
 #include "app/main_window.h"
 #include "app/trace_list_dock.h"
 #include "export/mermaid.h"
+#include "timeline/timeline_theme.h"
 #include "timeline/timeline_view.h"
 
 #include <QAction>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void liveRunGrowsTheTimeline();
     void refusedFileKeepsTheWindowAsItWas();
     void copiesTheTimelineAsMermaidAndImage();
+    void highlightingAResourceMarksHoldersAndWaiters();
 
 private:
     static QString example()
@@ -145,6 +147,39 @@ void TestMainWindow::copiesTheTimelineAsMermaidAndImage()
     const QImage image = QGuiApplication::clipboard()->image();
     QVERIFY(!image.isNull());
     QCOMPARE(image.width(), 2 * 1200); // ImageExportOptions' default width, at 2x
+}
+
+void TestMainWindow::highlightingAResourceMarksHoldersAndWaiters()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(example()));
+    QTRY_COMPARE(window.timeline()->trace().lanes.size(), std::size_t(7));
+    auto *box = window.findChild<QComboBox *>(QStringLiteral("resourceHighlight"));
+    QVERIFY(box);
+    QCOMPARE(box->count(), 2); // none, sem
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Down); // a real key press picks the next entry
+    QCOMPARE(box->currentText(), QStringLiteral("Highlight sem"));
+    QCOMPARE(window.timeline()->highlightedResource(), QStringLiteral("sem"));
+
+    const QImage frame = window.timeline()->viewport()->grab().toImage();
+    const QColor ink = TimelineTheme::light().text;
+    const Trace &trace = window.timeline()->trace();
+    // access_resource-5 (lane 5) waits for sem from 0 to 2 s: outlined along its top edge.
+    const QPoint waiter
+        = window.timeline()->pointAt(1.0, trace.laneIndex(QStringLiteral("task-6")));
+    QCOMPARE(frame.pixelColor(waiter.x(), waiter.y() - 7), ink);
+    // access_resource-1 holds sem from 0 to 1 s: a bar along its bottom edge.
+    const QPoint holder
+        = window.timeline()->pointAt(0.5, trace.laneIndex(QStringLiteral("task-2")));
+    QCOMPARE(frame.pixelColor(holder.x(), holder.y() + 8), ink);
+    // After it released, no bar.
+    const QPoint released
+        = window.timeline()->pointAt(2.5, trace.laneIndex(QStringLiteral("task-2")));
+    QVERIFY(frame.pixelColor(released.x(), released.y() + 8) != ink);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -146,9 +147,33 @@ void MainWindow::showTrace(const Trace &trace, bool finished)
         m_timeline->setTrace(trace);
     m_log->showTrace(trace);
     m_diagnostics->showTrace(trace);
+    listResources(trace);
     m_haveTrace = true;
     if (!finished)
         m_outcome->setText(tr("running \u00b7 %1").arg(formatSeconds(trace.duration)));
+}
+
+// The resources the run touched, for the highlight box; the current choice is kept.
+void MainWindow::listResources(const Trace &trace)
+{
+    QStringList ids;
+    for (const TraceEvent &e : trace.events)
+        if (!e.resource.isEmpty() && !ids.contains(e.resource))
+            ids << e.resource;
+    QStringList shown;
+    for (int i = 1; i < m_highlight->count(); ++i)
+        shown << m_highlight->itemData(i).toString();
+    if (shown == ids)
+        return;
+    const QString current = m_highlight->currentData().toString();
+    const QSignalBlocker blocker(m_highlight);
+    while (m_highlight->count() > 1)
+        m_highlight->removeItem(1);
+    for (const QString &id : ids)
+        m_highlight->addItem(tr("Highlight %1").arg(id), id);
+    const int keep = m_highlight->findData(current);
+    m_highlight->setCurrentIndex(keep < 0 ? 0 : keep);
+    m_timeline->setHighlightedResource(m_highlight->currentData().toString());
 }
 
 void MainWindow::runFinished(const Trace &trace)

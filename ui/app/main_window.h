@@ -77,6 +77,7 @@ private:
     ImageExportOptions imageOptions() const;
     void copyImage();
     void copyMermaid();
+    void listResources(const Trace &trace);
     void applyLaneFilter();
     void showTrace(const Trace &trace, bool finished);
     void runStarted(bool live);
@@ -95,6 +96,7 @@ private:
     QComboBox *m_clock = nullptr;
     QDoubleSpinBox *m_scale = nullptr;
     QLineEdit *m_filter = nullptr;
+    QComboBox *m_highlight = nullptr; // a resource whose holders and waiters stand out
     QLabel *m_outcome = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_stateFilterMenu = nullptr;

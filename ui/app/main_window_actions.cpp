@@ -199,6 +199,15 @@ void MainWindow::setupToolBars()
     m_filter->setMaximumWidth(200);
     bar->addWidget(m_filter);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyLaneFilter);
+    m_highlight = new QComboBox(bar);
+    m_highlight->setObjectName(QStringLiteral("resourceHighlight"));
+    m_highlight->setToolTip(tr("Highlight a resource: its holders are underlined, the tasks "
+                               "waiting for it outlined"));
+    m_highlight->addItem(tr("No resource highlighted"), QString());
+    bar->addWidget(m_highlight);
+    connect(m_highlight, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_timeline->setHighlightedResource(m_highlight->itemData(index).toString());
+    });
     connect(a.findLane, &QAction::triggered, m_filter, [this] {
         m_filter->setFocus();
         m_filter->selectAll();

@@ -37,6 +37,8 @@ struct TimelineLayout
     int hoveredRow = -1;
     std::optional<TimeRange> selection;
     std::optional<double> marker; // an instant to point at (a log line that was clicked)
+    // A resource id: its holders are underlined and its waiters outlined, over time.
+    QString highlightResource;
 
     QRect titleRect() const;
     QRect rulerRect() const; // right of the name column

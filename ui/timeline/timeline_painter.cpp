@@ -47,6 +47,9 @@ void TimelinePainter::paint(QPainter &painter, const TimelineLayout &layout,
     painter.fillRect(layout.bounds, m_theme.background);
     if (layout.titleHeight > 0)
         paintTitle(painter, layout);
+    m_holdings.clear();
+    if (!layout.highlightResource.isEmpty())
+        m_holdings = resourceHoldings(m_trace, layout.highlightResource);
     paintRows(painter, layout, coords);
     if (layout.wakeArrows)
         paintWakeArrows(painter, layout, coords);
@@ -138,6 +141,8 @@ void TimelinePainter::paintLaneSpans(QPainter &painter, const TimelineLayout &la
         paintStateSwatch(painter, QRect(run.x0, top + kSpanInset, run.x1 - run.x0, height),
                          run.state, m_theme, layout.vectorHatching);
     paintInstants(painter, l.spans, coords, top + kSpanInset, height, area.right());
+    if (!layout.highlightResource.isEmpty())
+        paintResourceHighlight(painter, layout, coords, lane, top);
     if (l.result == LaneResult::None || l.spans.empty())
         return;
     const double x = coords.mapTimeToX(l.spans.back().end) + 3;
@@ -227,6 +232,63 @@ void TimelinePainter::paintWakeArrows(QPainter &painter, const TimelineLayout &l
         if (std::max(y0, y1) < area.top() || std::min(y0, y1) > area.bottom())
             continue;
         paintWakeArrow(painter, QPointF(x, y0), QPointF(x, y1), m_theme);
+    }
+    painter.restore();
+}
+
+std::vector<std::vector<TimeRange>> resourceHoldings(const Trace &trace, const QString &resource)
+{
+    std::vector<std::vector<TimeRange>> holdings(trace.lanes.size());
+    std::vector<std::vector<double>> open(trace.lanes.size()); // acquire times not released yet
+    for (const TraceEvent &e : trace.events) {
+        if (e.resource != resource || e.lane < 0 || std::size_t(e.lane) >= trace.lanes.size())
+            continue;
+        auto &starts = open[std::size_t(e.lane)];
+        if (e.kind == EventKind::Acquire) {
+            starts.push_back(e.t);
+        } else if (e.kind == EventKind::Release && !starts.empty()) {
+            holdings[std::size_t(e.lane)].push_back({starts.front(), e.t});
+            starts.erase(starts.begin());
+        }
+    }
+    for (std::size_t lane = 0; lane < open.size(); ++lane)
+        for (double start : open[lane])
+            holdings[lane].push_back({start, trace.duration});
+    return holdings;
+}
+
+// Holders of the highlighted resource get a bar under their lane; lanes waiting for it (spans
+// whose `on` is the resource) get an outline, so who blocks whom reads over time.
+void TimelinePainter::paintResourceHighlight(QPainter &painter, const TimelineLayout &layout,
+                                             const TimelineCoordinates &coords, int lane,
+                                             int top) const
+{
+    const QRect area = layout.laneArea();
+    const double left = coords.leftMargin;
+    const double right = area.right();
+    auto clipped = [&](double t0, double t1) {
+        const double x0 = std::max(coords.mapTimeToX(t0), left);
+        const double x1 = std::min(coords.mapTimeToX(t1), right);
+        return std::pair{x0, x1};
+    };
+    painter.save();
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(m_theme.text, 2.0));
+    const Lane &l = m_trace.lanes[std::size_t(lane)];
+    for (const Span &span : l.spans) {
+        if (span.end <= span.start || m_trace.str(span.on) != layout.highlightResource)
+            continue;
+        const auto [x0, x1] = clipped(span.start, span.end);
+        if (x1 > x0)
+            painter.drawRect(QRectF(x0 + 1, top + kSpanInset + 1, x1 - x0 - 2,
+                                    layout.laneHeight - 2 * kSpanInset - 2));
+    }
+    if (std::size_t(lane) < m_holdings.size()) {
+        for (const TimeRange &held : m_holdings[std::size_t(lane)]) {
+            const auto [x0, x1] = clipped(held.start, held.end);
+            if (x1 > x0)
+                painter.fillRect(QRectF(x0, top + layout.laneHeight - 4, x1 - x0, 3), m_theme.text);
+        }
     }
     painter.restore();
 }

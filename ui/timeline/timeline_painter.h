@@ -42,12 +42,19 @@ private:
     void paintSelection(QPainter &painter, const TimelineLayout &layout,
                         const TimelineCoordinates &coords) const;
     void paintNotes(QPainter &painter, const TimelineLayout &layout) const;
+    void paintResourceHighlight(QPainter &painter, const TimelineLayout &layout,
+                                const TimelineCoordinates &coords, int lane, int top) const;
 
     const Trace &m_trace;
     const LaneRows &m_rows;
     const TimelineTheme &m_theme;
     mutable std::vector<PixelRun> m_runs; // reused between lanes: no allocation per frame
+    mutable std::vector<std::vector<TimeRange>> m_holdings; // of layout.highlightResource
 };
+
+// When each lane held `resource`: from its `acquire` events to its matching `release`s (or
+// to the end of the run), per lane index.
+std::vector<std::vector<TimeRange>> resourceHoldings(const Trace &trace, const QString &resource);
 
 // The rows visible in `layout` with `coords`: [first, last).
 std::pair<int, int> visibleRowRange(const TimelineLayout &layout, const TimelineCoordinates &coords,

@@ -63,6 +63,7 @@ TimelineLayout TimelineView::frameLayout() const
     layout.hoveredRow = m_hoveredRow;
     layout.selection = m_selection;
     layout.marker = m_marker;
+    layout.highlightResource = m_highlight;
     return layout;
 }
 
@@ -159,6 +160,12 @@ void TimelineView::panLeft()
 void TimelineView::panRight()
 {
     panBy(frameLayout().timeAreaWidth() / 4.0, 0);
+}
+
+void TimelineView::setHighlightedResource(const QString &resource)
+{
+    m_highlight = resource;
+    viewport()->update();
 }
 
 void TimelineView::setWakeArrowsVisible(bool visible)

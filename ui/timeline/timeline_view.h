@@ -30,6 +30,7 @@ public:
     std::optional<TimeRange> selection() const { return m_selection; }
     void setSelection(std::optional<TimeRange> selection);
     bool wakeArrowsVisible() const { return m_wakeArrows; }
+    const QString &highlightedResource() const { return m_highlight; }
     bool followsPresent() const { return m_follow; }
     TimelineThemeKind theme() const { return m_themeKind; }
     void setTheme(TimelineThemeKind kind);
@@ -59,6 +60,8 @@ public Q_SLOTS:
     void panLeft();
     void panRight();
     void setWakeArrowsVisible(bool visible);
+    // Underline the holders of a resource and outline its waiters ("" for none).
+    void setHighlightedResource(const QString &resource);
     void setFollowPresent(bool follow);
     void expandAll();
     void collapseAll();
@@ -102,6 +105,7 @@ private:
     std::optional<TimeRange> m_selection;
     std::optional<double> m_marker;
     bool m_wakeArrows = true;
+    QString m_highlight;
     bool m_follow = false;
     bool m_syncingScrollBars = false;
     int m_hoveredRow = -1;
