@@ -125,9 +125,10 @@ void TestRuntimeStop::pauseAndStep()
     // waits on its timer) and pauses again; the clock stands still, so the timer never fires.
     run.step();
     auto states = [&run] {
+        const Trace trace = run.snapshot(); // kept: laneNamed points into it
         QStringList out;
-        for (const Span &span : laneNamed(run.snapshot(), "main")->spans)
-            out << stateName(span.state) + QLatin1Char(' ') + run.snapshot().str(span.on);
+        for (const Span &span : laneNamed(trace, "main")->spans)
+            out << stateName(span.state) + QLatin1Char(' ') + trace.str(span.on);
         return out;
     };
     const QStringList afterStep{"ready ", "running ", "waiting timer"};
