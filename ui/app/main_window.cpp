@@ -49,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupMenus();
     setupToolBars();
     setupDocks();
+    setupHelpMenu();
     setupStatusBar();
     connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
     connect(m_runs, &RunController::traceUpdated, this,

@@ -61,12 +61,14 @@ private:
     void setupMenus();
     void setupToolBars();
     void setupDocks();
+    void setupHelpMenu();
     void setupEditor();
     void setupStatusBar();
     void restoreSettings();
     void saveSettings() const;
 
     void chooseScenarioToOpen();
+    void showExamples(); // Help > Examples
     bool saveScenario();
     bool saveScenarioAs();
     void newScenario();

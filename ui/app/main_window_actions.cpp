@@ -1,6 +1,7 @@
 // The window's actions, menus and tool bars, and the file commands behind them.
 #include "app/main_window.h"
 
+#include "app/examples_gallery.h"
 #include "app/export_files.h"
 #include "export/mermaid.h"
 
@@ -168,6 +169,27 @@ void MainWindow::setupMenus()
     }
     view->addSeparator();
     view->addActions({a.wakeArrows, a.darkTheme});
+}
+
+// After the Window menu (setupDocks), as Help menus go last.
+void MainWindow::setupHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *examples = help->addAction(tr("&Examples\u2026"));
+    examples->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(examples, &QAction::triggered, this, &MainWindow::showExamples);
+}
+
+// The scenario opens after the gallery has closed, so that a question about unsaved changes is
+// not asked over it.
+void MainWindow::showExamples()
+{
+    ExamplesGallery gallery(this);
+    QString chosen;
+    connect(&gallery, &ExamplesGallery::exampleChosen, this,
+            [&chosen](const QString &path) { chosen = path; });
+    if (gallery.exec() == QDialog::Accepted && !chosen.isEmpty())
+        openScenario(chosen);
 }
 
 void MainWindow::setupToolBars()
