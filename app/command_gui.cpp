@@ -9,12 +9,17 @@
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QMessageBox>
+#include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace loopscope::app {
 
@@ -105,6 +110,74 @@ int runHeadless(int argc, char **argv, const QString &file)
     return exitStatusFor(trace.outcome.status);
 }
 
+// TEST-ONLY HOOKS for tests/reliability/tst_kill_recovery, which kills the real binary with
+// SIGKILL while a document has unsaved changes and then restarts it. Nothing is done unless
+// one of these variables is set; no user sets them.
+// - LOOPSCOPE_AUTOSAVE_MS: the autosave delay (ScenarioDocument::setAutosaveDelay).
+// - LOOPSCOPE_TEST_EDIT=<op>: after FILE opens, one real edit through the undo stack: a step
+//   of that op (id "test-edit") appended to `main`; prints "edited" on stdout.
+// - LOOPSCOPE_TEST_ACCEPT_RECOVERY=1: answers Yes to the restore offer, saves the restored
+//   document to its original file, prints "restored <path>" and quits.
+void applyTestEdit(MainWindow &window, const QString &op)
+{
+    const std::optional<StepKind> kind = stepKindFromOp(op);
+    Scenario after = window.document()->scenario();
+    auto mainCoro = std::find_if(after.coroutines.begin(), after.coroutines.end(),
+                                 [](const Coroutine &coro) { return coro.name == u"main"; });
+    if (!kind || mainCoro == after.coroutines.end()) {
+        std::fprintf(stderr, "loopscope: LOOPSCOPE_TEST_EDIT: no op %s or no main\n",
+                     qPrintable(op));
+        return;
+    }
+    Step step;
+    step.kind = *kind;
+    step.id = QStringLiteral("test-edit");
+    step.text = QStringLiteral("edited by LOOPSCOPE_TEST_EDIT");
+    mainCoro->steps.push_back(step);
+    window.document()->edit(after, QStringLiteral("Test edit"));
+    std::printf("edited\n");
+    std::fflush(stdout);
+}
+
+void saveRestoredForTest(ScenarioDocument *document)
+{
+    QString error;
+    if (!document->save(&error))
+        std::fprintf(stderr, "loopscope: %s\n", qPrintable(error));
+    std::printf("restored %s\n", qPrintable(document->path()));
+    std::fflush(stdout);
+    QCoreApplication::exit(error.isEmpty() ? 0 : 1);
+}
+
+void acceptRecoveryForTest(MainWindow &window)
+{
+    // offerRecovery asks with a modal QMessageBox: press its Yes button once it shows.
+    auto *clicker = new QTimer(&window);
+    QObject::connect(clicker, &QTimer::timeout, &window, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            if (QAbstractButton *yes = box->button(QMessageBox::Yes))
+                yes->click();
+    });
+    clicker->start(50);
+    ScenarioDocument *document = window.document();
+    QObject::connect(document, &ScenarioDocument::replaced, &window, [document] {
+        if (!document->isModified()) // an open, not the restore
+            return;
+        // Saved once restore() has returned and the document owns the recovery copy.
+        QTimer::singleShot(0, document, [document] { saveRestoredForTest(document); });
+    });
+}
+
+void applyTestHooksBeforeOpen(MainWindow &window)
+{
+    bool ok = false;
+    const int autosaveMs = qEnvironmentVariableIntValue("LOOPSCOPE_AUTOSAVE_MS", &ok);
+    if (ok)
+        window.document()->setAutosaveDelay(autosaveMs);
+    if (qEnvironmentVariableIsSet("LOOPSCOPE_TEST_ACCEPT_RECOVERY"))
+        acceptRecoveryForTest(window);
+}
+
 } // namespace
 
 int guiCommand(int argc, char **argv, const QString &file)
@@ -133,10 +206,12 @@ int guiCommand(int argc, char **argv, const QString &file)
     // A crash report names the scenario open at the time.
     QObject::connect(window.document(), &ScenarioDocument::pathChanged, &window,
                      [](const QString &opened) { setCrashScenarioPath(opened); });
+    applyTestHooksBeforeOpen(window);
     window.show();
     const QString path = file.isEmpty() ? defaultExample() : file;
-    if (!path.isEmpty())
-        window.openScenario(path); // problems are shown in a message box
+    if (!path.isEmpty() && window.openScenario(path) // problems are shown in a message box
+        && qEnvironmentVariableIsSet("LOOPSCOPE_TEST_EDIT"))
+        applyTestEdit(window, qEnvironmentVariable("LOOPSCOPE_TEST_EDIT"));
     return QApplication::exec();
 }
 
