@@ -2,6 +2,7 @@
 // the virtual clock with its timeline written to a PNG whose path is printed.
 #include "commands.h"
 
+#include "app/examples_gallery.h"
 #include "app/main_window.h"
 #include "crash_handler.h"
 #include "document/scenario_document.h"
@@ -34,26 +35,12 @@ bool haveDisplay()
            || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
-// The bundled example: an override, beside an installed binary, or in the source tree seen
-// from a build dir (build/<preset>/app/loopscope), else the tree this binary was built from.
+// The bundled default example, in the folder Help ▸ Examples finds.
 QString defaultExample()
 {
-    const QString appDir = QCoreApplication::applicationDirPath();
-    QStringList dirs;
-    if (!qEnvironmentVariableIsEmpty("LOOPSCOPE_EXAMPLES_DIR"))
-        dirs << qEnvironmentVariable("LOOPSCOPE_EXAMPLES_DIR");
-    dirs << appDir + QStringLiteral("/../share/loopscope/examples")
-         << appDir + QStringLiteral("/../../../examples")
-         << appDir + QStringLiteral("/../../examples");
-#ifdef LOOPSCOPE_EXAMPLES_DIR
-    dirs << QStringLiteral(LOOPSCOPE_EXAMPLES_DIR);
-#endif
-    for (const QString &dir : dirs) {
-        const QString path = QDir::cleanPath(dir + QLatin1Char('/') + kDefaultExample);
-        if (QFileInfo::exists(path))
-            return path;
-    }
-    return {};
+    const QString dir = examplesDirectory();
+    const QString path = dir + QLatin1Char('/') + kDefaultExample;
+    return !dir.isEmpty() && QFileInfo::exists(path) ? path : QString();
 }
 
 // ./loopscope-timeline.png when the working folder is writable, else in the temp folder.
@@ -63,21 +50,6 @@ QString headlessImagePath()
     if (QFileInfo(QDir::currentPath()).isWritable())
         return QDir::current().absoluteFilePath(name);
     return QDir::temp().absoluteFilePath(name);
-}
-
-int exitStatusFor(OutcomeStatus status)
-{
-    switch (status) {
-    case OutcomeStatus::Completed:
-        return ExitCompleted;
-    case OutcomeStatus::Failed:
-        return ExitFailed;
-    case OutcomeStatus::Deadlock:
-        return ExitDeadlock;
-    case OutcomeStatus::Stopped:
-        return ExitStopped;
-    }
-    return ExitFailed;
 }
 
 int runHeadless(int argc, char **argv, const QString &file)

@@ -117,21 +117,6 @@ void printNewLines(const Trace &trace, std::size_t *shown)
     }
 }
 
-int exitStatus(OutcomeStatus status)
-{
-    switch (status) {
-    case OutcomeStatus::Completed:
-        return ExitCompleted;
-    case OutcomeStatus::Failed:
-        return ExitFailed;
-    case OutcomeStatus::Deadlock:
-        return ExitDeadlock;
-    case OutcomeStatus::Stopped:
-        return ExitStopped;
-    }
-    return ExitFailed;
-}
-
 void printReport(const Trace &trace)
 {
     printLine(QString());
@@ -195,7 +180,7 @@ int runCommand(int argc, char **argv, const QStringList &args)
     const Trace trace = runWatching(*load.scenario, options, ra.quiet);
     if (!ra.quiet)
         printReport(trace);
-    int status = exitStatus(trace.outcome.status);
+    int status = exitStatusFor(trace.outcome.status);
     ImageExportOptions image;
     image.notes = load.scenario->notes;
     if (!ra.tracePath.isEmpty()

@@ -1,6 +1,8 @@
 // The loopscope executable's commands; main() picks one from the command line.
 #pragma once
 
+#include "trace/trace.h"
+
 #include <QStringList>
 
 namespace loopscope::app {
@@ -13,6 +15,9 @@ enum ExitStatus : int {
     ExitDeadlock = 3,
     ExitStopped = 4,
 };
+
+// The exit status of a run that ended with `status`.
+int exitStatusFor(OutcomeStatus status);
 
 int checkCommand(const QStringList &args);                      // loopscope check FILE...
 int runCommand(int argc, char **argv, const QStringList &args); // loopscope run FILE ...

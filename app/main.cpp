@@ -68,3 +68,22 @@ int main(int argc, char **argv)
     }
     return guiCommand(argc, argv, args.value(0));
 }
+
+namespace loopscope::app {
+
+int exitStatusFor(OutcomeStatus status)
+{
+    switch (status) {
+    case OutcomeStatus::Completed:
+        return ExitCompleted;
+    case OutcomeStatus::Failed:
+        return ExitFailed;
+    case OutcomeStatus::Deadlock:
+        return ExitDeadlock;
+    case OutcomeStatus::Stopped:
+        return ExitStopped;
+    }
+    return ExitFailed;
+}
+
+} // namespace loopscope::app
