@@ -45,20 +45,28 @@ QString exportFileFilters()
                        "Python program (*.py);;Loopscope trace (*.json)");
 }
 
+std::optional<QByteArray> textExport(const QString &path, const Scenario &scenario,
+                                     const Trace &trace)
+{
+    const QString lower = path.toLower();
+    if (lower.endsWith(QLatin1String(".mmd")))
+        return mermaidGantt(trace, scenario.title).toUtf8();
+    if (lower.endsWith(QLatin1String(".perfetto.json")))
+        return perfettoJson(trace);
+    if (lower.endsWith(QLatin1String(".json")))
+        return writeTraceJson(trace);
+    if (lower.endsWith(QLatin1String(".py")))
+        return pythonProgram(scenario).toUtf8();
+    return std::nullopt;
+}
+
 bool writeExport(const QString &path, const Scenario &scenario, const Trace &trace,
                  const ImageExportOptions &image, QString *error)
 {
-    const QString lower = path.toLower();
     if (isImageExport(path))
         return exportTimelineImage(trace, image, path, error);
-    if (lower.endsWith(QLatin1String(".mmd")))
-        return writeBytes(path, mermaidGantt(trace, scenario.title).toUtf8(), error);
-    if (lower.endsWith(QLatin1String(".perfetto.json")))
-        return writeBytes(path, perfettoJson(trace), error);
-    if (lower.endsWith(QLatin1String(".json")))
-        return writeBytes(path, writeTraceJson(trace), error);
-    if (lower.endsWith(QLatin1String(".py")))
-        return writeBytes(path, pythonProgram(scenario).toUtf8(), error);
+    if (const std::optional<QByteArray> text = textExport(path, scenario, trace))
+        return writeBytes(path, *text, error);
     *error = QStringLiteral("%1: unknown export format (expected .svg, .png, .pdf, .mmd, "
                             ".perfetto.json, .py or .json)")
                  .arg(path);

@@ -6,7 +6,10 @@
 #include "timeline/image_export.h"
 #include "trace/trace.h"
 
+#include <QByteArray>
 #include <QString>
+
+#include <optional>
 
 namespace loopscope {
 
@@ -16,6 +19,10 @@ namespace loopscope {
 bool writeExport(const QString &path, const Scenario &scenario, const Trace &trace,
                  const ImageExportOptions &image, QString *error);
 bool isImageExport(const QString &path);
+// The bytes a text export (.mmd, .perfetto.json, .py, .json) of `path` holds; nullopt for
+// pictures and unknown suffixes. writeExport writes exactly these; the export dialog shows them.
+std::optional<QByteArray> textExport(const QString &path, const Scenario &scenario,
+                                     const Trace &trace);
 bool isKnownExport(const QString &path);
 // File dialog filters, one per format, images first.
 QString exportFileFilters();

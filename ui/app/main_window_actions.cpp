@@ -2,7 +2,7 @@
 #include "app/main_window.h"
 
 #include "app/examples_gallery.h"
-#include "app/export_files.h"
+#include "app/export_dialog.h"
 #include "export/mermaid.h"
 
 #include "app/recent_files.h"
@@ -368,16 +368,15 @@ ImageExportOptions MainWindow::imageOptions() const
 
 void MainWindow::exportImage()
 {
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Export"), QString(), exportFileFilters());
-    if (path.isEmpty())
-        return;
-    QString error;
-    const Scenario scenario = m_scenario.value_or(m_document->scenario());
-    if (!writeExport(path, scenario, m_timeline->trace(), imageOptions(), &error))
-        QMessageBox::warning(this, tr("Cannot export"), error);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+    ExportDefaults defaults;
+    defaults.image = imageOptions();
+    defaults.selection = m_timeline->selection();
+    defaults.visible = m_timeline->visibleRange();
+    defaults.scenarioPath = m_scenarioPath;
+    ExportDialog dialog(m_scenario.value_or(m_document->scenario()), m_timeline->trace(), defaults,
+                        this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported %1").arg(dialog.writtenPath()), 5000);
 }
 
 void MainWindow::copyImage()

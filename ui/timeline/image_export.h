@@ -33,6 +33,10 @@ bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options, 
 // The logical size of the picture of the whole trace (all lanes expanded) for `options`.
 QSize timelineImageSize(const Trace &trace, const ImageExportOptions &options);
 
+// The logical size of one PDF page's picture (A4 landscape inside 10 mm margins, at 96 dpi): the
+// PDF ignores `width` and draws this wide.
+QSize timelinePdfPageSize();
+
 // Paints the picture into `painter` over `size` logical pixels (the PNG and SVG exports use it;
 // tests and the clipboard may too).
 void paintTimelineImage(QPainter &painter, const Trace &trace, const ImageExportOptions &options,

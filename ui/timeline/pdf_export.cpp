@@ -37,20 +37,30 @@ TimelineLayout pdfLayout(const Trace &trace, const ImageExportOptions &options, 
     return layout;
 }
 
+QPageLayout pdfPageLayout()
+{
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(10, 10, 10, 10),
+                       QPageLayout::Millimeter);
+}
+
 } // namespace
+
+QSize timelinePdfPageSize()
+{
+    return pdfPageLayout().paintRectPixels(kPdfResolution).size();
+}
 
 bool exportTimelinePdf(const Trace &trace, const ImageExportOptions &options, const QString &path)
 {
     QPdfWriter pdf(path);
     pdf.setResolution(kPdfResolution);
-    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                  QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
+    pdf.setPageLayout(pdfPageLayout());
     pdf.setTitle(options.title.isEmpty() ? trace.scenario : options.title);
     pdf.setCreator(QStringLiteral("Loopscope"));
     QPainter painter;
     if (!painter.begin(&pdf))
         return false;
-    const QRect page(QPoint(0, 0), pdf.pageLayout().paintRectPixels(kPdfResolution).size());
+    const QRect page(QPoint(0, 0), timelinePdfPageSize());
     const int notes = TimelineLayout::notesHeightFor(options.notes, page.width());
     TimelineLayout layout = pdfLayout(trace, options, page, notes);
     LaneRows rows;
