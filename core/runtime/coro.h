@@ -29,6 +29,8 @@ public:
         std::coroutine_handle<> await_suspend(Handle h) noexcept
         {
             auto &p = h.promise();
+            if (p.doneFlag)
+                *p.doneFlag = true;
             if (p.startedInline)
                 return std::noop_coroutine(); // back into await_suspend's resume()
             return p.continuation ? p.continuation : std::noop_coroutine();
@@ -40,7 +42,7 @@ public:
     {
         std::coroutine_handle<> continuation;
         std::exception_ptr error;
-        bool started = false;       // set by the task that first resumes it
+        bool *doneFlag = nullptr;   // set when the coroutine finishes (a task's body)
         bool startedInline = false; // inside the awaiting caller's await_suspend
 
         static void *operator new(std::size_t size) { return FramePool::allocate(size); }
@@ -80,7 +82,6 @@ public:
     {
         auto &p = m_handle.promise();
         p.continuation = caller;
-        p.started = true;
         p.startedInline = true;
         m_handle.resume();
         p.startedInline = false;

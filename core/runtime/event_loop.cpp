@@ -61,7 +61,12 @@ double EventLoop::publishedNow() const
 
 void EventLoop::callAt(double when, Callback cb, Ref<Future> guard)
 {
-    m_timers[when].push_back(Timer{cb, std::move(guard)});
+    auto [it, added] = m_timers.try_emplace(when);
+    if (added && !m_spareBuckets.empty()) {
+        it->second.timers = std::move(m_spareBuckets.back());
+        m_spareBuckets.pop_back();
+    }
+    it->second.timers.push_back(Timer{cb, std::move(guard)});
 }
 
 void EventLoop::post(Callback cb)
@@ -90,11 +95,14 @@ void EventLoop::setPaused(bool paused)
 void EventLoop::dropDeadTimers()
 {
     while (!m_timers.empty()) {
-        auto &bucket = m_timers.begin()->second;
-        while (!bucket.empty() && bucket.front().guard && bucket.front().guard->done())
-            bucket.pop_front();
-        if (!bucket.empty())
+        TimerBucket &bucket = m_timers.begin()->second;
+        auto &timers = bucket.timers;
+        while (bucket.head < timers.size() && timers[bucket.head].guard
+               && timers[bucket.head].guard->done())
+            timers[bucket.head++] = Timer{};
+        if (bucket.head < timers.size())
             return;
+        recycle(std::move(timers));
         m_timers.erase(m_timers.begin());
     }
 }
@@ -103,6 +111,13 @@ bool EventLoop::hasLiveTimers()
 {
     dropDeadTimers();
     return !m_timers.empty();
+}
+
+void EventLoop::recycle(std::vector<Timer> timers)
+{
+    timers.clear(); // releases the guards
+    if (m_spareBuckets.size() < 64)
+        m_spareBuckets.push_back(std::move(timers));
 }
 
 void EventLoop::drainPosted()
@@ -143,18 +158,23 @@ void EventLoop::moveDueTimers()
         auto node = m_timers.extract(m_timers.begin());
         if (m_live)
             lateness = t - node.key();
-        for (Timer &timer : node.mapped()) {
+        TimerBucket &bucket = node.mapped();
+        for (std::size_t i = bucket.head; i < bucket.timers.size(); ++i) {
+            Timer &timer = bucket.timers[i];
             const bool guarded = bool(timer.guard);
             if (guarded && timer.guard->done())
                 continue;
             m_ready.push_back({timer.cb, std::move(timer.guard), guarded});
         }
+        recycle(std::move(bucket.timers));
     }
 }
 
 bool EventLoop::runOnce()
 {
     if (m_paused.load(std::memory_order_relaxed) && !stopRequested()) {
+        if (onPause)
+            onPause();
         const auto before = Clock::now();
         m_pauseBegan
             = std::chrono::duration_cast<std::chrono::nanoseconds>(before - m_start.load()).count();
@@ -200,8 +220,7 @@ bool EventLoop::runOnce()
     }
     // Run exactly the callbacks that were ready when the iteration began.
     for (std::size_t n = m_ready.size(); n > 0 && !stopRequested(); --n) {
-        const ReadyEntry entry = std::move(m_ready.front());
-        m_ready.pop_front();
+        const ReadyEntry entry = m_ready.pop_front();
         if (entry.guarded && entry.keep->done())
             continue;
         entry.cb();

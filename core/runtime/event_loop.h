@@ -6,10 +6,10 @@
 
 #include "callback.h"
 #include "future.h"
+#include "ring_queue.h"
 
 #include <atomic>
 #include <chrono>
-#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -73,6 +73,9 @@ public:
     const std::atomic<bool> &stopFlag() const { return m_stop; }
     void setPaused(bool paused);
 
+    // Called on the loop thread when a pause begins, before the loop waits.
+    Callback onPause;
+
     std::size_t readyCount() const { return m_ready.size(); }
     bool hasLiveTimers();
     double lateness = 0.0; // how late the last timer fired (live), for the wake-up benchmark
@@ -83,10 +86,18 @@ private:
         Callback cb;
         Ref<Future> guard;
     };
-    // Timers by deadline; within one deadline, in the order they were scheduled. The virtual
-    // clock makes many timers share a deadline, so this beats a heap of single timers.
-    std::map<double, std::deque<Timer>> m_timers;
+    // Timers by deadline; within one deadline, in the order they were scheduled (from `head`
+    // on: dead ones at the front are skipped). The virtual clock makes many timers share a
+    // deadline, so this beats a heap of single timers; emptied buckets are kept for reuse.
+    struct TimerBucket
+    {
+        std::vector<Timer> timers;
+        std::size_t head = 0;
+    };
+    std::map<double, TimerBucket> m_timers;
+    std::vector<std::vector<Timer>> m_spareBuckets;
     void dropDeadTimers();
+    void recycle(std::vector<Timer> timers);
     void waitForWork(double timeout);
     void moveDueTimers();
     void drainPosted();
@@ -102,7 +113,7 @@ private:
         Ref<Future> keep;
         bool guarded; // a timer's: skipped when `keep`, its guard, is done by then
     };
-    std::deque<ReadyEntry> m_ready;
+    RingQueue<ReadyEntry> m_ready;
     int m_externalWork = 0;
 
     std::mutex m_postedMutex;

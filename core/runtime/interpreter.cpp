@@ -199,14 +199,12 @@ Co tryStep(Runtime &rt, const Step &step, Frame &frame)
 
 Co repeat(Runtime &rt, const Step &step, Frame &frame)
 {
-    const bool forever = !step.count.has_value();
-    const double count = forever ? 0 : frame.number(*step.count);
-    for (long long i = 0; forever || double(i) < count; ++i) {
-        rt.checkLimits(); // an empty body never reaches runSteps' check: stop must still work
-        if (!step.var.isEmpty())
-            frame.vars[step.var] = Value{QJsonValue(double(i)), {}};
-        co_await runSteps(rt, step.steps, frame);
-    }
+    Rounds rounds;
+    rounds.forever = !step.count.has_value();
+    rounds.count = rounds.forever ? 0 : frame.number(*step.count);
+    if (!step.var.isEmpty())
+        rounds.var = &step.var;
+    co_await runSteps(rt, step.steps, frame, rounds);
 }
 
 Co drain(Runtime &rt, const Step &step, Frame &frame)
@@ -367,15 +365,21 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
 
 } // namespace
 
-Co runSteps(Runtime &rt, const Steps &steps, Frame &frame)
+Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
 {
-    for (const Step &step : steps) {
-        rt.checkLimits();
-        // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their own.
-        if (step.kind == StepKind::Sleep)
-            co_await Sleep{rt, frame.number(step.seconds), rt.stepId(step)};
-        else if (!runInstant(rt, step, frame))
-            co_await runStep(rt, step, frame);
+    for (long long i = 0; rounds.forever || double(i) < rounds.count; ++i) {
+        rt.checkLimits(); // an empty body never reaches the check below: stop must still work
+        if (rounds.var)
+            frame.vars[*rounds.var] = Value{QJsonValue(double(i)), {}};
+        for (const Step &step : steps) {
+            rt.checkLimits();
+            // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their
+            // own.
+            if (step.kind == StepKind::Sleep)
+                co_await Sleep{rt, frame.number(step.seconds), rt.stepId(step)};
+            else if (!runInstant(rt, step, frame))
+                co_await runStep(rt, step, frame);
+        }
     }
 }
 

@@ -11,7 +11,16 @@ class Runtime;
 
 // `await name(**args)` body: runs inline in the current task.
 Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame);
-Co runSteps(Runtime &rt, const Steps &steps, Frame &frame);
+
+// How many times runSteps goes through its steps: once, or as a `repeat` does, which then
+// costs no coroutine frame per round.
+struct Rounds
+{
+    double count = 1;
+    bool forever = false;
+    const QString *var = nullptr; // the loop variable, set to 0, 1, ... before each round
+};
+Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds = {});
 
 // Raised through the coroutines when the run is stopped in the middle of a `cpu` or `block`.
 struct RunStopped

@@ -114,6 +114,7 @@ void RunCore::run()
     if (!stopped && !m_deadlock)
         shutdown();
     m_end = m_loop.now();
+    m_rt.flushReady();
     finishOutcome();
     m_rt.pools->shutdown();
     finished = true;

@@ -26,6 +26,8 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
     s.queue = intern(QStringLiteral("work queue"));
     s.startup = intern(QStringLiteral("startup"));
     s.select = intern(QStringLiteral("select"));
+    loop.onPause = Callback{
+        [](void *self, std::uintptr_t) { static_cast<Runtime *>(self)->flushReady(); }, this, 0};
     for (const Coroutine &c : scenario.coroutines)
         internSteps(c.steps);
     for (const Resource &r : scenario.resources) {
@@ -157,6 +159,12 @@ void Runtime::checkLimits()
         loop.requestStop();
         throw RunStopped{};
     }
+}
+
+void Runtime::flushReady()
+{
+    for (const Ref<Task> &task : tasks)
+        task->flushReady();
 }
 
 void Runtime::stepTook(Task &task, double seconds)

@@ -87,6 +87,10 @@ public:
         = std::chrono::steady_clock::time_point::max();
     QString stopReason;
 
+    // Records the `ready` spans the virtual clock keeps back (Task::flushReady): at a pause and
+    // at the end, so that what is drawn then is complete.
+    void flushReady();
+
     // Called by a task that just finished a step, to spot steps that held the loop.
     void stepTook(Task &task, double seconds);
 

@@ -18,14 +18,15 @@ Task::Task(Runtime &rt, int lane, QString name, QString coro)
 void Task::start(Co body)
 {
     m_body = std::move(body);
+    m_body.handle().promise().doneFlag = &m_bodyDone;
     m_resumePoint = m_body.handle();
-    m_rt.setState(m_lane, LaneState::Ready, 0, 0);
+    markReady(m_rt.now(), 0);
     m_loop->callSoon(Callback{&Task::stepCb, this, 0}, this);
 }
 
 void Task::stepCb(void *self, std::uintptr_t)
 {
-    static_cast<Task *>(self)->step(std::nullopt);
+    static_cast<Task *>(self)->step(nullptr);
 }
 
 void Task::wakeupCb(void *self, std::uintptr_t future)
@@ -33,13 +34,13 @@ void Task::wakeupCb(void *self, std::uintptr_t future)
     auto *task = static_cast<Task *>(self);
     const auto *fut = reinterpret_cast<const Future *>(future);
     if (fut->cancelled()) {
-        task->step(PyError::cancelled());
+        task->step(std::make_unique<PyError>(PyError::cancelled()));
     } else if (fut->failed()) {
         if (const auto *awaited = dynamic_cast<const Task *>(fut))
             const_cast<Task *>(awaited)->exceptionRetrieved = true;
-        task->step(*fut->error());
+        task->step(std::make_unique<PyError>(*fut->error()));
     } else
-        task->step(std::nullopt);
+        task->step(nullptr);
 }
 
 void Task::becameReady(const Future &cause)
@@ -48,7 +49,7 @@ void Task::becameReady(const Future &cause)
     // A timer that fired late (the loop was held by someone else) made the task ready at its
     // deadline: show the wait for the loop as `ready`, not as more `waiting`.
     const double t = std::isnan(cause.readyAt) ? now : std::min(now, cause.readyAt);
-    m_rt.setState(m_lane, LaneState::Ready, 0, m_waitStep, t);
+    markReady(t, m_waitStep);
     if (cause.doneBy >= 0 && cause.doneBy != m_lane)
         m_rt.event(EventKind::Wake, m_lane, {}, {}, cause.doneBy, m_rt.recorder.str(m_waitOn));
 }
@@ -68,7 +69,7 @@ void Task::yieldAt(std::coroutine_handle<> h, StringId step)
 {
     m_resumePoint = h;
     m_waitStep = step;
-    m_rt.setState(m_lane, LaneState::Ready, 0, step);
+    markReady(m_rt.now(), step);
     m_loop->callSoon(Callback{&Task::stepCb, this, 0}, this);
 }
 
@@ -90,30 +91,58 @@ int Task::uncancel()
     return m_cancelRequests;
 }
 
-void Task::step(std::optional<PyError> exc)
+void Task::markReady(double t, StringId step)
+{
+    if (m_rt.loop.isLive()) {
+        m_rt.setState(m_lane, LaneState::Ready, 0, step, t); // the live view shows it at once
+        return;
+    }
+    m_readyPending = true;
+    m_readySince = t;
+    m_readyStep = step;
+}
+
+void Task::flushReady()
+{
+    if (!m_readyPending)
+        return;
+    m_readyPending = false;
+    m_rt.setState(m_lane, LaneState::Ready, 0, m_readyStep, m_readySince);
+}
+
+void Task::markRunning()
+{
+    const double t = m_rt.now();
+    if (m_readyPending && m_readySince < t)
+        flushReady();
+    m_readyPending = false;
+    stepStarted = t;
+    m_rt.setState(m_lane, LaneState::Running, 0, m_waitStep, t);
+}
+
+void Task::step(std::unique_ptr<PyError> exc)
 {
     if (done())
         return;
     if (m_mustCancel) {
-        exc = PyError::cancelled();
+        exc = std::make_unique<PyError>(PyError::cancelled());
         m_mustCancel = false;
     }
     m_futWaiter = Ref<Future>();
     m_resumeError = std::move(exc);
     Task *previous = std::exchange(m_rt.current, this);
-    stepStarted = m_rt.now();
-    m_rt.setState(m_lane, LaneState::Running, 0, m_waitStep);
-    if (m_resumeError && m_resumePoint == m_body.handle() && !m_body.handle().promise().started) {
+    markRunning();
+    if (m_resumeError && !m_started) {
         // Cancelled before its first step: the coroutine never runs (coro.throw on a new coro).
         m_rt.current = previous;
         finish();
         return;
     }
-    m_body.handle().promise().started = true;
+    m_started = true;
     m_resumePoint.resume();
     m_rt.current = previous;
     m_rt.stepTook(*this, m_rt.now() - stepStarted);
-    if (m_body.done()) {
+    if (m_bodyDone) {
         finish();
         return;
     }
@@ -123,8 +152,8 @@ void Task::step(std::optional<PyError> exc)
 
 void Task::finish()
 {
-    std::exception_ptr error = m_body.done() ? m_body.error() : nullptr;
-    if (!m_body.done() && m_resumeError)
+    std::exception_ptr error = m_bodyDone ? m_body.error() : nullptr;
+    if (!m_bodyDone && m_resumeError)
         error = std::make_exception_ptr(*m_resumeError);
     if (error) {
         try {
