@@ -35,6 +35,8 @@ private Q_SLOTS:
     void suffixFollowsTheFormat_data();
     void suffixFollowsTheFormat();
     void typedSuffixPicksTheFormat();
+    void optionsFollowTheFormat_data();
+    void optionsFollowTheFormat();
     void widthAndScaleGiveThePngSize();
     void darkThemeInPreviewAndFile();
     void selectionRangeReachesThePicture();
@@ -177,6 +179,42 @@ void TestExportDialog::typedSuffixPicksTheFormat()
     QCOMPARE(child<QLabel>(dialog, "pathNote")->text(), QStringLiteral("Exports to notes.svg."));
 }
 
+void TestExportDialog::optionsFollowTheFormat_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<bool>("width");
+    QTest::addColumn<bool>("scale");
+    QTest::addColumn<bool>("theme");
+    QTest::addColumn<QString>("size");
+    const int height = timelineImageSize(testing::sampleTrace(), defaults().image).height();
+    QTest::newRow("png") << ExportFormat::Png << true << true << true
+                         << QStringLiteral("2400 \u00d7 %1 px").arg(2 * height);
+    QTest::newRow("svg") << ExportFormat::Svg << true << false << true
+                         << QStringLiteral("1200 \u00d7 %1 px, vector").arg(height);
+    QTest::newRow("pdf") << ExportFormat::Pdf << false << false << true
+                         << QStringLiteral("A4 landscape pages");
+    QTest::newRow("python") << ExportFormat::Python << false << false << false
+                            << QStringLiteral("Not a picture");
+}
+
+void TestExportDialog::optionsFollowTheFormat()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(bool, width);
+    QFETCH(bool, scale);
+    QFETCH(bool, theme);
+    QFETCH(QString, size);
+    ExportDialog dialog(sampleScenario(), testing::sampleTrace(), defaults());
+    show(dialog);
+    chooseFormat(dialog, format);
+    QCOMPARE(child<QSpinBox>(dialog, "width")->isEnabled(), width);
+    QCOMPARE(child<QRadioButton>(dialog, "scale3")->isEnabled(), scale);
+    QCOMPARE(child<QRadioButton>(dialog, "themeDark")->isEnabled(), theme);
+    QCOMPARE(child<QRadioButton>(dialog, "rangeWhole")->isEnabled(), theme); // pictures only
+    QCOMPARE(child<QLabel>(dialog, "pixelSize")->text(), size);
+    QTRY_COMPARE(dialog.preview()->showsImage(), isImageFormat(format));
+}
+
 void TestExportDialog::widthAndScaleGiveThePngSize()
 {
     ExportDialog dialog(sampleScenario(), testing::sampleTrace(), defaults());
@@ -295,23 +333,25 @@ void TestExportDialog::unwritablePathKeepsTheDialogOpen()
 void TestExportDialog::remembersTheLastChoices()
 {
     ExportDefaults d = defaults();
+    d.image.theme = TimelineThemeKind::Dark; // the view is dark
     {
         ExportDialog dialog(sampleScenario(), testing::sampleTrace(), d);
         show(dialog);
+        QCOMPARE(dialog.imageOptions().theme, TimelineThemeKind::Dark); // nothing remembered yet
         click(dialog, "scale1"); // PNG's option: before leaving PNG
         chooseFormat(dialog, ExportFormat::Svg);
         typeInto(child<QSpinBox>(dialog, "width"), QStringLiteral("900"));
-        click(dialog, "themeDark");
+        click(dialog, "themeLight");
         click(dialog, "export");
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
-    d.image.theme = TimelineThemeKind::Light; // the view is light; the last export was dark
     ExportDialog again(sampleScenario(), testing::sampleTrace(), d);
     QCOMPARE(again.format(), ExportFormat::Svg);
+    QCOMPARE(again.targetPath(), path(QStringLiteral("lesson.svg")));
     const ImageExportOptions options = again.imageOptions();
     QCOMPARE(options.width, 900);
     QCOMPARE(options.scale, 1.0);
-    QCOMPARE(options.theme, TimelineThemeKind::Dark);
+    QCOMPARE(options.theme, TimelineThemeKind::Light); // the last export's, not the view's
 }
 
 QTEST_MAIN(TestExportDialog)

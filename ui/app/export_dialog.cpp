@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -67,8 +68,12 @@ ExportDialog::ExportDialog(Scenario scenario, Trace trace, ExportDefaults defaul
     auto *previewBox = new QGroupBox(tr("Preview"), this);
     m_preview->setObjectName(QStringLiteral("preview"));
     (new QVBoxLayout(previewBox))->addWidget(m_preview);
+    auto *optionsColumn = new QWidget(this);
+    optionsColumn->setLayout(options);
+    options->setContentsMargins(0, 0, 0, 0);
+    optionsColumn->setMaximumWidth(460);
     auto *columns = new QHBoxLayout;
-    columns->addLayout(options, 0);
+    columns->addWidget(optionsColumn, 0);
     columns->addWidget(previewBox, 1);
 
     m_error->setObjectName(QStringLiteral("error"));
@@ -88,7 +93,9 @@ ExportDialog::ExportDialog(Scenario scenario, Trace trace, ExportDefaults defaul
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumSize(880, 540);
-    resize(1080, 640);
+    // Timeline pictures are wide: the larger the preview, the more of it can be read.
+    const QSize room = screen()->availableGeometry().size() * 0.9;
+    resize(QSize(1280, 760).boundedTo(room).expandedTo(minimumSize()));
 
     restoreSettings();
     m_folder = defaultFolder();
@@ -131,17 +138,20 @@ void ExportDialog::setupFileBox(QLayout *into)
     form->addRow(tr("&Format:"), m_format);
     m_path = new QLineEdit(box);
     m_path->setObjectName(QStringLiteral("path"));
-    m_path->setMinimumWidth(300);
+    m_path->setMinimumWidth(260);
     auto *browse = new QPushButton(tr("&Browse\u2026"), box);
     browse->setObjectName(QStringLiteral("browse"));
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("&Save to:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Save to:"), box);
+    pathLabel->setBuddy(m_path); // a row holding a layout gets no buddy from the form
+    form->addRow(pathLabel, pathRow);
     m_pathNote = new QLabel(box);
     m_pathNote->setObjectName(QStringLiteral("pathNote"));
     m_pathNote->setForegroundRole(QPalette::PlaceholderText);
     m_pathNote->setWordWrap(true);
+    m_pathNote->hide(); // shown when it has something to say
     form->addRow(QString(), m_pathNote);
     into->addWidget(box);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
@@ -169,6 +179,7 @@ void ExportDialog::setupPictureBox(QLayout *into)
 {
     m_pictureBox = new QGroupBox(tr("Picture"), this);
     auto *form = new QFormLayout(m_pictureBox);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_width = new QSpinBox(m_pictureBox);
     m_width->setObjectName(QStringLiteral("width"));
     m_width->setRange(400, 8000); // timelineImageSize() draws nothing narrower than 400

@@ -21,12 +21,14 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <cmath>
 
 namespace loopscope {
 
 namespace {
 
-constexpr double kPreviewPixels = 1600; // wider pictures are previewed from a smaller drawing
+// Larger pictures (a long run is thousands of lanes tall) are previewed from a smaller drawing.
+constexpr double kPreviewArea = 6e6;
 
 const QString kGroup = QStringLiteral("export");
 
@@ -160,6 +162,7 @@ void ExportDialog::updatePathNote()
         m_pathNote->setText(tr("Exports to %1.").arg(file.fileName()));
     else
         m_pathNote->clear();
+    m_pathNote->setVisible(!m_pathNote->text().isEmpty());
 }
 
 void ExportDialog::updatePixelSize()
@@ -199,7 +202,8 @@ void ExportDialog::updatePreview()
     if (chosen == ExportFormat::Pdf)
         options.width = timelinePdfPageSize().width();
     const QSize size = timelineImageSize(m_trace, options);
-    const double ratio = std::min(1.0, kPreviewPixels / size.width());
+    const double area = double(size.width()) * size.height();
+    const double ratio = std::min(devicePixelRatioF(), std::sqrt(kPreviewArea / area));
     QImage image((QSizeF(size) * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);
     {
