@@ -4,14 +4,19 @@
 // file that cannot be written leaves the dialog open saying why, and the choices are remembered.
 #include "app/export_dialog.h"
 #include "app/export_preview.h"
+#include "app/main_window.h"
 #include "export/mermaid.h"
 #include "sample_trace.h"
 #include "timeline/image_export.h"
 #include "timeline/timeline_theme.h"
+#include "timeline/timeline_view.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace loopscope;
 
@@ -44,6 +50,7 @@ private Q_SLOTS:
     void mermaidPreviewShowsItsText();
     void unwritablePathKeepsTheDialogOpen();
     void remembersTheLastChoices();
+    void mainWindowOpensItWithTheViewsState();
 
 private:
     ExportDefaults defaults() const;
@@ -352,6 +359,40 @@ void TestExportDialog::remembersTheLastChoices()
     QCOMPARE(options.width, 900);
     QCOMPARE(options.scale, 1.0);
     QCOMPARE(options.theme, TimelineThemeKind::Light); // the last export's, not the view's
+}
+
+void TestExportDialog::mainWindowOpensItWithTheViewsState()
+{
+    const QString lesson = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json");
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(lesson));
+    QTRY_COMPARE(window.timeline()->trace().lanes.size(), std::size_t(7));
+    window.timeline()->setSelection(TimeRange{0.5, 2.0});
+    window.timeline()->setTheme(TimelineThemeKind::Dark);
+    std::optional<ImageExportOptions> seen;
+    QString seenPath;
+    // The dialog runs its own event loop: look at it from inside, then cancel (nothing written
+    // into the source tree).
+    QTimer::singleShot(0, &window, [&] {
+        if (auto *dialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget())) {
+            seen = dialog->imageOptions();
+            seenPath = dialog->targetPath();
+            dialog->reject();
+        }
+    });
+    QAction *exportAction = nullptr;
+    for (QAction *action : window.findChildren<QAction *>())
+        if (action->text() == QStringLiteral("&Export\u2026"))
+            exportAction = action;
+    QVERIFY(exportAction);
+    exportAction->trigger();
+    QVERIFY(seen);
+    QCOMPARE(seen->range, std::optional<TimeRange>(TimeRange{0.5, 2.0}));
+    QCOMPARE(seen->theme, TimelineThemeKind::Dark);
+    QCOMPARE(seen->title, QStringLiteral("Semaphore: two at a time"));
+    QCOMPARE(QFileInfo(seenPath).fileName(), QStringLiteral("14-semaphore.png"));
 }
 
 QTEST_MAIN(TestExportDialog)

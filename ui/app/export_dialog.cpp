@@ -18,9 +18,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
-#include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -60,18 +58,35 @@ ExportDialog::ExportDialog(Scenario scenario, Trace trace, ExportDefaults defaul
 {
     m_defaults.visible = withinRun(m_defaults.visible, m_trace.duration);
     setWindowTitle(tr("Export"));
+    setupLayout();
+    restoreSettings();
+    m_folder = defaultFolder();
+    m_path->setText(QDir(m_folder).filePath(
+        exportBaseName(m_defaults.scenarioPath, m_scenario.title) + exportSuffix(format())));
+    connectOptions(); // after the remembered choices are in: they are no changes
+    m_previewTimer.setSingleShot(true);
+    m_previewTimer.setInterval(kPreviewDelayMs);
+    connect(&m_previewTimer, &QTimer::timeout, this, &ExportDialog::updatePreview);
+    optionsChanged();
+    updatePreview(); // shown at once, not after the delay
+}
+
+// The options in a column on the left, the preview on the right, the error and the buttons
+// under both.
+void ExportDialog::setupLayout()
+{
     auto *options = new QVBoxLayout;
+    options->setContentsMargins(0, 0, 0, 0);
     setupFileBox(options);
     setupRangeBox(options);
     setupPictureBox(options);
     options->addStretch(1);
+    auto *optionsColumn = new QWidget(this);
+    optionsColumn->setLayout(options);
+    optionsColumn->setMaximumWidth(460);
     auto *previewBox = new QGroupBox(tr("Preview"), this);
     m_preview->setObjectName(QStringLiteral("preview"));
     (new QVBoxLayout(previewBox))->addWidget(m_preview);
-    auto *optionsColumn = new QWidget(this);
-    optionsColumn->setLayout(options);
-    options->setContentsMargins(0, 0, 0, 0);
-    optionsColumn->setMaximumWidth(460);
     auto *columns = new QHBoxLayout;
     columns->addWidget(optionsColumn, 0);
     columns->addWidget(previewBox, 1);
@@ -82,9 +97,9 @@ ExportDialog::ExportDialog(Scenario scenario, Trace trace, ExportDefaults defaul
     m_error->setStyleSheet(QStringLiteral("color: #d32f2f; font-weight: 600"));
     m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_export = buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
-    m_export->setObjectName(QStringLiteral("export"));
-    m_export->setDefault(true);
+    QPushButton *exportButton = buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+    exportButton->setObjectName(QStringLiteral("export"));
+    exportButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::exportNow);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -96,17 +111,6 @@ ExportDialog::ExportDialog(Scenario scenario, Trace trace, ExportDefaults defaul
     // Timeline pictures are wide: the larger the preview, the more of it can be read.
     const QSize room = screen()->availableGeometry().size() * 0.9;
     resize(QSize(1280, 760).boundedTo(room).expandedTo(minimumSize()));
-
-    restoreSettings();
-    m_folder = defaultFolder();
-    m_path->setText(QDir(m_folder).filePath(
-        exportBaseName(m_defaults.scenarioPath, m_scenario.title) + exportSuffix(format())));
-    connectOptions(); // after the remembered choices are in: they are no changes
-    m_previewTimer.setSingleShot(true);
-    m_previewTimer.setInterval(kPreviewDelayMs);
-    connect(&m_previewTimer, &QTimer::timeout, this, &ExportDialog::updatePreview);
-    optionsChanged();
-    updatePreview(); // shown at once, not after the delay
 }
 
 QButtonGroup *ExportDialog::addChoices(QLayout *into, std::initializer_list<QString> texts,

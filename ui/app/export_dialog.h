@@ -15,14 +15,12 @@
 #include <map>
 #include <optional>
 
-class QAbstractButton;
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 class QSpinBox;
 
 namespace loopscope {
@@ -57,6 +55,7 @@ public:
     const QString &writtenPath() const { return m_written; }
 
 private:
+    void setupLayout();
     void setupFileBox(QLayout *into);
     void setupRangeBox(QLayout *into);
     void setupPictureBox(QLayout *into);
@@ -99,7 +98,6 @@ private:
     QCheckBox *m_notes = nullptr;
     ExportPreview *m_preview = nullptr;
     QLabel *m_error = nullptr;
-    QPushButton *m_export = nullptr;
 };
 
 } // namespace loopscope
