@@ -187,6 +187,7 @@ void ExportDialog::updatePixelSize()
 
 void ExportDialog::updatePreview()
 {
+    m_previewTimer.stop(); // called directly too: no second drawing of the same picture
     const ExportFormat chosen = format();
     if (!isImageFormat(chosen)) {
         auto text = m_texts.find(chosen);
