@@ -41,8 +41,8 @@ public:
 
     bool isLive() const { return m_live; }
     double scale() const { return m_scale; }
-    void startClock();           // the instant asyncio.run starts: scenario time 0
-    double now() const;          // loop thread
+    void startClock(); // the instant asyncio.run starts: scenario time 0
+    double now() const { return m_live ? liveNow() : m_virtualNow; } // loop thread
     double publishedNow() const; // any thread: the loop's time as of its last iteration (live: now)
     void setThreadWorld(ThreadWorld *world) { m_world = world; }
 
@@ -75,6 +75,8 @@ public:
 
     // Called on the loop thread when a pause begins, before the loop waits.
     Callback onPause;
+    // Asked to prefetch what a ready callback a few places ahead will touch (see runReady).
+    void (*warm)(const Callback &cb) = nullptr;
 
     std::size_t readyCount() const { return m_ready.size(); }
     bool hasLiveTimers();
@@ -101,7 +103,9 @@ private:
     void waitForWork(double timeout);
     void moveDueTimers();
     void drainPosted();
+    void runReady();
     double wallToScenario(std::chrono::steady_clock::time_point t) const;
+    double liveNow() const;
 
     bool m_live;
     double m_scale;

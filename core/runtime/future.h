@@ -46,6 +46,10 @@ public:
     void setException(PyError error);
     virtual bool cancel();
 
+    // A timer's callback that completes the future `self` (asyncio.sleep's).
+    static void resultCb(void *self, std::uintptr_t) { static_cast<Future *>(self)->setResult(); }
+    const Callback &firstCallback() const { return m_firstCallback; }
+
     void addDoneCallback(Callback cb);
     void removeDoneCallback(Callback cb);
 

@@ -54,11 +54,7 @@ struct Sleep
         fut = Ref<Future>(new Future(rt.loop));
         const double deadline = rt.now() + seconds;
         fut->readyAt = deadline;
-        rt.loop.callAt(
-            deadline,
-            Callback{[](void *f, std::uintptr_t) { static_cast<Future *>(f)->setResult(); },
-                     fut.get(), 0},
-            fut);
+        rt.loop.callAt(deadline, Callback{&Future::resultCb, fut.get(), 0}, fut);
         rt.current->suspendOn(fut.get(), h, LaneState::Waiting, rt.s.timer, step);
     }
     void await_resume()
@@ -367,16 +363,18 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
 
 Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
 {
+    const StringId *ids = rt.stepIds(steps);
     for (long long i = 0; rounds.forever || double(i) < rounds.count; ++i) {
         rt.checkLimits(); // an empty body never reaches the check below: stop must still work
         if (rounds.var)
             frame.vars[*rounds.var] = Value{QJsonValue(double(i)), {}};
-        for (const Step &step : steps) {
+        for (std::size_t k = 0; k < steps.size(); ++k) {
+            const Step &step = steps[k];
             rt.checkLimits();
             // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their
             // own.
             if (step.kind == StepKind::Sleep)
-                co_await Sleep{rt, frame.number(step.seconds), rt.stepId(step)};
+                co_await Sleep{rt, frame.number(step.seconds), ids ? ids[k] : rt.stepId(step)};
             else if (!runInstant(rt, step, frame))
                 co_await runStep(rt, step, frame);
         }

@@ -69,6 +69,7 @@ private:
         std::atomic<std::uint32_t> count{0};
         std::atomic<Chunk *> next{nullptr};
     };
+    class ChunkPool;
     void grow();
     Chunk m_head;
     Chunk *m_tail = &m_head;

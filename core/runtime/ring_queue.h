@@ -33,6 +33,10 @@ public:
         return value;
     }
     const T &front() const { return m_slots[m_head]; }
+    const T &operator[](std::size_t i) const
+    {
+        return m_slots[(m_head + i) & (m_slots.size() - 1)];
+    }
 
 private:
     void grow()

@@ -253,5 +253,9 @@ Trace ScenarioRun::snapshot() const
 {
     return d->core.snapshot();
 }
+std::size_t ScenarioRun::stateChanges() const
+{
+    return d->core.recorder().recordCount();
+}
 
 } // namespace loopscope

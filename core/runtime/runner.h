@@ -44,6 +44,8 @@ public:
     // The trace so far: spans still open end at the present instant, outcome is only
     // meaningful once isFinished(). Cheap enough to call at 60 Hz for teaching-sized runs.
     Trace snapshot() const;
+    // State changes recorded so far (what the recorder's cost is measured per).
+    std::size_t stateChanges() const;
 
 private:
     struct Impl;

@@ -26,6 +26,7 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
     s.queue = intern(QStringLiteral("work queue"));
     s.startup = intern(QStringLiteral("startup"));
     s.select = intern(QStringLiteral("select"));
+    loop.warm = &Task::warm;
     loop.onPause = Callback{
         [](void *self, std::uintptr_t) { static_cast<Runtime *>(self)->flushReady(); }, this, 0};
     for (const Coroutine &c : scenario.coroutines)
@@ -66,8 +67,13 @@ Runtime::~Runtime()
 
 void Runtime::internSteps(const Steps &steps)
 {
+    std::vector<StringId> ids;
     for (const Step &step : steps) {
-        m_stepIds.insert(&step, intern(step.id));
+        ids.push_back(intern(step.id));
+        m_stepIds.insert(&step, ids.back());
+    }
+    m_stepIdLists.insert(&steps, std::move(ids));
+    for (const Step &step : steps) {
         internSteps(step.steps);
         for (const ExceptClause &c : step.excepts)
             internSteps(c.steps);
@@ -144,7 +150,7 @@ Primitive *Runtime::primitive(const QString &id) const
     return it == m_primitives.end() ? nullptr : it->second.get();
 }
 
-void Runtime::checkLimits()
+void Runtime::checkLimitsNow()
 {
     if (loop.stopRequested())
         throw RunStopped{};
@@ -154,7 +160,7 @@ void Runtime::checkLimits()
         loop.requestStop();
         throw RunStopped{};
     }
-    if ((++m_checks & 1023) == 0 && std::chrono::steady_clock::now() > wallDeadline) {
+    if ((m_checks & 1023) == 0 && std::chrono::steady_clock::now() > wallDeadline) {
         stopReason = QStringLiteral("stopped at the limit of %1 wall seconds").arg(wallLimit);
         loop.requestStop();
         throw RunStopped{};

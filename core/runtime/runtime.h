@@ -56,6 +56,13 @@ public:
     }
     StringId intern(const QString &text) { return recorder.intern(text); }
     StringId stepId(const Step &step) { return m_stepIds.value(&step, 0); }
+    // The ids of a whole list of steps, in order (null for a list not in the scenario): a
+    // loop over steps looks them up once, not once per step and round.
+    const StringId *stepIds(const Steps &steps) const
+    {
+        const auto it = m_stepIdLists.constFind(&steps);
+        return it == m_stepIdLists.cend() ? nullptr : it->data();
+    }
     StringId laneString(int lane) { return m_laneIds.at(std::size_t(lane)); }
     int currentLane() const { return current ? current->lane() : -1; }
 
@@ -74,7 +81,11 @@ public:
     }
 
     // Throws RunStopped when the run was stopped or passed a limit (checked at every step).
-    void checkLimits();
+    void checkLimits()
+    {
+        if (loop.stopRequested() || now() > scenarioLimit || (++m_checks & 1023) == 0) [[unlikely]]
+            checkLimitsNow();
+    }
     double scenarioLimit = 1e6;
     std::size_t eventLimit = 2'000'000;
     // Loop-thread state changes kept (24 bytes each): a loop of ten million sleep(0) would
@@ -97,6 +108,7 @@ public:
 private:
     void internSteps(const Steps &steps);
     QHash<const Step *, StringId> m_stepIds;
+    QHash<const Steps *, std::vector<StringId>> m_stepIdLists;
     std::vector<StringId> m_laneIds;
     std::map<QString, int> m_tasksPerCoro;
     std::map<QString, std::unique_ptr<Primitive>> m_primitives;
@@ -104,6 +116,7 @@ private:
     std::size_t m_states = 0;
     std::size_t m_checks = 0;
     void stateLimitReached();
+    void checkLimitsNow();
 };
 
 } // namespace loopscope::rt

@@ -43,6 +43,19 @@ void Task::wakeupCb(void *self, std::uintptr_t future)
         task->step(nullptr);
 }
 
+void Task::warm(const Callback &cb)
+{
+    const char *lines = nullptr;
+    if (cb.fn == &Task::wakeupCb || cb.fn == &Task::stepCb)
+        lines = static_cast<const char *>(static_cast<Task *>(cb.self)->m_resumePoint.address());
+    else if (cb.fn == &Future::resultCb)
+        lines = static_cast<const char *>(static_cast<Future *>(cb.self)->firstCallback().self);
+    if (!lines)
+        return;
+    for (int offset = 0; offset < 256; offset += 64)
+        __builtin_prefetch(lines + offset);
+}
+
 void Task::becameReady(const Future &cause)
 {
     const double now = m_rt.now();

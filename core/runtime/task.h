@@ -43,6 +43,9 @@ public:
     // A done callback about to be scheduled for this task: the task became ready.
     void becameReady(const Future &cause);
     static void wakeupCb(void *self, std::uintptr_t future);
+    // EventLoop::warm: prefetches the coroutine frame a task's step will resume, or the task a
+    // sleep's timer will wake.
+    static void warm(const Callback &cb);
 
     // Virtual clock: records the `ready` that began at the time it began, if the task has not
     // run since (a paused run, the end of a run).
