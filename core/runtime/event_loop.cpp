@@ -15,6 +15,7 @@ namespace loopscope::rt {
 namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::size_t kGuardAhead = 8;
 
 struct EventLoop::Reactor
 {
@@ -160,6 +161,8 @@ void EventLoop::moveDueTimers()
             lateness = t - node.key();
         TimerBucket &bucket = node.mapped();
         for (std::size_t i = bucket.head; i < bucket.timers.size(); ++i) {
+            if (i + kGuardAhead < bucket.timers.size()) // its guard is looked at next: prefetch
+                __builtin_prefetch(bucket.timers[i + kGuardAhead].guard.get());
             Timer &timer = bucket.timers[i];
             const bool guarded = bool(timer.guard);
             if (guarded && timer.guard->done())
