@@ -112,8 +112,10 @@ void ProgramWriter::writeStep(const Step &step)
         return line(QStringLiteral("time.sleep(%1)").arg(seconds(step.seconds)), step.label);
     case StepKind::Print:
         return line(QStringLiteral("print(%1)").arg(text(step.text, lookup)), step.label);
-    case StepKind::Call:
-        return line(QStringLiteral("await ") + coroCall(step.coro, step.args), step.label);
+    case StepKind::Call: // without await: CPython warns "coroutine ... was never awaited"
+        return line((step.awaited ? QStringLiteral("await ") : QString())
+                        + coroCall(step.coro, step.args),
+                    step.label);
     case StepKind::Await:
         return line(QStringLiteral("await ") + task, step.label);
     case StepKind::Cancel:

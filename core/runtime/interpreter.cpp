@@ -235,11 +235,26 @@ void createTask(Runtime &rt, const Step &step, Frame &frame)
         frame.vars[step.as] = Value{QJsonValue(task->name()), Ref<Future>(task)};
 }
 
+// `coro(**args)` without await: CPython makes the coroutine object, drops it at the end of the
+// statement and warns when it collects it unstarted. The body never runs: no lane, no suspend.
+void neverAwaited(Runtime &rt, const Step &step, int lane)
+{
+    coroutineNamed(rt, step.coro); // the name is still looked up: an unknown one raises
+    rt.diagnostic(
+        Severity::Warning, QStringLiteral("never-awaited"), lane,
+        QStringLiteral("RuntimeWarning: coroutine '%1' was never awaited").arg(step.coro));
+}
+
 // The ops that never suspend.
 bool runInstant(Runtime &rt, const Step &step, Frame &frame)
 {
     const int lane = rt.currentLane();
     switch (step.kind) {
+    case StepKind::Call:
+        if (step.awaited)
+            return false; // runs the callee inline, which may suspend
+        neverAwaited(rt, step, lane);
+        return true;
     case StepKind::Print:
         rt.event(EventKind::Print, lane, frame.substitute(step.text));
         return true;

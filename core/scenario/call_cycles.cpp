@@ -43,8 +43,10 @@ private:
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const Step &s = steps[i];
             const QString stepPath = json::indexPath(path, qsizetype(i));
-            const bool inlineCall
-                = s.kind == StepKind::Call || (s.kind == StepKind::WaitFor && s.task.isEmpty());
+            // A call never awaited only makes the coroutine object: the callee's body never
+            // runs, so it cannot lead back.
+            const bool inlineCall = (s.kind == StepKind::Call && s.awaited)
+                                    || (s.kind == StepKind::WaitFor && s.task.isEmpty());
             if (inlineCall)
                 m_calls[caller].push_back({indexOf(s.coro), stepPath + QLatin1String(".coro")});
             collect(s.steps, bodyPath(stepPath), caller);

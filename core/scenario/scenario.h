@@ -100,6 +100,9 @@ struct Step
     QString text;                  // print
     QString coro;                  // call, create_task, wait_for
     QJsonObject args;              // call, create_task, wait_for
+    // call: false is `coro(**args)` without await, a coroutine object created and dropped
+    // (scenario-format.md, "A call never awaited"); written only when false.
+    bool awaited = true;
     QString name;                  // create_task: task name
     QString as;                    // create_task, get, drain: variable name
     QString task;                  // await, wait_for, cancel: task variable

@@ -80,6 +80,8 @@ bool writeTaskFields(J &o, const Step &s)
     switch (s.kind) {
     case StepKind::Call:
         writeCoroCall(o, s);
+        if (!s.awaited) // only then, so that files without the key are written back as read
+            o.set(k("await"), false);
         return true;
     case StepKind::CreateTask:
         writeCoroCall(o, s);

@@ -183,6 +183,7 @@ bool readTaskFields(ReadContext &context, ObjectReader &r, Step &s)
     switch (s.kind) {
     case StepKind::Call:
         readCoroCall(r, s, P::Required);
+        s.awaited = r.boolean(QStringLiteral("await"), true);
         return true;
     case StepKind::CreateTask:
         readCoroCall(r, s, P::Required);

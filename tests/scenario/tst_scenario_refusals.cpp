@@ -44,6 +44,7 @@ private Q_SLOTS:
     void refusal_data();
     void refusal();
     void reportsEveryProblemNotJustTheFirst();
+    void aCallNeverAwaitedIsNoCycle();
     void newerVersionIsNotReadFurther();
     void validatorChecksAModelWithoutText();
     void problemText_data();
@@ -309,6 +310,16 @@ void TestScenarioRefusals::refusal_data()
         "coroutines[2].steps[0].steps[0].coro",
         "expected a call that does not lead back to \"a\", got a cycle of inline calls: a → b → a",
         5, 90, "\"a\"}]}]}");
+    row("call_await_not_bool",
+        doc(R"({"op": "call", "coro": "h", "await": "no"})", R"()",
+            R"({"name": "h", "steps": []})"),
+        "coroutines[0].steps[0].await", "expected true or false, got \"no\"", 3, 80, "\"no\"}");
+    row("call_never_awaited_still_checks_args",
+        doc(R"({"op": "call", "coro": "h", "await": false})", R"()",
+            R"({"name": "h", "params": ["url"], "steps": []})"),
+        "coroutines[0].steps[0].args",
+        "expected a value for every parameter of \"h\" (url), got none for \"url\"", 3, 43,
+        "{\"op\": \"call\"");
     row("duplicate_step_id",
         doc(R"({"op": "print", "text": "a", "id": "p"}, {"op": "print", "text": "b", "id": "p"})"),
         "coroutines[0].steps[1].id",
@@ -361,6 +372,17 @@ void TestScenarioRefusals::refusal()
     QCOMPARE(problem.column, column);
     if (line > 0) // a problem of the whole file has no position
         QVERIFY2(textAt(json, line, column).startsWith(at), qPrintable(textAt(json, line, column)));
+}
+
+// `a()` without await inside `a` only makes a coroutine object: the body never runs again.
+void TestScenarioRefusals::aCallNeverAwaitedIsNoCycle()
+{
+    const QByteArray json
+        = doc(R"({"op": "call", "coro": "a"})", R"()",
+              R"({"name": "a", "steps": [{"op": "call", "coro": "a", "await": false}]})");
+    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
+    QVERIFY2(load.ok(), load.problems.empty() ? "" : qPrintable(load.problems[0].toString()));
+    QCOMPARE(load.scenario->coroutines[1].steps[0].awaited, false);
 }
 
 void TestScenarioRefusals::reportsEveryProblemNotJustTheFirst()

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void appliesDefaults();
     void keepsExceptOrderAsWritten();
     void writesKeysInTheFormatOrder();
+    void callAwaitRoundTrips_data();
+    void callAwaitRoundTrips();
 };
 
 void TestScenarioRoundTrip::usesEveryOpAndResourceKind()
@@ -207,6 +209,56 @@ void TestScenarioRoundTrip::writesKeysInTheFormatOrder()
     }
     QVERIFY(text.contains(QStringLiteral(
         R"({"op": "sleep", "id": "s3", "label": "fetch {rid}", "seconds": "$delay"})")));
+}
+
+void TestScenarioRoundTrip::callAwaitRoundTrips_data()
+{
+    QTest::addColumn<QString>("call");    // the call step as written in the file
+    QTest::addColumn<bool>("awaited");    // what the model reads
+    QTest::addColumn<QString>("written"); // the step as writeScenario writes it
+    const QString plain = QStringLiteral(R"({"op": "call", "id": "c", "coro": "fetch"})");
+    const QString dropped
+        = QStringLiteral(R"({"op": "call", "id": "c", "coro": "fetch", "await": false})");
+    QTest::newRow("without_the_key_is_awaited") << plain << true << plain;
+    QTest::newRow("await_false") << dropped << false << dropped;
+    // true is the default, and only false is written.
+    QTest::newRow("await_true_is_not_written")
+        << QStringLiteral(R"({"op": "call", "id": "c", "coro": "fetch", "await": true})") << true
+        << plain;
+    QTest::newRow("await_false_with_args")
+        << QStringLiteral(
+               R"({"op": "call", "id": "c", "coro": "fetch", "args": {"url": "/a"}, "await": false})")
+        << false
+        << QStringLiteral(
+               R"({"op": "call", "id": "c", "coro": "fetch", "args": {"url": "/a"}, "await": false})");
+}
+
+// `await` is an extension of version 1: files without it read and write back as before.
+void TestScenarioRoundTrip::callAwaitRoundTrips()
+{
+    QFETCH(QString, call);
+    QFETCH(bool, awaited);
+    QFETCH(QString, written);
+    const QByteArray json
+        = QStringLiteral(R"({"format": "loopscope-scenario", "version": 1,
+        "coroutines": [{"name": "fetch", "params": %1, "steps": []},
+                       {"name": "main", "steps": [%2]}]})")
+              .arg(call.contains(QLatin1String("args")) ? QStringLiteral(R"(["url"])")
+                                                        : QStringLiteral("[]"),
+                   call)
+              .toUtf8();
+    const ScenarioLoad load = readScenario(json, QStringLiteral("await"));
+    QVERIFY2(load.ok(), load.problems.empty() ? "" : qPrintable(load.problems[0].toString()));
+    const Step &step = load.scenario->coroutines[1].steps[0];
+    QCOMPARE(step.awaited, awaited);
+    QVERIFY(step.extra.isEmpty());
+    const QByteArray text = writeScenario(*load.scenario);
+    QVERIFY2(QString::fromUtf8(text).contains(QStringLiteral("\"steps\": [") + written + u']'),
+             text.constData());
+    const ScenarioLoad again = readScenario(text, QStringLiteral("written"));
+    QVERIFY(again.ok());
+    QVERIFY(*again.scenario == *load.scenario);
+    QCOMPARE(writeScenario(*again.scenario), text);
 }
 
 QTEST_GUILESS_MAIN(TestScenarioRoundTrip)

@@ -220,6 +220,22 @@ Scenario assortedScenario()
     return s;
 }
 
+// fetch(url="/a") without await, then await fetch(url="/b") (lesson 23).
+Scenario forgottenAwaitScenario()
+{
+    Scenario s;
+    s.title = QStringLiteral("A forgotten await");
+    s.coroutines
+        = {{"fetch", {"url"}, {say("fetching {url}"), sleep(0.1)}, {}},
+           {"main",
+            {},
+            {say("before"),
+             Step{.kind = K::Call, .coro = "fetch", .args = {{"url", "/a"}}, .awaited = false},
+             say("after"), Step{.kind = K::Call, .coro = "fetch", .args = {{"url", "/b"}}}},
+            {}}};
+    return s;
+}
+
 struct PythonRun
 {
     int exitCode = -1;
@@ -267,6 +283,7 @@ private Q_SLOTS:
     void runsUnderCPython_data();
     void runsUnderCPython();
     void compilesEveryExample();
+    void neverAwaitedCallWarnsUnderCPython();
 };
 
 void TestPythonProgram::initTestCase()
@@ -399,6 +416,9 @@ void TestPythonProgram::writesEveryOp_data()
                                      "    await child(n=0)",
                                      "    raise RuntimeError(\"broken\")",
                                      "    raise KeyError(\"k\")"};
+    QTest::newRow("call_never_awaited")
+        << forgottenAwaitScenario()
+        << QStringList{"    fetch(url=\"/a\")", "    await fetch(url=\"/b\")"};
 }
 
 void TestPythonProgram::writesEveryOp()
@@ -440,6 +460,8 @@ void TestPythonProgram::runsUnderCPython_data()
         << QStringList{"locked",     "child 1 {unknown}", "child 0.5 {unknown}",
                        "gathered",   "child 5 {unknown}", "slow timed out",
                        "caught any", "child 0 {unknown}", "before failure"};
+    QTest::newRow("call_never_awaited_never_runs")
+        << forgottenAwaitScenario() << 0 << QStringList{"before", "after", "fetching /b"};
 }
 
 void TestPythonProgram::runsUnderCPython()
@@ -477,6 +499,23 @@ void TestPythonProgram::compilesEveryExample()
     python.start(QStringLiteral("python3"), programs);
     QVERIFY(python.waitForFinished(60000));
     QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+}
+
+// CPython itself says what the runtime's `never-awaited` diagnostic says, about the line of
+// the call: "<file>:<line>: RuntimeWarning: coroutine 'fetch' was never awaited".
+void TestPythonProgram::neverAwaitedCallWarnsUnderCPython()
+{
+    const QString program = pythonProgram(forgottenAwaitScenario());
+    const qsizetype line = program.split('\n').indexOf(QStringLiteral("    fetch(url=\"/a\")")) + 1;
+    QVERIFY(line > 0);
+    const PythonRun run = runPython(program);
+    QCOMPARE(run.exitCode, 0);
+    const QString warning
+        = QStringLiteral("program.py:%1: RuntimeWarning: coroutine 'fetch' was never awaited\n"
+                         "  fetch(url=\"/a\")\n")
+              .arg(line);
+    QVERIFY2(run.errors.contains(warning), qPrintable(run.errors));
+    QCOMPARE(run.errors.count(QStringLiteral("was never awaited")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPythonProgram)
