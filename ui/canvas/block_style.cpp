@@ -226,7 +226,8 @@ QString blockText(const Step &step)
     case K::Print:
         return QStringLiteral("print \"%1\"").arg(step.text);
     case K::Call:
-        return QStringLiteral("call %1").arg(callText(step));
+        return step.awaited ? QStringLiteral("call %1").arg(callText(step))
+                            : QStringLiteral("call %1 \u2014 not awaited").arg(callText(step));
     case K::CreateTask:
         return QStringLiteral("%1 = create_task %2").arg(step.as, callText(step));
     case K::WaitFor:

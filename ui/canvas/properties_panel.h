@@ -48,6 +48,7 @@ private:
     void addTaskFields(const Step &step);
     void addValueFields(const Step &step);
     void addCallFields(const Step &step);
+    void addAwaitField(const Step &step);
     void addGatherFields(const Step &step);
     void addResourceField(const Step &step);
     void addTryFields(const Step &step);

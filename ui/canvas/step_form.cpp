@@ -147,6 +147,8 @@ void PropertiesPanel::addTaskFields(const Step &step)
     if (step.kind == StepKind::Call || step.kind == StepKind::CreateTask
         || step.kind == StepKind::WaitFor)
         addCallFields(step);
+    if (step.kind == StepKind::Call)
+        addAwaitField(step);
     if (step.kind == StepKind::WaitFor)
         quantityEditor(QStringLiteral("timeout"), tr("Timeout"), quantityText(step.timeout),
                        [](Step &s, const Quantity &q) { s.timeout = q; });
@@ -260,6 +262,17 @@ void PropertiesPanel::addCallFields(const Step &step)
                 s.args.insert(param, parseJsonValue(text));
         });
     });
+}
+
+void PropertiesPanel::addAwaitField(const Step &step)
+{
+    auto *awaited = new QCheckBox(tr("await"));
+    awaited->setToolTip(tr("Unchecked: coro() without await. The coroutine never runs and "
+                           "Python warns that it was never awaited."));
+    awaited->setChecked(step.awaited);
+    addField(QStringLiteral("await"), QString(), awaited);
+    connect(awaited, &QCheckBox::toggled, this,
+            [this](bool on) { commitStep(tr("Edit await"), [&](Step &s) { s.awaited = on; }); });
 }
 
 void PropertiesPanel::addGatherFields(const Step &step)

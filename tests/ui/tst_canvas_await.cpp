@@ -1,0 +1,155 @@
+// The `await` checkbox of a `call` block, driven with real clicks (offscreen) on lesson 23:
+// unticking it makes the call never awaited in one undoable edit, the block says so, and undo
+// gives back the exact model.
+#include "canvas/block_style.h"
+#include "canvas/properties_panel.h"
+#include "canvas/python_pane.h"
+#include "canvas/scenario_canvas.h"
+#include "canvas/scenario_editor.h"
+#include "document/scenario_document.h"
+#include "document/scenario_edits.h"
+
+#include <QCheckBox>
+#include <QStyle>
+#include <QStyleOptionButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace loopscope;
+
+class TestCanvasAwait : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void onlyCallBlocksHaveTheCheckbox_data();
+    void onlyCallBlocksHaveTheCheckbox();
+    void tickingItAwaitsTheCallInOneUndoableEdit();
+    void untickingItMakesTheCallNeverAwaited();
+
+private:
+    void clickBlock(const QString &stepId);
+    QCheckBox *awaitBox() const;
+    void clickAwaitBox();
+
+    std::unique_ptr<QTemporaryDir> m_recovery;
+    std::unique_ptr<ScenarioDocument> m_document;
+    std::unique_ptr<ScenarioEditor> m_editor;
+    Scenario m_original;
+};
+
+// fetch: print s1, sleep s2, print s3; main: print s4, call fetch never awaited s5, print s6,
+// call fetch s7, print s8.
+void TestCanvasAwait::init()
+{
+    m_recovery = std::make_unique<QTemporaryDir>();
+    qputenv("LOOPSCOPE_RECOVERY_DIR", m_recovery->path().toUtf8());
+    m_document = std::make_unique<ScenarioDocument>();
+    QVERIFY(
+        m_document
+            ->open(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/23-forgotten-await.loop.json"))
+            .ok());
+    m_original = m_document->scenario();
+    QCOMPARE(findStep(m_original, QStringLiteral("s5"))->awaited, false);
+    QCOMPARE(findStep(m_original, QStringLiteral("s7"))->awaited, true);
+    m_editor = std::make_unique<ScenarioEditor>(m_document.get());
+    m_editor->resize(1600, 900);
+    m_editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+}
+
+void TestCanvasAwait::cleanup()
+{
+    m_editor.reset();
+    m_document.reset();
+}
+
+void TestCanvasAwait::clickBlock(const QString &stepId)
+{
+    ScenarioCanvas *canvas = m_editor->canvas();
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->blockPoint(stepId));
+    QCOMPARE(canvas->selectedStep(), stepId);
+}
+
+QCheckBox *TestCanvasAwait::awaitBox() const
+{
+    return qobject_cast<QCheckBox *>(m_editor->properties()->fieldEditor(QStringLiteral("await")));
+}
+
+// On the box itself: a check box only takes clicks on its indicator and text, and the form
+// stretches it wider than those.
+void TestCanvasAwait::clickAwaitBox()
+{
+    QCheckBox *box = awaitBox();
+    QStyleOptionButton option;
+    option.initFrom(box);
+    const QRect indicator
+        = box->style()->subElementRect(QStyle::SE_CheckBoxClickRect, &option, box);
+    QTest::mouseClick(box, Qt::LeftButton, {}, indicator.center());
+}
+
+void TestCanvasAwait::onlyCallBlocksHaveTheCheckbox_data()
+{
+    QTest::addColumn<QString>("stepId");
+    QTest::addColumn<bool>("hasBox");
+    QTest::addColumn<bool>("checked");
+    QTest::newRow("call_never_awaited") << "s5" << true << false;
+    QTest::newRow("call_awaited") << "s7" << true << true;
+    QTest::newRow("print") << "s4" << false << false;
+    QTest::newRow("sleep") << "s2" << false << false;
+}
+
+void TestCanvasAwait::onlyCallBlocksHaveTheCheckbox()
+{
+    QFETCH(QString, stepId);
+    QFETCH(bool, hasBox);
+    QFETCH(bool, checked);
+    clickBlock(stepId);
+    QCOMPARE(awaitBox() != nullptr, hasBox);
+    if (hasBox) {
+        QCOMPARE(awaitBox()->isVisible(), true);
+        QCOMPARE(awaitBox()->text(), QStringLiteral("await"));
+        QCOMPARE(awaitBox()->isChecked(), checked);
+    }
+}
+
+void TestCanvasAwait::tickingItAwaitsTheCallInOneUndoableEdit()
+{
+    QCOMPARE(blockText(*findStep(m_original, QStringLiteral("s5"))),
+             QString::fromUtf8("call fetch() — not awaited"));
+    clickBlock(QStringLiteral("s5"));
+    clickAwaitBox();
+
+    Scenario expected = m_original;
+    findStep(expected, QStringLiteral("s5"))->awaited = true;
+    QVERIFY(m_document->scenario() == expected);
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(blockText(*findStep(m_document->scenario(), QStringLiteral("s5"))),
+             QStringLiteral("call fetch()"));
+    QVERIFY(m_editor->python()->toPlainText().contains(
+        QStringLiteral("\n    await fetch(url=\"/users\")\n    print(\"Main: back at once")));
+
+    m_document->undoStack()->undo();
+    QVERIFY(m_document->scenario() == m_original);
+    QCOMPARE(awaitBox()->isChecked(), false); // the form follows the model back
+    QVERIFY(m_editor->python()->toPlainText().contains(
+        QStringLiteral("\n    fetch(url=\"/users\")\n    print(\"Main: back at once")));
+}
+
+void TestCanvasAwait::untickingItMakesTheCallNeverAwaited()
+{
+    clickBlock(QStringLiteral("s7"));
+    clickAwaitBox();
+    Scenario expected = m_original;
+    findStep(expected, QStringLiteral("s7"))->awaited = false;
+    QVERIFY(m_document->scenario() == expected);
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Edit await"));
+    QCOMPARE(blockText(*findStep(m_document->scenario(), QStringLiteral("s7"))),
+             QString::fromUtf8("call fetch() — not awaited"));
+}
+
+QTEST_MAIN(TestCanvasAwait)
+#include "tst_canvas_await.moc"
