@@ -39,7 +39,7 @@ void Future::markCancelled()
     scheduleCallbacks();
 }
 
-void Future::addDoneCallback(Callback cb)
+void Future::addAnotherCallback(const Callback &cb)
 {
     if (done()) {
         m_loop->callSoon(cb, this);

@@ -50,7 +50,18 @@ public:
     static void resultCb(void *self, std::uintptr_t) { static_cast<Future *>(self)->setResult(); }
     const Callback &firstCallback() const { return m_firstCallback; }
 
-    void addDoneCallback(Callback cb);
+    void addDoneCallback(const Callback &cb)
+    {
+        // Inline, field by field: the commonest await adds the one callback a future has, and
+        // copying the callback as one block stalled on the stores that had just built it.
+        if (!done() && !m_firstCallback && m_callbacks.empty()) {
+            m_firstCallback.fn = cb.fn;
+            m_firstCallback.self = cb.self;
+            m_firstCallback.arg = cb.arg;
+            return;
+        }
+        addAnotherCallback(cb);
+    }
     void removeDoneCallback(Callback cb);
 
     // Who set this future's result (a lane index), for wake arrows; -1 when unknown.
@@ -67,6 +78,7 @@ public:
     }
 
 protected:
+    void addAnotherCallback(const Callback &cb);
     void markCancelled();
     void scheduleCallbacks();
     EventLoop *m_loop;

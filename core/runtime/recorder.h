@@ -38,16 +38,25 @@ public:
     RecordBuffer(const RecordBuffer &) = delete;
     RecordBuffer &operator=(const RecordBuffer &) = delete;
 
-    void push(const StateRecord &r)
+    // Field by field into the slot: building the record first and copying it as one block
+    // stalled the copy on the stores that had just built it.
+    void push(double t, std::uint32_t lane, StringId on, StringId step, LaneState state,
+              StateRecord::Kind kind)
     {
         Chunk *c = m_tail;
         const std::uint32_t n = c->count.load(std::memory_order_relaxed);
         if (n == kChunkSize) [[unlikely]] {
             grow();
-            push(r);
+            push(t, lane, on, step, state, kind);
             return;
         }
-        c->records[n] = r;
+        StateRecord &slot = c->records[n];
+        slot.t = t;
+        slot.lane = lane;
+        slot.on = on;
+        slot.step = step;
+        slot.state = state;
+        slot.kind = kind;
         c->count.store(n + 1, std::memory_order_release);
     }
     template<typename F>
@@ -94,11 +103,11 @@ public:
     void state(RecordBuffer &b, int lane, double t, LaneState s, StringId on, StringId step)
     {
         if (enabled)
-            b.push({t, std::uint32_t(lane), on, step, s, StateRecord::State});
+            b.push(t, std::uint32_t(lane), on, step, s, StateRecord::State);
     }
     void end(RecordBuffer &b, int lane, double t, LaneResult r)
     {
-        b.push({t, std::uint32_t(lane), 0, 0, LaneState(r), StateRecord::End});
+        b.push(t, std::uint32_t(lane), 0, 0, LaneState(r), StateRecord::End);
     }
     void event(const TraceEvent &e);
     void diagnostic(const Diagnostic &d);
