@@ -63,7 +63,8 @@ private:
     QSet<QString> m_read;
 };
 
-// The steps reader (step_reader.cpp): an array of steps at `path`.
+// The steps reader (step_reader.cpp): one step, or an array of steps, at `path`.
+Step readStep(ReadContext &context, const QJsonValue &value, const QString &path);
 Steps readSteps(ReadContext &context, const QJsonArray &array, const QString &path);
 
 } // namespace loopscope

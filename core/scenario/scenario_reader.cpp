@@ -233,8 +233,9 @@ bool isCascade(const ScenarioProblem &problem, const QStringList &refused)
     });
 }
 
-ScenarioLoad refused(std::vector<ScenarioProblem> problems, const JsonSourceMap &source,
-                     const QString &fileName)
+// The problems with the line and column of their path in the text, in file order.
+std::vector<ScenarioProblem> placed(std::vector<ScenarioProblem> problems,
+                                    const JsonSourceMap &source, const QString &fileName)
 {
     for (ScenarioProblem &problem : problems) {
         problem.file = fileName;
@@ -250,58 +251,125 @@ ScenarioLoad refused(std::vector<ScenarioProblem> problems, const JsonSourceMap 
         };
         return key(a) < key(b);
     });
-    return {std::nullopt, std::move(problems)};
+    return problems;
 }
 
-} // namespace
+// The text as JSON, or the one problem saying why it is not.
+std::optional<QJsonDocument> parseJson(const QByteArray &json, const JsonSourceMap &source,
+                                       const QString &fileName, ScenarioProblem *problem)
+{
+    QJsonParseError error;
+    QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error == QJsonParseError::NoError)
+        return document;
+    *problem = {fileName, 0, 0, {}, QStringLiteral("not JSON: the file is empty")};
+    if (!json.trimmed().isEmpty()) {
+        const TextPosition at = source.positionOf(error.offset);
+        problem->line = at.line;
+        problem->column = at.column;
+        problem->message = QStringLiteral("not JSON: ") + error.errorString();
+    }
+    return std::nullopt;
+}
 
-ScenarioLoad readScenario(const QByteArray &json, const QString &fileName)
+// Everything readScenario() does but the verdict: the scenario unless the reader itself refused
+// something, and all problems, the reader's and then the validator's beyond their cascade.
+ScenarioDraft readModel(const QByteArray &json, const QString &fileName)
 {
     const JsonSourceMap source(json);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError) {
-        ScenarioProblem problem{fileName, 0, 0, {}, QStringLiteral("not JSON: the file is empty")};
-        if (!json.trimmed().isEmpty()) {
-            const TextPosition at = source.positionOf(error.offset);
-            problem.line = at.line;
-            problem.column = at.column;
-            problem.message = QStringLiteral("not JSON: ") + error.errorString();
-        }
-        return {std::nullopt, {problem}};
-    }
+    ScenarioProblem notJson;
+    const auto document = parseJson(json, source, fileName, &notJson);
+    if (!document)
+        return {std::nullopt, {notJson}};
     ReadContext context;
     context.source = &source;
-    if (!document.isObject()) {
+    if (!document->isObject()) {
         context.report({}, QStringLiteral("expected a JSON object at the top level, got %1")
-                               .arg(json::describe(QJsonValue(document.array()))));
-        return refused(context.problems, source, fileName);
+                               .arg(json::describe(QJsonValue(document->array()))));
+        return {std::nullopt, placed(context.problems, source, fileName)};
     }
-    ObjectReader root(context, document.object(), {});
+    ObjectReader root(context, document->object(), {});
     if (!readHeader(context, root))
-        return refused(context.problems, source, fileName);
+        return {std::nullopt, placed(context.problems, source, fileName)};
     Scenario scenario = readContent(context, root);
     std::vector<ScenarioProblem> problems = context.problems;
     const QStringList refusedPlaces = refusedPaths(context, scenario);
     for (ScenarioProblem &problem : validateScenario(scenario, fileName))
         if (!isCascade(problem, refusedPlaces))
             problems.push_back(std::move(problem));
-    if (!problems.empty())
-        return refused(std::move(problems), source, fileName);
     assignStepIds(scenario, source);
-    return {std::move(scenario), {}};
+    std::optional<Scenario> read;
+    if (context.problems.empty())
+        read = std::move(scenario);
+    return {std::move(read), placed(std::move(problems), source, fileName)};
+}
+
+QByteArray readAll(const QString &path, ScenarioProblem *problem)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        return file.readAll();
+    problem->file = path;
+    problem->message = QStringLiteral("cannot read the file: ") + file.errorString();
+    return {};
+}
+
+} // namespace
+
+ScenarioLoad readScenario(const QByteArray &json, const QString &fileName)
+{
+    ScenarioDraft draft = readModel(json, fileName);
+    if (!draft.problems.empty())
+        return {std::nullopt, std::move(draft.problems)};
+    return {std::move(draft.scenario), {}};
+}
+
+ScenarioDraft readScenarioDraft(const QByteArray &json, const QString &fileName)
+{
+    return readModel(json, fileName);
+}
+
+ScenarioDraft readScenarioDraftFile(const QString &path)
+{
+    ScenarioProblem unreadable;
+    const QByteArray json = readAll(path, &unreadable);
+    if (!unreadable.message.isEmpty())
+        return {std::nullopt, {unreadable}};
+    return readScenarioDraft(json, path);
+}
+
+ScenarioFragment readScenarioFragment(const QByteArray &json, const QString &label)
+{
+    const JsonSourceMap source(json);
+    ScenarioProblem notJson;
+    const auto document = parseJson(json, source, label, &notJson);
+    if (!document)
+        return {{}, {notJson}};
+    ReadContext context;
+    context.source = &source;
+    const QJsonObject object = document->object();
+    ScenarioFragment fragment;
+    if (object.contains(QLatin1String("op")))
+        fragment.value = readStep(context, object, {});
+    else if (object.contains(QLatin1String("steps")))
+        fragment.value = readCoroutine(context, object, {});
+    else
+        context.report({}, QStringLiteral("expected a step (an object with \"op\") or a coroutine "
+                                          "(an object with \"name\" and \"steps\"), got %1")
+                               .arg(document->isArray() ? QStringLiteral("an array")
+                                                        : json::describe(object)));
+    if (!context.problems.empty())
+        return {{}, placed(context.problems, source, label)};
+    return fragment;
 }
 
 ScenarioLoad readScenarioFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        ScenarioProblem problem;
-        problem.file = path;
-        problem.message = QStringLiteral("cannot read the file: ") + file.errorString();
-        return {std::nullopt, {problem}};
-    }
-    return readScenario(file.readAll(), path);
+    ScenarioProblem unreadable;
+    const QByteArray json = readAll(path, &unreadable);
+    if (!unreadable.message.isEmpty())
+        return {std::nullopt, {unreadable}};
+    return readScenario(json, path);
 }
 
 } // namespace loopscope

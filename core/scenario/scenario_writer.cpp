@@ -306,6 +306,16 @@ QByteArray writeScenario(const Scenario &scenario)
     return root.toIndentedJson();
 }
 
+QByteArray writeStepJson(const Step &s)
+{
+    return step(s).toIndentedJson();
+}
+
+QByteArray writeCoroutineJson(const Coroutine &c)
+{
+    return coroutine(c).toIndentedJson();
+}
+
 bool saveScenarioFile(const Scenario &scenario, const QString &path, QString *error)
 {
     QSaveFile file(path);

@@ -242,6 +242,8 @@ void readFields(ReadContext &context, ObjectReader &r, Step &s)
         readDataOrBodyFields(context, r, s);
 }
 
+} // namespace
+
 Step readStep(ReadContext &context, const QJsonValue &value, const QString &path)
 {
     Step step;
@@ -266,8 +268,6 @@ Step readStep(ReadContext &context, const QJsonValue &value, const QString &path
     step.extra = r.unusedKeys();
     return step;
 }
-
-} // namespace
 
 Steps readSteps(ReadContext &context, const QJsonArray &array, const QString &path)
 {

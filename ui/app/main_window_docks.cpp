@@ -45,6 +45,8 @@ void MainWindow::setupEditor()
     setCentralWidget(split);
     connect(m_editor, &ScenarioEditor::runRequested, this, &MainWindow::run);
     connect(m_editor, &ScenarioEditor::validityChanged, this, &MainWindow::updateRunActions);
+    connect(m_editor, &ScenarioEditor::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_document, &ScenarioDocument::changed, this, [this] {
         m_scenario = m_document->scenario();
         updateRunActions();

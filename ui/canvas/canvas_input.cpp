@@ -1,30 +1,19 @@
 // The canvas's mouse and keyboard: selecting, dragging blocks and cards, palette drops, Delete,
 // copy and paste, zoom. Each finished gesture is one document edit (a card drag merges its moves).
+#include "canvas/block_clipboard.h"
 #include "canvas/card_item.h"
 #include "canvas/scenario_canvas.h"
 #include "document/scenario_document.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QGraphicsLineItem>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
-#include <variant>
-
 namespace loopscope {
-
-namespace {
-
-// Copied blocks and cards live in the process (a model value, not text): paste renumbers them.
-std::variant<std::monostate, Step, Coroutine> &clipboard()
-{
-    static std::variant<std::monostate, Step, Coroutine> copied;
-    return copied;
-}
-
-} // namespace
 
 CardItem *ScenarioCanvas::cardAt(QPointF scenePos) const
 {
@@ -199,46 +188,70 @@ void ScenarioCanvas::deleteSelection()
     }
 }
 
+// Through the system clipboard, so that another Loopscope (or a text editor) gets it too.
 void ScenarioCanvas::copySelection()
 {
     const Scenario &scenario = m_document->scenario();
+    CopiedBlock copied;
     if (const Step *step = findStep(scenario, m_selectedStep))
-        clipboard() = *step;
+        copied = *step;
     else if (const Coroutine *coroutine = scenario.coroutine(m_selectedCard))
-        clipboard() = *coroutine;
+        copied = *coroutine;
+    else
+        return Q_EMIT statusMessage(tr("Select a block or a card to copy"));
+    QGuiApplication::clipboard()->setMimeData(blockMimeData(copied));
+    Q_EMIT statusMessage(std::holds_alternative<Step>(copied)
+                             ? tr("Copied block %1").arg(m_selectedStep)
+                             : tr("Copied %1").arg(m_selectedCard));
 }
 
+// A pasted block or card is one edit (one undo step); what cannot be read pastes nothing.
 void ScenarioCanvas::paste()
 {
+    PastedBlock pasted = readBlockMimeData(QGuiApplication::clipboard()->mimeData());
+    if (auto *step = std::get_if<Step>(&pasted.block))
+        pasteStep(std::move(*step));
+    else if (auto *coroutine = std::get_if<Coroutine>(&pasted.block))
+        pasteCoroutine(*coroutine);
+    else
+        Q_EMIT statusMessage(pasted.error);
+}
+
+// After the selected block, else at the end of the selected card, with ids the scenario lacks.
+void ScenarioCanvas::pasteStep(Step step)
+{
     Scenario edited = m_document->scenario();
-    if (auto *step = std::get_if<Step>(&clipboard())) {
-        // After the selected block, else at the end of the selected card.
-        const auto place = placeOf(edited, m_selectedStep);
-        const Steps *top = stepsOf(edited, {m_selectedCard, {}, 0});
-        if (!place && !top)
-            return;
-        const StepPlace at = place ? StepPlace{place->body, place->index + 1}
-                                   : StepPlace{{m_selectedCard, {}, 0}, int(top->size())};
-        Step copy = *step;
-        renumberSteps(edited, copy);
-        insertStep(edited, at, copy);
-        m_document->edit(edited, tr("Paste block"));
-        selectStep(copy.id);
-    } else if (auto *coroutine = std::get_if<Coroutine>(&clipboard())) {
-        Coroutine copy = *coroutine;
-        copy.name = freshName(coroutineNames(edited), copy.name + QStringLiteral("_copy"));
-        copy.steps.clear();
-        edited.coroutines.push_back(copy);
-        // One step at a time, so that each takes ids the ones before it left free.
-        for (Step step : coroutine->steps) {
-            renumberSteps(edited, step);
-            edited.coroutines.back().steps.push_back(step);
-        }
-        const auto from = cardPosition(edited, coroutine->name);
-        setCardPosition(edited, copy.name, from.value_or(QPointF(40, 40)) + QPointF(40, 40));
-        m_document->edit(edited, tr("Paste %1").arg(copy.name));
-        select(copy.name, {});
+    const auto place = placeOf(edited, m_selectedStep);
+    const Steps *top = stepsOf(edited, {m_selectedCard, {}, 0});
+    if (!place && !top)
+        return Q_EMIT statusMessage(tr("Nothing pasted: select a card or a block to paste after"));
+    const StepPlace at = place ? StepPlace{place->body, place->index + 1}
+                               : StepPlace{{m_selectedCard, {}, 0}, int(top->size())};
+    renumberSteps(edited, step);
+    const QString id = step.id;
+    insertStep(edited, at, std::move(step));
+    m_document->edit(edited, tr("Paste block"));
+    selectStep(id);
+    Q_EMIT statusMessage(tr("Pasted block %1").arg(id));
+}
+
+void ScenarioCanvas::pasteCoroutine(const Coroutine &coroutine)
+{
+    Scenario edited = m_document->scenario();
+    Coroutine copy = coroutine;
+    copy.name = freshName(coroutineNames(edited), copy.name + QStringLiteral("_copy"));
+    copy.steps.clear();
+    edited.coroutines.push_back(copy);
+    // One step at a time, so that each takes ids the ones before it left free.
+    for (Step step : coroutine.steps) {
+        renumberSteps(edited, step);
+        edited.coroutines.back().steps.push_back(step);
     }
+    const auto from = cardPosition(edited, coroutine.name);
+    setCardPosition(edited, copy.name, from.value_or(QPointF(40, 40)) + QPointF(40, 40));
+    m_document->edit(edited, tr("Paste %1").arg(copy.name));
+    select(copy.name, {});
+    Q_EMIT statusMessage(tr("Pasted %1").arg(copy.name));
 }
 
 void ScenarioCanvas::keyPressEvent(QKeyEvent *event)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "canvas/palette_entry.h"
+#include "scenario/scenario.h"
 
 #include <QGraphicsView>
 #include <QSet>
@@ -51,11 +52,14 @@ public Q_SLOTS:
     void zoomOut();
     void resetZoom();
     void deleteSelection();
+    // Copy and paste go through the system clipboard (block_clipboard.h).
     void copySelection();
     void paste();
 
 Q_SIGNALS:
     void selectionChanged(const QString &coroutine, const QString &stepId);
+    // What a copy or paste did, or why it did nothing: for the status bar.
+    void statusMessage(const QString &text);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -74,6 +78,8 @@ private:
     void showDropIndicator(const std::optional<DropSlot> &slot);
     void finishBlockDrag(QPoint viewportPos);
     void moveCard(QPoint viewportPos);
+    void pasteStep(Step step);
+    void pasteCoroutine(const Coroutine &coroutine);
 
     ScenarioDocument *m_document;
     QGraphicsScene *m_scene;

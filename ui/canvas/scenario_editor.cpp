@@ -58,6 +58,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     setupLayout();
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::documentChanged);
     connect(m_canvas, &ScenarioCanvas::selectionChanged, this, &ScenarioEditor::selectionChanged);
+    connect(m_canvas, &ScenarioCanvas::statusMessage, this, &ScenarioEditor::statusMessage);
     connect(m_python, &PythonPane::stepClicked, this, &ScenarioEditor::selectStep);
     connect(m_properties, &PropertiesPanel::coroutineRenamed, this,
             [this](const QString &name) { m_canvas->select(name, {}); });

@@ -51,6 +51,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void runRequested();
     void validityChanged(bool valid);
+    void statusMessage(const QString &text); // the canvas's copy and paste
 
 private:
     void setupActions();
