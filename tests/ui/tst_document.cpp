@@ -31,6 +31,8 @@ private Q_SLOTS:
     void everyNewBlockSurvivesSaveAndLoad();
     void autosaveWritesARecoveryCopyThatRestoresExactly();
     void cleanSaveRemovesTheRecoveryCopy();
+    void anAutosaveMadeMidEditRestoresWithItsProblems();
+    void aCopyTheReaderCannotReadIsRefusedAndKept();
     void saveOverADirectoryFailsAndStaysModified();
 
 private:
@@ -234,6 +236,60 @@ void TestDocument::cleanSaveRemovesTheRecoveryCopy()
     QCOMPARE(QFileInfo::exists(document.recoveryFile().scenarioFile), false);
     QCOMPARE(QFileInfo::exists(document.recoveryFile().sidecarFile), false);
     QCOMPARE(pendingRecoveries().size(), std::size_t(0));
+}
+
+// The user was mid-edit: a `with` names a resource that is not there yet. The autosave keeps
+// that, and restoring gives it back with the problem, for the editor to list.
+void TestDocument::anAutosaveMadeMidEditRestoresWithItsProblems()
+{
+    const QString path = exampleCopy(QStringLiteral("14-semaphore.loop.json"));
+    ScenarioDocument document;
+    QVERIFY(document.open(path).ok());
+    document.setAutosaveDelay(20);
+    QSignalSpy saved(&document, &ScenarioDocument::autosaved);
+    Scenario edited = document.scenario();
+    findStep(edited, QStringLiteral("s1"))->resource = QStringLiteral("lock");
+    document.edit(edited, QStringLiteral("edit"));
+    QVERIFY(saved.wait(2000));
+    const RecoveryFile recovery = pendingRecoveries().at(0);
+    QCOMPARE(readScenarioFile(recovery.scenarioFile).ok(), false);
+
+    ScenarioDocument restored;
+    QString error;
+    std::vector<ScenarioProblem> problems;
+    QVERIFY2(restored.restore(recovery, &error, &problems), qPrintable(error));
+    QVERIFY(restored.scenario() == edited);
+    QCOMPARE(restored.isModified(), true);
+    QCOMPARE(problems.size(), std::size_t(1));
+    QCOMPARE(problems[0].toString(),
+             recovery.scenarioFile
+                 + QStringLiteral(":17:23: coroutines[0].steps[0].resource: expected a lock or "
+                                  "semaphore, got \"lock\" (no resource has that id)"));
+    document.discardRecoveryFile(); // the restored document owns the copy now
+}
+
+void TestDocument::aCopyTheReaderCannotReadIsRefusedAndKept()
+{
+    RecoveryFile recovery = RecoveryFile::forKey(QStringLiteral("autosave-broken"));
+    recovery.savedAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(writeRecovery(recovery, emptyScenario()));
+    QFile copy(recovery.scenarioFile);
+    QVERIFY(copy.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    copy.write(R"({"format": "loopscope-scenario", "version": 1, "coroutines": 7})");
+    copy.close();
+
+    ScenarioDocument document;
+    QString error;
+    std::vector<ScenarioProblem> problems;
+    QCOMPARE(document.restore(recovery, &error, &problems), false);
+    QCOMPARE(error, recovery.scenarioFile
+                        + QStringLiteral(":1:62: coroutines: expected an array of coroutines, "
+                                         "got 7"));
+    QCOMPARE(problems.size(), std::size_t(0));
+    QVERIFY(document.scenario() == emptyScenario());
+    QCOMPARE(document.isModified(), false);
+    QCOMPARE(QFileInfo::exists(recovery.scenarioFile), true);
+    QCOMPARE(pendingRecoveries().size(), std::size_t(1));
 }
 
 void TestDocument::saveOverADirectoryFailsAndStaysModified()

@@ -9,6 +9,7 @@
 #include "app/run_controller.h"
 #include "canvas/scenario_editor.h"
 #include "compare/compare_actions.h"
+#include "document/recovery_offer.h"
 #include "document/scenario_document.h"
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
@@ -320,21 +321,16 @@ void MainWindow::documentReplaced()
 void MainWindow::offerRecovery()
 {
     for (const RecoveryFile &recovery : pendingRecoveries()) {
-        const QString name = recovery.originalPath.isEmpty()
-                                 ? tr("An unsaved scenario")
-                                 : QFileInfo(recovery.originalPath).fileName();
-        const auto answer = QMessageBox::question(
-            this, tr("Restore unsaved work?"),
-            tr("%1 has changes autosaved at %2 that were never saved. Restore them?")
-                .arg(name, recovery.savedAt.toLocalTime().toString()),
-            QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard);
-        if (answer == QMessageBox::Discard)
-            discardRecovery(recovery);
-        if (answer != QMessageBox::Yes || !maybeSaveChanges())
+        if (askAboutRecovery(this, recovery) != RecoveryAnswer::Restore || !maybeSaveChanges())
             continue;
         QString error;
-        if (!m_document->restore(recovery, &error))
+        std::vector<ScenarioProblem> problems;
+        if (!m_document->restore(recovery, &error, &problems))
             QMessageBox::warning(this, tr("Cannot restore"), error);
+        else if (!problems.empty()) // the editor marks them; say why Run is off
+            statusBar()->showMessage(
+                tr("Restored with %n problem(s) to fix: %1", nullptr, int(problems.size()))
+                    .arg(problems.front().toString()));
         documentReplaced();
         return; // one document at a time; the others are offered at the next start
     }

@@ -68,6 +68,28 @@ void discardRecovery(const RecoveryFile &file)
     QFile::remove(file.sidecarFile);
 }
 
+ScenarioDraft readRecovery(const RecoveryFile &file)
+{
+    return readScenarioDraftFile(file.scenarioFile);
+}
+
+bool saveRecoveryCopyAs(const RecoveryFile &file, const QString &path, QString *error)
+{
+    QFile copy(file.scenarioFile);
+    QSaveFile out(path);
+    if (!copy.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(file.scenarioFile, copy.errorString());
+        return false;
+    }
+    const QByteArray bytes = copy.readAll();
+    if (out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit())
+        return true;
+    if (error)
+        *error = QStringLiteral("cannot save \"%1\": %2").arg(path, out.errorString());
+    return false;
+}
+
 std::vector<RecoveryFile> pendingRecoveries()
 {
     const QDir dir(recoveryDirectory());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scenario/scenario.h"
+#include "scenario/scenario_json.h"
 
 #include <QDateTime>
 #include <QString>
@@ -25,6 +26,11 @@ struct RecoveryFile
 // Writes the scenario (atomically, as saveScenarioFile does) and then its sidecar.
 bool writeRecovery(const RecoveryFile &file, const Scenario &scenario, QString *error = nullptr);
 void discardRecovery(const RecoveryFile &file);
+// The copy as the reader sees it: a scenario (perhaps with validation problems, work in
+// progress) or, when the reader cannot read it at all, none and why.
+ScenarioDraft readRecovery(const RecoveryFile &file);
+// The copy's bytes as they are, written atomically to `path`; the copy itself stays.
+bool saveRecoveryCopyAs(const RecoveryFile &file, const QString &path, QString *error = nullptr);
 // Recovery files worth offering: newer than the last save of their original (or it is gone,
 // or there is none), oldest first.
 std::vector<RecoveryFile> pendingRecoveries();

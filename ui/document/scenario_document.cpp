@@ -154,15 +154,18 @@ bool ScenarioDocument::saveAs(const QString &path, QString *error)
     return true;
 }
 
-bool ScenarioDocument::restore(const RecoveryFile &recovery, QString *error)
+bool ScenarioDocument::restore(const RecoveryFile &recovery, QString *error,
+                               std::vector<ScenarioProblem> *problems)
 {
-    const ScenarioLoad load = readScenarioFile(recovery.scenarioFile);
-    if (!load.ok()) {
-        if (error && !load.problems.empty())
-            *error = load.problems.front().toString();
+    ScenarioDraft draft = readRecovery(recovery);
+    if (!draft.scenario) {
+        if (error && !draft.problems.empty())
+            *error = draft.problems.front().toString();
         return false;
     }
-    reset(*load.scenario, recovery.originalPath, true);
+    if (problems)
+        *problems = draft.problems;
+    reset(std::move(*draft.scenario), recovery.originalPath, true);
     // The copy stays until the restored document is saved or closed cleanly.
     m_recovery = recovery;
     return true;

@@ -37,8 +37,12 @@ public:
     // modified with its old path.
     bool save(QString *error);
     bool saveAs(const QString &path, QString *error);
-    // Takes over an autosaved copy: its content, its original path, modified.
-    bool restore(const RecoveryFile &recovery, QString *error);
+    // Takes over an autosaved copy: its content, its original path, modified. A copy that only
+    // fails validation (saved mid-edit, e.g. with a dangling reference) is restored too, with
+    // its problems in *problems, for the editor to list. One the reader cannot read is refused,
+    // *error saying why (file, line, JSON path, what was expected), and stays on disk.
+    bool restore(const RecoveryFile &recovery, QString *error,
+                 std::vector<ScenarioProblem> *problems = nullptr);
 
     // Milliseconds between the last change and the recovery copy (default 3000).
     void setAutosaveDelay(int milliseconds);
