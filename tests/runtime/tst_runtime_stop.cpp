@@ -43,6 +43,7 @@ private Q_SLOTS:
     void runawayRepeatHitsScenarioLimit();
     void printLoopHitsEventLimit();
     void pauseAndStep();
+    void pauseShowsReadyOnVirtualClock();
 };
 
 void TestRuntimeStop::stopLiveRun_data()
@@ -141,6 +142,27 @@ void TestRuntimeStop::pauseAndStep()
     const Trace trace = run.snapshot();
     QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
     QVERIFY2(std::abs(trace.duration - 2.0) < 0.2, qPrintable(QString::number(trace.duration)));
+}
+
+// The virtual clock records `ready` only when a task runs later than it became ready (a ready
+// span of zero length is not drawn); a pause must still show a task that is ready as ready, and
+// the run goes on to exactly the trace it has without the pause.
+void TestRuntimeStop::pauseShowsReadyOnVirtualClock()
+{
+    const Scenario scenario
+        = mainDoing(R"({"op": "sleep", "seconds": 1}, {"op": "cpu", "seconds": 0.5})");
+    RunOptions options;
+    options.clock = ClockMode::Virtual;
+    ScenarioRun run(scenario, options);
+    run.pause();
+    run.start();
+    // main is made, ready for its first step, and the loop pauses before running it.
+    QTRY_COMPARE_WITH_TIMEOUT(spansText(run.snapshot(), "main"), QStringLiteral("ready 0-0"), 2000);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    QCOMPARE(spansText(run.snapshot(), "main"), QStringLiteral("ready 0-0"));
+    run.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 2000);
+    QCOMPARE(spansText(run.snapshot(), "main"), spansText(runScenario(scenario, options), "main"));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeStop)
