@@ -1,5 +1,6 @@
 // The bundled examples run on the runtime (virtual clock) exactly as CPython ran their Python
-// programs: same outcome, same duration, the same prints from the same lanes in the same order.
+// programs: same outcome, same duration, the same prints from the same lanes in the same order,
+// and the same Python warnings.
 // The expected files (expected/NN-name.txt) were recorded from CPython by tests/fidelity/.
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
@@ -19,13 +20,15 @@ const QString kExamplesDir = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples");
 const QString kExpectedDir = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/examples/expected");
 constexpr int kExampleCount = 23;
 
-// One fact a line: `outcome X`, `duration S`, `error Type` (failed runs), `print T LANE TEXT`.
+// One fact a line: `outcome X`, `duration S`, `error Type` (failed runs), `print T LANE TEXT`,
+// `warning T LANE Category: message` (what CPython's warnings module printed).
 struct ExpectedRun
 {
     QString outcome;
     double duration = -1.0;
     QString error;
-    QStringList prints; // "T LANE TEXT", T with 6 decimals
+    QStringList prints;   // "T LANE TEXT", T with 6 decimals
+    QStringList warnings; // the same form
 };
 
 QString printLine(double t, const QString &lane, const QString &text)
@@ -49,9 +52,10 @@ std::optional<ExpectedRun> readExpected(const QString &path)
             run.duration = rest.toDouble();
         else if (key == u"error")
             run.error = rest;
-        else if (key == u"print")
-            run.prints << printLine(rest.section(u' ', 0, 0).toDouble(), rest.section(u' ', 1, 1),
-                                    rest.section(u' ', 2));
+        else if (key == u"print" || key == u"warning")
+            (key == u"print" ? run.prints : run.warnings)
+                << printLine(rest.section(u' ', 0, 0).toDouble(), rest.section(u' ', 1, 1),
+                             rest.section(u' ', 2));
     }
     return run;
 }
@@ -66,6 +70,20 @@ QStringList tracePrints(const Trace &trace)
         prints << printLine(event.t, lane, event.text);
     }
     return prints;
+}
+
+// The diagnostics CPython reports through its warnings module: a coroutine never awaited. The
+// others are asyncio's log messages (some only in debug mode), which expected files do not hold.
+QStringList tracePythonWarnings(const Trace &trace)
+{
+    QStringList warnings;
+    for (const Diagnostic &d : trace.diagnostics) {
+        if (d.code != u"never-awaited")
+            continue;
+        const QString lane = d.lane >= 0 ? trace.lanes[size_t(d.lane)].name : QString();
+        warnings << printLine(d.t, lane, d.message);
+    }
+    return warnings;
 }
 
 QStringList exampleFiles()
@@ -138,6 +156,7 @@ void TestExamples::runsLikeCPython()
         QVERIFY2(trace.outcome.error.startsWith(expected->error), qPrintable(trace.outcome.error));
     QCOMPARE(QString::number(trace.duration, 'f', 6), QString::number(expected->duration, 'f', 6));
     QCOMPARE(tracePrints(trace), expected->prints);
+    QCOMPARE(tracePythonWarnings(trace), expected->warnings);
 }
 
 void TestExamples::isDocumented_data()

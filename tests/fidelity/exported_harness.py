@@ -2,7 +2,8 @@
 
 Imported first by the wrapped program (see run_exported.py). It leaves the exported text as
 it is and only watches it: every print is prefixed with its scenario time and task lane, tasks
-are named as trace-format.md names lanes, and asyncio.run reports `OUTCOME <status> <time>`
+are named as trace-format.md names lanes, a Python warning (a coroutine never awaited) comes out
+as `WARNING <time> <lane> <Category>: <message>`, and asyncio.run reports `OUTCOME <status> <time>`
 (and, with LOOPSCOPE_WATCH_DEADLOCK=1, a watchdog calls a run with no print for 1 scenario
 second a deadlock, since a deadlocked asyncio program never returns).
 """
@@ -10,6 +11,7 @@ import asyncio
 import builtins
 import os
 import time
+import warnings
 
 SCALE = float(os.environ.get("LOOPSCOPE_SCALE", "0.05"))
 
@@ -48,6 +50,12 @@ def _say(*args, **kwargs):
     _print(f"{_last:.3f} {_lane()} {text}", flush=True)
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    if _t0 is None:
+        return _original_showwarning(message, category, filename, lineno, file, line)
+    _print(f"WARNING {_now():.3f} {_lane()} {category.__name__}: {message}", flush=True)
+
+
 async def _watchdog(root):
     global _deadlocked
     while True:
@@ -84,3 +92,5 @@ def _asyncio_run(coro, **kwargs):
 
 builtins.print = _say
 asyncio.run = _asyncio_run
+_original_showwarning = warnings.showwarning
+warnings.showwarning = _show_warning

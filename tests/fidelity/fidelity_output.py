@@ -6,6 +6,7 @@ a (time, lane, text) triple. Expected files (tests/examples/expected/*.txt) hold
     duration 3.000
     error ExceptionGroup          (only for a failed outcome)
     print 0.000 access_resource-1 Accessing resource 0
+    warning 0.000 main RuntimeWarning: coroutine 'fetch' was never awaited
 """
 import dataclasses
 import os
@@ -19,6 +20,7 @@ class Run:
     duration: float = -1.0
     error: str = ""
     prints: list = dataclasses.field(default_factory=list)
+    warnings: list = dataclasses.field(default_factory=list)  # (time, lane, text), as prints
 
 
 def run_program(program, scale):
@@ -33,6 +35,9 @@ def run_program(program, scale):
             run.duration = float(duration)
         elif line.startswith("ERROR "):
             run.error = line.split(" ", 1)[1]
+        elif line.startswith("WARNING "):
+            _, time, lane, text = line.split(" ", 3)
+            run.warnings.append((float(time), lane, text))
         elif line.strip():
             time, lane, text = line.split(" ", 2)
             run.prints.append((float(time), lane, text))
@@ -51,9 +56,9 @@ def read_expected(path):
                 run.duration = float(rest)
             elif key == "error":
                 run.error = rest
-            elif key == "print":
+            elif key in ("print", "warning"):
                 time, lane, text = rest.split(" ", 2)
-                run.prints.append((float(time), lane, text))
+                (run.prints if key == "print" else run.warnings).append((float(time), lane, text))
     return run
 
 
@@ -62,4 +67,5 @@ def format_expected(run):
     if run.error:
         lines.append(f"error {run.error}")
     lines += [f"print {t:.3f} {lane} {text}" for t, lane, text in run.prints]
+    lines += [f"warning {t:.3f} {lane} {text}" for t, lane, text in run.warnings]
     return "\n".join(lines) + "\n"

@@ -3,11 +3,13 @@
 A fidelity program is the Python that one example scenario stands for, with every duration
 multiplied by SCALE so that CPython runs it in a fraction of the scenario time. Each print is
 written as `<scenario time> <lane> <text>`, the lane named as trace-format.md names task lanes,
-and the program ends with `OUTCOME <status> <scenario seconds>`.
+and the program ends with `OUTCOME <status> <scenario seconds>`. A Python warning (a coroutine
+never awaited) comes out as `WARNING <scenario time> <lane> <Category>: <message>`.
 """
 import asyncio
 import os
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 
 SCALE = float(os.environ.get("LOOPSCOPE_SCALE", "0.05"))
@@ -43,6 +45,7 @@ def _begin():
     global _t0, _root
     _root = asyncio.current_task()
     asyncio.get_running_loop().set_task_factory(_name_like_a_lane)
+    warnings.showwarning = _show_warning
     # The GIL switch interval stays CPython's 5 ms, unscaled: scaled down to a fraction of a
     # millisecond, the hand-off costs themselves would count as CPU time of both threads.
     _t0 = time.perf_counter()
@@ -57,6 +60,12 @@ def say(text):
     global _last_activity
     _last_activity = now()
     print(f"{_last_activity:.3f} {lane()} {text}", flush=True)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    # CPython writes it to stderr with the file and line; what the trace records is the instant,
+    # the lane and "<Category>: <message>".
+    print(f"WARNING {now():.3f} {lane()} {category.__name__}: {message}", flush=True)
 
 
 async def sleep(seconds):

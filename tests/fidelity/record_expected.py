@@ -24,6 +24,7 @@ def main():
     snap = lambda t: round(t / args.grid) * args.grid
     run.duration = snap(run.duration)
     run.prints = [(snap(t), lane, text) for t, lane, text in run.prints]
+    run.warnings = [(snap(t), lane, text) for t, lane, text in run.warnings]
     with open(args.expected, "w", encoding="utf-8") as f:
         f.write(format_expected(run))
     print(output, end="")

@@ -3,8 +3,9 @@
 
     run_fidelity.py PROGRAM.py EXPECTED.txt [--scale 0.05] [--tolerance 0.05] [--attempts 1]
 
-Passes (exit 0) when the outcome (and error type) match, the prints match in exact order (lane
-and text), and every print time and the duration are within the tolerance, in scenario seconds.
+Passes (exit 0) when the outcome (and error type) match, the prints and the Python warnings match
+in exact order (lane and text), and every print and warning time and the duration are within the
+tolerance, in scenario seconds.
 Otherwise prints a line-by-line diff and exits 1.
 
 On a busy machine a scaled run picks up wall-clock delays of a few to tens of milliseconds
@@ -27,13 +28,15 @@ def compare(expected, actual, tolerance):
                         + f", got {actual.outcome} {actual.error}".rstrip())
     if abs(expected.duration - actual.duration) > tolerance:
         problems.append(f"duration: expected {expected.duration:.3f}, got {actual.duration:.3f}")
-    for i in range(max(len(expected.prints), len(actual.prints))):
-        want = expected.prints[i] if i < len(expected.prints) else None
-        got = actual.prints[i] if i < len(actual.prints) else None
-        if want and got and want[1:] == got[1:] and abs(want[0] - got[0]) <= tolerance:
-            continue
-        show = lambda p: "(nothing)" if p is None else f"{p[0]:.3f} {p[1]} {p[2]}"
-        problems.append(f"print #{i + 1}:\n  expected {show(want)}\n  got      {show(got)}")
+    for kind in ("print", "warning"):
+        wanted, got_all = getattr(expected, kind + "s"), getattr(actual, kind + "s")
+        for i in range(max(len(wanted), len(got_all))):
+            want = wanted[i] if i < len(wanted) else None
+            got = got_all[i] if i < len(got_all) else None
+            if want and got and want[1:] == got[1:] and abs(want[0] - got[0]) <= tolerance:
+                continue
+            show = lambda p: "(nothing)" if p is None else f"{p[0]:.3f} {p[1]} {p[2]}"
+            problems.append(f"{kind} #{i + 1}:\n  expected {show(want)}\n  got      {show(got)}")
     return problems
 
 
