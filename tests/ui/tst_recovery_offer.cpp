@@ -3,6 +3,8 @@
 // in the editor; one the reader cannot read says why, has no Restore, and stays on disk until
 // the user saves it elsewhere or discards it.
 #include "app/main_window.h"
+#include "canvas/card_item.h"
+#include "canvas/scenario_canvas.h"
 #include "canvas/scenario_editor.h"
 #include "document/recovery_files.h"
 #include "document/scenario_document.h"
@@ -187,7 +189,7 @@ void TestRecoveryOffer::aCopyThatDoesNotValidateIsRestoredWithItsProblemListed()
     QTRY_COMPARE(m_boxes.size(), 1);
     QCOMPARE(m_boxes[0].text,
              offerStart(recovery, QStringLiteral("14-semaphore.loop.json"))
-                 + QStringLiteral("\n\nThe copy does not validate (5 problem(s)); the first:\n")
+                 + QStringLiteral("\n\nThe copy does not validate: 5 problem(s), the first:\n")
                  + problem
                  + QStringLiteral("\n\nRestore it anyway to fix it in the editor, which lists its "
                                   "problems, or save the copy elsewhere."));
@@ -200,6 +202,13 @@ void TestRecoveryOffer::aCopyThatDoesNotValidateIsRestoredWithItsProblemListed()
     QCOMPARE(window.editor()->problems().size(), std::size_t(5));
     QCOMPARE(window.editor()->runAction()->isEnabled(), false);
     QCOMPARE(window.editor()->problemBanner()->isVisible(), true);
+    // The renamed card has no place in `layout`: it goes beside `main`, not over it.
+    const ScenarioCanvas *canvas = window.editor()->canvas();
+    QCOMPARE(canvas->card(QStringLiteral("main"))->pos(), QPointF(40, 40));
+    QCOMPARE(canvas->card(QStringLiteral("use_slot"))
+                 ->sceneBoundingRect()
+                 .intersects(canvas->card(QStringLiteral("main"))->sceneBoundingRect()),
+             false);
     QCOMPARE(window.statusBar()->currentMessage(),
              QStringLiteral("Restored with 5 problem(s) to fix: ") + problem);
     // The document owns the copy now: on disk until the work is saved.

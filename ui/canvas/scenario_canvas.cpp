@@ -79,14 +79,18 @@ void ScenarioCanvas::rebuild()
     m_scene->clear();
     m_cards.clear();
     const Scenario &scenario = m_document->scenario();
-    int unplaced = 0;
+    // Cards with a place in `layout` first, so that the others go right of all of them (a card
+    // renamed in a hand-edited file or a recovered copy must not hide another).
+    std::vector<const Coroutine *> unplaced;
     for (const Coroutine &coroutine : scenario.coroutines) {
-        auto *item = new CardItem(coroutine);
         const auto position = cardPosition(scenario, coroutine.name);
-        item->setPos(position ? *position : placeFor(coroutine.name, unplaced++));
-        m_scene->addItem(item);
-        m_cards[coroutine.name] = item;
+        if (position)
+            addCard(coroutine, *position);
+        else
+            unplaced.push_back(&coroutine);
     }
+    for (std::size_t i = 0; i < unplaced.size(); ++i)
+        addCard(*unplaced[i], placeFor(unplaced[i]->name, int(i)));
     addArrows();
     m_dropIndicator = m_scene->addLine(QLineF(), QPen(QColor(0x00, 0x72, 0xB2), 3));
     m_dropIndicator->setZValue(10);
@@ -101,6 +105,14 @@ void ScenarioCanvas::rebuild()
 }
 
 // Cards without a saved position go to the right of the rightmost card, one column each.
+void ScenarioCanvas::addCard(const Coroutine &coroutine, QPointF position)
+{
+    auto *item = new CardItem(coroutine);
+    item->setPos(position);
+    m_scene->addItem(item);
+    m_cards[coroutine.name] = item;
+}
+
 QPointF ScenarioCanvas::placeFor(const QString &, int unplacedIndex) const
 {
     qreal right = 40 - kColumnGap;

@@ -72,6 +72,7 @@ private:
     enum class Drag { None, Pending, Block, Card, Pan };
     void addArrows();
     void applySelection();
+    void addCard(const Coroutine &coroutine, QPointF position);
     QPointF placeFor(const QString &coroutine, int unplacedIndex) const;
     CardItem *cardAt(QPointF scenePos) const;
     std::optional<DropSlot> slotAt(QPointF scenePos) const;

@@ -33,7 +33,7 @@ QString questionText(const RecoveryFile &recovery, const ScenarioDraft &draft)
     const QString first = draft.problems.front().toString();
     if (draft.scenario)
         return text + QLatin1String("\n\n")
-               + tr("The copy does not validate (%n problem(s)); the first:",
+               + tr("The copy does not validate: %n problem(s), the first:",
                     int(draft.problems.size()))
                + u'\n' + first + QLatin1String("\n\n")
                + tr("Restore it anyway to fix it in the editor, which lists its problems, or save "
