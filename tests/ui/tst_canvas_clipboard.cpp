@@ -5,6 +5,7 @@
 // one undo step per paste.
 #include "app/main_window.h"
 #include "canvas/block_clipboard.h"
+#include "canvas/card_item.h"
 #include "canvas/scenario_canvas.h"
 #include "canvas/scenario_editor.h"
 #include "document/scenario_document.h"
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void pasteTakesWhatAnotherProcessCopied_data();
     void pasteTakesWhatAnotherProcessCopied();
     void pastingAStepThatNamesAMissingResourceShowsTheProblem();
+    void aCardFromAnotherDocumentKeepsItsNameBesideTheOthers();
     void pasteOfAnythingElseChangesNothingAndSaysWhy_data();
     void pasteOfAnythingElseChangesNothingAndSaysWhy();
     void undoAfterPasteRemovesExactlyThePaste();
@@ -200,6 +202,37 @@ void TestCanvasClipboard::pastingAStepThatNamesAMissingResourceShowsTheProblem()
     QCOMPARE(m_editor->problems().size(), std::size_t(1));
     QCOMPARE(m_editor->problems().front().path, QStringLiteral("coroutines[1].steps[1].resource"));
     QCOMPARE(m_editor->runAction()->isEnabled(), false);
+}
+
+void TestCanvasClipboard::aCardFromAnotherDocumentKeepsItsNameBesideTheOthers()
+{
+    putOnClipboard(kPlain, R"({"name": "worker", "params": ["n"], "steps": [
+                                 {"op": "print", "id": "s1", "text": "job {n}"},
+                                 {"op": "sleep", "seconds": 0.5}]})");
+    ScenarioCanvas *canvas = m_editor->canvas();
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {},
+                      canvas->titlePoint(QStringLiteral("main")));
+    QTest::keyClick(canvas, Qt::Key_V, Qt::ControlModifier);
+    Coroutine worker;
+    worker.name = QStringLiteral("worker");
+    worker.params = {QStringLiteral("n")};
+    Step print;
+    print.kind = StepKind::Print;
+    print.id = QStringLiteral("s6");
+    print.text = QStringLiteral("job {n}");
+    Step sleep;
+    sleep.kind = StepKind::Sleep;
+    sleep.id = QStringLiteral("s7");
+    sleep.seconds = Quantity::literal(0.5);
+    worker.steps = {print, sleep};
+    const Coroutine *pasted = m_document->scenario().coroutine(QStringLiteral("worker"));
+    QVERIFY(pasted);
+    QVERIFY(*pasted == worker);
+    QCOMPARE(canvas->selectedCard(), QStringLiteral("worker"));
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    const QRectF placed = canvas->card(QStringLiteral("worker"))->sceneBoundingRect();
+    for (const QString &other : {QStringLiteral("main"), QStringLiteral("access_resource")})
+        QCOMPARE(placed.intersects(canvas->card(other)->sceneBoundingRect()), false);
 }
 
 void TestCanvasClipboard::pasteOfAnythingElseChangesNothingAndSaysWhy_data()

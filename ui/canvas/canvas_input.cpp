@@ -235,11 +235,16 @@ void ScenarioCanvas::pasteStep(Step step)
     Q_EMIT statusMessage(tr("Pasted block %1").arg(id));
 }
 
+// A card from another document keeps its name when it is free (so that calls to it pasted
+// along still resolve); a second copy gets "<name>_copy". It goes beside its original, or
+// right of all cards when this document has no original.
 void ScenarioCanvas::pasteCoroutine(const Coroutine &coroutine)
 {
     Scenario edited = m_document->scenario();
     Coroutine copy = coroutine;
-    copy.name = freshName(coroutineNames(edited), copy.name + QStringLiteral("_copy"));
+    const QStringList taken = coroutineNames(edited);
+    if (taken.contains(copy.name) || copy.name.isEmpty())
+        copy.name = freshName(taken, copy.name + QStringLiteral("_copy"));
     copy.steps.clear();
     edited.coroutines.push_back(copy);
     // One step at a time, so that each takes ids the ones before it left free.
@@ -248,7 +253,7 @@ void ScenarioCanvas::pasteCoroutine(const Coroutine &coroutine)
         edited.coroutines.back().steps.push_back(step);
     }
     const auto from = cardPosition(edited, coroutine.name);
-    setCardPosition(edited, copy.name, from.value_or(QPointF(40, 40)) + QPointF(40, 40));
+    setCardPosition(edited, copy.name, from ? *from + QPointF(40, 40) : placeFor(copy.name, 0));
     m_document->edit(edited, tr("Paste %1").arg(copy.name));
     select(copy.name, {});
     Q_EMIT statusMessage(tr("Pasted %1").arg(copy.name));
