@@ -286,6 +286,10 @@ Trace Recorder::snapshot(double now, bool final) const
         std::lock_guard lock(m_mutex);
         trace.strings = m_strings.strings;
         trace.stringIndex = m_strings.stringIndex;
+        // A copy of its own, now: sharing it would let the loop thread, once this snapshot has
+        // dropped its reference, write in place while a relaxed load of the count is all that
+        // orders it after this thread's reads (ThreadSanitizer, tst_runtime_stop).
+        trace.stringIndex.detach();
         trace.lanes = m_lanes;
         trace.events = m_events;
         trace.diagnostics = m_diagnostics;
