@@ -10,6 +10,7 @@
 #include "document/scenario_edits.h"
 
 #include <QCheckBox>
+#include <QGraphicsPathItem>
 #include <QStyle>
 #include <QStyleOptionButton>
 #include <QTemporaryDir>
@@ -28,8 +29,10 @@ private Q_SLOTS:
     void onlyCallBlocksHaveTheCheckbox();
     void tickingItAwaitsTheCallInOneUndoableEdit();
     void untickingItMakesTheCallNeverAwaited();
+    void theArrowOfACallNeverAwaitedIsDashed();
 
 private:
+    Qt::PenStyle arrowStyle(const QString &stepId) const;
     void clickBlock(const QString &stepId);
     QCheckBox *awaitBox() const;
     void clickAwaitBox();
@@ -149,6 +152,24 @@ void TestCanvasAwait::untickingItMakesTheCallNeverAwaited()
     QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Edit await"));
     QCOMPARE(blockText(*findStep(m_document->scenario(), QStringLiteral("s7"))),
              QString::fromUtf8("call fetch() — not awaited"));
+}
+
+Qt::PenStyle TestCanvasAwait::arrowStyle(const QString &stepId) const
+{
+    for (QGraphicsItem *item : m_editor->canvas()->scene()->items())
+        if (auto *path = qgraphicsitem_cast<QGraphicsPathItem *>(item);
+            path && path->data(0).toString() == stepId)
+            return path->pen().style();
+    return Qt::NoPen;
+}
+
+void TestCanvasAwait::theArrowOfACallNeverAwaitedIsDashed()
+{
+    QCOMPARE(arrowStyle(QStringLiteral("s5")), Qt::DashLine);
+    QCOMPARE(arrowStyle(QStringLiteral("s7")), Qt::SolidLine);
+    clickBlock(QStringLiteral("s5"));
+    clickAwaitBox();
+    QCOMPARE(arrowStyle(QStringLiteral("s5")), Qt::SolidLine);
 }
 
 QTEST_MAIN(TestCanvasAwait)

@@ -136,7 +136,12 @@ void ScenarioCanvas::addArrows()
                     continue;
                 const QPointF from = card->mapToScene(box.header.right(), box.header.center().y());
                 const QPointF to = it->second->mapToScene(0, kTitleHeight / 2);
-                auto *arrow = m_scene->addPath(arrowPath(from, to), pen);
+                // A call never awaited makes the coroutine object and drops it: its body
+                // never runs, so the arrow is only a dashed hint.
+                QPen arrowPen = pen;
+                if (step->kind == StepKind::Call && !step->awaited)
+                    arrowPen.setStyle(Qt::DashLine);
+                auto *arrow = m_scene->addPath(arrowPath(from, to), arrowPen);
                 arrow->setZValue(2);
                 arrow->setData(0, step->id);
             }
