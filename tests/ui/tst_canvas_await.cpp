@@ -8,6 +8,7 @@
 #include "canvas/scenario_editor.h"
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
+#include "editor_fixture.h"
 
 #include <QCheckBox>
 #include <QGraphicsPathItem>
@@ -18,8 +19,9 @@
 #include <QUndoStack>
 
 using namespace loopscope;
+using namespace loopscope::test;
 
-class TestCanvasAwait : public QObject
+class TestCanvasAwait : public QObject, public EditorFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -36,37 +38,20 @@ private:
     void clickBlock(const QString &stepId);
     QCheckBox *awaitBox() const;
     void clickAwaitBox();
-
-    std::unique_ptr<QTemporaryDir> m_recovery;
-    std::unique_ptr<ScenarioDocument> m_document;
-    std::unique_ptr<ScenarioEditor> m_editor;
-    Scenario m_original;
 };
 
 // fetch: print s1, sleep s2, print s3; main: print s4, call fetch never awaited s5, print s6,
 // call fetch s7, print s8.
 void TestCanvasAwait::init()
 {
-    m_recovery = std::make_unique<QTemporaryDir>();
-    qputenv("LOOPSCOPE_RECOVERY_DIR", m_recovery->path().toUtf8());
-    m_document = std::make_unique<ScenarioDocument>();
-    QVERIFY(
-        m_document
-            ->open(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/23-forgotten-await.loop.json"))
-            .ok());
-    m_original = m_document->scenario();
+    QVERIFY(openLesson("23-forgotten-await.loop.json"));
     QCOMPARE(findStep(m_original, QStringLiteral("s5"))->awaited, false);
     QCOMPARE(findStep(m_original, QStringLiteral("s7"))->awaited, true);
-    m_editor = std::make_unique<ScenarioEditor>(m_document.get());
-    m_editor->resize(1600, 900);
-    m_editor->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
 }
 
 void TestCanvasAwait::cleanup()
 {
-    m_editor.reset();
-    m_document.reset();
+    closeLesson();
 }
 
 void TestCanvasAwait::clickBlock(const QString &stepId)

@@ -10,6 +10,7 @@
 #include "canvas/scenario_editor.h"
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
+#include "editor_fixture.h"
 #include "scenario/scenario_json.h"
 
 #include <QApplication>
@@ -27,8 +28,9 @@
 #include <QUndoStack>
 
 using namespace loopscope;
+using namespace loopscope::test;
 
-class TestCanvasClipboard : public QObject
+class TestCanvasClipboard : public QObject, public EditorFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -49,11 +51,6 @@ private Q_SLOTS:
 private:
     void clickBlock(const QString &stepId);
     static void putOnClipboard(const QString &format, const QByteArray &data);
-
-    std::unique_ptr<QTemporaryDir> m_recovery;
-    std::unique_ptr<ScenarioDocument> m_document;
-    std::unique_ptr<ScenarioEditor> m_editor;
-    Scenario m_original;
 };
 
 namespace {
@@ -73,24 +70,13 @@ void TestCanvasClipboard::init()
 {
     QTest::failOnWarning(QRegularExpression(
         QStringLiteral("^(?!This plugin does not support (raise|propagateSizeHints)\\(\\)$)")));
-    m_recovery = std::make_unique<QTemporaryDir>();
-    qputenv("LOOPSCOPE_RECOVERY_DIR", m_recovery->path().toUtf8());
     QGuiApplication::clipboard()->clear();
-    m_document = std::make_unique<ScenarioDocument>();
-    QVERIFY(
-        m_document->open(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json"))
-            .ok());
-    m_original = m_document->scenario();
-    m_editor = std::make_unique<ScenarioEditor>(m_document.get());
-    m_editor->resize(1600, 900);
-    m_editor->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+    QVERIFY(openLesson("14-semaphore.loop.json"));
 }
 
 void TestCanvasClipboard::cleanup()
 {
-    m_editor.reset();
-    m_document.reset();
+    closeLesson();
 }
 
 void TestCanvasClipboard::clickBlock(const QString &stepId)

@@ -11,6 +11,7 @@
 #include "canvas/scenario_editor.h"
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
+#include "editor_fixture.h"
 #include "export/python_program.h"
 #include "scenario/scenario_validate.h"
 
@@ -25,8 +26,9 @@
 #include <QUndoStack>
 
 using namespace loopscope;
+using namespace loopscope::test;
 
-class TestCanvasEditor : public QObject
+class TestCanvasEditor : public QObject, public EditorFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -45,33 +47,17 @@ private Q_SLOTS:
 private:
     void drag(QWidget *from, QPoint start, QWidget *to, QPoint end);
     void clickBlock(const QString &stepId);
-
-    std::unique_ptr<QTemporaryDir> m_recovery;
-    std::unique_ptr<ScenarioDocument> m_document;
-    std::unique_ptr<ScenarioEditor> m_editor;
-    Scenario m_original;
 };
 
 // access_resource: with s1 (sem) { print s2, sleep s3, print s4 }; main: gather s5.
 void TestCanvasEditor::init()
 {
-    m_recovery = std::make_unique<QTemporaryDir>();
-    qputenv("LOOPSCOPE_RECOVERY_DIR", m_recovery->path().toUtf8());
-    m_document = std::make_unique<ScenarioDocument>();
-    QVERIFY(
-        m_document->open(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json"))
-            .ok());
-    m_original = m_document->scenario();
-    m_editor = std::make_unique<ScenarioEditor>(m_document.get());
-    m_editor->resize(1600, 900);
-    m_editor->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+    QVERIFY(openLesson("14-semaphore.loop.json"));
 }
 
 void TestCanvasEditor::cleanup()
 {
-    m_editor.reset();
-    m_document.reset();
+    closeLesson();
 }
 
 // Press, a few moves (the first one past the drag distance), release: what a hand does.
