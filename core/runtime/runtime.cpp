@@ -72,7 +72,7 @@ void Runtime::internSteps(const Steps &steps)
         ids.push_back(intern(step.id));
         m_stepIds.insert(&step, ids.back());
     }
-    m_stepIdLists.insert(&steps, std::move(ids));
+    m_stepIdLists.emplace(&steps, std::move(ids));
     for (const Step &step : steps) {
         internSteps(step.steps);
         for (const ExceptClause &c : step.excepts)

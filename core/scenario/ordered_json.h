@@ -21,7 +21,9 @@ public:
     template<typename T>
     requires(std::is_constructible_v<QJsonValue,
                                      T> && !std::is_same_v<std::remove_cvref_t<T>, QJsonValue>)
-        OrderedJson(T &&value) // NOLINT(google-explicit-constructor)
+        // Implicit on purpose; the constraint already keeps copies and moves away from it.
+        // NOLINTNEXTLINE(google-explicit-constructor,bugprone-forwarding-reference-overload)
+        OrderedJson(T &&value)
         : OrderedJson(QJsonValue(std::forward<T>(value)))
     {}
     static OrderedJson object();

@@ -58,7 +58,7 @@ void readResourceFields(ObjectReader &r, Resource &resource)
         resource.maxsize = r.wholeNumber(QStringLiteral("maxsize"), 0, expect::wholeAtLeast(0));
         const auto items
             = r.array(QStringLiteral("items"), P::Optional, QStringLiteral("an array"));
-        for (const QJsonValue &item : items.value_or(QJsonArray{}))
+        for (const auto &item : items.value_or(QJsonArray{}))
             resource.items.push_back(item);
         break;
     }

@@ -252,8 +252,11 @@ void PropertiesPanel::addCallFields(const Step &step)
     }
     args->setMaximumHeight(40 + 26 * int(target->params.size()));
     addField(QStringLiteral("args"), tr("Arguments"), args);
-    connect(args, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        const QString param = item->tableWidget()->item(item->row(), 0)->text();
+    connect(args, &QTableWidget::itemChanged, this, [this, args](QTableWidgetItem *item) {
+        const QTableWidgetItem *name = args->item(item->row(), 0);
+        if (!name)
+            return; // not a row of ours
+        const QString param = name->text();
         const QString text = item->text();
         commitStep(tr("Edit argument"), [&](Step &s) {
             if (text.trimmed().isEmpty())
