@@ -94,6 +94,27 @@ void BM_CPython(benchmark::State &state)
 }
 BENCHMARK(BM_CPython)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// The recorder's hot path alone: one state change appended to the loop thread's buffer, as
+// Runtime::setState does, with the lanes and steps of the switch benchmark.
+void BM_RecorderAppend(benchmark::State &state)
+{
+    constexpr std::size_t kChanges = 2'000'000;
+    for (auto _ : state) {
+        rt::Recorder recorder;
+        rt::RecordBuffer &buffer = recorder.loopBuffer();
+        for (std::size_t i = 0; i < kChanges; ++i)
+            recorder.state(buffer, int(i % kTasks), double(i / kTasks) * 0.001,
+                           i % 2 ? LaneState::Running : LaneState::Waiting, StringId(i % 2),
+                           StringId(3));
+        benchmark::DoNotOptimize(recorder.recordCount());
+    }
+    state.counters["ns/change"]
+        = benchmark::Counter(double(kChanges), benchmark::Counter::kIsIterationInvariantRate
+                                                   | benchmark::Counter::kInvert);
+    state.counters["bytes/change"] = double(sizeof(rt::StateRecord));
+}
+BENCHMARK(BM_RecorderAppend)->Unit(benchmark::kMillisecond)->Iterations(5);
+
 // Live timers: 300 sleeps of 10 ms; the error is how late each task resumed.
 void BM_LiveWakeup(benchmark::State &state)
 {
@@ -129,23 +150,21 @@ void BM_LiveWakeup(benchmark::State &state)
 BENCHMARK(BM_LiveWakeup)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // The ratios, from runs in this process and one CPython run. The run itself (the recorder's
-// hot path) and building the trace from the records afterwards are timed apart. The first run
-// of a process is timed apart too: it pays for touching fresh memory, which later runs reuse.
+// hot path) and building the trace from the records afterwards are timed apart.
 struct Timing
 {
-    double first = 0.0;    // wall seconds of the first run
     double run = 1e9;      // best wall seconds until the run finished
     double snapshot = 1e9; // best wall seconds to build its trace
     std::size_t spans = 0;
     std::size_t changes = 0; // state changes recorded
 };
 
-Timing timeRuns(const Scenario &scenario, bool record)
+Timing timeRuns(const Scenario &scenario, bool record, int runs)
 {
     Timing best;
     RunOptions options;
     options.record = record;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < runs; ++i) {
         ScenarioRun run(scenario, options);
         const auto t0 = std::chrono::steady_clock::now();
         run.start();
@@ -155,10 +174,7 @@ Timing timeRuns(const Scenario &scenario, bool record)
         const auto t1 = std::chrono::steady_clock::now();
         const Trace trace = run.snapshot();
         const auto t2 = std::chrono::steady_clock::now();
-        const double seconds = std::chrono::duration<double>(t1 - t0).count();
-        if (i == 0)
-            best.first = seconds;
-        best.run = std::min(best.run, seconds);
+        best.run = std::min(best.run, std::chrono::duration<double>(t1 - t0).count());
         best.snapshot = std::min(best.snapshot, std::chrono::duration<double>(t2 - t1).count());
         best.spans = 0;
         for (const Lane &lane : trace.lanes)
@@ -168,24 +184,41 @@ Timing timeRuns(const Scenario &scenario, bool record)
     return best;
 }
 
-void printRatios()
+// The first runs of a process, before anything else ran: the recording run pays for touching
+// fresh memory for its records (a page fault per 4 KiB), which later runs reuse.
+struct ColdTiming
+{
+    Timing off, on;
+};
+
+ColdTiming timeColdRuns()
 {
     const Scenario scenario = switchScenario(kTasks, kSleeps);
-    const Timing on = timeRuns(scenario, true);
-    const Timing off = timeRuns(scenario, false);
+    ColdTiming cold;
+    cold.off = timeRuns(scenario, false, 1);
+    cold.on = timeRuns(scenario, true, 1);
+    return cold;
+}
+
+void printRatios(const ColdTiming &cold)
+{
+    const Scenario scenario = switchScenario(kTasks, kSleeps);
+    const Timing on = timeRuns(scenario, true, 5);
+    const Timing off = timeRuns(scenario, false, 5);
     const double python = cpythonSeconds();
     const double switches = double(kTasks) * kSleeps;
     // Each sleep records `waiting` and `running` (a `ready` of zero length is not recorded).
     const auto changes = double(on.changes - off.changes);
     std::printf("\n(a) virtual clock, recording on: %.2f M switches/s vs CPython %.2f M/s: %.1fx "
-                "(recording off: %.1fx; first run of the process, recording on: %.1fx)\n",
+                "(recording off: %.1fx)\n"
+                "    first runs of the process: %.1fx recording on, %.1fx off\n",
                 switches / on.run / 1e6, switches / python / 1e6, python / on.run, python / off.run,
-                python / on.first);
-    std::printf("(b) recorder hot path: %.3fx the run without it (first run: %.3fx), %.1f ns and "
-                "%zu bytes per state change, %.2f changes per switch\n"
+                python / cold.on.run, python / cold.off.run);
+    std::printf("(b) recorder: %.3fx the run without it (first runs: %.3fx), %zu bytes per state "
+                "change, %.2f changes per switch (see BM_RecorderAppend for ns per change)\n"
                 "    building the trace afterwards: %.0f ms for %zu spans (%.1f ns a span)\n",
-                on.run / off.run, on.first / off.first, (on.run - off.run) / changes * 1e9,
-                sizeof(rt::StateRecord), changes / switches, on.snapshot * 1e3, on.spans,
+                on.run / off.run, cold.on.run / cold.off.run, sizeof(rt::StateRecord),
+                changes / switches, on.snapshot * 1e3, on.spans,
                 on.snapshot / double(on.spans) * 1e9);
 }
 
@@ -194,8 +227,9 @@ void printRatios()
 int main(int argc, char **argv)
 {
     benchmark::Initialize(&argc, argv);
+    const ColdTiming cold = timeColdRuns();
     benchmark::RunSpecifiedBenchmarks();
-    printRatios();
+    printRatios(cold);
     benchmark::Shutdown();
     return 0;
 }
