@@ -1,0 +1,154 @@
+"""exported_harness.py plus what differential.py compares: task ends, and a virtual clock.
+
+Imported first by a program that differential.py wrapped. It imports exported_harness (prints
+with their scenario time and lane, tasks named as lanes, OUTCOME) and adds:
+- a TaskGroup that, when a task fails, cancels the others in the order they were created:
+  CPython keeps them in a set and cancels them in the order of their addresses' hashes, which
+  changes from run to run; Loopscope's order is creation order, one of those CPython may take;
+- `MAIN_END <time>` when main returns or raises, before asyncio.run cancels what is left;
+- one `TASK <lane> <done|failed|cancelled|pending>` line per task after asyncio.run returns;
+- with LOOPSCOPE_DIFF_CLOCK=virtual, a CPython event loop whose clock is virtual: the loop runs
+  CPython's own _run_once, Task, Lock, Queue, TaskGroup and timeout code unchanged, but waiting
+  for the next timer advances the clock instead of sleeping, so a run is instant and exactly
+  reproducible. Two timers with the same deadline become due in one iteration, in the order
+  they were scheduled (CPython's heap alone does not order ties). That is Loopscope's rule
+  for ties (scenario-format.md); CPython on a real clock has none, its order depends on how
+  late the loop was at each call_later. An iteration with nothing ready and no timer is a
+  program CPython would hang in: the task ends and `OUTCOME deadlock <last print>` are
+  printed and the process exits there.
+"""
+import asyncio
+import heapq
+import itertools
+import os
+import selectors
+
+import exported_harness as harness
+
+VIRTUAL = os.environ.get("LOOPSCOPE_DIFF_CLOCK") == "virtual"
+
+_tasks = []
+_loop = None
+
+
+class _VirtualSelector(selectors.SelectSelector):
+    def select(self, timeout=None):
+        if timeout is None:
+            _report_hang()
+        if timeout > 0:  # _run_once dropped cancelled timers: the first one is live
+            _loop.ideal_now = max(_loop.ideal_now, _loop._scheduled[0]._when)
+        return []
+
+
+class _Timer(asyncio.TimerHandle):
+    """A timer that, tied with another, comes after the ones scheduled before it."""
+
+    _count = itertools.count()
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._order = next(self._count)
+
+    def __lt__(self, other):
+        return (self._when, self._order) < (other._when, other._order)
+
+
+class _VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        global _loop
+        _loop = self
+        self.ideal_now = 0.0  # moved on to the first timer when the loop would wait for it
+        super().__init__(_VirtualSelector())
+
+    def time(self):
+        return self.ideal_now
+
+    def call_at(self, when, callback, *args, context=None):
+        """BaseEventLoop.call_at with a _Timer instead of a TimerHandle."""
+        self._check_closed()
+        timer = _Timer(when, callback, args, self, context)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+
+class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return _VirtualLoop()
+
+
+class _CreationOrder(dict):
+    """The set operations TaskGroup uses on its tasks, iterated in the order they were added."""
+
+    def add(self, task):
+        self[task] = None
+
+    def discard(self, task):
+        self.pop(task, None)
+
+
+_task_group_init = asyncio.TaskGroup.__init__
+
+
+def _ordered_task_group_init(self, *args, **kwargs):
+    _task_group_init(self, *args, **kwargs)
+    self._tasks = _CreationOrder()
+
+
+def _virtual_now():
+    return _loop.ideal_now / harness.SCALE
+
+
+_lane_factory = harness._factory
+
+
+def _recording_factory(loop, coro, **kwargs):
+    task = _lane_factory(loop, coro, **kwargs)
+    if not getattr(coro, "__qualname__", "").startswith("BaseEventLoop."):  # asyncio.run's own
+        _tasks.append(task)
+    return task
+
+
+def _task_end(task):
+    if not task.done():
+        return "pending"
+    if task.cancelled():
+        return "cancelled"
+    return "failed" if task.exception() is not None else "done"
+
+
+def _print_task_ends():
+    for task in _tasks:
+        lane = "main" if task is _tasks[0] else task.get_name()
+        harness._print(f"TASK {lane} {_task_end(task)}", flush=True)
+
+
+def _report_hang():
+    """CPython would wait forever: say so, and stop before asyncio.run cancels anything."""
+    _print_task_ends()
+    harness._print(f"OUTCOME deadlock {harness._last:.3f}", flush=True)
+    os._exit(0)
+
+
+async def _root_recorded(coro):
+    _tasks.append(asyncio.current_task())
+    try:
+        return await coro
+    finally:
+        harness._print(f"MAIN_END {harness._now():.3f}", flush=True)
+
+
+_harness_run = asyncio.run
+
+
+def _run(coro, **kwargs):
+    _harness_run(_root_recorded(coro), **kwargs)
+    _print_task_ends()
+
+
+harness._factory = _recording_factory
+asyncio.TaskGroup.__init__ = _ordered_task_group_init
+if VIRTUAL:
+    harness._now = _virtual_now
+    asyncio.set_event_loop_policy(_VirtualPolicy())
+asyncio.run = _run

@@ -1,0 +1,173 @@
+"""Random, well-formed scenarios for differential.py, one per seed.
+
+Three layers of coroutines keep `call` free of recursion: helpers `h<i>` (leaf work: sleeps,
+prints, a lock or semaphore, setting the event, sometimes a raise), workers `w<i>` (which also
+call, start, await, cancel and time out helpers), and `main` (which starts workers and helpers
+as tasks, gathers them, runs a task group, cancels, catches). A bounded queue is used by one
+`producer` and one `consumer` coroutine that main always starts together, and the event is
+waited for only under `wait_for`, so that most programs end; those that do hang are compared
+as deadlocks (CPython's virtual loop sees the hang exactly).
+
+Durations are multiples of 0.125 s: binary fractions add up exactly in both runtimes, so two
+timers meant for the same instant are due at exactly the same instant in Loopscope and within
+the virtual loop's clock resolution in CPython, never 1e-16 s apart by rounding.
+Every print text is unique in the scenario (`<coro>.<n>`); the lane tells which task printed.
+"""
+import json
+import random
+
+STEP = 0.125
+
+
+class Generator:
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.prints = {}
+
+    def duration(self, most=6):
+        return STEP * self.rng.randint(1, most)
+
+    def say(self, coro):
+        self.prints[coro] = self.prints.get(coro, 0) + 1
+        return {"op": "print", "text": f"{coro}.{self.prints[coro]}"}
+
+    # -- helpers: leaf work --------------------------------------------------------------
+    def leaf_step(self, coro, depth=0):
+        kind = self.rng.choice(["sleep", "sleep", "print", "with", "set", "catch"]
+                               if depth == 0 else ["sleep", "print"])
+        if kind == "sleep":
+            return {"op": "sleep", "seconds": self.duration()}
+        if kind == "print":
+            return self.say(coro)
+        if kind == "set":
+            return {"op": "event_set", "event": "ev"}
+        if kind == "catch":  # a cancellation seen, then re-raised or swallowed
+            handler = [self.say(coro)]
+            if self.rng.random() < 0.6:
+                handler.append({"op": "raise", "error": "CancelledError"})
+            return {"op": "try", "steps": self.leaf_steps(coro, 2, depth + 1),
+                    "except": {"CancelledError": handler}}
+        resource = self.rng.choice(["lock", "sem"])
+        return {"op": "with", "resource": resource,
+                "steps": [self.say(coro), {"op": "sleep", "seconds": self.duration(4)},
+                          self.say(coro)]}
+
+    def leaf_steps(self, coro, count, depth=0):
+        return [self.leaf_step(coro, depth) for _ in range(count)]
+
+    def helper(self, name):
+        steps = [self.say(name)] + self.leaf_steps(name, self.rng.randint(1, 3))
+        if self.rng.random() < 0.2:
+            steps.append({"op": "raise", "error": "ValueError", "message": f"{name} failed"})
+        steps.append(self.say(name))
+        return {"name": name, "steps": steps}
+
+    # -- workers ---------------------------------------------------------------------------
+    def worker_step(self, coro, helpers, index):
+        kind = self.rng.choice(["leaf", "leaf", "call", "task", "wait_for", "wait_event",
+                                "cancel"])
+        h = self.rng.choice(helpers)
+        var = f"t{index}"
+        if kind == "leaf":
+            return [self.leaf_step(coro)]
+        if kind == "call":
+            return [{"op": "call", "coro": h}]
+        if kind == "task":
+            return [{"op": "create_task", "coro": h, "as": var},
+                    {"op": "sleep", "seconds": self.duration(3)},
+                    self.guarded([{"op": "await", "task": var}], coro)]
+        if kind == "wait_for":
+            return [self.guarded([{"op": "wait_for", "coro": h, "timeout": self.duration()}],
+                                 coro)]
+        if kind == "wait_event":
+            return [self.guarded([{"op": "wait_for", "coro": "event_waiter",
+                                   "timeout": self.duration(8)}], coro)]
+        return [{"op": "create_task", "coro": h, "as": var},
+                {"op": "sleep", "seconds": self.duration(3)},
+                {"op": "cancel", "task": var},
+                self.guarded([{"op": "await", "task": var}], coro)]
+
+    def guarded(self, steps, coro):
+        """try: steps, catching what a helper may raise, with a print per handler."""
+        handlers = {}
+        chosen = self.rng.sample(["TimeoutError", "CancelledError", "*"], self.rng.randint(1, 3))
+        for error in sorted(chosen, key=lambda e: e == "*"):  # `*` must come last
+            handlers[error] = [self.say(coro)]
+        return {"op": "try", "steps": steps + [self.say(coro)], "except": handlers}
+
+    def worker(self, name, helpers):
+        steps = [self.say(name)]
+        for i in range(self.rng.randint(2, 4)):
+            steps += self.worker_step(name, helpers, i)
+        steps.append(self.say(name))
+        return {"name": name, "steps": steps}
+
+    # -- main ------------------------------------------------------------------------------
+    def main_step(self, callees, index):
+        kind = self.rng.choice(["gather", "task_group", "tasks", "cancel", "sleep", "queue"])
+        pick = self.rng.sample(callees, min(len(callees), self.rng.randint(1, 3)))
+        if kind == "sleep":
+            return [{"op": "sleep", "seconds": self.duration()}]
+        if kind == "queue":
+            return [{"op": "gather", "items": [{"coro": "producer"}, {"coro": "consumer"}]}]
+        if kind == "gather":
+            return [self.guarded([{"op": "gather", "items": [{"coro": c} for c in pick],
+                                   "return_exceptions": self.rng.random() < 0.3}], "main")]
+        if kind == "task_group":
+            body = [{"op": "create_task", "coro": c} for c in pick]
+            if self.rng.random() < 0.3:
+                body.append({"op": "sleep", "seconds": self.duration(3)})
+            return [{"op": "try", "steps": [{"op": "task_group", "steps": body}, self.say("main")],
+                     "except": {"ExceptionGroup": [self.say("main")],
+                                "CancelledError": [self.say("main")]}}]
+        tasks = [f"m{index}_{i}" for i in range(len(pick))]
+        steps = [{"op": "create_task", "coro": c, "as": t, **self.maybe_name(t)}
+                 for c, t in zip(pick, tasks)]
+        steps.append({"op": "sleep", "seconds": self.duration(4)})
+        if kind == "cancel":
+            steps.append({"op": "cancel", "task": tasks[0]})
+        steps += [self.guarded([{"op": "await", "task": t}], "main") for t in tasks]
+        return steps
+
+    def maybe_name(self, task):
+        return {"name": f"job-{task}"} if self.rng.random() < 0.3 else {}
+
+    def queue_coroutines(self):
+        count = self.rng.randint(1, 3)
+        producer = [self.say("producer")]
+        consumer = [self.say("consumer")]
+        for i in range(count):
+            producer += [{"op": "put", "queue": "q", "item": f"item{i}"},
+                         self.say("producer")]
+            consumer += [{"op": "get", "queue": "q", "as": "item"},
+                         {"op": "print", "text": f"consumer got {{item}} ({i})"},
+                         {"op": "sleep", "seconds": self.duration(3)}]
+            if self.rng.random() < 0.5:
+                producer.append({"op": "sleep", "seconds": self.duration(3)})
+        return [{"name": "producer", "steps": producer}, {"name": "consumer", "steps": consumer}]
+
+    def scenario(self):
+        helpers = [f"h{i}" for i in range(self.rng.randint(1, 3))]
+        workers = [f"w{i}" for i in range(self.rng.randint(1, 3))]
+        coroutines = [self.helper(h) for h in helpers]
+        coroutines += [self.worker(w, helpers) for w in workers]
+        coroutines.append({"name": "event_waiter", "steps": [
+            {"op": "event_wait", "event": "ev"}, self.say("event_waiter")]})
+        coroutines += self.queue_coroutines()
+        main = [self.say("main")]
+        for i in range(self.rng.randint(2, 4)):
+            main += self.main_step(workers + helpers, i)
+        main.append(self.say("main"))
+        coroutines.append({"name": "main", "steps": main})
+        return {
+            "format": "loopscope-scenario", "version": 1, "title": "differential",
+            "resources": [{"id": "lock", "kind": "lock"},
+                          {"id": "sem", "kind": "semaphore", "value": 2},
+                          {"id": "ev", "kind": "event"},
+                          {"id": "q", "kind": "queue", "maxsize": self.rng.randint(1, 2)}],
+            "coroutines": coroutines,
+        }
+
+
+def scenario_json(seed):
+    return json.dumps(Generator(seed).scenario(), indent=1)
