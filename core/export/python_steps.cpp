@@ -194,9 +194,18 @@ void ProgramWriter::writeGather(const Step &step)
 }
 
 // With a coroutine, 3.12's wait_for runs it in the caller's task under asyncio.timeout;
-// writing exactly that keeps 3.11 (which would wrap it in a task) equivalent.
+// writing exactly that keeps 3.11 (which would wrap it in a task) equivalent. A timeout <= 0
+// is the exception: wait_for (3.11 and 3.12 alike) then wraps the coroutine in a task and
+// cancels it before it runs, where asyncio.timeout(0) would let it run to its first await.
 void ProgramWriter::writeWaitFor(const Step &step)
 {
+    if (!step.timeout.isParam() && step.timeout.value <= 0) {
+        const QString awaited
+            = step.task.isEmpty() ? coroCall(step.coro, step.args) : boundName(step.task);
+        return line(
+            QStringLiteral("await asyncio.wait_for(%1, %2)").arg(awaited, seconds(step.timeout)),
+            step.label);
+    }
     if (!step.task.isEmpty()) {
         return line(QStringLiteral("await asyncio.wait_for(%1, %2)")
                         .arg(boundName(step.task), seconds(step.timeout)),

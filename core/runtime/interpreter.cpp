@@ -108,8 +108,40 @@ Co taskGroup(Runtime &rt, const Step &step, Frame &frame)
     co_await group.exit(bodyError, rt.stepId(step));
 }
 
+// wait_for with a timeout <= 0 (tasks.py): the awaitable becomes a task, cancelled at once
+// (a task that has not started never runs its body), then _cancel_and_wait: the caller waits on
+// a waiter that the task's end releases, one loop iteration after the task ends (the Yield);
+// the task cancelled gives TimeoutError. A task already done gives its result at once.
+Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
+{
+    Ref<Future> task = step.task.isEmpty()
+                           ? Ref<Future>(spawn(rt, step.coro, step.args, QString(), frame))
+                           : Ref<Future>(frame.task(step.task));
+    const StringId on = rt.laneString(static_cast<Task *>(task.get())->lane());
+    if (task->done()) {
+        co_await FutureAwait{rt, task, LaneState::Waiting, on, rt.stepId(step)};
+        co_return;
+    }
+    task->cancel();
+    std::optional<PyError> error;
+    try {
+        co_await FutureAwait{rt, task, LaneState::Waiting, on, rt.stepId(step)};
+    } catch (const PyError &e) {
+        error = e;
+    }
+    co_await Yield{rt, rt.stepId(step)};
+    if (task->cancelled())
+        throw PyError{QStringLiteral("TimeoutError"), {}, {}};
+    if (error)
+        throw *error;
+}
+
 Co waitFor(Runtime &rt, const Step &step, Frame &frame)
 {
+    if (frame.number(step.timeout) <= 0) {
+        co_await waitForExpired(rt, step, frame);
+        co_return;
+    }
     TimeoutScope scope(rt, *rt.current, frame.number(step.timeout));
     std::optional<PyError> error;
     try {

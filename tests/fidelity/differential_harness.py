@@ -104,7 +104,8 @@ _lane_factory = harness._factory
 
 def _recording_factory(loop, coro, **kwargs):
     task = _lane_factory(loop, coro, **kwargs)
-    if not getattr(coro, "__qualname__", "").startswith("BaseEventLoop."):  # asyncio.run's own
+    owner = getattr(coro, "__qualname__", "")
+    if not owner.startswith("BaseEventLoop.") and owner != "_watchdog":  # not the program's
         _tasks.append(task)
     return task
 
@@ -131,7 +132,7 @@ def _report_hang():
 
 
 async def _root_recorded(coro):
-    _tasks.append(asyncio.current_task())
+    _tasks.insert(0, asyncio.current_task())  # the root: main
     try:
         return await coro
     finally:

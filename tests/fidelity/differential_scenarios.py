@@ -20,12 +20,21 @@ STEP = 0.125
 
 
 class Generator:
-    def __init__(self, seed):
+    def __init__(self, seed, zero_timeouts=True):
         self.rng = random.Random(seed)
         self.prints = {}
+        self.zero_timeouts = zero_timeouts
+
+    def timeout(self, most=6):
+        """A wait_for timeout; 0 (asyncio cancels at once, before the awaited thing runs) only
+        when zero_timeouts."""
+        if self.zero_timeouts and self.rng.random() < 0.1:
+            return 0.0
+        return STEP * self.rng.randint(1, most)
 
     def duration(self, most=6):
-        return STEP * self.rng.randint(1, most)
+        """Sometimes 0: asyncio.sleep(0) yields once without a timer, a path of its own."""
+        return STEP * self.rng.randint(0 if self.rng.random() < 0.15 else 1, most)
 
     def say(self, coro):
         self.prints[coro] = self.prints.get(coro, 0) + 1
@@ -65,7 +74,7 @@ class Generator:
     # -- workers ---------------------------------------------------------------------------
     def worker_step(self, coro, helpers, index):
         kind = self.rng.choice(["leaf", "leaf", "call", "task", "wait_for", "wait_event",
-                                "cancel"])
+                                "cancel", "wait_for_task", "queue_get", "clear"])
         h = self.rng.choice(helpers)
         var = f"t{index}"
         if kind == "leaf":
@@ -77,11 +86,20 @@ class Generator:
                     {"op": "sleep", "seconds": self.duration(3)},
                     self.guarded([{"op": "await", "task": var}], coro)]
         if kind == "wait_for":
-            return [self.guarded([{"op": "wait_for", "coro": h, "timeout": self.duration()}],
+            return [self.guarded([{"op": "wait_for", "coro": h, "timeout": self.timeout()}],
                                  coro)]
+        if kind == "wait_for_task":  # on timeout the task is cancelled and awaited
+            return [{"op": "create_task", "coro": h, "as": var},
+                    self.guarded([{"op": "wait_for", "task": var, "timeout": self.timeout()}],
+                                 coro)]
+        if kind == "queue_get":  # an item, or a get cancelled by the timeout
+            return [self.guarded([{"op": "wait_for", "coro": "queue_taker",
+                                   "timeout": self.timeout(8)}], coro)]
+        if kind == "clear":
+            return [{"op": "event_clear", "event": "ev"}]
         if kind == "wait_event":
             return [self.guarded([{"op": "wait_for", "coro": "event_waiter",
-                                   "timeout": self.duration(8)}], coro)]
+                                   "timeout": self.timeout(8)}], coro)]
         return [{"op": "create_task", "coro": h, "as": var},
                 {"op": "sleep", "seconds": self.duration(3)},
                 {"op": "cancel", "task": var},
@@ -117,8 +135,14 @@ class Generator:
             body = [{"op": "create_task", "coro": c} for c in pick]
             if self.rng.random() < 0.3:
                 body.append({"op": "sleep", "seconds": self.duration(3)})
+            if self.rng.random() < 0.2:  # the body itself fails: the group cancels its tasks
+                body.append({"op": "raise", "error": "RuntimeError", "message": "body failed"})
+            elif self.rng.random() < 0.2:
+                body.append({"op": "task_group", "steps": [
+                    {"op": "create_task", "coro": self.rng.choice(callees)}, self.say("main")]})
             return [{"op": "try", "steps": [{"op": "task_group", "steps": body}, self.say("main")],
                      "except": {"ExceptionGroup": [self.say("main")],
+                                "RuntimeError": [self.say("main")],
                                 "CancelledError": [self.say("main")]}}]
         tasks = [f"m{index}_{i}" for i in range(len(pick))]
         steps = [{"op": "create_task", "coro": c, "as": t, **self.maybe_name(t)}
@@ -153,6 +177,9 @@ class Generator:
         coroutines += [self.worker(w, helpers) for w in workers]
         coroutines.append({"name": "event_waiter", "steps": [
             {"op": "event_wait", "event": "ev"}, self.say("event_waiter")]})
+        coroutines.append({"name": "queue_taker", "steps": [
+            {"op": "get", "queue": "q", "as": "got"},
+            {"op": "print", "text": "queue_taker got {got}"}]})
         coroutines += self.queue_coroutines()
         main = [self.say("main")]
         for i in range(self.rng.randint(2, 4)):
@@ -169,5 +196,5 @@ class Generator:
         }
 
 
-def scenario_json(seed):
-    return json.dumps(Generator(seed).scenario(), indent=1)
+def scenario_json(seed, zero_timeouts=True):
+    return json.dumps(Generator(seed, zero_timeouts).scenario(), indent=1)

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void eventWakesTheWaiter();
     void queueWorkersDrainThreeItems();
     void waitForTimesOut();
+    void waitForZeroTimeoutCancelsBeforeTheTaskRuns();
     void taskGroupCancelsSiblings();
     void gatherReturnExceptions();
     void cancellationInsideWithReleasesTheLock();
@@ -241,6 +242,22 @@ void TestRuntimeLessons::waitForTimesOut()
     for (const TraceEvent &e : trace.events)
         timeoutEvent |= e.kind == EventKind::Timeout && e.t == 1.0;
     QVERIFY(timeoutEvent);
+}
+
+// Found by tests/fidelity/differential.py: wait_for(aw, 0) cancels a task that has not started
+// (its body never runs) and waits one more iteration, on _cancel_and_wait's waiter, than an
+// await of the task; the coroutine form gets a task of its own. The ticker's sleep(0)s count
+// the iterations; the order is CPython 3.12's.
+void TestRuntimeLessons::waitForZeroTimeoutCancelsBeforeTheTaskRuns()
+{
+    const Trace trace = runFile(scenario("wait-for-zero-timeout"));
+    QCOMPARE(
+        printsText(trace),
+        QStringList({"0 ticker-1: tick 1", "0 ticker-1: tick 2", "0 ticker-1: tick 3",
+                     "0 main: task timed out", "0 ticker-1: tick 4", "0 ticker-1: tick 5",
+                     "0 ticker-1: tick 6", "0 main: coroutine timed out", "0 main: main done"}));
+    QCOMPARE(resultsText(trace), "main=done ticker-1=done job-1=cancelled job-2=cancelled");
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
 }
 
 void TestRuntimeLessons::taskGroupCancelsSiblings()

@@ -99,6 +99,14 @@ Scenario timeoutScenario()
     return s;
 }
 
+// wait_for with a timeout of 0: wait_for itself, not asyncio.timeout (found by differential.py).
+Scenario zeroTimeoutScenario()
+{
+    Scenario s = timeoutScenario();
+    s.coroutines[1].steps[0].steps[0].timeout = secs(0);
+    return s;
+}
+
 // A TaskGroup whose failing task cancels its sibling; the group's error is caught.
 Scenario taskGroupScenario()
 {
@@ -338,6 +346,9 @@ void TestPythonProgram::writesEveryOp_data()
                "...) as in 3.12",
                "            await slow_operation()", "    except TimeoutError:", "    finally:",
                "        print(\"Operation cleaned up\")"};
+    QTest::newRow("wait_for_zero_timeout")
+        << zeroTimeoutScenario()
+        << QStringList{"        await asyncio.wait_for(slow_operation(), 0 * SCALE)"};
     QTest::newRow("task_group_and_cancelled_error")
         << taskGroupScenario()
         << QStringList{"async def worker(n, delay):",
