@@ -62,7 +62,8 @@ def loopscope_side(trace_path):
     main_end = max((span["end"] for span in main_spans), default=trace["duration"])
     return {"outcome": trace["outcome"]["status"], "error": error_type(error),
             "duration": trace["duration"], "prints": prints, "tasks": tasks,
-            "shutdown": sum(1 for p in prints if p[0] >= main_end - 1e-9)}
+            "shutdown": 0 if trace["outcome"]["status"] == "deadlock"  # main never ended
+            else sum(1 for p in prints if p[0] >= main_end - 1e-9)}
 
 
 def error_type(text):

@@ -74,7 +74,8 @@ class Generator:
     # -- workers ---------------------------------------------------------------------------
     def worker_step(self, coro, helpers, index):
         kind = self.rng.choice(["leaf", "leaf", "call", "task", "wait_for", "wait_event",
-                                "cancel", "wait_for_task", "queue_get", "clear"])
+                                "cancel", "wait_for_task", "queue_get", "clear", "gather",
+                                "queue_put", "wait_event_forever"])
         h = self.rng.choice(helpers)
         var = f"t{index}"
         if kind == "leaf":
@@ -95,6 +96,14 @@ class Generator:
         if kind == "queue_get":  # an item, or a get cancelled by the timeout
             return [self.guarded([{"op": "wait_for", "coro": "queue_taker",
                                    "timeout": self.timeout(8)}], coro)]
+        if kind == "gather":  # a gather inside a task that main may cancel
+            return [self.guarded([{"op": "gather", "items": [
+                {"coro": c} for c in self.rng.sample(helpers, min(2, len(helpers)))]}], coro)]
+        if kind == "queue_put":  # a put that may stay blocked until the timeout cancels it
+            return [self.guarded([{"op": "wait_for", "coro": "queue_giver",
+                                   "timeout": self.timeout(4)}], coro)]
+        if kind == "wait_event_forever":  # CPython hangs when nothing sets it: a deadlock
+            return [{"op": "event_wait", "event": "ev"}, self.say(coro)]
         if kind == "clear":
             return [{"op": "event_clear", "event": "ev"}]
         if kind == "wait_event":
@@ -180,6 +189,8 @@ class Generator:
         coroutines.append({"name": "queue_taker", "steps": [
             {"op": "get", "queue": "q", "as": "got"},
             {"op": "print", "text": "queue_taker got {got}"}]})
+        coroutines.append({"name": "queue_giver", "steps": [
+            {"op": "put", "queue": "q", "item": "extra"}, self.say("queue_giver")]})
         coroutines += self.queue_coroutines()
         main = [self.say("main")]
         for i in range(self.rng.randint(2, 4)):
