@@ -140,8 +140,12 @@ void RunCore::shutdown()
         Ref<Future> all(new GatheringFuture(m_rt, pending, true));
         bool done = false;
         all->addDoneCallback(Callback{&RunCore::setFlag, &done, 0});
-        if (!runUntil(&done))
+        if (!runUntil(&done)) {
+            // A task caught its cancellation and waits for what can never come: asyncio.run
+            // waits for it forever, as CPython does (found by tests/fidelity/differential.py).
+            m_deadlock = !m_loop.stopRequested();
             return;
+        }
     }
     while (m_rt.pools->defaultExecutorBusy() > 0) {
         if (!m_loop.runOnce())

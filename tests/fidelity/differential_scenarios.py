@@ -42,12 +42,33 @@ class Generator:
 
     # -- helpers: leaf work --------------------------------------------------------------
     def leaf_step(self, coro, depth=0):
-        kind = self.rng.choice(["sleep", "sleep", "print", "with", "set", "catch"]
+        kind = self.rng.choice(["sleep", "sleep", "print", "with", "set", "catch", "acquire",
+                                "finally", "repeat", "raise_timeout"]
                                if depth == 0 else ["sleep", "print"])
         if kind == "sleep":
             return {"op": "sleep", "seconds": self.duration()}
         if kind == "print":
             return self.say(coro)
+        if kind == "acquire":  # explicit acquire/release of the one-slot semaphore
+            return {"op": "try", "steps": [
+                {"op": "acquire", "resource": "gate"}, self.say(coro),
+                {"op": "sleep", "seconds": self.duration(3)}],
+                "finally": [{"op": "release", "resource": "gate"}]} \
+                if self.rng.random() < 0.5 else {"op": "with", "resource": "gate", "steps": [
+                    self.say(coro), {"op": "sleep", "seconds": self.duration(3)}]}
+        if kind == "finally":
+            return {"op": "try", "steps": self.leaf_steps(coro, 2, depth + 1),
+                    "finally": [self.say(coro)]}
+        if kind == "repeat":
+            return {"op": "repeat", "count": self.rng.randint(1, 3), "var": "i", "steps": [
+                {"op": "print", "text": f"{self.say(coro)['text']} round {{i}}"},
+                {"op": "sleep", "seconds": self.duration(2)}]}
+        if kind == "raise_timeout":  # a TimeoutError of its own, not a wait_for's
+            return {"op": "try", "steps": [
+                {"op": "sleep", "seconds": self.duration(2)},
+                {"op": "raise", "error": "TimeoutError", "message": f"{coro} own timeout"}],
+                "except": {"ValueError": [self.say(coro)]}} \
+                if self.rng.random() < 0.3 else self.say(coro)
         if kind == "set":
             return {"op": "event_set", "event": "ev"}
         if kind == "catch":  # a cancellation seen, then re-raised or swallowed
@@ -202,6 +223,8 @@ class Generator:
             "resources": [{"id": "lock", "kind": "lock"},
                           {"id": "sem", "kind": "semaphore", "value": 2},
                           {"id": "ev", "kind": "event"},
+                          {"id": "gate", "kind": "semaphore", "value": 1,
+                           "bounded": self.rng.random() < 0.5},
                           {"id": "q", "kind": "queue", "maxsize": self.rng.randint(1, 2)}],
             "coroutines": coroutines,
         }

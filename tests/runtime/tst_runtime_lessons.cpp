@@ -59,6 +59,7 @@ private Q_SLOTS:
     void cancellationInsideWithReleasesTheLock();
     void fireAndForgetIsCancelledAtShutdown();
     void twoLocksDeadlock();
+    void shutdownWaitsForATaskThatSwallowedItsCancellation();
 };
 
 // Every scenario: outcome, duration and the trace-format invariants.
@@ -309,6 +310,23 @@ void TestRuntimeLessons::twoLocksDeadlock()
     // Each ends blocked on the lock the other holds: kept though it lasts no time.
     QVERIFY(spansText(trace, "transfer_ab-1").endsWith("running 1-1 | blocked 1-1 b"));
     QVERIFY(spansText(trace, "transfer_ba-1").endsWith("running 1-1 | blocked 1-1 a"));
+}
+
+// Found by tests/fidelity/differential.py: asyncio.run cancels the task left when main returns;
+// the task catches CancelledError and waits for an event nothing sets. CPython's asyncio.run
+// waits for it forever: a hang, not a completed run.
+void TestRuntimeLessons::shutdownWaitsForATaskThatSwallowedItsCancellation()
+{
+    const Trace trace = runFile(scenario("shutdown-cancel-swallowed"));
+    QCOMPARE(printsText(trace),
+             QStringList({"0.5 main: main done", "0.5 stubborn-1: cancelled, waiting anyway"}));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Deadlock);
+    QCOMPARE(trace.outcome.error,
+             "every task waits and nothing can wake it: stubborn-1 waits for ev");
+    QCOMPARE(resultsText(trace), "main=done stubborn-1=pending");
+    QCOMPARE(spansText(trace, "stubborn-1"),
+             "running 0-0 | waiting 0-0.5 timer | running 0.5-0.5 | waiting 0.5-0.5 ev");
+    QCOMPARE(trace.duration, 0.5);
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeLessons)
