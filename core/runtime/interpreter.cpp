@@ -108,10 +108,20 @@ Co taskGroup(Runtime &rt, const Step &step, Frame &frame)
     co_await group.exit(bodyError, rt.stepId(step));
 }
 
+// _cancel_and_wait's done callback: releases the waiter, which it holds a reference to.
+void releaseWaiterCb(void *self, std::uintptr_t)
+{
+    auto *waiter = static_cast<Future *>(self);
+    if (!waiter->done())
+        waiter->setResult();
+    waiter->release();
+}
+
 // wait_for with a timeout <= 0 (tasks.py): the awaitable becomes a task, cancelled at once
 // (a task that has not started never runs its body), then _cancel_and_wait: the caller waits on
-// a waiter that the task's end releases, one loop iteration after the task ends (the Yield);
-// the task cancelled gives TimeoutError. A task already done gives its result at once.
+// a waiter that the task's end releases, one loop iteration after the task ends; cancelling
+// the caller cancels the waiter only. The task cancelled gives TimeoutError; a task already
+// done gives its result at once.
 Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
 {
     Ref<Future> task = step.task.isEmpty()
@@ -122,18 +132,27 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
         co_await FutureAwait{rt, task, LaneState::Waiting, on, rt.stepId(step)};
         co_return;
     }
+    Ref<Future> waiter(new Future(rt.loop));
+    waiter->retain(); // the done callback's reference, dropped when it runs
+    const Callback release{&releaseWaiterCb, waiter.get(), 0};
+    task->addDoneCallback(release);
     task->cancel();
     std::optional<PyError> error;
     try {
-        co_await FutureAwait{rt, task, LaneState::Waiting, on, rt.stepId(step)};
+        co_await FutureAwait{rt, waiter, LaneState::Waiting, on, rt.stepId(step)};
     } catch (const PyError &e) {
         error = e;
     }
-    co_await Yield{rt, rt.stepId(step)};
-    if (task->cancelled())
-        throw PyError{QStringLiteral("TimeoutError"), {}, {}};
+    if (!task->done()) { // the callback is neither run nor scheduled: it never will be
+        task->removeDoneCallback(release);
+        waiter->release();
+    }
     if (error)
         throw *error;
+    if (task->cancelled())
+        throw PyError{QStringLiteral("TimeoutError"), {}, {}};
+    if (task->failed())
+        throw *task->error();
 }
 
 Co waitFor(Runtime &rt, const Step &step, Frame &frame)
