@@ -108,13 +108,13 @@ Co taskGroup(Runtime &rt, const Step &step, Frame &frame)
     co_await group.exit(bodyError, rt.stepId(step));
 }
 
-// _cancel_and_wait's done callback: releases the waiter, which it holds a reference to.
-void releaseWaiterCb(void *self, std::uintptr_t)
+// _cancel_and_wait's done callback: releases the waiter, which the runtime holds for it.
+void releaseWaiterCb(void *self, std::uintptr_t runtime)
 {
     auto *waiter = static_cast<Future *>(self);
     if (!waiter->done())
         waiter->setResult();
-    waiter->release();
+    reinterpret_cast<Runtime *>(runtime)->heldForCallbacks.erase(waiter);
 }
 
 // wait_for with a timeout <= 0 (tasks.py): the awaitable becomes a task, cancelled at once
@@ -133,8 +133,8 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
         co_return;
     }
     Ref<Future> waiter(new Future(rt.loop));
-    waiter->retain(); // the done callback's reference, dropped when it runs
-    const Callback release{&releaseWaiterCb, waiter.get(), 0};
+    rt.heldForCallbacks.emplace(waiter.get(), waiter); // until the done callback runs
+    const Callback release{&releaseWaiterCb, waiter.get(), reinterpret_cast<std::uintptr_t>(&rt)};
     task->addDoneCallback(release);
     task->cancel();
     std::optional<PyError> error;
@@ -145,7 +145,7 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
     }
     if (!task->done()) { // the callback is neither run nor scheduled: it never will be
         task->removeDoneCallback(release);
-        waiter->release();
+        rt.heldForCallbacks.erase(waiter.get());
     }
     if (error)
         throw *error;

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -41,6 +42,9 @@ public:
     Task *current = nullptr;
     std::vector<Ref<Task>> tasks;
     std::unordered_set<GatheringFuture *> gathers; // alive now, for the end of the run
+    // Futures a done callback will release (wait_for's _cancel_and_wait waiter): held here, so
+    // that a run that ends before the callback runs does not leak them.
+    std::unordered_map<Future *, Ref<Future>> heldForCallbacks;
     std::unique_ptr<PoolSet> pools;
 
     double now() const { return loop.now(); }

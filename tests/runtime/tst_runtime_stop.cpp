@@ -44,6 +44,7 @@ private Q_SLOTS:
     void printLoopHitsEventLimit();
     void pauseAndStep();
     void pauseShowsReadyOnVirtualClock();
+    void stopWhileWaitForZeroReleasesItsWaiter();
 };
 
 void TestRuntimeStop::stopLiveRun_data()
@@ -163,6 +164,29 @@ void TestRuntimeStop::pauseShowsReadyOnVirtualClock()
     run.resume();
     QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 2000);
     QCOMPARE(spansText(run.snapshot(), "main"), spansText(runScenario(scenario, options), "main"));
+}
+
+// wait_for(worker(), 0) waits on a waiter that the cancelled worker's done callback releases.
+// Here the run stops (hog's `cpu` passes the scenario limit) in the very iteration the worker
+// ends, with that callback still queued: the waiter must not leak (LeakSanitizer in CI).
+void TestRuntimeStop::stopWhileWaitForZeroReleasesItsWaiter()
+{
+    const Scenario scenario = parse(R"({"format": "loopscope-scenario", "version": 1,
+      "coroutines": [
+        {"name": "hog", "steps": [{"op": "cpu", "seconds": 2}]},
+        {"name": "worker", "steps": [{"op": "print", "text": "never"}]},
+        {"name": "main", "steps": [
+          {"op": "create_task", "coro": "hog"},
+          {"op": "wait_for", "coro": "worker", "timeout": 0}]}]})");
+    RunOptions options;
+    options.clock = ClockMode::Virtual;
+    options.scenarioLimit = 1.0;
+    const Trace trace = runScenario(scenario, options);
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Stopped);
+    QCOMPARE(trace.outcome.error, QStringLiteral("stopped at the limit of 1 scenario seconds"));
+    QCOMPARE(trace.duration, 2.0);
+    QCOMPARE(printsText(trace), QStringList()); // the worker never ran its body
+    QCOMPARE(resultsText(trace), QStringLiteral("main=pending hog-1=done worker-1=cancelled"));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeStop)
