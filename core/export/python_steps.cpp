@@ -197,6 +197,7 @@ void ProgramWriter::writeGather(const Step &step)
 // writing exactly that keeps 3.11 (which would wrap it in a task) equivalent. A timeout <= 0
 // is the exception: wait_for (3.11 and 3.12 alike) then wraps the coroutine in a task and
 // cancels it before it runs, where asyncio.timeout(0) would let it run to its first await.
+// A timeout from a parameter is only known when the program runs, so it gets both, behind an if.
 void ProgramWriter::writeWaitFor(const Step &step)
 {
     if (!step.timeout.isParam() && step.timeout.value <= 0) {
@@ -211,10 +212,21 @@ void ProgramWriter::writeWaitFor(const Step &step)
                         .arg(boundName(step.task), seconds(step.timeout)),
                     step.label);
     }
+    const QString timeout = seconds(step.timeout);
+    const QString call = coroCall(step.coro, step.args);
+    if (step.timeout.isParam()) {
+        line(QStringLiteral("if %1 > 0:").arg(timeout), step.label);
+        ++m_indent;
+    }
     line(QStringLiteral("async with asyncio.timeout(%1):  # wait_for(%2(), ...) as in 3.12")
-             .arg(seconds(step.timeout), m_globals.value(step.coro, identifier(step.coro))),
-         step.label);
-    line(QStringLiteral("    await ") + coroCall(step.coro, step.args));
+             .arg(timeout, m_globals.value(step.coro, identifier(step.coro))),
+         step.timeout.isParam() ? QString() : step.label);
+    line(QStringLiteral("    await ") + call);
+    if (step.timeout.isParam()) {
+        --m_indent;
+        line(QStringLiteral("else:  # a timeout <= 0 cancels the coroutine before it starts"));
+        line(QStringLiteral("    await asyncio.wait_for(%1, %2)").arg(call, timeout));
+    }
 }
 
 void ProgramWriter::writeWork(const Step &step)

@@ -58,12 +58,12 @@ def loopscope_side(trace_path):
     tasks = sorted((lane["name"], lane.get("result", "?")) for lane in trace["lanes"]
                    if lane["kind"] == "task")
     error = trace["outcome"].get("error") or ""
-    main_spans = next(lane for lane in trace["lanes"] if lane["name"] == "main")["spans"]
-    main_end = max((span["end"] for span in main_spans), default=trace["duration"])
+    main = next(lane for lane in trace["lanes"] if lane["name"] == "main")
+    main_end = max((span["end"] for span in main["spans"]), default=trace["duration"])
+    ended = main.get("result", "pending") != "pending"  # a deadlock may come after, at shutdown
     return {"outcome": trace["outcome"]["status"], "error": error_type(error),
             "duration": trace["duration"], "prints": prints, "tasks": tasks,
-            "shutdown": 0 if trace["outcome"]["status"] == "deadlock"  # main never ended
-            else sum(1 for p in prints if p[0] >= main_end - 1e-9)}
+            "shutdown": sum(1 for p in prints if p[0] >= main_end - 1e-9) if ended else 0}
 
 
 def error_type(text):

@@ -2,9 +2,11 @@
 
 Imported first by a program that differential.py wrapped. It imports exported_harness (prints
 with their scenario time and lane, tasks named as lanes, OUTCOME) and adds:
-- a TaskGroup that, when a task fails, cancels the others in the order they were created:
-  CPython keeps them in a set and cancels them in the order of their addresses' hashes, which
-  changes from run to run; Loopscope's order is creation order, one of those CPython may take;
+- a TaskGroup that, when a task fails, cancels the others in the order they were created, and
+  an asyncio.run that cancels what is left at shutdown in that order too: CPython keeps both
+  in a set and cancels them in the order of their addresses' hashes, which changes with any
+  allocation anywhere in the program; Loopscope's order is creation order, one of those CPython
+  may take (it matters where two cancelled tasks race for one resource: seed 704);
 - `MAIN_END <time>` when main returns or raises, before asyncio.run cancels what is left;
 - one `TASK <lane> <done|failed|cancelled|pending>` line per task after asyncio.run returns;
 - with LOOPSCOPE_DIFF_CLOCK=virtual, a CPython event loop whose clock is virtual: the loop runs
@@ -90,6 +92,19 @@ class _CreationOrder(dict):
 _task_group_init = asyncio.TaskGroup.__init__
 
 
+class _ShutdownInCreationOrder:
+    """asyncio.runners' view of asyncio.tasks: all_tasks() is a list in creation order."""
+
+    def __getattr__(self, name):
+        return getattr(asyncio.tasks, name)
+
+    @staticmethod
+    def all_tasks(loop=None):
+        left = asyncio.tasks.all_tasks(loop)
+        made = {task: i for i, task in enumerate(_tasks)}
+        return sorted(left, key=lambda task: made.get(task, len(made)))
+
+
 def _ordered_task_group_init(self, *args, **kwargs):
     _task_group_init(self, *args, **kwargs)
     self._tasks = _CreationOrder()
@@ -149,6 +164,7 @@ def _run(coro, **kwargs):
 
 harness._factory = _recording_factory
 asyncio.TaskGroup.__init__ = _ordered_task_group_init
+asyncio.runners.tasks = _ShutdownInCreationOrder()
 if VIRTUAL:
     harness._now = _virtual_now
     asyncio.set_event_loop_policy(_VirtualPolicy())

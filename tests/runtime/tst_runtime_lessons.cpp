@@ -54,6 +54,7 @@ private Q_SLOTS:
     void queueWorkersDrainThreeItems();
     void waitForTimesOut();
     void waitForZeroTimeoutCancelsBeforeTheTaskRuns();
+    void waitForParameterTimeout();
     void taskGroupCancelsSiblings();
     void gatherReturnExceptions();
     void cancellationInsideWithReleasesTheLock();
@@ -259,6 +260,21 @@ void TestRuntimeLessons::waitForZeroTimeoutCancelsBeforeTheTaskRuns()
                      "0 ticker-1: tick 6", "0 main: coroutine timed out", "0 main: main done"}));
     QCOMPARE(resultsText(trace), "main=done ticker-1=done job-1=cancelled job-2=cancelled");
     QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+}
+
+// The same wait_for with timeouts from a parameter: 0 and -1 cancel the coroutine's task before
+// it starts, 1 cuts it short, 3 lets it finish. CPython 3.11 and 3.12 print exactly this.
+void TestRuntimeLessons::waitForParameterTimeout()
+{
+    const Trace trace = runFile(scenario("wait-for-parameter-timeout"));
+    QCOMPARE(printsText(trace),
+             QStringList({"0 main: limit 0", "0 main: timed out at 0", "0 main: limit 1",
+                          "0 main: Operation started", "1 main: Operation cleaned up",
+                          "1 main: timed out at 1", "1 main: limit -1", "1 main: timed out at -1",
+                          "1 main: limit 3", "1 main: Operation started",
+                          "3 main: Operation finished", "3 main: Operation cleaned up"}));
+    QCOMPARE(resultsText(trace), "main=done slow_operation-1=cancelled slow_operation-2=cancelled");
+    QCOMPARE(trace.duration, 3.0);
 }
 
 void TestRuntimeLessons::taskGroupCancelsSiblings()

@@ -107,6 +107,21 @@ Scenario zeroTimeoutScenario()
     return s;
 }
 
+// wait_for with the timeout a parameter: known only when the program runs, so both forms.
+Scenario paramTimeoutScenario()
+{
+    Scenario s = timeoutScenario();
+    s.coroutines[1].name = "guarded";
+    s.coroutines[1].params = {"limit"};
+    s.coroutines[1].steps[0].steps[0].timeout = Quantity::ref("limit");
+    s.coroutines.push_back(
+        {"main",
+         {},
+         {Step{.kind = K::Call, .coro = "guarded", .args = QJsonObject{{"limit", 0}}}},
+         {}});
+    return s;
+}
+
 // A TaskGroup whose failing task cancels its sibling; the group's error is caught.
 Scenario taskGroupScenario()
 {
@@ -349,6 +364,16 @@ void TestPythonProgram::writesEveryOp_data()
     QTest::newRow("wait_for_zero_timeout")
         << zeroTimeoutScenario()
         << QStringList{"        await asyncio.wait_for(slow_operation(), 0 * SCALE)"};
+    QTest::newRow("wait_for_parameter_timeout")
+        << paramTimeoutScenario()
+        << QStringList{"        if limit * SCALE > 0:",
+                       "            async with asyncio.timeout(limit * SCALE):  # "
+                       "wait_for(slow_operation(), ...) as in 3.12",
+                       "                await slow_operation()",
+                       "        else:  # a timeout <= 0 cancels the coroutine before it starts",
+                       "            await asyncio.wait_for(slow_operation(), limit * SCALE)",
+                       "    except TimeoutError:",
+                       "    await guarded(limit=0)"};
     QTest::newRow("task_group_and_cancelled_error")
         << taskGroupScenario()
         << QStringList{"async def worker(n, delay):",
