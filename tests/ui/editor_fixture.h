@@ -18,10 +18,15 @@ protected:
     // Opens `lesson` (a path under examples/) in a new 1600×900 editor; false if that failed.
     bool openLesson(const char *lesson)
     {
+        return openFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/") + lesson);
+    }
+    // The same for any scenario file.
+    bool openFile(const QString &path)
+    {
         m_recovery = std::make_unique<QTemporaryDir>();
         qputenv("LOOPSCOPE_RECOVERY_DIR", m_recovery->path().toUtf8());
         m_document = std::make_unique<ScenarioDocument>();
-        if (!m_document->open(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/") + lesson).ok())
+        if (!m_document->open(path).ok())
             return false;
         m_original = m_document->scenario();
         m_editor = std::make_unique<ScenarioEditor>(m_document.get());

@@ -106,7 +106,7 @@ void TestCanvasAwait::onlyCallBlocksHaveTheCheckbox()
 void TestCanvasAwait::tickingItAwaitsTheCallInOneUndoableEdit()
 {
     QCOMPARE(blockText(*findStep(m_original, QStringLiteral("s5"))),
-             QString::fromUtf8("call fetch() — not awaited"));
+             QString::fromUtf8("call fetch(url=\"/users\") — not awaited"));
     clickBlock(QStringLiteral("s5"));
     clickAwaitBox();
 
@@ -115,7 +115,7 @@ void TestCanvasAwait::tickingItAwaitsTheCallInOneUndoableEdit()
     QVERIFY(m_document->scenario() == expected);
     QCOMPARE(m_document->undoStack()->count(), 1);
     QCOMPARE(blockText(*findStep(m_document->scenario(), QStringLiteral("s5"))),
-             QStringLiteral("call fetch()"));
+             QStringLiteral("call fetch(url=\"/users\")"));
     QVERIFY(m_editor->python()->toPlainText().contains(
         QStringLiteral("\n    await fetch(url=\"/users\")\n    print(\"Main: back at once")));
 
@@ -136,7 +136,7 @@ void TestCanvasAwait::untickingItMakesTheCallNeverAwaited()
     QCOMPARE(m_document->undoStack()->count(), 1);
     QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Edit await"));
     QCOMPARE(blockText(*findStep(m_document->scenario(), QStringLiteral("s7"))),
-             QString::fromUtf8("call fetch() — not awaited"));
+             QString::fromUtf8("call fetch(url=\"/users\") — not awaited"));
 }
 
 Qt::PenStyle TestCanvasAwait::arrowStyle(const QString &stepId) const

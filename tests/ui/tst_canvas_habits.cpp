@@ -2,6 +2,8 @@
 // coroutine card dragged from the palette, auto-layout by call depth, Ctrl+wheel zoom, a click
 // in the Python pane selecting its block, and deleting a used resource asking first.
 #include "canvas/block_palette.h"
+#include "canvas/block_style.h"
+#include "canvas/card_item.h"
 #include "canvas/card_layout.h"
 #include "canvas/properties_panel.h"
 #include "canvas/python_pane.h"
@@ -11,10 +13,12 @@
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
 #include "editor_fixture.h"
+#include "scenario/scenario_json.h"
 #include "scenario/scenario_walk.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
 #include <QGraphicsPathItem>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -36,6 +40,8 @@ private Q_SLOTS:
     void cleanup();
     void dragMovesABlockToAnotherCard();
     void arrowsGoFromStartingBlocksToTheirCards();
+    void arrowsCrossNoCardTitle();
+    void blocksShowCallArgumentsInParameterOrder();
     void renamingACardRenamesItsCallers();
     void copyAndPasteABlock();
     void copyAndPasteACard();
@@ -86,6 +92,67 @@ void TestCanvasHabits::arrowsGoFromStartingBlocksToTheirCards()
         if (item->type() == QGraphicsPathItem::Type)
             arrows << item->data(0).toString();
     QCOMPARE(arrows, QStringList{QStringLiteral("s5")});
+}
+
+// In every lesson as laid out, and in the runtime's test scenarios (no layout: cards in file
+// order, so callers right of the coroutines they start), no arrow passes over a card's title:
+// a card left of its caller is entered from its right.
+void TestCanvasHabits::arrowsCrossNoCardTitle()
+{
+    QStringList files;
+    for (const char *dir : {"/examples", "/tests/runtime/scenarios"}) {
+        const QDir folder(QStringLiteral(LOOPSCOPE_SOURCE_DIR) + QLatin1String(dir));
+        for (const QString &name : folder.entryList({"*.loop.json"}))
+            files << folder.filePath(name);
+    }
+    QVERIFY(files.size() >= 30);
+    int arrows = 0;
+    for (const QString &lesson : files) {
+        closeLesson();
+        QVERIFY(openFile(lesson));
+        std::vector<std::pair<QString, QRectF>> titles;
+        for (QGraphicsItem *item : m_editor->canvas()->scene()->items())
+            if (auto *card = dynamic_cast<CardItem *>(item))
+                titles.emplace_back(
+                    card->coroutine(),
+                    card->mapRectToScene(card->geometry().title).adjusted(1, 1, -1, -1));
+        for (QGraphicsItem *item : m_editor->canvas()->scene()->items()) {
+            auto *arrow = qgraphicsitem_cast<QGraphicsPathItem *>(item);
+            if (!arrow || arrow->data(0).toString().isEmpty())
+                continue;
+            ++arrows;
+            const QPainterPath path = arrow->mapToScene(arrow->path());
+            for (int i = 0; i <= 200; ++i) {
+                const QPointF p = path.pointAtPercent(i / 200.0);
+                for (const auto &[name, title] : titles)
+                    QVERIFY2(!title.contains(p),
+                             qPrintable(QStringLiteral("%1: the arrow of %2 "
+                                                       "crosses the title of %3")
+                                            .arg(lesson, arrow->data(0).toString(), name)));
+            }
+        }
+    }
+    QVERIFY(arrows >= 20);
+}
+
+// Lesson 12's task group: fetch(id, delay) is written {"id": 1, "delay": 1} (a JSON object has
+// no order); the block shows the arguments as the Python pane does, a task without a variable
+// without "= ".
+void TestCanvasHabits::blocksShowCallArgumentsInParameterOrder()
+{
+    const ScenarioLoad load = readScenarioFile(
+        QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/12-taskgroup-fails-fast.loop.json"));
+    QVERIFY(load.ok());
+    const Steps &group = load.scenario->coroutine(QStringLiteral("main"))->steps.at(0).steps;
+    QCOMPARE(blockText(group.at(0), &*load.scenario),
+             QStringLiteral("create_task fetch(id=1, delay=1)"));
+    QCOMPARE(blockText(group.at(1), &*load.scenario), QStringLiteral("create_task broken()"));
+    QCOMPARE(blockText(group.at(0)), QStringLiteral("create_task fetch(delay=1, id=1)"));
+    Step call = group.at(0);
+    call.kind = StepKind::Call;
+    call.args = {{"delay", "$wait"}, {"id", "first"}};
+    QCOMPARE(blockText(call, &*load.scenario),
+             QStringLiteral("call fetch(id=\"first\", delay=$wait)"));
 }
 
 void TestCanvasHabits::renamingACardRenamesItsCallers()

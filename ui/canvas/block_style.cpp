@@ -2,6 +2,7 @@
 
 #include "timeline/timeline_theme.h"
 
+#include <QJsonValue>
 #include <QPainter>
 #include <QPixmap>
 
@@ -204,14 +205,43 @@ QString quantityText(const Quantity &q)
     return q.isParam() ? QLatin1Char('$') + q.param : QString::number(q.value);
 }
 
-QString callText(const Step &step)
+QString argumentText(const QJsonValue &value)
 {
-    return step.coro.isEmpty() ? step.task : step.coro + QStringLiteral("()");
+    if (value.isDouble())
+        return QString::number(value.toDouble());
+    if (value.isString()) {
+        const QString text = value.toString();
+        return text.startsWith(QLatin1Char('$')) ? text
+                                                 : QLatin1Char('"') + text + QLatin1Char('"');
+    }
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    return value.isNull() ? QStringLiteral("None") : QStringLiteral("\u2026");
+}
+
+// "fetch(n=1, delay=$d)": the arguments in the order of the callee's parameters, then any
+// the callee does not take (the validator names those) in key order.
+QString callText(const Step &step, const Scenario *scenario)
+{
+    if (step.coro.isEmpty())
+        return step.task;
+    QStringList keys;
+    if (const Coroutine *callee = scenario ? scenario->coroutine(step.coro) : nullptr)
+        for (const QString &param : callee->params)
+            if (step.args.contains(param))
+                keys << param;
+    for (auto it = step.args.begin(); it != step.args.end(); ++it)
+        if (!keys.contains(it.key()))
+            keys << it.key();
+    QStringList args;
+    for (const QString &key : keys)
+        args << key + QLatin1Char('=') + argumentText(step.args.value(key));
+    return step.coro + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
 } // namespace
 
-QString blockText(const Step &step)
+QString blockText(const Step &step, const Scenario *scenario)
 {
     const QString op = opName(step.kind);
     using K = StepKind;
@@ -226,12 +256,16 @@ QString blockText(const Step &step)
     case K::Print:
         return QStringLiteral("print \"%1\"").arg(step.text);
     case K::Call:
-        return step.awaited ? QStringLiteral("call %1").arg(callText(step))
-                            : QStringLiteral("call %1 \u2014 not awaited").arg(callText(step));
+        return step.awaited
+                   ? QStringLiteral("call %1").arg(callText(step, scenario))
+                   : QStringLiteral("call %1 \u2014 not awaited").arg(callText(step, scenario));
     case K::CreateTask:
-        return QStringLiteral("%1 = create_task %2").arg(step.as, callText(step));
+        return step.as.isEmpty()
+                   ? QStringLiteral("create_task %1").arg(callText(step, scenario))
+                   : QStringLiteral("%1 = create_task %2").arg(step.as, callText(step, scenario));
     case K::WaitFor:
-        return QStringLiteral("wait_for %1, %2 s").arg(callText(step), quantityText(step.timeout));
+        return QStringLiteral("wait_for %1, %2 s")
+            .arg(callText(step, scenario), quantityText(step.timeout));
     case K::Await:
     case K::Cancel:
         return QStringLiteral("%1 %2").arg(op, step.task);

@@ -24,8 +24,10 @@ std::optional<LaneState> causedState(StepKind kind);
 QColor blockColor(StepKind kind);
 QString asyncioEquivalent(StepKind kind);
 QString asyncioEquivalent(ResourceKind kind);
-// A one-line summary shown in the block: "sleep 1 s", "with sem", "gather ×5".
-QString blockText(const Step &step);
+// A one-line summary shown in the block: "sleep 1 s", "with sem", "gather ×5",
+// "t = create_task fetch(id=1, delay=2)"; with the scenario, arguments come in the order of the
+// callee's parameters (else in key order).
+QString blockText(const Step &step, const Scenario *scenario = nullptr);
 // A small painted icon: a rounded square in the block colour with the op's initials.
 QIcon stepIcon(StepKind kind);
 QIcon resourceIcon(ResourceKind kind);

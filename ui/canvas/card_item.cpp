@@ -15,7 +15,7 @@ const QColor kSelection(0x00, 0x72, 0xB2);
 
 } // namespace
 
-CardItem::CardItem(const Coroutine &coroutine)
+CardItem::CardItem(const Coroutine &coroutine, const Scenario &scenario)
     : m_geometry(layoutCard(coroutine))
     , m_params(coroutine.params.empty()
                    ? QString()
@@ -26,7 +26,7 @@ CardItem::CardItem(const Coroutine &coroutine)
 {
     std::function<void(const Steps &)> collect = [&](const Steps &steps) {
         for (const Step &step : steps) {
-            m_looks.insert(step.id, {step.kind, blockText(step), step.label});
+            m_looks.insert(step.id, {step.kind, blockText(step, &scenario), step.label});
             collect(step.steps);
             for (const ExceptClause &clause : step.excepts)
                 collect(clause.steps);

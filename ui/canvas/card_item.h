@@ -13,7 +13,7 @@ namespace loopscope {
 class CardItem : public QGraphicsItem
 {
 public:
-    explicit CardItem(const Coroutine &coroutine);
+    CardItem(const Coroutine &coroutine, const Scenario &scenario);
 
     const CardGeometry &geometry() const { return m_geometry; }
     QString coroutine() const { return m_geometry.coroutine; }

@@ -1,6 +1,7 @@
 #include "canvas/scenario_canvas.h"
 
 #include "canvas/card_item.h"
+#include "canvas/start_arrow.h"
 #include "document/scenario_document.h"
 
 #include <QGraphicsLineItem>
@@ -18,21 +19,6 @@ namespace {
 
 constexpr qreal kColumnGap = 80;
 constexpr qreal kRowGap = 30;
-
-QPainterPath arrowPath(QPointF from, QPointF to)
-{
-    QPainterPath path(from);
-    const qreal bend = std::max(40.0, std::abs(to.x() - from.x()) / 2);
-    const qreal direction = to.x() >= from.x() ? 1 : -1;
-    path.cubicTo(from + QPointF(direction * bend, 0), to - QPointF(direction * bend, 0), to);
-    // The head, pointing along the last stretch.
-    const QPointF back = to - QPointF(direction * 9, 0);
-    path.moveTo(to);
-    path.lineTo(back + QPointF(0, -5));
-    path.moveTo(to);
-    path.lineTo(back + QPointF(0, 5));
-    return path;
-}
 
 // The coroutines a step starts: the arrows' targets.
 QStringList startedBy(const Step &step)
@@ -107,7 +93,7 @@ void ScenarioCanvas::rebuild()
 // Cards without a saved position go to the right of the rightmost card, one column each.
 void ScenarioCanvas::addCard(const Coroutine &coroutine, QPointF position)
 {
-    auto *item = new CardItem(coroutine);
+    auto *item = new CardItem(coroutine, m_document->scenario());
     item->setPos(position);
     m_scene->addItem(item);
     m_cards[coroutine.name] = item;
@@ -125,7 +111,11 @@ QPointF ScenarioCanvas::placeFor(const QString &, int unplacedIndex) const
 void ScenarioCanvas::addArrows()
 {
     const QPen pen(QColor(0x40, 0x40, 0x48), 1.5);
+    std::vector<QRectF> titles;
+    for (const auto &[name, card] : m_cards)
+        titles.push_back(card->mapRectToScene(card->geometry().title));
     for (const auto &[name, card] : m_cards) {
+        const QRectF source = card->mapRectToScene(card->geometry().bounds);
         for (const BlockBox &box : card->geometry().blocks) {
             const Step *step = findStep(m_document->scenario(), box.stepId);
             if (!step)
@@ -134,14 +124,15 @@ void ScenarioCanvas::addArrows()
                 const auto it = m_cards.find(target);
                 if (it == m_cards.end())
                     continue;
-                const QPointF from = card->mapToScene(box.header.right(), box.header.center().y());
-                const QPointF to = it->second->mapToScene(0, kTitleHeight / 2);
+                const QRectF block = card->mapRectToScene(box.header);
+                const QRectF targetCard = it->second->mapRectToScene(it->second->geometry().bounds);
                 // A call never awaited makes the coroutine object and drops it: its body
                 // never runs, so the arrow is only a dashed hint.
                 QPen arrowPen = pen;
                 if (step->kind == StepKind::Call && !step->awaited)
                     arrowPen.setStyle(Qt::DashLine);
-                auto *arrow = m_scene->addPath(arrowPath(from, to), arrowPen);
+                auto *arrow
+                    = m_scene->addPath(startArrow(block, source, targetCard, titles), arrowPen);
                 arrow->setZValue(2);
                 arrow->setData(0, step->id);
             }
