@@ -1,6 +1,7 @@
 // loopscope: the GUI, or the command line (`loopscope run|check|examples ...`).
 #include "commands.h"
 #include "crash_handler.h"
+#include "runtime/heap_reuse.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -32,6 +33,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
     startCrashReporting(args);
+    loopscope::rt::keepFreedHeapForReuse();
 
     if (!args.isEmpty()) {
         const QString first = args.first();

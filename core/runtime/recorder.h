@@ -76,6 +76,7 @@ private:
     {
         std::array<StateRecord, kChunkSize> records;
         std::atomic<std::uint32_t> count{0};
+        bool fromSlab = true; // else allocated on its own (see ChunkPool)
         std::atomic<Chunk *> next{nullptr};
     };
     class ChunkPool;
