@@ -1,6 +1,8 @@
 // The painter, pixel by pixel: state colours, the hatching of `blocked`, end marks, wake arrows,
 // the legend and the themes, on a hand-built trace rendered into a QImage.
+#include "runtime/runner.h"
 #include "sample_trace.h"
+#include "scenario/scenario_json.h"
 #include "timeline/lane_rows.h"
 #include "timeline/timeline_marks.h"
 #include "timeline/timeline_painter.h"
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void stateColours();
     void blockedIsHatched();
     void endMarks();
+    void aTaskStuckAtTheEndShowsItsState();
     void wakeArrows();
     void legendSwatches();
     void darkTheme();
@@ -124,6 +127,41 @@ void TestTimelinePainter::endMarks()
     QVERIFY(markColours(4.0, 3).count(rgb(TimelineTheme::light().mutedText)));  // cancelled
     // The loop lane has no result: nothing but its row background after its end.
     QCOMPARE(markColours(4.0, 4), (std::set<QRgb>{rgb(TimelineTheme::light().background)}));
+}
+
+// Lesson 21 deadlocks at 1 s: each transfer task has just asked for the other's lock and stays
+// blocked for good. That state has no length yet; it is drawn between the lane's end and its
+// pending mark, hatched as `blocked` is everywhere.
+void TestTimelinePainter::aTaskStuckAtTheEndShowsItsState()
+{
+    const ScenarioLoad load
+        = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/21-deadlock.loop.json"));
+    QVERIFY(load.ok());
+    const Trace trace = runScenario(*load.scenario, RunOptions{});
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Deadlock);
+    LaneRows rows;
+    rows.rebuild(trace);
+    TimelineLayout layout;
+    layout.bounds = QRect(0, 0, 100 + 400 + TimelineLayout::kEndMarkRoom, 26 + 4 * 22 + 30);
+    layout.nameColumnWidth = 100;
+    TimelineCoordinates coords;
+    layout.applyTo(coords);
+    coords.fit(0.0, trace.duration, 400); // x = 100 + 400 * t: the end at 500
+    QImage image(layout.bounds.size(), QImage::Format_RGB32);
+    QPainter painter(&image);
+    const TimelineTheme theme = TimelineTheme::light();
+    TimelinePainter(trace, rows, theme).paint(painter, layout, coords);
+    painter.end();
+    const QRgb blocked = rgb(stateColor(LaneState::Blocked));
+    for (int row : {1, 2}) { // transfer_ab-1, transfer_ba-1
+        QCOMPARE(trace.lanes[std::size_t(row)].spans.back().state, LaneState::Blocked);
+        const std::set<QRgb> stub = coloursIn(image, QRect(503, 26 + 22 * row + 3, 16, 16));
+        QCOMPARE(stub, (std::set<QRgb>{blocked, rgb(theme.hatch)}));
+        QVERIFY(coloursIn(image, QRect(522, 26 + 22 * row + 3, 16, 16)).count(rgb(theme.text)));
+    }
+    // main waits on the gather, a state with a length: its pending mark follows its end.
+    QVERIFY(!coloursIn(image, QRect(503, 26 + 3, 16, 16)).count(blocked));
+    QVERIFY(coloursIn(image, QRect(503, 26 + 3, 16, 16)).count(rgb(theme.text)));
 }
 
 void TestTimelinePainter::wakeArrows()

@@ -17,8 +17,6 @@ namespace loopscope {
 
 namespace {
 
-constexpr int kEndMarkRoom = 28; // right of the last instant, for the lane-end marks
-
 TimeRange rangeFor(const Trace &trace, const ImageExportOptions &options)
 {
     if (options.range && options.range->end > options.range->start)
@@ -46,7 +44,7 @@ TimelineCoordinates coordinatesFor(const Trace &trace, const ImageExportOptions 
     TimelineCoordinates coords;
     layout.applyTo(coords);
     const TimeRange range = rangeFor(trace, options);
-    coords.fit(range.start, range.end, layout.timeAreaWidth() - kEndMarkRoom);
+    coords.fit(range.start, range.end, layout.timeAreaWidth() - TimelineLayout::kEndMarkRoom);
     return coords;
 }
 

@@ -18,7 +18,6 @@ namespace {
 
 constexpr int kPdfResolution = 96; // layout in the same logical pixels as the screen
 constexpr int kMinLaneHeight = 16;
-constexpr int kEndMarkRoom = 28;
 
 TimelineLayout pdfLayout(const Trace &trace, const ImageExportOptions &options, QRect page,
                          int notesHeight)
@@ -71,7 +70,7 @@ bool exportTimelinePdf(const Trace &trace, const ImageExportOptions &options, co
     const TimeRange range = options.range && options.range->end > options.range->start
                                 ? *options.range
                                 : TimeRange{0.0, trace.duration > 0.0 ? trace.duration : 1.0};
-    coords.fit(range.start, range.end, layout.timeAreaWidth() - kEndMarkRoom);
+    coords.fit(range.start, range.end, layout.timeAreaWidth() - TimelineLayout::kEndMarkRoom);
     const int perPage = std::max(1, layout.laneArea().height() / layout.laneHeight);
     // The legend follows the last whole row: no row is cut at the bottom of a page.
     const int rowsShown = std::min(perPage, std::max(1, rows.rowCount()));

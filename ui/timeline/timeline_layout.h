@@ -50,6 +50,9 @@ struct TimelineLayout
     void applyTo(TimelineCoordinates &coords) const;
 
     static constexpr int kTitleHeight = 50;
+    // Pixels kept right of the last instant when a range is fitted: the lane-end marks, and
+    // before the mark of a task stuck at the end (a deadlock) the state it is stuck in.
+    static constexpr int kEndMarkRoom = 44;
     static int notesHeightFor(const QString &notes, int width);
 };
 

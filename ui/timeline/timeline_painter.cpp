@@ -145,8 +145,19 @@ void TimelinePainter::paintLaneSpans(QPainter &painter, const TimelineLayout &la
         paintResourceHighlight(painter, layout, coords, lane, top);
     if (l.result == LaneResult::None || l.spans.empty())
         return;
-    const double x = coords.mapTimeToX(l.spans.back().end) + 3;
+    double x = coords.mapTimeToX(l.spans.back().end) + 3;
     const int size = layout.laneHeight - 2 * kSpanInset;
+    // A task that never ended, stuck at the last instant in a state it has only just entered
+    // (a deadlock: blocked on a lock for good), shows that state before its mark: a span of
+    // no length would not be seen at all.
+    const Span &last = l.spans.back();
+    if (l.result == LaneResult::Pending && last.end <= last.start
+        && last.state != LaneState::Running) {
+        if (x >= coords.leftMargin && x + size <= area.right() + 1)
+            paintStateSwatch(painter, QRect(int(x), top + kSpanInset, size, height), last.state,
+                             m_theme, layout.vectorHatching);
+        x += size + 3;
+    }
     if (x >= coords.leftMargin && x <= area.right())
         paintEndMark(painter, QRectF(x, top + kSpanInset, size, size), l.result, m_theme);
 }

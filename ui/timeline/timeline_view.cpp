@@ -14,7 +14,6 @@ namespace loopscope {
 
 namespace {
 
-constexpr int kEndMarkRoom = 28;          // right of the last instant when fitting
 constexpr double kEmptyTraceSeconds = 10; // what an empty (just started) trace shows
 constexpr double kFollowAt = 0.9;         // the present sits at 90% of the width
 constexpr double kMaxScrollSteps = 1e8;   // keeps scroll bar values inside int
@@ -130,7 +129,8 @@ void TimelineView::collapseAll()
 void TimelineView::fitAll()
 {
     const double end = m_trace.duration > 0.0 ? m_trace.duration : kEmptyTraceSeconds;
-    m_coords.fit(0.0, end, std::max(1, frameLayout().timeAreaWidth() - kEndMarkRoom));
+    m_coords.fit(0.0, end,
+                 std::max(1, frameLayout().timeAreaWidth() - TimelineLayout::kEndMarkRoom));
     coordinatesChanged();
 }
 
