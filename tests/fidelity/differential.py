@@ -170,7 +170,7 @@ def check_seed(seed, args):
     with tempfile.TemporaryDirectory(prefix=f"diff-{seed}-") as tmp:
         scenario = os.path.join(tmp, f"seed-{seed}.loop.json")
         with open(scenario, "w", encoding="utf-8") as f:
-            f.write(scenario_json(seed, not args.no_zero_timeouts))
+            f.write(scenario_json(seed, not args.no_zero_timeouts, not args.no_params))
         trace, exported = os.path.join(tmp, "trace.json"), os.path.join(tmp, "exported.py")
         done = subprocess.run([args.loopscope, "run", scenario, "--virtual", "--quiet",
                                "--trace", trace, "--export", exported],
@@ -220,7 +220,10 @@ def main():
     parser.add_argument("--tolerance", type=float, default=None)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-zero-timeouts", action="store_true",
-                        help="no wait_for with timeout 0 (a known difference, see README.md)")
+                        help="no wait_for with a timeout of 0")
+    parser.add_argument("--no-params", action="store_true",
+                        help="no coroutine with parameters: the scenarios of seeds as they were "
+                             "before it (the seeds README.md names)")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))
     args = parser.parse_args()
     args.python = args.python or newest_python()

@@ -12,6 +12,13 @@ Durations are multiples of 0.125 s: binary fractions add up exactly in both runt
 timers meant for the same instant are due at exactly the same instant in Loopscope and within
 the virtual loop's clock resolution in CPython, never 1e-16 s apart by rounding.
 Every print text is unique in the scenario (`<coro>.<n>`); the lane tells which task printed.
+
+With `params` (the default), a coroutine `paced(pause, limit)` sleeps for its parameter and
+waits for the event under `wait_for` with its parameter as the timeout (0 and -0.125 too, which
+only the running program knows to be <= 0), and workers sometimes call it or start it as a task
+with arguments. Those choices come from a second random stream, so that without `params` every
+seed gives exactly the scenario it gave before they existed (the seeds tests/fidelity/README.md
+names).
 """
 import json
 import random
@@ -20,8 +27,9 @@ STEP = 0.125
 
 
 class Generator:
-    def __init__(self, seed, zero_timeouts=True):
+    def __init__(self, seed, zero_timeouts=True, params=True):
         self.rng = random.Random(seed)
+        self.params = random.Random(seed * 7919 + 17) if params else None
         self.prints = {}
         self.zero_timeouts = zero_timeouts
 
@@ -135,6 +143,28 @@ class Generator:
                 {"op": "cancel", "task": var},
                 self.guarded([{"op": "await", "task": var}], coro)]
 
+    # -- a coroutine with parameters ----------------------------------------------------------
+    def paced(self):
+        return {"name": "paced", "params": ["pause", "limit"], "steps": [
+            {"op": "print", "text": "paced {pause} {limit}"},
+            {"op": "sleep", "seconds": "$pause"},
+            {"op": "try", "steps": [
+                {"op": "wait_for", "coro": "event_waiter", "timeout": "$limit"},
+                {"op": "print", "text": "paced got the event"}],
+             "except": {"TimeoutError": [{"op": "print", "text": "paced timed out {limit}"}]}}]}
+
+    def paced_step(self, coro, index):
+        """Nothing, mostly; else a call or a task of paced with arguments (own random stream)."""
+        if self.params is None or self.params.random() >= 0.15:
+            return []
+        limit = self.params.choice([-STEP, 0.0, STEP, 2 * STEP, 4 * STEP])
+        args = {"pause": STEP * self.params.randint(0, 3), "limit": limit}
+        if self.params.random() < 0.5:
+            return [{"op": "call", "coro": "paced", "args": args}]
+        var = f"p{index}"
+        return [{"op": "create_task", "coro": "paced", "args": args, "as": var},
+                self.guarded([{"op": "await", "task": var}], coro)]
+
     def guarded(self, steps, coro):
         """try: steps, catching what a helper may raise, with a print per handler."""
         handlers = {}
@@ -147,6 +177,7 @@ class Generator:
         steps = [self.say(name)]
         for i in range(self.rng.randint(2, 4)):
             steps += self.worker_step(name, helpers, i)
+            steps += self.paced_step(name, i)
         steps.append(self.say(name))
         return {"name": name, "steps": steps}
 
@@ -213,6 +244,8 @@ class Generator:
         coroutines.append({"name": "queue_giver", "steps": [
             {"op": "put", "queue": "q", "item": "extra"}, self.say("queue_giver")]})
         coroutines += self.queue_coroutines()
+        if self.params is not None:
+            coroutines.append(self.paced())
         main = [self.say("main")]
         for i in range(self.rng.randint(2, 4)):
             main += self.main_step(workers + helpers, i)
@@ -230,5 +263,5 @@ class Generator:
         }
 
 
-def scenario_json(seed, zero_timeouts=True):
-    return json.dumps(Generator(seed, zero_timeouts).scenario(), indent=1)
+def scenario_json(seed, zero_timeouts=True, params=True):
+    return json.dumps(Generator(seed, zero_timeouts, params).scenario(), indent=1)
