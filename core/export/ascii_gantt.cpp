@@ -100,6 +100,20 @@ QString timeAxis(double duration, qsizetype nameWidth, int columns)
     return QString(nameWidth + 1, QLatin1Char(' ')) + start + QString(gap, QLatin1Char(' ')) + end;
 }
 
+// ", blocked on b" for a task that never ended and entered its last state at the last instant
+// (a deadlock): one column could not show it.
+QString stuckIn(const Trace &trace, const Lane &lane)
+{
+    if (lane.result != LaneResult::Pending || lane.spans.empty())
+        return {};
+    const Span &last = lane.spans.back();
+    if (last.end > last.start || last.state == LaneState::Running)
+        return {};
+    const QString &on = trace.str(last.on);
+    return QStringLiteral(", ") + stateName(last.state)
+           + (on.isEmpty() ? QString() : QStringLiteral(" on ") + on);
+}
+
 } // namespace
 
 QChar asciiStateChar(LaneState state)
@@ -131,7 +145,7 @@ QString asciiGantt(const Trace &trace, int columns)
         QString row = fitName(lane.name, nameWidth) + QStringLiteral(" |")
                       + laneBar(lane, trace.duration, columns) + QLatin1Char('|');
         if (lane.result != LaneResult::None)
-            row += QLatin1Char(' ') + laneResultName(lane.result);
+            row += QLatin1Char(' ') + laneResultName(lane.result) + stuckIn(trace, lane);
         lines << row;
     }
     lines << timeAxis(trace.duration, nameWidth, columns);

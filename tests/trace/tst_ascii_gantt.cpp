@@ -1,6 +1,8 @@
 // ASCII Gantt: exact rows, slice majority and tie rules, axis and legend.
 #include "export/ascii_gantt.h"
+#include "runtime/runner.h"
 #include "sample_traces.h"
+#include "scenario/scenario_json.h"
 
 #include <QTest>
 
@@ -18,6 +20,7 @@ private Q_SLOTS:
     void cutsLongNames();
     void zeroDurationDrawsEmptyRows();
     void skipsNonFiniteTimes();
+    void namesTheStateADeadlockedTaskIsStuckIn();
 };
 
 void TestAsciiGantt::drawsSmallTrace_data()
@@ -115,6 +118,20 @@ void TestAsciiGantt::skipsNonFiniteTimes()
     t.duration = nan;
     QCOMPARE(asciiGantt(t, 4).section('\n', 0, 0), QStringLiteral("main |    |"));
     QCOMPARE(asciiGantt(t, -5).section('\n', 0, 0), QStringLiteral("main | |"));
+}
+
+// Lesson 21 on the runtime: both transfers ask for the other's lock at 1 s, the last instant,
+// so their bars cannot show it; the end of the row says it.
+void TestAsciiGantt::namesTheStateADeadlockedTaskIsStuckIn()
+{
+    const ScenarioLoad load
+        = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/21-deadlock.loop.json"));
+    QVERIFY(load.ok());
+    const QStringList rows = asciiGantt(runScenario(*load.scenario, RunOptions{}), 10).split('\n');
+    QCOMPARE(rows.mid(0, 4), QStringList({"main          |..........| pending",
+                                          "transfer_ab-1 |..........| pending, blocked on b",
+                                          "transfer_ba-1 |..........| pending, blocked on a",
+                                          "event loop    |..........|"}));
 }
 
 QTEST_GUILESS_MAIN(TestAsciiGantt)
