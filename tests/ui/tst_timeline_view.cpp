@@ -1,6 +1,8 @@
 // The timeline view driven by real mouse and wheel events: zoom around the cursor, drag-pan,
 // range selection, hover tool tips, clicks on spans, the lane tree and following the present.
+#include "runtime/runner.h"
 #include "sample_trace.h"
+#include "scenario/scenario_json.h"
 #include "timeline/timeline_view.h"
 
 #include <QApplication>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void shiftDragSelectsARangeAndZoomsToIt();
     void hoverShowsTheSpan();
     void hoverOverReadySpanNamesWhoHoldsTheLoop();
+    void hoverOverADeadlockedTaskSaysWhatItIsStuckOn();
     void clickEmitsSpanClicked();
     void clickOnTriangleCollapsesTheSubtree();
     void followsThePresentUntilTheUserScrolls();
@@ -147,6 +150,31 @@ void TestTimelineView::hoverOverReadySpanNamesWhoHoldsTheLoop()
              QStringLiteral("worker-2 \u00b7 ready\n500 ms \u2013 1 s (500 ms)\nheld by worker-1"));
     QCOMPARE(m_view->toolTipAt(m_view->pointAt(4.5, 2)), QString()); // after its end
     QCOMPARE(m_view->toolTipAt(QPoint(20, 40)), QString());          // the name column
+}
+
+// Lesson 21: at 1 s, the end of the run, each transfer asks for the lock the other holds. That
+// state is drawn right of the lane's end; hovering it says what the task is stuck on and who
+// holds it.
+void TestTimelineView::hoverOverADeadlockedTaskSaysWhatItIsStuckOn()
+{
+    const ScenarioLoad load
+        = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/21-deadlock.loop.json"));
+    QVERIFY(load.ok());
+    m_view->setTrace(runScenario(*load.scenario, RunOptions{}));
+    m_view->setVisibleRange({0.0, 1.1}); // room right of the end at 1 s
+    const QPoint stub = m_view->pointAt(1.0, 1) + QPoint(3 + 8, 0);
+    QTest::mouseMove(viewport(), stub);
+    const QString expected = QStringLiteral("transfer_ab-1 \u00b7 blocked on b\n"
+                                            "from 1 s on: the run ended in a deadlock\n"
+                                            "step s5\n"
+                                            "held by transfer_ba-1");
+    QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), expected, 3000);
+    QCOMPARE(m_view->toolTipAt(m_view->pointAt(1.0, 2) + QPoint(11, 0)),
+             QStringLiteral("transfer_ba-1 \u00b7 blocked on a\n"
+                            "from 1 s on: the run ended in a deadlock\n"
+                            "step s11\n"
+                            "held by transfer_ab-1"));
+    QCOMPARE(m_view->toolTipAt(m_view->pointAt(1.0, 1) + QPoint(30, 0)), QString()); // the mark
 }
 
 void TestTimelineView::clickEmitsSpanClicked()

@@ -24,6 +24,18 @@ constexpr int kInstantWidth = 2; // pixels of a zero-length running span
 
 } // namespace
 
+QRectF stuckStateRect(const Lane &lane, const TimelineLayout &layout,
+                      const TimelineCoordinates &coords, int top)
+{
+    if (lane.result != LaneResult::Pending || lane.spans.empty())
+        return {};
+    const Span &last = lane.spans.back();
+    if (last.end > last.start || last.state == LaneState::Running)
+        return {};
+    const int size = layout.laneHeight - 2 * kSpanInset;
+    return QRectF(int(coords.mapTimeToX(last.end) + 3), top + kSpanInset, size, size);
+}
+
 std::pair<int, int> visibleRowRange(const TimelineLayout &layout, const TimelineCoordinates &coords,
                                     int rowCount)
 {
@@ -150,13 +162,11 @@ void TimelinePainter::paintLaneSpans(QPainter &painter, const TimelineLayout &la
     // A task that never ended, stuck at the last instant in a state it has only just entered
     // (a deadlock: blocked on a lock for good), shows that state before its mark: a span of
     // no length would not be seen at all.
-    const Span &last = l.spans.back();
-    if (l.result == LaneResult::Pending && last.end <= last.start
-        && last.state != LaneState::Running) {
-        if (x >= coords.leftMargin && x + size <= area.right() + 1)
-            paintStateSwatch(painter, QRect(int(x), top + kSpanInset, size, height), last.state,
-                             m_theme, layout.vectorHatching);
-        x += size + 3;
+    if (const QRectF stuck = stuckStateRect(l, layout, coords, top); !stuck.isEmpty()) {
+        if (stuck.left() >= coords.leftMargin && stuck.right() <= area.right() + 1)
+            paintStateSwatch(painter, stuck.toRect(), l.spans.back().state, m_theme,
+                             layout.vectorHatching);
+        x = stuck.right() + 3;
     }
     if (x >= coords.leftMargin && x <= area.right())
         paintEndMark(painter, QRectF(x, top + kSpanInset, size, size), l.result, m_theme);

@@ -218,10 +218,15 @@ std::optional<TimelineView::SpanHit> TimelineView::spanAt(QPoint pos) const
     if (lane < 0)
         return std::nullopt;
     const double t = m_coords.mapXToTime(pos.x() + 0.5); // the middle of the pixel
-    const int span = loopscope::spanAt(m_trace.lanes[lane].spans, t);
-    if (span < 0)
-        return std::nullopt;
-    return SpanHit{lane, span, t};
+    const Lane &l = m_trace.lanes[lane];
+    const int span = loopscope::spanAt(l.spans, t);
+    if (span >= 0)
+        return SpanHit{lane, span, t};
+    // The state a deadlocked task is stuck in, drawn right of its end.
+    if (stuckStateRect(l, frameLayout(), m_coords, m_coords.rowTop(m_coords.rowAt(pos.y())))
+            .contains(pos))
+        return SpanHit{lane, int(l.spans.size()) - 1, l.spans.back().end};
+    return std::nullopt;
 }
 
 QString TimelineView::toolTipAt(QPoint pos) const
