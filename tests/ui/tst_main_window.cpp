@@ -85,7 +85,7 @@ void TestMainWindow::clickingALogLineRevealsItsInstant()
     auto *list
         = window.findChild<TraceListDock *>(QStringLiteral("logDock"))->findChild<QTreeWidget *>();
     QTreeWidgetItem *last = list->topLevelItem(list->topLevelItemCount() - 1); // at 3 s
-    QCOMPARE(last->text(0), QStringLiteral("3 s"));
+    QCOMPARE(last->text(0), QStringLiteral("3.000 s"));
     list->scrollToItem(last); // the log dock starts short: bring the row into view first
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(last).center());
     const TimeRange range = window.timeline()->visibleRange();

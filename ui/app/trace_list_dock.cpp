@@ -1,7 +1,5 @@
 #include "app/trace_list_dock.h"
 
-#include "timeline/time_ruler.h"
-
 #include <QHeaderView>
 #include <QTreeWidget>
 
@@ -10,6 +8,13 @@ namespace loopscope {
 namespace {
 
 enum Role { TimeRole = Qt::UserRole, LaneRole };
+
+// Scenario seconds to the millisecond, as `loopscope run` prints them: the column lines up, and
+// a live run's "2.001 s" does not sit under a "1.057 ms".
+QString logTime(double t)
+{
+    return QString::number(t, 'f', 3) + QStringLiteral(" s");
+}
 
 QString laneName(const Trace &trace, int lane)
 {
@@ -68,7 +73,7 @@ void TraceListDock::appendLogRows(const Trace &trace)
         const TraceEvent &event = trace.events[i];
         if (event.kind == EventKind::Print)
             addRow(event.t, event.lane,
-                   {formatSeconds(event.t), laneName(trace, event.lane), event.text});
+                   {logTime(event.t), laneName(trace, event.lane), event.text});
     }
 }
 
@@ -77,7 +82,7 @@ void TraceListDock::appendDiagnosticRows(const Trace &trace)
     for (std::size_t i = m_shown; i < trace.diagnostics.size(); ++i) {
         const Diagnostic &d = trace.diagnostics[i];
         addRow(d.t, d.lane,
-               {formatSeconds(d.t), laneName(trace, d.lane), severityName(d.severity), d.message});
+               {logTime(d.t), laneName(trace, d.lane), severityName(d.severity), d.message});
     }
 }
 
