@@ -100,17 +100,14 @@ QString timeAxis(double duration, qsizetype nameWidth, int columns)
     return QString(nameWidth + 1, QLatin1Char(' ')) + start + QString(gap, QLatin1Char(' ')) + end;
 }
 
-// ", blocked on b" for a task that never ended and entered its last state at the last instant
-// (a deadlock): one column could not show it.
+// ", blocked on b" for a task stuck at the end (stuckSpan): its bar cannot show it.
 QString stuckIn(const Trace &trace, const Lane &lane)
 {
-    if (lane.result != LaneResult::Pending || lane.spans.empty())
+    const Span *stuck = stuckSpan(lane);
+    if (!stuck)
         return {};
-    const Span &last = lane.spans.back();
-    if (last.end > last.start || last.state == LaneState::Running)
-        return {};
-    const QString &on = trace.str(last.on);
-    return QStringLiteral(", ") + stateName(last.state)
+    const QString &on = trace.str(stuck->on);
+    return QStringLiteral(", ") + stateName(stuck->state)
            + (on.isEmpty() ? QString() : QStringLiteral(" on ") + on);
 }
 

@@ -35,6 +35,14 @@ constexpr std::array kEventNames{"print", "create", "acquire", "release", "set",
 constexpr std::array kSeverityNames{"info", "warning", "error"};
 } // namespace
 
+const Span *stuckSpan(const Lane &lane)
+{
+    if (lane.result != LaneResult::Pending || lane.spans.empty())
+        return nullptr;
+    const Span &last = lane.spans.back();
+    return last.end <= last.start && last.state != LaneState::Running ? &last : nullptr;
+}
+
 QString stateName(LaneState s)
 {
     return QString::fromLatin1(kStateNames[std::size_t(s)]);

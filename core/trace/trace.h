@@ -97,6 +97,11 @@ struct Trace
     int laneIndex(const QString &id) const; // -1 when absent
 };
 
+// The state a task that never ended is stuck in, when it entered it at the last instant of the
+// run (a deadlock: blocked on the lock it asked for then): its last span, of no length and not
+// running, which a time axis alone cannot show. Null for any other lane.
+const Span *stuckSpan(const Lane &lane);
+
 QString stateName(LaneState s);
 std::optional<LaneState> stateFromName(const QString &name);
 QString laneKindName(LaneKind k);

@@ -64,8 +64,7 @@ QPainterPath facingSides(QRectF block, QRectF target)
     return sideArrow({block.right(), block.center().y()}, 1, {target.right(), y}, -1);
 }
 
-} // namespace
-
+// Whether the line of `path` (sampled) passes inside one of `titles`.
 bool crossesATitle(const QPainterPath &path, const std::vector<QRectF> &titles)
 {
     constexpr int kSamples = 200;
@@ -77,6 +76,8 @@ bool crossesATitle(const QPainterPath &path, const std::vector<QRectF> &titles)
     }
     return false;
 }
+
+} // namespace
 
 QPainterPath startArrow(QRectF block, QRectF source, QRectF target,
                         const std::vector<QRectF> &titles)

@@ -17,7 +17,4 @@ namespace loopscope {
 QPainterPath startArrow(QRectF block, QRectF source, QRectF target,
                         const std::vector<QRectF> &titles);
 
-// Whether the line of `path` (sampled) passes inside one of `titles`.
-bool crossesATitle(const QPainterPath &path, const std::vector<QRectF> &titles);
-
 } // namespace loopscope

@@ -78,9 +78,7 @@ QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t)
     QString head = l.name + QStringLiteral(" \u00b7 ") + stateName(span.state);
     if (!on.isEmpty())
         head += QStringLiteral(" on ") + on;
-    const bool stuck = l.result == LaneResult::Pending && spanIndex + 1 == int(l.spans.size())
-                       && span.state != LaneState::Running
-                       && trace.outcome.status == OutcomeStatus::Deadlock;
+    const bool stuck = stuckSpan(l) == &span && trace.outcome.status == OutcomeStatus::Deadlock;
     QStringList lines{head, stuck ? QStringLiteral("from %1 on: the run ended in a deadlock")
                                         .arg(formatSeconds(span.start))
                                   : QStringLiteral("%1 \u2013 %2 (%3)")

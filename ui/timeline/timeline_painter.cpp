@@ -27,13 +27,11 @@ constexpr int kInstantWidth = 2; // pixels of a zero-length running span
 QRectF stuckStateRect(const Lane &lane, const TimelineLayout &layout,
                       const TimelineCoordinates &coords, int top)
 {
-    if (lane.result != LaneResult::Pending || lane.spans.empty())
-        return {};
-    const Span &last = lane.spans.back();
-    if (last.end > last.start || last.state == LaneState::Running)
+    const Span *stuck = stuckSpan(lane);
+    if (!stuck)
         return {};
     const int size = layout.laneHeight - 2 * kSpanInset;
-    return QRectF(int(coords.mapTimeToX(last.end) + 3), top + kSpanInset, size, size);
+    return QRectF(int(coords.mapTimeToX(stuck->end) + 3), top + kSpanInset, size, size);
 }
 
 std::pair<int, int> visibleRowRange(const TimelineLayout &layout, const TimelineCoordinates &coords,

@@ -56,9 +56,8 @@ private:
 // to the end of the run), per lane index.
 std::vector<std::vector<TimeRange>> resourceHoldings(const Trace &trace, const QString &resource);
 
-// Where the state of a task stuck at the end of the run (pending, its last span of no length
-// and not running: a deadlock) is drawn, right of the lane's end, for the row at `top`; empty
-// for any other lane.
+// Where the state of a task stuck at the end of the run (stuckSpan) is drawn, right of the
+// lane's end, for the row at `top`; empty for any other lane.
 QRectF stuckStateRect(const Lane &lane, const TimelineLayout &layout,
                       const TimelineCoordinates &coords, int top);
 
