@@ -1,0 +1,505 @@
+#include "scenario_mutator.h"
+
+#include "scenario/scenario_validate.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <array>
+
+namespace loopscope::test {
+namespace {
+
+// A list of steps the mutator may edit, and the coroutine it belongs to.
+struct Body
+{
+    Coroutine *coroutine;
+    Steps *steps;
+};
+
+void collectBodies(Coroutine &coroutine, Steps &steps, std::vector<Body> &out)
+{
+    out.push_back({&coroutine, &steps});
+    for (Step &step : steps) {
+        if (hasBody(step.kind))
+            collectBodies(coroutine, step.steps, out);
+        for (ExceptClause &clause : step.excepts)
+            collectBodies(coroutine, clause.steps, out);
+        if (step.finallySteps)
+            collectBodies(coroutine, *step.finallySteps, out);
+    }
+}
+
+std::vector<Body> bodies(Scenario &scenario)
+{
+    std::vector<Body> out;
+    for (Coroutine &coroutine : scenario.coroutines)
+        collectBodies(coroutine, coroutine.steps, out);
+    return out;
+}
+
+// Every step of `steps` and of the bodies inside them; StepList is Steps or const Steps.
+template<typename StepList, typename Visit>
+void forEachStepIn(StepList &steps, const Visit &visit)
+{
+    for (auto &step : steps) {
+        visit(step);
+        if (hasBody(step.kind))
+            forEachStepIn(step.steps, visit);
+        for (auto &clause : step.excepts)
+            forEachStepIn(clause.steps, visit);
+        if (step.finallySteps)
+            forEachStepIn(*step.finallySteps, visit);
+    }
+}
+
+// The task variables a coroutine's steps may name: what its create_tasks bind, its parameters.
+QStringList taskNames(const Coroutine &coroutine)
+{
+    QStringList names;
+    forEachStepIn(coroutine.steps, [&](const Step &step) {
+        if (step.kind == StepKind::CreateTask && !step.as.isEmpty())
+            names << step.as;
+    });
+    for (const QString &param : coroutine.params)
+        names << param;
+    return names;
+}
+
+QStringList resourcesOf(const Scenario &scenario, std::initializer_list<ResourceKind> kinds)
+{
+    QStringList ids;
+    for (const Resource &resource : scenario.resources)
+        if (std::find(kinds.begin(), kinds.end(), resource.kind) != kinds.end())
+            ids << resource.id;
+    return ids;
+}
+
+Step makeStep(StepKind kind)
+{
+    Step step;
+    step.kind = kind;
+    return step;
+}
+
+Step taskStep(StepKind kind, const QString &task)
+{
+    Step step = makeStep(kind);
+    step.task = task;
+    return step;
+}
+
+// Arguments for every parameter of `callee`: numbers, which a parameter used as seconds or
+// printed takes; a parameter awaited as a task then makes the edit invalid, and it is retried.
+QJsonObject argumentsFor(const Coroutine &callee, double value)
+{
+    QJsonObject args;
+    for (const QString &param : callee.params)
+        args.insert(param, value);
+    return args;
+}
+
+// One name of the list, or an empty string when it is empty.
+template<typename Pick>
+QString pickFrom(const QStringList &names, Pick below)
+{
+    return names.isEmpty() ? QString() : names.at(below(int(names.size())));
+}
+
+} // namespace
+
+std::optional<Scenario> ScenarioMutator::mutate(const Scenario &scenario, int tries)
+{
+    for (int i = 0; i < tries; ++i) {
+        Scenario mutant = scenario;
+        mutant.notes.clear();
+        mutant.layout = {};
+        mutant.variants.clear();
+        m_pendingUse.reset();
+        if (!edit(mutant) || mutant == scenario || !validateScenario(mutant).empty())
+            continue;
+        if (m_pendingUse)
+            ++m_taskUses[*m_pendingUse];
+        return mutant;
+    }
+    return std::nullopt;
+}
+
+bool ScenarioMutator::edit(Scenario &scenario)
+{
+    int stepCount = 0;
+    for (Coroutine &coroutine : scenario.coroutines)
+        forEachStepIn(coroutine.steps, [&](Step &) { ++stepCount; });
+    if (stepCount > 120)
+        return deleteStep(scenario); // keep inputs small and runs fast
+    switch (below(9)) {
+    case 0:
+        return insertStep(scenario);
+    case 1:
+    case 2:
+        return insertTaskUse(scenario);
+    case 3:
+        return deleteStep(scenario);
+    case 4:
+        return swapSteps(scenario);
+    case 5:
+        return wrapStep(scenario);
+    case 6:
+        return retarget(scenario);
+    case 7:
+        return changeQuantity(scenario);
+    default:
+        return addCoroutine(scenario);
+    }
+}
+
+double ScenarioMutator::duration()
+{
+    static constexpr std::array<double, 9> kDurations{0, 0, 0.001, 0.1, 0.25, 0.5, 1, 1.5, 3};
+    return kDurations[std::size_t(below(int(kDurations.size())))];
+}
+
+QString ScenarioMutator::freshName(const Scenario &scenario, const QString &prefix)
+{
+    for (int n = 1;; ++n) {
+        const QString name = prefix + QString::number(n);
+        bool used = scenario.coroutine(name) || scenario.resource(name);
+        for (const Coroutine &coroutine : scenario.coroutines)
+            used = used
+                   || coroutine.params.end()
+                          != std::find(coroutine.params.begin(), coroutine.params.end(), name);
+        for (const Coroutine &coroutine : scenario.coroutines)
+            used = used || taskNames(coroutine).contains(name);
+        if (!used)
+            return name;
+    }
+}
+
+bool ScenarioMutator::insertStep(Scenario &scenario)
+{
+    std::vector<Body> all = bodies(scenario);
+    const Body body = all[std::size_t(below(int(all.size())))];
+    const auto pick = [this](int n) { return below(n); };
+    const Coroutine &callee
+        = scenario.coroutines[std::size_t(below(int(scenario.coroutines.size())))];
+    const QString task = pickFrom(taskNames(*body.coroutine), pick);
+    Step step;
+    switch (below(16)) {
+    case 0:
+        step = makeStep(StepKind::Sleep);
+        step.seconds = Quantity::literal(duration());
+        break;
+    case 1:
+        step = makeStep(StepKind::Cpu);
+        step.seconds = Quantity::literal(duration());
+        break;
+    case 2:
+        step = makeStep(StepKind::Block);
+        step.seconds = Quantity::literal(duration());
+        break;
+    case 3:
+        step = makeStep(StepKind::Print);
+        step.text = QStringLiteral("p%1").arg(below(100));
+        break;
+    case 4:
+        step = makeStep(StepKind::Call);
+        step.coro = callee.name;
+        step.args = argumentsFor(callee, duration());
+        break;
+    case 5:
+        step = makeStep(StepKind::CreateTask);
+        step.coro = callee.name;
+        step.args = argumentsFor(callee, duration());
+        step.as = chance(70) ? freshName(scenario, QStringLiteral("t")) : QString();
+        break;
+    case 6:
+        step = taskStep(StepKind::Await, task);
+        break;
+    case 7:
+        step = taskStep(StepKind::Cancel, task);
+        break;
+    case 8:
+        step = makeStep(StepKind::Gather);
+        step.items.push_back(GatherItem{callee.name, argumentsFor(callee, duration()), {}, {}});
+        if (!task.isEmpty())
+            step.items.push_back(GatherItem{{}, {}, {}, task});
+        step.returnExceptions = chance(50);
+        break;
+    case 9:
+        step = makeStep(StepKind::WaitFor);
+        step.timeout = Quantity::literal(duration());
+        if (task.isEmpty() || chance(50)) {
+            step.coro = callee.name;
+            step.args = argumentsFor(callee, duration());
+        } else {
+            step.task = task;
+        }
+        break;
+    case 10: {
+        step = makeStep(StepKind::With);
+        step.resource
+            = pickFrom(resourcesOf(scenario, {ResourceKind::Lock, ResourceKind::Semaphore}), pick);
+        Step inner = makeStep(StepKind::Sleep);
+        inner.seconds = Quantity::literal(duration());
+        step.steps.push_back(inner);
+        break;
+    }
+    case 11: {
+        static constexpr std::array<StepKind, 3> kEventOps{StepKind::EventWait, StepKind::EventSet,
+                                                           StepKind::EventClear};
+        step = makeStep(kEventOps[std::size_t(below(3))]);
+        step.resource = pickFrom(resourcesOf(scenario, {ResourceKind::Event}), pick);
+        break;
+    }
+    case 12: {
+        static constexpr std::array<StepKind, 4> kQueueOps{StepKind::Put, StepKind::Get,
+                                                           StepKind::TaskDone, StepKind::Join};
+        step = makeStep(kQueueOps[std::size_t(below(4))]);
+        step.resource = pickFrom(resourcesOf(scenario, {ResourceKind::Queue}), pick);
+        if (step.kind == StepKind::Put)
+            step.item
+                = chance(50) || task.isEmpty() ? QJsonValue(below(10)) : QJsonValue("$" + task);
+        break;
+    }
+    case 13:
+        step = makeStep(StepKind::Raise);
+        step.error = chance(70) ? QStringLiteral("ValueError") : QStringLiteral("CancelledError");
+        step.message = QStringLiteral("boom");
+        break;
+    case 14:
+        step = makeStep(StepKind::ToThread);
+        step.work = chance(50) ? WorkKind::Io : WorkKind::Cpu;
+        step.seconds = Quantity::literal(duration());
+        break;
+    default: {
+        step = makeStep(StepKind::Repeat);
+        step.count = Quantity::literal(below(3));
+        Step inner = makeStep(StepKind::Sleep);
+        inner.seconds = Quantity::literal(duration());
+        step.steps.push_back(inner);
+        break;
+    }
+    }
+    body.steps->insert(body.steps->begin() + below(int(body.steps->size()) + 1), step);
+    return true;
+}
+
+// A task made, brought into one state, then used in one way: `t = create_task(c())`, then
+// nothing (pending), a sleep past its end (done or failed, by what `c` does) or a cancel, then
+// await / gather / wait_for / cancel of it, or awaits of it from two tasks at once. The use is
+// wrapped in a try that catches what it may raise, so that the steps after it still run.
+bool ScenarioMutator::insertTaskUse(Scenario &scenario)
+{
+    const TaskState state = TaskState(below(4));
+    const TaskUse use = TaskUse(below(6));
+    const QString callee = freshName(scenario, QStringLiteral("c"));
+    Coroutine worker{callee, {}, {}, {}};
+    Step work = makeStep(StepKind::Sleep);
+    work.seconds = Quantity::literal(chance(50) ? 0.0 : 0.5);
+    worker.steps.push_back(work);
+    if (state == TaskState::Failed) {
+        Step fail = makeStep(StepKind::Raise);
+        fail.error = QStringLiteral("ValueError");
+        fail.message = QStringLiteral("failed");
+        worker.steps.push_back(fail);
+    }
+    const QString var = freshName(scenario, QStringLiteral("t"));
+    Steps steps;
+    Step create = makeStep(StepKind::CreateTask);
+    create.coro = callee;
+    create.as = var;
+    steps.push_back(create);
+    if (state == TaskState::Cancelled)
+        steps.push_back(taskStep(StepKind::Cancel, var));
+    if (state != TaskState::Pending) {
+        Step pause = makeStep(StepKind::Sleep);
+        pause.seconds = Quantity::literal(1);
+        steps.push_back(pause);
+    }
+    Step guarded = makeStep(StepKind::Try);
+    switch (use) {
+    case TaskUse::Await:
+        guarded.steps.push_back(taskStep(StepKind::Await, var));
+        break;
+    case TaskUse::Gather:
+    case TaskUse::GatherReturningExceptions: {
+        Step gather = makeStep(StepKind::Gather);
+        gather.items.push_back(GatherItem{{}, {}, {}, var});
+        if (chance(50))
+            gather.items.push_back(GatherItem{callee, {}, {}, {}});
+        gather.returnExceptions = use == TaskUse::GatherReturningExceptions;
+        guarded.steps.push_back(gather);
+        break;
+    }
+    case TaskUse::WaitFor: {
+        Step waitFor = taskStep(StepKind::WaitFor, var);
+        waitFor.timeout = Quantity::literal(chance(50) ? 0.25 : 2.0);
+        guarded.steps.push_back(waitFor);
+        break;
+    }
+    case TaskUse::Cancel:
+        guarded.steps.push_back(taskStep(StepKind::Cancel, var));
+        break;
+    case TaskUse::AwaitFromTwoTasks: {
+        const QString awaiter = freshName(scenario, QStringLiteral("a"));
+        scenario.coroutines.push_back(Coroutine{awaiter, {QStringLiteral("x")}, {}, {}});
+        scenario.coroutines.back().steps.push_back(taskStep(StepKind::Await, QStringLiteral("x")));
+        for (int i = 0; i < 2; ++i) {
+            Step other = makeStep(StepKind::CreateTask);
+            other.coro = awaiter;
+            other.args.insert(QStringLiteral("x"), "$" + var);
+            steps.push_back(other);
+        }
+        guarded.steps.push_back(taskStep(StepKind::Await, var));
+        break;
+    }
+    }
+    for (const char *error : {"ValueError", "CancelledError", "TimeoutError"}) {
+        Step note = makeStep(StepKind::Print);
+        note.text = QStringLiteral("caught %1").arg(QLatin1String(error));
+        guarded.excepts.push_back(ExceptClause{QLatin1String(error), {note}});
+    }
+    steps.push_back(guarded);
+    scenario.coroutines.push_back(worker);
+    std::vector<Body> all = bodies(scenario);
+    std::erase_if(all, [&](const Body &body) { return body.coroutine->name == callee; });
+    const Body body = all[std::size_t(below(int(all.size())))];
+    body.steps->insert(body.steps->begin() + below(int(body.steps->size()) + 1), steps.begin(),
+                       steps.end());
+    m_pendingUse = std::make_pair(state, use);
+    return true;
+}
+
+bool ScenarioMutator::deleteStep(Scenario &scenario)
+{
+    std::vector<Body> all = bodies(scenario);
+    std::erase_if(all, [](const Body &body) { return body.steps->empty(); });
+    if (all.empty())
+        return false;
+    Steps &steps = *all[std::size_t(below(int(all.size())))].steps;
+    steps.erase(steps.begin() + below(int(steps.size())));
+    return true;
+}
+
+bool ScenarioMutator::swapSteps(Scenario &scenario)
+{
+    std::vector<Body> all = bodies(scenario);
+    std::erase_if(all, [](const Body &body) { return body.steps->size() < 2; });
+    if (all.empty())
+        return false;
+    Steps &steps = *all[std::size_t(below(int(all.size())))].steps;
+    std::swap(steps[std::size_t(below(int(steps.size())))],
+              steps[std::size_t(below(int(steps.size())))]);
+    return true;
+}
+
+// Puts one step inside a try (catching everything but cancellation), a repeat, a `with` on a
+// lock or semaphore, or a task group.
+bool ScenarioMutator::wrapStep(Scenario &scenario)
+{
+    std::vector<Body> all = bodies(scenario);
+    std::erase_if(all, [](const Body &body) { return body.steps->empty(); });
+    if (all.empty())
+        return false;
+    Steps &steps = *all[std::size_t(below(int(all.size())))].steps;
+    Step &inner = steps[std::size_t(below(int(steps.size())))];
+    static constexpr std::array<StepKind, 4> kWrappers{StepKind::Try, StepKind::Repeat,
+                                                       StepKind::With, StepKind::TaskGroup};
+    Step wrapper = makeStep(kWrappers[std::size_t(below(4))]);
+    if (wrapper.kind == StepKind::Try)
+        wrapper.excepts.push_back(ExceptClause{QStringLiteral("*"), {}});
+    if (wrapper.kind == StepKind::Repeat)
+        wrapper.count = Quantity::literal(below(3));
+    if (wrapper.kind == StepKind::With) {
+        const QStringList ids
+            = resourcesOf(scenario, {ResourceKind::Lock, ResourceKind::Semaphore});
+        if (ids.isEmpty())
+            return false;
+        wrapper.resource = ids.at(below(int(ids.size())));
+    }
+    wrapper.steps.push_back(inner);
+    inner = wrapper;
+    return true;
+}
+
+bool ScenarioMutator::retarget(Scenario &scenario)
+{
+    Coroutine &coroutine = scenario.coroutines[std::size_t(below(int(scenario.coroutines.size())))];
+    const QStringList tasks = taskNames(coroutine);
+    std::vector<Step *> candidates;
+    forEachStepIn(coroutine.steps, [&](Step &step) {
+        if (!step.task.isEmpty() || !step.resource.isEmpty() || !step.coro.isEmpty())
+            candidates.push_back(&step);
+    });
+    if (candidates.empty())
+        return false;
+    Step &step = *candidates[std::size_t(below(int(candidates.size())))];
+    const auto pick = [this](int n) { return below(n); };
+    if (!step.task.isEmpty())
+        step.task = pickFrom(tasks, pick);
+    if (!step.coro.isEmpty()) {
+        const Coroutine &callee
+            = scenario.coroutines[std::size_t(below(int(scenario.coroutines.size())))];
+        step.coro = callee.name;
+        step.args = argumentsFor(callee, duration());
+    }
+    if (!step.resource.isEmpty()) {
+        const Resource *current = scenario.resource(step.resource);
+        if (current)
+            step.resource = pickFrom(resourcesOf(scenario, {current->kind}), pick);
+    }
+    return true;
+}
+
+bool ScenarioMutator::changeQuantity(Scenario &scenario)
+{
+    std::vector<Step *> candidates;
+    for (Coroutine &coroutine : scenario.coroutines)
+        forEachStepIn(coroutine.steps, [&](Step &step) {
+            const bool timed = (step.seconds != Quantity{} || step.timeout != Quantity{}
+                                || step.count.has_value());
+            if (timed)
+                candidates.push_back(&step);
+        });
+    if (candidates.empty())
+        return false;
+    Step &step = *candidates[std::size_t(below(int(candidates.size())))];
+    if (step.count && !step.count->isParam())
+        step.count = Quantity::literal(below(4));
+    else if (step.timeout != Quantity{} && !step.timeout.isParam())
+        step.timeout = Quantity::literal(duration());
+    else if (!step.seconds.isParam())
+        step.seconds = Quantity::literal(chance(50) ? duration() : step.seconds.value * 2);
+    return true;
+}
+
+// A new coroutine that sleeps, then prints, raises or returns; or a new resource.
+bool ScenarioMutator::addCoroutine(Scenario &scenario)
+{
+    if (chance(30)) {
+        static constexpr std::array<ResourceKind, 4> kKinds{
+            ResourceKind::Lock, ResourceKind::Semaphore, ResourceKind::Event, ResourceKind::Queue};
+        Resource resource;
+        resource.kind = kKinds[std::size_t(below(4))];
+        resource.id = freshName(scenario, QStringLiteral("r"));
+        resource.maxsize = resource.kind == ResourceKind::Queue ? below(3) : 0;
+        scenario.resources.push_back(resource);
+        return true;
+    }
+    Coroutine coroutine{freshName(scenario, QStringLiteral("c")), {}, {}, {}};
+    Step sleep = makeStep(StepKind::Sleep);
+    sleep.seconds = Quantity::literal(duration());
+    coroutine.steps.push_back(sleep);
+    Step last = makeStep(chance(50) ? StepKind::Print : StepKind::Raise);
+    if (last.kind == StepKind::Print) {
+        last.text = QStringLiteral("done");
+    } else {
+        last.error = QStringLiteral("RuntimeError");
+        last.message = QStringLiteral("bad");
+    }
+    coroutine.steps.push_back(last);
+    scenario.coroutines.push_back(coroutine);
+    return true;
+}
+
+} // namespace loopscope::test
