@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <utility>
 
 namespace loopscope::rt {
@@ -21,23 +22,30 @@ GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
         setResult(QJsonArray());
         return;
     }
-    // Each pending child keeps the outer future alive until its callback has run.
+    // As tasks.py (3.12) does: a pending child gets the done callback, which keeps the outer
+    // future alive until it has run; children already done are counted at once, after the
+    // loop, so a gather of finished tasks is done before it is awaited (no suspension). No
+    // reference is taken around those calls: with no child pending it would be the only one,
+    // and releasing it deleted the gather under its creator (the crash of issue 14).
     std::vector<Future *> alreadyDone;
-    for (auto &child : m_children) {
+    for (std::size_t i = 0; i < m_children.size(); ++i) {
+        Future *child = m_children[i].get();
+        const auto seen = m_children.begin() + std::ptrdiff_t(i);
+        if (std::find(m_children.begin(), seen, m_children[i]) != seen)
+            continue; // gather(t, t): t counts once, as with tasks.py's arg_to_fut
+        ++m_distinct;
         if (child->done()) {
-            alreadyDone.push_back(child.get());
-        } else {
-            retain();
-            ++m_callbackRefs;
-            child->addDoneCallback(Callback{&GatheringFuture::childDoneCb, this,
-                                            reinterpret_cast<std::uintptr_t>(child.get())});
+            alreadyDone.push_back(child);
+            continue;
         }
+        retain();
+        ++m_callbackRefs;
+        child->addDoneCallback(
+            Callback{&GatheringFuture::childDoneCb, this, reinterpret_cast<std::uintptr_t>(child)});
     }
-    retain(); // for the calls below
+    m_rt.gathers.insert(this);
     for (Future *child : alreadyDone)
         childDone(*child);
-    release();
-    m_rt.gathers.insert(this);
 }
 
 GatheringFuture::~GatheringFuture()
@@ -55,7 +63,7 @@ void GatheringFuture::childDoneCb(void *self, std::uintptr_t child)
 
 void GatheringFuture::abandon()
 {
-    for (auto &child : m_children)
+    for (auto &child : m_children) // a duplicate finds nothing left to remove
         child->removeDoneCallback(Callback{&GatheringFuture::childDoneCb, this,
                                            reinterpret_cast<std::uintptr_t>(child.get())});
     m_children.clear();
@@ -82,7 +90,7 @@ void GatheringFuture::childDone(Future &child)
             return;
         }
     }
-    if (m_finished == m_children.size()) {
+    if (m_finished == m_distinct) {
         if (m_cancelRequested)
             setException(PyError::cancelled());
         else

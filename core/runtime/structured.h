@@ -33,6 +33,7 @@ private:
     Runtime &m_rt;
     std::vector<Ref<Future>> m_children;
     bool m_returnExceptions;
+    std::size_t m_distinct = 0; // children counted once each (gather(t, t) waits for t once)
     std::size_t m_finished = 0;
     int m_callbackRefs = 0; // references held for children's done callbacks not run yet
     bool m_cancelRequested = false;
