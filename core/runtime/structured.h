@@ -43,6 +43,9 @@ class TaskGroupScope
 {
 public:
     TaskGroupScope(Runtime &rt, Task &parent);
+    // tg.create_task: raises RuntimeError once the group is aborting, as taskgroups.py does
+    // (call it before the task is made: then no task exists).
+    void checkAccepting() const;
     void add(const Ref<Task> &task);
     // __aexit__: waits for every task; raises ExceptionGroup, or the body's error.
     Co exit(std::optional<PyError> bodyError, StringId step);
@@ -56,6 +59,7 @@ private:
     std::vector<Ref<Task>> m_tasks; // every task ever added, in order
     std::size_t m_pending = 0;      // of those, not done yet
     std::vector<PyError> m_errors;
+    std::optional<PyError> m_baseError; // the first KeyboardInterrupt or SystemExit
     Ref<Future> m_onCompleted;
     bool m_aborting = false;
     bool m_parentCancelRequested = false;
