@@ -21,6 +21,31 @@ QString exceptionClass(const QString &name)
     return name;
 }
 
+// `<cls>(<message>)` as scenario-format.md defines `raise` for the classes that do not take
+// one message: a group holds one exception with the message; a Unicode error is that of a
+// fixed input, with the message as its reason (Python's own reason when there is none).
+QString raisedException(const QString &cls, const QString &message)
+{
+    const QString text = message.isEmpty() ? QStringLiteral("\"\"") : message;
+    const auto reason = [&](const char *python) {
+        return message.isEmpty() ? QStringLiteral("\"%1\"").arg(QLatin1String(python)) : message;
+    };
+    if (cls == QLatin1String("ExceptionGroup"))
+        return QStringLiteral("ExceptionGroup(%1, [Exception(%1)])").arg(text);
+    if (cls == QLatin1String("BaseExceptionGroup"))
+        return QStringLiteral("BaseExceptionGroup(%1, [BaseException(%1)])").arg(text);
+    if (cls == QLatin1String("UnicodeDecodeError"))
+        return QStringLiteral("UnicodeDecodeError(\"utf-8\", b\"\\xff\", 0, 1, %1)")
+            .arg(reason("invalid start byte"));
+    if (cls == QLatin1String("UnicodeEncodeError"))
+        return QStringLiteral("UnicodeEncodeError(\"ascii\", \"\\xe9\", 0, 1, %1)")
+            .arg(reason("ordinal not in range(128)"));
+    if (cls == QLatin1String("UnicodeTranslateError"))
+        return QStringLiteral("UnicodeTranslateError(\"\\xe9\", 0, 1, %1)")
+            .arg(reason("character maps to <undefined>"));
+    return QStringLiteral("%1(%2)").arg(cls, message);
+}
+
 } // namespace
 
 // A parameter's or variable's Python name: a local must not hide a coroutine or a resource.
@@ -123,11 +148,7 @@ void ProgramWriter::writeStep(const Step &step)
     case StepKind::Raise: {
         const QString cls = exceptionClass(step.error);
         const QString message = step.message.isEmpty() ? QString() : text(step.message, lookup);
-        if (cls == QLatin1String("ExceptionGroup")) // it needs the exceptions it groups
-            return line(QStringLiteral("raise ExceptionGroup(%1, [Exception(%1)])")
-                            .arg(message.isEmpty() ? QStringLiteral("\"\"") : message),
-                        step.label);
-        return line(QStringLiteral("raise %1(%2)").arg(cls, message), step.label);
+        return line(QStringLiteral("raise ") + raisedException(cls, message), step.label);
     }
     case StepKind::CreateTask:
         return writeTaskOp(step);

@@ -238,7 +238,7 @@ void EventLoop::runReady()
     constexpr std::size_t kTargetAhead = 12;
     constexpr std::size_t kWarmAhead = 6;
     const std::size_t count = m_ready.size();
-    for (std::size_t n = count; n > 0 && !stopRequested(); --n) {
+    for (std::size_t n = count; n > 0 && !stopRequested() && !m_interrupted; --n) {
         if (n > kTargetAhead) {
             // A task is four cache lines; its hot fields sit behind those of its future.
             const auto *target = static_cast<const char *>(m_ready[kTargetAhead].cb.self);

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace loopscope::rt {
@@ -68,6 +69,11 @@ public:
     // Virtual clock: time moves on while the loop thread is busy (CPU work, GIL hand-offs).
     void setVirtualNow(double t) { m_virtualNow = t; }
 
+    // A KeyboardInterrupt or SystemExit left a callback: the iteration ends there, what is still
+    // ready stays queued (first in the next iteration), and runOnce() says so once.
+    void interrupt() { m_interrupted = true; }
+    bool takeInterrupt() { return std::exchange(m_interrupted, false); }
+
     void requestStop();
     bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
     const std::atomic<bool> &stopFlag() const { return m_stop; }
@@ -119,6 +125,7 @@ private:
     };
     RingQueue<ReadyEntry> m_ready;
     int m_externalWork = 0;
+    bool m_interrupted = false;
 
     std::mutex m_postedMutex;
     std::vector<Callback> m_posted;

@@ -42,6 +42,11 @@ public:
     const PyError *error() const { return m_error.get(); }
     const QJsonValue &value() const { return m_value; }
 
+    // The CancelledError that awaiting a cancelled future raises (Future._make_cancelled_error):
+    // a task cancelled by a CancelledError of its own gives that one, message and all, to the
+    // first who asks, and a plain one to everyone after, as CPython does.
+    virtual PyError takeCancelledError() { return PyError::cancelled(); }
+
     void setResult(QJsonValue value = {});
     void setException(PyError error);
     virtual bool cancel();

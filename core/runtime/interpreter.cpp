@@ -203,18 +203,14 @@ Co withResource(Runtime &rt, const Step &step, Frame &frame)
         throw *error;
 }
 
+// `except <handler>:` catches the class and its subclasses; `*` is `except Exception`, which
+// lets BaseException, GeneratorExit, KeyboardInterrupt, SystemExit, BaseExceptionGroup and
+// CancelledError through.
 bool handles(const QString &handler, const PyError &e)
 {
     if (handler == QLatin1String("*"))
-        return !e.isCancel();
-    if (handler == e.type)
-        return true;
-    static const QHash<QString, QString> parents{
-        {QStringLiteral("NotImplementedError"), QStringLiteral("RuntimeError")},
-        {QStringLiteral("RecursionError"), QStringLiteral("RuntimeError")},
-        {QStringLiteral("UnicodeError"), QStringLiteral("ValueError")},
-    };
-    return parents.value(e.type) == handler;
+        return pyexc::isException(e.type);
+    return e.type == handler || pyexc::isSubclass(e.type, handler);
 }
 
 Co tryStep(Runtime &rt, const Step &step, Frame &frame)
@@ -277,23 +273,33 @@ Co offload(Runtime &rt, const Step &step, Frame &frame)
                          rt.stepId(step)};
 }
 
+// `coro(**args)` without await: CPython makes the coroutine object, drops it at the end of the
+// statement and warns when it collects it unstarted. The body never runs: no lane, no suspend.
+void neverAwaited(Runtime &rt, const QString &coro, int lane)
+{
+    coroutineNamed(rt, coro); // the name is still looked up: an unknown one raises
+    rt.diagnostic(Severity::Warning, QStringLiteral("never-awaited"), lane,
+                  QStringLiteral("RuntimeWarning: coroutine '%1' was never awaited").arg(coro));
+}
+
 void createTask(Runtime &rt, const Step &step, Frame &frame)
 {
+    if (frame.group) {
+        try {
+            frame.group->checkAccepting();
+        } catch (const PyError &e) {
+            rt.event(EventKind::Raise, rt.currentLane(), e.message, e.type);
+            // tg.create_task(coro()) raised: the coroutine object it was given is never awaited
+            // (CPython warns when the exception's traceback, which holds it, is freed).
+            neverAwaited(rt, step.coro, rt.currentLane());
+            throw;
+        }
+    }
     Ref<Task> task = spawn(rt, step.coro, step.args, step.name, frame);
     if (frame.group)
         frame.group->add(task);
     if (!step.as.isEmpty())
         frame.vars[step.as] = Value{QJsonValue(task->name()), Ref<Future>(task)};
-}
-
-// `coro(**args)` without await: CPython makes the coroutine object, drops it at the end of the
-// statement and warns when it collects it unstarted. The body never runs: no lane, no suspend.
-void neverAwaited(Runtime &rt, const Step &step, int lane)
-{
-    coroutineNamed(rt, step.coro); // the name is still looked up: an unknown one raises
-    rt.diagnostic(
-        Severity::Warning, QStringLiteral("never-awaited"), lane,
-        QStringLiteral("RuntimeWarning: coroutine '%1' was never awaited").arg(step.coro));
 }
 
 // The ops that never suspend.
@@ -304,7 +310,7 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::Call:
         if (step.awaited)
             return false; // runs the callee inline, which may suspend
-        neverAwaited(rt, step, lane);
+        neverAwaited(rt, step.coro, lane);
         return true;
     case StepKind::Print:
         rt.event(EventKind::Print, lane, frame.substitute(step.text));
@@ -334,7 +340,7 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
         return true;
     case StepKind::Raise:
         rt.event(EventKind::Raise, lane, frame.substitute(step.message), step.error);
-        throw PyError{step.error, frame.substitute(step.message), {}};
+        throw PyError::raised(step.error, frame.substitute(step.message));
     case StepKind::Cancel: {
         Task *task = frame.task(step.task);
         rt.event(EventKind::Cancel, task->lane(), {}, {}, lane);
@@ -449,7 +455,16 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
 
 Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame)
 {
-    co_await runSteps(rt, coroutine.steps, frame);
+    try {
+        co_await runSteps(rt, coroutine.steps, frame);
+    } catch (const PyError &e) {
+        // PEP 479: a StopIteration leaving a coroutine's frame becomes a RuntimeError (C++
+        // forbids co_await in a handler, and no await is needed here: the throw is plain).
+        if (e.type != QLatin1String("StopIteration"))
+            throw;
+        throw PyError{
+            QStringLiteral("RuntimeError"), QStringLiteral("coroutine raised StopIteration"), {}};
+    }
 }
 
 } // namespace loopscope::rt

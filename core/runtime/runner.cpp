@@ -46,6 +46,7 @@ private:
     double m_end = 0.0;
     std::chrono::steady_clock::time_point m_wallStart;
     bool m_deadlock = false;
+    int m_interrupts = 0; // KeyboardInterrupt or SystemExit raised out of the loop so far
 };
 
 bool liveClock(const Scenario &scenario, const RunOptions &options)
@@ -81,6 +82,10 @@ bool RunCore::runUntil(bool *flag)
         }
         if (!m_loop.runOnce())
             return false;
+        if (m_loop.takeInterrupt()) {
+            ++m_interrupts;
+            return false;
+        }
         if (stepMode.load() && m_recorder.recordCount() >= stepTarget.load())
             m_loop.setPaused(true);
     }
@@ -106,7 +111,7 @@ void RunCore::run()
                                  runCoroutine(m_rt, *mainCoro, Frame{}));
         bool mainDone = false;
         m_main->addDoneCallback(Callback{&RunCore::setFlag, &mainDone, 0});
-        if (!runUntil(&mainDone)) {
+        if (!runUntil(&mainDone) && m_interrupts == 0) {
             stopped = m_loop.stopRequested();
             m_deadlock = !stopped;
         }
@@ -121,18 +126,23 @@ void RunCore::run()
 }
 
 // asyncio.run's ending: cancel what is left and let it run its cancellation, then wait for the
-// default executor's threads.
+// default executor's threads. After a KeyboardInterrupt or SystemExit (runners.py: Runner.close
+// runs as the exception leaves asyncio.run) main may be among what is left; another one raised
+// meanwhile ends the shutdown there.
 void RunCore::shutdown()
 {
+    const int interrupts = m_interrupts;
+    const QString when = interrupts > 0
+                             ? QStringLiteral("when %1 ended the loop").arg(m_rt.escaped->type)
+                             : QStringLiteral("when main returned");
     std::vector<Ref<Future>> pending;
     for (auto &task : m_rt.tasks) {
         if (task->done())
             continue;
         task->cancelledAtShutdown = true;
         m_rt.diagnostic(Severity::Warning, QStringLiteral("pending-at-shutdown"), task->lane(),
-                        QStringLiteral("Task %1 was still pending when main returned; "
-                                       "asyncio.run() cancelled it")
-                            .arg(task->name()));
+                        QStringLiteral("Task %1 was still pending %2; asyncio.run() cancelled it")
+                            .arg(task->name(), when));
         task->cancel();
         pending.emplace_back(task);
     }
@@ -141,6 +151,8 @@ void RunCore::shutdown()
         bool done = false;
         all->addDoneCallback(Callback{&RunCore::setFlag, &done, 0});
         if (!runUntil(&done)) {
+            if (m_interrupts > interrupts)
+                return;
             // A task caught its cancellation and waits for what can never come: asyncio.run
             // waits for it forever, as CPython does (found by tests/fidelity/differential.py).
             m_deadlock = !m_loop.stopRequested();
@@ -148,7 +160,7 @@ void RunCore::shutdown()
         }
     }
     while (m_rt.pools->defaultExecutorBusy() > 0) {
-        if (!m_loop.runOnce())
+        if (!m_loop.runOnce() || m_loop.takeInterrupt())
             return;
     }
 }
@@ -161,11 +173,13 @@ void RunCore::finishOutcome()
                               ? (m_rt.stopReason.isEmpty() ? QStringLiteral("stopped by the user")
                                                            : m_rt.stopReason)
                               : QStringLiteral("the scenario has no coroutine named main");
+    } else if (m_rt.escaped) {
+        m_outcome = {OutcomeStatus::Failed, m_rt.escaped->describe()};
     } else if (m_deadlock) {
         m_outcome.status = OutcomeStatus::Deadlock;
         m_outcome.error = describeDeadlock(m_rt);
     } else if (m_main->cancelled()) {
-        m_outcome = {OutcomeStatus::Failed, QStringLiteral("CancelledError")};
+        m_outcome = {OutcomeStatus::Failed, m_main->takeCancelledError().describe()};
     } else if (m_main->failed()) {
         m_main->exceptionRetrieved = true;
         m_outcome = {OutcomeStatus::Failed, m_main->error()->describe()};

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -101,6 +102,9 @@ public:
     std::chrono::steady_clock::time_point wallDeadline
         = std::chrono::steady_clock::time_point::max();
     QString stopReason;
+    // The KeyboardInterrupt or SystemExit a task raised out of the loop (the last one): it ends
+    // the run as it ends asyncio.run.
+    std::optional<PyError> escaped;
 
     // Records the `ready` spans the virtual clock keeps back (Task::flushReady): at a pause and
     // at the end, so that what is drawn then is complete.

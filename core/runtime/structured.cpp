@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <utility>
 
 namespace loopscope::rt {
@@ -21,23 +22,30 @@ GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
         setResult(QJsonArray());
         return;
     }
-    // Each pending child keeps the outer future alive until its callback has run.
+    // As tasks.py (3.12) does: a pending child gets the done callback, which keeps the outer
+    // future alive until it has run; children already done are counted at once, after the
+    // loop, so a gather of finished tasks is done before it is awaited (no suspension). No
+    // reference is taken around those calls: with no child pending it would be the only one,
+    // and releasing it deleted the gather under its creator (the crash of issue 14).
     std::vector<Future *> alreadyDone;
-    for (auto &child : m_children) {
+    for (std::size_t i = 0; i < m_children.size(); ++i) {
+        Future *child = m_children[i].get();
+        const auto seen = m_children.begin() + std::ptrdiff_t(i);
+        if (std::find(m_children.begin(), seen, m_children[i]) != seen)
+            continue; // gather(t, t): t counts once, as with tasks.py's arg_to_fut
+        ++m_distinct;
         if (child->done()) {
-            alreadyDone.push_back(child.get());
-        } else {
-            retain();
-            ++m_callbackRefs;
-            child->addDoneCallback(Callback{&GatheringFuture::childDoneCb, this,
-                                            reinterpret_cast<std::uintptr_t>(child.get())});
+            alreadyDone.push_back(child);
+            continue;
         }
+        retain();
+        ++m_callbackRefs;
+        child->addDoneCallback(
+            Callback{&GatheringFuture::childDoneCb, this, reinterpret_cast<std::uintptr_t>(child)});
     }
-    retain(); // for the calls below
+    m_rt.gathers.insert(this);
     for (Future *child : alreadyDone)
         childDone(*child);
-    release();
-    m_rt.gathers.insert(this);
 }
 
 GatheringFuture::~GatheringFuture()
@@ -55,7 +63,7 @@ void GatheringFuture::childDoneCb(void *self, std::uintptr_t child)
 
 void GatheringFuture::abandon()
 {
-    for (auto &child : m_children)
+    for (auto &child : m_children) // a duplicate finds nothing left to remove
         child->removeDoneCallback(Callback{&GatheringFuture::childDoneCb, this,
                                            reinterpret_cast<std::uintptr_t>(child.get())});
     m_children.clear();
@@ -74,7 +82,7 @@ void GatheringFuture::childDone(Future &child)
     doneBy = task ? task->lane() : -1;
     if (!m_returnExceptions) {
         if (child.cancelled()) {
-            setException(PyError::cancelled());
+            setException(child.takeCancelledError());
             return;
         }
         if (child.failed()) {
@@ -82,9 +90,9 @@ void GatheringFuture::childDone(Future &child)
             return;
         }
     }
-    if (m_finished == m_children.size()) {
-        if (m_cancelRequested)
-            setException(PyError::cancelled());
+    if (m_finished == m_distinct) {
+        if (m_cancelRequested) // tasks.py asks its loop variable: the last child
+            setException(m_children.back()->takeCancelledError());
         else
             setResult();
     }
@@ -109,14 +117,27 @@ TaskGroupScope::TaskGroupScope(Runtime &rt, Task &parent)
     , m_parent(parent)
 {}
 
+void TaskGroupScope::checkAccepting() const
+{
+    if (!m_aborting)
+        return;
+    // TaskGroup.__repr__: the tasks not done yet (their done callbacks not run), the errors.
+    QString info;
+    if (m_pending > 0)
+        info += QStringLiteral(" tasks=%1").arg(m_pending);
+    if (!m_errors.empty())
+        info += QStringLiteral(" errors=%1").arg(m_errors.size());
+    throw PyError{QStringLiteral("RuntimeError"),
+                  QStringLiteral("TaskGroup <TaskGroup%1 cancelling> is shutting down").arg(info),
+                  {}};
+}
+
 void TaskGroupScope::add(const Ref<Task> &task)
 {
     m_tasks.push_back(task);
     ++m_pending;
     task->addDoneCallback(
         Callback{&TaskGroupScope::taskDoneCb, this, reinterpret_cast<std::uintptr_t>(task.get())});
-    if (m_aborting)
-        task->cancel();
 }
 
 void TaskGroupScope::taskDoneCb(void *self, std::uintptr_t task)
@@ -135,6 +156,8 @@ void TaskGroupScope::taskDone(Task &task)
         return;
     task.exceptionRetrieved = true;
     m_errors.push_back(*task.error());
+    if (pyexc::endsTheLoop(task.error()->type) && !m_baseError)
+        m_baseError = *task.error();
     if (m_parent.done())
         return;
     if (!m_aborting && !m_parentCancelRequested) {
@@ -154,6 +177,8 @@ void TaskGroupScope::abort()
 
 Co TaskGroupScope::exit(std::optional<PyError> bodyError, StringId step)
 {
+    if (bodyError && pyexc::endsTheLoop(bodyError->type) && !m_baseError)
+        m_baseError = bodyError;
     std::optional<PyError> propagateCancel;
     if (bodyError && bodyError->isCancel())
         propagateCancel = bodyError;
@@ -176,17 +201,20 @@ Co TaskGroupScope::exit(std::optional<PyError> bodyError, StringId step)
         }
         m_onCompleted = Ref<Future>();
     }
+    if (m_baseError) // KeyboardInterrupt or SystemExit: raised as it is, not grouped
+        throw *m_baseError;
     if (propagateCancel && m_errors.empty())
         throw *propagateCancel;
     if (bodyError && !bodyError->isCancel())
         m_errors.push_back(*bodyError);
     if (!m_errors.empty()) {
-        PyError group{QStringLiteral("ExceptionGroup"),
-                      QStringLiteral("unhandled errors in a TaskGroup (%1 sub-exception%2)")
-                          .arg(m_errors.size())
-                          .arg(m_errors.size() == 1 ? QString() : QStringLiteral("s")),
-                      m_errors};
-        throw group;
+        // BaseExceptionGroup(...) is an ExceptionGroup when every error is an Exception.
+        const bool allExceptions
+            = std::all_of(m_errors.begin(), m_errors.end(),
+                          [](const PyError &e) { return pyexc::isException(e.type); });
+        throw PyError{allExceptions ? QStringLiteral("ExceptionGroup")
+                                    : QStringLiteral("BaseExceptionGroup"),
+                      QStringLiteral("unhandled errors in a TaskGroup"), m_errors};
     }
 }
 

@@ -33,6 +33,7 @@ private:
     Runtime &m_rt;
     std::vector<Ref<Future>> m_children;
     bool m_returnExceptions;
+    std::size_t m_distinct = 0; // children counted once each (gather(t, t) waits for t once)
     std::size_t m_finished = 0;
     int m_callbackRefs = 0; // references held for children's done callbacks not run yet
     bool m_cancelRequested = false;
@@ -42,6 +43,9 @@ class TaskGroupScope
 {
 public:
     TaskGroupScope(Runtime &rt, Task &parent);
+    // tg.create_task: raises RuntimeError once the group is aborting, as taskgroups.py does
+    // (call it before the task is made: then no task exists).
+    void checkAccepting() const;
     void add(const Ref<Task> &task);
     // __aexit__: waits for every task; raises ExceptionGroup, or the body's error.
     Co exit(std::optional<PyError> bodyError, StringId step);
@@ -55,6 +59,7 @@ private:
     std::vector<Ref<Task>> m_tasks; // every task ever added, in order
     std::size_t m_pending = 0;      // of those, not done yet
     std::vector<PyError> m_errors;
+    std::optional<PyError> m_baseError; // the first KeyboardInterrupt or SystemExit
     Ref<Future> m_onCompleted;
     bool m_aborting = false;
     bool m_parentCancelRequested = false;

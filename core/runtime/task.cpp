@@ -34,7 +34,7 @@ void Task::wakeupCb(void *self, std::uintptr_t future)
     auto *task = static_cast<Task *>(self);
     const auto *fut = reinterpret_cast<const Future *>(future);
     if (fut->cancelled()) {
-        task->step(std::make_unique<PyError>(PyError::cancelled()));
+        task->step(std::make_unique<PyError>(const_cast<Future *>(fut)->takeCancelledError()));
     } else if (fut->failed()) {
         if (const auto *awaited = dynamic_cast<const Task *>(fut))
             const_cast<Task *>(awaited)->exceptionRetrieved = true;
@@ -95,6 +95,13 @@ bool Task::cancel()
         return true;
     m_mustCancel = true;
     return true;
+}
+
+PyError Task::takeCancelledError()
+{
+    if (m_cancelledExc)
+        return *std::exchange(m_cancelledExc, nullptr);
+    return PyError::cancelled();
 }
 
 int Task::uncancel()
@@ -173,12 +180,17 @@ void Task::finish()
             std::rethrow_exception(error);
         } catch (const PyError &e) {
             if (e.isCancel()) {
+                m_cancelledExc = std::make_unique<PyError>(e);
                 m_rt.recorder.end(m_rt.buffer, m_lane, m_rt.now(), LaneResult::Cancelled);
                 markCancelled();
                 return;
             }
             m_rt.recorder.end(m_rt.buffer, m_lane, m_rt.now(), LaneResult::Failed);
             setException(e);
+            if (pyexc::endsTheLoop(e.type)) { // __step re-raises it out of the loop
+                m_rt.escaped = e;
+                m_rt.loop.interrupt();
+            }
             return;
         } catch (const RunStopped &) {
             return; // the run is over; the lane stays open and ends `pending`
@@ -205,7 +217,7 @@ QJsonValue FutureAwait::await_resume()
     if (auto error = task->takeResumeError())
         throw *error;
     if (fut->cancelled())
-        throw PyError::cancelled();
+        throw fut->takeCancelledError();
     if (fut->failed()) {
         if (auto *awaited = dynamic_cast<Task *>(fut.get()))
             awaited->exceptionRetrieved = true;

@@ -29,6 +29,7 @@ public:
     // Gives the task its body and schedules its first step (Task.__init__'s call_soon).
     void start(Co body);
     bool cancel() override;
+    PyError takeCancelledError() override;
     int uncancel();
     int cancelling() const { return m_cancelRequests; }
 
@@ -69,6 +70,7 @@ private:
     std::coroutine_handle<> m_resumePoint;
     Ref<Future> m_futWaiter;
     std::unique_ptr<PyError> m_resumeError;
+    std::unique_ptr<PyError> m_cancelledExc; // the CancelledError its coroutine ended with
     int m_lane;
     int m_cancelRequests = 0;
     StringId m_waitStep = 0;

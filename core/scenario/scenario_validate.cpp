@@ -2,6 +2,7 @@
 // call cycles. The steps of each coroutine are checked in step_validate.cpp.
 #include "scenario/scenario_validate.h"
 
+#include "scenario/builtin_exceptions.h"
 #include "scenario/expectations.h"
 #include "scenario/json_text.h"
 #include "scenario/scenario_walk.h"
@@ -131,21 +132,9 @@ QStringList catchableErrors()
 
 bool isRaisableError(const QString &name)
 {
-    // Python's built-in Exception subclasses that take a single message (not the Unicode
-    // errors, not ExceptionGroup), without the StopIteration family, plus CancelledError.
-    static const QStringList names
-        = QStringLiteral(
-              "ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError "
-              "BufferError CancelledError ChildProcessError ConnectionAbortedError ConnectionError "
-              "ConnectionRefusedError ConnectionResetError EOFError Exception FileExistsError "
-              "FileNotFoundError FloatingPointError ImportError IndexError InterruptedError "
-              "IsADirectoryError KeyError LookupError MemoryError ModuleNotFoundError NameError "
-              "NotADirectoryError NotImplementedError OSError OverflowError PermissionError "
-              "ProcessLookupError RecursionError ReferenceError RuntimeError SyntaxError "
-              "SystemError "
-              "TimeoutError TypeError UnboundLocalError UnicodeError ValueError ZeroDivisionError")
-              .split(QLatin1Char(' '));
-    return names.contains(name);
+    // Every built-in class of CPython 3.12 and CancelledError; what the ones that do not take
+    // one message mean is in scenario-format.md (`raise`).
+    return pyexc::isKnown(name);
 }
 
 std::vector<ScenarioProblem> validateScenario(const Scenario &scenario, const QString &fileName)

@@ -19,8 +19,8 @@ std::vector<ScenarioProblem> validateScenario(const Scenario &scenario,
 
 // The names a `try` step's `except` may map, in the order of scenario-format.md ("*" last).
 QStringList catchableErrors();
-// Python built-in exception classes a `raise` step may name (one message argument), and
-// CancelledError.
+// Python built-in exception classes a `raise` step may name (every one of CPython 3.12, aliases
+// too), and CancelledError.
 bool isRaisableError(const QString &name);
 
 // The longest duration a step or pool may take, in scenario seconds.

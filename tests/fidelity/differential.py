@@ -62,6 +62,7 @@ def loopscope_side(trace_path):
     main_end = max((span["end"] for span in main["spans"]), default=trace["duration"])
     ended = main.get("result", "pending") != "pending"  # a deadlock may come after, at shutdown
     return {"outcome": trace["outcome"]["status"], "error": error_type(error),
+            "error_text": error,
             "duration": trace["duration"], "prints": prints, "tasks": tasks,
             "shutdown": sum(1 for p in prints if p[0] >= main_end - 1e-9) if ended else 0}
 
@@ -72,7 +73,8 @@ def error_type(text):
 
 
 def cpython_side(stdout):
-    side = {"outcome": "", "error": "", "duration": -1.0, "prints": [], "tasks": [],
+    side = {"outcome": "", "error": "", "error_text": "", "duration": -1.0, "prints": [],
+            "tasks": [],
             "shutdown": 0}
     main_end = float("inf")
     for line in stdout.splitlines():
@@ -82,6 +84,8 @@ def cpython_side(stdout):
             side["duration"] = float(duration)
         elif key == "ERROR":
             side["error"] = rest
+        elif key == "ERROR_TEXT":
+            side["error_text"] = rest
         elif key == "MAIN_END":
             main_end = float(rest)
         elif key == "TASK":
@@ -150,6 +154,9 @@ def compare(ours, theirs, tolerance, strict_order):
                                                 and ours["error"] != theirs["error"]):
         problems.append(f"outcome: loopscope {ours['outcome']} {ours['error']}, "
                         f"cpython {theirs['outcome']} {theirs['error']}")
+    elif ours["outcome"] == "failed" and ours["error_text"] != theirs["error_text"]:
+        problems.append(f"error text: loopscope `{ours['error_text']}`, "
+                        f"cpython `{theirs['error_text']}`")
     first = compare_prints(unordered_shutdown(ours), unordered_shutdown(theirs), tolerance,
                            strict_order)
     if first:
@@ -167,10 +174,19 @@ def compare(ours, theirs, tolerance, strict_order):
 
 def check_seed(seed, args):
     """Runs one seed; returns (seed, problems, kept scenario path or None, CPython's outcome)."""
-    with tempfile.TemporaryDirectory(prefix=f"diff-{seed}-") as tmp:
-        scenario = os.path.join(tmp, f"seed-{seed}.loop.json")
+    if isinstance(seed, str):  # --files: a scenario file of its own
+        with open(seed, encoding="utf-8") as f:
+            return check_scenario(seed, os.path.basename(seed), f.read(), args)
+    return check_scenario(seed, f"seed-{seed}.loop.json",
+                          scenario_json(seed, not args.no_zero_timeouts, not args.no_params),
+                          args)
+
+
+def check_scenario(seed, name, text, args):
+    with tempfile.TemporaryDirectory(prefix="diff-") as tmp:
+        scenario = os.path.join(tmp, name)
         with open(scenario, "w", encoding="utf-8") as f:
-            f.write(scenario_json(seed, not args.no_zero_timeouts, not args.no_params))
+            f.write(text)
         trace, exported = os.path.join(tmp, "trace.json"), os.path.join(tmp, "exported.py")
         done = subprocess.run([args.loopscope, "run", scenario, "--virtual", "--quiet",
                                "--trace", trace, "--export", exported],
@@ -197,7 +213,8 @@ def check_seed(seed, args):
 
 def keep(scenario, seed, args):
     os.makedirs(args.keep, exist_ok=True)
-    path = os.path.join(args.keep, f"diff-seed-{seed}.loop.json")
+    path = os.path.join(args.keep, os.path.basename(seed) if isinstance(seed, str)
+                        else f"diff-seed-{seed}.loop.json")
     shutil.copyfile(scenario, path)
     return path
 
@@ -224,11 +241,15 @@ def main():
     parser.add_argument("--no-params", action="store_true",
                         help="no coroutine with parameters: the scenarios of seeds as they were "
                              "before it (the seeds README.md names)")
+    parser.add_argument("--files", nargs="+", default=None,
+                        help="compare these scenario files instead of generated seeds")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))
     args = parser.parse_args()
     args.python = args.python or newest_python()
     if args.tolerance is None:
         args.tolerance = 0.001 if args.clock == "virtual" else 0.05
+    if args.files:
+        args.seeds = args.files
     mismatches = 0
     outcomes = collections.Counter()
     with concurrent.futures.ThreadPoolExecutor(max(1, min(args.jobs, 2))) as pool:

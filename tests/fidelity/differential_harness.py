@@ -162,6 +162,22 @@ def _run(coro, **kwargs):
     _print_task_ends()
 
 
+_asyncio_run = harness._run
+
+
+def _describing_run(coro, **kwargs):
+    """asyncio.run, and `ERROR_TEXT <type>: <str>` for what escapes it, as Python's last
+    traceback line says it (differential.py compares it with the outcome's error)."""
+    try:
+        return _asyncio_run(coro, **kwargs)
+    except BaseException as exc:
+        text = str(exc)
+        harness._print(f"ERROR_TEXT {type(exc).__name__}" + (f": {text}" if text else ""),
+                       flush=True)
+        raise
+
+
+harness._run = _describing_run
 harness._factory = _recording_factory
 asyncio.TaskGroup.__init__ = _ordered_task_group_init
 asyncio.runners.tasks = _ShutdownInCreationOrder()
