@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 namespace loopscope::test {
 namespace {
@@ -106,6 +107,36 @@ QString pickFrom(const QStringList &names, Pick below)
     return names.isEmpty() ? QString() : names.at(below(int(names.size())));
 }
 
+// True when a coroutine can start itself again through create_task, gather, wait_for or call:
+// such a program makes tasks without end at one instant (a million tasks at time 0 take a
+// minute to stop in a Debug build), which says nothing new about the runtime.
+bool startsItselfAgain(const Scenario &scenario)
+{
+    std::map<QString, QStringList> starts;
+    for (const Coroutine &coroutine : scenario.coroutines)
+        forEachStepIn(coroutine.steps, [&](const Step &step) {
+            if (!step.coro.isEmpty())
+                starts[coroutine.name] << step.coro;
+            for (const GatherItem &item : step.items)
+                if (!item.coro.isEmpty())
+                    starts[coroutine.name] << item.coro;
+        });
+    std::map<QString, int> seen; // 1: on the path being walked, 2: done
+    std::function<bool(const QString &)> cycleFrom = [&](const QString &name) {
+        int &mark = seen[name];
+        if (mark != 0)
+            return mark == 1;
+        mark = 1;
+        for (const QString &next : starts[name])
+            if (cycleFrom(next))
+                return true;
+        seen[name] = 2;
+        return false;
+    };
+    return std::any_of(scenario.coroutines.begin(), scenario.coroutines.end(),
+                       [&](const Coroutine &coroutine) { return cycleFrom(coroutine.name); });
+}
+
 } // namespace
 
 std::optional<Scenario> ScenarioMutator::mutate(const Scenario &scenario, int tries)
@@ -116,7 +147,8 @@ std::optional<Scenario> ScenarioMutator::mutate(const Scenario &scenario, int tr
         mutant.layout = {};
         mutant.variants.clear();
         m_pendingUse.reset();
-        if (!edit(mutant) || mutant == scenario || !validateScenario(mutant).empty())
+        if (!edit(mutant) || mutant == scenario || startsItselfAgain(mutant)
+            || !validateScenario(mutant).empty())
             continue;
         if (m_pendingUse)
             ++m_taskUses[*m_pendingUse];
