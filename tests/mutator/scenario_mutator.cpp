@@ -216,7 +216,10 @@ bool ScenarioMutator::insertStep(Scenario &scenario)
         = scenario.coroutines[std::size_t(below(int(scenario.coroutines.size())))];
     const QString task = pickFrom(taskNames(*body.coroutine), pick);
     Step step;
-    switch (below(16)) {
+    int op = below(16);
+    while (!m_threads && (op == 1 || op == 2 || op == 14))
+        op = below(16);
+    switch (op) {
     case 0:
         step = makeStep(StepKind::Sleep);
         step.seconds = Quantity::literal(duration());

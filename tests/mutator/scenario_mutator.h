@@ -51,6 +51,7 @@ private:
     QString freshName(const Scenario &scenario, const QString &prefix);
 
     std::mt19937 m_random;
+    bool m_threads = true;
     std::optional<std::pair<TaskState, TaskUse>> m_pendingUse; // set by insertTaskUse
     std::map<std::pair<TaskState, TaskUse>, int> m_taskUses;
 };
