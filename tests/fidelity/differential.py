@@ -178,7 +178,8 @@ def check_seed(seed, args):
         with open(seed, encoding="utf-8") as f:
             return check_scenario(seed, os.path.basename(seed), f.read(), args)
     return check_scenario(seed, f"seed-{seed}.loop.json",
-                          scenario_json(seed, not args.no_zero_timeouts, not args.no_params),
+                          scenario_json(seed, not args.no_zero_timeouts, not args.no_params,
+                                        not args.no_task_states),
                           args)
 
 
@@ -241,6 +242,10 @@ def main():
     parser.add_argument("--no-params", action="store_true",
                         help="no coroutine with parameters: the scenarios of seeds as they were "
                              "before it (the seeds README.md names)")
+    parser.add_argument("--no-task-states", action="store_true",
+                        help="no tasks awaited in every state, no shutting-down task group, "
+                             "no exceptions beyond ValueError/TimeoutError/CancelledError: the "
+                             "scenarios of seeds as they were before issue 14")
     parser.add_argument("--files", nargs="+", default=None,
                         help="compare these scenario files instead of generated seeds")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))

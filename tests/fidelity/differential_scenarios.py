@@ -27,9 +27,10 @@ STEP = 0.125
 
 
 class Generator:
-    def __init__(self, seed, zero_timeouts=True, params=True):
+    def __init__(self, seed, zero_timeouts=True, params=True, task_states=True):
         self.rng = random.Random(seed)
         self.params = random.Random(seed * 7919 + 17) if params else None
+        self.states = random.Random(seed * 104729 + 3) if task_states else None
         self.prints = {}
         self.zero_timeouts = zero_timeouts
 
@@ -165,6 +166,112 @@ class Generator:
         return [{"op": "create_task", "coro": "paced", "args": args, "as": var},
                 self.guarded([{"op": "await", "task": var}], coro)]
 
+    # -- tasks in every state, and the exceptions of CPython (own random stream) --------------
+    # Issue 14: a gather of a finished task crashed, and nothing here awaited a task that had
+    # already finished, failed or been cancelled, nor raised anything but ValueError,
+    # TimeoutError and CancelledError. These come from `self.states`, a stream of their own,
+    # so that with task_states=False every seed gives the scenario it gave before.
+    ODD_ERRORS = ["KeyError", "StopIteration", "StopAsyncIteration", "UserWarning",
+                  "BaseException", "GeneratorExit", "NotImplementedError", "UnicodeDecodeError",
+                  "IOError", "CancelledError", "ExceptionGroup", "BaseExceptionGroup"]
+    LOOP_ENDERS = ["SystemExit", "KeyboardInterrupt"]
+
+    def task_state_coroutines(self):
+        """`sj0`..`sj2`: jobs that end done, failed (with any of the errors above), cancelled
+        by a CancelledError of their own, or that swallow a cancellation; `st_watch` awaits a
+        task it is passed; `st_doomed` fails soon."""
+        if self.states is None:
+            return []
+        r = self.states
+        jobs = []
+        for k in range(3):
+            steps = [{"op": "print", "text": f"sj{k}.start"},
+                     {"op": "sleep", "seconds": STEP * r.randint(0, 6)}]
+            ending = r.choice(["done", "done", "fail", "odd", "swallow", "own_cancel"])
+            if ending == "swallow":
+                steps = [{"op": "print", "text": f"sj{k}.start"}, {"op": "try", "steps": steps[1:],
+                         "except": {"CancelledError": [{"op": "print", "text": f"sj{k}.swallowed"},
+                                                       {"op": "sleep", "seconds": STEP}]}}]
+            elif ending == "fail":
+                steps.append({"op": "raise", "error": "ValueError", "message": f"sj{k} failed"})
+            elif ending == "odd":
+                errors = self.ODD_ERRORS + (self.LOOP_ENDERS if r.random() < 0.15 else [])
+                steps.append({"op": "raise", "error": r.choice(errors),
+                              "message": r.choice(["", f"sj{k} odd", "it's odd"])})
+            elif ending == "own_cancel":
+                steps.append({"op": "raise", "error": "CancelledError", "message": f"sj{k} stop"})
+            steps.append({"op": "print", "text": f"sj{k}.end"})
+            jobs.append({"name": f"sj{k}", "steps": steps})
+        watch = {"name": "st_watch", "params": ["target", "who"], "steps": [
+            self.state_guarded([{"op": "await", "task": "target"}], "st_watch {who}")]}
+        doomed = {"name": "st_doomed", "steps": [
+            {"op": "sleep", "seconds": STEP * r.randint(0, 3)},
+            {"op": "raise", "error": "ValueError", "message": "doomed"}]}
+        return jobs + [watch, doomed]
+
+    def task_state_steps(self, coro, index, helpers):
+        """Nothing, mostly; else a task brought to some state (pending, done, failed,
+        cancelled, cancelling, not started) and then awaited, gathered, wait_for-ed, cancelled
+        or awaited by several tasks at once."""
+        if self.states is None or self.states.random() >= 0.3:
+            return []
+        r = self.states
+        var = f"s{index}"
+        job = r.choice([f"sj{k}" for k in range(3)] + helpers)
+        steps = [{"op": "create_task", "coro": job, "as": var}]
+        if r.random() < 0.7:
+            steps.append({"op": "sleep", "seconds": STEP * r.randint(0, 8)})
+        if r.random() < 0.3:
+            steps.append({"op": "cancel", "task": var})
+            if r.random() < 0.5:
+                steps.append({"op": "sleep", "seconds": STEP * r.randint(0, 2)})
+        kind = r.choice(["await", "gather", "gather_rx", "gather_twice", "wait_for",
+                         "cancel_await", "watchers"])
+        if kind == "await":
+            op = [{"op": "await", "task": var}]
+        elif kind in ("gather", "gather_rx"):
+            op = [{"op": "gather", "items": [{"task": var}], "return_exceptions": kind == "gather_rx"}]
+        elif kind == "gather_twice":
+            op = [{"op": "gather", "items": [{"task": var}, {"coro": r.choice(helpers)},
+                                             {"task": var}],
+                   "return_exceptions": r.random() < 0.5}]
+        elif kind == "wait_for":
+            op = [{"op": "wait_for", "task": var, "timeout": STEP * r.choice([0, 1, 2, 4, 8])}]
+        elif kind == "cancel_await":
+            op = [{"op": "cancel", "task": var}, {"op": "await", "task": var}]
+        else:
+            steps += [{"op": "create_task", "coro": "st_watch",
+                       "args": {"target": f"${var}", "who": f"{coro}.{index}.{w}"}}
+                      for w in range(r.randint(1, 2))]
+            op = [{"op": "await", "task": var}]
+        return steps + [self.state_guarded(op, coro)]
+
+    def state_guarded(self, steps, who):
+        """try: steps, then a print; every handler prints (from the own stream's choices)."""
+        r = self.states
+        handlers = {e: [{"op": "print", "text": f"{who} caught {e}"}]
+                    for e in ["TimeoutError", "ValueError", "RuntimeError", "CancelledError",
+                              "ExceptionGroup", "*"] if e == "*" or r.random() < 0.7}
+        return {"op": "try", "steps": steps + [{"op": "print", "text": f"{who} got it"}],
+                "except": handlers}
+
+    def shutting_down_group(self):
+        """Sometimes: a task group whose child fails while the body waits; the body catches its
+        CancelledError and calls tg.create_task, which asyncio refuses (RuntimeError)."""
+        if self.states is None or self.states.random() >= 0.25:
+            return []
+        r = self.states
+        late = [{"op": "print", "text": "group body caught it"},
+                {"op": "create_task", "coro": r.choice(["sj0", "sj1", "sj2"])},
+                {"op": "print", "text": "group body goes on"}]
+        if r.random() < 0.4:
+            late[1] = {"op": "try", "steps": [late[1]],
+                       "except": {"RuntimeError": [{"op": "print", "text": "create_task refused"}]}}
+        body = [{"op": "create_task", "coro": "st_doomed"},
+                {"op": "try", "steps": [{"op": "sleep", "seconds": STEP * r.randint(1, 8)}],
+                 "except": {"CancelledError": late}}]
+        return [self.state_guarded([{"op": "task_group", "steps": body}], "main group")]
+
     def guarded(self, steps, coro):
         """try: steps, catching what a helper may raise, with a print per handler."""
         handlers = {}
@@ -178,6 +285,7 @@ class Generator:
         for i in range(self.rng.randint(2, 4)):
             steps += self.worker_step(name, helpers, i)
             steps += self.paced_step(name, i)
+            steps += self.task_state_steps(name, i, helpers)
         steps.append(self.say(name))
         return {"name": name, "steps": steps}
 
@@ -246,9 +354,12 @@ class Generator:
         coroutines += self.queue_coroutines()
         if self.params is not None:
             coroutines.append(self.paced())
+        coroutines += self.task_state_coroutines()
         main = [self.say("main")]
         for i in range(self.rng.randint(2, 4)):
             main += self.main_step(workers + helpers, i)
+            main += self.task_state_steps("main", i, helpers)
+        main += self.shutting_down_group()
         main.append(self.say("main"))
         coroutines.append({"name": "main", "steps": main})
         return {
@@ -263,5 +374,5 @@ class Generator:
         }
 
 
-def scenario_json(seed, zero_timeouts=True, params=True):
-    return json.dumps(Generator(seed, zero_timeouts, params).scenario(), indent=1)
+def scenario_json(seed, zero_timeouts=True, params=True, task_states=True):
+    return json.dumps(Generator(seed, zero_timeouts, params, task_states).scenario(), indent=1)

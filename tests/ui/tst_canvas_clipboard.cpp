@@ -111,7 +111,9 @@ void TestCanvasClipboard::copyingABlockPutsItsJsonInBothFormats()
     QCOMPARE(mime->data(kPrivate), kSleepJson);
     QCOMPARE(mime->text(), QString::fromUtf8(kSleepJson));
     QCOMPARE(said.size(), 1);
-    QCOMPARE(said.first().first().toString(), QStringLiteral("Copied block s3"));
+    // What the user wrote, not the internal id "s3".
+    QCOMPARE(said.first().first().toString(),
+             QStringLiteral("Copied block sleep 1 s \u00b7 use resource {rid}"));
     QVERIFY(m_document->scenario() == m_original);
 }
 

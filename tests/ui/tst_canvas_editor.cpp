@@ -195,8 +195,10 @@ void TestCanvasEditor::invalidDurationIsMarkedAndDisablesRun()
         true);
     QCOMPARE(m_editor->runAction()->isEnabled(), false);
     QCOMPARE(m_editor->runAction()->toolTip(), m_editor->runBlockedReason());
+    // In the words of the canvas, not the JSON path (tst_problem_banner has the details).
     QCOMPARE(m_editor->runBlockedReason(),
-             QStringLiteral("Cannot run: 1 problem(s). ") + problems.front().toString());
+             QStringLiteral("Cannot run: access_resource \u203a with sem \u203a sleep: seconds "
+                            "must be a number \u2265 0 or a parameter, not -1"));
     QCOMPARE(m_editor->problemBanner()->text(), m_editor->runBlockedReason());
 
     m_document->undoStack()->undo();

@@ -2,6 +2,7 @@
 // suffix picks it, the size label and the PNG agree to the pixel, the preview and the file share
 // the theme, the chosen range reaches the picture, text formats preview their first lines, a
 // file that cannot be written leaves the dialog open saying why, and the choices are remembered.
+#include "app/examples_gallery.h"
 #include "app/export_dialog.h"
 #include "app/export_preview.h"
 #include "app/main_window.h"
@@ -393,6 +394,8 @@ void TestExportDialog::mainWindowOpensItWithTheViewsState()
     QCOMPARE(seen->theme, TimelineThemeKind::Dark);
     QCOMPARE(seen->title, QStringLiteral("Semaphore: two at a time"));
     QCOMPARE(QFileInfo(seenPath).fileName(), QStringLiteral("14-semaphore.png"));
+    // A bundled lesson's folder is never written: the export starts elsewhere.
+    QVERIFY2(!isBundledLesson(seenPath), qPrintable(seenPath));
 }
 
 QTEST_MAIN(TestExportDialog)

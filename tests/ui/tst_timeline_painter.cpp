@@ -26,6 +26,7 @@ private Q_SLOTS:
     void blockedIsHatched();
     void endMarks();
     void aTaskStuckAtTheEndShowsItsState();
+    void aLiveDeadlockShowsTheBlockedStubToo();
     void wakeArrows();
     void legendSwatches();
     void darkTheme();
@@ -155,13 +156,58 @@ void TestTimelinePainter::aTaskStuckAtTheEndShowsItsState()
     const QRgb blocked = rgb(stateColor(LaneState::Blocked));
     for (int row : {1, 2}) { // transfer_ab-1, transfer_ba-1
         QCOMPARE(trace.lanes[std::size_t(row)].spans.back().state, LaneState::Blocked);
-        const std::set<QRgb> stub = coloursIn(image, QRect(503, 26 + 22 * row + 3, 16, 16));
+        // A stub two lane heights wide (32 px), not a square one could take for a mark.
+        const std::set<QRgb> stub = coloursIn(image, QRect(503, 26 + 22 * row + 3, 32, 16));
         QCOMPARE(stub, (std::set<QRgb>{blocked, rgb(theme.hatch)}));
-        QVERIFY(coloursIn(image, QRect(522, 26 + 22 * row + 3, 16, 16)).count(rgb(theme.text)));
+        QVERIFY(coloursIn(image, QRect(538, 26 + 22 * row + 3, 16, 16)).count(rgb(theme.text)));
     }
     // main waits on the gather, a state with a length: its pending mark follows its end.
     QVERIFY(!coloursIn(image, QRect(503, 26 + 3, 16, 16)).count(blocked));
     QVERIFY(coloursIn(image, QRect(503, 26 + 3, 16, 16)).count(rgb(theme.text)));
+}
+
+// On the live clock the run ends a few microseconds after the last task blocked: the blocked
+// spans have a length, after a `ready` one. The stub still shows `blocked`, not the `ready`.
+void TestTimelinePainter::aLiveDeadlockShowsTheBlockedStubToo()
+{
+    const ScenarioLoad load
+        = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/21-deadlock.loop.json"));
+    QVERIFY(load.ok());
+    Trace trace = runScenario(*load.scenario, RunOptions{});
+    // As the live run of lesson 21 recorded it (loopscope run --live): ready for 0.57 ms
+    // before running, then blocked for 31 microseconds until the run ended.
+    trace.liveClock = true;
+    const double end = trace.duration + 0.0017;
+    for (Lane &lane : trace.lanes) {
+        if (lane.result != LaneResult::Pending || lane.spans.back().state != LaneState::Blocked)
+            continue;
+        Span blocked = lane.spans.back();
+        lane.spans.pop_back();
+        lane.spans.push_back({trace.duration, end - 0.0006, 0, blocked.step, LaneState::Ready});
+        lane.spans.push_back({end - 0.0006, end - 0.00003, 0, blocked.step, LaneState::Running});
+        lane.spans.push_back({end - 0.00003, end, blocked.on, blocked.step, LaneState::Blocked});
+    }
+    for (Lane &lane : trace.lanes)
+        if (!lane.spans.empty() && lane.spans.back().end == trace.duration)
+            lane.spans.back().end = end;
+    trace.duration = end;
+    LaneRows rows;
+    rows.rebuild(trace);
+    TimelineLayout layout;
+    layout.bounds = QRect(0, 0, 100 + 400 + TimelineLayout::kEndMarkRoom, 26 + 4 * 22 + 30);
+    layout.nameColumnWidth = 100;
+    TimelineCoordinates coords;
+    layout.applyTo(coords);
+    coords.fit(0.0, trace.duration, 400); // the end at x = 500
+    QImage image(layout.bounds.size(), QImage::Format_RGB32);
+    QPainter painter(&image);
+    const TimelineTheme theme = TimelineTheme::light();
+    TimelinePainter(trace, rows, theme).paint(painter, layout, coords);
+    painter.end();
+    for (int row : {1, 2}) {
+        const std::set<QRgb> stub = coloursIn(image, QRect(503, 26 + 22 * row + 3, 32, 16));
+        QCOMPARE(stub, (std::set<QRgb>{rgb(stateColor(LaneState::Blocked)), rgb(theme.hatch)}));
+    }
 }
 
 void TestTimelinePainter::wakeArrows()

@@ -133,10 +133,11 @@ void TestTimelineView::hoverShowsTheSpan()
     // worker-2 is blocked on `sem` over [1, 3) while worker-1 holds it.
     const QPoint pos = m_view->pointAt(2.0, 2);
     QCOMPARE(pos, QPoint(380, 26 + 2 * 22 + 11));
+    m_view->setStepTexts({{QStringLiteral("s5"), QStringLiteral("with sem")}});
     QTest::mouseMove(viewport(), pos);
     const QString expected = QStringLiteral("worker-2 \u00b7 blocked on sem\n"
                                             "1 s \u2013 3 s (2 s)\n"
-                                            "step s5\n"
+                                            "with sem\n"
                                             "held by worker-1\n"
                                             "woken by worker-1 via sem");
     QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), expected, 3000);
@@ -161,20 +162,22 @@ void TestTimelineView::hoverOverADeadlockedTaskSaysWhatItIsStuckOn()
         = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/21-deadlock.loop.json"));
     QVERIFY(load.ok());
     m_view->setTrace(runScenario(*load.scenario, RunOptions{}));
+    m_view->setStepTexts({{QStringLiteral("s5"), QStringLiteral("with b")},
+                          {QStringLiteral("s11"), QStringLiteral("with a")}});
     m_view->setVisibleRange({0.0, 1.1}); // room right of the end at 1 s
     const QPoint stub = m_view->pointAt(1.0, 1) + QPoint(3 + 8, 0);
     QTest::mouseMove(viewport(), stub);
     const QString expected = QStringLiteral("transfer_ab-1 \u00b7 blocked on b\n"
                                             "from 1 s on: the run ended in a deadlock\n"
-                                            "step s5\n"
+                                            "with b\n"
                                             "held by transfer_ba-1");
     QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), expected, 3000);
     QCOMPARE(m_view->toolTipAt(m_view->pointAt(1.0, 2) + QPoint(11, 0)),
              QStringLiteral("transfer_ba-1 \u00b7 blocked on a\n"
                             "from 1 s on: the run ended in a deadlock\n"
-                            "step s11\n"
+                            "with a\n"
                             "held by transfer_ab-1"));
-    QCOMPARE(m_view->toolTipAt(m_view->pointAt(1.0, 1) + QPoint(30, 0)), QString()); // the mark
+    QCOMPARE(m_view->toolTipAt(m_view->pointAt(1.0, 1) + QPoint(46, 0)), QString()); // the mark
 }
 
 void TestTimelineView::clickEmitsSpanClicked()

@@ -75,6 +75,23 @@ QString examplesDirectory()
     return {};
 }
 
+bool isBundledLesson(const QString &path)
+{
+    const QString dir = examplesDirectory();
+    if (path.isEmpty() || dir.isEmpty())
+        return false;
+    auto resolved = [](const QString &p) {
+        const QFileInfo info(p);
+        const QString canonical = info.canonicalFilePath();
+        return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+    };
+    // A file not yet written resolves through its folder.
+    const QFileInfo file(path);
+    const QString folder = resolved(file.absolutePath());
+    const QString root = resolved(dir);
+    return folder == root || folder.startsWith(root + QLatin1Char('/'));
+}
+
 QString exampleSummary(const QString &notes)
 {
     QString text = notes.section(QStringLiteral("\n\n"), 0, 0).simplified();

@@ -15,6 +15,10 @@ namespace loopscope {
 // when none holds a lesson.
 QString examplesDirectory();
 
+// True for a file inside examplesDirectory() (symbolic links resolved): a bundled lesson, which
+// the app opens as a template and never writes.
+bool isBundledLesson(const QString &path);
+
 // The first sentence of `notes` on one line, without Markdown emphasis or code marks.
 QString exampleSummary(const QString &notes);
 

@@ -2,6 +2,7 @@
 // the default file) and when Export is pressed.
 #include "app/export_dialog.h"
 
+#include "app/examples_gallery.h"
 #include "app/export_files.h"
 #include "app/export_preview.h"
 
@@ -78,12 +79,13 @@ void ExportDialog::saveSettings() const
     settings.setValue("folder", QFileInfo(m_written).absolutePath());
 }
 
-// Beside the scenario when it has a folder we may write to; else where the last export went;
-// else the documents folder.
+// Beside the scenario when it has a folder we may write to (a bundled lesson's is not one);
+// else where the last export went; else the documents folder.
 QString ExportDialog::defaultFolder() const
 {
     QString folder = QFileInfo(m_defaults.scenarioPath).absolutePath();
-    if (m_defaults.scenarioPath.isEmpty() || !isWritableFolder(folder))
+    if (m_defaults.scenarioPath.isEmpty() || isBundledLesson(m_defaults.scenarioPath)
+        || !isWritableFolder(folder))
         folder = QSettings().value(kGroup + QStringLiteral("/folder")).toString();
     if (!isWritableFolder(folder))
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

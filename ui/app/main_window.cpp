@@ -3,9 +3,11 @@
 #include "app/recent_files.h"
 #include "app/run_controller.h"
 #include "app/trace_list_dock.h"
+#include "canvas/block_style.h"
 #include "canvas/scenario_editor.h"
 #include "document/scenario_document.h"
 #include "scenario/scenario_json.h"
+#include "scenario/scenario_walk.h"
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_view.h"
 
@@ -35,6 +37,20 @@ static void initLoopscopeResources()
 
 namespace loopscope {
 
+namespace {
+
+// The run's steps as the user wrote them, for the timeline's tool tips and clicks.
+StepTexts stepTexts(const Scenario &scenario)
+{
+    StepTexts texts;
+    forEachStep(scenario, [&](const Step &step, const QString &) {
+        texts.insert(step.id, stepSummary(step, &scenario));
+    });
+    return texts;
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_timeline(new TimelineView(this))
@@ -55,11 +71,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runs, &RunController::traceUpdated, this,
             [this](const Trace &trace) { showTrace(trace, false); });
     connect(m_runs, &RunController::finished, this, &MainWindow::runFinished);
-    connect(m_runs, &RunController::pausedChanged, this, &MainWindow::updateRunActions);
+    connect(m_runs, &RunController::pausedChanged, this, [this] {
+        updateRunActions();
+        updateRunStatus();
+    });
     connect(m_timeline, &TimelineView::spanClicked, this,
             [this](int lane, int, const QString &step) {
-                statusBar()->showMessage(
-                    tr("%1: step %2").arg(m_timeline->trace().lanes[lane].name, step), 5000);
+                const QString text = m_timeline->stepTexts().value(step);
+                if (!text.isEmpty())
+                    statusBar()->showMessage(
+                        tr("%1: %2").arg(m_timeline->trace().lanes[lane].name, text), 5000);
                 m_editor->selectStep(step);
             });
     restoreSettings();
@@ -92,7 +113,7 @@ bool MainWindow::openScenario(const QString &path)
     documentReplaced();
     m_recent->add(path);
     // A first look at once: the virtual clock takes milliseconds and is exact.
-    m_runs->start(*m_scenario, ClockMode::Virtual, m_scale->value());
+    startRun(ClockMode::Virtual);
     return true;
 }
 
@@ -107,7 +128,16 @@ void MainWindow::run()
         return chooseScenarioToOpen();
     if (!m_editor->runAction()->isEnabled())
         return statusBar()->showMessage(m_editor->runBlockedReason(), 10000);
-    m_runs->start(*m_scenario, chosenClock(), m_scale->value());
+    startRun(chosenClock());
+}
+
+void MainWindow::startRun(ClockMode clock)
+{
+    m_shownRun = ShownRun{*m_scenario, clock == ClockMode::Live};
+    m_runIsStale = false;
+    m_timeline->setStaleNote({});
+    m_timeline->setStepTexts(stepTexts(*m_scenario));
+    m_runs->start(*m_scenario, clock, m_scale->value());
 }
 
 void MainWindow::togglePause()
@@ -133,25 +163,30 @@ void MainWindow::runStarted(bool live)
         empty.liveClock = true;
         m_timeline->setTrace(empty);
         m_timeline->setFollowPresent(true);
-        m_log->showTrace(empty);
-        m_diagnostics->showTrace(empty);
+        m_log->clear();
+        m_diagnostics->clear();
     }
-    m_outcome->setText(live ? tr("running (live)") : tr("running (virtual clock)"));
+    updateRunStatus();
     updateRunActions();
 }
 
 void MainWindow::showTrace(const Trace &trace, bool finished)
 {
-    if (m_runs->isLive() || (finished && trace.liveClock))
+    if (m_runs->isLive() || (finished && trace.liveClock)) {
         m_timeline->updateTrace(trace);
-    else
+    } else { // a whole new run: nothing of the one before stays in the lists
         m_timeline->setTrace(trace);
+        m_log->clear();
+        m_diagnostics->clear();
+    }
     m_log->showTrace(trace);
     m_diagnostics->showTrace(trace);
     listResources(trace);
     m_haveTrace = true;
+    if (m_shownRun)
+        m_shownRun->duration = trace.duration;
     if (!finished)
-        m_outcome->setText(tr("running \u00b7 %1").arg(formatSeconds(trace.duration)));
+        updateRunStatus();
 }
 
 // The resources the run touched, for the highlight box; the current choice is kept.
@@ -184,13 +219,68 @@ void MainWindow::runFinished(const Trace &trace)
     m_timeline->setFollowPresent(false);
     if (wasFollowing) // the run is over: show all of it
         m_timeline->fitAll();
-    QString text = tr("%1 \u00b7 %2 \u00b7 %3 clock")
-                       .arg(outcomeName(trace.outcome.status), formatSeconds(trace.duration),
-                            trace.liveClock ? tr("live") : tr("virtual"));
-    if (!trace.outcome.error.isEmpty())
-        text += QStringLiteral(" \u00b7 ") + trace.outcome.error;
-    m_outcome->setText(text);
+    if (m_shownRun) {
+        m_shownRun->finished = true;
+        m_shownRun->live = trace.liveClock;
+        m_shownRun->outcome = trace.outcome;
+    }
+    noteEditSinceRun(); // the scenario may have been edited while it ran
     updateRunActions();
+}
+
+// Another document: the view shows no run rather than one of a scenario no longer open.
+void MainWindow::clearRun()
+{
+    m_runs->discard();
+    m_shownRun.reset();
+    m_runIsStale = false;
+    m_timeline->setStaleNote({});
+    m_timeline->setStepTexts({});
+    m_timeline->setFollowPresent(false);
+    m_timeline->setTrace(Trace{});
+    m_log->clear();
+    m_diagnostics->clear();
+    listResources(Trace{});
+    m_haveTrace = false;
+    updateRunStatus();
+    updateRunActions();
+}
+
+// The run on screen is of the scenario as it was; once that changes (a card moved is no
+// change) the run is greyed and says so, until it is undone or run again.
+void MainWindow::noteEditSinceRun()
+{
+    auto program = [](Scenario scenario) {
+        scenario.layout = {};
+        return scenario;
+    };
+    m_runIsStale = m_shownRun && program(m_shownRun->scenario) != program(m_document->scenario());
+    m_timeline->setStaleNote(m_runIsStale ? tr("Edited since this run \u2014 Run (F5) shows "
+                                               "the scenario as it is now")
+                                          : QString());
+    updateRunStatus();
+}
+
+// What the timeline shows: "paused · 1.2 s · live clock", "completed · 3 s · virtual clock".
+// The clock is the shown run's, whatever the tool bar has chosen for the next one.
+void MainWindow::updateRunStatus()
+{
+    if (!m_shownRun)
+        return m_outcome->setText(tr("no run yet"));
+    const ShownRun &run = *m_shownRun;
+    QStringList parts;
+    if (run.finished)
+        parts << outcomeName(run.outcome.status);
+    else
+        parts << (m_runs->isPaused() ? tr("paused") : tr("running"));
+    if (run.finished || run.live)
+        parts << formatSeconds(run.duration);
+    parts << (run.live ? tr("live clock") : tr("virtual clock"));
+    if (run.finished && !run.outcome.error.isEmpty())
+        parts << run.outcome.error;
+    if (m_runIsStale)
+        parts.prepend(tr("edited since this run"));
+    m_outcome->setText(parts.join(QStringLiteral(" \u00b7 ")));
 }
 
 void MainWindow::updateRunActions()

@@ -82,8 +82,12 @@ private:
     void listResources(const Trace &trace);
     void applyLaneFilter();
     void showTrace(const Trace &trace, bool finished);
+    void startRun(ClockMode clock);
     void runStarted(bool live);
     void runFinished(const Trace &trace);
+    void clearRun();
+    void noteEditSinceRun();
+    void updateRunStatus();
     void updateRunActions();
     void updateTitle();
     ClockMode chosenClock() const;
@@ -116,6 +120,18 @@ private:
     std::optional<Scenario> m_scenario;
     QString m_scenarioPath;
     bool m_haveTrace = false;
+    // The run on screen (or under way): what it ran, on which clock, how far it got. The
+    // status bar and the timeline's "edited since this run" read these, never the tool bar.
+    struct ShownRun
+    {
+        Scenario scenario;
+        bool live = false;
+        bool finished = false;
+        double duration = 0.0;
+        Outcome outcome;
+    };
+    std::optional<ShownRun> m_shownRun;
+    bool m_runIsStale = false;
 };
 
 } // namespace loopscope

@@ -56,12 +56,15 @@ void MainWindow::setupActions()
     Actions &a = m_actions;
     a.newScenario
         = makeAction(this, tr("&New"), QKeySequence::New, s->standardIcon(QStyle::SP_FileIcon));
-    a.saveAs = makeAction(this, tr("Save &As\u2026"), QKeySequence::SaveAs);
+    // Spelled out: QKeySequence::SaveAs is empty on platforms without a desktop's key theme.
+    a.saveAs = makeAction(this, tr("Save &As\u2026"), QKeySequence(tr("Ctrl+Shift+S")));
     a.open = makeAction(this, tr("&Open\u2026"), QKeySequence::Open,
                         s->standardIcon(QStyle::SP_DialogOpenButton));
     a.save = makeAction(this, tr("&Save"), QKeySequence::Save,
                         s->standardIcon(QStyle::SP_DialogSaveButton));
-    a.saveTrace = makeAction(this, tr("Save &Trace\u2026"), QKeySequence(tr("Ctrl+Shift+S")));
+    // Not Ctrl+Shift+S: that is Save As (QKeySequence::SaveAs), and a shortcut two actions
+    // share triggers neither.
+    a.saveTrace = makeAction(this, tr("Save &Trace\u2026"), QKeySequence(tr("Ctrl+Alt+S")));
     a.exportImage = makeAction(this, tr("&Export\u2026"), QKeySequence(tr("Ctrl+E")));
     a.copyImage = makeAction(this, tr("Copy as &Image"), QKeySequence(tr("Ctrl+Shift+C")));
     a.copyMermaid = makeAction(this, tr("Copy as &Mermaid"), QKeySequence(tr("Ctrl+Alt+C")));
@@ -201,9 +204,15 @@ void MainWindow::setupToolBars()
     bar->addActions({a.newScenario, a.open, a.save});
     bar->addSeparator();
     bar->addActions({a.run, a.pause, a.step, a.stop});
+    // The choice is for the next run; the status bar names the clock of the run on screen.
+    auto *next = new QLabel(tr("Next run:"), bar);
+    next->setObjectName(QStringLiteral("nextRunLabel"));
+    bar->addWidget(next);
     m_clock = new QComboBox(bar);
     m_clock->addItems({tr("Virtual clock"), tr("Live clock")});
-    m_clock->setToolTip(tr("Virtual: exact and instant. Live: real time, scaled."));
+    m_clock->setToolTip(tr("The clock of the next Run. Virtual: exact and instant. Live: real "
+                           "time, scaled. The status bar names the clock of the run shown."));
+    next->setBuddy(m_clock);
     bar->addWidget(m_clock);
     m_scale = new QDoubleSpinBox(bar);
     m_scale->setRange(0.01, 10.0);
@@ -256,57 +265,12 @@ void MainWindow::chooseScenarioToOpen()
         openScenario(path);
 }
 
-bool MainWindow::saveScenario()
-{
-    if (m_document->path().isEmpty())
-        return saveScenarioAs();
-    QString error;
-    if (!m_document->save(&error)) {
-        // The document stays open and modified: nothing is lost by a failed save.
-        QMessageBox::warning(this, tr("Cannot save"), error);
-        return false;
-    }
-    documentReplaced();
-    return true;
-}
-
-bool MainWindow::saveScenarioAs()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"),
-                                                      m_document->path(), kScenarioFilter);
-    if (path.isEmpty())
-        return false;
-    QString error;
-    if (!m_document->saveAs(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save"), error);
-        return false;
-    }
-    documentReplaced();
-    m_recent->add(m_document->path());
-    return true;
-}
-
 void MainWindow::newScenario()
 {
     if (!maybeSaveChanges())
         return;
     m_document->newDocument();
     documentReplaced();
-}
-
-bool MainWindow::maybeSaveChanges()
-{
-    if (!m_document->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
-        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return saveScenario();
-    if (answer == QMessageBox::Discard)
-        m_document->discardRecoveryFile();
-    return answer == QMessageBox::Discard;
 }
 
 // The document's scenario and path are the window's: runs, title and Save follow them.

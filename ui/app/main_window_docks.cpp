@@ -24,6 +24,7 @@ void MainWindow::setupDocks()
     m_log->raise();
     connect(m_log, &TraceListDock::instantActivated, m_timeline, &TimelineView::revealTime);
     connect(m_diagnostics, &TraceListDock::instantActivated, m_timeline, &TimelineView::revealTime);
+    connect(m_diagnostics, &TraceListDock::stepActivated, m_editor, &ScenarioEditor::selectStep);
     QMenu *windows = menuBar()->addMenu(tr("&Window"));
     QAction *log = m_log->toggleViewAction();
     log->setShortcut(QKeySequence(tr("Ctrl+1")));
@@ -50,7 +51,9 @@ void MainWindow::setupEditor()
     connect(m_document, &ScenarioDocument::changed, this, [this] {
         m_scenario = m_document->scenario();
         updateRunActions();
+        noteEditSinceRun();
     });
+    connect(m_document, &ScenarioDocument::replaced, this, &MainWindow::clearRun);
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::pathChanged, this, &MainWindow::documentReplaced);
 }
@@ -58,6 +61,7 @@ void MainWindow::setupEditor()
 void MainWindow::setupStatusBar()
 {
     m_outcome = new QLabel(tr("no run yet"), this);
+    m_outcome->setObjectName(QStringLiteral("runStatus"));
     statusBar()->addPermanentWidget(m_outcome);
 }
 

@@ -140,6 +140,17 @@ void RunController::step()
     m_live->step();
 }
 
+void RunController::discard()
+{
+    ++m_job;
+    m_poll.stop();
+    const bool wasPaused = isPaused();
+    m_live.reset(); // its destructor stops the run
+    m_running = false;
+    if (wasPaused)
+        Q_EMIT pausedChanged(false);
+}
+
 void RunController::stop()
 {
     if (m_live && !m_live->isFinished())

@@ -34,6 +34,9 @@ public Q_SLOTS:
     void resume();
     void step();
     void stop();
+    // Forgets the current run: a live one is stopped and its trace dropped, a virtual one's
+    // result is dropped when it arrives. For a view that now shows another document.
+    void discard();
 
 Q_SIGNALS:
     void started(bool live);

@@ -1,5 +1,7 @@
 #include "app/trace_list_dock.h"
 
+#include "timeline/deadlock_waits.h"
+
 #include <QHeaderView>
 #include <QTreeWidget>
 
@@ -7,7 +9,7 @@ namespace loopscope {
 
 namespace {
 
-enum Role { TimeRole = Qt::UserRole, LaneRole };
+enum Role { TimeRole = Qt::UserRole, LaneRole, StepRole };
 
 // Scenario seconds to the millisecond, as `loopscope run` prints them: the column lines up, and
 // a live run's "2.001 s" does not sit under a "1.057 ms".
@@ -48,19 +50,28 @@ int TraceListDock::rowCount() const
     return m_list->topLevelItemCount();
 }
 
+void TraceListDock::clear()
+{
+    m_list->clear();
+    m_shown = 0;
+    m_deadlockListed = false;
+}
+
 void TraceListDock::showTrace(const Trace &trace)
 {
     const std::size_t available
         = m_content == Content::Log ? trace.events.size() : trace.diagnostics.size();
-    if (available < m_shown) { // another run: start over
-        m_list->clear();
-        m_shown = 0;
-    }
+    if (available < m_shown) // another run: start over
+        clear();
+    const bool deadlockNow = m_content == Content::Diagnostics && !m_deadlockListed
+                             && trace.outcome.status == OutcomeStatus::Deadlock;
     if (m_content == Content::Log)
         appendLogRows(trace);
     else
         appendDiagnosticRows(trace);
-    if (available != m_shown) {
+    if (deadlockNow)
+        listDeadlock(trace);
+    if (available != m_shown || deadlockNow) {
         for (int column = 0; column + 1 < m_list->columnCount(); ++column)
             m_list->resizeColumnToContents(column);
     }
@@ -86,19 +97,38 @@ void TraceListDock::appendDiagnosticRows(const Trace &trace)
     }
 }
 
-void TraceListDock::addRow(double t, int lane, const QStringList &columns)
+// At the top, in the order of the cycle: the reason the run ended comes first.
+void TraceListDock::listDeadlock(const Trace &trace)
+{
+    m_deadlockListed = true;
+    int row = 0;
+    for (const DeadlockWait &wait : deadlockWaits(trace)) {
+        QTreeWidgetItem *item = addRow(wait.since, wait.waiter,
+                                       {logTime(wait.since), laneName(trace, wait.waiter),
+                                        severityName(Severity::Error),
+                                        QStringLiteral("deadlock: ") + describeWait(trace, wait)});
+        item->setData(0, StepRole, wait.step);
+        m_list->takeTopLevelItem(m_list->indexOfTopLevelItem(item));
+        m_list->insertTopLevelItem(row++, item);
+    }
+}
+
+QTreeWidgetItem *TraceListDock::addRow(double t, int lane, const QStringList &columns)
 {
     auto *item = new QTreeWidgetItem(m_list, columns);
     item->setData(0, TimeRole, t);
     item->setData(0, LaneRole, lane);
     item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+    return item;
 }
 
 void TraceListDock::activate(QTreeWidgetItem *item)
 {
-    if (item)
-        Q_EMIT instantActivated(item->data(0, TimeRole).toDouble(),
-                                item->data(0, LaneRole).toInt());
+    if (!item)
+        return;
+    Q_EMIT instantActivated(item->data(0, TimeRole).toDouble(), item->data(0, LaneRole).toInt());
+    if (const QString step = item->data(0, StepRole).toString(); !step.isEmpty())
+        Q_EMIT stepActivated(step);
 }
 
 } // namespace loopscope

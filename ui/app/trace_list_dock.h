@@ -1,5 +1,7 @@
 // The two lists beside the timeline: the run's `print` lines (the log) and its diagnostics.
-// Each row carries its instant and lane; activating a row asks the timeline to show it.
+// Each row carries its instant and lane; activating a row asks the timeline to show it. A
+// deadlock heads the diagnostics with one row per task of the cycle (what it waits for, who
+// holds that), whose step the editor selects.
 #pragma once
 
 #include "trace/trace.h"
@@ -20,20 +22,24 @@ public:
 
     // Shows the trace's rows; a grown live trace only appends its new rows.
     void showTrace(const Trace &trace);
+    void clear(); // no rows: before another run, or for another document
     int rowCount() const;
 
 Q_SIGNALS:
     void instantActivated(double t, int lane);
+    void stepActivated(const QString &stepId); // rows about a step: the deadlock's waits
 
 private:
     void appendLogRows(const Trace &trace);
     void appendDiagnosticRows(const Trace &trace);
-    void addRow(double t, int lane, const QStringList &columns);
+    void listDeadlock(const Trace &trace);
+    QTreeWidgetItem *addRow(double t, int lane, const QStringList &columns);
     void activate(QTreeWidgetItem *item);
 
     Content m_content;
     QTreeWidget *m_list = nullptr;
     std::size_t m_shown = 0; // events or diagnostics already listed
+    bool m_deadlockListed = false;
 };
 
 } // namespace loopscope

@@ -285,6 +285,12 @@ QString blockText(const Step &step, const Scenario *scenario)
     }
 }
 
+QString stepSummary(const Step &step, const Scenario *scenario)
+{
+    const QString text = blockText(step, scenario);
+    return step.label.isEmpty() ? text : text + QStringLiteral(" \u00b7 ") + step.label;
+}
+
 namespace {
 
 QIcon glyphIcon(const QColor &fill, const QString &glyph)

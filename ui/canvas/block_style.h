@@ -28,6 +28,9 @@ QString asyncioEquivalent(ResourceKind kind);
 // "t = create_task fetch(id=1, delay=2)"; with the scenario, arguments come in the order of the
 // callee's parameters (else in key order).
 QString blockText(const Step &step, const Scenario *scenario = nullptr);
+// What the user wrote, for tool tips and messages: the block's text, then its label when it
+// has one ("sleep 1 s · read account a"); never the internal id.
+QString stepSummary(const Step &step, const Scenario *scenario = nullptr);
 // A small painted icon: a rounded square in the block colour with the op's initials.
 QIcon stepIcon(StepKind kind);
 QIcon resourceIcon(ResourceKind kind);

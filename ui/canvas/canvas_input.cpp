@@ -1,6 +1,7 @@
 // The canvas's mouse and keyboard: selecting, dragging blocks and cards, palette drops, Delete,
 // copy and paste, zoom. Each finished gesture is one document edit (a card drag merges its moves).
 #include "canvas/block_clipboard.h"
+#include "canvas/block_style.h"
 #include "canvas/card_item.h"
 #include "canvas/scenario_canvas.h"
 #include "document/scenario_document.h"
@@ -200,9 +201,9 @@ void ScenarioCanvas::copySelection()
     else
         return Q_EMIT statusMessage(tr("Select a block or a card to copy"));
     QGuiApplication::clipboard()->setMimeData(blockMimeData(copied));
-    Q_EMIT statusMessage(std::holds_alternative<Step>(copied)
-                             ? tr("Copied block %1").arg(m_selectedStep)
-                             : tr("Copied %1").arg(m_selectedCard));
+    const Step *step = std::get_if<Step>(&copied);
+    Q_EMIT statusMessage(step ? tr("Copied block %1").arg(stepSummary(*step, &scenario))
+                              : tr("Copied %1").arg(m_selectedCard));
 }
 
 // A pasted block or card is one edit (one undo step); what cannot be read pastes nothing.
@@ -229,10 +230,11 @@ void ScenarioCanvas::pasteStep(Step step)
                                : StepPlace{{m_selectedCard, {}, 0}, int(top->size())};
     renumberSteps(edited, step);
     const QString id = step.id;
+    const QString summary = stepSummary(step, &edited);
     insertStep(edited, at, std::move(step));
     m_document->edit(edited, tr("Paste block"));
     selectStep(id);
-    Q_EMIT statusMessage(tr("Pasted block %1").arg(id));
+    Q_EMIT statusMessage(tr("Pasted block %1").arg(summary));
 }
 
 // A card from another document keeps its name when it is free (so that calls to it pasted

@@ -34,6 +34,9 @@ PropertiesPanel::PropertiesPanel(ScenarioDocument *document, QWidget *parent)
 {
     setObjectName(QStringLiteral("propertiesPanel"));
     setWidgetResizable(true);
+    // The form fits the panel's width (long rows wrap): a side-scrolled form hides the start of
+    // every field and the end of every label.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_document, &ScenarioDocument::changed, this, [this] {
         // A commit from this panel keeps the form (and the focus in it).
         if (!m_committing)
@@ -56,6 +59,7 @@ void PropertiesPanel::clearForm()
     m_form = new QWidget;
     m_layout = new QFormLayout(m_form);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
 }
 
 void PropertiesPanel::rebuild()
@@ -190,15 +194,20 @@ void PropertiesPanel::addScenarioFields()
 {
     const Scenario &scenario = m_document->scenario();
     auto *title = new QLineEdit(scenario.title);
+    title->setCursorPosition(0); // the start of a long title, not its tail
     addField(QStringLiteral("title"), tr("Title"), title);
     connect(title, &QLineEdit::editingFinished, this, [this, title] {
         Scenario edited = m_document->scenario();
         edited.title = title->text();
         commit(edited, tr("Edit title"));
     });
-    auto *gil = new QCheckBox(tr("GIL (uncheck for free-threaded Python)"));
+    auto *gil = new QCheckBox(tr("GIL"));
+    gil->setToolTip(tr("Uncheck for free-threaded Python"));
     gil->setChecked(scenario.python.gil);
     addField(QStringLiteral("python"), tr("Python"), gil);
+    auto *gilNote = new QLabel(tr("Uncheck for free-threaded Python."));
+    gilNote->setWordWrap(true);
+    m_layout->addRow(QString(), gilNote);
     connect(gil, &QCheckBox::toggled, this, [this](bool on) {
         Scenario edited = m_document->scenario();
         edited.python.gil = on;

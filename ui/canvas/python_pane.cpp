@@ -10,6 +10,8 @@
 #include <QSyntaxHighlighter>
 #include <QTextBlock>
 
+#include <algorithm>
+
 namespace loopscope {
 
 namespace {
@@ -104,15 +106,49 @@ void PythonPane::showScenario(const Scenario &scenario)
 void PythonPane::highlightStep(const QString &stepId)
 {
     m_highlighted = m_lines.value(stepId, -1);
-    QList<QTextEdit::ExtraSelection> selections;
     if (m_highlighted >= 0) {
-        QTextEdit::ExtraSelection line;
-        line.format.setBackground(QColor(0x00, 0x72, 0xB2, 0x40));
-        line.format.setProperty(QTextFormat::FullWidthSelection, true);
-        line.cursor = QTextCursor(document()->findBlockByNumber(m_highlighted));
-        selections << line;
-        setTextCursor(line.cursor);
+        setTextCursor(QTextCursor(document()->findBlockByNumber(m_highlighted)));
         centerCursor();
+    }
+    updateLineMarks();
+}
+
+void PythonPane::markProblemSteps(const QSet<QString> &stepIds)
+{
+    m_problemLines.clear();
+    for (const QString &id : stepIds)
+        if (const int line = m_lines.value(id, -1); line >= 0)
+            m_problemLines << line;
+    std::sort(m_problemLines.begin(), m_problemLines.end());
+    updateLineMarks();
+}
+
+// The selected step's line tinted blue; a line that does not validate in solid red with a wavy
+// underline, painted last so that it shows even on the selected line.
+void PythonPane::updateLineMarks()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    auto lineSelection = [this](int line) {
+        QTextEdit::ExtraSelection selection;
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selection.cursor = QTextCursor(document()->findBlockByNumber(line));
+        return selection;
+    };
+    if (m_highlighted >= 0) {
+        QTextEdit::ExtraSelection selected = lineSelection(m_highlighted);
+        selected.format.setBackground(QColor(0x00, 0x72, 0xB2, 0x40));
+        selections << selected;
+    }
+    for (int line : m_problemLines) {
+        QTextEdit::ExtraSelection wrong = lineSelection(line);
+        wrong.format.setBackground(problemLineColor());
+        selections << wrong;
+        QTextEdit::ExtraSelection underline;
+        underline.cursor = QTextCursor(document()->findBlockByNumber(line));
+        underline.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        underline.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        underline.format.setUnderlineColor(QColor(0xC0, 0x00, 0x00));
+        selections << underline;
     }
     setExtraSelections(selections);
 }

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QPlainTextEdit>
+#include <QSet>
 
 namespace loopscope {
 
@@ -21,8 +22,12 @@ public:
 
     void showScenario(const Scenario &scenario);
     void highlightStep(const QString &stepId);
+    // The lines of these steps are marked as wrong (kProblemLineColor), over any highlight.
+    void markProblemSteps(const QSet<QString> &stepIds);
     int lineOf(const QString &stepId) const { return m_lines.value(stepId, -1); }
     int highlightedLine() const { return m_highlighted; }
+    QList<int> problemLines() const { return m_problemLines; }
+    static QColor problemLineColor() { return {0xF6, 0xCF, 0xCF}; }
 
 Q_SIGNALS:
     void stepClicked(const QString &stepId);
@@ -31,8 +36,11 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
+    void updateLineMarks();
+
     QHash<QString, int> m_lines;
     int m_highlighted = -1;
+    QList<int> m_problemLines;
 };
 
 } // namespace loopscope

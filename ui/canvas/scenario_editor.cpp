@@ -1,6 +1,7 @@
 #include "canvas/scenario_editor.h"
 
 #include "canvas/block_palette.h"
+#include "canvas/problem_text.h"
 #include "canvas/properties_panel.h"
 #include "canvas/python_pane.h"
 #include "canvas/resources_panel.h"
@@ -12,6 +13,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -22,6 +24,8 @@
 namespace loopscope {
 
 namespace {
+
+constexpr int kSideWidth = 440;
 
 // The step a problem is about: the one whose path is the longest prefix of the problem's path.
 QString stepOfProblem(const QString &problemPath, const QHash<QString, QString> &stepPaths)
@@ -99,6 +103,9 @@ void ScenarioEditor::setupLayout()
     m_banner->setObjectName(QStringLiteral("problemBanner"));
     m_banner->setWordWrap(true);
     m_banner->setStyleSheet(QStringLiteral("color: #C00000; padding: 2px;"));
+    m_banner->setCursor(Qt::PointingHandCursor);
+    m_banner->setToolTip(tr("Click to select the block"));
+    m_banner->installEventFilter(this);
     auto *middle = new QWidget;
     auto *column = new QVBoxLayout(middle);
     column->setContentsMargins(0, 0, 0, 0);
@@ -118,18 +125,46 @@ void ScenarioEditor::setupLayout()
     split->addWidget(middle);
     split->addWidget(side);
     split->setStretchFactor(1, 1);
-    split->setSizes({170, 520, 330});
+    // The side is wide enough for the forms' labels, tables and check boxes at their own size
+    // (330 px clipped "Coroutine or $task" and the GIL box); the canvas takes the rest.
+    split->setSizes({170, 520, kSideWidth});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 }
 
+// The first problem in the words of the canvas and the Python ("worker › with sem › sleep:
+// seconds must be …"); the JSON path is for files, and the file's `check` still prints it.
 QString ScenarioEditor::runBlockedReason() const
 {
     if (m_problems.empty())
         return {};
-    return tr("Cannot run: %n problem(s). %1", nullptr, int(m_problems.size()))
-        .arg(m_problems.front().toString());
+    const QString first = problemInPythonTerms(m_document->scenario(), m_problems.front());
+    if (m_problems.size() == 1)
+        return tr("Cannot run: %1").arg(first);
+    return tr("Cannot run: %1 (and %n more problem(s))", nullptr, int(m_problems.size() - 1))
+        .arg(first);
+}
+
+void ScenarioEditor::selectFirstProblem()
+{
+    if (m_problems.empty())
+        return;
+    const ProblemPlace place = problemPlace(m_document->scenario(), m_problems.front().path);
+    if (!place.stepId.isEmpty())
+        return m_canvas->selectStep(place.stepId);
+    if (!place.blocks.isEmpty() && m_document->scenario().coroutine(place.blocks.front()))
+        m_canvas->select(place.blocks.front(), {});
+}
+
+bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_banner && event->type() == QEvent::MouseButtonRelease
+        && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        selectFirstProblem();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ScenarioEditor::documentChanged()
@@ -153,6 +188,7 @@ void ScenarioEditor::documentChanged()
     m_properties->showProblems(m_problems);
     m_python->showScenario(scenario);
     m_python->highlightStep(m_canvas->selectedStep());
+    m_python->markProblemSteps(steps);
     const QString reason = runBlockedReason();
     m_run->setEnabled(reason.isEmpty());
     m_run->setToolTip(reason.isEmpty() ? tr("Run the scenario") : reason);

@@ -47,11 +47,16 @@ public:
 public Q_SLOTS:
     // The timeline's spanClicked(lane, span, stepId): select that block and its card.
     void selectStep(const QString &stepId);
+    // The banner's click: the block (or card) the first problem is about.
+    void selectFirstProblem();
 
 Q_SIGNALS:
     void runRequested();
     void validityChanged(bool valid);
     void statusMessage(const QString &text); // the canvas's copy and paste
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void setupActions();

@@ -282,7 +282,9 @@ void PropertiesPanel::addGatherFields(const Step &step)
 {
     auto *items = new QTableWidget(int(step.items.size()), 3);
     items->setHorizontalHeaderLabels({tr("Coroutine or $task"), tr("Args (JSON)"), tr("Name")});
-    items->horizontalHeader()->setStretchLastSection(true);
+    // The coroutine and the name as wide as their words; the arguments take what is left.
+    items->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     items->verticalHeader()->hide();
     for (int row = 0; row < int(step.items.size()); ++row) {
         const GatherItem &item = step.items[std::size_t(row)];

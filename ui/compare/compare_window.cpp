@@ -6,15 +6,22 @@
 #include "scenario/scenario_json.h"
 #include "timeline/timeline_view.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QToolBar>
 
 namespace loopscope {
 
 namespace {
+
+const auto kExportFolderKey = QStringLiteral("compare/exportFolder");
 
 // "10-loop-vs-taskgroup" for ".../10-loop-vs-taskgroup.loop.json".
 QString fileLabel(const QString &path)
@@ -24,6 +31,18 @@ QString fileLabel(const QString &path)
         if (name.endsWith(QLatin1String(suffix)))
             return name.chopped(qsizetype(qstrlen(suffix)));
     return name;
+}
+
+// "compare-semaphore-two-at-a-time.svg" for "Semaphore: two at a time".
+QString exportName(const QString &title)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^a-z0-9]+"));
+    QString name = title.toLower().replace(unsafe, QStringLiteral("-"));
+    while (name.endsWith(QLatin1Char('-')))
+        name.chop(1);
+    while (name.startsWith(QLatin1Char('-')))
+        name.remove(0, 1);
+    return QStringLiteral("compare-%1.svg").arg(name.isEmpty() ? QStringLiteral("runs") : name);
 }
 
 } // namespace
@@ -44,7 +63,25 @@ CompareWindow::CompareWindow(QWidget *parent)
     bar->addAction(tr("Fit"), m_view, &CompareView::fitAll);
     bar->addAction(tr("Export…"), this, &CompareWindow::exportFromDialog)
         ->setObjectName(QStringLiteral("compareExport"));
+    // A window opened from the main one closes as dialogs do, and as a document window does.
+    auto *closeWindow = new QAction(tr("Close"), this);
+    closeWindow->setObjectName(QStringLiteral("compareClose"));
+    closeWindow->setShortcuts(
+        {QKeySequence(Qt::Key_Escape), QKeySequence::Close, QKeySequence(tr("Ctrl+W"))});
+    closeWindow->setShortcutContext(Qt::WindowShortcut);
+    connect(closeWindow, &QAction::triggered, this, &QWidget::close);
+    addAction(closeWindow);
     resize(1100, 760);
+}
+
+// Where the last comparison was exported, else the documents folder: never the folder the
+// app was started from, which may be the bundled lessons'.
+QString CompareWindow::exportFolder()
+{
+    const QString last = QSettings().value(kExportFolderKey).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
 void CompareWindow::setScenario(const Scenario &scenario, const QString &label)
@@ -106,10 +143,11 @@ void CompareWindow::addFileFromDialog()
 void CompareWindow::exportFromDialog()
 {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export comparison"), QString(),
+        this, tr("Export comparison"), QDir(exportFolder()).filePath(exportName(m_title)),
         tr("SVG (*.svg);;PNG (*.png);;PDF (*.pdf);;Mermaid (*.mmd)"));
     if (path.isEmpty())
         return;
+    QSettings().setValue(kExportFolderKey, QFileInfo(path).absolutePath());
     CompareImageOptions options;
     options.title = tr("Compare: %1").arg(m_title);
     options.lesson = m_title;

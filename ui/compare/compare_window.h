@@ -25,6 +25,8 @@ public:
     // Adds a file's scenario (its base) beside the others; false with *error when unreadable.
     bool addFile(const QString &path, QString *error = nullptr);
     const std::vector<NamedScenario> &entries() const { return m_entries; }
+    // Where Export starts: the folder of the last comparison exported, else the documents.
+    static QString exportFolder();
     CompareView *view() const { return m_view; }
 
 public Q_SLOTS:

@@ -1,5 +1,6 @@
 #include "timeline/span_tooltip.h"
 
+#include "timeline/deadlock_waits.h"
 #include "timeline/span_summary.h"
 #include "timeline/time_ruler.h"
 
@@ -70,7 +71,7 @@ QString wokenBy(const Trace &trace, int lane, const Span &span)
     return {};
 }
 
-QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t)
+QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t, const StepTexts &steps)
 {
     const Lane &l = trace.lanes[lane];
     const Span &span = l.spans[spanIndex];
@@ -78,14 +79,15 @@ QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t)
     QString head = l.name + QStringLiteral(" \u00b7 ") + stateName(span.state);
     if (!on.isEmpty())
         head += QStringLiteral(" on ") + on;
-    const bool stuck = stuckSpan(l) == &span && trace.outcome.status == OutcomeStatus::Deadlock;
+    const bool stuck
+        = stuckState(trace, l) == &span && trace.outcome.status == OutcomeStatus::Deadlock;
     QStringList lines{head, stuck ? QStringLiteral("from %1 on: the run ended in a deadlock")
                                         .arg(formatSeconds(span.start))
                                   : QStringLiteral("%1 \u2013 %2 (%3)")
                                         .arg(formatSeconds(span.start), formatSeconds(span.end),
                                              formatSeconds(span.end - span.start))};
-    if (span.step != 0)
-        lines << QStringLiteral("step ") + trace.str(span.step);
+    if (const QString step = steps.value(trace.str(span.step)); !step.isEmpty())
+        lines << step;
     QStringList holders;
     if (span.state == LaneState::Blocked && !on.isEmpty())
         holders = resourceHolders(trace, on, t, lane);

@@ -4,6 +4,7 @@
 
 #include "trace/trace.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -19,12 +20,16 @@ QStringList loopHolders(const Trace &trace, double t, int except = -1);
 // "woken by worker-1 via sem" for a waiting or blocked span ended by a wake event; "" if none.
 QString wokenBy(const Trace &trace, int lane, const Span &span);
 
+// What the user wrote for each step id ("sleep 1 s · read account a"); the trace has ids only.
+using StepTexts = QHash<QString, QString>;
+
 // Plain text, one fact per line, e.g.
 //   worker-2 · blocked on sem
 //   1 s – 2 s (1 s)
-//   step s3
+//   with sem                  (the step, from `steps`; no line when it has no text there)
 //   held by worker-1, worker-3
 //   woken by worker-1 via sem
-QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t);
+QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t,
+                    const StepTexts &steps = {});
 
 } // namespace loopscope

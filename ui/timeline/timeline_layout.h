@@ -52,7 +52,7 @@ struct TimelineLayout
     static constexpr int kTitleHeight = 50;
     // Pixels kept right of the last instant when a range is fitted: the lane-end marks, and
     // before the mark of a task stuck at the end (a deadlock) the state it is stuck in.
-    static constexpr int kEndMarkRoom = 44;
+    static constexpr int kEndMarkRoom = 64; // 3 + a 32 px stub + 3 + a 16 px mark + slack
     static int notesHeightFor(const QString &notes, int width);
 };
 

@@ -147,4 +147,24 @@ void paintLegend(QPainter &painter, const QRect &rect, const TimelineTheme &them
     }
 }
 
+QRect paintStaleVeil(QPainter &painter, const QRect &area, const QString &note,
+                     const TimelineTheme &theme)
+{
+    painter.save();
+    QColor veil = theme.background;
+    veil.setAlpha(kStaleVeilAlpha);
+    painter.fillRect(area, veil);
+    QFont font = painter.font();
+    font.setBold(true);
+    painter.setFont(font);
+    QRect box = QFontMetrics(font).boundingRect(note).adjusted(-12, -6, 12, 6);
+    box.moveCenter(QPoint(area.center().x(), area.top() + 8 + box.height() / 2));
+    painter.setPen(theme.text);
+    painter.setBrush(theme.background);
+    painter.drawRoundedRect(box, 4, 4);
+    painter.drawText(box, Qt::AlignCenter, note);
+    painter.restore();
+    return box;
+}
+
 } // namespace loopscope

@@ -26,6 +26,12 @@ void paintStateSwatch(QPainter &painter, const QRect &rect, LaneState state,
 // Diagonal hatch lines over `rect` (for SVG, which stores no pattern brushes).
 void paintHatchLines(QPainter &painter, const QRect &rect, const TimelineTheme &theme);
 
+// A run that no longer matches the scenario: the lanes under a veil of the background (alpha
+// kStaleVeilAlpha), `note` in a box at the top of `area`, which is returned.
+constexpr int kStaleVeilAlpha = 176;
+QRect paintStaleVeil(QPainter &painter, const QRect &area, const QString &note,
+                     const TimelineTheme &theme);
+
 struct LegendItem
 {
     enum Kind { State, WakeArrow, EndMark } kind = State;

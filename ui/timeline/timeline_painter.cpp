@@ -1,5 +1,6 @@
 #include "timeline/timeline_painter.h"
 
+#include "timeline/deadlock_waits.h"
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_fonts.h"
 #include "timeline/timeline_marks.h"
@@ -24,14 +25,15 @@ constexpr int kInstantWidth = 2; // pixels of a zero-length running span
 
 } // namespace
 
-QRectF stuckStateRect(const Lane &lane, const TimelineLayout &layout,
+QRectF stuckStateRect(const Trace &trace, const Lane &lane, const TimelineLayout &layout,
                       const TimelineCoordinates &coords, int top)
 {
-    const Span *stuck = stuckSpan(lane);
+    const Span *stuck = stuckState(trace, lane);
     if (!stuck)
         return {};
     const int size = layout.laneHeight - 2 * kSpanInset;
-    return QRectF(int(coords.mapTimeToX(stuck->end) + 3), top + kSpanInset, size, size);
+    return QRectF(int(coords.mapTimeToX(stuck->end) + 3), top + kSpanInset, kStuckStubWidths * size,
+                  size);
 }
 
 std::pair<int, int> visibleRowRange(const TimelineLayout &layout, const TimelineCoordinates &coords,
@@ -160,7 +162,7 @@ void TimelinePainter::paintLaneSpans(QPainter &painter, const TimelineLayout &la
     // A task that never ended, stuck at the last instant in a state it has only just entered
     // (a deadlock: blocked on a lock for good), shows that state before its mark: a span of
     // no length would not be seen at all.
-    if (const QRectF stuck = stuckStateRect(l, layout, coords, top); !stuck.isEmpty()) {
+    if (const QRectF stuck = stuckStateRect(m_trace, l, layout, coords, top); !stuck.isEmpty()) {
         if (stuck.left() >= coords.leftMargin && stuck.right() <= area.right() + 1)
             paintStateSwatch(painter, stuck.toRect(), l.spans.back().state, m_theme,
                              layout.vectorHatching);

@@ -2,6 +2,7 @@
 
 #include "timeline/span_summary.h"
 #include "timeline/span_tooltip.h"
+#include "timeline/timeline_marks.h"
 #include "timeline/timeline_painter.h"
 
 #include <QPainter>
@@ -223,7 +224,8 @@ std::optional<TimelineView::SpanHit> TimelineView::spanAt(QPoint pos) const
     if (span >= 0)
         return SpanHit{lane, span, t};
     // The state a deadlocked task is stuck in, drawn right of its end.
-    if (stuckStateRect(l, frameLayout(), m_coords, m_coords.rowTop(m_coords.rowAt(pos.y())))
+    if (stuckStateRect(m_trace, l, frameLayout(), m_coords,
+                       m_coords.rowTop(m_coords.rowAt(pos.y())))
             .contains(pos))
         return SpanHit{lane, int(l.spans.size()) - 1, l.spans.back().end};
     return std::nullopt;
@@ -232,13 +234,24 @@ std::optional<TimelineView::SpanHit> TimelineView::spanAt(QPoint pos) const
 QString TimelineView::toolTipAt(QPoint pos) const
 {
     const auto hit = spanAt(pos);
-    return hit ? spanToolTip(m_trace, hit->lane, hit->span, hit->t) : QString();
+    return hit ? spanToolTip(m_trace, hit->lane, hit->span, hit->t, m_stepTexts) : QString();
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
-    TimelinePainter(m_trace, m_rows, m_theme).paint(painter, frameLayout(), m_coords);
+    const TimelineLayout layout = frameLayout();
+    TimelinePainter(m_trace, m_rows, m_theme).paint(painter, layout, m_coords);
+    if (!m_staleNote.isEmpty())
+        paintStaleVeil(painter, layout.laneArea(), m_staleNote, m_theme);
+}
+
+void TimelineView::setStaleNote(const QString &note)
+{
+    if (note == m_staleNote)
+        return;
+    m_staleNote = note;
+    viewport()->update();
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "timeline/lane_rows.h"
+#include "timeline/span_tooltip.h"
 #include "timeline/timeline_coordinates.h"
 #include "timeline/timeline_layout.h"
 #include "timeline/timeline_theme.h"
@@ -37,6 +38,12 @@ public:
     const LaneRows &rows() const { return m_rows; }
     void setLaneFilter(const LaneFilter &filter);
     void setLaneCollapsed(int lane, bool collapsed);
+    // Non-empty: the trace is of a scenario since edited; the lanes are greyed under this note.
+    void setStaleNote(const QString &note);
+    // The steps as the user wrote them, for the tool tips (the trace knows their ids only).
+    void setStepTexts(StepTexts texts) { m_stepTexts = std::move(texts); }
+    const StepTexts &stepTexts() const { return m_stepTexts; }
+    const QString &staleNote() const { return m_staleNote; }
 
     // Geometry, for the input handlers and for tests: viewport coordinates.
     const TimelineCoordinates &coordinates() const { return m_coords; }
@@ -106,6 +113,8 @@ private:
     std::optional<double> m_marker;
     bool m_wakeArrows = true;
     QString m_highlight;
+    QString m_staleNote;
+    StepTexts m_stepTexts;
     bool m_follow = false;
     bool m_syncingScrollBars = false;
     int m_hoveredRow = -1;
