@@ -23,8 +23,11 @@ enum class TaskUse { Await, Gather, GatherReturningExceptions, WaitFor, Cancel, 
 class ScenarioMutator
 {
 public:
-    explicit ScenarioMutator(std::uint32_t seed)
+    // `threads` false: no block, cpu, to_thread or pool steps are inserted (differential.py's
+    // CPython side runs on a virtual clock that time.sleep and threads do not move).
+    explicit ScenarioMutator(std::uint32_t seed, bool threads = true)
         : m_random(seed)
+        , m_threads(threads)
     {}
 
     // One random edit that leaves a valid scenario, or nullopt when `tries` edits in a row
