@@ -27,8 +27,6 @@ public:
     EventLoop &loop() { return m_loop; }
     Recorder &recorder() { return m_recorder; }
     std::atomic<bool> finished{false};
-    std::atomic<bool> stepMode{false};
-    std::atomic<std::size_t> stepTarget{0};
 
 private:
     bool runUntil(bool *flag);
@@ -81,8 +79,8 @@ bool RunCore::runUntil(bool *flag)
         }
         if (!m_loop.runOnce())
             return false;
-        if (stepMode.load() && m_recorder.recordCount() >= stepTarget.load())
-            m_loop.setPaused(true);
+        if (m_loop.stepping())
+            m_loop.reachedStateChanges(m_recorder.recordCount());
     }
     return true;
 }
@@ -234,14 +232,13 @@ void ScenarioRun::pause()
 void ScenarioRun::resume()
 {
     d->paused = false;
-    d->core.stepMode = false;
+    d->core.loop().stepTo(0);
     d->core.loop().setPaused(false);
 }
 
 void ScenarioRun::step()
 {
-    d->core.stepTarget = d->core.recorder().recordCount() + 1;
-    d->core.stepMode = true;
+    d->core.loop().stepTo(d->core.recorder().recordCount() + 1);
     d->core.loop().setPaused(false);
 }
 
