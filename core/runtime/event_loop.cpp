@@ -170,8 +170,10 @@ bool EventLoop::runOnce()
     if (m_paused.load(std::memory_order_relaxed) && !stopRequested()) {
         if (onPause)
             onPause();
+        const auto began = std::chrono::steady_clock::now();
         while (m_paused.load(std::memory_order_relaxed) && !stopRequested())
             m_reactor->io.run_one_for(std::chrono::milliseconds(20));
+        m_virtualPaused += std::chrono::steady_clock::now() - began; // live: the clock counts
     }
     if (stopRequested())
         return false;

@@ -84,6 +84,11 @@ public:
     void stepTo(std::size_t stateChanges) { m_stepTo.store(stateChanges); }
     bool stepping() const { return m_stepTo.load(std::memory_order_relaxed) != 0; }
     void reachedStateChanges(std::size_t recorded); // any thread
+    // Wall time the run has stood paused (not counted by its wall-time limit). Loop thread.
+    std::chrono::nanoseconds pausedWall() const
+    {
+        return m_live ? m_clock.pausedWall() : m_virtualPaused;
+    }
 
     // Called on the loop thread when a pause begins, before the loop waits.
     Callback onPause;
@@ -121,6 +126,7 @@ private:
     double m_scale;
     ThreadWorld *m_world = nullptr;
     double m_virtualNow = 0.0;
+    std::chrono::nanoseconds m_virtualPaused{0};
     struct ReadyEntry
     {
         Callback cb;

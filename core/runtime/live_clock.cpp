@@ -66,7 +66,10 @@ void LiveClock::resume()
         if (frozen < 0)
             return;
         // The origin moves on by the length of the pause: no time passed for the scenario.
-        m_origin.store(wallNanos() - frozen, std::memory_order_relaxed);
+        const std::int64_t wall = wallNanos();
+        m_pausedNanos.fetch_add(wall - frozen - m_origin.load(std::memory_order_relaxed),
+                                std::memory_order_relaxed);
+        m_origin.store(wall - frozen, std::memory_order_relaxed);
         m_frozen.store(-1, std::memory_order_release);
     }
     m_cv.notify_all();

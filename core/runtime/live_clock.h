@@ -26,6 +26,11 @@ public:
     void pause(); // idempotent; wakes every sleeper, so that it waits for the resume
     void resume();
     bool paused() const { return m_frozen.load(std::memory_order_acquire) >= 0; }
+    // Wall time spent paused so far (pauses that have ended), for the run's wall-time limit.
+    std::chrono::nanoseconds pausedWall() const
+    {
+        return std::chrono::nanoseconds(m_pausedNanos.load(std::memory_order_relaxed));
+    }
     void wake(); // the run is stopping: every wait returns
 
     // Waits while the clock is paused. False when the run stops first.
@@ -46,6 +51,7 @@ private:
     // them, else it is -1. Written under m_mutex, read without it.
     std::atomic<std::int64_t> m_origin;
     std::atomic<std::int64_t> m_frozen{-1};
+    std::atomic<std::int64_t> m_pausedNanos{0};
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
 };

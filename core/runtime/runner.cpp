@@ -67,7 +67,9 @@ bool RunCore::runUntil(bool *flag)
 {
     const auto wallLimit = std::chrono::duration<double>(m_options.wallLimit);
     while (!*flag) {
-        if (std::chrono::steady_clock::now() - m_wallStart > wallLimit) {
+        // Time spent paused is not run time: a run resumed carries on as if it had not paused.
+        const auto ran = std::chrono::steady_clock::now() - m_wallStart - m_loop.pausedWall();
+        if (ran > wallLimit) {
             m_rt.stopReason = QStringLiteral("stopped at the limit of %1 wall seconds")
                                   .arg(m_options.wallLimit);
             m_loop.requestStop();

@@ -210,6 +210,8 @@ private Q_SLOTS:
     void pausedRunMatchesVirtual();
     void laneSetFollowsScenario_data();
     void laneSetFollowsScenario();
+    void pauseIsNotRunTime_data();
+    void pauseIsNotRunTime();
 };
 
 void TestRuntimeLivePause::pausedRunMatchesVirtual_data()
@@ -302,6 +304,35 @@ void TestRuntimeLivePause::laneSetFollowsScenario()
             QCOMPARE(got, want);
         }
     }
+}
+
+void TestRuntimeLivePause::pauseIsNotRunTime_data()
+{
+    QTest::addColumn<bool>("live");
+    QTest::newRow("live") << true;
+    QTest::newRow("virtual") << false;
+}
+
+// A run stops at its wall-time limit; the time it stood paused is not part of it. (The GUI's
+// live runs have a limit of 300 wall seconds: a longer pause must not end the run.)
+void TestRuntimeLivePause::pauseIsNotRunTime()
+{
+    QFETCH(bool, live);
+    const auto scenario = load(QStringLiteral("examples/05-gil-cpu-threads.loop.json"));
+    QVERIFY(scenario);
+    RunOptions options = liveAt(0.02); // 8 scenario s: 0.16 wall s
+    options.clock = live ? ClockMode::Live : ClockMode::Virtual;
+    options.wallLimit = 0.4;
+    ScenarioRun run(*scenario, options);
+    run.pause();
+    run.start();
+    std::this_thread::sleep_for(milliseconds(600));
+    QVERIFY(!run.isFinished());
+    run.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 5000);
+    const Trace trace = run.snapshot();
+    QCOMPARE(trace.outcome.error, QString());
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeLivePause)
