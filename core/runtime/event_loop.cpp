@@ -56,9 +56,21 @@ void EventLoop::post(Callback cb)
     {
         std::lock_guard lock(m_postedMutex);
         m_posted.push_back(cb);
+        // The loop thread sleeps: scenario time stands still until it has taken the
+        // completion, so its real wake-up latency does not delay the wake-up it draws.
+        if (m_sleeping && !m_holdsClock) {
+            m_clock.hold();
+            m_holdsClock = true;
+        }
     }
     if (m_live)
         asio::post(m_reactor->io, [] {});
+}
+
+void EventLoop::setSleeping(bool sleeping)
+{
+    std::lock_guard lock(m_postedMutex);
+    m_sleeping = sleeping && m_live;
 }
 
 void EventLoop::requestStop()
@@ -117,6 +129,10 @@ void EventLoop::recycle(std::vector<Timer> timers)
 void EventLoop::drainPosted()
 {
     std::lock_guard lock(m_postedMutex);
+    if (m_holdsClock) {
+        m_clock.release();
+        m_holdsClock = false;
+    }
     for (const Callback &cb : m_posted)
         m_ready.push_back({cb, {}, false});
     m_posted.clear();
@@ -129,6 +145,12 @@ void EventLoop::waitForWork(double timeout)
         r.io.poll();
         return;
     }
+    setSleeping(true);
+    struct Awake
+    {
+        EventLoop *loop;
+        ~Awake() { loop->setSleeping(false); }
+    } awake{this};
     if (std::isinf(timeout)) {
         r.io.run_one();
         return;

@@ -138,6 +138,11 @@ private:
 
     std::mutex m_postedMutex;
     std::vector<Callback> m_posted;
+    // Live clock: the loop thread sleeps waiting for work (so the clock may be held for a
+    // completion posted to it), and whether it is held. Under m_postedMutex.
+    bool m_sleeping = false;
+    bool m_holdsClock = false;
+    void setSleeping(bool sleeping);
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_paused{false};
     std::atomic<std::size_t> m_stepTo{0};

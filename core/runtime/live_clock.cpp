@@ -38,7 +38,7 @@ double LiveClock::now() const
     std::int64_t frozen = m_frozen.load(std::memory_order_acquire);
     if (frozen < 0) {
         const std::int64_t running = wallNanos() - m_origin.load(std::memory_order_relaxed);
-        // A pause that began while this was read: the clock stood still at its instant.
+        // Frozen while this was read: the clock stood still at that instant.
         frozen = m_frozen.load(std::memory_order_acquire);
         if (frozen < 0)
             return double(running) * 1e-9 / m_scale;
@@ -46,14 +46,33 @@ double LiveClock::now() const
     return double(frozen) * 1e-9 / m_scale;
 }
 
+void LiveClock::freeze()
+{
+    if (m_frozen.load(std::memory_order_relaxed) >= 0)
+        return;
+    const std::int64_t t = wallNanos() - m_origin.load(std::memory_order_relaxed);
+    m_frozen.store(std::max<std::int64_t>(0, t), std::memory_order_release);
+}
+
+void LiveClock::thaw()
+{
+    const std::int64_t frozen = m_frozen.load(std::memory_order_relaxed);
+    if (frozen < 0 || m_held || paused())
+        return;
+    // The origin moves on by the time it stood still: no time passed for the scenario.
+    m_origin.store(wallNanos() - frozen, std::memory_order_relaxed);
+    m_frozen.store(-1, std::memory_order_release);
+}
+
 void LiveClock::pause()
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_frozen.load(std::memory_order_relaxed) >= 0)
+        if (paused())
             return;
-        const std::int64_t t = wallNanos() - m_origin.load(std::memory_order_relaxed);
-        m_frozen.store(std::max<std::int64_t>(0, t), std::memory_order_release);
+        m_pauseBegan = wallNanos();
+        freeze();
+        m_paused.store(true, std::memory_order_release);
     }
     m_cv.notify_all();
 }
@@ -62,17 +81,27 @@ void LiveClock::resume()
 {
     {
         std::lock_guard lock(m_mutex);
-        const std::int64_t frozen = m_frozen.load(std::memory_order_relaxed);
-        if (frozen < 0)
+        if (!paused())
             return;
-        // The origin moves on by the length of the pause: no time passed for the scenario.
-        const std::int64_t wall = wallNanos();
-        m_pausedNanos.fetch_add(wall - frozen - m_origin.load(std::memory_order_relaxed),
-                                std::memory_order_relaxed);
-        m_origin.store(wall - frozen, std::memory_order_relaxed);
-        m_frozen.store(-1, std::memory_order_release);
+        m_pausedNanos.fetch_add(wallNanos() - m_pauseBegan, std::memory_order_relaxed);
+        m_paused.store(false, std::memory_order_release);
+        thaw();
     }
     m_cv.notify_all();
+}
+
+void LiveClock::hold()
+{
+    std::lock_guard lock(m_mutex);
+    m_held = true;
+    freeze();
+}
+
+void LiveClock::release()
+{
+    std::lock_guard lock(m_mutex);
+    m_held = false;
+    thaw();
 }
 
 void LiveClock::wake()
@@ -83,11 +112,14 @@ void LiveClock::wake()
     m_cv.notify_all();
 }
 
-bool LiveClock::waitWhilePaused()
+std::optional<double> LiveClock::waitWhilePaused()
 {
     std::unique_lock lock(m_mutex);
+    const double at = now();
     m_cv.wait(lock, [this] { return !paused() || stopping(); });
-    return !stopping();
+    if (stopping())
+        return std::nullopt;
+    return at;
 }
 
 LiveClock::Wake LiveClock::sleepUntil(double t)
@@ -116,6 +148,7 @@ bool LiveClock::sleepThroughUntil(double t)
         case Wake::Paused:
             if (!waitWhilePaused())
                 return false;
+            break;
         }
     }
 }

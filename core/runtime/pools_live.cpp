@@ -137,10 +137,13 @@ std::optional<double> LivePools::burn(double seconds, double from, int lane, Rec
         } else if (now >= end) {
             return end;
         } else if (m_clock.paused()) {
-            left -= now - from;
-            if (!m_clock.waitWhilePaused())
+            // The work goes on from the instant the clock stood at, however late this thread
+            // wakes up after the resume.
+            const std::optional<double> at = m_clock.waitWhilePaused();
+            if (!at)
                 return std::nullopt;
-            from = m_clock.now();
+            left -= *at - from;
+            from = *at;
         }
     }
 }
