@@ -62,7 +62,7 @@ std::vector<Job> jobsOf(const Trace &trace, const Lane &lane, double gap)
             open = open && s.end - s.start < gap;
             continue;
         }
-        const QString step = trace.str(s.step);
+        const QString &step = trace.str(s.step);
         if (!open || jobs.back().step != step)
             jobs.push_back(Job{step, s.start, s.end, 0.0});
         open = true;
@@ -94,7 +94,7 @@ QString difference(const Trace &expected, const Trace &actual, double tol)
             .arg(outcomeName(actual.outcome.status), outcomeName(expected.outcome.status));
     if (std::abs(actual.duration - expected.duration) > tol)
         return QStringLiteral("duration %1 vs %2").arg(actual.duration).arg(expected.duration);
-    if (const QString p = invariantProblem(actual); !p.isEmpty())
+    if (QString p = invariantProblem(actual); !p.isEmpty())
         return p;
     std::vector<const TraceEvent *> want, got;
     for (const TraceEvent &e : expected.events)
@@ -201,7 +201,7 @@ QString stepOnce(ScenarioRun &run, double tol)
     if (run.stateChanges() == records)
         return QStringLiteral("step at %1 changed nothing").arg(from);
     std::this_thread::sleep_for(milliseconds(20)); // the other threads see the pause
-    if (const QString p = frozen(run, milliseconds(50)); !p.isEmpty())
+    if (QString p = frozen(run, milliseconds(50)); !p.isEmpty())
         return QStringLiteral("after a step: ") + p;
     const Trace after = run.snapshot();
     if (after.duration - latestChange(after) > tol)
@@ -255,10 +255,10 @@ static QString pausedRunProblem(const Scenario &scenario, const Trace &expected,
             return QStringLiteral("the run ended before %1").arg(at);
         run.pause();
         std::this_thread::sleep_for(milliseconds(20)); // the loop ends its iteration
-        if (const QString p = frozen(run, milliseconds(80)); !p.isEmpty())
+        if (QString p = frozen(run, milliseconds(80)); !p.isEmpty())
             return p;
         for (int k = 0; at == second && k < 2; ++k)
-            if (const QString p = stepOnce(run, tol); !p.isEmpty())
+            if (QString p = stepOnce(run, tol); !p.isEmpty())
                 return p;
         run.resume();
     }
