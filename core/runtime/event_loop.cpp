@@ -8,12 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 namespace loopscope::rt {
 
 namespace asio = boost::asio;
-using Clock = std::chrono::steady_clock;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::size_t kGuardAhead = 8;
 
@@ -27,7 +25,7 @@ struct EventLoop::Reactor
 EventLoop::EventLoop(bool liveClock, double scale)
     : m_live(liveClock)
     , m_scale(scale > 0 ? scale : 0.1)
-    , m_start(Clock::now())
+    , m_clock(m_scale, m_stop)
     , m_reactor(std::make_unique<Reactor>())
 {}
 
@@ -35,29 +33,12 @@ EventLoop::~EventLoop() = default;
 
 void EventLoop::startClock()
 {
-    m_start = Clock::now();
-}
-
-double EventLoop::wallToScenario(Clock::time_point t) const
-{
-    // While paused the clock stands still at the instant the pause began.
-    const Clock::time_point start = m_start.load();
-    const std::int64_t began = m_pauseBegan.load();
-    if (began >= 0)
-        t = start + std::chrono::nanoseconds(began);
-    const std::chrono::duration<double> elapsed
-        = t - start - std::chrono::nanoseconds(m_pausedNanos.load());
-    return elapsed.count() / m_scale;
-}
-
-double EventLoop::liveNow() const
-{
-    return wallToScenario(Clock::now());
+    m_clock.start();
 }
 
 double EventLoop::publishedNow() const
 {
-    return m_live ? wallToScenario(Clock::now()) : m_published.load(std::memory_order_relaxed);
+    return m_live ? m_clock.now() : m_published.load(std::memory_order_relaxed);
 }
 
 void EventLoop::callAt(double when, Callback cb, Ref<Future> guard)
@@ -75,21 +56,45 @@ void EventLoop::post(Callback cb)
     {
         std::lock_guard lock(m_postedMutex);
         m_posted.push_back(cb);
+        // The loop thread sleeps: scenario time stands still until it has taken the
+        // completion, so its real wake-up latency does not delay the wake-up it draws.
+        if (m_sleeping && !m_holdsClock) {
+            m_clock.hold();
+            m_holdsClock = true;
+        }
     }
     if (m_live)
         asio::post(m_reactor->io, [] {});
 }
 
+void EventLoop::setSleeping(bool sleeping)
+{
+    std::lock_guard lock(m_postedMutex);
+    m_sleeping = sleeping && m_live;
+}
+
 void EventLoop::requestStop()
 {
     m_stop.store(true, std::memory_order_relaxed);
+    m_clock.wake();
     asio::post(m_reactor->io, [] {});
 }
 
 void EventLoop::setPaused(bool paused)
 {
+    // The clock first: from this instant no thread of the run makes progress, whatever the
+    // loop thread is in the middle of.
+    if (m_live)
+        paused ? m_clock.pause() : m_clock.resume();
     m_paused.store(paused, std::memory_order_relaxed);
     asio::post(m_reactor->io, [] {});
+}
+
+void EventLoop::reachedStateChanges(std::size_t recorded)
+{
+    std::size_t target = m_stepTo.load();
+    if (target != 0 && recorded >= target && m_stepTo.compare_exchange_strong(target, 0))
+        setPaused(true);
 }
 
 // Drops dead timers at the front, so that the first bucket, if any, holds a live timer first.
@@ -124,6 +129,10 @@ void EventLoop::recycle(std::vector<Timer> timers)
 void EventLoop::drainPosted()
 {
     std::lock_guard lock(m_postedMutex);
+    if (m_holdsClock) {
+        m_clock.release();
+        m_holdsClock = false;
+    }
     for (const Callback &cb : m_posted)
         m_ready.push_back({cb, {}, false});
     m_posted.clear();
@@ -136,12 +145,17 @@ void EventLoop::waitForWork(double timeout)
         r.io.poll();
         return;
     }
+    setSleeping(true);
+    struct Awake
+    {
+        EventLoop *loop;
+        ~Awake() { loop->setSleeping(false); }
+    } awake{this};
     if (std::isinf(timeout)) {
         r.io.run_one();
         return;
     }
-    const auto wall = std::chrono::duration<double>(timeout * m_scale);
-    r.timer.expires_after(std::chrono::duration_cast<Clock::duration>(wall));
+    r.timer.expires_after(m_clock.wall(timeout));
     bool fired = false;
     r.timer.async_wait([&fired](const boost::system::error_code &) { fired = true; });
     r.io.run_one();
@@ -178,16 +192,10 @@ bool EventLoop::runOnce()
     if (m_paused.load(std::memory_order_relaxed) && !stopRequested()) {
         if (onPause)
             onPause();
-        const auto before = Clock::now();
-        m_pauseBegan
-            = std::chrono::duration_cast<std::chrono::nanoseconds>(before - m_start.load()).count();
+        const auto began = std::chrono::steady_clock::now();
         while (m_paused.load(std::memory_order_relaxed) && !stopRequested())
             m_reactor->io.run_one_for(std::chrono::milliseconds(20));
-        if (m_live)
-            m_pausedNanos
-                += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - before)
-                       .count();
-        m_pauseBegan = -1;
+        m_virtualPaused += std::chrono::steady_clock::now() - began; // live: the clock counts
     }
     if (stopRequested())
         return false;
@@ -262,17 +270,7 @@ bool EventLoop::blockFor(double seconds)
             m_world->advanceTo(m_virtualNow);
         return true;
     }
-    // Really block the loop thread, but look at the Stop flag every millisecond.
-    const auto end = Clock::now()
-                     + std::chrono::duration_cast<Clock::duration>(
-                         std::chrono::duration<double>(seconds * m_scale));
-    while (Clock::now() < end) {
-        if (stopRequested())
-            return false;
-        std::this_thread::sleep_for(
-            std::min<Clock::duration>(std::chrono::milliseconds(1), end - Clock::now()));
-    }
-    return true;
+    return m_clock.sleepThroughUntil(now() + seconds);
 }
 
 } // namespace loopscope::rt

@@ -6,6 +6,7 @@
 
 #include "callback.h"
 #include "future.h"
+#include "live_clock.h"
 #include "ring_queue.h"
 
 #include <atomic>
@@ -43,8 +44,10 @@ public:
     bool isLive() const { return m_live; }
     double scale() const { return m_scale; }
     void startClock(); // the instant asyncio.run starts: scenario time 0
-    double now() const { return m_live ? liveNow() : m_virtualNow; } // loop thread
+    double now() const { return m_live ? m_clock.now() : m_virtualNow; } // loop thread
     double publishedNow() const; // any thread: the loop's time as of its last iteration (live: now)
+    // The live clock, read and waited on by every thread of a live run.
+    LiveClock &clock() { return m_clock; }
     void setThreadWorld(ThreadWorld *world) { m_world = world; }
 
     // `keep` holds the future the callback works on alive until it has run.
@@ -64,7 +67,8 @@ public:
     // Pending outside work that will post back (live pool jobs in flight), so idle is not final.
     void addExternalWork(int delta) { m_externalWork += delta; }
 
-    // A blocking call on the loop thread (GIL released): false when stopped in the middle.
+    // A blocking call on the loop thread (GIL released), paused with the clock: false when
+    // stopped in the middle.
     bool blockFor(double seconds);
     // Virtual clock: time moves on while the loop thread is busy (CPU work, GIL hand-offs).
     void setVirtualNow(double t) { m_virtualNow = t; }
@@ -77,7 +81,20 @@ public:
     void requestStop();
     bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
     const std::atomic<bool> &stopFlag() const { return m_stop; }
+    // Paused, the loop stops between iterations and the live clock stands still, which stops
+    // every other thread of the run too.
     void setPaused(bool paused);
+    // Step: the run pauses again once `stateChanges` state changes have been recorded (0: no
+    // step). The loop looks after each iteration; on the live clock every other thread looks
+    // after it records, since the next change may be theirs while the loop sleeps.
+    void stepTo(std::size_t stateChanges) { m_stepTo.store(stateChanges); }
+    bool stepping() const { return m_stepTo.load(std::memory_order_relaxed) != 0; }
+    void reachedStateChanges(std::size_t recorded); // any thread
+    // Wall time the run has stood paused (not counted by its wall-time limit). Loop thread.
+    std::chrono::nanoseconds pausedWall() const
+    {
+        return m_live ? m_clock.pausedWall() : m_virtualPaused;
+    }
 
     // Called on the loop thread when a pause begins, before the loop waits.
     Callback onPause;
@@ -110,13 +127,12 @@ private:
     void moveDueTimers();
     void drainPosted();
     void runReady();
-    double wallToScenario(std::chrono::steady_clock::time_point t) const;
-    double liveNow() const;
 
     bool m_live;
     double m_scale;
     ThreadWorld *m_world = nullptr;
     double m_virtualNow = 0.0;
+    std::chrono::nanoseconds m_virtualPaused{0};
     struct ReadyEntry
     {
         Callback cb;
@@ -129,12 +145,15 @@ private:
 
     std::mutex m_postedMutex;
     std::vector<Callback> m_posted;
+    // Live clock: the loop thread sleeps waiting for work (so the clock may be held for a
+    // completion posted to it), and whether it is held. Under m_postedMutex.
+    bool m_sleeping = false;
+    bool m_holdsClock = false;
+    void setSleeping(bool sleeping);
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_paused{false};
-
-    std::atomic<std::chrono::steady_clock::time_point> m_start;
-    std::atomic<std::int64_t> m_pausedNanos{0};
-    std::atomic<std::int64_t> m_pauseBegan{-1}; // ns since m_start while paused, else -1
+    std::atomic<std::size_t> m_stepTo{0};
+    LiveClock m_clock;
     std::atomic<double> m_published{0.0};
     struct Reactor; // the asio io_context and its timer, live clock only
     std::unique_ptr<Reactor> m_reactor;

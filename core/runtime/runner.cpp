@@ -27,8 +27,6 @@ public:
     EventLoop &loop() { return m_loop; }
     Recorder &recorder() { return m_recorder; }
     std::atomic<bool> finished{false};
-    std::atomic<bool> stepMode{false};
-    std::atomic<std::size_t> stepTarget{0};
 
 private:
     bool runUntil(bool *flag);
@@ -70,7 +68,9 @@ bool RunCore::runUntil(bool *flag)
 {
     const auto wallLimit = std::chrono::duration<double>(m_options.wallLimit);
     while (!*flag) {
-        if (std::chrono::steady_clock::now() - m_wallStart > wallLimit) {
+        // Time spent paused is not run time: a run resumed carries on as if it had not paused.
+        const auto ran = std::chrono::steady_clock::now() - m_wallStart - m_loop.pausedWall();
+        if (ran > wallLimit) {
             m_rt.stopReason = QStringLiteral("stopped at the limit of %1 wall seconds")
                                   .arg(m_options.wallLimit);
             m_loop.requestStop();
@@ -86,8 +86,8 @@ bool RunCore::runUntil(bool *flag)
             ++m_interrupts;
             return false;
         }
-        if (stepMode.load() && m_recorder.recordCount() >= stepTarget.load())
-            m_loop.setPaused(true);
+        if (m_loop.stepping())
+            m_loop.reachedStateChanges(m_recorder.recordCount());
     }
     return true;
 }
@@ -248,14 +248,13 @@ void ScenarioRun::pause()
 void ScenarioRun::resume()
 {
     d->paused = false;
-    d->core.stepMode = false;
+    d->core.loop().stepTo(0);
     d->core.loop().setPaused(false);
 }
 
 void ScenarioRun::step()
 {
-    d->core.stepTarget = d->core.recorder().recordCount() + 1;
-    d->core.stepMode = true;
+    d->core.loop().stepTo(d->core.recorder().recordCount() + 1);
     d->core.loop().setPaused(false);
 }
 

@@ -34,10 +34,12 @@ public:
     ScenarioRun &operator=(const ScenarioRun &) = delete;
 
     void start();
-    void stop();  // ends the run within 50 ms with outcome `stopped`
-    void pause(); // the loop stops between iterations (a running `cpu`/`block` step finishes)
-    void resume();
-    void step(); // while paused: run until the next state change, then pause again
+    void stop(); // ends the run within 50 ms with outcome `stopped`
+    // Scenario time stands still for every thread of the run: the loop stops between
+    // iterations; pool threads, the GIL and worker processes stop where they are (live clock).
+    void pause();
+    void resume(); // carries on as if the pause had not happened
+    void step();   // while paused: run until the next state change (any thread's), pause again
     bool isPaused() const;
     bool isFinished() const;
 

@@ -160,7 +160,9 @@ void Runtime::checkLimitsNow()
         loop.requestStop();
         throw RunStopped{};
     }
-    if ((m_checks & 1023) == 0 && std::chrono::steady_clock::now() > wallDeadline) {
+    // Time spent paused is not run time.
+    if ((m_checks & 1023) == 0
+        && std::chrono::steady_clock::now() - loop.pausedWall() > wallDeadline) {
         stopReason = QStringLiteral("stopped at the limit of %1 wall seconds").arg(wallLimit);
         loop.requestStop();
         throw RunStopped{};

@@ -98,6 +98,7 @@ public:
     std::size_t stateLimit = 4'000'000;
     // RunOptions::wallLimit as a deadline, looked at every 1024th check: a `repeat` forever of
     // steps that never suspend never gets back to the loop, where the wall limit is checked.
+    // It moves on by the time the run stood paused (EventLoop::pausedWall).
     double wallLimit = 0.0;
     std::chrono::steady_clock::time_point wallDeadline
         = std::chrono::steady_clock::time_point::max();

@@ -1,11 +1,13 @@
 #include "worker_process.h"
 
+#include "live_clock.h"
+
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,7 +30,7 @@ WorkerProcess::~WorkerProcess()
     }
 }
 
-bool WorkerProcess::start(std::chrono::nanoseconds startup)
+bool WorkerProcess::start()
 {
     int in[2];
     int out[2];
@@ -39,12 +41,19 @@ bool WorkerProcess::start(std::chrono::nanoseconds startup)
         ::close(in[1]);
         return false;
     }
+    // A worker that dies makes the next write fail with EPIPE, not kill us with SIGPIPE: the
+    // signal is blocked on this thread (the one that drives the worker), not in the child.
+    sigset_t pipeSignal;
+    sigemptyset(&pipeSignal);
+    sigaddset(&pipeSignal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipeSignal, nullptr);
     const QByteArray program = m_program.toLocal8Bit();
     char workerFlag[] = "--worker";
     char *argv[] = {const_cast<char *>(program.constData()), workerFlag, nullptr};
     m_pid = ::fork();
     if (m_pid == 0) {
         // Child: only async-signal-safe calls until exec.
+        ::sigprocmask(SIG_UNBLOCK, &pipeSignal, nullptr);
         ::dup2(in[0], STDIN_FILENO);
         ::dup2(out[1], STDOUT_FILENO);
         ::execv(argv[0], argv);
@@ -56,24 +65,47 @@ bool WorkerProcess::start(std::chrono::nanoseconds startup)
     m_fromWorker = out[0];
     if (m_pid < 0)
         return false;
-    return request("startup", startup, "ready");
+    return expect("ready");
 }
 
-bool WorkerProcess::run(bool cpu, std::chrono::nanoseconds duration)
+bool WorkerProcess::runUntil(bool cpu, double end, LiveClock &clock)
 {
-    return request(cpu ? "cpu" : "io", duration, "done");
+    while (true) {
+        if (!send(cpu ? "cpu\n" : "io\n"))
+            return false;
+        switch (clock.sleepUntil(end)) {
+        case LiveClock::Wake::Reached:
+            return alive();
+        case LiveClock::Wake::Stopped:
+            return false;
+        case LiveClock::Wake::Paused: // the worker idles until the resume
+            if (!finish() || !clock.waitWhilePaused())
+                return false;
+        }
+    }
 }
 
-bool WorkerProcess::request(const char *verb, std::chrono::nanoseconds duration,
-                            const char *expected)
+bool WorkerProcess::finish()
+{
+    return send("end\n") && expect("done");
+}
+
+bool WorkerProcess::alive() const
+{
+    pollfd pfd{m_fromWorker, POLLIN, 0};
+    return ::poll(&pfd, 1, 0) == 0; // it says nothing during a job, unless it has gone
+}
+
+bool WorkerProcess::send(const char *line)
+{
+    const auto n = static_cast<ssize_t>(std::strlen(line));
+    return ::write(m_toWorker, line, std::size_t(n)) == n;
+}
+
+bool WorkerProcess::expect(const char *reply)
 {
     char line[64];
-    const int n = std::snprintf(line, sizeof line, "%s %lld\n", verb,
-                                static_cast<long long>(duration.count()));
-    if (::write(m_toWorker, line, std::size_t(n)) != n)
-        return false;
-    char reply[64];
-    return readLine(reply, sizeof reply) && std::strcmp(reply, expected) == 0;
+    return readLine(line, sizeof line) && std::strcmp(line, reply) == 0;
 }
 
 bool WorkerProcess::readLine(char *buffer, std::size_t size)

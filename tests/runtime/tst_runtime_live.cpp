@@ -61,6 +61,8 @@ void TestRuntimeLive::matchesVirtual_data()
     QTest::newRow("gather") << "examples/03-asyncio-gather.loop.json";
     QTest::newRow("block") << "examples/04-time-sleep-freezes.loop.json";
     QTest::newRow("threads") << "examples/02-threads.loop.json";
+    // Pool threads taking turns for the GIL (worker processes: tst_runtime_live_pause).
+    QTest::newRow("gil") << "examples/05-gil-cpu-threads.loop.json";
     QTest::newRow("lock") << "examples/13-lock-counter.loop.json";
     QTest::newRow("semaphore") << "examples/14-semaphore.loop.json";
     QTest::newRow("event") << "examples/15-event.loop.json";
