@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 
-from differential_scenarios import scenario_json
+from differential_scenarios import scenario_json, value_texts
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -165,12 +165,26 @@ def compare(ours, theirs, tolerance, strict_order):
     return problems
 
 
+def wrong_values(ours, theirs, expected):
+    """Value prints ("v3=0.27") that differ from Python's str() of the value the file holds:
+    both sides agree when the export writes a value wrongly, this does not."""
+    problems = []
+    for who, side in (("loopscope", ours), ("cpython", theirs)):
+        for _, _, text in side["prints"]:
+            label = text.partition("=")[0]
+            if label in expected and text != expected[label]:
+                problems.append(f"value: {who} printed `{text}`, Python's str() gives "
+                                f"`{expected[label]}`")
+    return problems
+
+
 def check_seed(seed, args):
     """Runs one seed; returns (seed, problems, kept scenario path or None, CPython's outcome)."""
     with tempfile.TemporaryDirectory(prefix=f"diff-{seed}-") as tmp:
         scenario = os.path.join(tmp, f"seed-{seed}.loop.json")
         with open(scenario, "w", encoding="utf-8") as f:
-            f.write(scenario_json(seed, not args.no_zero_timeouts, not args.no_params))
+            f.write(scenario_json(seed, not args.no_zero_timeouts, not args.no_params,
+                                  not args.no_values))
         trace, exported = os.path.join(tmp, "trace.json"), os.path.join(tmp, "exported.py")
         done = subprocess.run([args.loopscope, "run", scenario, "--virtual", "--quiet",
                                "--trace", trace, "--export", exported],
@@ -192,6 +206,8 @@ def check_seed(seed, args):
             return seed, [f"cpython run broke: {stderr.strip()[-300:]}"], keep(scenario, seed, args), "?"
         theirs = cpython_side(stdout)
         problems = compare(ours, theirs, args.tolerance, args.clock == "virtual")
+        problems += wrong_values(ours, theirs, value_texts(seed, not args.no_zero_timeouts,
+                                                           not args.no_params, not args.no_values))
         return seed, problems, keep(scenario, seed, args) if problems else None, theirs["outcome"]
 
 
@@ -224,6 +240,9 @@ def main():
     parser.add_argument("--no-params", action="store_true",
                         help="no coroutine with parameters: the scenarios of seeds as they were "
                              "before it (the seeds README.md names)")
+    parser.add_argument("--no-values", action="store_true",
+                        help="no values through text and tasks through queues: the scenarios "
+                             "of seeds as they were before them")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))
     args = parser.parse_args()
     args.python = args.python or newest_python()
