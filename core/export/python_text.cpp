@@ -1,6 +1,7 @@
 #include "export/python_text.h"
 
-#include <QLocale>
+#include "scenario/py_format.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -78,7 +79,7 @@ QString number(double value)
                                  : QStringLiteral("float(\"inf\")");
     if (value == std::floor(value) && std::fabs(value) < 1e15)
         return QString::number(qint64(value));
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    return py::floatRepr(value);
 }
 
 QString text(const QString &s, const VariableLookup &lookup)

@@ -15,7 +15,7 @@ namespace loopscope::python {
 // tg, ...) get a '_' after them.
 QString identifier(const QString &name);
 
-// Number literal: integral values without a fraction ("2"), others in shortest exact form.
+// A duration's literal: integral values without a fraction ("2"), others as Python's repr.
 QString number(double value);
 
 // Resolves a scenario variable (parameter, loop variable, `as`) to its Python name, or returns
