@@ -189,7 +189,7 @@ void ProgramWriter::writeResources()
         line(name + QStringLiteral(" = ") + resourceConstructor(r));
         if (r.kind == ResourceKind::Queue && !r.items.empty()) {
             QStringList items;
-            for (const QJsonValue &item : r.items)
+            for (const PyValue &item : r.items)
                 items << literal(item, [](const QString &) { return QString(); });
             line(QStringLiteral("for item in [%1]:").arg(items.join(QStringLiteral(", "))));
             line(QStringLiteral("    %1.put_nowait(item)  # initial items count as unfinished work")

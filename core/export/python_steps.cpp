@@ -91,7 +91,7 @@ QString ProgramWriter::seconds(const Quantity &q) const
 }
 
 // Keyword arguments in the order of the callee's parameters (a JSON object has no order).
-QString ProgramWriter::coroCall(const QString &coro, const QJsonObject &args) const
+QString ProgramWriter::coroCall(const QString &coro, const PyArgs &args) const
 {
     const auto lookup = [this](const QString &n) { return variable(n); };
     QStringList order;

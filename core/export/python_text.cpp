@@ -1,8 +1,7 @@
 #include "export/python_text.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QLocale>
+#include "scenario/py_format.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -80,7 +79,7 @@ QString number(double value)
                                  : QStringLiteral("float(\"inf\")");
     if (value == std::floor(value) && std::fabs(value) < 1e15)
         return QString::number(qint64(value));
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    return py::floatRepr(value);
 }
 
 QString text(const QString &s, const VariableLookup &lookup)
@@ -106,14 +105,15 @@ QString text(const QString &s, const VariableLookup &lookup)
     return QStringLiteral("f\"") + body + QLatin1Char('"');
 }
 
-QString literal(const QJsonValue &value, const VariableLookup &lookup)
+QString literal(const PyValue &value, const VariableLookup &lookup)
 {
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    case QJsonValue::Double:
-        return number(value.toDouble());
-    case QJsonValue::String: {
+    switch (value.kind()) {
+    case PyValue::Kind::Bool:
+    case PyValue::Kind::Int:
+        return value.repr();
+    case PyValue::Kind::Float:
+        return std::isfinite(value.toDouble()) ? value.repr() : number(value.toDouble());
+    case PyValue::Kind::Str: {
         const QString s = value.toString();
         if (s.startsWith(QLatin1Char('$'))) {
             QString variable = lookup(s.mid(1));
@@ -122,22 +122,21 @@ QString literal(const QJsonValue &value, const VariableLookup &lookup)
         }
         return text(s, lookup);
     }
-    case QJsonValue::Array: {
+    case PyValue::Kind::List: {
         QStringList items;
-        for (const auto &v : value.toArray())
-            items << literal(v, lookup);
+        for (const PyValue &element : value.elements())
+            items << literal(element, lookup);
         return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
     }
-    case QJsonValue::Object: {
+    case PyValue::Kind::Dict: {
         QStringList items;
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            items << QLatin1Char('"') + escaped(it.key(), false) + QStringLiteral("\": ")
-                         + literal(it.value(), lookup);
+        for (const auto &[key, member] : value.members())
+            items << QLatin1Char('"') + escaped(key, false) + QStringLiteral("\": ")
+                         + literal(member, lookup);
         return QLatin1Char('{') + items.join(QStringLiteral(", ")) + QLatin1Char('}');
     }
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
+    case PyValue::Kind::None:
+    case PyValue::Kind::Absent:
         break;
     }
     return QStringLiteral("None");

@@ -1,7 +1,8 @@
 // Python source fragments: identifiers, literals and f-strings. Private to the Python export.
 #pragma once
 
-#include <QJsonValue>
+#include "scenario/py_value.h"
+
 #include <QSet>
 #include <QString>
 
@@ -14,7 +15,7 @@ namespace loopscope::python {
 // tg, ...) get a '_' after them.
 QString identifier(const QString &name);
 
-// Number literal: integral values without a fraction ("2"), others in shortest exact form.
+// A duration's literal: integral values without a fraction ("2"), others as Python's repr.
 QString number(double value);
 
 // Resolves a scenario variable (parameter, loop variable, `as`) to its Python name, or returns
@@ -25,9 +26,9 @@ using VariableLookup = std::function<QString(const QString &)>;
 // unknown `{x}` stays as written, as the runtime leaves it).
 QString text(const QString &s, const VariableLookup &lookup);
 
-// A JSON value as a Python literal; a string that is exactly "$name" is that variable, other
-// strings go through text().
-QString literal(const QJsonValue &value, const VariableLookup &lookup);
+// A scenario value as a Python literal (a float stays a float: `1.0`); a string that is exactly
+// "$name" is that variable, other strings go through text().
+QString literal(const PyValue &value, const VariableLookup &lookup);
 
 // A comment-safe single line.
 QString commentText(const QString &s);

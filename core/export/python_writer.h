@@ -43,7 +43,7 @@ private:
     void writeGather(const Step &step);
     void writeWaitFor(const Step &step);
     QString seconds(const Quantity &q) const;
-    QString coroCall(const QString &coro, const QJsonObject &args) const;
+    QString coroCall(const QString &coro, const PyArgs &args) const;
     QString taskName(const QString &name) const;
     QString resourceName(const QString &id) const;
     QString localName(const QString &scenarioName) const;

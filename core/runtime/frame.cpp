@@ -5,8 +5,6 @@
 
 #include <QRegularExpression>
 
-#include <cmath>
-
 namespace loopscope::rt {
 
 const Value *Frame::find(const QString &name) const
@@ -20,10 +18,10 @@ double Frame::number(const Quantity &q) const
     if (!q.isParam())
         return q.value;
     const Value *v = find(q.param);
-    if (!v || !v->json.isDouble())
+    if (!v || v->task || !v->py.isNumber())
         throw PyError{
             QStringLiteral("TypeError"), QStringLiteral("'%1' is not a number").arg(q.param), {}};
-    return v->json.toDouble();
+    return v->py.toDouble();
 }
 
 Task *Frame::task(const QString &name) const
@@ -35,19 +33,9 @@ Task *Frame::task(const QString &name) const
     return static_cast<Task *>(v->task.get());
 }
 
-QString pythonStr(const QJsonValue &v)
+QString Value::str() const
 {
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (std::floor(d) == d && std::abs(d) < 1e15)
-            return QString::number(static_cast<long long>(d));
-        return QString::number(d, 'g', 17);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    if (v.isNull() || v.isUndefined())
-        return QStringLiteral("None");
-    return v.toString();
+    return task ? static_cast<Task *>(task.get())->name() : py.str();
 }
 
 QString Frame::substitute(const QString &text) const
@@ -62,43 +50,29 @@ QString Frame::substitute(const QString &text) const
         const auto m = it.next();
         out += text.mid(last, m.capturedStart() - last);
         const Value *v = find(m.captured(1));
-        if (!v)
-            out += m.captured(0);
-        else if (v->task)
-            out += static_cast<Task *>(v->task.get())->name();
-        else
-            out += pythonStr(v->json);
+        out += v ? v->str() : m.captured(0);
         last = m.capturedEnd();
     }
     out += text.mid(last);
     return out;
 }
 
-QJsonValue Frame::resolve(const QJsonValue &v) const
+Value Frame::resolve(const PyValue &v) const
 {
     if (!v.isString())
-        return v;
+        return Value{v, {}};
     const QString s = v.toString();
-    if (s.startsWith(QLatin1Char('$'))) {
+    if (s.startsWith(QLatin1Char('$')))
         if (const Value *var = find(s.mid(1)))
-            return var->json;
-    }
-    return substitute(s);
+            return *var;
+    return Value{substitute(s), {}};
 }
 
-Frame Frame::bind(const QJsonObject &args) const
+Frame Frame::bind(const PyArgs &args) const
 {
     Frame callee;
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        const QJsonValue v = it.value();
-        if (v.isString() && v.toString().startsWith(QLatin1Char('$'))) {
-            if (const Value *var = find(v.toString().mid(1))) {
-                callee.vars[it.key()] = *var;
-                continue;
-            }
-        }
-        callee.vars[it.key()] = Value{resolve(v), {}};
-    }
+    for (auto it = args.begin(); it != args.end(); ++it)
+        callee.vars[it.key()] = resolve(it.value());
     return callee;
 }
 

@@ -3,9 +3,8 @@
 
 #include "future.h"
 #include "py_error.h"
+#include "scenario/py_value.h"
 
-#include <QJsonObject>
-#include <QJsonValue>
 #include <QString>
 
 #include <map>
@@ -19,10 +18,13 @@ namespace loopscope::rt {
 class Task;
 class TaskGroupScope;
 
+// What a variable, a queue item or a future's result holds: a Python value, or a task.
 struct Value
 {
-    QJsonValue json;
-    Ref<Future> task; // set when the variable holds a task
+    PyValue py;
+    Ref<Future> task; // set when it holds a task
+
+    QString str() const; // str(value), as print's {name} writes it
 };
 
 struct Frame
@@ -37,10 +39,10 @@ struct Frame
     // {name} replaced by the value of a variable; unknown names stay as written.
     QString substitute(const QString &text) const;
     // The arguments of a call as the callee's frame sees them.
-    Frame bind(const QJsonObject &args) const;
-    QJsonValue resolve(const QJsonValue &v) const;
+    Frame bind(const PyArgs &args) const;
+    // A field's value at run time: "$name" is that variable (a task stays a task), other
+    // strings have their {name}s substituted.
+    Value resolve(const PyValue &v) const;
 };
-
-QString pythonStr(const QJsonValue &v);
 
 } // namespace loopscope::rt

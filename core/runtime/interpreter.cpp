@@ -64,6 +64,35 @@ struct Sleep
     }
 };
 
+// `await t` where t is the awaiting task itself (it came through a queue or an argument), or a
+// task that once did (Runtime::selfAwaited). CPython's Task.__step sees a task yield itself and
+// schedules its next step with a RuntimeError: the task gives up the loop once, as sleep(0)
+// does, and the error is raised at the await (a cancel in between wins). Any await of a task
+// that did that, while it is pending, raises at once.
+Co awaitUnusual(Runtime &rt, Task &task, StringId step)
+{
+    if (task.done()) {
+        co_await FutureAwait{rt, Ref<Future>(&task), LaneState::Waiting, rt.laneString(task.lane()),
+                             step};
+        co_return;
+    }
+    if (rt.selfAwaited.contains(&task))
+        throw PyError{
+            QStringLiteral("RuntimeError"), QStringLiteral("await wasn't used with future"), {}};
+    rt.selfAwaited.insert(&task);
+    co_await Sleep{rt, 0, step};
+    throw PyError{QStringLiteral("RuntimeError"),
+                  QStringLiteral("Task cannot await on itself: <Task pending name='%1' coro=<%2() "
+                                 "running>>")
+                      .arg(task.name(), task.coroName()),
+                  {}};
+}
+
+bool isUnusualAwait(const Runtime &rt, const Task *task)
+{
+    return task == rt.current || (!rt.selfAwaited.empty() && rt.selfAwaited.contains(task));
+}
+
 void holdLoop(Runtime &rt, const Step &step, double seconds, bool cpu)
 {
     const int lane = rt.currentLane();
@@ -74,7 +103,7 @@ void holdLoop(Runtime &rt, const Step &step, double seconds, bool cpu)
         throw RunStopped{};
 }
 
-Ref<Task> spawn(Runtime &rt, const QString &coro, const QJsonObject &args, const QString &name,
+Ref<Task> spawn(Runtime &rt, const QString &coro, const PyArgs &args, const QString &name,
                 Frame &frame)
 {
     const Coroutine &c = coroutineNamed(rt, coro);
@@ -165,10 +194,12 @@ Co waitFor(Runtime &rt, const Step &step, Frame &frame)
     std::optional<PyError> error;
     try {
         if (!step.task.isEmpty()) {
-            Ref<Future> task(frame.task(step.task));
-            co_await FutureAwait{rt, task, LaneState::Waiting,
-                                 rt.laneString(static_cast<Task *>(task.get())->lane()),
-                                 rt.stepId(step)};
+            Task *task = frame.task(step.task);
+            if (isUnusualAwait(rt, task))
+                co_await awaitUnusual(rt, *task, rt.stepId(step));
+            else
+                co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting,
+                                     rt.laneString(task->lane()), rt.stepId(step)};
         } else {
             co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args));
         }
@@ -255,10 +286,10 @@ Co drain(Runtime &rt, const Step &step, Frame &frame)
     auto &queue = primitive<AsyncQueue>(rt, step.resource);
     while (!queue.empty()) {
         rt.checkLimits(); // a body that puts back what it got never suspends
-        QJsonValue item;
+        Value item;
         co_await queue.get(&item, rt.stepId(step));
         if (!step.as.isEmpty())
-            frame.vars[step.as] = Value{item, {}};
+            frame.vars[step.as] = std::move(item);
         co_await runSteps(rt, step.steps, frame);
     }
 }
@@ -299,7 +330,7 @@ void createTask(Runtime &rt, const Step &step, Frame &frame)
     if (frame.group)
         frame.group->add(task);
     if (!step.as.isEmpty())
-        frame.vars[step.as] = Value{QJsonValue(task->name()), Ref<Future>(task)};
+        frame.vars[step.as] = Value{PyValue(task->name()), Ref<Future>(task)};
 }
 
 // The ops that never suspend.
@@ -368,6 +399,10 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         break;
     case StepKind::Await: {
         Task *task = frame.task(step.task);
+        if (isUnusualAwait(rt, task)) {
+            co_await awaitUnusual(rt, *task, id);
+            break;
+        }
         co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting, rt.laneString(task->lane()),
                              id};
         break;
@@ -397,20 +432,20 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         co_await primitive<AsyncQueue>(rt, step.resource).put(frame.resolve(step.item), id);
         break;
     case StepKind::Get: {
-        QJsonValue item;
+        Value item;
         co_await primitive<AsyncQueue>(rt, step.resource).get(&item, id);
         if (!step.as.isEmpty())
-            frame.vars[step.as] = Value{item, {}};
+            frame.vars[step.as] = std::move(item);
         break;
     }
     case StepKind::Join:
         co_await primitive<AsyncQueue>(rt, step.resource).join(id);
         break;
     case StepKind::FutureAwait: {
-        QJsonValue value;
+        Value value;
         co_await primitive<UserFuture>(rt, step.resource).await(id, &value);
         if (!step.as.isEmpty())
-            frame.vars[step.as] = Value{value, {}};
+            frame.vars[step.as] = std::move(value);
         break;
     }
     case StepKind::Repeat:
@@ -439,7 +474,7 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
     for (long long i = 0; rounds.forever || double(i) < rounds.count; ++i) {
         rt.checkLimits(); // an empty body never reaches the check below: stop must still work
         if (rounds.var)
-            frame.vars[*rounds.var] = Value{QJsonValue(double(i)), {}};
+            frame.vars[*rounds.var] = Value{PyValue(qint64(i)), {}};
         for (std::size_t k = 0; k < steps.size(); ++k) {
             const Step &step = steps[k];
             rt.checkLimits();

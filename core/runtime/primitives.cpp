@@ -189,13 +189,14 @@ void AsyncEvent::set()
 
 // ---- Queue ------------------------------------------------------------------------------
 
-AsyncQueue::AsyncQueue(Runtime &rt, QString id, int maxsize, const std::vector<QJsonValue> &items)
+AsyncQueue::AsyncQueue(Runtime &rt, QString id, int maxsize, const std::vector<PyValue> &items)
     : Primitive(rt, id)
     , m_maxsize(maxsize)
-    , m_items(items.begin(), items.end())
     , m_unfinished(int(items.size()))
     , m_finished(rt, id)
 {
+    for (const PyValue &item : items)
+        m_items.push_back(Value{item, {}});
     if (m_unfinished == 0)
         m_finished.set();
 }
@@ -213,7 +214,7 @@ void AsyncQueue::wakeupNext(std::deque<Ref<Future>> &waiters, int by)
     }
 }
 
-void AsyncQueue::putNowait(QJsonValue item)
+void AsyncQueue::putNowait(Value item)
 {
     m_items.push_back(std::move(item));
     ++m_unfinished;
@@ -222,7 +223,7 @@ void AsyncQueue::putNowait(QJsonValue item)
     wakeupNext(m_getters, m_rt.currentLane());
 }
 
-Co AsyncQueue::put(QJsonValue item, StringId step)
+Co AsyncQueue::put(Value item, StringId step)
 {
     while (full()) {
         Ref<Future> putter = newWaiter();
@@ -244,7 +245,7 @@ Co AsyncQueue::put(QJsonValue item, StringId step)
     putNowait(std::move(item));
 }
 
-Co AsyncQueue::get(QJsonValue *out, StringId step)
+Co AsyncQueue::get(Value *out, StringId step)
 {
     while (empty()) {
         Ref<Future> getter = newWaiter();
@@ -290,17 +291,19 @@ UserFuture::UserFuture(Runtime &rt, QString id)
     , m_future(new Future(rt.loop))
 {}
 
-Co UserFuture::await(StringId step, QJsonValue *out)
+Co UserFuture::await(StringId step, Value *out)
 {
-    *out = co_await FutureAwait{m_rt, m_future, LaneState::Waiting, m_idString, step};
+    co_await FutureAwait{m_rt, m_future, LaneState::Waiting, m_idString, step};
+    *out = m_result;
 }
 
-void UserFuture::setResult(QJsonValue value)
+void UserFuture::setResult(Value value)
 {
     if (m_future->done())
         throw error("InvalidStateError", "invalid state");
     m_future->doneBy = m_rt.currentLane();
-    m_future->setResult(std::move(value));
+    m_result = std::move(value);
+    m_future->setResult();
 }
 
 } // namespace loopscope::rt

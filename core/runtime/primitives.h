@@ -3,10 +3,10 @@
 #pragma once
 
 #include "coro.h"
+#include "frame.h"
 #include "future.h"
 #include "trace/trace.h"
 
-#include <QJsonValue>
 #include <QString>
 
 #include <deque>
@@ -81,19 +81,20 @@ private:
 class AsyncQueue : public Primitive
 {
 public:
-    AsyncQueue(Runtime &rt, QString id, int maxsize, const std::vector<QJsonValue> &items);
-    Co put(QJsonValue item, StringId step);
-    Co get(QJsonValue *out, StringId step);
+    AsyncQueue(Runtime &rt, QString id, int maxsize, const std::vector<PyValue> &items);
+    // An item is any value, a task too: `put` of "$t" and a later `get` give the same task.
+    Co put(Value item, StringId step);
+    Co get(Value *out, StringId step);
     void taskDone(); // ValueError when called too many times
     Co join(StringId step);
     bool empty() const { return m_items.empty(); }
     bool full() const { return m_maxsize > 0 && int(m_items.size()) >= m_maxsize; }
 
 private:
-    void putNowait(QJsonValue item);
+    void putNowait(Value item);
     static void wakeupNext(std::deque<Ref<Future>> &waiters, int by);
     int m_maxsize;
-    std::deque<QJsonValue> m_items;
+    std::deque<Value> m_items;
     std::deque<Ref<Future>> m_getters;
     std::deque<Ref<Future>> m_putters;
     int m_unfinished = 0;
@@ -105,11 +106,12 @@ class UserFuture : public Primitive
 {
 public:
     UserFuture(Runtime &rt, QString id);
-    Co await(StringId step, QJsonValue *out);
-    void setResult(QJsonValue value); // InvalidStateError when already done
+    Co await(StringId step, Value *out);
+    void setResult(Value value); // InvalidStateError when already done
 
 private:
-    Ref<Future> m_future;
+    Ref<Future> m_future; // done when set; the result itself is kept here, a task included
+    Value m_result;
 };
 
 } // namespace loopscope::rt

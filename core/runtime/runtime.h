@@ -46,6 +46,11 @@ public:
     // Futures a done callback will release (wait_for's _cancel_and_wait waiter): held here, so
     // that a run that ends before the callback runs does not leak them.
     std::unordered_map<Future *, Ref<Future>> heldForCallbacks;
+    // Tasks that awaited themselves. CPython's C Task marks a future `blocking` when a coroutine
+    // yields it and clears the mark when the awaiting task takes it up; a task that yielded
+    // itself is never taken up, so while it is pending every later await of it raises at once
+    // (_asynciomodule.c, FutureIter_iternext). `tasks` keeps these pointers alive.
+    std::unordered_set<const Task *> selfAwaited;
     std::unique_ptr<PoolSet> pools;
 
     double now() const { return loop.now(); }

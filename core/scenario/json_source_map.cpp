@@ -209,6 +209,20 @@ QStringList JsonSourceMap::keysInOrder(const QString &path) const
     return keys;
 }
 
+QByteArray JsonSourceMap::scalarText(const QString &path) const
+{
+    const Lookup lookup = find(path);
+    if (!lookup.complete)
+        return {};
+    const qsizetype start = m_nodes[std::size_t(lookup.node)].offset;
+    if (start >= m_text.size() || QByteArrayView("\"{[").contains(m_text[start]))
+        return {};
+    qsizetype end = start;
+    while (end < m_text.size() && !QByteArrayView(",]} \n\r\t").contains(m_text[end]))
+        ++end;
+    return m_text.mid(start, end - start);
+}
+
 TextPosition JsonSourceMap::positionOf(qsizetype offset) const
 {
     offset = std::clamp<qsizetype>(offset, 0, m_text.size());

@@ -32,6 +32,9 @@ public:
     std::optional<qsizetype> offsetOf(const QString &path) const;
     // The keys of the object at `path` as written (duplicates once); empty if not an object.
     QStringList keysInOrder(const QString &path) const;
+    // A number, true, false or null at `path` as written ("1.0", "-2e3"): QJsonDocument keeps
+    // 1.0 as the integer 1, the text tells the float. Empty for anything else or nothing.
+    QByteArray scalarText(const QString &path) const;
 
     TextPosition positionOf(qsizetype offset) const;
 

@@ -1,7 +1,12 @@
 #include "scenario/object_reader.h"
 
+#include "scenario/json_source_map.h"
 #include "scenario/json_text.h"
 
+#include <QJsonArray>
+
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -38,13 +43,15 @@ QString ObjectReader::pathOf(const QString &key) const
 
 QJsonValue ObjectReader::raw(const QString &key)
 {
+    if (!m_read.contains(key))
+        m_asked << key;
     m_read.insert(key);
     return m_object.value(key);
 }
 
 QJsonValue ObjectReader::take(const QString &key, Presence presence, const QString &expected)
 {
-    m_read.insert(key);
+    raw(key);
     if (!m_object.contains(key) && presence == Presence::Required)
         m_context.missing(pathOf(key), expected);
     return m_object.value(key);
@@ -134,13 +141,125 @@ QJsonObject ObjectReader::unusedKeys() const
     return unused;
 }
 
+namespace {
+
+// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`, ignoring case.
+int editDistance(const QString &a, const QString &b)
+{
+    const QString x = a.toLower(), y = b.toLower();
+    std::vector<std::vector<int>> d(std::size_t(x.size()) + 1,
+                                    std::vector<int>(std::size_t(y.size()) + 1));
+    for (std::size_t i = 0; i <= std::size_t(x.size()); ++i)
+        d[i][0] = int(i);
+    for (std::size_t j = 0; j <= std::size_t(y.size()); ++j)
+        d[0][j] = int(j);
+    for (std::size_t i = 1; i <= std::size_t(x.size()); ++i)
+        for (std::size_t j = 1; j <= std::size_t(y.size()); ++j) {
+            const int cost = x[qsizetype(i) - 1] == y[qsizetype(j) - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && x[qsizetype(i) - 1] == y[qsizetype(j) - 2]
+                && x[qsizetype(i) - 2] == y[qsizetype(j) - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d.back().back();
+}
+
+// The known key a typo most likely meant: within a third of its length (at least one edit).
+std::optional<QString> closest(const QString &key, const QStringList &known)
+{
+    std::optional<QString> best;
+    int bestDistance = std::max<int>(1, int(key.size()) / 3) + 1;
+    for (const QString &candidate : known)
+        if (const int distance = editDistance(key, candidate); distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    return best;
+}
+
+} // namespace
+
+void ObjectReader::refuseKey(const QString &key, const QStringList &known, bool extensions)
+{
+    if (const auto meant = closest(key, known)) {
+        m_context.report(pathOf(key),
+                         QStringLiteral("unknown key; did you mean %1?").arg(json::quoted(*meant)));
+        return;
+    }
+    const QString choices
+        = known.join(QLatin1String(", "))
+          + (extensions ? QStringLiteral(" or an extension key \"x-...\"") : QString());
+    m_context.report(pathOf(key),
+                     QStringLiteral("expected one of %1, got %2").arg(choices, json::quoted(key)));
+}
+
 void ObjectReader::refuseUnusedKeys(const QString &known)
 {
     const QJsonObject unused = unusedKeys();
     for (auto it = unused.begin(); it != unused.end(); ++it)
-        m_context.report(
-            pathOf(it.key()),
-            QStringLiteral("expected one of %1, got %2").arg(known, json::quoted(it.key())));
+        refuseKey(it.key(), known.split(QLatin1String(", ")), false);
+}
+
+void ObjectReader::refuseUnknownKeys()
+{
+    const QJsonObject unused = unusedKeys();
+    for (auto it = unused.begin(); it != unused.end(); ++it)
+        if (!it.key().startsWith(QLatin1String("x-")))
+            refuseKey(it.key(), m_asked, true);
+}
+
+} // namespace loopscope
+
+namespace loopscope {
+
+namespace {
+
+std::optional<double> floatLiteral(const ReadContext &context, const QString &path)
+{
+    const QByteArray text = context.source ? context.source->scalarText(path) : QByteArray();
+    if (!text.contains('.') && !text.contains('e') && !text.contains('E'))
+        return std::nullopt;
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.constBegin(), text.constEnd(), value);
+    if (error != std::errc() || end != text.constEnd())
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+PyValue readPyValue(const ReadContext &context, const QJsonValue &value, const QString &path)
+{
+    if (value.isDouble())
+        if (const auto literal = floatLiteral(context, path))
+            return PyValue(*literal);
+    if (value.isArray()) {
+        std::vector<PyValue> elements;
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            elements.push_back(readPyValue(context, array.at(i), json::indexPath(path, i)));
+        return PyValue::list(elements);
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        QStringList keys = context.source ? context.source->keysInOrder(path) : QStringList{};
+        if (keys.size() != object.size())
+            keys = object.keys();
+        std::vector<std::pair<QString, PyValue>> members;
+        for (const QString &key : std::as_const(keys))
+            members.emplace_back(
+                key, readPyValue(context, object.value(key), json::childPath(path, key)));
+        return PyValue::dict(members);
+    }
+    return PyValue(value);
+}
+
+PyArgs readPyArgs(const ReadContext &context, const QJsonObject &args, const QString &path)
+{
+    PyArgs out;
+    for (auto it = args.begin(); it != args.end(); ++it)
+        out.insert(it.key(), readPyValue(context, it.value(), json::childPath(path, it.key())));
+    return out;
 }
 
 } // namespace loopscope

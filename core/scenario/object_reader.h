@@ -50,18 +50,31 @@ public:
 
     // Keys never asked for, with their values.
     QJsonObject unusedKeys() const;
-    // Reports every unused key: for objects that have no `extra` to keep them in.
+    // Reports every unused key: for objects that have no `extra` to keep them in. A key close
+    // to a known one (a typo) gets "did you mean"; `known` is ", "-separated.
     void refuseUnusedKeys(const QString &known);
+    // Steps and resources: reports every key never asked for except extension keys ("x-..."),
+    // which stay for unusedKeys() to keep; the known keys are those asked for.
+    void refuseUnknownKeys();
 
 private:
     // Marks the key read; the value, or Undefined (reported when required) if absent.
     QJsonValue take(const QString &key, Presence presence, const QString &expected);
 
+    void refuseKey(const QString &key, const QStringList &known, bool extensions);
+
     ReadContext &m_context;
     QJsonObject m_object;
     QString m_path;
     QSet<QString> m_read;
+    QStringList m_asked; // m_read in the order asked, for messages
 };
+
+// A JSON value as Python's json.loads reads it: a number written with a fraction or an exponent
+// is a float whatever its value ("1.0", "1e2"), which only the text at `path` tells; object keys
+// in the order written.
+PyValue readPyValue(const ReadContext &context, const QJsonValue &value, const QString &path);
+PyArgs readPyArgs(const ReadContext &context, const QJsonObject &args, const QString &path);
 
 // The steps reader (step_reader.cpp): one step, or an array of steps, at `path`.
 Step readStep(ReadContext &context, const QJsonValue &value, const QString &path);

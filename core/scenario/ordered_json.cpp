@@ -1,11 +1,13 @@
 #include "scenario/ordered_json.h"
 
 #include "scenario/json_text.h"
+#include "scenario/py_format.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace loopscope {
 
@@ -27,6 +29,37 @@ OrderedJson::OrderedJson(QJsonValue value)
     } else {
         m_scalar = value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
     }
+}
+
+OrderedJson::OrderedJson(const PyValue &value)
+{
+    switch (value.kind()) {
+    case PyValue::Kind::List:
+        m_kind = Kind::Array;
+        for (const PyValue &element : value.elements())
+            m_elements.emplace_back(element);
+        break;
+    case PyValue::Kind::Dict:
+        m_kind = Kind::Object;
+        for (const auto &[key, member] : value.members())
+            m_members.emplace_back(key, OrderedJson(member));
+        break;
+    case PyValue::Kind::Float:
+        // JSON has no inf or nan: those keep the text formatNumber gives them.
+        if (std::isfinite(value.toDouble()))
+            m_floatText = py::floatRepr(value.toDouble());
+        m_scalar = value.toJson();
+        break;
+    default:
+        m_scalar = value.isAbsent() ? QJsonValue(QJsonValue::Null) : value.toJson();
+    }
+}
+
+OrderedJson::OrderedJson(const PyArgs &args)
+    : m_kind(Kind::Object)
+{
+    for (auto it = args.begin(); it != args.end(); ++it)
+        m_members.emplace_back(it.key(), OrderedJson(it.value()));
 }
 
 OrderedJson OrderedJson::object()
@@ -71,6 +104,8 @@ QString OrderedJson::compact() const
     QStringList parts;
     switch (m_kind) {
     case Kind::Scalar:
+        if (!m_floatText.isEmpty())
+            return m_floatText;
         if (m_scalar.isDouble())
             return json::formatNumber(m_scalar.toDouble());
         return json::describe(m_scalar); // strings quoted, true, false, null

@@ -2,8 +2,9 @@
 // Plain value types only; reading, writing and validation live beside this file.
 #pragma once
 
+#include "scenario/py_value.h"
+
 #include <QJsonObject>
-#include <QJsonValue>
 #include <QString>
 
 #include <optional>
@@ -67,7 +68,7 @@ struct Quantity
 struct GatherItem
 {
     QString coro;
-    QJsonObject args;
+    PyArgs args;
     QString name;
     QString task;
 
@@ -99,7 +100,7 @@ struct Step
     std::optional<Quantity> count; // repeat; nullopt = forever
     QString text;                  // print
     QString coro;                  // call, create_task, wait_for
-    QJsonObject args;              // call, create_task, wait_for
+    PyArgs args;                   // call, create_task, wait_for
     // call: false is `coro(**args)` without await, a coroutine object created and dropped
     // (scenario-format.md, "A call never awaited"); written only when false.
     bool awaited = true;
@@ -111,8 +112,8 @@ struct Step
     // The object the step uses. Its JSON key depends on the op: `resource` (with, acquire,
     // release), `event`, `queue`, `future` or `pool` (run_in_executor).
     QString resource;
-    QJsonValue item;                   // put
-    QJsonValue value;                  // future_set
+    PyValue item;                      // put
+    PyValue value;                     // future_set
     QString var;                       // repeat
     WorkKind work = WorkKind::Io;      // to_thread, run_in_executor
     QString error;                     // raise: exception class name
@@ -129,12 +130,12 @@ struct Resource
 {
     QString id;
     ResourceKind kind = ResourceKind::Lock;
-    int value = 1;                 // semaphore
-    bool bounded = false;          // semaphore
-    int maxsize = 0;               // queue; 0 = unbounded
-    std::vector<QJsonValue> items; // queue: initial items
-    std::optional<int> workers;    // thread_pool, process_pool; nullopt = the default
-    double startup = 0.0;          // process_pool: seconds a worker takes to start
+    int value = 1;              // semaphore
+    bool bounded = false;       // semaphore
+    int maxsize = 0;            // queue; 0 = unbounded
+    std::vector<PyValue> items; // queue: initial items
+    std::optional<int> workers; // thread_pool, process_pool; nullopt = the default
+    double startup = 0.0;       // process_pool: seconds a worker takes to start
     QJsonObject extra;
 
     friend bool operator==(const Resource &, const Resource &) = default;
@@ -181,7 +182,7 @@ struct ResourceOverride
     std::optional<int> value;
     std::optional<bool> bounded;
     std::optional<int> maxsize;
-    std::optional<std::vector<QJsonValue>> items;
+    std::optional<std::vector<PyValue>> items;
     std::optional<int> workers;
     std::optional<double> startup;
     friend bool operator==(const ResourceOverride &, const ResourceOverride &) = default;

@@ -47,7 +47,7 @@ bool readHeader(ReadContext &context, ObjectReader &root)
     return context.problems.size() == before;
 }
 
-void readResourceFields(ObjectReader &r, Resource &resource)
+void readResourceFields(ReadContext &context, ObjectReader &r, Resource &resource)
 {
     switch (resource.kind) {
     case ResourceKind::Semaphore:
@@ -58,8 +58,9 @@ void readResourceFields(ObjectReader &r, Resource &resource)
         resource.maxsize = r.wholeNumber(QStringLiteral("maxsize"), 0, expect::wholeAtLeast(0));
         const auto items
             = r.array(QStringLiteral("items"), P::Optional, QStringLiteral("an array"));
-        for (const auto &item : items.value_or(QJsonArray{}))
-            resource.items.push_back(item);
+        const QString path = r.pathOf(QStringLiteral("items"));
+        for (qsizetype i = 0; items && i < items->size(); ++i)
+            resource.items.push_back(readPyValue(context, items->at(i), json::indexPath(path, i)));
         break;
     }
     case ResourceKind::ProcessPool:
@@ -96,7 +97,8 @@ Resource readResource(ReadContext &context, const QJsonValue &value, const QStri
     const QString kind = r.string(QStringLiteral("kind"), P::Required, expectedKind);
     if (const auto k = resourceKindFromName(kind)) {
         resource.kind = *k;
-        readResourceFields(r, resource);
+        readResourceFields(context, r, resource);
+        r.refuseUnknownKeys();
     } else {
         context.unreadableResources.insert(resource.id);
         if (r.raw(QStringLiteral("kind")).isString())

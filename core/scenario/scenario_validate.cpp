@@ -153,6 +153,7 @@ std::vector<ScenarioProblem> validateScenario(const Scenario &scenario, const QS
         validateCoroutineSteps(v, scenario.coroutines[i],
                                json::indexPath(kCoroutines, qsizetype(i)));
     validateCallCycles(v);
+    validateArgumentTypes(v);
     checkStepIds(v);
     for (ScenarioProblem &problem : validateVariants(scenario, v.problems))
         v.problems.push_back(std::move(problem));

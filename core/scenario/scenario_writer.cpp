@@ -133,7 +133,7 @@ void writeValueFields(J &o, const Step &s)
         o.set(k("item"), s.item);
         break;
     case StepKind::FutureSet:
-        if (!s.value.isNull() && !s.value.isUndefined())
+        if (!s.value.isNone() && !s.value.isAbsent())
             o.set(k("value"), s.value);
         break;
     case StepKind::Get:
@@ -190,7 +190,7 @@ J resource(const Resource &r)
     if (r.kind == ResourceKind::Queue) {
         o.set(k("maxsize"), r.maxsize);
         J items = J::array();
-        for (const QJsonValue &item : r.items)
+        for (const PyValue &item : r.items)
             items.append(item);
         if (!r.items.empty())
             o.set(k("items"), std::move(items));
@@ -245,7 +245,7 @@ J variant(const Variant &v)
             ro.set(k("maxsize"), *r.maxsize);
         if (r.items) {
             J items = J::array();
-            for (const QJsonValue &item : *r.items)
+            for (const PyValue &item : *r.items)
                 items.append(item);
             ro.set(k("items"), std::move(items));
         }

@@ -1,5 +1,6 @@
-// Reading steps: each op reads the fields of its row in scenario-format.md; keys it does not
-// know stay in Step::extra.
+// Reading steps: each op reads the fields of its row in scenario-format.md; a key it does not
+// know is refused (a typo would otherwise be ignored), except extension keys ("x-..."), which
+// stay in Step::extra.
 #include "scenario/json_source_map.h"
 #include "scenario/json_text.h"
 #include "scenario/object_reader.h"
@@ -63,7 +64,9 @@ GatherItem readGatherItem(ReadContext &context, const QJsonValue &value, const Q
     }
     ObjectReader r(context, value.toObject(), path);
     item.coro = r.string(QStringLiteral("coro"), P::Optional, expect::coroutineName());
-    item.args = r.object(QStringLiteral("args"), P::Optional, QStringLiteral("an object"));
+    item.args = readPyArgs(
+        context, r.object(QStringLiteral("args"), P::Optional, QStringLiteral("an object")),
+        r.pathOf(QStringLiteral("args")));
     item.name = r.string(QStringLiteral("name"), P::Optional);
     item.task = r.string(QStringLiteral("task"), P::Optional, expect::taskVariable());
     const bool coro = r.has(QStringLiteral("coro")), task = r.has(QStringLiteral("task"));
@@ -107,10 +110,12 @@ std::vector<ExceptClause> readExcepts(ReadContext &context, ObjectReader &r)
     return clauses;
 }
 
-void readCoroCall(ObjectReader &r, Step &s, Presence presence)
+void readCoroCall(ReadContext &context, ObjectReader &r, Step &s, Presence presence)
 {
     s.coro = r.string(QStringLiteral("coro"), presence, expect::coroutineName());
-    s.args = r.object(QStringLiteral("args"), P::Optional, QStringLiteral("an object"));
+    s.args = readPyArgs(context,
+                        r.object(QStringLiteral("args"), P::Optional, QStringLiteral("an object")),
+                        r.pathOf(QStringLiteral("args")));
 }
 
 void readTask(ObjectReader &r, Step &s, Presence presence)
@@ -127,7 +132,7 @@ void readResource(ObjectReader &r, Step &s)
 void readWaitFor(ReadContext &context, ObjectReader &r, Step &s)
 {
     s.timeout = r.quantity(QStringLiteral("timeout"), P::Required, expect::duration());
-    readCoroCall(r, s, P::Optional);
+    readCoroCall(context, r, s, P::Optional);
     readTask(r, s, P::Optional);
     const bool coro = r.has(QStringLiteral("coro")), task = r.has(QStringLiteral("task"));
     if (coro == task)
@@ -182,11 +187,11 @@ bool readTaskFields(ReadContext &context, ObjectReader &r, Step &s)
 {
     switch (s.kind) {
     case StepKind::Call:
-        readCoroCall(r, s, P::Required);
+        readCoroCall(context, r, s, P::Required);
         s.awaited = r.boolean(QStringLiteral("await"), true);
         return true;
     case StepKind::CreateTask:
-        readCoroCall(r, s, P::Required);
+        readCoroCall(context, r, s, P::Required);
         s.name = r.string(QStringLiteral("name"), P::Optional);
         s.as = r.string(QStringLiteral("as"), P::Optional);
         return true;
@@ -210,16 +215,18 @@ void readDataOrBodyFields(ReadContext &context, ObjectReader &r, Step &s)
     case StepKind::Put:
         if (!r.has(QStringLiteral("item")))
             context.missing(r.pathOf(QStringLiteral("item")), QStringLiteral("a JSON value"));
-        s.item = r.raw(QStringLiteral("item"));
+        s.item
+            = readPyValue(context, r.raw(QStringLiteral("item")), r.pathOf(QStringLiteral("item")));
         break;
     case StepKind::Get:
     case StepKind::Drain:
         s.as = r.string(QStringLiteral("as"), P::Optional);
         break;
     case StepKind::FutureSet:
-        s.value = r.raw(QStringLiteral("value"));
-        if (s.value.isUndefined()) // set_result(None)
-            s.value = QJsonValue(QJsonValue::Null);
+        s.value = readPyValue(context, r.raw(QStringLiteral("value")),
+                              r.pathOf(QStringLiteral("value")));
+        if (s.value.isAbsent()) // set_result(None)
+            s.value = nullptr;
         break;
     case StepKind::Repeat:
         s.count = readCount(context, r);
@@ -265,6 +272,7 @@ Step readStep(ReadContext &context, const QJsonValue &value, const QString &path
     step.id = r.string(QStringLiteral("id"), P::Optional);
     step.label = r.string(QStringLiteral("label"), P::Optional);
     readFields(context, r, step);
+    r.refuseUnknownKeys();
     step.extra = r.unusedKeys();
     return step;
 }

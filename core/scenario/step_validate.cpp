@@ -46,8 +46,8 @@ private:
     void bodies(const Step &s, const QString &path);
     void duration(const Quantity &q, const QString &path);
     void count(const Quantity &q, const QString &path);
-    void valueRefs(const QJsonValue &value, const QString &path);
-    void coroCall(const QString &coro, const QJsonObject &args, const QString &path);
+    void valueRefs(const PyValue &value, const QString &path);
+    void coroCall(const QString &coro, const PyArgs &args, const QString &path);
     void taskRef(const QString &task, const QString &path);
     void resourceRef(const Step &s, const QString &path);
     void identifier(const QString &name, const QString &path);
@@ -58,6 +58,7 @@ private:
     QStringList m_tasks;  // create_task `as` written so far
     QStringList m_values; // get `as` written so far
     QStringList m_loops;  // repeat `var` and drain `as` of the bodies we are in
+    QStringList m_items;  // drain `as` of the bodies we are in: a queue item, maybe a task
 };
 
 void StepChecker::step(const Step &s, const QString &path)
@@ -131,13 +132,16 @@ void StepChecker::gather(const Step &s, const QString &path)
 
 void StepChecker::bodies(const Step &s, const QString &path)
 {
-    const QStringList outerLoops = m_loops;
+    const QStringList outerLoops = m_loops, outerItems = m_items;
     if (s.kind == StepKind::Repeat && !s.var.isEmpty())
         m_loops << s.var;
-    if (s.kind == StepKind::Drain && !s.as.isEmpty())
+    if (s.kind == StepKind::Drain && !s.as.isEmpty()) {
         m_loops << s.as;
+        m_items << s.as;
+    }
     steps(s.steps, bodyPath(path));
     m_loops = outerLoops;
+    m_items = outerItems;
 
     const QStringList catchable = catchableErrors();
     for (std::size_t i = 0; i < s.excepts.size(); ++i) {
@@ -177,7 +181,7 @@ void StepChecker::count(const Quantity &q, const QString &path)
 }
 
 // A string that is exactly "$name" takes the value of a variable: it must name one.
-void StepChecker::valueRefs(const QJsonValue &value, const QString &path)
+void StepChecker::valueRefs(const PyValue &value, const QString &path)
 {
     const auto name = json::parameterReference(value.toString());
     const QStringList all = joined({&m_params, &m_tasks, &m_values, &m_loops});
@@ -186,7 +190,7 @@ void StepChecker::valueRefs(const QJsonValue &value, const QString &path)
                    json::quoted(value.toString()));
 }
 
-void StepChecker::coroCall(const QString &coro, const QJsonObject &args, const QString &path)
+void StepChecker::coroCall(const QString &coro, const PyArgs &args, const QString &path)
 {
     const Coroutine *callee = v.scenario.coroutine(coro);
     if (!callee || coro.isEmpty()) {
@@ -215,9 +219,10 @@ void StepChecker::coroCall(const QString &coro, const QJsonObject &args, const Q
                        QStringLiteral("none for ") + json::quoted(param));
 }
 
+// A queue item (`get` or `drain` `as`) may be a task put as "$t": the run tells.
 void StepChecker::taskRef(const QString &task, const QString &path)
 {
-    const QStringList tasks = joined({&m_tasks, &m_params});
+    const QStringList tasks = joined({&m_tasks, &m_params, &m_values, &m_items});
     if (!tasks.contains(task))
         v.expected(path, QStringLiteral("a task variable") + of() + u' ' + choices(tasks),
                    json::quoted(task));

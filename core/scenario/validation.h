@@ -42,6 +42,9 @@ void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
 // call_cycles.cpp: `call` (and `wait_for` with `coro`) run inline in the caller's task, so a
 // cycle of them recurses without bound.
 void validateCallCycles(Validation &validation);
+// argument_types.cpp: an argument passed to a parameter used as a number (`seconds`, ...) or
+// as a task (awaited, cancelled, ...) must be one.
+void validateArgumentTypes(Validation &validation);
 // A duration field of a resource or step: ≥ 0, not NaN, ≤ 1e6.
 void validateDuration(Validation &validation, double seconds, const QString &path,
                       const QString &expected);

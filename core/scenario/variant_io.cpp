@@ -54,11 +54,11 @@ ResourceOverride readResourceOverride(ReadContext &context, const QJsonValue &va
     o.bounded
         = ifPresent<bool>(r, "bounded", [&](const QString &k) { return r.boolean(k, false); });
     o.maxsize = ifPresent<int>(r, "maxsize", whole(0));
-    o.items = ifPresent<std::vector<QJsonValue>>(r, "items", [&](const QString &k) {
+    o.items = ifPresent<std::vector<PyValue>>(r, "items", [&](const QString &k) {
         const auto items = r.array(k, P::Optional, QStringLiteral("an array"));
-        std::vector<QJsonValue> values;
-        for (const QJsonValue &item : items.value_or(QJsonArray{}))
-            values.push_back(item);
+        std::vector<PyValue> values;
+        for (qsizetype i = 0; items && i < items->size(); ++i)
+            values.push_back(readPyValue(context, items->at(i), json::indexPath(r.pathOf(k), i)));
         return values;
     });
     o.workers = ifPresent<int>(r, "workers", whole(1));

@@ -163,7 +163,12 @@ void appendEvent(QByteArray &out, const Trace &trace, const TraceEvent &event)
     line.num("t", event.t);
     appendLaneRef(line, out, "lane", laneRef(trace, event.lane));
     line.str("kind", eventKindName(event.kind));
-    line.optStr("text", event.text).optStr("resource", event.resource);
+    // Every print has its text, "" included (trace-format.md); other kinds only when set.
+    if (event.kind == EventKind::Print)
+        line.str("text", event.text);
+    else
+        line.optStr("text", event.text);
+    line.optStr("resource", event.resource);
     if (event.by >= 0)
         appendLaneRef(line, out, "by", laneRef(trace, event.by));
     line.optStr("via", event.via);

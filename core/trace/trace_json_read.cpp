@@ -250,7 +250,8 @@ TraceEvent TraceReader::readEvent(const QJsonObject &o, const QString &path)
     event.t = timeAt(o, "t", path);
     event.lane = laneRefAt(o, "lane", path);
     event.kind = enumAt(o, "kind", path, &eventKindName, 0, int(EventKind::Timeout) + 1);
-    event.text = optionalStringAt(o, "text", path);
+    event.text = event.kind == EventKind::Print ? stringAt(o, "text", path)
+                                                : optionalStringAt(o, "text", path);
     event.resource = optionalStringAt(o, "resource", path);
     event.by = laneRefAt(o, "by", path);
     event.via = optionalStringAt(o, "via", path);

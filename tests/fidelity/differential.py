@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 
-from differential_scenarios import scenario_json
+from differential_scenarios import scenario_json, value_texts
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -172,6 +172,19 @@ def compare(ours, theirs, tolerance, strict_order):
     return problems
 
 
+def wrong_values(ours, theirs, expected):
+    """Value prints ("v3=0.27") that differ from Python's str() of the value the file holds:
+    both sides agree when the export writes a value wrongly, this does not."""
+    problems = []
+    for who, side in (("loopscope", ours), ("cpython", theirs)):
+        for _, _, text in side["prints"]:
+            label = text.partition("=")[0]
+            if label in expected and text != expected[label]:
+                problems.append(f"value: {who} printed `{text}`, Python's str() gives "
+                                f"`{expected[label]}`")
+    return problems
+
+
 def check_seed(seed, args):
     """Runs one seed; returns (seed, problems, kept scenario path or None, CPython's outcome)."""
     if isinstance(seed, str):  # --files: a scenario file of its own
@@ -179,7 +192,7 @@ def check_seed(seed, args):
             return check_scenario(seed, os.path.basename(seed), f.read(), args)
     return check_scenario(seed, f"seed-{seed}.loop.json",
                           scenario_json(seed, not args.no_zero_timeouts, not args.no_params,
-                                        not args.no_task_states),
+                                        not args.no_task_states, not args.no_values),
                           args)
 
 
@@ -209,6 +222,10 @@ def check_scenario(seed, name, text, args):
             return seed, [f"cpython run broke: {stderr.strip()[-300:]}"], keep(scenario, seed, args), "?"
         theirs = cpython_side(stdout)
         problems = compare(ours, theirs, args.tolerance, args.clock == "virtual")
+        if not isinstance(seed, str):  # a generated seed knows what its value prints read
+            problems += wrong_values(ours, theirs, value_texts(
+                seed, not args.no_zero_timeouts, not args.no_params, not args.no_task_states,
+                not args.no_values))
         return seed, problems, keep(scenario, seed, args) if problems else None, theirs["outcome"]
 
 
@@ -248,6 +265,9 @@ def main():
                              "scenarios of seeds as they were before issue 14")
     parser.add_argument("--files", nargs="+", default=None,
                         help="compare these scenario files instead of generated seeds")
+    parser.add_argument("--no-values", action="store_true",
+                        help="no values through text and tasks through queues: the scenarios "
+                             "of seeds as they were before them")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))
     args = parser.parse_args()
     args.python = args.python or newest_python()

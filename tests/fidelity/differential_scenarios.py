@@ -19,6 +19,14 @@ only the running program knows to be <= 0), and workers sometimes call it or sta
 with arguments. Those choices come from a second random stream, so that without `params` every
 seed gives exactly the scenario it gave before they existed (the seeds tests/fidelity/README.md
 names).
+
+With `values` (the default), a third random stream adds values flowing through text and tasks
+flowing through queues (value_steps): floats such as 0.1, 0.27, 1.0, 2.5, 1e-05, 1e+20, -0.0,
+ints, strings, lists and dicts passed as arguments, put in a queue and printed with `{x}` as
+`v<n>=<x>` (value_texts gives what Python's str() prints for each label, so that a value the
+export writes wrongly cannot agree with itself); and tasks put in a queue as "$t", taken out by
+another task and awaited, gathered, cancelled or waited for, one task that takes itself out and
+awaits itself, and main awaiting that task afterwards. `--no-values` leaves them out.
 """
 import json
 import random
@@ -27,10 +35,12 @@ STEP = 0.125
 
 
 class Generator:
-    def __init__(self, seed, zero_timeouts=True, params=True, task_states=True):
+    def __init__(self, seed, zero_timeouts=True, params=True, task_states=True, values=True):
         self.rng = random.Random(seed)
         self.params = random.Random(seed * 7919 + 17) if params else None
         self.states = random.Random(seed * 104729 + 3) if task_states else None
+        self.values = random.Random(seed * 104729 + 31) if values else None
+        self.value_texts = {}
         self.prints = {}
         self.zero_timeouts = zero_timeouts
 
@@ -339,6 +349,15 @@ class Generator:
                 producer.append({"op": "sleep", "seconds": self.duration(3)})
         return [{"name": "producer", "steps": producer}, {"name": "consumer", "steps": consumer}]
 
+    def value_steps(self, helpers, coroutines, resources):
+        """main's steps of ValueFlow; adds its coroutines and queues."""
+        flow = ValueFlow(self, self.values)
+        steps = flow.steps(helpers)
+        coroutines += flow.coroutines()
+        resources += [{"id": "vq", "kind": "queue"}, {"id": "tq", "kind": "queue"},
+                      {"id": "sq", "kind": "queue"}]
+        return steps
+
     def scenario(self):
         helpers = [f"h{i}" for i in range(self.rng.randint(1, 3))]
         workers = [f"w{i}" for i in range(self.rng.randint(1, 3))]
@@ -360,19 +379,138 @@ class Generator:
             main += self.main_step(workers + helpers, i)
             main += self.task_state_steps("main", i, helpers)
         main += self.shutting_down_group()
+        resources = [{"id": "lock", "kind": "lock"},
+                     {"id": "sem", "kind": "semaphore", "value": 2},
+                     {"id": "ev", "kind": "event"},
+                     {"id": "gate", "kind": "semaphore", "value": 1,
+                      "bounded": self.rng.random() < 0.5},
+                     {"id": "q", "kind": "queue", "maxsize": self.rng.randint(1, 2)}]
+        if self.values is not None:
+            main += self.value_steps(helpers, coroutines, resources)
         main.append(self.say("main"))
         coroutines.append({"name": "main", "steps": main})
         return {
             "format": "loopscope-scenario", "version": 1, "title": "differential",
-            "resources": [{"id": "lock", "kind": "lock"},
-                          {"id": "sem", "kind": "semaphore", "value": 2},
-                          {"id": "ev", "kind": "event"},
-                          {"id": "gate", "kind": "semaphore", "value": 1,
-                           "bounded": self.rng.random() < 0.5},
-                          {"id": "q", "kind": "queue", "maxsize": self.rng.randint(1, 2)}],
+            "resources": resources,
             "coroutines": coroutines,
         }
 
 
-def scenario_json(seed, zero_timeouts=True, params=True, task_states=True):
-    return json.dumps(Generator(seed, zero_timeouts, params, task_states).scenario(), indent=1)
+class ValueFlow:
+    """Values through text and tasks through queues, from the generator's `values` stream."""
+
+    FLOATS = [0.1, 0.27, 1.0, 2.5, 1e-05, 1e-04, 1e20, 1e16, 1e15, 1.5e16, -0.0, 0.0, 100.0,
+              1e-07, 0.3, 2.0 / 3.0, 123456.789, -4.35, 5e-324, 1.7976931348623157e308]
+    OTHERS = [0, 1, -7, 2 ** 53 + 1, True, False, None, "plain", "it's", 'say "hi"', "",
+              [1.0, 2, "a"], {"b": 0.5, "a": [None, 1e-05]}, [], {}]
+
+    def __init__(self, generator, rng):
+        self.g = generator
+        self.rng = rng
+
+    def value(self):
+        pick = self.rng.random()
+        if pick < 0.45:
+            return self.rng.choice(self.FLOATS)
+        if pick < 0.7:  # a float from random bits, whatever its exponent
+            x = self.rng.uniform(1, 10) * 10.0 ** self.rng.randint(-12, 25)
+            return -x if self.rng.random() < 0.2 else x
+        if pick < 0.8:  # a decimal literal, written as the file would
+            return float(f"{self.rng.randint(0, 99999)}e{self.rng.randint(-8, 4)}")
+        return self.rng.choice(self.OTHERS)
+
+    def label(self, value):
+        """A print label "v<n>"; its expected text is str() of the value as json.loads reads
+        the file, which is what CPython would print."""
+        name = f"v{len(self.g.value_texts)}"
+        self.g.value_texts[name] = f"{name}={json.loads(json.dumps(value))}"
+        return name
+
+    def steps(self, helpers):
+        steps = []
+        for _ in range(self.rng.randint(1, 3)):
+            kind = self.rng.choice(["call", "task", "queue", "task_queue", "task_queue",
+                                    "self_await"])
+            steps += getattr(self, kind)(helpers, len(steps))
+        return steps
+
+    def call(self, helpers, index):
+        v = self.value()
+        return [{"op": "call", "coro": "show", "args": {"x": v, "label": self.label(v)}}]
+
+    def task(self, helpers, index):
+        v = self.value()
+        var = f"vt{len(self.g.value_texts)}"
+        return [{"op": "create_task", "coro": "show", "args": {"x": v, "label": self.label(v)},
+                 "as": var},
+                {"op": "sleep", "seconds": STEP * self.rng.randint(0, 2)},
+                {"op": "await", "task": var}]
+
+    def queue(self, helpers, index):
+        v = self.value()
+        label = self.label(v)
+        return [{"op": "put", "queue": "vq", "item": v}, {"op": "get", "queue": "vq", "as": "got"},
+                {"op": "print", "text": f"{label}={{got}}"}]
+
+    def task_queue(self, helpers, index):
+        """A task of a helper goes through the queue to `relay`, which awaits, gathers, cancels
+        or waits for it; main then awaits it too."""
+        var = f"tq{len(self.g.value_texts)}_{index}"
+        self.g.value_texts[var] = None  # keeps names unique
+        return [{"op": "create_task", "coro": self.rng.choice(helpers), "as": var},
+                {"op": "put", "queue": "tq", "item": f"${var}"},
+                {"op": "sleep", "seconds": STEP * self.rng.randint(0, 3)},
+                self.caught([{"op": "call", "coro": self.rng.choice(
+                    ["relay_await", "relay_gather", "relay_cancel", "relay_wait_for"])}]),
+                self.caught([{"op": "await", "task": var}])]
+
+    def self_await(self, helpers, index):
+        """A task that takes itself out of the queue and awaits itself, twice; main awaits it
+        while it is still pending."""
+        var = f"sa{len(self.g.value_texts)}_{index}"
+        self.g.value_texts[var] = None
+        return [{"op": "create_task", "coro": "selfish", "as": var},
+                {"op": "put", "queue": "sq", "item": f"${var}"},
+                {"op": "put", "queue": "sq", "item": f"${var}"},
+                {"op": "sleep", "seconds": STEP * self.rng.randint(0, 2)},
+                self.caught([{"op": "await", "task": var}])]
+
+    def caught(self, steps, coro="main"):
+        return {"op": "try", "steps": steps + [self.g.say(coro)], "except": {
+            "TimeoutError": [self.g.say(coro)], "CancelledError": [self.g.say(coro)],
+            "*": [self.g.say(coro)]}}
+
+    def coroutines(self):
+        def relay(name, use):
+            return {"name": name, "steps": [
+                {"op": "get", "queue": "tq", "as": "x"}, self.g.say(name),
+                self.caught(use, name), self.g.say(name)]}
+        timeout = STEP * self.rng.randint(0, 4)
+        return [
+            {"name": "show", "params": ["x", "label"], "steps": [
+                {"op": "print", "text": "{label}={x}"}]},
+            relay("relay_await", [{"op": "await", "task": "x"}]),
+            relay("relay_gather", [{"op": "gather", "items": [{"task": "x"}],
+                                    "return_exceptions": self.rng.random() < 0.5}]),
+            relay("relay_cancel", [{"op": "cancel", "task": "x"}, {"op": "await", "task": "x"}]),
+            relay("relay_wait_for", [{"op": "wait_for", "task": "x", "timeout": timeout}]),
+            {"name": "selfish", "steps": [
+                {"op": "get", "queue": "sq", "as": "me"}, self.g.say("selfish"),
+                {"op": "try", "steps": [{"op": "await", "task": "me"}],
+                 "except": {"RuntimeError": [self.g.say("selfish")]}},
+                {"op": "sleep", "seconds": STEP * self.rng.randint(0, 3)},
+                {"op": "get", "queue": "sq", "as": "again"}, self.g.say("selfish"),
+                {"op": "await", "task": "again"}, self.g.say("selfish")]},
+        ]
+
+
+def scenario_json(seed, zero_timeouts=True, params=True, task_states=True, values=True):
+    return json.dumps(Generator(seed, zero_timeouts, params, task_states, values).scenario(),
+                      indent=1)
+
+
+def value_texts(seed, zero_timeouts=True, params=True, task_states=True, values=True):
+    """{"v3": "v3=0.27", ...}: what each value print of the seed's scenario must read."""
+    generator = Generator(seed, zero_timeouts, params, task_states, values)
+    generator.scenario()
+    return {k: v for k, v in generator.value_texts.items() if v is not None}

@@ -1,4 +1,5 @@
 // `loopscope check FILE...` run for real: exit status and what it prints.
+#include <QDirIterator>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void validAndInvalid();
     void missingFile();
     void noFile();
+    void mistypedKey();
+    void everyLessonAndTestScenarioPasses();
 };
 
 void TestCheckCommand::initTestCase()
@@ -90,6 +93,45 @@ void TestCheckCommand::noFile()
     const Result result = check({});
     QCOMPARE(result.exitCode, 2);
     QCOMPARE(result.err, QStringLiteral("usage: loopscope check FILE...\n"));
+}
+
+// A typo in a step's key is refused with the key it most likely meant (issue 14: the gather's
+// `return_exception` was silently ignored).
+void TestCheckCommand::mistypedKey()
+{
+    const QString typo = m_dir.filePath(QStringLiteral("typo.loop.json"));
+    QFile file(typo);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"loopscope-scenario\", \"version\": 1, \"coroutines\": [\n"
+               " {\"name\": \"w\", \"steps\": []},\n"
+               " {\"name\": \"main\", \"steps\": [{\"op\": \"gather\", \"items\": [{\"coro\": "
+               "\"w\"}], \"return_exception\": true}]}]}\n");
+    file.close();
+    const Result result = check({typo});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(result.err,
+             typo
+                 + QStringLiteral(":3:92: coroutines[1].steps[0].return_exception: "
+                                  "unknown key; did you mean \"return_exceptions\"?\n"));
+}
+
+// The stricter checks (unknown keys, argument types) refuse none of the files the project
+// ships or tests with.
+void TestCheckCommand::everyLessonAndTestScenarioPasses()
+{
+    QStringList files;
+    for (const char *dir : {"examples", "tests"}) {
+        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/") + QLatin1String(dir),
+                        {QStringLiteral("*.loop.json")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+    }
+    QVERIFY(files.size() >= 35);
+    const Result result = check(files);
+    QCOMPARE(result.err, QString());
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out.count(QStringLiteral(": OK\n")), files.size());
 }
 
 QTEST_GUILESS_MAIN(TestCheckCommand)

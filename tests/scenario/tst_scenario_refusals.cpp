@@ -204,8 +204,8 @@ void TestScenarioRefusals::refusal_data()
     row("gather_item_unknown_key",
         doc(R"({"op": "gather", "items": [{"coro": "h", "arg": {}}]})", R"()",
             R"({"name": "h", "steps": []})"),
-        "coroutines[0].steps[0].items[0].arg",
-        "expected one of coro, args, name, task, got \"arg\"", 3, 91, "{}}]}");
+        "coroutines[0].steps[0].items[0].arg", "unknown key; did you mean \"args\"?", 3, 91,
+        "{}}]}");
     row("args_unknown_parameter",
         doc(R"({"op": "call", "coro": "h", "args": {"n": 1, "x": 2}})", R"()",
             R"({"name": "h", "params": ["n"], "steps": []})"),

@@ -82,7 +82,7 @@ void TestScenarioRoundTrip::keepsLayoutAndUnknownKeys()
     QCOMPARE(written.layout, layout);
     QCOMPARE(written.extra, QJsonDocument::fromJson(R"({"x-editor": {"zoom": 1.5}})").object());
     QCOMPARE(written.resources[6].extra,
-             QJsonObject({{QStringLiteral("colour"), QStringLiteral("red")}}));
+             QJsonObject({{QStringLiteral("x-colour"), QStringLiteral("red")}}));
     QCOMPARE(written.coroutines[0].extra,
              QJsonObject({{QStringLiteral("colour"), QStringLiteral("blue")}}));
     const Step &raise = written.coroutines[4].steps[15];

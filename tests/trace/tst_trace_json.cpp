@@ -110,6 +110,7 @@ private Q_SLOTS:
     void refusesBadInput_data();
     void refusesBadInput();
     void survivesHostileMutations();
+    void printOfEmptyTextKeepsIt();
 };
 
 void TestTraceJson::writesTheDocumentedShape()
@@ -318,6 +319,27 @@ void TestTraceJson::survivesHostileMutations()
     }
     // Edits inside strings or numbers often leave a valid trace: both branches were exercised.
     QVERIFY2(accepted > 0 && accepted < 4000, qPrintable(QString::number(accepted)));
+}
+
+// print("") is a print: its event has `"text": ""` (trace-format.md: every print has one),
+// reads back, and a print event without text is refused.
+void TestTraceJson::printOfEmptyTextKeepsIt()
+{
+    Trace trace = testing::smallTrace();
+    trace.events.push_back(TraceEvent{0.5, 0, EventKind::Print, {}, {}, -1, {}});
+    const QByteArray json = writeTraceJson(trace);
+    QVERIFY2(json.contains(R"({"t": 0.5, "lane": "task-1", "kind": "print", "text": ""})"),
+             json.constData());
+    QString error;
+    const std::optional<Trace> read = readTraceJson(json, &error);
+    QVERIFY2(read, qPrintable(error));
+    compareTraces(*read, trace);
+
+    QByteArray withoutText = json;
+    withoutText.replace(R"("kind": "print", "text": ""})", R"("kind": "print"})");
+    QVERIFY(!readTraceJson(withoutText, &error));
+    QCOMPARE(error, QStringLiteral("$.events[%1].text: expected a string, got nothing")
+                        .arg(trace.events.size() - 1));
 }
 
 QTEST_GUILESS_MAIN(TestTraceJson)
