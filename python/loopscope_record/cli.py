@@ -56,8 +56,15 @@ def main(argv=None):
         virtual.install(clock, hooks)
     sys.argv = program_argv
     sys.path[0] = os.path.dirname(os.path.abspath(program))
+    clock.on_hang = lambda: _hang(recording, hooks, clock, options["out"])
     _run(program, recording, hooks)
     return _finish(recording, hooks, clock, options["out"])
+
+
+def _hang(recording, hooks, clock, out):
+    recording.status = "deadlock"
+    recording.error = _deadlock_text(hooks)
+    _finish(recording, hooks, clock, out)
 
 
 def _run(program, recording, hooks):

@@ -57,13 +57,16 @@ class Hooks:
         parent = self.running or self.context_waker
         coro_name = getattr(coro, "__name__", type(coro).__name__)
         self.per_coro[coro_name] = self.per_coro.get(coro_name, 0) + 1
-        name = task.get_name()
+        given = task.get_name()
+        name = given
         if self.root is None and parent is None:
             name = "main"
-        elif _DEFAULT_NAME.fullmatch(name):
+        elif _DEFAULT_NAME.fullmatch(given):
             name = f"{coro_name}-{self.per_coro[coro_name]}"
         lane = self.rec.add_lane("task", name, parent, coro_name)
-        lane.cancels = 0
+        # asyncio.create_task and TaskGroup.create_task name a task after its constructor
+        # scheduled it: its first step looks again.
+        lane.given_name = given if name != given else None
         if self.root is None and parent is None:
             self.root = lane
         key = id(task)
@@ -89,7 +92,15 @@ class Hooks:
         finally:
             self.context_waker = saved
 
+    def _named_later(self, task, lane):
+        name = task.get_name()
+        if name != lane.given_name and lane is not self.root:
+            lane.name = name
+        lane.given_name = None
+
     def _step(self, handle, run, task, lane):
+        if lane.given_name is not None:
+            self._named_later(task, lane)
         now = self.clock.now
         t0, cpu0 = now(), time.thread_time()
         lane.changes.append((t0, RUNNING, None))

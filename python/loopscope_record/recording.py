@@ -14,7 +14,8 @@ _KIND_ORDER = {"task": 0, "thread": 1, "process": 2}
 
 
 class Lane:
-    __slots__ = ("id", "kind", "name", "parent", "coro", "changes", "result", "on", "cancels")
+    __slots__ = ("id", "kind", "name", "parent", "coro", "changes", "result", "on", "cancels",
+                 "given_name")
 
     def __init__(self, lane_id, kind, name, parent=None, coro=None):
         self.id = lane_id
@@ -26,6 +27,7 @@ class Lane:
         self.result = None
         self.on = None  # what the lane waits for now (the `via` of the wake that ends it)
         self.cancels = 0
+        self.given_name = None
 
 
 class Recording:

@@ -29,6 +29,7 @@ class Clock:
     def __init__(self, virtual):
         self.virtual = virtual
         self.t = 0.0
+        self.on_hang = lambda: None
         self._t0 = time.perf_counter()
         if not virtual:
             t0, counter = self._t0, time.perf_counter
@@ -45,13 +46,15 @@ class _Selector(selectors.SelectSelector):
         self.loop = None
 
     def select(self, timeout=None):
-        if timeout is None and not self.get_map():
+        io = len(self.get_map()) > 1  # more than the loop's own self-pipe
+        if timeout is None and not io:
+            self._clock.on_hang()  # ends the process: asyncio.run would cancel and go on
             raise Hang()
         if timeout is None:
             return super().select(None)  # a real file descriptor: wait for it
         if timeout > 0:  # _run_once dropped cancelled timers: the first one is live
             self._clock.t = max(self._clock.t, self.loop._scheduled[0]._when)
-        return super().select(0) if self.get_map() else []
+        return super().select(0) if io else []
 
 
 class _Timer(asyncio.TimerHandle):
