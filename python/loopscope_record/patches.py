@@ -119,11 +119,16 @@ def _install_pools(hooks):
 
         fut.add_done_callback(done)
 
+    def job_done(_fut):
+        hooks.clock.jobs -= 1
+
     def recorded_run_in_executor(loop, executor, func, *args):
         is_process = isinstance(executor, ProcessPoolExecutor)
         entry = [(WAITING, "process" if is_process else "thread"), None]
         fut = run_in_executor(loop, executor, func if is_process else timed(func, entry), *args)
         hooks.completer[fut] = entry
+        hooks.clock.jobs += 1
+        fut.add_done_callback(job_done)
         if is_process:
             process_lane(entry, fut)
         return fut

@@ -30,6 +30,7 @@ class Clock:
         self.virtual = virtual
         self.t = 0.0
         self.on_hang = lambda: None
+        self.jobs = 0  # pool jobs submitted and not done: the loop waits for them for real
         self._t0 = time.perf_counter()
         if not virtual:
             t0, counter = self._t0, time.perf_counter
@@ -47,11 +48,11 @@ class _Selector(selectors.SelectSelector):
 
     def select(self, timeout=None):
         io = len(self.get_map()) > 1  # more than the loop's own self-pipe
-        if timeout is None and not io:
+        if timeout is None and not io and not self._clock.jobs:  # no pool job can wake it
             self._clock.on_hang()  # ends the process: asyncio.run would cancel and go on
             raise Hang()
         if timeout is None:
-            return super().select(None)  # a real file descriptor: wait for it
+            return super().select(None)  # a file descriptor or a pool job: wait for it
         if timeout > 0:  # _run_once dropped cancelled timers: the first one is live
             self._clock.t = max(self._clock.t, self.loop._scheduled[0]._when)
         return super().select(0) if io else []
