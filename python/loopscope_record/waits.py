@@ -27,6 +27,8 @@ _WAITS = {
     _code(_queues.Queue.get): (WAITING, None),
     _code(_queues.Queue.put): (BLOCKED, None),
     _code(asyncio.threads.to_thread): (WAITING, "thread"),
+    _code(asyncio.StreamReader._wait_for_data): (WAITING, "read"),  # a socket's data
+    _code(asyncio.streams.FlowControlMixin._drain_helper): (WAITING, "write"),
 }
 for _name in ("__aexit__", "_aexit"):
     if hasattr(asyncio.TaskGroup, _name):

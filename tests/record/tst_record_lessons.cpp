@@ -105,6 +105,7 @@ private Q_SLOTS:
     void initTestCase();
     void recordedMatchesModel_data();
     void recordedMatchesModel();
+    void recordsEchoServerOnTheRealClock();
 
 private:
     QTemporaryDir m_dir;
@@ -165,6 +166,56 @@ void TestRecordLessons::recordedMatchesModel()
     QCOMPARE(actual.duration, expected.duration);
     QCOMPARE(outcomeName(actual.outcome.status), outcomeName(expected.outcome.status));
     QCOMPARE(actual.outcome.error, expected.outcome.error);
+}
+
+// A loopback streams echo server with 20 clients on the real clock: every client task and
+// every connection handler is a lane, the handlers wait on their socket's data, and the one
+// handler that calls time.sleep(0.2) has that step as `blocking`, with a slow-step diagnostic.
+void TestRecordLessons::recordsEchoServerOnTheRealClock()
+{
+    const QString trace = m_dir.filePath(QStringLiteral("echo.json"));
+    QString output;
+    const int status = runLoopscope(
+        {"record", "--quiet", "--out", trace,
+         QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/record/echo_server.py"), "20", "--block"},
+        &output);
+    QVERIFY2(status == 0, qPrintable(output));
+    const Trace t = readTrace(trace);
+    QCOMPARE(clockName(t), QStringLiteral("cpython"));
+    QStringList clients, handlers, blockingLanes;
+    double blockedFor = 0.0;
+    int readWaits = 0;
+    for (const Lane &lane : t.lanes) {
+        if (lane.kind != LaneKind::Task)
+            continue;
+        QCOMPARE(laneResultName(lane.result), QStringLiteral("done"));
+        if (lane.coro == u"client")
+            clients << lane.name;
+        if (lane.coro == u"handle")
+            handlers << lane.name;
+        for (const Span &s : lane.spans) {
+            readWaits += s.state == LaneState::Waiting && t.str(s.on) == u"read";
+            if (s.state == LaneState::Blocking && s.end - s.start >= 0.2) {
+                blockingLanes << lane.id;
+                blockedFor = s.end - s.start;
+            }
+        }
+    }
+    QCOMPARE(clients.size(), 20);
+    QCOMPARE(handlers.size(), 20);
+    QVERIFY2(readWaits >= 20, qPrintable(QString::number(readWaits)));
+    QCOMPARE(blockingLanes.size(), 1);
+    QVERIFY2(blockedFor < 1.0, qPrintable(QString::number(blockedFor)));
+    const Lane &blocker = t.lanes[std::size_t(t.laneIndex(blockingLanes.first()))];
+    QCOMPARE(blocker.coro, QStringLiteral("handle"));
+    QStringList slow;
+    for (const Diagnostic &d : t.diagnostics)
+        if (d.code == u"slow-step")
+            slow << t.lanes[std::size_t(d.lane)].id + QStringLiteral(" ")
+                        + d.message.left(d.message.indexOf(QStringLiteral(" took")));
+    QCOMPARE(slow, QStringList{blocker.id + QStringLiteral(" Executing <Task ") + blocker.name
+                               + QStringLiteral(">")});
+    QCOMPARE(t.outcome.status, OutcomeStatus::Completed);
 }
 
 QTEST_GUILESS_MAIN(TestRecordLessons)
