@@ -9,12 +9,16 @@
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
+#include "trace/trace_json.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -52,10 +56,51 @@ QString headlessImagePath()
     return QDir::temp().absoluteFilePath(name);
 }
 
+// A trace JSON (saved by `run --trace` or written by `loopscope record`): its timeline, as is.
+int drawTraceHeadless(const QString &file)
+{
+    QFile in(file);
+    QString error;
+    std::optional<Trace> trace;
+    if (!in.open(QIODevice::ReadOnly))
+        error = in.errorString();
+    else
+        trace = readTraceJson(in.readAll(), &error);
+    if (!trace) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(file), qPrintable(error));
+        return ExitInvalid;
+    }
+    ImageExportOptions image;
+    image.title = trace->scenario;
+    const QString path = headlessImagePath();
+    if (!exportTimelineImage(*trace, image, path, &error)) {
+        std::fprintf(stderr, "loopscope: %s\n", qPrintable(error));
+        return ExitInvalid;
+    }
+    std::fprintf(stderr, "loopscope: no display; drew the trace %s (%s clock, %s)\n",
+                 qPrintable(QDir::toNativeSeparators(file)), qPrintable(clockName(*trace)),
+                 qPrintable(outcomeName(trace->outcome.status)));
+    std::printf("%s\n", qPrintable(QDir::toNativeSeparators(path)));
+    return exitStatusFor(trace->outcome.status);
+}
+
+// Whether `file` is a trace rather than a scenario: its "format" says so.
+bool isTraceFile(const QString &file)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonDocument doc = QJsonDocument::fromJson(in.readAll());
+    return doc.isObject()
+           && doc.object().value(QLatin1String("format")) == QLatin1String("loopscope-trace");
+}
+
 int runHeadless(int argc, char **argv, const QString &file)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen"); // fonts and painting, no window
     QGuiApplication app(argc, argv);
+    if (isTraceFile(file))
+        return drawTraceHeadless(file);
     const ScenarioLoad load = readScenarioFile(file);
     if (!load.ok()) {
         for (const ScenarioProblem &problem : load.problems)

@@ -117,24 +117,6 @@ void printNewLines(const Trace &trace, std::size_t *shown)
     }
 }
 
-void printReport(const Trace &trace)
-{
-    printLine(QString());
-    printLine(asciiGantt(trace, 60));
-    for (const Diagnostic &d : trace.diagnostics)
-        printLine(QStringLiteral("%1 %2 [%3] %4: %5")
-                      .arg(d.t, 8, 'f', 3)
-                      .arg(severityName(d.severity), d.code, laneName(trace, d.lane), d.message));
-    QString outcome
-        = QStringLiteral("outcome: %1 at %2 s (%3 clock)")
-              .arg(outcomeName(trace.outcome.status))
-              .arg(trace.duration, 0, 'f', 3)
-              .arg(trace.liveClock ? QStringLiteral("live") : QStringLiteral("virtual"));
-    if (!trace.outcome.error.isEmpty())
-        outcome += QStringLiteral(": ") + trace.outcome.error;
-    printLine(outcome);
-}
-
 Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet)
 {
     ScenarioRun run(scenario, options);
@@ -152,6 +134,23 @@ Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quie
 }
 
 } // namespace
+
+void printTraceReport(const Trace &trace)
+{
+    printLine(QString());
+    printLine(asciiGantt(trace, 60));
+    for (const Diagnostic &d : trace.diagnostics)
+        printLine(QStringLiteral("%1 %2 [%3] %4: %5")
+                      .arg(d.t, 8, 'f', 3)
+                      .arg(severityName(d.severity), d.code, laneName(trace, d.lane), d.message));
+    QString outcome = QStringLiteral("outcome: %1 at %2 s (%3 clock)")
+                          .arg(outcomeName(trace.outcome.status))
+                          .arg(trace.duration, 0, 'f', 3)
+                          .arg(clockName(trace));
+    if (!trace.outcome.error.isEmpty())
+        outcome += QStringLiteral(": ") + trace.outcome.error;
+    printLine(outcome);
+}
 
 int runCommand(int argc, char **argv, const QStringList &args)
 {
@@ -179,7 +178,7 @@ int runCommand(int argc, char **argv, const QStringList &args)
     options.workerProgram = QCoreApplication::applicationFilePath();
     const Trace trace = runWatching(*load.scenario, options, ra.quiet);
     if (!ra.quiet)
-        printReport(trace);
+        printTraceReport(trace);
     int status = exitStatusFor(trace.outcome.status);
     ImageExportOptions image;
     image.notes = load.scenario->notes;

@@ -23,6 +23,10 @@ int checkCommand(const QStringList &args);                      // loopscope che
 int runCommand(int argc, char **argv, const QStringList &args); // loopscope run FILE ...
 // loopscope compare FILE [FILE...] [--variant NAME...] [--export OUT]
 int compareCommand(int argc, char **argv, const QStringList &args);
+// loopscope record [--python PY] [--virtual] [--out TRACE.json] PROGRAM.py [ARGS...]
+int recordCommand(int argc, char **argv, const QStringList &args);
+// The Gantt, diagnostics and outcome `loopscope run` prints after a run.
+void printTraceReport(const Trace &trace);
 int examplesCommand(const QStringList &args); // loopscope examples
 int workerCommand(const QStringList &args);   // loopscope --worker: a process-pool worker
 int guiCommand(int argc, char **argv, const QString &file); // the window, or headless

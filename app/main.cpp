@@ -11,9 +11,14 @@
 namespace {
 
 const char *kUsage = R"(Usage:
-  loopscope [FILE]                 open the GUI (the default example when no FILE)
+  loopscope [FILE]                 open the GUI (the default example when no FILE); with
+                                   no display, write FILE's timeline (a scenario or a trace
+                                   JSON) to loopscope-timeline.png
   loopscope run FILE [--live] [--scale S] [--trace OUT.json] [--export OUT.ext]... [--quiet]
                                    run a scenario and print its prints, Gantt and outcome
+  loopscope record [--python PY] [--virtual] [--out TRACE.json] [--quiet] PROGRAM.py [ARGS...]
+                                   run a real asyncio program under CPython, recording its
+                                   tasks, and write its trace (default PROGRAM.trace.json)
   loopscope check FILE...          validate scenario files
   loopscope compare FILE [FILE...] [--variant NAME]... [--export OUT.svg|png|pdf|mmd]
                                    run a scenario's variants (or several files) and print
@@ -51,6 +56,8 @@ int main(int argc, char **argv)
         }
         if (first == QLatin1String("run"))
             return runCommand(argc, argv, args.mid(1));
+        if (first == QLatin1String("record"))
+            return recordCommand(argc, argv, args.mid(1));
         if (first == QLatin1String("compare"))
             return compareCommand(argc, argv, args.mid(1));
         if (first == QLatin1String("check") || first == QLatin1String("examples")) {

@@ -17,6 +17,13 @@ StringId Trace::intern(const QString &s)
     return id;
 }
 
+QString clockName(const Trace &trace)
+{
+    if (trace.recorded)
+        return trace.liveClock ? QStringLiteral("cpython") : QStringLiteral("cpython-virtual");
+    return trace.liveClock ? QStringLiteral("live") : QStringLiteral("virtual");
+}
+
 int Trace::laneIndex(const QString &id) const
 {
     for (std::size_t i = 0; i < lanes.size(); ++i)

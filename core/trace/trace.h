@@ -84,6 +84,7 @@ struct Trace
 {
     QString scenario; // the scenario's title
     bool liveClock = false;
+    bool recorded = false; // by loopscope record under CPython: clock "cpython"/"cpython-virtual"
     double duration = 0.0;
     std::vector<Lane> lanes;
     std::vector<TraceEvent> events;
@@ -96,6 +97,9 @@ struct Trace
     const QString &str(StringId id) const { return strings[id]; }
     int laneIndex(const QString &id) const; // -1 when absent
 };
+
+// The trace's "clock": "virtual", "live", "cpython" (recorded, real clock) or "cpython-virtual".
+QString clockName(const Trace &trace);
 
 // The state a task that never ended is stuck in, when it entered it at the last instant of the
 // run (a deadlock: blocked on the lock it asked for then): its last span, of no length and not

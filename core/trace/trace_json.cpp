@@ -205,7 +205,8 @@ QByteArray writeTraceJson(const Trace &trace)
     QByteArray out;
     out += "{\n  \"format\": \"loopscope-trace\",\n  \"version\": 1,\n  \"scenario\": ";
     appendString(out, trace.scenario);
-    out += trace.liveClock ? ",\n  \"clock\": \"live\"" : ",\n  \"clock\": \"virtual\"";
+    out += ",\n  \"clock\": ";
+    appendString(out, clockName(trace));
     out += ",\n  \"duration\": ";
     appendNumber(out, trace.duration);
     out += ",\n";

@@ -175,9 +175,11 @@ void TraceReader::readHeader(const QJsonObject &root)
         refuse(member(path, "version"), QStringLiteral("expected 1, got ") + describe(version));
     m_trace.scenario = stringAt(root, "scenario", path);
     const QString clock = stringAt(root, "clock", path);
-    if (clock != QLatin1String("virtual") && clock != QLatin1String("live"))
-        refuse(member(path, "clock"), QStringLiteral("expected \"virtual\" or \"live\""));
-    m_trace.liveClock = clock == QLatin1String("live");
+    m_trace.recorded = clock.startsWith(QLatin1String("cpython"));
+    m_trace.liveClock = clock == QLatin1String("live") || clock == QLatin1String("cpython");
+    if (clockName(m_trace) != clock)
+        refuse(member(path, "clock"), QStringLiteral("expected \"virtual\", \"live\", "
+                                                     "\"cpython\" or \"cpython-virtual\""));
     m_trace.duration = timeAt(root, "duration", path);
 }
 

@@ -19,6 +19,7 @@ void compareTraces(const Trace &a, const Trace &b)
 {
     QCOMPARE(a.scenario, b.scenario);
     QCOMPARE(a.liveClock, b.liveClock);
+    QCOMPARE(a.recorded, b.recorded);
     QCOMPARE(a.duration, b.duration);
     QCOMPARE(a.lanes.size(), b.lanes.size());
     for (std::size_t i = 0; i < a.lanes.size(); ++i) {
@@ -107,6 +108,8 @@ private Q_SLOTS:
     void roundTripIsExact();
     void roundTripKeepsEveryDoubleBit_data();
     void roundTripKeepsEveryDoubleBit();
+    void readsEveryClock_data();
+    void readsEveryClock();
     void refusesBadInput_data();
     void refusesBadInput();
     void survivesHostileMutations();
@@ -193,6 +196,34 @@ void TestTraceJson::roundTripKeepsEveryDoubleBit()
     QCOMPARE(read->events[0].t, time);
 }
 
+// A recorded trace (loopscope record) says which CPython clock made it; saved again, it says so.
+void TestTraceJson::readsEveryClock_data()
+{
+    QTest::addColumn<QString>("clock");
+    QTest::addColumn<bool>("live");
+    QTest::addColumn<bool>("recorded");
+    QTest::newRow("virtual") << "virtual" << false << false;
+    QTest::newRow("live") << "live" << true << false;
+    QTest::newRow("cpython") << "cpython" << true << true;
+    QTest::newRow("cpython-virtual") << "cpython-virtual" << false << true;
+}
+
+void TestTraceJson::readsEveryClock()
+{
+    QFETCH(QString, clock);
+    QFETCH(bool, live);
+    QFETCH(bool, recorded);
+    QString error;
+    const std::optional<Trace> read = readTraceJson(mutated({"clock"}, clock), &error);
+    QVERIFY2(read, qPrintable(error));
+    QCOMPARE(read->liveClock, live);
+    QCOMPARE(read->recorded, recorded);
+    QCOMPARE(clockName(*read), clock);
+    const std::optional<Trace> again = readTraceJson(writeTraceJson(*read));
+    QVERIFY(again);
+    compareTraces(*read, *again);
+}
+
 void TestTraceJson::refusesBadInput_data()
 {
     QTest::addColumn<QByteArray>("json");
@@ -208,7 +239,8 @@ void TestTraceJson::refusesBadInput_data()
     QTest::newRow("version_as_string")
         << mutated({"version"}, "1") << "$.version: expected 1, got a string";
     QTest::newRow("unknown_clock")
-        << mutated({"clock"}, "wall") << "$.clock: expected \"virtual\" or \"live\"";
+        << mutated({"clock"}, "wall")
+        << "$.clock: expected \"virtual\", \"live\", \"cpython\" or \"cpython-virtual\"";
     QTest::newRow("negative_duration")
         << mutated({"duration"}, -1)
         << "$.duration: expected a time in seconds from 0 to 1000000000, got -1";

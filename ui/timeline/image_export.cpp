@@ -90,8 +90,8 @@ bool exportPng(const Trace &trace, const ImageExportOptions &options, const QStr
 QString timelineSubtitle(const Trace &trace)
 {
     QString line = QStringLiteral("%1 clock \u00b7 %2 \u00b7 %3")
-                       .arg(trace.liveClock ? QStringLiteral("live") : QStringLiteral("virtual"),
-                            formatSeconds(trace.duration), outcomeName(trace.outcome.status));
+                       .arg(clockName(trace), formatSeconds(trace.duration),
+                            outcomeName(trace.outcome.status));
     QString error = trace.outcome.error;
     // Some errors already start with the outcome ("deadlock: a waits for b"): say it once.
     const QString prefix = outcomeName(trace.outcome.status) + QLatin1Char(':');

@@ -1,0 +1,112 @@
+"""python -m loopscope_record [--virtual] [--out TRACE.json] PROGRAM.py [ARGS...]
+
+Runs PROGRAM.py as `python PROGRAM.py ARGS...` would, recording it, and writes the trace.
+Exit status: 0 completed, 1 failed (the program raised or exited non-zero), 2 usage,
+3 deadlock (--virtual only: nothing left to run and no timer).
+"""
+import gc
+import os
+import runpy
+import sys
+import traceback
+
+from . import hooks as hooks_module
+from . import patches, virtual
+from .recording import Recording
+
+USAGE = "usage: python -m loopscope_record [--virtual] [--out TRACE.json] PROGRAM.py [ARGS...]\n"
+
+
+def _parse(argv):
+    options = {"virtual": False, "out": None}
+    while argv and argv[0].startswith("-"):
+        flag = argv.pop(0)
+        if flag == "--virtual":
+            options["virtual"] = True
+        elif flag == "--out" and argv:
+            options["out"] = argv.pop(0)
+        elif flag == "--":
+            break
+        else:
+            raise ValueError(f"unknown option {flag}" if flag != "--out" else "--out needs a value")
+    if not argv:
+        raise ValueError("expected a PROGRAM.py")
+    program = argv[0]
+    options["out"] = options["out"] or os.path.splitext(os.path.basename(program))[0] + ".trace.json"
+    return options, argv
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        options, program_argv = _parse(argv)
+    except ValueError as exc:
+        sys.stderr.write(f"loopscope record: {exc}\n{USAGE}")
+        return 2
+    program = program_argv[0]
+    if not os.path.isfile(program):
+        sys.stderr.write(f"loopscope record: {program}: no such file\n")
+        return 2
+    clock = virtual.Clock(options["virtual"])
+    recording = Recording(os.path.basename(program),
+                          "cpython-virtual" if clock.virtual else "cpython")
+    hooks = hooks_module.Hooks(recording, clock)
+    patches.install(hooks)
+    if clock.virtual:
+        virtual.install(clock, hooks)
+    sys.argv = program_argv
+    sys.path[0] = os.path.dirname(os.path.abspath(program))
+    clock.on_hang = lambda: _hang(recording, hooks, clock, options["out"])
+    _run(program, recording, hooks)
+    return _finish(recording, hooks, clock, options["out"])
+
+
+def _hang(recording, hooks, clock, out):
+    recording.status = "deadlock"
+    recording.error = _deadlock_text(hooks)
+    _finish(recording, hooks, clock, out)
+
+
+def _run(program, recording, hooks):
+    try:
+        runpy.run_path(program, run_name="__main__")
+    except virtual.Hang:
+        recording.status = "deadlock"
+        recording.error = _deadlock_text(hooks)
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            recording.status = "failed"
+            recording.error = f"SystemExit: {exc.code}"
+    except BaseException as exc:  # noqa: BLE001 - the program's outcome is what is recorded
+        recording.status = "failed"
+        text = str(exc)
+        recording.error = type(exc).__name__ + (f": {text}" if text else "")
+        traceback.print_exc()
+
+
+def _finish(recording, hooks, clock, out):
+    recording.duration = clock.now()
+    if recording.status != "deadlock":
+        gc.collect()  # a task's exception never retrieved is reported when it is collected
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    recording.write(out)
+    status = {"completed": 0, "failed": 1, "deadlock": 3}[recording.status]
+    if recording.status == "deadlock":
+        os._exit(status)  # asyncio.run would now cancel the stuck tasks and run them on
+    return status
+
+
+def _deadlock_text(hooks):
+    """`deadlock: A waits for r held by B, ...` for the tasks blocked on held resources."""
+    waits = []
+    for lane in hooks.rec.lanes:
+        if lane.kind != "task" or lane.result is not None or not lane.changes:
+            continue
+        _t, state, on = lane.changes[-1]
+        holders = [h for h in hooks.holders.get(on, []) if h is not lane]
+        if state == "blocked" and holders:
+            waits.append(f"{lane.name} waits for {on} held by {holders[0].name}")
+    return "deadlock: " + ", ".join(waits) if waits else "deadlock: every task waits, no timer"

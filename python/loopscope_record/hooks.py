@@ -1,0 +1,202 @@
+"""The hooks that watch asyncio (recorder-notes.md tried them on CPython 3.11-3.13).
+
+- `Handle._run`: a handle whose callback is bound to a Task is one step of that task: its
+  `running` span, `blocking` when the thread's CPU time stayed far below the wall time;
+  after it, the task's `_fut_waiter` says what it waits for (waits.py).
+- `BaseEventLoop.call_soon`: a task's step scheduled makes it `ready`; the task running at that
+  moment is its waker (a plain callback in between, as gather's, passes its scheduler on).
+  The first call_soon of a task comes from its constructor: the task is created there, by the
+  task running then.
+- `Lock`/`Semaphore` acquire and release, `Event.set`: events and lock holders.
+- `run_in_executor` (and so `to_thread`): pool-thread and worker-process lanes.
+- `call_exception_handler`, `warnings.showwarning`: debug-mode diagnostics.
+"""
+import asyncio
+import re
+import time
+import weakref
+from asyncio import base_events, events
+
+from . import waits
+from .recording import BLOCKING, READY, RUNNING
+
+TASK_TYPES = frozenset(t for t in (asyncio.Task, getattr(asyncio.tasks, "_PyTask", None)) if t)
+_DEFAULT_NAME = re.compile(r"Task-\d+")
+_SLOW_STEP = 0.1  # asyncio's slow_callback_duration
+_INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
+_IGNORED = object()  # the lane of asyncio's own shutdown tasks
+
+
+class Hooks:
+    def __init__(self, recording, clock):
+        self.rec = recording
+        self.clock = clock  # .now() in trace seconds; .virtual
+        self.names = waits.Names()
+        self.lanes = {}  # id(task) -> Lane (dropped when the task is collected)
+        self.running = None  # the lane of the step in progress
+        self.handle_waker = {}  # a plain callback's handle -> the lane that scheduled it
+        self.context_waker = None  # while such a callback runs
+        self.completer = {}  # an executor's future -> the lane that did the work
+        self.holders = {}  # id(lock) -> [lanes holding it]
+        self.per_coro = {}
+        self.order = {}  # id(task) -> creation order
+        self.root = None
+        self._saved = []
+
+    # Lanes --------------------------------------------------------------------------------
+
+    def lane_of(self, task):
+        lane = self.lanes.get(id(task))
+        return lane if lane is not None else self._new_lane(task)
+
+    def _new_lane(self, task):
+        coro = task.get_coro()
+        if getattr(coro, "__qualname__", "") in _INTERNAL:
+            self.lanes[id(task)] = _IGNORED
+            return _IGNORED
+        parent = self.running or self.context_waker
+        coro_name = getattr(coro, "__name__", type(coro).__name__)
+        self.per_coro[coro_name] = self.per_coro.get(coro_name, 0) + 1
+        given = task.get_name()
+        name = given
+        if self.root is None and parent is None:
+            name = "main"
+        elif _DEFAULT_NAME.fullmatch(given):
+            name = f"{coro_name}-{self.per_coro[coro_name]}"
+        lane = self.rec.add_lane("task", name, parent, coro_name)
+        # asyncio.create_task and TaskGroup.create_task name a task after its constructor
+        # scheduled it: its first step looks again.
+        lane.given_name = given if name != given else None
+        if self.root is None and parent is None:
+            self.root = lane
+        key = id(task)
+        self.lanes[key] = lane
+        self.order[key] = len(self.order)
+        weakref.finalize(task, self.lanes.pop, key, None)
+        if parent is not None:
+            self.rec.event(self.clock.now(), lane, "create", by=parent)
+        return lane
+
+    # Steps --------------------------------------------------------------------------------
+
+    def run_handle(self, handle, run):
+        task = getattr(handle._callback, "__self__", None)
+        if task is not None and type(task) in TASK_TYPES:
+            lane = self.lane_of(task)
+            if lane is not _IGNORED:
+                return self._step(handle, run, task, lane)
+        waker = self.handle_waker.pop(handle, None) if self.handle_waker else None
+        saved, self.context_waker = self.context_waker, waker
+        try:
+            return run(handle)
+        finally:
+            self.context_waker = saved
+
+    def _named_later(self, task, lane):
+        name = task.get_name()
+        if name != lane.given_name and lane is not self.root:
+            lane.name = name
+        lane.given_name = None
+
+    def _step(self, handle, run, task, lane):
+        if lane.given_name is not None:
+            self._named_later(task, lane)
+        now = self.clock.now
+        t0, cpu0 = now(), time.thread_time()
+        lane.changes.append((t0, RUNNING, None))
+        outer, self.running = self.running, lane
+        try:
+            return run(handle)
+        finally:
+            self.running = outer
+            t1 = now()
+            if not self.clock.virtual:
+                self._real_step_kind(lane, task, t0, t1, time.thread_time() - cpu0)
+            elif t1 - t0 > _SLOW_STEP:  # a time.sleep moved the virtual clock
+                self.slow_step(lane, t0, t1 - t0)
+            self._after_step(task, lane, t1)
+
+    def _real_step_kind(self, lane, task, t0, t1, cpu):
+        wall = t1 - t0
+        if wall >= 0.002 and cpu < 0.5 * wall:  # the thread slept: a blocking call
+            lane.changes.append((t0, BLOCKING, None))
+            lane.changes.append((t1, RUNNING, None))
+        if wall > _SLOW_STEP:
+            self.slow_step(lane, t0, wall)
+
+    def slow_step(self, lane, t, seconds):
+        self.rec.diagnostic(t, lane, "slow-step",
+                            f"Executing <Task {lane.name}> took {seconds:.3f} seconds")
+
+    def _after_step(self, task, lane, t):
+        if task.done():
+            self._ended(task, lane, t)
+            return
+        fut = task._fut_waiter
+        if fut is None:  # it yielded (sleep(0)): its next step is scheduled already
+            lane.changes.append((t, READY, None))
+            return
+        if fut in self.completer:
+            state, on = self.completer[fut][0]
+        else:
+            state, on = waits.classify(task, fut, self.lane_of, self.names, TASK_TYPES)
+        lane.on = on
+        lane.changes.append((t, state, on))
+
+    def _ended(self, task, lane, t):
+        if task.cancelled():
+            lane.result = "cancelled"
+            try:
+                task.result()
+            except asyncio.CancelledError as exc:
+                self.rec.event(t, lane, "raise", text=str(exc), resource="CancelledError")
+        elif task.exception() is not None:
+            lane.result = "failed"
+            exc = task.exception()
+            self.rec.event(t, lane, "raise", text=str(exc), resource=type(exc).__name__)
+        else:
+            lane.result = "done"
+        lane.changes.append((t, None, None))
+        if lane is self.root:
+            self._main_ended(t)
+
+    def _main_ended(self, t):
+        for lane in list(self.lanes.values()):
+            if lane is not _IGNORED and lane.result is None and lane is not self.root:
+                self.rec.diagnostic(
+                    t, lane, "pending-at-shutdown",
+                    f"Task {lane.name} was still pending when main returned; "
+                    "asyncio.run() cancelled it")
+
+    def _completed(self, fut):
+        try:
+            return self.completer.pop(fut, None)
+        except TypeError:  # not a future: unhashable
+            return None
+
+    # Scheduling ---------------------------------------------------------------------------
+
+    def scheduled(self, handle, callback, args):
+        task = getattr(callback, "__self__", None)
+        if task is None or type(task) not in TASK_TYPES:
+            waker = self.running or self.context_waker
+            if waker is not None:
+                self.handle_waker[handle] = waker
+            return
+        known = self.lanes.get(id(task))
+        lane = known if known is not None else self._new_lane(task)
+        if lane is _IGNORED or lane is self.running:
+            return
+        t = self.clock.now()
+        lane.changes.append((t, READY, None))
+        if known is None:
+            return
+        waker = self.running or self.context_waker
+        if self.completer and args:
+            entry = self._completed(args[0])
+            waker = entry[1] if entry is not None and entry[1] is not None else waker
+        if task.cancelling() > lane.cancels:
+            lane.cancels = task.cancelling()
+            self.rec.event(t, lane, "cancel", by=waker)
+        elif waker is not None and waker is not lane:
+            self.rec.event(t, lane, "wake", by=waker, via=lane.on)

@@ -1,0 +1,192 @@
+"""Installs the hooks (hooks.py) into asyncio, the primitives, the pools, stdout and warnings."""
+import asyncio
+import functools
+import sys
+import threading
+import time
+import warnings
+from asyncio import base_events, events
+from concurrent.futures import ProcessPoolExecutor
+
+from .recording import BLOCKING, RUNNING, WAITING
+
+
+def install(hooks):
+    _install_loop(hooks)
+    _install_primitives(hooks)
+    _install_pools(hooks)
+    _install_diagnostics(hooks)
+    sys.stdout = PrintTap(sys.stdout, hooks)
+
+
+def _install_loop(hooks):
+    run = events.Handle._run
+    call_soon = base_events.BaseEventLoop.call_soon
+
+    def _run(handle):
+        return hooks.run_handle(handle, run)
+
+    def recorded_call_soon(loop, callback, *args, context=None):
+        handle = call_soon(loop, callback, *args, context=context)
+        hooks.scheduled(handle, callback, args)
+        return handle
+
+    events.Handle._run = _run
+    base_events.BaseEventLoop.call_soon = recorded_call_soon
+
+
+def _install_primitives(hooks):
+    rec, names = hooks.rec, hooks.names
+
+    def holding(lock, lane, held):
+        holders = hooks.holders.setdefault(names.of(lock), [])
+        if held:
+            holders.append(lane)
+        elif lane in holders:
+            holders.remove(lane)
+        elif holders:
+            holders.pop(0)  # released by another task than the one that acquired it
+
+    for cls in (asyncio.Lock, asyncio.Semaphore):
+        acquire, release = cls.acquire, cls.release
+
+        async def recorded_acquire(self, _acquire=acquire):
+            result = await _acquire(self)
+            lane = hooks.running
+            holding(self, lane, True)
+            rec.event(hooks.clock.now(), lane, "acquire", resource=names.of(self))
+            return result
+
+        def recorded_release(self, _release=release):
+            lane = hooks.running
+            rec.event(hooks.clock.now(), lane, "release", resource=names.of(self))
+            _release(self)  # after the event: the release comes before the wake it causes
+            holding(self, lane, False)
+
+        functools.update_wrapper(recorded_acquire, acquire)
+        functools.update_wrapper(recorded_release, release)
+        cls.acquire, cls.release = recorded_acquire, recorded_release
+
+    event_set = asyncio.Event.set
+
+    def recorded_set(self):
+        event_set(self)
+        rec.event(hooks.clock.now(), hooks.running, "set", resource=names.of(self))
+
+    asyncio.Event.set = recorded_set
+
+
+def _install_pools(hooks):
+    run_in_executor = base_events.BaseEventLoop.run_in_executor
+    threads = {}  # thread ident -> lane
+    processes = []
+
+    def thread_lane():
+        ident = threading.get_ident()
+        lane = threads.get(ident)
+        if lane is None:
+            lane = threads[ident] = hooks.rec.add_lane("thread", threading.current_thread().name)
+        return lane
+
+    def timed(func, entry):
+        @functools.wraps(func)
+        def job(*args, **kwargs):
+            lane, now = thread_lane(), hooks.clock.now
+            t0, cpu0 = now(), time.thread_time()
+            at = len(lane.changes)
+            lane.changes.append((t0, RUNNING, None))
+            try:
+                return func(*args, **kwargs)
+            finally:
+                t1 = now()
+                if t1 - t0 >= 0.002 and time.thread_time() - cpu0 < 0.5 * (t1 - t0):
+                    lane.changes[at] = (t0, BLOCKING, None)
+                lane.changes.append((t1, None, None))
+                entry[1] = lane
+
+        return job
+
+    def process_lane(entry, fut):
+        lane = next((p for p in processes if p.changes[-1][1] is None), None)
+        if lane is None:
+            lane = hooks.rec.add_lane("process", f"Process-{len(processes) + 1}")
+            processes.append(lane)
+        lane.changes.append((hooks.clock.now(), RUNNING, None))
+        entry[1] = lane
+
+        def done(_fut):
+            lane.changes.append((hooks.clock.now(), None, None))
+
+        fut.add_done_callback(done)
+
+    def job_done(_fut):
+        hooks.clock.jobs -= 1
+
+    def recorded_run_in_executor(loop, executor, func, *args):
+        is_process = isinstance(executor, ProcessPoolExecutor)
+        entry = [(WAITING, "process" if is_process else "thread"), None]
+        fut = run_in_executor(loop, executor, func if is_process else timed(func, entry), *args)
+        hooks.completer[fut] = entry
+        hooks.clock.jobs += 1
+        fut.add_done_callback(job_done)
+        if is_process:
+            process_lane(entry, fut)
+        return fut
+
+    base_events.BaseEventLoop.run_in_executor = recorded_run_in_executor
+
+
+def _install_diagnostics(hooks):
+    call_exception_handler = base_events.BaseEventLoop.call_exception_handler
+    showwarning = warnings.showwarning
+
+    def recorded_call_exception_handler(loop, context):
+        future = context.get("future")
+        if str(context.get("message", "")).startswith("Task exception was never retrieved"):
+            lane = hooks.lanes.get(id(future)) if future is not None else None
+            exc = context.get("exception")
+            hooks.rec.diagnostic(
+                hooks.clock.now(), lane, "exception-never-retrieved",
+                f"Task exception was never retrieved: <Task {lane.name if lane else '?'}> "
+                f"raised {type(exc).__name__}: {exc}", severity="error")
+        return call_exception_handler(loop, context)
+
+    def recorded_showwarning(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, RuntimeWarning) and "was never awaited" in str(message):
+            hooks.rec.diagnostic(hooks.clock.now(), hooks.running, "never-awaited",
+                                 f"{category.__name__}: {message}")
+        return showwarning(message, category, filename, lineno, file, line)
+
+    base_events.BaseEventLoop.call_exception_handler = recorded_call_exception_handler
+    warnings.showwarning = recorded_showwarning
+
+
+class PrintTap:
+    """sys.stdout, passing every write on, and noting each line as a print of its task."""
+
+    def __init__(self, inner, hooks):
+        self._inner = inner
+        self._hooks = hooks
+        self._partial = {}  # lane -> (time of its first chunk, text so far)
+
+    def write(self, text):
+        hooks = self._hooks
+        lane = hooks.running
+        if threading.current_thread() is not threading.main_thread():
+            lane = None
+        t, pending = self._partial.pop(lane, (None, ""))
+        if t is None:
+            t = hooks.clock.now()
+        lines = (pending + text).split("\n")
+        for line in lines[:-1]:
+            hooks.rec.event(t, lane, "print", text=line)
+            t = hooks.clock.now()
+        if lines[-1]:
+            self._partial[lane] = (t, lines[-1])
+        return self._inner.write(text)
+
+    def flush(self):
+        return self._inner.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)

@@ -1,0 +1,148 @@
+"""`--virtual`: the program runs on CPython's own event loop with a virtual clock.
+
+As tests/fidelity/differential_harness.py does: the loop runs CPython's own _run_once, Task,
+locks, queues, TaskGroup and timeouts unchanged, but waiting for the next timer moves the
+clock to it instead of sleeping, and `time.sleep` on the loop's thread moves it too (a
+`blocking` step of that length). A run is instant and exactly reproducible. Where CPython
+leaves an order to chance, the order is Loopscope's (scenario-format.md), one CPython may take:
+- two timers due at one instant run in the order they were scheduled (the heap alone does
+  not order ties; on a real clock it depends on how late the loop was at each call_later);
+- a failing TaskGroup, and asyncio.run at shutdown, cancel what is left in creation order
+  (CPython iterates a set there, in the order of the tasks' addresses).
+An iteration with nothing ready and no timer is a hang: the run is a deadlock, reported there.
+"""
+import asyncio
+import heapq
+import itertools
+import selectors
+import threading
+import time
+
+from .recording import BLOCKING, RUNNING
+
+
+class Hang(Exception):
+    """Nothing ready, no timer: CPython would wait forever."""
+
+
+class Clock:
+    def __init__(self, virtual):
+        self.virtual = virtual
+        self.t = 0.0
+        self.on_hang = lambda: None
+        self.jobs = 0  # pool jobs submitted and not done: the loop waits for them for real
+        self._t0 = time.perf_counter()
+        if not virtual:
+            t0, counter = self._t0, time.perf_counter
+            self.now = lambda: counter() - t0
+
+    def now(self):
+        return self.t
+
+
+class _Selector(selectors.SelectSelector):
+    def __init__(self, clock):
+        super().__init__()
+        self._clock = clock
+        self.loop = None
+
+    def select(self, timeout=None):
+        io = len(self.get_map()) > 1  # more than the loop's own self-pipe
+        if timeout is None and not io and not self._clock.jobs:  # no pool job can wake it
+            self._clock.on_hang()  # ends the process: asyncio.run would cancel and go on
+            raise Hang()
+        if timeout is None:
+            return super().select(None)  # a file descriptor or a pool job: wait for it
+        if timeout > 0:  # _run_once dropped cancelled timers: the first one is live
+            self._clock.t = max(self._clock.t, self.loop._scheduled[0]._when)
+        return super().select(0) if io else []
+
+
+class _Timer(asyncio.TimerHandle):
+    """A timer that, tied with another, comes after the ones scheduled before it."""
+
+    _count = itertools.count()
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._order = next(self._count)
+
+    def __lt__(self, other):
+        return (self._when, self._order) < (other._when, other._order)
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self, clock):
+        self._clock = clock
+        selector = _Selector(clock)
+        super().__init__(selector)
+        selector.loop = self
+
+    def time(self):
+        return self._clock.t
+
+    def call_at(self, when, callback, *args, context=None):
+        """BaseEventLoop.call_at with a _Timer instead of a TimerHandle."""
+        self._check_closed()
+        timer = _Timer(when, callback, args, self, context)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+
+class _CreationOrder(dict):
+    """The set operations TaskGroup uses on its tasks, iterated in the order they were added."""
+
+    def add(self, task):
+        self[task] = None
+
+    def discard(self, task):
+        self.pop(task, None)
+
+
+def install(clock, hooks):
+    class Policy(asyncio.DefaultEventLoopPolicy):
+        def new_event_loop(self):
+            return VirtualLoop(clock)
+
+    asyncio.set_event_loop_policy(Policy())
+    _install_sleep(clock, hooks)
+    _install_creation_order(hooks)
+
+
+def _install_sleep(clock, hooks):
+    real_sleep = time.sleep
+    loop_thread = threading.main_thread()
+
+    def virtual_sleep(seconds):
+        lane = hooks.running
+        if lane is None or threading.current_thread() is not loop_thread:
+            return real_sleep(seconds)
+        lane.changes.append((clock.t, BLOCKING, None))
+        clock.t += max(float(seconds), 0.0)
+        lane.changes.append((clock.t, RUNNING, None))
+        return None
+
+    time.sleep = virtual_sleep
+
+
+def _install_creation_order(hooks):
+    task_group_init = asyncio.TaskGroup.__init__
+
+    def ordered_task_group_init(self, *args, **kwargs):
+        task_group_init(self, *args, **kwargs)
+        self._tasks = _CreationOrder()
+
+    class ShutdownInCreationOrder:
+        """asyncio.runners' view of asyncio.tasks: all_tasks() in creation order."""
+
+        def __getattr__(self, name):
+            return getattr(asyncio.tasks, name)
+
+        @staticmethod
+        def all_tasks(loop=None):
+            order = hooks.order
+            return sorted(asyncio.tasks.all_tasks(loop), key=lambda t: order.get(id(t), 1 << 60))
+
+    asyncio.TaskGroup.__init__ = ordered_task_group_init
+    asyncio.runners.tasks = ShutdownInCreationOrder()

@@ -1,0 +1,95 @@
+"""What a suspended task waits for: the state (`waiting` or `blocked`) and its `on`.
+
+A task's `_fut_waiter` is the future it waits on; the innermost coroutine of its await chain
+says why (asyncio's own `Lock.acquire`, `Queue.put`, `sleep`, ... and its `self`), which costs
+nothing until a task suspends and needs no wrapper around the primitives. Objects are named as
+the program names them: the global of `__main__` that holds them, else `<Type>-<k>`.
+"""
+import asyncio
+import sys
+
+from .recording import BLOCKED, WAITING
+
+_locks, _queues, _tasks = asyncio.locks, asyncio.queues, asyncio.tasks
+
+
+def _code(fn):
+    return getattr(fn, "__code__", None)
+
+
+# The innermost coroutine's code -> (state, on): a string, or None to name its `self`.
+_WAITS = {
+    _code(_tasks.sleep): (WAITING, "timer"),
+    _code(_locks.Lock.acquire): (BLOCKED, None),
+    _code(_locks.Semaphore.acquire): (BLOCKED, None),
+    _code(_locks.Condition.wait): (BLOCKED, None),
+    _code(_locks.Event.wait): (WAITING, None),
+    _code(_queues.Queue.get): (WAITING, None),
+    _code(_queues.Queue.put): (BLOCKED, None),
+    _code(asyncio.threads.to_thread): (WAITING, "thread"),
+    _code(asyncio.StreamReader._wait_for_data): (WAITING, "read"),  # a socket's data
+    _code(asyncio.streams.FlowControlMixin._drain_helper): (WAITING, "write"),
+}
+for _name in ("__aexit__", "_aexit"):
+    if hasattr(asyncio.TaskGroup, _name):
+        _WAITS[_code(getattr(asyncio.TaskGroup, _name))] = (WAITING, "task_group")
+_WAITS.pop(None, None)
+
+_GATHERING = getattr(_tasks, "_GatheringFuture", ())
+
+
+class Names:
+    """Names of the program's objects, as its `__main__` globals call them."""
+
+    def __init__(self):
+        self._known = {}  # id -> (object, name); the object is kept so that the id stays its
+        self._count = {}
+
+    def of(self, obj):
+        hit = self._known.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        name = self._global_name(obj)
+        if name is None:
+            kind = type(obj).__name__
+            self._count[kind] = self._count.get(kind, 0) + 1
+            name = f"{kind}-{self._count[kind]}"
+        self._known[id(obj)] = (obj, name)
+        return name
+
+    @staticmethod
+    def _global_name(obj):
+        main = sys.modules.get("__main__")
+        for key, value in list(vars(main).items()) if main else ():
+            if value is obj and not key.startswith("__"):
+                return key
+        return None
+
+
+def innermost(coro):
+    """The innermost coroutine (or generator) frame of an await chain."""
+    while True:
+        inner = getattr(coro, "cr_await", None)
+        if inner is None:
+            inner = getattr(coro, "gi_yieldfrom", None)
+        if inner is None or not (hasattr(inner, "cr_frame") or hasattr(inner, "gi_frame")):
+            return coro
+        coro = inner
+
+
+def classify(task, fut, lane_of, names, task_types):
+    """(state, on) of `task`, suspended on `fut`."""
+    if type(fut) in task_types:
+        return WAITING, lane_of(fut).id
+    if _GATHERING and isinstance(fut, _GATHERING):
+        return WAITING, "gather"
+    coro = innermost(task.get_coro())
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    wait = _WAITS.get(frame.f_code) if frame is not None else None
+    if wait is not None:
+        state, on = wait
+        if on is None:
+            owner = frame.f_locals.get("self")
+            on = names.of(owner) if owner is not None else "future"
+        return state, on
+    return WAITING, names.of(fut)

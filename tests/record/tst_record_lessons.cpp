@@ -1,0 +1,222 @@
+// Every lesson's exported Python program, recorded under CPython on the virtual clock
+// (`loopscope record --virtual`), against Loopscope's own virtual trace of the lesson: the same
+// lanes (ids, kinds, names, parents, results), the same spans per lane (state, `on`, start and
+// end, exactly), the same wake edges, the same duration and outcome. Spans are compared after
+// merging neighbours of one state and `on`: a scenario's spans also carry the step that caused
+// them (a CPython program has no steps), and two steps at one instant are two spans there.
+#include "trace/trace.h"
+#include "trace/trace_json.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <tuple>
+
+using namespace loopscope;
+
+namespace {
+
+QString python()
+{
+    if (!qEnvironmentVariableIsEmpty("LOOPSCOPE_TEST_PYTHON"))
+        return qEnvironmentVariable("LOOPSCOPE_TEST_PYTHON");
+    return QStandardPaths::findExecutable(QStringLiteral("python3"));
+}
+
+// Runs the loopscope executable; its exit code (-1 when it did not run to the end).
+int runLoopscope(const QStringList &args, QString *output)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LOOPSCOPE_PYTHON"), python());
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(LOOPSCOPE_BINARY), args);
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
+        return -1;
+    *output = QString::fromUtf8(p.readAll());
+    return p.exitCode();
+}
+
+Trace readTrace(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    QString error;
+    const std::optional<Trace> trace = readTraceJson(file.readAll(), &error);
+    if (!trace)
+        qFatal("%s: %s", qPrintable(path), qPrintable(error));
+    return *trace;
+}
+
+// One lane's spans as text, neighbours of one state and `on` merged: "running 0-0, waiting
+// timer 0-1, ...". Times with every digit that matters (%.17g): exact means exact.
+QString spansText(const Trace &trace, const Lane &lane)
+{
+    std::vector<Span> merged;
+    for (const Span &s : lane.spans) {
+        if (!merged.empty() && merged.back().state == s.state
+            && trace.str(merged.back().on) == trace.str(s.on) && merged.back().end == s.start)
+            merged.back().end = s.end;
+        else
+            merged.push_back(s);
+    }
+    QStringList parts;
+    for (const Span &s : merged)
+        parts << QStringLiteral("%1 %2 %3-%4")
+                     .arg(stateName(s.state), trace.str(s.on), QString::number(s.start, 'g', 17),
+                          QString::number(s.end, 'g', 17));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString laneText(const Trace &trace, const Lane &lane)
+{
+    const QString parent = lane.parent >= 0 ? trace.lanes[std::size_t(lane.parent)].id : "-";
+    return QStringLiteral("%1 %2 %3 parent=%4 result=%5: %6")
+        .arg(lane.id, laneKindName(lane.kind), lane.name, parent, laneResultName(lane.result),
+             spansText(trace, lane));
+}
+
+// Every wake edge, "t lane by via", sorted: wakes at one instant may be listed in either order.
+QStringList wakes(const Trace &trace)
+{
+    QStringList out;
+    for (const TraceEvent &e : trace.events)
+        if (e.kind == EventKind::Wake)
+            out << QStringLiteral("%1 %2 by %3 via %4")
+                       .arg(QString::number(e.t, 'g', 17), trace.lanes[std::size_t(e.lane)].id,
+                            e.by >= 0 ? trace.lanes[std::size_t(e.by)].id : "-", e.via);
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestRecordLessons : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void recordedMatchesModel_data();
+    void recordedMatchesModel();
+    void recordsEchoServerOnTheRealClock();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestRecordLessons::initTestCase()
+{
+    if (python().isEmpty())
+        QSKIP("no python3: set LOOPSCOPE_TEST_PYTHON");
+    QVERIFY(m_dir.isValid());
+}
+
+void TestRecordLessons::recordedMatchesModel_data()
+{
+    QTest::addColumn<QString>("lesson");
+    // Excluded, and why they differ (each is a bug or a limit on one side):
+    // - 02-threads, 05-gil-cpu-threads, 06-process-pool: on the recorder's virtual clock pool
+    //   work takes no time (a pool thread's time.sleep and a worker process run on the real
+    //   clock while the loop's clock stands still).
+    // - 20-cpu-blocks-loop: burn() spins on time.perf_counter for its CPU time, real time the
+    //   virtual clock does not see; and its process pool as above.
+    // - 07-sequential-vs-tasks, 08-await-order: the runtime records no wake edge when a task
+    //   that another task awaits directly (`await task`) finishes; CPython wakes the awaiting
+    //   task from the finished task's last step (wake by task-2 via task-2). Runtime side.
+    for (const char *lesson :
+         {"01-sync-blocking", "03-asyncio-gather", "04-time-sleep-freezes", "09-early-task",
+          "10-loop-vs-taskgroup", "11-gather-exceptions", "12-taskgroup-fails-fast",
+          "13-lock-counter", "14-semaphore", "15-event", "16-queue-workers", "17-future",
+          "18-wait-for-timeout", "19-fire-and-forget", "21-deadlock", "22-web-server",
+          "23-forgotten-await"})
+        QTest::newRow(lesson) << QString::fromLatin1(lesson);
+}
+
+void TestRecordLessons::recordedMatchesModel()
+{
+    QFETCH(QString, lesson);
+    const QString scenario
+        = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/%1.loop.json").arg(lesson);
+    const QString model = m_dir.filePath(lesson + QStringLiteral(".model.json"));
+    const QString program = m_dir.filePath(lesson + QStringLiteral(".py"));
+    const QString recorded = m_dir.filePath(lesson + QStringLiteral(".recorded.json"));
+    QString output;
+    const int modelStatus = runLoopscope(
+        {"run", scenario, "--virtual", "--quiet", "--trace", model, "--export", program}, &output);
+    QVERIFY2(modelStatus >= 0 && modelStatus != 2, qPrintable(output));
+    const int recordStatus
+        = runLoopscope({"record", "--virtual", "--quiet", "--out", recorded, program}, &output);
+    QVERIFY2(recordStatus >= 0, qPrintable(output));
+    QCOMPARE(recordStatus, modelStatus); // 0 completed, 1 failed, 3 deadlock
+
+    const Trace expected = readTrace(model);
+    const Trace actual = readTrace(recorded);
+    QCOMPARE(clockName(actual), QStringLiteral("cpython-virtual"));
+    QCOMPARE(actual.lanes.size(), expected.lanes.size());
+    for (std::size_t i = 0; i < expected.lanes.size(); ++i)
+        QCOMPARE(laneText(actual, actual.lanes[i]), laneText(expected, expected.lanes[i]));
+    QCOMPARE(wakes(actual), wakes(expected));
+    QCOMPARE(actual.duration, expected.duration);
+    QCOMPARE(outcomeName(actual.outcome.status), outcomeName(expected.outcome.status));
+    QCOMPARE(actual.outcome.error, expected.outcome.error);
+}
+
+// A loopback streams echo server with 20 clients on the real clock: every client task and
+// every connection handler is a lane, the handlers wait on their socket's data, and the one
+// handler that calls time.sleep(0.2) has that step as `blocking`, with a slow-step diagnostic.
+void TestRecordLessons::recordsEchoServerOnTheRealClock()
+{
+    const QString trace = m_dir.filePath(QStringLiteral("echo.json"));
+    QString output;
+    const int status = runLoopscope(
+        {"record", "--quiet", "--out", trace,
+         QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/record/echo_server.py"), "20", "--block"},
+        &output);
+    QVERIFY2(status == 0, qPrintable(output));
+    const Trace t = readTrace(trace);
+    QCOMPARE(clockName(t), QStringLiteral("cpython"));
+    QStringList clients, handlers, blockingLanes;
+    double blockedFor = 0.0;
+    int readWaits = 0;
+    for (const Lane &lane : t.lanes) {
+        if (lane.kind != LaneKind::Task)
+            continue;
+        QCOMPARE(laneResultName(lane.result), QStringLiteral("done"));
+        if (lane.coro == u"client")
+            clients << lane.name;
+        if (lane.coro == u"handle")
+            handlers << lane.name;
+        for (const Span &s : lane.spans) {
+            readWaits += s.state == LaneState::Waiting && t.str(s.on) == u"read";
+            if (s.state == LaneState::Blocking && s.end - s.start >= 0.2) {
+                blockingLanes << lane.id;
+                blockedFor = s.end - s.start;
+            }
+        }
+    }
+    QCOMPARE(clients.size(), 20);
+    QCOMPARE(handlers.size(), 20);
+    QVERIFY2(readWaits >= 20, qPrintable(QString::number(readWaits)));
+    QCOMPARE(blockingLanes.size(), 1);
+    QVERIFY2(blockedFor < 1.0, qPrintable(QString::number(blockedFor)));
+    const Lane &blocker = t.lanes[std::size_t(t.laneIndex(blockingLanes.first()))];
+    QCOMPARE(blocker.coro, QStringLiteral("handle"));
+    QStringList slow;
+    for (const Diagnostic &d : t.diagnostics)
+        if (d.code == u"slow-step")
+            slow << t.lanes[std::size_t(d.lane)].id + QStringLiteral(" ")
+                        + d.message.left(d.message.indexOf(QStringLiteral(" took")));
+    QCOMPARE(slow, QStringList{blocker.id + QStringLiteral(" Executing <Task ") + blocker.name
+                               + QStringLiteral(">")});
+    QCOMPARE(t.outcome.status, OutcomeStatus::Completed);
+}
+
+QTEST_GUILESS_MAIN(TestRecordLessons)
+#include "tst_record_lessons.moc"
