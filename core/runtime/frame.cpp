@@ -7,6 +7,21 @@
 
 namespace loopscope::rt {
 
+namespace {
+
+// A variable the program reads before any step bound it: a create_task `as` inside a repeat of
+// count 0 or a try body that raised first. Python's text for a local read before assignment.
+PyError unbound(const QString &name)
+{
+    return PyError{QStringLiteral("UnboundLocalError"),
+                   QStringLiteral("cannot access local variable '%1' where it is not associated "
+                                  "with a value")
+                       .arg(name),
+                   {}};
+}
+
+} // namespace
+
 const Value *Frame::find(const QString &name) const
 {
     auto it = vars.find(name);
@@ -18,7 +33,9 @@ double Frame::number(const Quantity &q) const
     if (!q.isParam())
         return q.value;
     const Value *v = find(q.param);
-    if (!v || v->task || !v->py.isNumber())
+    if (!v)
+        throw unbound(q.param);
+    if (v->task || !v->py.isNumber())
         throw PyError{
             QStringLiteral("TypeError"), QStringLiteral("'%1' is not a number").arg(q.param), {}};
     return v->py.toDouble();
@@ -27,7 +44,9 @@ double Frame::number(const Quantity &q) const
 Task *Frame::task(const QString &name) const
 {
     const Value *v = find(name);
-    if (!v || !v->task)
+    if (!v)
+        throw unbound(name);
+    if (!v->task)
         throw PyError{
             QStringLiteral("TypeError"), QStringLiteral("'%1' is not a task").arg(name), {}};
     return static_cast<Task *>(v->task.get());

@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include <functional>
+#include <optional>
 
 namespace loopscope {
 
@@ -25,7 +26,18 @@ struct Use
     QString how; // "used as seconds", "awaited", "cancelled", ...
 };
 
-using Uses = QHash<QString, Use>; // parameter → its use
+// A parameter may be used both ways (`sleep($d)` then `await d`): no value passes both, and
+// each need is checked on its own.
+struct ParamUses
+{
+    std::optional<Use> number;
+    std::optional<Use> task;
+
+    std::optional<Use> &slot(Need need) { return need == Need::Number ? number : task; }
+    int count() const { return int(number.has_value()) + int(task.has_value()); }
+};
+
+using Uses = QHash<QString, ParamUses>; // parameter → its uses
 
 void walk(const Steps &steps, const QString &path,
           const std::function<void(const Step &, const QString &)> &visit)
@@ -94,22 +106,29 @@ private:
 
     void use(const Coroutine &c, const QString &param, Need need, const QString &how)
     {
-        if (m_typed[c.name].contains(param) && !m_uses[c.name].contains(param))
-            m_uses[c.name].insert(param, Use{need, how});
+        if (!m_typed[c.name].contains(param))
+            return;
+        std::optional<Use> &slot = m_uses[c.name][param].slot(need);
+        if (!slot)
+            slot = Use{need, how};
     }
 
     // Direct uses, then uses through "$p" arguments; true when a parameter got typed.
     bool spreadUses()
     {
-        qsizetype before = 0;
-        for (const Uses &uses : std::as_const(m_uses))
-            before += uses.size();
+        const qsizetype before = usesCount();
         for (const Coroutine &c : v.scenario.coroutines)
             walk(c.steps, {}, [&](const Step &s, const QString &) { usesIn(c, s); });
-        qsizetype after = 0;
+        return usesCount() > before;
+    }
+
+    qsizetype usesCount() const
+    {
+        qsizetype count = 0;
         for (const Uses &uses : std::as_const(m_uses))
-            after += uses.size();
-        return after > before;
+            for (const ParamUses &param : uses)
+                count += param.count();
+        return count;
     }
 
     void usesIn(const Coroutine &c, const Step &s)
@@ -134,11 +153,13 @@ private:
         for (const auto &[coro, args] : callsOf(s))
             for (auto it = args->begin(); it != args->end(); ++it)
                 if (const auto name = json::parameterReference(it.value().toString()))
-                    if (const Use *passedTo = useOf(*coro, it.key()))
-                        use(c, *name, passedTo->need, passedTo->how);
+                    if (const ParamUses *passedTo = useOf(*coro, it.key()))
+                        for (const std::optional<Use> &u : {passedTo->number, passedTo->task})
+                            if (u)
+                                use(c, *name, u->need, u->how);
     }
 
-    const Use *useOf(const QString &coro, const QString &param) const
+    const ParamUses *useOf(const QString &coro, const QString &param) const
     {
         const auto uses = m_uses.constFind(coro);
         if (uses == m_uses.cend())
@@ -158,9 +179,11 @@ private:
                                    : path;
             argsPath = json::childPath(argsPath, QStringLiteral("args"));
             for (auto it = args->begin(); it != args->end(); ++it)
-                if (const Use *wanted = useOf(*coro, it.key()))
-                    checkArgument(caller, *coro, it.key(), *wanted, it.value(),
-                                  json::childPath(argsPath, it.key()));
+                if (const ParamUses *wanted = useOf(*coro, it.key()))
+                    for (const std::optional<Use> &u : {wanted->number, wanted->task})
+                        if (u)
+                            checkArgument(caller, *coro, it.key(), *u, it.value(),
+                                          json::childPath(argsPath, it.key()));
         }
     }
 

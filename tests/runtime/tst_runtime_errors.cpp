@@ -74,6 +74,13 @@ void TestRuntimeErrors::exactOutcome_data()
     QTest::newRow("key-error-quotes") << "key-error-quotes"
                                       << "KeyError: \"it's here\""
                                       << "0" << QStringList{} << "main=failed";
+    // Found by differential.py on lesson mutants: a task variable bound only inside a repeat
+    // of count 0 was read as "not a task" (TypeError) instead of unbound.
+    QTest::newRow("unbound-task-variable")
+        << "unbound-task-variable"
+        << "UnboundLocalError: cannot access local variable 't' where it is not associated with "
+           "a value"
+        << "0" << QStringList{"0 main: before"} << "main=failed";
     QTest::newRow("key-error") << "key-error"
                                << "KeyError: 'no such key'"
                                << "0" << QStringList{"0 main: before"} << "main=failed";

@@ -128,6 +128,13 @@ void TestScenarioChecks::refused_data()
             "", kWorker),
         "coroutines[0].steps[1].items[1].args.d",
         "expected a number (\"d\" of \"w\" is used as seconds), got null", 3, 160, "null");
+    // Found by differential.py on lesson mutants: only a parameter's first use was checked.
+    row("number_for_a_parameter_used_as_seconds_and_awaited",
+        doc(R"({"op": "call", "coro": "both", "args": {"d": 1}})", "",
+            R"({"name": "both", "params": ["d"], "steps": [{"op": "sleep", "seconds": "$d"}, {"op": "await", "task": "d"}]})"),
+        "coroutines[0].steps[0].args.d",
+        "expected a task: \"$\" and a task variable (\"d\" of \"both\" is awaited), got 1", 3, 88,
+        "1}");
     row("string_for_a_timeout",
         doc(R"({"op": "call", "coro": "limited", "args": {"s": "1"}})", "",
             R"({"name": "limited", "params": ["s"], "steps": [{"op": "wait_for", "coro": "limited2", "timeout": "$s"}]},
