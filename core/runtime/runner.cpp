@@ -44,6 +44,9 @@ private:
     double m_end = 0.0;
     std::chrono::steady_clock::time_point m_wallStart;
     bool m_deadlock = false;
+    // Set by main's done callback, which may run as late as the shutdown (after a SystemExit
+    // main is cancelled there with the rest): a member, not a local of run().
+    bool m_mainDone = false;
     int m_interrupts = 0; // KeyboardInterrupt or SystemExit raised out of the loop so far
 };
 
@@ -109,9 +112,8 @@ void RunCore::run()
     if (mainCoro) {
         m_main = m_rt.createTask(QStringLiteral("main"), QStringLiteral("main"),
                                  runCoroutine(m_rt, *mainCoro, Frame{}));
-        bool mainDone = false;
-        m_main->addDoneCallback(Callback{&RunCore::setFlag, &mainDone, 0});
-        if (!runUntil(&mainDone) && m_interrupts == 0) {
+        m_main->addDoneCallback(Callback{&RunCore::setFlag, &m_mainDone, 0});
+        if (!runUntil(&m_mainDone) && m_interrupts == 0) {
             stopped = m_loop.stopRequested();
             m_deadlock = !stopped;
         }

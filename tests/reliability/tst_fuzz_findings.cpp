@@ -34,6 +34,12 @@ void TestFuzzFindings::runtimeInputs_data()
     // already marked busy).
     QTest::newRow("cpu 0 beside a process pool hung")
         << "runtime-timeout-cpu-zero-with-pool.loop.json" << OutcomeStatus::Completed << QString();
+    // fuzz_runtime, ASan stack-use-after-scope: after a SystemExit in main, asyncio.run's
+    // shutdown cancels main with the rest, and main's done callback wrote to a local of
+    // RunCore::run() that had gone out of scope.
+    QTest::newRow("main done in the shutdown after SystemExit")
+        << "runtime-stack-use-after-scope-system-exit.loop.json" << OutcomeStatus::Failed
+        << "SystemExit";
 }
 
 void TestFuzzFindings::runtimeInputs()
