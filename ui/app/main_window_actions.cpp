@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QLabel>
@@ -302,8 +303,19 @@ void MainWindow::offerRecovery()
 
 void MainWindow::saveTrace()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Trace"), QString(),
-                                                      tr("Loopscope traces (*.json)"));
+    // NAME.trace.json, the name the desktop knows a trace by (docs/trace-format.md); beside the
+    // scenario unless it is a bundled lesson, whose folder may not be writable.
+    QString proposed;
+    if (!m_scenarioPath.isEmpty()) {
+        const QFileInfo scenario(m_scenarioPath);
+        proposed = scenario.fileName().section(QStringLiteral(".loop.json"), 0, 0)
+                   + QStringLiteral(".trace.json");
+        if (!isBundledLesson(m_scenarioPath))
+            proposed = scenario.dir().filePath(proposed);
+    }
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save Trace"), proposed,
+                                       tr("Loopscope traces (*.trace.json);;JSON files (*.json)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
