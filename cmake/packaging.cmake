@@ -15,12 +15,12 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # loopscope_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "explore Python asyncio concurrency as per-task timelines
- Compose an asyncio scenario (awaits, CPU work, blocking calls, locks,
- semaphores, events, queues, tasks, gather, TaskGroup, wait_for, cancellation,
- thread and process pools, the GIL), run it on a real instrumented coroutine
- runtime, and watch each task's life as a Gantt lane. Exports SVG, PNG, PDF,
- Mermaid, Perfetto trace JSON and the equivalent Python program.")
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; CPack indents this body for the control file.
+set(CPACK_PACKAGE_DESCRIPTION
+  "Compose an asyncio scenario (awaits, CPU work, blocking calls, locks, semaphores, events,
+queues, tasks, gather, TaskGroup, wait_for, cancellation, thread and process pools, the GIL),
+run it on a real instrumented coroutine runtime, and watch each task's life as a Gantt lane.
+Exports SVG, PNG, PDF, Mermaid, Perfetto trace JSON and the equivalent Python program.")
+# Qt's xcb and offscreen platform plugins are in libqt6gui6 on Debian 12, which shlibdeps finds.
 
 include(CPack)
