@@ -359,8 +359,13 @@ void MainWindow::restoreSettings()
     m_scale->setValue(settings.value(QStringLiteral("run/scale"), 0.5).toDouble());
     m_actions.wakeArrows->setChecked(
         settings.value(QStringLiteral("timeline/wakeArrows"), true).toBool());
-    m_actions.darkTheme->setChecked(
-        settings.value(QStringLiteral("timeline/dark"), false).toBool());
+    // Before View ▸ Theme there was only a dark timeline: its choice becomes the window's.
+    const QString legacy = settings.value(QStringLiteral("timeline/dark"), false).toBool()
+                               ? QStringLiteral("dark")
+                               : QStringLiteral("system");
+    setThemeChoice(
+        themeChoiceFromName(settings.value(QStringLiteral("appearance/theme"), legacy).toString())
+            .value_or(ThemeChoice::System));
 }
 
 void MainWindow::saveSettings() const
@@ -373,7 +378,8 @@ void MainWindow::saveSettings() const
                                                        : QStringLiteral("virtual"));
     settings.setValue(QStringLiteral("run/scale"), m_scale->value());
     settings.setValue(QStringLiteral("timeline/wakeArrows"), m_actions.wakeArrows->isChecked());
-    settings.setValue(QStringLiteral("timeline/dark"), m_actions.darkTheme->isChecked());
+    settings.setValue(QStringLiteral("appearance/theme"), themeChoiceName(m_themeChoice));
+    settings.remove(QStringLiteral("timeline/dark"));
 }
 
 } // namespace loopscope

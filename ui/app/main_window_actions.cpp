@@ -116,8 +116,6 @@ void MainWindow::setupNavigationActions()
     a.wakeArrows->setChecked(true);
     a.expandAll = makeAction(this, tr("&Expand All Lanes"), QKeySequence(tr("Ctrl+Shift+Down")));
     a.collapseAll = makeAction(this, tr("C&ollapse All Lanes"), QKeySequence(tr("Ctrl+Shift+Up")));
-    a.darkTheme = makeAction(this, tr("&Dark Timeline"), QKeySequence(tr("Ctrl+Shift+D")));
-    a.darkTheme->setCheckable(true);
     a.findLane = makeAction(this, tr("Filter &Lanes\u2026"), QKeySequence::Find);
     connect(a.zoomIn, &QAction::triggered, t, &TimelineView::zoomIn);
     connect(a.zoomOut, &QAction::triggered, t, &TimelineView::zoomOut);
@@ -131,9 +129,6 @@ void MainWindow::setupNavigationActions()
     connect(a.wakeArrows, &QAction::toggled, t, &TimelineView::setWakeArrowsVisible);
     connect(a.expandAll, &QAction::triggered, t, &TimelineView::expandAll);
     connect(a.collapseAll, &QAction::triggered, t, &TimelineView::collapseAll);
-    connect(a.darkTheme, &QAction::toggled, t, [t](bool dark) {
-        t->setTheme(dark ? TimelineThemeKind::Dark : TimelineThemeKind::Light);
-    });
 }
 
 void MainWindow::setupMenus()
@@ -173,7 +168,8 @@ void MainWindow::setupMenus()
         connect(action, &QAction::toggled, this, &MainWindow::applyLaneFilter);
     }
     view->addSeparator();
-    view->addActions({a.wakeArrows, a.darkTheme});
+    view->addAction(a.wakeArrows);
+    setupThemeActions(view);
 }
 
 // After the Window menu (setupDocks), as Help menus go last.
