@@ -83,6 +83,10 @@ MainWindow::MainWindow(QWidget *parent)
                         tr("%1: %2").arg(m_timeline->trace().lanes[lane].name, text), 5000);
                 m_editor->selectStep(step);
             });
+    // The first thing a new user sees before any run: what to do.
+    m_timeline->setEmptyHint(
+        tr("Nothing has run yet.\nOpen an example with Help \u25B8 Examples (F1), drag a block "
+           "from the palette into a card, then press F5 to run it and watch its tasks here."));
     restoreSettings();
     updateRunActions();
     updateTitle();

@@ -3,6 +3,7 @@
 
 #include "app/examples_gallery.h"
 #include "app/export_dialog.h"
+#include "app/help_dialogs.h"
 #include "export/mermaid.h"
 
 #include "app/recent_files.h"
@@ -179,6 +180,29 @@ void MainWindow::setupHelpMenu()
     QAction *examples = help->addAction(tr("&Examples\u2026"));
     examples->setShortcut(QKeySequence(Qt::Key_F1));
     connect(examples, &QAction::triggered, this, &MainWindow::showExamples);
+    QAction *manual = help->addAction(tr("&Manual"));
+    manual->setShortcut(QKeySequence(tr("Ctrl+F1")));
+    connect(manual, &QAction::triggered, this, [this] {
+        QString error;
+        if (QDialog *window = createManualWindow(this, &error))
+            window->show();
+        else
+            QMessageBox::warning(this, tr("No user guide"), error);
+    });
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setShortcut(QKeySequence(tr("Ctrl+/")));
+    connect(keys, &QAction::triggered, this,
+            [this] { createShortcutsDialog(menuBar(), this)->open(); });
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Loopscope"));
+    connect(about, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Loopscope"), aboutText(),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("aboutBox"));
+        box->setIconPixmap(windowIcon().pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }
 
 // The scenario opens after the gallery has closed, so that a question about unsaved changes is
