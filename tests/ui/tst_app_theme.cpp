@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTest>
+#include <QToolBar>
 
 using namespace loopscope;
 using loopscope::testing::chooseFromMenu;
@@ -107,6 +108,21 @@ void TestAppTheme::verifyLook(MainWindow &window, bool dark)
         QCOMPARE(isDark(dock->widget()->palette().color(QPalette::Base)), dark);
     }
     QCOMPARE(window.timeline()->theme(), dark ? TimelineThemeKind::Dark : TimelineThemeKind::Light);
+    // The Run glyph in the tool bar stands out from the tool bar: light on dark, dark on light.
+    auto *bar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar);
+    QAction *run = loopscope::testing::findEntry(bar->actions(), QStringLiteral("Run"));
+    QVERIFY(run);
+    const QImage glyph = run->icon().pixmap(16, 16).toImage();
+    int opaque = 0, light = 0;
+    for (int y = 0; y < glyph.height(); ++y)
+        for (int x = 0; x < glyph.width(); ++x)
+            if (glyph.pixelColor(x, y).alpha() > 200) {
+                ++opaque;
+                light += glyph.pixelColor(x, y).lightness() >= 128 ? 1 : 0;
+            }
+    QVERIFY(opaque > 20);
+    QCOMPARE(light > opaque / 2, dark);
     // The timeline's pixels: the legend's strip at the bottom has the name column's colour.
     const QImage image = window.timeline()->viewport()->grab().toImage();
     const QColor corner = image.pixelColor(image.width() - 3, image.height() - 3);

@@ -4,6 +4,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QPainter>
+#include <QPixmap>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -60,7 +62,7 @@ QColor kdeWindowColor()
                                 .toStringList();
     if (rgb.size() < 3)
         return {};
-    return QColor(rgb[0].toInt(), rgb[1].toInt(), rgb[2].toInt());
+    return {rgb[0].toInt(), rgb[1].toInt(), rgb[2].toInt()};
 }
 
 } // namespace
@@ -138,6 +140,23 @@ QPalette darkPalette()
         p.setColor(QPalette::Disabled, role, disabled);
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4A, 0x4D, 0x55));
     return p;
+}
+
+QIcon glyphIconFor(const QIcon &icon, const QPalette &palette)
+{
+    QIcon tinted;
+    for (int size : {16, 22, 24, 32, 48}) {
+        for (const auto &[mode, group] : {std::pair{QIcon::Normal, QPalette::Active},
+                                          std::pair{QIcon::Disabled, QPalette::Disabled}}) {
+            QPixmap pixmap = icon.pixmap(size, size, QIcon::Normal);
+            QPainter painter(&pixmap);
+            painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+            painter.fillRect(pixmap.rect(), palette.color(group, QPalette::WindowText));
+            painter.end();
+            tinted.addPixmap(pixmap, mode);
+        }
+    }
+    return tinted;
 }
 
 bool applyTheme(ThemeChoice choice)

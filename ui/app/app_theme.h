@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QColor>
+#include <QIcon>
 #include <QPalette>
 #include <QString>
 
@@ -32,6 +33,10 @@ DesktopHints currentDesktopHints();
 
 // Fusion's colours for a dark window (the timeline's dark theme shares its greys).
 QPalette darkPalette();
+
+// `icon` redrawn in the palette's window text colour (its disabled state in the disabled one):
+// the styles' media glyphs are black, which a dark tool bar hides.
+QIcon glyphIconFor(const QIcon &icon, const QPalette &palette);
 
 // Applies `choice` to the application: style and palette. The platform's own style and
 // palette are remembered at the first call and come back for a light System choice.

@@ -2,12 +2,15 @@
 // the theme chosen in their own dialog (which starts from the screen's).
 #include "app/main_window.h"
 
+#include "canvas/scenario_editor.h"
 #include "timeline/timeline_view.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QStyle>
 #include <QStyleHints>
 
 namespace loopscope {
@@ -44,6 +47,19 @@ void MainWindow::setThemeChoice(ThemeChoice choice)
     m_themeChoice = choice;
     const bool dark = applyTheme(choice);
     m_timeline->setTheme(dark ? TimelineThemeKind::Dark : TimelineThemeKind::Light);
+    // The run controls' glyphs: the style's own on light, redrawn light on dark.
+    const Actions &runs = m_actions;
+    const std::pair<QAction *, QStyle::StandardPixmap> glyphs[] = {
+        {runs.run, QStyle::SP_MediaPlay},
+        {runs.pause, QStyle::SP_MediaPause},
+        {runs.step, QStyle::SP_MediaSkipForward},
+        {runs.stop, QStyle::SP_MediaStop},
+        {m_editor->runAction(), QStyle::SP_MediaPlay},
+    };
+    for (const auto &[action, glyph] : glyphs) {
+        const QIcon icon = QApplication::style()->standardIcon(glyph);
+        action->setIcon(dark ? glyphIconFor(icon, darkPalette()) : icon);
+    }
     const Actions &a = m_actions;
     (choice == ThemeChoice::Dark    ? a.themeDark
      : choice == ThemeChoice::Light ? a.themeLight
