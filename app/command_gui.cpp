@@ -219,6 +219,7 @@ int guiCommand(int argc, char **argv, const QString &file)
         return runHeadless(argc, argv, path);
     }
     QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral(LOOPSCOPE_APP_ID));
     loopscope::MainWindow window;
     // A crash report names the scenario open at the time.
     QObject::connect(window.document(), &ScenarioDocument::pathChanged, &window,

@@ -2,6 +2,8 @@
 // milliseconds, so the pictures are real runs, never stored screenshots that could go stale.
 #include "app/examples_gallery.h"
 
+#include "app/data_folders.h"
+
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
@@ -24,11 +26,6 @@ namespace {
 const auto kExampleGlob = QStringLiteral("*.loop.json");
 constexpr QSize kThumbnailSize(320, 160);
 constexpr int kThumbnailPaintWidth = 760; // wide enough for the whole legend, then shrunk
-
-bool holdsExamples(const QString &dir)
-{
-    return !QDir(dir).entryList({kExampleGlob}, QDir::Files).isEmpty();
-}
 
 // The whole timeline, shrunk to fit kThumbnailSize and centred on the picture's background.
 QImage timelineThumbnail(const Trace &trace, qreal devicePixelRatio)
@@ -58,21 +55,7 @@ QImage timelineThumbnail(const Trace &trace, qreal devicePixelRatio)
 
 QString examplesDirectory()
 {
-    const QString appDir = QCoreApplication::applicationDirPath();
-    QStringList dirs;
-    if (!qEnvironmentVariableIsEmpty("LOOPSCOPE_EXAMPLES_DIR"))
-        dirs << qEnvironmentVariable("LOOPSCOPE_EXAMPLES_DIR");
-    dirs << appDir + QStringLiteral("/../share/loopscope/examples")
-         << appDir + QStringLiteral("/../../../examples")
-         << appDir + QStringLiteral("/../../examples");
-#ifdef LOOPSCOPE_EXAMPLES_DIR
-    dirs << QStringLiteral(LOOPSCOPE_EXAMPLES_DIR);
-#endif
-    for (const QString &dir : dirs) {
-        if (holdsExamples(dir))
-            return QDir::cleanPath(dir);
-    }
-    return {};
+    return dataFolder(QStringLiteral("examples"), kExampleGlob);
 }
 
 bool isBundledLesson(const QString &path)

@@ -12,7 +12,7 @@ namespace loopscope {
 
 // The examples folder: $LOOPSCOPE_EXAMPLES_DIR, ../share/loopscope/examples next to the
 // binary, the source tree seen from build/<preset>/app, then the folder compiled in. Empty
-// when none holds a lesson.
+// when none holds a lesson (dataFolder in data_folders.h).
 QString examplesDirectory();
 
 // True for a file inside examplesDirectory() (symbolic links resolved): a bundled lesson, which

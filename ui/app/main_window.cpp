@@ -83,6 +83,10 @@ MainWindow::MainWindow(QWidget *parent)
                         tr("%1: %2").arg(m_timeline->trace().lanes[lane].name, text), 5000);
                 m_editor->selectStep(step);
             });
+    // The first thing a new user sees before any run: what to do.
+    m_timeline->setEmptyHint(
+        tr("Nothing has run yet.\nOpen an example with Help \u25B8 Examples (F1), drag a block "
+           "from the palette into a card, then press F5 to run it and watch its tasks here."));
     restoreSettings();
     updateRunActions();
     updateTitle();
@@ -359,8 +363,13 @@ void MainWindow::restoreSettings()
     m_scale->setValue(settings.value(QStringLiteral("run/scale"), 0.5).toDouble());
     m_actions.wakeArrows->setChecked(
         settings.value(QStringLiteral("timeline/wakeArrows"), true).toBool());
-    m_actions.darkTheme->setChecked(
-        settings.value(QStringLiteral("timeline/dark"), false).toBool());
+    // Before View ▸ Theme there was only a dark timeline: its choice becomes the window's.
+    const QString legacy = settings.value(QStringLiteral("timeline/dark"), false).toBool()
+                               ? QStringLiteral("dark")
+                               : QStringLiteral("system");
+    setThemeChoice(
+        themeChoiceFromName(settings.value(QStringLiteral("appearance/theme"), legacy).toString())
+            .value_or(ThemeChoice::System));
 }
 
 void MainWindow::saveSettings() const
@@ -373,7 +382,8 @@ void MainWindow::saveSettings() const
                                                        : QStringLiteral("virtual"));
     settings.setValue(QStringLiteral("run/scale"), m_scale->value());
     settings.setValue(QStringLiteral("timeline/wakeArrows"), m_actions.wakeArrows->isChecked());
-    settings.setValue(QStringLiteral("timeline/dark"), m_actions.darkTheme->isChecked());
+    settings.setValue(QStringLiteral("appearance/theme"), themeChoiceName(m_themeChoice));
+    settings.remove(QStringLiteral("timeline/dark"));
 }
 
 } // namespace loopscope

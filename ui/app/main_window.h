@@ -3,6 +3,7 @@
 // in main_window_docks.cpp; this file opens files and reacts to runs.
 #pragma once
 
+#include "app/app_theme.h"
 #include "timeline/image_export.h"
 
 #include "scenario/scenario.h"
@@ -43,6 +44,9 @@ public:
     // Offers to restore autosaved documents newer than their last save (one question each).
     void offerRecovery();
     const std::optional<Scenario> &scenario() const { return m_scenario; }
+    // View ▸ Theme: the whole window and the timeline, light, dark or as the desktop is.
+    void setThemeChoice(ThemeChoice choice);
+    ThemeChoice themeChoice() const { return m_themeChoice; }
 
 public Q_SLOTS:
     void run();
@@ -62,6 +66,7 @@ private:
     void setupToolBars();
     void setupDocks();
     void setupHelpMenu();
+    void setupThemeActions(QMenu *view); // main_window_theme.cpp
     void setupEditor();
     void setupStatusBar();
     void restoreSettings();
@@ -114,8 +119,10 @@ private:
         QAction *run, *pause, *step, *stop;
         QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
         QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll;
-        QAction *darkTheme, *findLane;
+        QAction *findLane;
+        QAction *themeSystem, *themeLight, *themeDark;
     } m_actions{};
+    ThemeChoice m_themeChoice = ThemeChoice::System;
 
     std::optional<Scenario> m_scenario;
     QString m_scenarioPath;

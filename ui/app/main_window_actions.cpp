@@ -3,6 +3,7 @@
 
 #include "app/examples_gallery.h"
 #include "app/export_dialog.h"
+#include "app/help_dialogs.h"
 #include "export/mermaid.h"
 
 #include "app/recent_files.h"
@@ -22,6 +23,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QLabel>
@@ -115,8 +117,6 @@ void MainWindow::setupNavigationActions()
     a.wakeArrows->setChecked(true);
     a.expandAll = makeAction(this, tr("&Expand All Lanes"), QKeySequence(tr("Ctrl+Shift+Down")));
     a.collapseAll = makeAction(this, tr("C&ollapse All Lanes"), QKeySequence(tr("Ctrl+Shift+Up")));
-    a.darkTheme = makeAction(this, tr("&Dark Timeline"), QKeySequence(tr("Ctrl+Shift+D")));
-    a.darkTheme->setCheckable(true);
     a.findLane = makeAction(this, tr("Filter &Lanes\u2026"), QKeySequence::Find);
     connect(a.zoomIn, &QAction::triggered, t, &TimelineView::zoomIn);
     connect(a.zoomOut, &QAction::triggered, t, &TimelineView::zoomOut);
@@ -130,9 +130,6 @@ void MainWindow::setupNavigationActions()
     connect(a.wakeArrows, &QAction::toggled, t, &TimelineView::setWakeArrowsVisible);
     connect(a.expandAll, &QAction::triggered, t, &TimelineView::expandAll);
     connect(a.collapseAll, &QAction::triggered, t, &TimelineView::collapseAll);
-    connect(a.darkTheme, &QAction::toggled, t, [t](bool dark) {
-        t->setTheme(dark ? TimelineThemeKind::Dark : TimelineThemeKind::Light);
-    });
 }
 
 void MainWindow::setupMenus()
@@ -172,7 +169,8 @@ void MainWindow::setupMenus()
         connect(action, &QAction::toggled, this, &MainWindow::applyLaneFilter);
     }
     view->addSeparator();
-    view->addActions({a.wakeArrows, a.darkTheme});
+    view->addAction(a.wakeArrows);
+    setupThemeActions(view);
 }
 
 // After the Window menu (setupDocks), as Help menus go last.
@@ -182,6 +180,29 @@ void MainWindow::setupHelpMenu()
     QAction *examples = help->addAction(tr("&Examples\u2026"));
     examples->setShortcut(QKeySequence(Qt::Key_F1));
     connect(examples, &QAction::triggered, this, &MainWindow::showExamples);
+    QAction *manual = help->addAction(tr("&Manual"));
+    manual->setShortcut(QKeySequence(tr("Ctrl+F1")));
+    connect(manual, &QAction::triggered, this, [this] {
+        QString error;
+        if (QDialog *window = createManualWindow(this, &error))
+            window->show();
+        else
+            QMessageBox::warning(this, tr("No user guide"), error);
+    });
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setShortcut(QKeySequence(tr("Ctrl+/")));
+    connect(keys, &QAction::triggered, this,
+            [this] { createShortcutsDialog(menuBar(), this)->open(); });
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Loopscope"));
+    connect(about, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Loopscope"), aboutText(),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("aboutBox"));
+        box->setIconPixmap(windowIcon().pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }
 
 // The scenario opens after the gallery has closed, so that a question about unsaved changes is
@@ -302,8 +323,19 @@ void MainWindow::offerRecovery()
 
 void MainWindow::saveTrace()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Trace"), QString(),
-                                                      tr("Loopscope traces (*.json)"));
+    // NAME.trace.json, the name the desktop knows a trace by (docs/trace-format.md); beside the
+    // scenario unless it is a bundled lesson, whose folder may not be writable.
+    QString proposed;
+    if (!m_scenarioPath.isEmpty()) {
+        const QFileInfo scenario(m_scenarioPath);
+        proposed = scenario.fileName().section(QStringLiteral(".loop.json"), 0, 0)
+                   + QStringLiteral(".trace.json");
+        if (!isBundledLesson(m_scenarioPath))
+            proposed = scenario.dir().filePath(proposed);
+    }
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save Trace"), proposed,
+                                       tr("Loopscope traces (*.trace.json);;JSON files (*.json)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);

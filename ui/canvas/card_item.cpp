@@ -2,7 +2,9 @@
 
 #include "canvas/block_style.h"
 
+#include <QGuiApplication>
 #include <QPainter>
+#include <QWidget>
 
 #include <functional>
 
@@ -62,19 +64,22 @@ QRectF CardItem::boundingRect() const
     return m_geometry.bounds.adjusted(-3, -3, 3, 3);
 }
 
-void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
+    // The view's palette: light or dark as the window is (no widget when painted to an image).
+    const CanvasColors colors
+        = CanvasColors::forPalette(widget ? widget->palette() : QGuiApplication::palette());
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen border(m_cardSelected ? kSelection : QColor(0x90, 0x90, 0x98), m_cardSelected ? 2.5 : 1);
+    QPen border(m_cardSelected ? kSelection : colors.cardBorder, m_cardSelected ? 2.5 : 1);
     if (m_cardInvalid)
         border.setColor(kInvalid);
     painter->setPen(border);
-    painter->setBrush(QColor(0xFA, 0xFA, 0xFC));
+    painter->setBrush(colors.card);
     painter->drawRoundedRect(m_geometry.bounds, 8, 8);
-    paintTitle(painter);
+    paintTitle(painter, colors);
     for (const BlockBox &box : m_geometry.blocks)
         paintBlock(painter, box);
-    painter->setPen(QColor(0x50, 0x50, 0x50));
+    painter->setPen(colors.cardText);
     QFont italic = painter->font();
     italic.setItalic(true);
     painter->setFont(italic);
@@ -82,7 +87,7 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         painter->drawText(caption.rect, Qt::AlignLeft | Qt::AlignVCenter, caption.text);
 }
 
-void CardItem::paintTitle(QPainter *painter) const
+void CardItem::paintTitle(QPainter *painter, const CanvasColors &colors) const
 {
     const QRectF title = m_geometry.title;
     // Rounded at the top only: a rounded bar with its lower half squared off.
@@ -103,7 +108,7 @@ void CardItem::paintTitle(QPainter *painter) const
     bold.setBold(false);
     painter->setFont(bold);
     if (!m_params.isEmpty()) {
-        painter->setPen(QColor(0x40, 0x40, 0x40));
+        painter->setPen(colors.cardText);
         painter->drawText(m_geometry.params, Qt::AlignLeft | Qt::AlignVCenter, m_params);
     }
 }

@@ -2,6 +2,7 @@
 // the canvas rebuilds cards from the model after every change.
 #pragma once
 
+#include "canvas/canvas_colors.h"
 #include "canvas/card_layout.h"
 
 #include <QGraphicsItem>
@@ -31,7 +32,7 @@ private:
         QString text;
         QString label;
     };
-    void paintTitle(QPainter *painter) const;
+    void paintTitle(QPainter *painter, const CanvasColors &colors) const;
     void paintBlock(QPainter *painter, const BlockBox &box) const;
 
     CardGeometry m_geometry;

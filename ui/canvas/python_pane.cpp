@@ -27,15 +27,21 @@ public:
     explicit PythonHighlighter(QTextDocument *document)
         : QSyntaxHighlighter(document)
     {
+        setDark(false);
+    }
+
+    // Colours readable on the pane's base colour: darker on light, lighter on dark.
+    void setDark(bool dark)
+    {
         QTextCharFormat keyword;
-        keyword.setForeground(QColor(0x00, 0x4E, 0x9A));
+        keyword.setForeground(dark ? QColor(0x8A, 0xB4, 0xF8) : QColor(0x00, 0x4E, 0x9A));
         keyword.setFontWeight(QFont::Bold);
         QTextCharFormat string;
-        string.setForeground(QColor(0x4E, 0x9A, 0x06));
+        string.setForeground(dark ? QColor(0x9C, 0xCC, 0x65) : QColor(0x4E, 0x9A, 0x06));
         QTextCharFormat number;
-        number.setForeground(QColor(0xA4, 0x00, 0x00));
+        number.setForeground(dark ? QColor(0xF2, 0x8B, 0x82) : QColor(0xA4, 0x00, 0x00));
         QTextCharFormat comment;
-        comment.setForeground(QColor(0x70, 0x70, 0x70));
+        comment.setForeground(dark ? QColor(0xA0, 0xA0, 0xA0) : QColor(0x70, 0x70, 0x70));
         comment.setFontItalic(true);
         m_rules = {
             {QRegularExpression(QStringLiteral(
@@ -47,6 +53,7 @@ public:
              string},
             {QRegularExpression(QStringLiteral("#[^\n]*$")), comment},
         };
+        rehighlight();
     }
 
 protected:
@@ -89,7 +96,15 @@ PythonPane::PythonPane(QWidget *parent)
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new PythonHighlighter(document());
+    m_highlighter = new PythonHighlighter(document());
+}
+
+void PythonPane::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        static_cast<PythonHighlighter *>(m_highlighter)
+            ->setDark(palette().color(QPalette::Base).lightness() < 128);
 }
 
 void PythonPane::showScenario(const Scenario &scenario)
@@ -142,6 +157,7 @@ void PythonPane::updateLineMarks()
     for (int line : m_problemLines) {
         QTextEdit::ExtraSelection wrong = lineSelection(line);
         wrong.format.setBackground(problemLineColor());
+        wrong.format.setForeground(Qt::black); // the pale red stays readable on a dark theme
         selections << wrong;
         QTextEdit::ExtraSelection underline;
         underline.cursor = QTextCursor(document()->findBlockByNumber(line));

@@ -9,6 +9,8 @@
 #include <QPlainTextEdit>
 #include <QSet>
 
+class QSyntaxHighlighter;
+
 namespace loopscope {
 
 // Line (0-based) of the statement each step becomes in pythonProgram(scenario).
@@ -34,6 +36,7 @@ Q_SIGNALS:
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void changeEvent(QEvent *event) override; // a new palette: the highlighter's colours follow
 
 private:
     void updateLineMarks();
@@ -41,6 +44,7 @@ private:
     QHash<QString, int> m_lines;
     int m_highlighted = -1;
     QList<int> m_problemLines;
+    QSyntaxHighlighter *m_highlighter = nullptr;
 };
 
 } // namespace loopscope

@@ -1,9 +1,11 @@
 #include "canvas/scenario_canvas.h"
 
+#include "canvas/canvas_colors.h"
 #include "canvas/card_item.h"
 #include "canvas/start_arrow.h"
 #include "document/scenario_document.h"
 
+#include <QEvent>
 #include <QGraphicsLineItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
@@ -52,12 +54,21 @@ ScenarioCanvas::ScenarioCanvas(ScenarioDocument *document, QWidget *parent)
     setObjectName(QStringLiteral("scenarioCanvas"));
     setScene(m_scene);
     setRenderHint(QPainter::Antialiasing);
-    setBackgroundBrush(QColor(0xEE, 0xEF, 0xF2));
+    setBackgroundBrush(CanvasColors::forPalette(palette()).background);
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
     setFocusPolicy(Qt::StrongFocus);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioCanvas::rebuild);
     rebuild();
+}
+
+void ScenarioCanvas::changeEvent(QEvent *event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    setBackgroundBrush(CanvasColors::forPalette(palette()).background);
+    rebuild(); // the arrows take their pen when they are made; the cards paint from palette()
 }
 
 void ScenarioCanvas::rebuild()
@@ -110,7 +121,7 @@ QPointF ScenarioCanvas::placeFor(const QString &, int unplacedIndex) const
 
 void ScenarioCanvas::addArrows()
 {
-    const QPen pen(QColor(0x40, 0x40, 0x48), 1.5);
+    const QPen pen(CanvasColors::forPalette(palette()).arrow, 1.5);
     std::vector<QRectF> titles;
     for (const auto &[name, card] : m_cards)
         titles.push_back(card->mapRectToScene(card->geometry().title));

@@ -67,6 +67,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void changeEvent(QEvent *event) override; // a new palette: light or dark colours
 
 private:
     enum class Drag { None, Pending, Block, Card, Pan };

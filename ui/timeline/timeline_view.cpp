@@ -244,6 +244,21 @@ void TimelineView::paintEvent(QPaintEvent *)
     TimelinePainter(m_trace, m_rows, m_theme).paint(painter, layout, m_coords);
     if (!m_staleNote.isEmpty())
         paintStaleVeil(painter, layout.laneArea(), m_staleNote, m_theme);
+    if (m_trace.lanes.empty() && !m_emptyHint.isEmpty()) {
+        // On a plate of the background, so that the grid does not cross the words.
+        const QRect area = layout.laneArea().adjusted(24, 12, -24, -12);
+        const int flags = Qt::AlignCenter | Qt::TextWordWrap;
+        const QRect text = painter.fontMetrics().boundingRect(area, flags, m_emptyHint);
+        painter.fillRect(text.adjusted(-12, -8, 12, 8), m_theme.background);
+        painter.setPen(m_theme.mutedText);
+        painter.drawText(area, flags, m_emptyHint);
+    }
+}
+
+void TimelineView::setEmptyHint(const QString &hint)
+{
+    m_emptyHint = hint;
+    viewport()->update();
 }
 
 void TimelineView::setStaleNote(const QString &note)

@@ -40,6 +40,9 @@ public:
     void setLaneCollapsed(int lane, bool collapsed);
     // Non-empty: the trace is of a scenario since edited; the lanes are greyed under this note.
     void setStaleNote(const QString &note);
+    // Shown in the middle of the lanes while the trace has none (nothing has run yet).
+    void setEmptyHint(const QString &hint);
+    const QString &emptyHint() const { return m_emptyHint; }
     // The steps as the user wrote them, for the tool tips (the trace knows their ids only).
     void setStepTexts(StepTexts texts) { m_stepTexts = std::move(texts); }
     const StepTexts &stepTexts() const { return m_stepTexts; }
@@ -114,6 +117,7 @@ private:
     bool m_wakeArrows = true;
     QString m_highlight;
     QString m_staleNote;
+    QString m_emptyHint;
     StepTexts m_stepTexts;
     bool m_follow = false;
     bool m_syncingScrollBars = false;
