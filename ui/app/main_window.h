@@ -37,6 +37,11 @@ public:
 
     // Reads a scenario file and runs it once on the virtual clock; problems go to a message box.
     bool openScenario(const QString &path);
+    // A trace (recorded by `loopscope record` or saved) shown as it is, with no scenario; a
+    // scenario otherwise. File > Open, a drop, Open Recent and `loopscope FILE` come here.
+    bool openFile(const QString &path);
+    bool openTrace(const QString &path);
+    bool showsTraceFile() const { return m_openTrace.has_value(); }
     TimelineView *timeline() const { return m_timeline; }
     ScenarioEditor *editor() const { return m_editor; }
     ScenarioDocument *document() const { return m_document; }
@@ -82,6 +87,10 @@ private:
     void listResources(const Trace &trace);
     void applyLaneFilter();
     void showTrace(const Trace &trace, bool finished);
+    void showTraceFile(const QString &path, const Trace &trace);
+    void leaveTraceFile();
+    QString traceFileStatus() const;
+    static QString runOffForTraceReason();
     void startRun(ClockMode clock);
     void runStarted(bool live);
     void runFinished(const Trace &trace);
@@ -132,6 +141,14 @@ private:
     };
     std::optional<ShownRun> m_shownRun;
     bool m_runIsStale = false;
+    // A trace file on screen instead of a scenario: the editor makes way for m_traceNote.
+    struct OpenTrace
+    {
+        QString path;
+        QString clock; // "recorded under CPython, virtual clock"
+    };
+    std::optional<OpenTrace> m_openTrace;
+    QLabel *m_traceNote = nullptr;
 };
 
 } // namespace loopscope

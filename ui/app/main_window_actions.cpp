@@ -46,7 +46,8 @@ QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &sh
     return action;
 }
 
-const auto kScenarioFilter = QStringLiteral("Loopscope scenarios (*.loop.json *.json)");
+const auto kOpenFilter = QStringLiteral("Loopscope scenarios and traces (*.loop.json *.json);;"
+                                        "Loopscope traces (*.trace.json *.json)");
 
 } // namespace
 
@@ -142,7 +143,7 @@ void MainWindow::setupMenus()
     file->addActions({a.newScenario, a.open});
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(m_recentMenu, this);
-    connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openScenario);
+    connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openFile);
     file->addActions({a.save, a.saveAs, a.saveTrace, a.exportImage});
     file->addSeparator();
     addCompareActions(file, this,
@@ -260,9 +261,9 @@ void MainWindow::applyLaneFilter()
 void MainWindow::chooseScenarioToOpen()
 {
     const QString path
-        = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(), kScenarioFilter);
+        = QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), QString(), kOpenFilter);
     if (!path.isEmpty())
-        openScenario(path);
+        openFile(path);
 }
 
 void MainWindow::newScenario()
@@ -276,6 +277,7 @@ void MainWindow::newScenario()
 // The document's scenario and path are the window's: runs, title and Save follow them.
 void MainWindow::documentReplaced()
 {
+    leaveTraceFile();
     m_scenario = m_document->scenario();
     m_scenarioPath = m_document->path();
     updateTitle();
@@ -319,7 +321,9 @@ ImageExportOptions MainWindow::imageOptions() const
     options.theme = m_timeline->theme();
     options.wakeArrows = m_timeline->wakeArrowsVisible();
     options.range = m_timeline->selection();
-    if (m_scenario) {
+    if (m_openTrace) {
+        options.title = m_timeline->trace().scenario;
+    } else if (m_scenario) {
         options.title = m_scenario->title;
         options.notes = m_scenario->notes;
     }
@@ -332,9 +336,13 @@ void MainWindow::exportImage()
     defaults.image = imageOptions();
     defaults.selection = m_timeline->selection();
     defaults.visible = m_timeline->visibleRange();
-    defaults.scenarioPath = m_scenarioPath;
-    ExportDialog dialog(m_scenario.value_or(m_document->scenario()), m_timeline->trace(), defaults,
-                        this);
+    defaults.scenarioPath = m_openTrace ? m_openTrace->path : m_scenarioPath;
+    Scenario scenario = m_scenario.value_or(m_document->scenario());
+    if (m_openTrace) { // no scenario: the trace's title names the exports
+        scenario = Scenario();
+        scenario.title = m_timeline->trace().scenario;
+    }
+    ExportDialog dialog(scenario, m_timeline->trace(), defaults, this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported %1").arg(dialog.writtenPath()), 5000);
 }
@@ -355,7 +363,8 @@ void MainWindow::copyImage()
 
 void MainWindow::copyMermaid()
 {
-    const QString title = m_scenario ? m_scenario->title : m_timeline->trace().scenario;
+    const QString title
+        = m_scenario && !m_openTrace ? m_scenario->title : m_timeline->trace().scenario;
     QGuiApplication::clipboard()->setText(mermaidGantt(m_timeline->trace(), title));
     statusBar()->showMessage(tr("Copied the timeline as Mermaid"), 5000);
 }
