@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "app/recent_files.h"
+#include "app/recording_controller.h"
 #include "app/run_controller.h"
 #include "app/trace_list_dock.h"
 #include "canvas/block_style.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupDocks();
     setupHelpMenu();
     setupStatusBar();
+    setupRecording();
     connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
     connect(m_runs, &RunController::traceUpdated, this,
             [this](const Trace &trace) { showTrace(trace, false); });
@@ -159,6 +161,8 @@ void MainWindow::stepRun()
 
 void MainWindow::stopRun()
 {
+    if (isRecording())
+        return m_recordings->stop();
     m_runs->stop();
 }
 
@@ -302,7 +306,7 @@ void MainWindow::updateRunActions()
     m_actions.pause->setEnabled(live);
     m_actions.pause->setChecked(live && m_runs->isPaused());
     m_actions.step->setEnabled(live);
-    m_actions.stop->setEnabled(live);
+    m_actions.stop->setEnabled(live || isRecording());
     m_actions.saveTrace->setEnabled(m_haveTrace);
     m_actions.exportImage->setEnabled(m_haveTrace);
     m_actions.copyImage->setEnabled(m_haveTrace);

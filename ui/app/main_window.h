@@ -5,6 +5,7 @@
 
 #include "timeline/image_export.h"
 
+#include "record/recorder_launch.h"
 #include "scenario/scenario.h"
 #include "trace/trace.h"
 
@@ -22,6 +23,7 @@ class QMenu;
 namespace loopscope {
 
 class RecentFiles;
+class RecordingController;
 class RunController;
 class ScenarioDocument;
 class ScenarioEditor;
@@ -42,6 +44,10 @@ public:
     bool openFile(const QString &path);
     bool openTrace(const QString &path);
     bool showsTraceFile() const { return m_openTrace.has_value(); }
+    // Runs a Python program under the recorder and shows its recording as it grows (File >
+    // Record Python Program... asks for the options); a message box says why it could not start.
+    bool recordProgram(const RecorderOptions &options);
+    bool isRecording() const;
     TimelineView *timeline() const { return m_timeline; }
     ScenarioEditor *editor() const { return m_editor; }
     ScenarioDocument *document() const { return m_document; }
@@ -69,6 +75,11 @@ private:
     void setupHelpMenu();
     void setupEditor();
     void setupStatusBar();
+    void setupRecording();
+    void chooseProgramToRecord();
+    void recordingUpdated(const Trace &trace);
+    void recordingFinished(const Trace &trace);
+    void recordingFailed(const QString &message);
     void restoreSettings();
     void saveSettings() const;
 
@@ -105,6 +116,7 @@ private:
     ScenarioDocument *m_document = nullptr;
     ScenarioEditor *m_editor = nullptr;
     RunController *m_runs = nullptr;
+    RecordingController *m_recordings = nullptr;
     TraceListDock *m_log = nullptr;
     TraceListDock *m_diagnostics = nullptr;
     RecentFiles *m_recent = nullptr;
@@ -118,7 +130,8 @@ private:
 
     struct Actions
     {
-        QAction *newScenario, *open, *save, *saveAs, *saveTrace, *exportImage, *quit;
+        QAction *newScenario, *open, *recordProgram, *save, *saveAs, *saveTrace, *exportImage,
+            *quit;
         QAction *copyImage, *copyMermaid;
         QAction *run, *pause, *step, *stop;
         QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
@@ -145,7 +158,8 @@ private:
     struct OpenTrace
     {
         QString path;
-        QString clock; // "recorded under CPython, virtual clock"
+        QString clock;          // "recorded under CPython, virtual clock"
+        bool recording = false; // a program recorded now, its trace growing
     };
     std::optional<OpenTrace> m_openTrace;
     QLabel *m_traceNote = nullptr;

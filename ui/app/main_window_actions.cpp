@@ -61,6 +61,7 @@ void MainWindow::setupActions()
     a.saveAs = makeAction(this, tr("Save &As\u2026"), QKeySequence(tr("Ctrl+Shift+S")));
     a.open = makeAction(this, tr("&Open\u2026"), QKeySequence::Open,
                         s->standardIcon(QStyle::SP_DialogOpenButton));
+    a.recordProgram = makeAction(this, tr("&Record Python Program\u2026"), QKeySequence());
     a.save = makeAction(this, tr("&Save"), QKeySequence::Save,
                         s->standardIcon(QStyle::SP_DialogSaveButton));
     // Not Ctrl+Shift+S: that is Save As (QKeySequence::SaveAs), and a shortcut two actions
@@ -80,6 +81,7 @@ void MainWindow::setupActions()
     a.stop = makeAction(this, tr("St&op"), QKeySequence(tr("Shift+F5")),
                         s->standardIcon(QStyle::SP_MediaStop));
     connect(a.open, &QAction::triggered, this, &MainWindow::chooseScenarioToOpen);
+    connect(a.recordProgram, &QAction::triggered, this, &MainWindow::chooseProgramToRecord);
     connect(a.save, &QAction::triggered, this, &MainWindow::saveScenario);
     connect(a.saveAs, &QAction::triggered, this, &MainWindow::saveScenarioAs);
     connect(a.newScenario, &QAction::triggered, this, &MainWindow::newScenario);
@@ -140,7 +142,7 @@ void MainWindow::setupMenus()
 {
     const Actions &a = m_actions;
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({a.newScenario, a.open});
+    file->addActions({a.newScenario, a.open, a.recordProgram});
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(m_recentMenu, this);
     connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openFile);

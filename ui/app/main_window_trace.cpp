@@ -97,9 +97,10 @@ void MainWindow::leaveTraceFile()
 QString MainWindow::traceFileStatus() const
 {
     const Trace &trace = m_timeline->trace();
-    QStringList parts{m_openTrace->clock, outcomeName(trace.outcome.status),
+    QStringList parts{m_openTrace->clock,
+                      m_openTrace->recording ? tr("recording") : outcomeName(trace.outcome.status),
                       formatSeconds(trace.duration)};
-    if (!trace.outcome.error.isEmpty())
+    if (!m_openTrace->recording && !trace.outcome.error.isEmpty())
         parts << trace.outcome.error;
     return parts.join(QStringLiteral(" \u00b7 "));
 }
