@@ -5,6 +5,8 @@
 #include "app/main_window.h"
 #include "app/record_dialog.h"
 #include "app/trace_list_dock.h"
+#include "compare/compare_view.h"
+#include "compare/compare_window.h"
 #include "timeline/timeline_view.h"
 
 #include <QAction>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void lanesGrowWhileTheProgramRuns();
     void virtualClockCheckboxRecordsOnTheVirtualClock();
     void stopEndsAProgramThatNeverEnds();
+    void compareWithCpythonStacksBothRuns();
 
 private:
     QString writeProgram(const QString &name, const char *text);
@@ -209,6 +212,39 @@ void TestRecordWindow::stopEndsAProgramThatNeverEnds()
              QStringLiteral("stopped: the program was ended (SIGTERM) before it finished"));
     QCOMPARE(laneNames(trace), QStringList({"main", "event loop"}));
     QCOMPARE(trace.lanes[0].result, LaneResult::Cancelled); // asyncio.run() cancelled it
+}
+
+// Run > Compare with CPython on the semaphore lesson: its exported program recorded with
+// --virtual stacks under Loopscope's own run, lane for lane the same, 3 s each.
+void TestRecordWindow::compareWithCpythonStacksBothRuns()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(
+        QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json")));
+    QAction *compare = nullptr;
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->text() == QStringLiteral("Compare with &CPython"))
+            compare = a;
+    QVERIFY(compare);
+    QTRY_VERIFY(compare->isEnabled()); // once the first look on the virtual clock has run
+    compare->trigger();
+    QVERIFY(!compare->isEnabled()); // one at a time
+    CompareWindow *shown = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((shown = window.findChild<CompareWindow *>()) != nullptr, 20000);
+    const std::vector<NamedTrace> &runs = shown->view()->runs();
+    QCOMPARE(runs.size(), std::size_t(2));
+    QCOMPARE(runs[0].name, QStringLiteral("Loopscope"));
+    QCOMPARE(runs[1].name, QStringLiteral("CPython"));
+    QVERIFY(!runs[0].trace.recorded);
+    QVERIFY(runs[1].trace.recorded && !runs[1].trace.liveClock);
+    QCOMPARE(laneNames(runs[1].trace), laneNames(runs[0].trace));
+    QCOMPARE(runs[0].trace.duration, 3.0);
+    QCOMPARE(runs[1].trace.duration, 3.0);
+    QCOMPARE(shown->windowTitle(), QStringLiteral("Compare with CPython: 14-semaphore"));
+    qInfo("%s", qPrintable(shown->view()->summary().lines().join(QStringLiteral(" | "))));
+    QVERIFY(compare->isEnabled());
 }
 
 QTEST_MAIN(TestRecordWindow)

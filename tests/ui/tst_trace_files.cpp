@@ -5,6 +5,8 @@
 #include "app/main_window.h"
 #include "app/trace_list_dock.h"
 #include "canvas/scenario_editor.h"
+#include "compare/compare_view.h"
+#include "compare/compare_window.h"
 #include "timeline/timeline_view.h"
 
 #include <QAction>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void openDialogShowsARecordedTrace();
     void droppedTraceOpensAndAScenarioBringsTheEditorBack();
+    void compareWindowTakesTraceFiles();
 
 private:
     void checkRecordedTraceShown(MainWindow &window);
@@ -160,6 +163,24 @@ void TestTraceFiles::droppedTraceOpensAndAScenarioBringsTheEditorBack()
     QCOMPARE(window.windowTitle(), QStringLiteral("14-semaphore.loop.json \u2014 Loopscope"));
     QTRY_COMPARE(window.timeline()->trace().lanes.size(), std::size_t(7));
     QVERIFY(!window.timeline()->trace().recorded);
+}
+
+// The compare window takes a trace file as it is (not run again), beside a scenario's run.
+void TestTraceFiles::compareWindowTakesTraceFiles()
+{
+    CompareWindow compare;
+    QVERIFY(
+        compare.addFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json")));
+    QVERIFY(compare.addFile(m_trace));
+    QString error;
+    QVERIFY(!compare.addFile(m_dir.filePath(QStringLiteral("workers.py")), &error));
+    compare.runAll();
+    const std::vector<NamedTrace> &runs = compare.view()->runs();
+    QCOMPARE(runs.size(), std::size_t(2));
+    QCOMPARE(runs[1].name, QStringLiteral("workers.trace"));
+    QVERIFY(runs[1].trace.recorded);
+    QCOMPARE(runs[1].trace.duration, 2.0);
+    QCOMPARE(runs[0].trace.duration, 3.0);
 }
 
 QTEST_MAIN(TestTraceFiles)

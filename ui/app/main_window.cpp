@@ -66,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/loopscope/loopscope.svg")));
     setAcceptDrops(true);
+    setupRecording(); // first: the run actions ask it whether a recording is under way
     setupEditor();
     setupActions();
     setupMenus();
@@ -73,7 +74,6 @@ MainWindow::MainWindow(QWidget *parent)
     setupDocks();
     setupHelpMenu();
     setupStatusBar();
-    setupRecording();
     connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
     connect(m_runs, &RunController::traceUpdated, this,
             [this](const Trace &trace) { showTrace(trace, false); });
@@ -303,6 +303,8 @@ void MainWindow::updateRunActions()
     m_actions.run->setEnabled(!running && !m_openTrace && m_editor->runAction()->isEnabled());
     m_actions.run->setToolTip(m_openTrace ? runOffForTraceReason()
                                           : m_editor->runAction()->toolTip());
+    m_actions.compareCpython->setEnabled(m_actions.run->isEnabled() && m_scenario
+                                         && !m_cpython->isRecording());
     m_actions.pause->setEnabled(live);
     m_actions.pause->setChecked(live && m_runs->isPaused());
     m_actions.step->setEnabled(live);

@@ -80,6 +80,7 @@ private:
     void recordingUpdated(const Trace &trace);
     void recordingFinished(const Trace &trace);
     void recordingFailed(const QString &message);
+    void compareWithCpython(); // Run > Compare with CPython
     void restoreSettings();
     void saveSettings() const;
 
@@ -117,6 +118,8 @@ private:
     ScenarioEditor *m_editor = nullptr;
     RunController *m_runs = nullptr;
     RecordingController *m_recordings = nullptr;
+    RecordingController *m_cpython = nullptr;  // the scenario's program, for Compare with CPython
+    std::optional<Scenario> m_cpythonScenario; // the scenario as it was when that started
     TraceListDock *m_log = nullptr;
     TraceListDock *m_diagnostics = nullptr;
     RecentFiles *m_recent = nullptr;
@@ -133,7 +136,7 @@ private:
         QAction *newScenario, *open, *recordProgram, *save, *saveAs, *saveTrace, *exportImage,
             *quit;
         QAction *copyImage, *copyMermaid;
-        QAction *run, *pause, *step, *stop;
+        QAction *run, *pause, *step, *stop, *compareCpython;
         QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
         QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll;
         QAction *darkTheme, *findLane;

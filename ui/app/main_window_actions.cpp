@@ -80,6 +80,10 @@ void MainWindow::setupActions()
                         s->standardIcon(QStyle::SP_MediaSkipForward));
     a.stop = makeAction(this, tr("St&op"), QKeySequence(tr("Shift+F5")),
                         s->standardIcon(QStyle::SP_MediaStop));
+    a.compareCpython = makeAction(this, tr("Compare with &CPython"), QKeySequence());
+    a.compareCpython->setStatusTip(tr("Record the scenario's Python program under CPython "
+                                      "(virtual clock) and stack it under Loopscope's run"));
+    connect(a.compareCpython, &QAction::triggered, this, &MainWindow::compareWithCpython);
     connect(a.open, &QAction::triggered, this, &MainWindow::chooseScenarioToOpen);
     connect(a.recordProgram, &QAction::triggered, this, &MainWindow::chooseProgramToRecord);
     connect(a.save, &QAction::triggered, this, &MainWindow::saveScenario);
@@ -159,7 +163,10 @@ void MainWindow::setupMenus()
     edit->addAction(m_editor->arrangeAction());
     edit->addSeparator();
     edit->addActions({a.copyImage, a.copyMermaid});
-    menuBar()->addMenu(tr("&Run"))->addActions({a.run, a.pause, a.step, a.stop});
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addActions({a.run, a.pause, a.step, a.stop});
+    runMenu->addSeparator();
+    runMenu->addAction(a.compareCpython);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({a.zoomIn, a.zoomOut, a.fitAll, a.zoomToSelection, a.clearSelection});
     view->addSeparator();

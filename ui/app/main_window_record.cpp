@@ -6,12 +6,16 @@
 #include "app/record_dialog.h"
 #include "app/recording_controller.h"
 #include "app/trace_list_dock.h"
+#include "canvas/scenario_editor.h"
+#include "compare/compare_actions.h"
 #include "document/scenario_document.h"
+#include "export/python_program.h"
 #include "timeline/timeline_view.h"
 
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QStatusBar>
 
 namespace loopscope {
@@ -24,6 +28,41 @@ void MainWindow::setupRecording()
     connect(m_recordings, &RecordingController::traceUpdated, this, &MainWindow::recordingUpdated);
     connect(m_recordings, &RecordingController::finished, this, &MainWindow::recordingFinished);
     connect(m_recordings, &RecordingController::failed, this, &MainWindow::recordingFailed);
+    m_cpython = new RecordingController(this);
+    connect(m_cpython, &RecordingController::finished, this, [this](const Trace &trace) {
+        updateRunActions();
+        if (m_cpythonScenario)
+            openCpythonComparison(this, *m_cpythonScenario, m_scenarioPath, trace);
+        statusBar()->clearMessage();
+    });
+    connect(m_cpython, &RecordingController::failed, this, [this](const QString &message) {
+        updateRunActions();
+        QMessageBox::warning(this, tr("Compare with CPython"), message);
+    });
+}
+
+// The scenario's program as File > Export writes it, recorded with --virtual; the compare
+// window opens when the recording is done (a lesson takes well under a second).
+void MainWindow::compareWithCpython()
+{
+    if (!m_scenario || m_openTrace || !m_editor->runAction()->isEnabled())
+        return statusBar()->showMessage(
+            m_openTrace ? runOffForTraceReason() : m_editor->runBlockedReason(), 10000);
+    RecorderOptions options;
+    options.virtualClock = true;
+    options.program = {m_cpython->workFile(QStringLiteral("scenario.py"))};
+    QSaveFile program(options.program.first());
+    QString error;
+    if (!program.open(QIODevice::WriteOnly)
+        || program.write(pythonProgram(*m_scenario).toUtf8()) < 0 || !program.commit())
+        error = program.errorString();
+    else
+        m_cpython->start(options, &error);
+    if (!error.isEmpty())
+        return void(QMessageBox::warning(this, tr("Compare with CPython"), error));
+    m_cpythonScenario = m_scenario;
+    updateRunActions();
+    statusBar()->showMessage(tr("Recording the scenario's program under CPython\u2026"));
 }
 
 bool MainWindow::isRecording() const

@@ -97,9 +97,10 @@ void MainWindow::leaveTraceFile()
 QString MainWindow::traceFileStatus() const
 {
     const Trace &trace = m_timeline->trace();
-    QStringList parts{m_openTrace->clock,
-                      m_openTrace->recording ? tr("recording") : outcomeName(trace.outcome.status),
-                      formatSeconds(trace.duration)};
+    QStringList parts{m_openTrace->clock}; // while recording it says so: "recording under ..."
+    if (!m_openTrace->recording)
+        parts << outcomeName(trace.outcome.status);
+    parts << formatSeconds(trace.duration);
     if (!m_openTrace->recording && !trace.outcome.error.isEmpty())
         parts << trace.outcome.error;
     return parts.join(QStringLiteral(" \u00b7 "));

@@ -50,10 +50,8 @@ bool RecordingController::start(RecorderOptions options, QString *error)
                     "share/loopscope/python; set LOOPSCOPE_PYTHON_DIR");
         return false;
     }
-    if (options.out.isEmpty()) {
-        m_dir = std::make_unique<QTemporaryDir>();
-        options.out = m_dir->filePath(QStringLiteral("recording.trace.json"));
-    }
+    if (options.out.isEmpty())
+        options.out = workFile(QStringLiteral("recording.trace.json"));
     QFile::remove(options.out); // a trace left from before must not pass for this one
     options.stream = true;
     m_out = options.out;
@@ -68,6 +66,13 @@ bool RecordingController::start(RecorderOptions options, QString *error)
     }
     m_poll.start();
     return true;
+}
+
+QString RecordingController::workFile(const QString &name)
+{
+    if (!m_dir)
+        m_dir = std::make_unique<QTemporaryDir>();
+    return m_dir->filePath(name);
 }
 
 void RecordingController::stop()

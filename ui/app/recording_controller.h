@@ -28,6 +28,8 @@ public:
     // false with *error when the recorder or the interpreter cannot be found or started.
     bool start(RecorderOptions options, QString *error);
     bool isRecording() const { return m_process.state() != QProcess::NotRunning; }
+    // A file of this controller's own folder (removed with it), for a program to record.
+    QString workFile(const QString &name);
     // Ends the program: SIGTERM, and SIGKILL if it has not ended 1.5 s later.
     void stop();
 
