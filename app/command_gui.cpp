@@ -17,8 +17,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -90,9 +88,7 @@ bool isTraceFile(const QString &file)
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         return false;
-    const QJsonDocument doc = QJsonDocument::fromJson(in.readAll());
-    return doc.isObject()
-           && doc.object().value(QLatin1String("format")) == QLatin1String("loopscope-trace");
+    return isTraceJson(in.readAll());
 }
 
 int runHeadless(int argc, char **argv, const QString &file)
@@ -227,7 +223,7 @@ int guiCommand(int argc, char **argv, const QString &file)
     applyTestHooksBeforeOpen(window);
     window.show();
     const QString path = file.isEmpty() ? defaultExample() : file;
-    if (!path.isEmpty() && window.openScenario(path) // problems are shown in a message box
+    if (!path.isEmpty() && window.openFile(path) // problems are shown in a message box
         && qEnvironmentVariableIsSet("LOOPSCOPE_TEST_EDIT"))
         applyTestEdit(window, qEnvironmentVariable("LOOPSCOPE_TEST_EDIT"));
     return QApplication::exec();

@@ -4,6 +4,7 @@
 // it wrote and prints the Gantt, diagnostics and outcome as `loopscope run` does.
 #include "commands.h"
 
+#include "record/recorder_launch.h"
 #include "trace/trace_json.h"
 
 #include <QCoreApplication>
@@ -18,13 +19,9 @@ namespace loopscope::app {
 
 namespace {
 
-struct RecordArgs
+struct RecordArgs : RecorderOptions
 {
-    QString python;
-    bool virtualClock = false;
     bool quiet = false;
-    QString out;
-    QStringList program; // PROGRAM.py and its arguments
 };
 
 // Options come before PROGRAM.py; everything after it is the program's own.
@@ -65,60 +62,23 @@ bool parseRecordArgs(const QStringList &args, RecordArgs *out, QString *error)
     return true;
 }
 
-bool holdsRecorder(const QString &dir)
-{
-    return QFileInfo::exists(dir + QStringLiteral("/loopscope_record/__main__.py"));
-}
-
-// The folder that holds loopscope_record: LOOPSCOPE_PYTHON_DIR, next to the executable (the
-// build tree: CMake copies it there), or under the install prefix.
-QString recorderDirectory()
-{
-    const QString appDir = QCoreApplication::applicationDirPath();
-    QStringList dirs;
-    if (!qEnvironmentVariableIsEmpty("LOOPSCOPE_PYTHON_DIR"))
-        dirs << qEnvironmentVariable("LOOPSCOPE_PYTHON_DIR");
-    dirs << appDir + QStringLiteral("/python")
-         << appDir + QStringLiteral("/../share/loopscope/python");
-    for (const QString &dir : dirs)
-        if (holdsRecorder(dir))
-            return QDir::cleanPath(dir);
-    return {};
-}
-
-QString pythonFor(const RecordArgs &ra)
-{
-    if (!ra.python.isEmpty())
-        return ra.python;
-    if (!qEnvironmentVariableIsEmpty("LOOPSCOPE_PYTHON"))
-        return qEnvironmentVariable("LOOPSCOPE_PYTHON");
-    return QStringLiteral("python3");
-}
-
 // Runs the recorder with the terminal's stdin, stdout and stderr; its exit code, or -1.
 int runRecorder(const RecordArgs &ra, const QString &dir, QString *error)
 {
     QProcess python;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QString path = env.value(QStringLiteral("PYTHONPATH"));
-    env.insert(QStringLiteral("PYTHONPATH"),
-               path.isEmpty() ? dir : dir + QDir::listSeparator() + path);
-    python.setProcessEnvironment(env);
+    prepareRecorder(python, ra, dir);
     python.setProcessChannelMode(QProcess::ForwardedChannels);
     python.setInputChannelMode(QProcess::ForwardedInputChannel);
-    QStringList args{QStringLiteral("-m"), QStringLiteral("loopscope_record")};
-    if (ra.virtualClock)
-        args << QStringLiteral("--virtual");
-    args << QStringLiteral("--out") << ra.out << QStringLiteral("--") << ra.program;
-    python.start(pythonFor(ra), args);
+    python.start();
     if (!python.waitForStarted(-1)) {
-        *error = QStringLiteral("cannot start %1: %2").arg(pythonFor(ra), python.errorString());
+        *error
+            = QStringLiteral("cannot start %1: %2").arg(recorderPython(ra), python.errorString());
         return -1;
     }
     python.waitForFinished(-1);
     if (python.exitStatus() != QProcess::NormalExit) {
-        *error
-            = QStringLiteral("%1 ended abnormally (%2)").arg(pythonFor(ra), python.errorString());
+        *error = QStringLiteral("%1 ended abnormally (%2)")
+                     .arg(recorderPython(ra), python.errorString());
         return -1;
     }
     return python.exitCode();

@@ -1,4 +1,5 @@
 #include "trace/compare_summary.h"
+#include "trace/span_differences.h"
 
 #include <QMap>
 
@@ -152,6 +153,7 @@ QStringList CompareSummary::lines() const
     all << lanes;
     if (!prints.isEmpty())
         all << prints;
+    all << spans;
     return all;
 }
 
@@ -164,6 +166,11 @@ CompareSummary compareRuns(const std::vector<NamedTrace> &runs)
     if (runs.size() > 1) {
         summary.lanes = laneLines(runs);
         summary.prints = printsText(runs);
+    }
+    if (runs.size() == 2 && runs[0].trace.recorded != runs[1].trace.recorded) {
+        summary.spans = spanDifferences(runs[0], runs[1]);
+        if (summary.spans.isEmpty())
+            summary.spans << QStringLiteral("spans: the same, lane by lane");
     }
     return summary;
 }

@@ -29,8 +29,11 @@ struct CompareSummary
     // "first print that differs: #2, for loop: \"Loop end 0\" at 5.0 s; TaskGroup: ..." or
     // "prints: the same 3 lines in every run".
     QString prints;
+    // A scenario's run beside a recording of its program (one of two runs recorded): the
+    // first span that differs per lane (span_differences.h), or "spans: the same, lane by lane".
+    QStringList spans;
 
-    QStringList lines() const; // durations, lane lines, prints
+    QStringList lines() const; // durations, lane lines, prints, spans
 };
 
 CompareSummary compareRuns(const std::vector<NamedTrace> &runs);

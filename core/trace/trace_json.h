@@ -26,4 +26,8 @@ QByteArray writeTraceJson(const Trace &trace);
 // refused as a whole.
 std::optional<Trace> readTraceJson(const QByteArray &json, QString *error = nullptr);
 
+// Whether `json` says it is a trace ("format": "loopscope-trace") rather than a scenario, so
+// that one Open takes either. Nothing else is checked: readTraceJson says what is wrong.
+bool isTraceJson(const QByteArray &json);
+
 } // namespace loopscope

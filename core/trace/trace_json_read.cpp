@@ -299,4 +299,11 @@ std::optional<Trace> readTraceJson(const QByteArray &json, QString *error)
     }
 }
 
+bool isTraceJson(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    return doc.isObject()
+           && doc.object().value(QLatin1String("format")) == QLatin1String("loopscope-trace");
+}
+
 } // namespace loopscope

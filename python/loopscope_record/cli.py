@@ -1,8 +1,9 @@
-"""python -m loopscope_record [--virtual] [--out TRACE.json] PROGRAM.py [ARGS...]
+"""python -m loopscope_record [--virtual] [--stream] [--out TRACE.json] PROGRAM.py [ARGS...]
 
-Runs PROGRAM.py as `python PROGRAM.py ARGS...` would, recording it, and writes the trace.
-Exit status: 0 completed, 1 failed (the program raised or exited non-zero), 2 usage,
-3 deadlock (--virtual only: nothing left to run and no timer).
+Runs PROGRAM.py as `python PROGRAM.py ARGS...` would, recording it, and writes the trace;
+--stream rewrites it every 0.2 s while the program runs (stream.py). Exit status: 0 completed,
+1 failed (the program raised or exited non-zero), 2 usage, 3 deadlock (--virtual only: nothing
+left to run and no timer), 4 stopped (SIGTERM).
 """
 import gc
 import os
@@ -11,18 +12,21 @@ import sys
 import traceback
 
 from . import hooks as hooks_module
-from . import patches, virtual
+from . import patches, stream, virtual
 from .recording import Recording
 
-USAGE = "usage: python -m loopscope_record [--virtual] [--out TRACE.json] PROGRAM.py [ARGS...]\n"
+USAGE = ("usage: python -m loopscope_record [--virtual] [--stream] [--out TRACE.json] "
+         "PROGRAM.py [ARGS...]\n")
 
 
 def _parse(argv):
-    options = {"virtual": False, "out": None}
+    options = {"virtual": False, "stream": False, "out": None}
     while argv and argv[0].startswith("-"):
         flag = argv.pop(0)
         if flag == "--virtual":
             options["virtual"] = True
+        elif flag == "--stream":
+            options["stream"] = True
         elif flag == "--out" and argv:
             options["out"] = argv.pop(0)
         elif flag == "--":
@@ -56,20 +60,27 @@ def main(argv=None):
         virtual.install(clock, hooks)
     sys.argv = program_argv
     sys.path[0] = os.path.dirname(os.path.abspath(program))
-    clock.on_hang = lambda: _hang(recording, hooks, clock, options["out"])
+    snapshots = stream.Snapshots(recording, clock, options["out"]) if options["stream"] else None
+    clock.on_hang = lambda: _hang(recording, hooks, clock, options["out"], snapshots)
+    stream.stop_on_sigterm()
+    if snapshots:
+        snapshots.start()
     _run(program, recording, hooks)
-    return _finish(recording, hooks, clock, options["out"])
+    return _finish(recording, hooks, clock, options["out"], snapshots)
 
 
-def _hang(recording, hooks, clock, out):
+def _hang(recording, hooks, clock, out, snapshots):
     recording.status = "deadlock"
     recording.error = _deadlock_text(hooks)
-    _finish(recording, hooks, clock, out)
+    _finish(recording, hooks, clock, out, snapshots)
 
 
 def _run(program, recording, hooks):
     try:
         runpy.run_path(program, run_name="__main__")
+    except stream.Stopped:
+        recording.status = "stopped"
+        recording.error = "stopped: the program was ended (SIGTERM) before it finished"
     except virtual.Hang:
         recording.status = "deadlock"
         recording.error = _deadlock_text(hooks)
@@ -84,7 +95,9 @@ def _run(program, recording, hooks):
         traceback.print_exc()
 
 
-def _finish(recording, hooks, clock, out):
+def _finish(recording, hooks, clock, out, snapshots=None):
+    if snapshots:
+        snapshots.stop()
     recording.duration = clock.now()
     if recording.status != "deadlock":
         gc.collect()  # a task's exception never retrieved is reported when it is collected
@@ -93,7 +106,7 @@ def _finish(recording, hooks, clock, out):
     except (OSError, ValueError):
         pass
     recording.write(out)
-    status = {"completed": 0, "failed": 1, "deadlock": 3}[recording.status]
+    status = {"completed": 0, "failed": 1, "deadlock": 3, "stopped": 4}[recording.status]
     if recording.status == "deadlock":
         os._exit(status)  # asyncio.run would now cancel the stuck tasks and run them on
     return status

@@ -8,6 +8,7 @@ task ran); neighbours with the same state and `on` merge; an instant of running 
 running swallows it; an unfinished task keeps its last state even at no length.
 """
 import json
+import os
 
 RUNNING, READY, BLOCKING, WAITING, BLOCKED = "running", "ready", "blocking", "waiting", "blocked"
 _KIND_ORDER = {"task": 0, "thread": 1, "process": 2}
@@ -57,8 +58,11 @@ class Recording:
 
     # Writing ------------------------------------------------------------------------------
 
-    def to_json(self):
-        end = self.duration
+    def to_json(self, end=None, status=None, error=None):
+        """The trace; `end`, `status` and `error` given make a snapshot of a recording under way."""
+        end = self.duration if end is None else end
+        status = self.status if status is None else status
+        error = self.error if error is None else error
         lanes = sorted(self.lanes, key=lambda lane: _KIND_ORDER[lane.kind])
         out = {
             "format": "loopscope-trace",
@@ -66,26 +70,29 @@ class Recording:
             "scenario": self.title,
             "clock": self.clock,
             "duration": _t(end),
-            "lanes": [_lane_json(lane, end, self.status) for lane in lanes],
+            "lanes": [_lane_json(lane, end, status) for lane in lanes],
             "events": [_event_json(*e) for e in self.events],
             "diagnostics": [
                 {"t": _t(t), "lane": lane.id if lane else None, "severity": severity,
                  "code": code, "message": message}
                 for t, lane, severity, code, message in self.diagnostics
             ],
-            "outcome": {"status": self.status, "error": self.error},
+            "outcome": {"status": status, "error": error},
         }
         out["lanes"].append(_loop_lane(out["lanes"], end))
         if self.unseen:
             out["notes"] = self.unseen
         return out
 
-    def write(self, path):
+    def write(self, path, **snapshot):
         # No indent: only the compact form has the C encoder (an indented million spans took
-        # 17 s in the pure-Python one, 15x the recording itself).
-        text = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
-        with open(path, "w", encoding="utf-8") as f:
+        # 17 s in the pure-Python one, 15x the recording itself). Renamed into place, so that
+        # a reader polling the file (--stream) never reads half a trace.
+        text = json.dumps(self.to_json(**snapshot), ensure_ascii=False, separators=(",", ":"))
+        partial = path + ".partial"
+        with open(partial, "w", encoding="utf-8") as f:
             f.write(text + "\n")
+        os.replace(partial, path)
 
 
 def _t(t):

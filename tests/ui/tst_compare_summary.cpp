@@ -136,6 +136,53 @@ private Q_SLOTS:
                  QStringLiteral("first print that differs: #1, for loop: \"Loop start 0\" at 0 s; "
                                 "TaskGroup: \"Task start 0\" at 0 s"));
     }
+    // Run > Compare with CPython: a lane's first span that differs, with both sides' times.
+    void spanDifferencesNameTheFirstSpanThatDiffers()
+    {
+        auto span = [](LaneState state, double start, double end) {
+            Span s;
+            s.state = state;
+            s.start = start;
+            s.end = end;
+            return s;
+        };
+        auto spanned = [](const QString &name, std::vector<Span> spans) {
+            Lane l = lane(name, LaneResult::Done);
+            l.spans = std::move(spans);
+            return l;
+        };
+        const Lane mainLane = spanned(QStringLiteral("main"), {span(LaneState::Waiting, 0, 2)});
+        Trace model = trace(2,
+                            {mainLane,
+                             spanned(QStringLiteral("worker-2"), {span(LaneState::Waiting, 0, 1),
+                                                                  span(LaneState::Blocked, 1, 2)}),
+                             spanned(QStringLiteral("extra"), {})},
+                            {});
+        Trace real = trace(
+            2.004,
+            {mainLane, spanned(QStringLiteral("worker-2"), {span(LaneState::Waiting, 0, 1),
+                                                            span(LaneState::Blocked, 1, 2.004)})},
+            {});
+        real.recorded = true;
+        const CompareSummary summary = compareRuns(
+            {{QStringLiteral("Loopscope"), model}, {QStringLiteral("CPython"), real}});
+        QCOMPARE(summary.spans,
+                 QStringList({QString::fromUtf8("worker-2: blocked 1.000\u20132.000 s in "
+                                                "Loopscope, 1.000\u20132.004 s in CPython"),
+                              QStringLiteral("extra: only in Loopscope")}));
+        QCOMPARE(summary.lines().mid(summary.lines().size() - 2), summary.spans);
+        // The same spans are said to be the same; with nothing recorded, or both, no span lines.
+        Trace modelOfReal = real;
+        modelOfReal.recorded = false;
+        QCOMPARE(compareRuns({{QStringLiteral("Loopscope"), modelOfReal},
+                              {QStringLiteral("CPython"), real}})
+                     .spans,
+                 QStringList({QStringLiteral("spans: the same, lane by lane")}));
+        QVERIFY(compareRuns({{QStringLiteral("a"), real}, {QStringLiteral("b"), real}})
+                    .spans.isEmpty());
+        QVERIFY(compareRuns({{QStringLiteral("a"), model}, {QStringLiteral("b"), modelOfReal}})
+                    .spans.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCompareSummary)

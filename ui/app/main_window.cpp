@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "app/recent_files.h"
+#include "app/recording_controller.h"
 #include "app/run_controller.h"
 #include "app/trace_list_dock.h"
 #include "canvas/block_style.h"
@@ -51,6 +52,11 @@ StepTexts stepTexts(const Scenario &scenario)
 
 } // namespace
 
+QString MainWindow::runOffForTraceReason()
+{
+    return tr("A trace has no scenario to run: File \u25b8 Open a scenario to run one");
+}
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_timeline(new TimelineView(this))
@@ -60,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/loopscope/loopscope.svg")));
     setAcceptDrops(true);
+    setupRecording(); // first: the run actions ask it whether a recording is under way
     setupEditor();
     setupActions();
     setupMenus();
@@ -128,6 +135,8 @@ ClockMode MainWindow::chosenClock() const
 
 void MainWindow::run()
 {
+    if (m_openTrace)
+        return statusBar()->showMessage(runOffForTraceReason(), 10000);
     if (!m_scenario)
         return chooseScenarioToOpen();
     if (!m_editor->runAction()->isEnabled())
@@ -156,6 +165,8 @@ void MainWindow::stepRun()
 
 void MainWindow::stopRun()
 {
+    if (isRecording())
+        return m_recordings->stop();
     m_runs->stop();
 }
 
@@ -269,6 +280,8 @@ void MainWindow::noteEditSinceRun()
 // The clock is the shown run's, whatever the tool bar has chosen for the next one.
 void MainWindow::updateRunStatus()
 {
+    if (m_openTrace)
+        return m_outcome->setText(traceFileStatus());
     if (!m_shownRun)
         return m_outcome->setText(tr("no run yet"));
     const ShownRun &run = *m_shownRun;
@@ -291,12 +304,15 @@ void MainWindow::updateRunActions()
 {
     const bool running = m_runs->isRunning();
     const bool live = running && m_runs->isLive();
-    m_actions.run->setEnabled(!running && m_editor->runAction()->isEnabled());
-    m_actions.run->setToolTip(m_editor->runAction()->toolTip());
+    m_actions.run->setEnabled(!running && !m_openTrace && m_editor->runAction()->isEnabled());
+    m_actions.run->setToolTip(m_openTrace ? runOffForTraceReason()
+                                          : m_editor->runAction()->toolTip());
+    m_actions.compareCpython->setEnabled(m_actions.run->isEnabled() && m_scenario
+                                         && !m_cpython->isRecording());
     m_actions.pause->setEnabled(live);
     m_actions.pause->setChecked(live && m_runs->isPaused());
     m_actions.step->setEnabled(live);
-    m_actions.stop->setEnabled(live);
+    m_actions.stop->setEnabled(live || isRecording());
     m_actions.saveTrace->setEnabled(m_haveTrace);
     m_actions.exportImage->setEnabled(m_haveTrace);
     m_actions.copyImage->setEnabled(m_haveTrace);
@@ -307,6 +323,10 @@ void MainWindow::updateRunActions()
 
 void MainWindow::updateTitle()
 {
+    if (m_openTrace)
+        return setWindowTitle(
+            QStringLiteral("%1 (%2) \u2014 Loopscope")
+                .arg(QFileInfo(m_openTrace->path).fileName(), m_openTrace->clock));
     QString name
         = m_scenarioPath.isEmpty() ? tr("no scenario") : QFileInfo(m_scenarioPath).fileName();
     if (m_scenario && m_scenarioPath.isEmpty())
@@ -337,7 +357,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.first().isLocalFile()) {
         event->acceptProposedAction();
-        openScenario(urls.first().toLocalFile());
+        openFile(urls.first().toLocalFile());
     }
 }
 

@@ -6,6 +6,7 @@
 #include "app/app_theme.h"
 #include "timeline/image_export.h"
 
+#include "record/recorder_launch.h"
 #include "scenario/scenario.h"
 #include "trace/trace.h"
 
@@ -23,6 +24,7 @@ class QMenu;
 namespace loopscope {
 
 class RecentFiles;
+class RecordingController;
 class RunController;
 class ScenarioDocument;
 class ScenarioEditor;
@@ -38,6 +40,15 @@ public:
 
     // Reads a scenario file and runs it once on the virtual clock; problems go to a message box.
     bool openScenario(const QString &path);
+    // A trace (recorded by `loopscope record` or saved) shown as it is, with no scenario; a
+    // scenario otherwise. File > Open, a drop, Open Recent and `loopscope FILE` come here.
+    bool openFile(const QString &path);
+    bool openTrace(const QString &path);
+    bool showsTraceFile() const { return m_openTrace.has_value(); }
+    // Runs a Python program under the recorder and shows its recording as it grows (File >
+    // Record Python Program... asks for the options); a message box says why it could not start.
+    bool recordProgram(const RecorderOptions &options);
+    bool isRecording() const;
     TimelineView *timeline() const { return m_timeline; }
     ScenarioEditor *editor() const { return m_editor; }
     ScenarioDocument *document() const { return m_document; }
@@ -69,6 +80,12 @@ private:
     void setupThemeActions(QMenu *view); // main_window_theme.cpp
     void setupEditor();
     void setupStatusBar();
+    void setupRecording();
+    void chooseProgramToRecord();
+    void recordingUpdated(const Trace &trace);
+    void recordingFinished(const Trace &trace);
+    void recordingFailed(const QString &message);
+    void compareWithCpython(); // Run > Compare with CPython
     void restoreSettings();
     void saveSettings() const;
 
@@ -87,6 +104,10 @@ private:
     void listResources(const Trace &trace);
     void applyLaneFilter();
     void showTrace(const Trace &trace, bool finished);
+    void showTraceFile(const QString &path, const Trace &trace);
+    void leaveTraceFile();
+    QString traceFileStatus() const;
+    static QString runOffForTraceReason();
     void startRun(ClockMode clock);
     void runStarted(bool live);
     void runFinished(const Trace &trace);
@@ -101,6 +122,9 @@ private:
     ScenarioDocument *m_document = nullptr;
     ScenarioEditor *m_editor = nullptr;
     RunController *m_runs = nullptr;
+    RecordingController *m_recordings = nullptr;
+    RecordingController *m_cpython = nullptr;  // the scenario's program, for Compare with CPython
+    std::optional<Scenario> m_cpythonScenario; // the scenario as it was when that started
     TraceListDock *m_log = nullptr;
     TraceListDock *m_diagnostics = nullptr;
     RecentFiles *m_recent = nullptr;
@@ -114,9 +138,10 @@ private:
 
     struct Actions
     {
-        QAction *newScenario, *open, *save, *saveAs, *saveTrace, *exportImage, *quit;
+        QAction *newScenario, *open, *recordProgram, *save, *saveAs, *saveTrace, *exportImage,
+            *quit;
         QAction *copyImage, *copyMermaid;
-        QAction *run, *pause, *step, *stop;
+        QAction *run, *pause, *step, *stop, *compareCpython;
         QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
         QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll;
         QAction *findLane;
@@ -139,6 +164,15 @@ private:
     };
     std::optional<ShownRun> m_shownRun;
     bool m_runIsStale = false;
+    // A trace file on screen instead of a scenario: the editor makes way for m_traceNote.
+    struct OpenTrace
+    {
+        QString path;
+        QString clock;          // "recorded under CPython, virtual clock"
+        bool recording = false; // a program recorded now, its trace growing
+    };
+    std::optional<OpenTrace> m_openTrace;
+    QLabel *m_traceNote = nullptr;
 };
 
 } // namespace loopscope

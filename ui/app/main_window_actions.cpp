@@ -48,7 +48,8 @@ QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &sh
     return action;
 }
 
-const auto kScenarioFilter = QStringLiteral("Loopscope scenarios (*.loop.json *.json)");
+const auto kOpenFilter = QStringLiteral("Loopscope scenarios and traces (*.loop.json *.json);;"
+                                        "Loopscope traces (*.trace.json *.json)");
 
 } // namespace
 
@@ -62,6 +63,7 @@ void MainWindow::setupActions()
     a.saveAs = makeAction(this, tr("Save &As\u2026"), QKeySequence(tr("Ctrl+Shift+S")));
     a.open = makeAction(this, tr("&Open\u2026"), QKeySequence::Open,
                         s->standardIcon(QStyle::SP_DialogOpenButton));
+    a.recordProgram = makeAction(this, tr("&Record Python Program\u2026"), QKeySequence());
     a.save = makeAction(this, tr("&Save"), QKeySequence::Save,
                         s->standardIcon(QStyle::SP_DialogSaveButton));
     // Not Ctrl+Shift+S: that is Save As (QKeySequence::SaveAs), and a shortcut two actions
@@ -80,7 +82,12 @@ void MainWindow::setupActions()
                         s->standardIcon(QStyle::SP_MediaSkipForward));
     a.stop = makeAction(this, tr("St&op"), QKeySequence(tr("Shift+F5")),
                         s->standardIcon(QStyle::SP_MediaStop));
+    a.compareCpython = makeAction(this, tr("Compare with &CPython"), QKeySequence());
+    a.compareCpython->setStatusTip(tr("Record the scenario's Python program under CPython "
+                                      "(virtual clock) and stack it under Loopscope's run"));
+    connect(a.compareCpython, &QAction::triggered, this, &MainWindow::compareWithCpython);
     connect(a.open, &QAction::triggered, this, &MainWindow::chooseScenarioToOpen);
+    connect(a.recordProgram, &QAction::triggered, this, &MainWindow::chooseProgramToRecord);
     connect(a.save, &QAction::triggered, this, &MainWindow::saveScenario);
     connect(a.saveAs, &QAction::triggered, this, &MainWindow::saveScenarioAs);
     connect(a.newScenario, &QAction::triggered, this, &MainWindow::newScenario);
@@ -136,10 +143,10 @@ void MainWindow::setupMenus()
 {
     const Actions &a = m_actions;
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({a.newScenario, a.open});
+    file->addActions({a.newScenario, a.open, a.recordProgram});
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(m_recentMenu, this);
-    connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openScenario);
+    connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openFile);
     file->addActions({a.save, a.saveAs, a.saveTrace, a.exportImage});
     file->addSeparator();
     addCompareActions(file, this,
@@ -153,7 +160,10 @@ void MainWindow::setupMenus()
     edit->addAction(m_editor->arrangeAction());
     edit->addSeparator();
     edit->addActions({a.copyImage, a.copyMermaid});
-    menuBar()->addMenu(tr("&Run"))->addActions({a.run, a.pause, a.step, a.stop});
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addActions({a.run, a.pause, a.step, a.stop});
+    runMenu->addSeparator();
+    runMenu->addAction(a.compareCpython);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({a.zoomIn, a.zoomOut, a.fitAll, a.zoomToSelection, a.clearSelection});
     view->addSeparator();
@@ -281,9 +291,9 @@ void MainWindow::applyLaneFilter()
 void MainWindow::chooseScenarioToOpen()
 {
     const QString path
-        = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(), kScenarioFilter);
+        = QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), QString(), kOpenFilter);
     if (!path.isEmpty())
-        openScenario(path);
+        openFile(path);
 }
 
 void MainWindow::newScenario()
@@ -297,6 +307,7 @@ void MainWindow::newScenario()
 // The document's scenario and path are the window's: runs, title and Save follow them.
 void MainWindow::documentReplaced()
 {
+    leaveTraceFile();
     m_scenario = m_document->scenario();
     m_scenarioPath = m_document->path();
     updateTitle();
@@ -351,7 +362,9 @@ ImageExportOptions MainWindow::imageOptions() const
     options.theme = m_timeline->theme();
     options.wakeArrows = m_timeline->wakeArrowsVisible();
     options.range = m_timeline->selection();
-    if (m_scenario) {
+    if (m_openTrace) {
+        options.title = m_timeline->trace().scenario;
+    } else if (m_scenario) {
         options.title = m_scenario->title;
         options.notes = m_scenario->notes;
     }
@@ -364,9 +377,13 @@ void MainWindow::exportImage()
     defaults.image = imageOptions();
     defaults.selection = m_timeline->selection();
     defaults.visible = m_timeline->visibleRange();
-    defaults.scenarioPath = m_scenarioPath;
-    ExportDialog dialog(m_scenario.value_or(m_document->scenario()), m_timeline->trace(), defaults,
-                        this);
+    defaults.scenarioPath = m_openTrace ? m_openTrace->path : m_scenarioPath;
+    Scenario scenario = m_scenario.value_or(m_document->scenario());
+    if (m_openTrace) { // no scenario: the trace's title names the exports
+        scenario = Scenario();
+        scenario.title = m_timeline->trace().scenario;
+    }
+    ExportDialog dialog(scenario, m_timeline->trace(), defaults, this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported %1").arg(dialog.writtenPath()), 5000);
 }
@@ -387,7 +404,8 @@ void MainWindow::copyImage()
 
 void MainWindow::copyMermaid()
 {
-    const QString title = m_scenario ? m_scenario->title : m_timeline->trace().scenario;
+    const QString title
+        = m_scenario && !m_openTrace ? m_scenario->title : m_timeline->trace().scenario;
     QGuiApplication::clipboard()->setText(mermaidGantt(m_timeline->trace(), title));
     statusBar()->showMessage(tr("Copied the timeline as Mermaid"), 5000);
 }

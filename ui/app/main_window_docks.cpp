@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace loopscope {
@@ -40,7 +41,17 @@ void MainWindow::setupEditor()
     m_editor = new ScenarioEditor(m_document);
     auto *split = new QSplitter(Qt::Vertical);
     split->setObjectName(QStringLiteral("editorSplitter"));
-    split->addWidget(m_editor);
+    // The note takes the editor's place while a trace file is shown.
+    auto *top = new QStackedWidget(split);
+    top->setObjectName(QStringLiteral("editorOrTraceNote"));
+    m_traceNote = new QLabel(top);
+    m_traceNote->setObjectName(QStringLiteral("traceFileNote"));
+    m_traceNote->setWordWrap(true);
+    m_traceNote->setAlignment(Qt::AlignCenter);
+    m_traceNote->setMargin(24);
+    top->addWidget(m_editor);
+    top->addWidget(m_traceNote);
+    split->addWidget(top);
     split->addWidget(m_timeline);
     split->setSizes({560, 300});
     setCentralWidget(split);

@@ -67,6 +67,18 @@ CompareWindow *openFileComparison(QWidget *window, const Scenario &scenario, con
     return compare;
 }
 
+CompareWindow *openCpythonComparison(QWidget *window, const Scenario &scenario, const QString &path,
+                                     const Trace &cpython)
+{
+    CompareWindow *compare = newWindow(window);
+    compare->addScenario(QObject::tr("Loopscope"), scenario);
+    compare->addTrace(QObject::tr("CPython"), cpython);
+    compare->setWindowTitle(QObject::tr("Compare with CPython: %1").arg(label(scenario, path)));
+    compare->runAll();
+    compare->show();
+    return compare;
+}
+
 QList<QAction *> addCompareActions(QMenu *menu, QWidget *window, CompareSource source)
 {
     QAction *variants = menu->addAction(QObject::tr("Compare &Variants"));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "scenario/scenario.h"
+#include "trace/trace.h"
 
 #include <QList>
 
@@ -32,5 +33,9 @@ CompareWindow *openVariantComparison(QWidget *window, const Scenario &scenario,
                                      const QString &path);
 CompareWindow *openFileComparison(QWidget *window, const Scenario &scenario, const QString &path,
                                   const QString &otherFile);
+// The scenario run by Loopscope beside its exported program recorded under CPython (Run >
+// Compare with CPython): "Loopscope" and "CPython" on one time axis, with what differs.
+CompareWindow *openCpythonComparison(QWidget *window, const Scenario &scenario, const QString &path,
+                                     const Trace &cpython);
 
 } // namespace loopscope

@@ -5,10 +5,12 @@
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "timeline/timeline_view.h"
+#include "trace/trace_json.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -99,8 +101,27 @@ void CompareWindow::addScenario(const QString &name, const Scenario &scenario)
     setWindowTitle(tr("Compare: %1").arg(m_title));
 }
 
+void CompareWindow::addTrace(const QString &name, const Trace &trace)
+{
+    if (m_title.isEmpty())
+        m_title = trace.scenario.isEmpty() ? name : trace.scenario;
+    m_traces.push_back({name, trace});
+    setWindowTitle(tr("Compare: %1").arg(m_title));
+}
+
 bool CompareWindow::addFile(const QString &path, QString *error)
 {
+    QFile file(path);
+    const QByteArray json = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    if (isTraceJson(json)) {
+        QString problem;
+        const std::optional<Trace> trace = readTraceJson(json, &problem);
+        if (trace)
+            addTrace(fileLabel(path), *trace);
+        else if (error)
+            *error = tr("%1: %2").arg(path, problem);
+        return trace.has_value();
+    }
     const ScenarioLoad load = readScenarioFile(path);
     if (!load.ok()) {
         if (error)
@@ -122,6 +143,7 @@ void CompareWindow::runAll()
     options.workerProgram = QCoreApplication::applicationFilePath();
     for (const NamedScenario &entry : m_entries)
         runs.push_back({entry.name, runScenario(entry.scenario, options)});
+    runs.insert(runs.end(), m_traces.begin(), m_traces.end());
     m_view->setRuns(std::move(runs));
     QApplication::restoreOverrideCursor();
 }
@@ -129,7 +151,7 @@ void CompareWindow::runAll()
 void CompareWindow::addFileFromDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Compare with"), QString(),
-                                                      tr("Scenarios (*.loop.json *.json)"));
+                                                      tr("Scenarios and traces (*.json)"));
     QString error;
     if (path.isEmpty())
         return;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scenario/variants.h"
+#include "trace/compare_summary.h"
 
 #include <QMainWindow>
 
@@ -22,7 +23,10 @@ public:
     void setScenario(const Scenario &scenario, const QString &label);
     // Adds a scenario under `name` beside the others.
     void addScenario(const QString &name, const Scenario &scenario);
-    // Adds a file's scenario (its base) beside the others; false with *error when unreadable.
+    // Adds a trace as it is (recorded or saved): it is not run again.
+    void addTrace(const QString &name, const Trace &trace);
+    // Adds a file's scenario (its base), or a trace file's trace, beside the others; false with
+    // *error when unreadable.
     bool addFile(const QString &path, QString *error = nullptr);
     const std::vector<NamedScenario> &entries() const { return m_entries; }
     // Where Export starts: the folder of the last comparison exported, else the documents.
@@ -37,6 +41,7 @@ public Q_SLOTS:
 private:
     QString m_title;
     std::vector<NamedScenario> m_entries;
+    std::vector<NamedTrace> m_traces; // shown after the scenarios' runs
     CompareView *m_view = nullptr;
 };
 
