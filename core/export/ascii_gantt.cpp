@@ -103,7 +103,7 @@ QString timeAxis(double duration, qsizetype nameWidth, int columns)
 // ", blocked on b" for a task stuck at the end (stuckSpan): its bar cannot show it.
 QString stuckIn(const Trace &trace, const Lane &lane)
 {
-    const Span *stuck = stuckSpan(lane);
+    const Span *stuck = stuckSpan(trace, lane);
     if (!stuck)
         return {};
     const QString &on = trace.str(stuck->on);

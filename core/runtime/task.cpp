@@ -172,6 +172,9 @@ void Task::step(std::unique_ptr<PyError> exc)
 
 void Task::finish()
 {
+    // A task awaiting this one directly is woken from this task's last step, as CPython's
+    // Task.__step sets the result and schedules the waiter's __wakeup: the wake edge names it.
+    doneBy = m_lane;
     std::exception_ptr error = m_bodyDone ? m_body.error() : nullptr;
     if (!m_bodyDone && m_resumeError)
         error = std::make_exception_ptr(*m_resumeError);

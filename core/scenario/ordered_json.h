@@ -42,6 +42,8 @@ public:
     bool contains(const QString &key) const;
 
     QByteArray toIndentedJson() const;
+    // All on one line: `{"n": 1.0, "s": [1, 2]}`.
+    QString toCompactJson() const { return compact(); }
 
 private:
     enum class Kind { Scalar, Object, Array };

@@ -42,12 +42,16 @@ constexpr std::array kEventNames{"print", "create", "acquire", "release", "set",
 constexpr std::array kSeverityNames{"info", "warning", "error"};
 } // namespace
 
-const Span *stuckSpan(const Lane &lane)
+const Span *stuckSpan(const Trace &trace, const Lane &lane)
 {
     if (lane.result != LaneResult::Pending || lane.spans.empty())
         return nullptr;
     const Span &last = lane.spans.back();
-    return last.end <= last.start && last.state != LaneState::Running ? &last : nullptr;
+    if (last.state == LaneState::Running)
+        return nullptr;
+    if (trace.outcome.status == OutcomeStatus::Deadlock && lane.kind == LaneKind::Task)
+        return &last;
+    return last.end <= last.start ? &last : nullptr;
 }
 
 QString stateName(LaneState s)

@@ -101,10 +101,13 @@ struct Trace
 // The trace's "clock": "virtual", "live", "cpython" (recorded, real clock) or "cpython-virtual".
 QString clockName(const Trace &trace);
 
-// The state a task that never ended is stuck in, when it entered it at the last instant of the
-// run (a deadlock: blocked on the lock it asked for then): its last span, of no length and not
-// running, which a time axis alone cannot show. Null for any other lane.
-const Span *stuckSpan(const Lane &lane);
+// The state a task that never ended is stuck in, which a time axis alone may not show: its last
+// span, not running. In a run that ended in a deadlock, that of every pending task, whatever the
+// span's length: on the live clock the run ends a few microseconds after the last task blocked,
+// so the `blocked` it is stuck in is not of zero length there, and on the virtual clock it is.
+// In any other run, only a span entered at the run's last instant (of no length). Null for any
+// other lane. The one definition for the exports and the timeline.
+const Span *stuckSpan(const Trace &trace, const Lane &lane);
 
 QString stateName(LaneState s);
 std::optional<LaneState> stateFromName(const QString &name);

@@ -127,15 +127,12 @@ void TestRecordLessons::recordedMatchesModel_data()
     //   clock while the loop's clock stands still).
     // - 20-cpu-blocks-loop: burn() spins on time.perf_counter for its CPU time, real time the
     //   virtual clock does not see; and its process pool as above.
-    // - 07-sequential-vs-tasks, 08-await-order: the runtime records no wake edge when a task
-    //   that another task awaits directly (`await task`) finishes; CPython wakes the awaiting
-    //   task from the finished task's last step (wake by task-2 via task-2). Runtime side.
     for (const char *lesson :
-         {"01-sync-blocking", "03-asyncio-gather", "04-time-sleep-freezes", "09-early-task",
-          "10-loop-vs-taskgroup", "11-gather-exceptions", "12-taskgroup-fails-fast",
-          "13-lock-counter", "14-semaphore", "15-event", "16-queue-workers", "17-future",
-          "18-wait-for-timeout", "19-fire-and-forget", "21-deadlock", "22-web-server",
-          "23-forgotten-await"})
+         {"01-sync-blocking", "03-asyncio-gather", "04-time-sleep-freezes",
+          "07-sequential-vs-tasks", "08-await-order", "09-early-task", "10-loop-vs-taskgroup",
+          "11-gather-exceptions", "12-taskgroup-fails-fast", "13-lock-counter", "14-semaphore",
+          "15-event", "16-queue-workers", "17-future", "18-wait-for-timeout", "19-fire-and-forget",
+          "21-deadlock", "22-web-server", "23-forgotten-await"})
         QTest::newRow(lesson) << QString::fromLatin1(lesson);
 }
 

@@ -32,6 +32,19 @@ QString scenario(const char *name)
     return QStringLiteral("tests/runtime/scenarios/%1.loop.json").arg(QLatin1String(name));
 }
 
+// Every wake edge, "<t> <lane name> by <lane name> via <on>", in the trace's order.
+QStringList wakesText(const Trace &trace)
+{
+    QStringList out;
+    for (const TraceEvent &e : trace.events)
+        if (e.kind == EventKind::Wake)
+            out << QStringLiteral("%1 %2 by %3 via %4")
+                       .arg(QString::number(e.t), trace.lanes[std::size_t(e.lane)].name,
+                            e.by >= 0 ? trace.lanes[std::size_t(e.by)].name : QStringLiteral("-"),
+                            e.via);
+    return out;
+}
+
 } // namespace
 
 class TestRuntimeLessons : public QObject
@@ -51,6 +64,7 @@ private Q_SLOTS:
     void lockSerialises();
     void semaphoreLetsTwoIn();
     void eventWakesTheWaiter();
+    void awaitedTaskWakesItsAwaiter();
     void queueWorkersDrainThreeItems();
     void waitForTimesOut();
     void waitForZeroTimeoutCancelsBeforeTheTaskRuns();
@@ -223,6 +237,22 @@ void TestRuntimeLessons::eventWakesTheWaiter()
              QStringList({"0 waiter-1: Waiting for the event", "2 setter-1: Event set",
                           "2 waiter-1: Event is set, carrying on"}));
     QVERIFY(spansText(trace, "waiter-1").contains("waiting 0-2 ready"));
+}
+
+// `await task`: the task's last step wakes the awaiter, as CPython's recorder shows (by and via
+// the awaited task, whether it is done, failed or cancelled); a task already done when awaited
+// wakes nobody (lesson 08's `await t1`).
+void TestRuntimeLessons::awaitedTaskWakesItsAwaiter()
+{
+    QCOMPARE(
+        wakesText(runFile(lesson("07-sequential-vs-tasks"))),
+        QStringList({"4 main by fetch_data-1 via task-2", "5 main by fetch_data-2 via task-3"}));
+    QCOMPARE(wakesText(runFile(lesson("08-await-order"))),
+             QStringList({"2 main by fetch_data-2 via task-3"}));
+    const Trace failedAndCancelled = runFile(scenario("awaited-task-wakes"));
+    QCOMPARE(printsText(failedAndCancelled), QStringList({"1 main: caught", "2 main: cancelled"}));
+    QCOMPARE(wakesText(failedAndCancelled),
+             QStringList({"1 main by w-1 via task-2", "2 main by c-1 via task-3"}));
 }
 
 void TestRuntimeLessons::queueWorkersDrainThreeItems()

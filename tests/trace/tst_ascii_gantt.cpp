@@ -21,6 +21,7 @@ private Q_SLOTS:
     void zeroDurationDrawsEmptyRows();
     void skipsNonFiniteTimes();
     void namesTheStateADeadlockedTaskIsStuckIn();
+    void namesTheStuckStateOfALiveDeadlock();
 };
 
 void TestAsciiGantt::drawsSmallTrace_data()
@@ -121,17 +122,40 @@ void TestAsciiGantt::skipsNonFiniteTimes()
 }
 
 // Lesson 21 on the runtime: both transfers ask for the other's lock at 1 s, the last instant,
-// so their bars cannot show it; the end of the row says it.
+// so their bars cannot show it; the end of the row says it, and what main waits on.
 void TestAsciiGantt::namesTheStateADeadlockedTaskIsStuckIn()
 {
     const ScenarioLoad load
         = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/21-deadlock.loop.json"));
     QVERIFY(load.ok());
     const QStringList rows = asciiGantt(runScenario(*load.scenario, RunOptions{}), 10).split('\n');
-    QCOMPARE(rows.mid(0, 4), QStringList({"main          |..........| pending",
+    QCOMPARE(rows.mid(0, 4), QStringList({"main          |..........| pending, waiting on gather",
                                           "transfer_ab-1 |..........| pending, blocked on b",
                                           "transfer_ba-1 |..........| pending, blocked on a",
                                           "event loop    |..........|"}));
+}
+
+// The same lesson on the live clock (scale 0.05: 1 s is 50 ms): the run ends a few
+// microseconds after the transfers blocked, so their `blocked` spans have a length; the rows
+// still name the state each task is stuck in, as for the virtual run.
+void TestAsciiGantt::namesTheStuckStateOfALiveDeadlock()
+{
+    const ScenarioLoad load
+        = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/21-deadlock.loop.json"));
+    QVERIFY(load.ok());
+    RunOptions live;
+    live.clock = ClockMode::Live;
+    live.scale = 0.05;
+    const Trace trace = runScenario(*load.scenario, live);
+    QCOMPARE(outcomeName(trace.outcome.status), QStringLiteral("deadlock"));
+    const Lane &ab = trace.lanes[std::size_t(trace.laneIndex(QStringLiteral("task-2")))];
+    QCOMPARE(ab.name, QStringLiteral("transfer_ab-1"));
+    QVERIFY2(ab.spans.back().end > ab.spans.back().start, "the live blocked span has a length");
+    QStringList ends;
+    for (const QString &row : asciiGantt(trace, 10).split('\n').mid(0, 4))
+        ends << row.section('|', 2);
+    QCOMPARE(ends, QStringList({" pending, waiting on gather", " pending, blocked on b",
+                                " pending, blocked on a", ""}));
 }
 
 QTEST_GUILESS_MAIN(TestAsciiGantt)

@@ -2,7 +2,6 @@
 
 #include "timeline/timeline_theme.h"
 
-#include <QJsonValue>
 #include <QPainter>
 #include <QPixmap>
 
@@ -205,18 +204,22 @@ QString quantityText(const Quantity &q)
     return q.isParam() ? QLatin1Char('$') + q.param : QString::number(q.value);
 }
 
-QString argumentText(const QJsonValue &value)
+// As the Python pane writes the argument: a float with its fraction (`1.0`), True, None.
+QString argumentText(const PyValue &value)
 {
-    if (value.isDouble())
-        return QString::number(value.toDouble());
     if (value.isString()) {
         const QString text = value.toString();
         return text.startsWith(QLatin1Char('$')) ? text
                                                  : QLatin1Char('"') + text + QLatin1Char('"');
     }
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    return value.isNull() ? QStringLiteral("None") : QStringLiteral("\u2026");
+    switch (value.kind()) {
+    case PyValue::Kind::Absent:
+    case PyValue::Kind::List:
+    case PyValue::Kind::Dict:
+        return QStringLiteral("\u2026");
+    default:
+        return value.repr();
+    }
 }
 
 // "fetch(n=1, delay=$d)": the arguments in the order of the callee's parameters, then any

@@ -4,14 +4,13 @@
 #include "canvas/block_style.h"
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
+#include "scenario/py_value_text.h"
 #include "scenario/scenario_validate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
@@ -35,20 +34,16 @@ std::optional<Quantity> parseQuantity(const QString &text)
     return ok ? std::optional(Quantity::literal(value)) : std::nullopt;
 }
 
-// A JSON value typed as JSON ("1", "\"text\"", "[1, 2]"); plain words are taken as strings.
-QJsonValue parseJsonValue(const QString &text)
+// A value typed as JSON ("1", "1.0", "\"text\"", "[1, 2]"), a float kept a float; plain words
+// are taken as strings.
+PyValue parseJsonValue(const QString &text)
 {
-    const QJsonDocument wrapped
-        = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(text).toUtf8());
-    if (wrapped.isArray() && wrapped.array().size() == 1)
-        return wrapped.array().at(0);
-    return text;
+    return readPyValueText(text).value_or(PyValue(text));
 }
 
-QString jsonValueText(const QJsonValue &value)
+QString jsonValueText(const PyValue &value)
 {
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+    return pyValueText(value);
 }
 
 std::vector<ResourceKind> allowedKinds(StepKind kind)
@@ -224,11 +219,10 @@ void PropertiesPanel::addCallFields(const Step &step)
         const Coroutine *target = m_document->scenario().coroutine(name);
         commitStep(tr("Edit coroutine"), [&](Step &s) {
             s.coro = name;
-            QJsonObject args; // the new target's parameters, keeping values that still fit
+            PyArgs args; // the new target's parameters, keeping values that still fit
             if (target)
                 for (const QString &param : target->params)
-                    args.insert(param, s.args.value(param).isUndefined() ? QJsonValue(0)
-                                                                         : s.args.value(param));
+                    args.insert(param, s.args.contains(param) ? s.args.value(param) : PyValue(0));
             s.args = args;
         });
         rebuild(); // the argument table follows the new target's parameters
@@ -290,9 +284,7 @@ void PropertiesPanel::addGatherFields(const Step &step)
         const GatherItem &item = step.items[std::size_t(row)];
         items->setItem(
             row, 0, new QTableWidgetItem(item.isTask() ? QLatin1Char('$') + item.task : item.coro));
-        items->setItem(row, 1,
-                       new QTableWidgetItem(QString::fromUtf8(
-                           QJsonDocument(item.args).toJson(QJsonDocument::Compact))));
+        items->setItem(row, 1, new QTableWidgetItem(pyArgsText(item.args)));
         items->setItem(row, 2, new QTableWidgetItem(item.name));
     }
     items->setMaximumHeight(40 + 26 * std::min(8, int(step.items.size())));
@@ -307,7 +299,7 @@ void PropertiesPanel::addGatherFields(const Step &step)
                 item.task = text.startsWith(QLatin1Char('$')) ? text.mid(1) : QString();
                 item.coro = text.startsWith(QLatin1Char('$')) ? QString() : text;
             } else if (column == 1) {
-                item.args = QJsonDocument::fromJson(text.toUtf8()).object();
+                item.args = readPyArgsText(text).value_or(PyArgs{});
             } else {
                 item.name = text;
             }

@@ -50,17 +50,6 @@ DeadlockWait waitOf(const Trace &trace, int lane)
 
 } // namespace
 
-const Span *stuckState(const Trace &trace, const Lane &lane)
-{
-    if (const Span *stuck = stuckSpan(lane))
-        return stuck;
-    if (trace.outcome.status != OutcomeStatus::Deadlock || lane.kind != LaneKind::Task
-        || lane.result != LaneResult::Pending || lane.spans.empty())
-        return nullptr;
-    const Span &last = lane.spans.back();
-    return last.state == LaneState::Blocked ? &last : nullptr;
-}
-
 std::vector<DeadlockWait> deadlockWaits(const Trace &trace)
 {
     if (trace.outcome.status != OutcomeStatus::Deadlock)

@@ -18,13 +18,6 @@ struct DeadlockWait
     QString step;      // the step it waits in
 };
 
-// The state a task is stuck in for good, drawn past the lane's end because its span may have
-// no width: stuckSpan(lane) (entered at the run's last instant), or in a deadlocked run the
-// `blocked` a pending task ended in, however short. On the live clock the run ends a few
-// microseconds after the last task blocked, so that span is not of zero length there, and the
-// lane's visible end would be the `ready` before it. Null for any other lane.
-const Span *stuckState(const Trace &trace, const Lane &lane);
-
 // The cycle of a deadlocked run, each wait followed by its holder's wait, starting with the
 // lowest lane; without a cycle, every stuck task's wait in lane order. Empty when the run did
 // not end in a deadlock.

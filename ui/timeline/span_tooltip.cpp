@@ -1,6 +1,5 @@
 #include "timeline/span_tooltip.h"
 
-#include "timeline/deadlock_waits.h"
 #include "timeline/span_summary.h"
 #include "timeline/time_ruler.h"
 
@@ -80,7 +79,7 @@ QString spanToolTip(const Trace &trace, int lane, int spanIndex, double t, const
     if (!on.isEmpty())
         head += QStringLiteral(" on ") + on;
     const bool stuck
-        = stuckState(trace, l) == &span && trace.outcome.status == OutcomeStatus::Deadlock;
+        = stuckSpan(trace, l) == &span && trace.outcome.status == OutcomeStatus::Deadlock;
     QStringList lines{head, stuck ? QStringLiteral("from %1 on: the run ended in a deadlock")
                                         .arg(formatSeconds(span.start))
                                   : QStringLiteral("%1 \u2013 %2 (%3)")

@@ -1,6 +1,5 @@
 #include "timeline/timeline_painter.h"
 
-#include "timeline/deadlock_waits.h"
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_fonts.h"
 #include "timeline/timeline_marks.h"
@@ -28,7 +27,7 @@ constexpr int kInstantWidth = 2; // pixels of a zero-length running span
 QRectF stuckStateRect(const Trace &trace, const Lane &lane, const TimelineLayout &layout,
                       const TimelineCoordinates &coords, int top)
 {
-    const Span *stuck = stuckState(trace, lane);
+    const Span *stuck = stuckSpan(trace, lane);
     if (!stuck)
         return {};
     const int size = layout.laneHeight - 2 * kSpanInset;
@@ -159,9 +158,9 @@ void TimelinePainter::paintLaneSpans(QPainter &painter, const TimelineLayout &la
         return;
     double x = coords.mapTimeToX(l.spans.back().end) + 3;
     const int size = layout.laneHeight - 2 * kSpanInset;
-    // A task that never ended, stuck at the last instant in a state it has only just entered
-    // (a deadlock: blocked on a lock for good), shows that state before its mark: a span of
-    // no length would not be seen at all.
+    // A task that never ended, stuck for good in its last state (stuckSpan: in a deadlock,
+    // blocked on a lock, a span of no length on the virtual clock and of microseconds on the
+    // live one), shows that state before its mark: the span alone would not be seen.
     if (const QRectF stuck = stuckStateRect(m_trace, l, layout, coords, top); !stuck.isEmpty()) {
         if (stuck.left() >= coords.leftMargin && stuck.right() <= area.right() + 1)
             paintStateSwatch(painter, stuck.toRect(), l.spans.back().state, m_theme,

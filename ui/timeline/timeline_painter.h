@@ -56,7 +56,7 @@ private:
 // to the end of the run), per lane index.
 std::vector<std::vector<TimeRange>> resourceHoldings(const Trace &trace, const QString &resource);
 
-// Where the state of a task stuck at the end of the run (stuckState) is drawn, right of the
+// Where the state of a task stuck at the end of the run (stuckSpan) is drawn, right of the
 // lane's end, for the row at `top`: a stub kStuckStubWidths lane heights wide, so that it reads
 // as a state and not as a mark; empty for any other lane.
 constexpr int kStuckStubWidths = 2;
