@@ -170,7 +170,9 @@ void TestInstall::desktopFilesAgreeOnTheId()
         = readText(installed(QStringLiteral("share/applications/%1.desktop").arg(kAppId)));
     QVERIFY(desktop.contains(QStringLiteral("\nIcon=%1\n").arg(kAppId)));
     QVERIFY(desktop.contains(QStringLiteral("\nExec=loopscope %f\n")));
-    QVERIFY(desktop.contains(QStringLiteral("\nMimeType=application/x-loopscope-scenario;\n")));
+    // The window opens both scenarios and traces (recorded or saved).
+    QVERIFY(desktop.contains(QStringLiteral(
+        "\nMimeType=application/x-loopscope-scenario;application/x-loopscope-trace;\n")));
     const QString mime
         = readText(installed(QStringLiteral("share/mime/packages/%1.xml").arg(kAppId)));
     QVERIFY(mime.contains(QStringLiteral("<mime-type type=\"application/x-loopscope-scenario\">")));
