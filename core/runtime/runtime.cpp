@@ -61,7 +61,11 @@ Runtime::~Runtime()
     // that cycle (a copy: abandon() may delete the gather, which leaves the set).
     for (GatheringFuture *gather : std::vector(gathers.begin(), gathers.end()))
         gather->abandon();
-    // Tasks first: their coroutine frames hold references to futures and primitives.
+    // Tasks first: their coroutine frames hold references to futures and primitives, and to
+    // tasks (themselves too): drop every frame while `tasks` keeps every task alive, then
+    // the tasks.
+    for (const Ref<Task> &task : tasks)
+        task->dropBody();
     tasks.clear();
 }
 

@@ -52,6 +52,15 @@ public:
     // run since (a paused run, the end of a run).
     void flushReady();
 
+    // The end of a run: destroys the task's coroutine frames, and so the references its
+    // variables hold. A task that holds itself in a variable (it took itself from a queue)
+    // would otherwise never be freed.
+    void dropBody()
+    {
+        m_resumePoint = {};
+        m_body = Co{};
+    }
+
     StringId waitingOn() const { return m_waitOn; }
     bool exceptionRetrieved = false; // someone looked at its exception
     bool cancelledAtShutdown = false;
