@@ -116,9 +116,10 @@ def _deadlock_text(hooks):
     """`deadlock: A waits for r held by B, ...` for the tasks blocked on held resources."""
     waits = []
     for lane in hooks.rec.lanes:
-        if lane.kind != "task" or lane.result is not None or not lane.changes:
+        last = lane.last()
+        if lane.kind != "task" or lane.result is not None or last is None:
             continue
-        _t, state, on = lane.changes[-1]
+        _t, state, on = last
         holders = [h for h in hooks.holders.get(on, []) if h is not lane]
         if state == "blocked" and holders:
             waits.append(f"{lane.name} waits for {on} held by {holders[0].name}")
