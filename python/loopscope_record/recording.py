@@ -75,6 +75,7 @@ class Recording:
         self.status = "completed"
         self.error = None
         self.unseen = []  # what the recording could not see, said in the trace's notes
+        self.writer_pid = os.getpid()  # the process that writes the trace (not a forked child)
         self._count = {"task": 0, "thread": 0, "process": 0}
 
     def add_lane(self, kind, name, parent=None, coro=None):
