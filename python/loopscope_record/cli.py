@@ -12,7 +12,7 @@ import sys
 import traceback
 
 from . import hooks as hooks_module
-from . import patches, stream, virtual
+from . import patches, stream, unseen, virtual
 from .recording import Recording
 
 USAGE = ("usage: python -m loopscope_record [--virtual] [--stream] [--out TRACE.json] "
@@ -48,14 +48,19 @@ def main(argv=None):
         sys.stderr.write(f"loopscope record: {exc}\n{USAGE}")
         return 2
     program = program_argv[0]
-    if not os.path.isfile(program):
-        sys.stderr.write(f"loopscope record: {program}: no such file\n")
-        return 2
     clock = virtual.Clock(options["virtual"])
     recording = Recording(os.path.basename(program),
                           "cpython-virtual" if clock.virtual else "cpython")
+    if not os.path.isfile(program):
+        # As python would say it; the trace says the program never started (exit 2: usage).
+        sys.stderr.write(f"loopscope record: {program}: no such file\n")
+        _not_started(recording, f"can't open file {program!r}: [Errno 2] No such file or "
+                     "directory")
+        recording.write(options["out"])
+        return 2
     hooks = hooks_module.Hooks(recording, clock)
     patches.install(hooks)
+    unseen.install(hooks, recording)
     if clock.virtual:
         virtual.install(clock, hooks)
     sys.argv = program_argv
@@ -75,7 +80,20 @@ def _hang(recording, hooks, clock, out, snapshots):
     _finish(recording, hooks, clock, out, snapshots)
 
 
+def _not_started(recording, error):
+    recording.status, recording.error = "failed", error
+    recording.diagnostic(0.0, None, "not-started",
+                         "the program did not start: nothing of it was recorded", "error")
+
+
 def _run(program, recording, hooks):
+    try:  # compiled once first: a program that cannot compile never started
+        with open(program, "rb") as f:
+            compile(f.read(), program, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, OSError) as exc:
+        _not_started(recording, _error_text(exc))
+        traceback.print_exc(limit=0)
+        return
     try:
         runpy.run_path(program, run_name="__main__")
     except stream.Stopped:
@@ -90,9 +108,29 @@ def _run(program, recording, hooks):
             recording.error = f"SystemExit: {exc.code}"
     except BaseException as exc:  # noqa: BLE001 - the program's outcome is what is recorded
         recording.status = "failed"
-        text = str(exc)
-        recording.error = type(exc).__name__ + (f": {text}" if text else "")
+        recording.error = _error_text(exc)
+        _raised_outside_loop(recording, hooks)
         traceback.print_exc()
+
+
+def _error_text(exc):
+    text = str(exc)
+    return type(exc).__name__ + (f": {text}" if text else "")
+
+
+def _raised_outside_loop(recording, hooks):
+    """An exception raised at the top level before any task ran, or after main ended well,
+    belongs to no lane: the trace says where it came from."""
+    root = hooks.root
+    if root is None:
+        if not any(d[3] == "steps-not-visible" for d in recording.diagnostics):
+            recording.diagnostic(hooks.clock.now(), None, "raised-outside-loop",
+                                 f"{recording.error} was raised before any asyncio task ran: "
+                                 "no lane saw it", "error")
+    elif root.result == "done":
+        recording.diagnostic(hooks.clock.now(), None, "raised-outside-loop",
+                             f"{recording.error} was raised after the event loop ended "
+                             "(main returned): no lane saw it", "error")
 
 
 def _finish(recording, hooks, clock, out, snapshots=None):
@@ -105,6 +143,8 @@ def _finish(recording, hooks, clock, out, snapshots=None):
         sys.stdout.flush()
     except (OSError, ValueError):
         pass
+    if recording.writer_pid != os.getpid():  # a forked child: the trace is its parent's
+        return {"completed": 0, "failed": 1, "deadlock": 3, "stopped": 4}[recording.status]
     recording.write(out)
     status = {"completed": 0, "failed": 1, "deadlock": 3, "stopped": 4}[recording.status]
     if recording.status == "deadlock":
@@ -116,9 +156,10 @@ def _deadlock_text(hooks):
     """`deadlock: A waits for r held by B, ...` for the tasks blocked on held resources."""
     waits = []
     for lane in hooks.rec.lanes:
-        if lane.kind != "task" or lane.result is not None or not lane.changes:
+        last = lane.last()
+        if lane.kind != "task" or lane.result is not None or last is None:
             continue
-        _t, state, on = lane.changes[-1]
+        _t, state, on = last
         holders = [h for h in hooks.holders.get(on, []) if h is not lane]
         if state == "blocked" and holders:
             waits.append(f"{lane.name} waits for {on} held by {holders[0].name}")

@@ -23,15 +23,14 @@ def _install_loop(hooks):
     run = events.Handle._run
     call_soon = base_events.BaseEventLoop.call_soon
 
-    def _run(handle):
-        return hooks.run_handle(handle, run)
+    scheduled = hooks.scheduled
 
     def recorded_call_soon(loop, callback, *args, context=None):
         handle = call_soon(loop, callback, *args, context=context)
-        hooks.scheduled(handle, callback, args)
+        scheduled(handle, callback, args)
         return handle
 
-    events.Handle._run = _run
+    events.Handle._run = hooks.step_hook(run)
     base_events.BaseEventLoop.call_soon = recorded_call_soon
 
 
@@ -93,29 +92,29 @@ def _install_pools(hooks):
         def job(*args, **kwargs):
             lane, now = thread_lane(), hooks.clock.now
             t0, cpu0 = now(), time.thread_time()
-            at = len(lane.changes)
-            lane.changes.append((t0, RUNNING, None))
+            at = len(lane.marks)
+            lane.add(t0, RUNNING)
             try:
                 return func(*args, **kwargs)
             finally:
                 t1 = now()
                 if t1 - t0 >= 0.002 and time.thread_time() - cpu0 < 0.5 * (t1 - t0):
-                    lane.changes[at] = (t0, BLOCKING, None)
-                lane.changes.append((t1, None, None))
+                    lane.replace(at, BLOCKING)
+                lane.add(t1, None)
                 entry[1] = lane
 
         return job
 
     def process_lane(entry, fut):
-        lane = next((p for p in processes if p.changes[-1][1] is None), None)
+        lane = next((p for p in processes if p.last()[1] is None), None)
         if lane is None:
             lane = hooks.rec.add_lane("process", f"Process-{len(processes) + 1}")
             processes.append(lane)
-        lane.changes.append((hooks.clock.now(), RUNNING, None))
+        lane.add(hooks.clock.now(), RUNNING)
         entry[1] = lane
 
         def done(_fut):
-            lane.changes.append((hooks.clock.now(), None, None))
+            lane.add(hooks.clock.now(), None)
 
         fut.add_done_callback(done)
 

@@ -1,22 +1,37 @@
 """The trace being recorded: lanes with their state changes, events, diagnostics, outcome.
 
-State changes are appended as (time, state, on) per lane; spans are built when the trace is
-written, with the rules of Loopscope's own recorder (core/runtime/recorder.cpp), so that a
-recorded trace and a scenario's trace can be compared span by span: each change opens a span
-the next one closes; a span of no length is dropped unless it is `running` (it marks where a
-task ran); neighbours with the same state and `on` merge; an instant of running followed by
-running swallows it; an unfinished task keeps its last state even at no length.
+A lane's state changes are kept compact while the program runs, since a busy program makes
+millions: the times in an `array('d')` and, per change, the small int naming its (state, on)
+pair (`mark()`: one shared table), so a change costs 16 bytes and no objects. Spans are built
+only when the trace is written (writing.py), with the rules of Loopscope's own recorder
+(core/runtime/recorder.cpp), so that a recorded trace and a scenario's trace compare span by span.
 """
-import json
 import os
+from array import array
 
 RUNNING, READY, BLOCKING, WAITING, BLOCKED = "running", "ready", "blocking", "waiting", "blocked"
-_KIND_ORDER = {"task": 0, "thread": 1, "process": 2}
+
+MARKS = []  # mark -> (state, on); state None is a gap (a pool thread between two jobs) or an end
+_MARK_OF = {}
+
+
+def mark(state, on):
+    """The small int standing for (state, on) in a lane's changes."""
+    key = (state, on)
+    m = _MARK_OF.get(key)
+    if m is None:
+        m = _MARK_OF[key] = len(MARKS)
+        MARKS.append(key)
+    return m
+
+
+M_RUNNING, M_READY, M_BLOCKING, M_GAP = (mark(RUNNING, None), mark(READY, None),
+                                         mark(BLOCKING, None), mark(None, None))
 
 
 class Lane:
-    __slots__ = ("id", "kind", "name", "parent", "coro", "changes", "result", "on", "cancels",
-                 "given_name")
+    __slots__ = ("id", "kind", "name", "parent", "coro", "times", "marks", "result", "on",
+                 "cancels", "given_name")
 
     def __init__(self, lane_id, kind, name, parent=None, coro=None):
         self.id = lane_id
@@ -24,11 +39,29 @@ class Lane:
         self.name = name
         self.parent = parent
         self.coro = coro
-        self.changes = []  # (t, state, on)
+        # The changes: times[i] and marks[i]. The time goes in first, so a reader in another
+        # thread (--stream) that takes len(marks) changes finds their times there.
+        self.times = array("d")
+        self.marks = []
         self.result = None
         self.on = None  # what the lane waits for now (the `via` of the wake that ends it)
         self.cancels = 0
         self.given_name = None
+
+    def add(self, t, state, on=None):
+        self.times.append(t)
+        self.marks.append(mark(state, on))
+
+    def replace(self, i, state, on=None):
+        self.marks[i] = mark(state, on)
+
+    def last(self):
+        """(t, state, on) of the last change, or None."""
+        marks = self.marks
+        if not marks:
+            return None
+        i = len(marks) - 1
+        return (self.times[i],) + MARKS[marks[i]]
 
 
 class Recording:
@@ -42,6 +75,7 @@ class Recording:
         self.status = "completed"
         self.error = None
         self.unseen = []  # what the recording could not see, said in the trace's notes
+        self.writer_pid = os.getpid()  # the process that writes the trace (not a forked child)
         self._count = {"task": 0, "thread": 0, "process": 0}
 
     def add_lane(self, kind, name, parent=None, coro=None):
@@ -56,128 +90,21 @@ class Recording:
     def diagnostic(self, t, lane, code, message, severity="warning"):
         self.diagnostics.append((t, lane, severity, code, message))
 
-    # Writing ------------------------------------------------------------------------------
+    def note(self, text):
+        """Something the recording could not see, said once in the trace's notes."""
+        if text not in self.unseen:
+            self.unseen.append(text)
 
-    def to_json(self, end=None, status=None, error=None):
-        """The trace; `end`, `status` and `error` given make a snapshot of a recording under way."""
-        end = self.duration if end is None else end
-        status = self.status if status is None else status
-        error = self.error if error is None else error
-        lanes = sorted(self.lanes, key=lambda lane: _KIND_ORDER[lane.kind])
-        out = {
-            "format": "loopscope-trace",
-            "version": 1,
-            "scenario": self.title,
-            "clock": self.clock,
-            "duration": _t(end),
-            "lanes": [_lane_json(lane, end, status) for lane in lanes],
-            "events": [_event_json(*e) for e in self.events],
-            "diagnostics": [
-                {"t": _t(t), "lane": lane.id if lane else None, "severity": severity,
-                 "code": code, "message": message}
-                for t, lane, severity, code, message in self.diagnostics
-            ],
-            "outcome": {"status": status, "error": error},
-        }
-        out["lanes"].append(_loop_lane(out["lanes"], end))
-        if self.unseen:
-            out["notes"] = self.unseen
-        return out
+    def write(self, path, end=None, status=None, error=None):
+        """Writes the trace; `end`, `status` and `error` given make a snapshot of a recording
+        under way (--stream). Renamed into place: a reader polling the file never reads half."""
+        from .writing import trace_parts  # it needs this module's names
 
-    def write(self, path, **snapshot):
-        # No indent: only the compact form has the C encoder (an indented million spans took
-        # 17 s in the pure-Python one, 15x the recording itself). Renamed into place, so that
-        # a reader polling the file (--stream) never reads half a trace.
-        text = json.dumps(self.to_json(**snapshot), ensure_ascii=False, separators=(",", ":"))
+        parts = trace_parts(self, self.duration if end is None else end,
+                            self.status if status is None else status,
+                            self.error if error is None else error)
         partial = path + ".partial"
         with open(partial, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+            f.writelines(parts)
+            f.write("\n")
         os.replace(partial, path)
-
-
-def _t(t):
-    """Times rounded to the nanosecond: real clocks give more digits than mean anything."""
-    return round(max(t, 0.0), 9)
-
-
-def build_spans(changes, end, keep_last):
-    spans = []
-    for i, (start, state, on) in enumerate(changes):
-        if state is None:  # a gap: a pool thread between two jobs
-            continue
-        stop = changes[i + 1][0] if i + 1 < len(changes) else end
-        stop = max(stop, start)
-        if i + 1 == len(changes) and keep_last and stop <= start and state != RUNNING:
-            spans.append([state, start, stop, on])
-        else:
-            _append_span(spans, [state, start, stop, on])
-    return spans
-
-
-def _append_span(spans, s):
-    state, start, end, on = s
-    if end <= start and state != RUNNING:
-        return
-    if spans:
-        last = spans[-1]
-        if last[0] == state and last[3] == on and last[2] == start:
-            last[2] = end
-            return
-        if (last[2] <= last[1] and last[0] == RUNNING and end > start and state == RUNNING
-                and last[2] == start):
-            spans[-1] = s
-            return
-    spans.append(s)
-
-
-def _lane_json(lane, end, status):
-    changes = lane.changes
-    if lane.result is not None and changes and changes[-1][1] is None:  # ended: its last change
-        spans = build_spans(changes[:-1], changes[-1][0], False)
-    else:
-        spans = build_spans(changes, end, lane.kind == "task")
-    out = {"id": lane.id, "kind": lane.kind, "name": lane.name}
-    if lane.kind == "task":
-        out["parent"] = lane.parent.id if lane.parent else None
-        out["coro"] = lane.coro
-    out["spans"] = [_span_json(s) for s in spans]
-    if lane.kind == "task":
-        out["result"] = lane.result or "pending"
-    return out
-
-
-def _span_json(s):
-    state, start, end, on = s
-    span = {"state": state, "start": _t(start), "end": _t(end)}
-    if on:
-        span["on"] = on
-    return span
-
-
-def _event_json(t, lane, kind, fields):
-    out = {"t": _t(t), "lane": lane.id if lane else None, "kind": kind}
-    for key, value in fields.items():
-        out[key] = value.id if isinstance(value, Lane) else value
-    return out
-
-
-def _loop_lane(lanes, end):
-    """The loop: running (or blocking) for whichever task holds it, else waiting on select."""
-    busy = []
-    for lane in lanes:
-        if lane["kind"] != "task":
-            continue
-        for s in lane["spans"]:
-            if s["end"] > s["start"] and s["state"] in (RUNNING, BLOCKING):
-                busy.append({"state": s["state"], "start": s["start"], "end": s["end"],
-                             "on": lane["id"]})
-    busy.sort(key=lambda s: s["start"])
-    spans, t = [], 0.0
-    for s in busy:
-        if s["start"] > t:
-            spans.append({"state": WAITING, "start": t, "end": s["start"], "on": "select"})
-        spans.append(s)
-        t = max(t, s["end"])
-    if end > t:
-        spans.append({"state": WAITING, "start": t, "end": _t(end), "on": "select"})
-    return {"id": "loop", "kind": "loop", "name": "event loop", "spans": spans}

@@ -33,8 +33,9 @@ class Clock:
         self.jobs = 0  # pool jobs submitted and not done: the loop waits for them for real
         self._t0 = time.perf_counter()
         if not virtual:
-            t0, counter = self._t0, time.perf_counter
-            self.now = lambda: counter() - t0
+            # Whole nanoseconds: a time is written as it is, with no rounding to do.
+            t0, counter = time.perf_counter_ns(), time.perf_counter_ns
+            self.now = lambda: (counter() - t0) / 1e9
 
     def now(self):
         return self.t
@@ -118,9 +119,9 @@ def _install_sleep(clock, hooks):
         lane = hooks.running
         if lane is None or threading.current_thread() is not loop_thread:
             return real_sleep(seconds)
-        lane.changes.append((clock.t, BLOCKING, None))
+        lane.add(clock.t, BLOCKING)
         clock.t += max(float(seconds), 0.0)
-        lane.changes.append((clock.t, RUNNING, None))
+        lane.add(clock.t, RUNNING)
         return None
 
     time.sleep = virtual_sleep

@@ -8,6 +8,7 @@
 #include "trace/trace_json.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -106,6 +107,8 @@ private Q_SLOTS:
     void recordedMatchesModel_data();
     void recordedMatchesModel();
     void recordsEchoServerOnTheRealClock();
+    void recordsBadInput_data();
+    void recordsBadInput();
 
 private:
     QTemporaryDir m_dir;
@@ -213,6 +216,129 @@ void TestRecordLessons::recordsEchoServerOnTheRealClock()
     QCOMPARE(slow, QStringList{blocker.id + QStringLiteral(" Executing <Task ") + blocker.name
                                + QStringLiteral(">")});
     QCOMPARE(t.outcome.status, OutcomeStatus::Completed);
+}
+
+// Programs that fail to start, raise outside the loop, run threads of their own, fork, or
+// replace the loop (tests/record/bad/): the recording ends cleanly with what it saw, and its
+// diagnostics say what it could not see. Each row: the program (missing.py does not exist),
+// whether the Python recorder is run itself (else `loopscope record`), the exit status, the
+// outcome and its error ("" and no trace at all: nothing was recorded), the diagnostics
+// ("code lane: message", "-" for no lane), the prints and the lanes other than the loop's.
+void TestRecordLessons::recordsBadInput_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<bool>("direct");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QStringList>("diagnostics");
+    QTest::addColumn<QStringList>("prints");
+    QTest::addColumn<QStringList>("lanes");
+    const QString notStarted
+        = QStringLiteral("not-started -: the program did not start: nothing of it was recorded");
+    QTest::newRow("missing file, loopscope record")
+        << "missing.py" << false << 2 << ""
+        << "" << QStringList() << QStringList() << QStringList();
+    QTest::newRow("missing file, the recorder itself")
+        << "missing.py" << true << 2 << "failed"
+        << "can't open file '%1': [Errno 2] No such file or directory" << QStringList{notStarted}
+        << QStringList() << QStringList();
+    QTest::newRow("syntax error") << "syntax_error.py" << false << 1 << "failed"
+                                  << "SyntaxError: '(' was never closed (syntax_error.py, line 3)"
+                                  << QStringList{notStarted} << QStringList() << QStringList();
+    QTest::newRow("raises before asyncio.run")
+        << "raises_before_loop.py" << false << 1 << "failed"
+        << "ValueError: no configuration"
+        << QStringList{"raised-outside-loop -: ValueError: no configuration was raised before "
+                       "any asyncio task ran: no lane saw it"}
+        << QStringList{"configuring"} << QStringList();
+    QTest::newRow("raises after asyncio.run")
+        << "raises_after_loop.py" << false << 1 << "failed"
+        << "RuntimeError: report failed"
+        << QStringList{"raised-outside-loop -: RuntimeError: report failed was raised after the "
+                       "event loop ended (main returned): no lane saw it"}
+        << QStringList{"main done"} << QStringList{"task main"};
+    QTest::newRow("threads of its own")
+        << "own_thread.py" << false << 0 << "completed"
+        << ""
+        << QStringList{"thread-not-recorded task-1: thread poller (the program's own) is not "
+                       "recorded: lanes show only what asyncio's loop runs"}
+        << QStringList{"joined"} << QStringList{"task main", "thread asyncio_0"};
+    QTest::newRow("forks")
+        << "forks.py" << false << 0 << "completed"
+        << ""
+        << QStringList{"fork-not-recorded task-1: the program forked: what the child process "
+                       "runs is not recorded"}
+        << QStringList{"parent"} << QStringList{"task main"};
+    QTest::newRow("a loop that is not asyncio's")
+        << "foreign_loop.py" << false << 0 << "completed"
+        << ""
+        << QStringList{"steps-not-visible -: steps not visible: the event loop "
+                       "__main__.MiniLoop is not asyncio's (its handles are not "
+                       "asyncio.events.Handle): its tasks' steps, wakes and waits are not "
+                       "recorded"}
+        << QStringList{"worker 1 done", "worker 2 done"} << QStringList();
+}
+
+void TestRecordLessons::recordsBadInput()
+{
+    QFETCH(QString, program);
+    QFETCH(bool, direct);
+    QFETCH(int, status);
+    QFETCH(QString, outcome);
+    QFETCH(QString, error);
+    QFETCH(QStringList, diagnostics);
+    QFETCH(QStringList, prints);
+    QFETCH(QStringList, lanes);
+    const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/record/bad/") + program;
+    const QString out
+        = m_dir.filePath(program + (direct ? QStringLiteral(".direct") : QStringLiteral(".record"))
+                         + QStringLiteral(".json"));
+    QFile::remove(out);
+    QString output;
+    int exit = -1;
+    if (direct) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PYTHONPATH"),
+                   QFileInfo(QStringLiteral(LOOPSCOPE_BINARY)).absolutePath()
+                       + QStringLiteral("/python"));
+        p.setProcessEnvironment(env);
+        p.start(python(), {"-m", "loopscope_record", "--out", out, path});
+        QVERIFY(p.waitForFinished(60000));
+        output = QString::fromUtf8(p.readAll());
+        exit = p.exitCode();
+    } else {
+        exit = runLoopscope({"record", "--quiet", "--out", out, path}, &output);
+    }
+    QVERIFY2(exit == status, qPrintable(QString::number(exit) + QStringLiteral(": ") + output));
+    if (outcome.isEmpty()) {
+        QVERIFY2(output.contains(path + QStringLiteral(": no such file")), qPrintable(output));
+        QVERIFY(!QFile::exists(out));
+        return;
+    }
+    // A forked child lives on 0.5 s after the parent wrote its trace: it must not write over it.
+    QTest::qWait(program == u"forks.py" ? 1000 : 0);
+    const Trace t = readTrace(out);
+    QCOMPARE(outcomeName(t.outcome.status), outcome);
+    QCOMPARE(t.outcome.error, error.contains(QStringLiteral("%1")) ? error.arg(path) : error);
+    QStringList seenDiagnostics, seenPrints, seenLanes;
+    for (const Diagnostic &d : t.diagnostics)
+        seenDiagnostics << QStringLiteral("%1 %2: %3")
+                               .arg(d.code,
+                                    d.lane >= 0 ? t.lanes[std::size_t(d.lane)].id
+                                                : QStringLiteral("-"),
+                                    d.message);
+    for (const TraceEvent &e : t.events)
+        if (e.kind == EventKind::Print)
+            seenPrints << e.text;
+    for (const Lane &lane : t.lanes)
+        if (lane.kind != LaneKind::Loop)
+            seenLanes << laneKindName(lane.kind) + QStringLiteral(" ") + lane.name;
+    QCOMPARE(seenDiagnostics, diagnostics);
+    QCOMPARE(seenPrints, prints);
+    QCOMPARE(seenLanes, lanes);
 }
 
 QTEST_GUILESS_MAIN(TestRecordLessons)

@@ -1,0 +1,253 @@
+"""The trace as JSON text (docs/trace-format.md), written fast: a million task switches make
+four million spans, more than json.dumps of a dict per span can write in the time the program
+took. Spans are built from a lane's compact changes (recording.py) with the rules of
+Loopscope's own recorder (core/runtime/recorder.cpp): each change opens a span the next one
+closes; a span of no length is dropped unless it is `running` (it marks where a task ran);
+neighbours with the same state and `on` merge; an instant of running followed by running
+swallows it; an unfinished task keeps its last state even at no length. A lane where none of
+these rules applies (every span has a length, no two neighbours alike, no gap: the usual case
+on the real clock) takes a fast path: its text is joined from pre-formatted pieces by C-level
+iterators. The text is byte for byte what json.dumps(..., separators=(",", ":"),
+ensure_ascii=False) made of the same trace.
+"""
+import json
+from itertools import chain, compress, count, islice, repeat
+from operator import eq, ge, gt, itemgetter, lt
+
+from .recording import BLOCKING, MARKS, RUNNING, Lane, mark
+
+_KIND_ORDER = {"task": 0, "thread": 1, "process": 2}
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_BUSY = (RUNNING, BLOCKING)
+
+
+def _t(t):
+    """Times rounded to the nanosecond: real clocks give more digits than mean anything."""
+    return round(max(t, 0.0), 9)
+
+
+def trace_text(rec, end, status, error):
+    return "".join(trace_parts(rec, end, status, error))
+
+
+def trace_parts(rec, end, status, error):
+    """The trace's text in pieces, to be written one after the other (no copy of the whole)."""
+    lanes = sorted(rec.lanes, key=lambda lane: _KIND_ORDER[lane.kind])
+    rounded = rec.clock != "cpython"  # the real clock counts whole nanoseconds already
+    busy = []  # the spans holding the loop (_loop_lane_text)
+    parts = ['{"format":"loopscope-trace","version":1,"scenario":', _dumps(rec.title),
+             ',"clock":', _dumps(rec.clock), ',"duration":', repr(_t(end)), ',"lanes":[']
+    for lane in lanes:
+        parts += _lane_text(lane, end, rounded, busy)
+        parts.append(",")
+    parts += [_loop_lane_text(busy, end),
+              '],"events":', _dumps([_event_json(*e) for e in list(rec.events)]),
+              ',"diagnostics":', _dumps([
+                  {"t": _t(t), "lane": lane.id if lane else None, "severity": severity,
+                   "code": code, "message": message}
+                  for t, lane, severity, code, message in list(rec.diagnostics)]),
+              ',"outcome":', _dumps({"status": status, "error": error})]
+    if rec.unseen:
+        parts += [',"notes":', _dumps(list(rec.unseen))]
+    parts.append("}")
+    return parts
+
+
+def _changes(lane):
+    """(times, marks, how many) of a lane's changes, taken at one moment."""
+    marks = lane.marks[:]
+    n = len(marks)
+    times = lane.times[:n]
+    return times, marks, n
+
+
+def _lane_text(lane, end, rounded, busy):
+    """The lane's JSON object, in pieces."""
+    times, marks, n = _changes(lane)
+    keep_last = lane.kind == "task"
+    if lane.result is not None and n and MARKS[marks[-1]][0] is None:  # ended: its last change
+        end, n, keep_last = times[-1], n - 1, False
+        times, marks = times[:n], marks[:n]
+    times_r, end_r = ([_t(t) for t in times], _t(end)) if rounded else (times, end)
+    if lane.kind != "task":
+        busy = []  # only tasks hold the loop
+    texts = []
+    for a, b, fast in _segments(times, marks, n, end):
+        stop, stop_r = (times[b], times_r[b]) if b < n else (end, end_r)
+        if fast:
+            texts.append(_fast_spans(times_r, marks, a, b, stop_r, lane.id, rounded, busy))
+        else:
+            texts.append(_slow_spans(times[a:b], marks[a:b], stop, keep_last and b == n,
+                                     rounded, lane.id, busy))
+    head = ['{"id":', _dumps(lane.id), ',"kind":', _dumps(lane.kind), ',"name":',
+            _dumps(lane.name)]
+    if lane.kind == "task":
+        head += [',"parent":', _dumps(lane.parent.id if lane.parent else None), ',"coro":',
+                 _dumps(lane.coro)]
+    head.append(',"spans":[')
+    for text in filter(None, texts):
+        head += [text, ","]
+    if head[-1] == ",":
+        head.pop()
+    head.append("]")
+    if lane.kind == "task":
+        head += [',"result":', _dumps(lane.result or "pending")]
+    head.append("}")
+    return head
+
+
+def _segments(times, marks, n, end):
+    """[a, b) ranges of the changes, with whether the fast path may take them: a change is
+    irregular when its span has no length, its neighbour has the same state and `on`, or it
+    is a gap; the rules reach one change either side of it, so those go the slow way too."""
+    stops = chain(islice(times, 1, n), (end,))
+    irregular = set(compress(count(), map(ge, islice(times, n), stops)))
+    irregular.update(compress(count(), map(eq, marks, islice(marks, 1, n))))
+    gaps = {m for m in set(marks) if MARKS[m][0] is None}
+    if gaps:
+        irregular.update(i for i in range(n) if marks[i] in gaps)
+    at, slow_from = 0, None  # changes before `at` are given; a slow range open from slow_from
+    for i in sorted(irregular):
+        lo, hi = max(i - 1, 0), min(i + 2, n)
+        if lo > at:
+            if slow_from is not None:
+                yield slow_from, at, False
+            yield at, lo, True
+            slow_from = lo
+        elif slow_from is None:
+            slow_from = at
+        at = max(at, hi)
+    if slow_from is not None:
+        yield slow_from, at, False
+    if at < n:
+        yield at, n, True
+
+
+_HEAD = {}  # mark -> '{"state":"…","start":'
+_TAIL = {}  # mark -> '}' or ',"on":…}'
+
+
+def _pieces(m):
+    if m not in _HEAD:
+        state, on = MARKS[m]
+        _HEAD[m] = '{"state":' + _dumps(state) + ',"start":'
+        _TAIL[m] = (',"on":' + _dumps(on) + "}") if on else "}"
+    return _HEAD[m], _TAIL[m]
+
+
+def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
+    """Spans a..b-1, one per change, each ending where the next begins (the last at stop)."""
+    marks = marks[a:b]
+    for m in set(marks):
+        _pieces(m)
+    strs = list(map(repr, islice(times, a, b)))
+    strs.append(repr(stop))
+    text = "".join(chain.from_iterable(zip(
+        map(_HEAD.__getitem__, marks), strs, repeat(',"end":'), islice(strs, 1, None),
+        map(_TAIL.__getitem__, marks), repeat(","))))
+    flags = [MARKS[m][0] in _BUSY for m in range(len(MARKS))]
+    chosen = list(map(flags.__getitem__, marks))
+    if any(chosen):
+        starts = islice(times, a, b)
+        stops = chain(islice(times, a + 1, b), (stop,))
+        spans = zip(compress(starts, chosen), compress(stops, chosen), compress(strs, chosen),
+                    compress(islice(strs, 1, None), chosen),
+                    compress(map(MARKS.__getitem__, marks), chosen), repeat(lane_id))
+        busy.extend(filter(_has_length, spans) if rounded else spans)
+    return text[:-1]
+
+
+def _has_length(span):
+    return span[1] > span[0]
+
+
+def _slow_spans(times, marks, end, keep_last, rounded, lane_id, busy):
+    spans = []
+    n = len(marks)
+    for i in range(n):
+        state, on = MARKS[marks[i]]
+        if state is None:  # a gap: a pool thread between two jobs
+            continue
+        start = times[i]
+        stop = times[i + 1] if i + 1 < n else end
+        stop = max(stop, start)
+        if i + 1 == n and keep_last and stop <= start and state != RUNNING:
+            spans.append([state, start, stop, on])
+        else:
+            _append_span(spans, [state, start, stop, on])
+    out = []
+    for state, start, stop, on in spans:
+        if rounded:
+            start, stop = _t(start), _t(stop)
+        head, tail = _pieces(mark(state, on))
+        start_s, stop_s = repr(start), repr(stop)
+        if stop > start and state in _BUSY:
+            busy.append((start, stop, start_s, stop_s, (state, on), lane_id))
+        out.append(head + start_s + ',"end":' + stop_s + tail)
+    return ",".join(out)
+
+
+def _append_span(spans, s):
+    state, start, end, on = s
+    if end <= start and state != RUNNING:
+        return
+    if spans:
+        last = spans[-1]
+        if last[0] == state and last[3] == on and last[2] == start:
+            last[2] = end
+            return
+        if (last[2] <= last[1] and last[0] == RUNNING and end > start and state == RUNNING
+                and last[2] == start):
+            spans[-1] = s
+            return
+    spans.append(s)
+
+
+def _loop_lane_text(busy, end):
+    """The loop: running (or blocking) for whichever task holds it, else waiting on select.
+    `busy` has (start, end, start text, end text, (state, on), lane id) of every span holding
+    it; on one thread they never overlap, and the text is joined from pieces. (Its last wait
+    is compared with the trace's end unrounded, as Loopscope's recorder did.)"""
+    busy.sort(key=itemgetter(0))
+    starts = list(map(itemgetter(0), busy))
+    stops = list(map(itemgetter(1), busy))
+    if any(map(gt, stops, islice(starts, 1, None))):
+        return _loop_lane_overlapping(busy, end)
+    gaps = [(_SELECT_HEAD + p + ',"end":' + s + _SELECT_TAIL) if g else ""
+            for g, p, s in zip(map(lt, chain((0.0,), stops), starts),
+                               chain(("0.0",), map(itemgetter(3), busy)),
+                               map(itemgetter(2), busy))]
+    heads = {m: '{"state":' + _dumps(m[0]) + ',"start":' for m in set(map(itemgetter(4), busy))}
+    ons = {lane: ',"on":' + _dumps(lane) + "}," for lane in set(map(itemgetter(5), busy))}
+    text = "".join(chain.from_iterable(zip(
+        gaps, map(heads.__getitem__, map(itemgetter(4), busy)), map(itemgetter(2), busy),
+        repeat(',"end":'), map(itemgetter(3), busy), map(ons.__getitem__, map(itemgetter(5), busy)))))
+    t, t_s = (busy[-1][1], busy[-1][3]) if busy else (0.0, "0.0")
+    if end > t:
+        text += _SELECT_HEAD + t_s + ',"end":' + repr(_t(end)) + _SELECT_TAIL
+    return '{"id":"loop","kind":"loop","name":"event loop","spans":[' + text[:-1] + "]}"
+
+
+_SELECT_HEAD = '{"state":"waiting","start":'
+_SELECT_TAIL = ',"on":"select"},'
+
+
+def _loop_lane_overlapping(busy, end):
+    spans, t, t_s = [], 0.0, "0.0"
+    for start, stop, start_s, stop_s, (state, _on), lane_id in busy:
+        if start > t:
+            spans.append(_SELECT_HEAD + t_s + ',"end":' + start_s + _SELECT_TAIL[:-1])
+        spans.append('{"state":%s,"start":%s,"end":%s,"on":%s}'
+                     % (_dumps(state), start_s, stop_s, _dumps(lane_id)))
+        if stop > t:
+            t, t_s = stop, stop_s
+    if end > t:
+        spans.append(_SELECT_HEAD + t_s + ',"end":' + repr(_t(end)) + _SELECT_TAIL[:-1])
+    return '{"id":"loop","kind":"loop","name":"event loop","spans":[' + ",".join(spans) + "]}"
+
+
+def _event_json(t, lane, kind, fields):
+    out = {"t": _t(t), "lane": lane.id if lane else None, "kind": kind}
+    for key, value in fields.items():
+        out[key] = value.id if isinstance(value, Lane) else value
+    return out
