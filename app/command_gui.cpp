@@ -57,13 +57,8 @@ QString headlessImagePath()
 // A trace JSON (saved by `run --trace` or written by `loopscope record`): its timeline, as is.
 int drawTraceHeadless(const QString &file)
 {
-    QFile in(file);
     QString error;
-    std::optional<Trace> trace;
-    if (!in.open(QIODevice::ReadOnly))
-        error = in.errorString();
-    else
-        trace = readTraceJson(in.readAll(), &error);
+    const std::optional<Trace> trace = readTraceFile(file, &error);
     if (!trace) {
         std::fprintf(stderr, "%s: %s\n", qPrintable(file), qPrintable(error));
         return ExitInvalid;

@@ -2,6 +2,7 @@
 // value is checked before it is used, and the first problem is reported with its JSON path.
 #include "trace/trace_json.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -304,6 +305,17 @@ bool isTraceJson(const QByteArray &json)
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     return doc.isObject()
            && doc.object().value(QLatin1String("format")) == QLatin1String("loopscope-trace");
+}
+
+std::optional<Trace> readTraceFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file.errorString();
+        return std::nullopt;
+    }
+    return readTraceJson(file.readAll(), error);
 }
 
 } // namespace loopscope

@@ -39,13 +39,8 @@ bool MainWindow::openFile(const QString &path)
 
 bool MainWindow::openTrace(const QString &path)
 {
-    QFile in(path);
     QString error;
-    std::optional<Trace> trace;
-    if (!in.open(QIODevice::ReadOnly))
-        error = in.errorString();
-    else
-        trace = readTraceJson(in.readAll(), &error);
+    const std::optional<Trace> trace = readTraceFile(path, &error);
     if (!trace) {
         QMessageBox::warning(this, tr("Cannot open trace"),
                              tr("%1: %2").arg(QFileInfo(path).fileName(), error));

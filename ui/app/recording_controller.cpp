@@ -93,10 +93,7 @@ void RecordingController::poll()
     const QFileInfo info(m_out);
     if (!info.exists() || (info.lastModified() == m_lastRead && info.size() == m_lastSize))
         return;
-    QFile file(m_out);
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    const std::optional<Trace> trace = readTraceJson(file.readAll());
+    const std::optional<Trace> trace = readTraceFile(m_out);
     if (!trace)
         return; // renamed into place whole, so only a foreign file reads wrong: try again
     m_lastRead = info.lastModified();
@@ -108,12 +105,10 @@ void RecordingController::processEnded()
 {
     m_poll.stop();
     m_output += m_process.readAll();
-    QFile file(m_out);
     QString error;
-    std::optional<Trace> trace;
-    if (file.open(QIODevice::ReadOnly))
-        trace = readTraceJson(file.readAll(), &error);
-    else
+    const std::optional<Trace> trace
+        = QFileInfo::exists(m_out) ? readTraceFile(m_out, &error) : std::nullopt;
+    if (!trace && error.isEmpty())
         error = tr("the recorder wrote no trace");
     if (trace)
         return Q_EMIT finished(*trace);
