@@ -95,7 +95,8 @@ def _run(program, recording, hooks):
         traceback.print_exc(limit=0)
         return
     try:
-        runpy.run_path(program, run_name="__main__")
+        # As `python3 PROGRAM.py` does (3.9+): the script's __file__ is absolute.
+        runpy.run_path(os.path.abspath(program), run_name="__main__")
     except stream.Stopped:
         recording.status = "stopped"
         recording.error = "stopped: the program was ended (SIGTERM) before it finished"

@@ -38,6 +38,7 @@ class Hooks:
         self.context_waker = None  # while such a callback runs
         self.completer = {}  # an executor's future -> the lane that did the work
         self.holders = {}  # id(lock) -> [lanes holding it]
+        self.thread_lanes = {}  # a pool thread's ident -> its lane
         self.per_coro = {}
         self.order = {}  # id(task) -> creation order
         self.root = None

@@ -77,7 +77,7 @@ def _install_primitives(hooks):
 
 def _install_pools(hooks):
     run_in_executor = base_events.BaseEventLoop.run_in_executor
-    threads = {}  # thread ident -> lane
+    threads = hooks.thread_lanes  # thread ident -> lane
     processes = []
 
     def thread_lane():
@@ -172,7 +172,8 @@ class PrintTap:
         hooks = self._hooks
         lane = hooks.running
         if threading.current_thread() is not threading.main_thread():
-            lane = None
+            # A pool thread's print is on its lane; a thread of the program's own has none.
+            lane = hooks.thread_lanes.get(threading.get_ident())
         t, pending = self._partial.pop(lane, (None, ""))
         if t is None:
             t = hooks.clock.now()

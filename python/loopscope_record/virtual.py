@@ -109,6 +109,23 @@ def install(clock, hooks):
     asyncio.set_event_loop_policy(Policy())
     _install_sleep(clock, hooks)
     _install_creation_order(hooks)
+    _install_executor_shutdown(clock)
+
+
+def _install_executor_shutdown(clock):
+    """asyncio.run's shutdown_default_executor awaits a future that a plain thread, not a pool
+    job, resolves: counted as a job while it lasts, so that the selector waits for it instead of
+    calling the wait a hang (a deadlock reported at random, after main had ended)."""
+    shutdown = asyncio.base_events.BaseEventLoop.shutdown_default_executor
+
+    async def counted_shutdown(self, *args, **kwargs):
+        clock.jobs += 1
+        try:
+            return await shutdown(self, *args, **kwargs)
+        finally:
+            clock.jobs -= 1
+
+    asyncio.base_events.BaseEventLoop.shutdown_default_executor = counted_shutdown
 
 
 def _install_sleep(clock, hooks):
