@@ -64,8 +64,7 @@ class Blocks:
                     and self.resource_name(owner) is None:
                 return [{"op": "cancel", "task": owner.id}]
             if func.attr == "append" and isinstance(owner, ast.Name) and len(node.args) == 1:
-                item = expression_text(node.args[0])
-                return [{"op": "set", "name": owner.id, "value": f"${owner.id} + [{item}]"}]
+                return self.append(owner.id, node.args[0])
             if self.is_loop(owner) and func.attr in ("call_soon", "call_later"):
                 return [self.callback(node, func.attr)]
             if self.is_loop(owner) and func.attr == "set_default_executor":
@@ -88,6 +87,26 @@ class Blocks:
             return [self.imp.network(node, name, "block")]
         refuse(node, f"calling {name or ast.unparse(func)}()", "call print, time.sleep, a "
                "coroutine of this module, or the asyncio operations scenario-format.md lists")
+
+    def append(self, name, item):
+        """`L.append(x)` is `L = L + [x]`; a task made in place gets a name first."""
+        steps = []
+        if self.is_create_task(item):
+            steps.append(self.create_task(item, "_task"))
+            text = "_task"
+        else:
+            text = self.plain_expression(item)
+        steps.append({"op": "set", "name": name, "value": f"${name} + [{text}]"})
+        return steps
+
+    def plain_expression(self, node):
+        """Expression text, refusing tasks and coroutines made inside it."""
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Call) and (self.is_create_task(sub)
+                                              or self.coro_call(sub) is not None):
+                refuse(sub, "a task or coroutine made inside an expression",
+                       "make it in a statement of its own (`t = asyncio.create_task(...)`)")
+        return expression_text(node)
 
     def assigned_call(self, node, target):
         """Steps for `target = <call>`, or None when the call is a plain expression (`set`)."""
@@ -112,8 +131,10 @@ class Blocks:
             refuse(node, f"using the value of {node.func.id}() called inline",
                    f"await asyncio.to_thread({node.func.id}, ...) and use its value")
         if is_network(name):
-            refuse(node, f"using the response of {name}()", "sleep for the request's time "
-                   "and set the value the program needs")
+            step = self.imp.network(node, name, "block")
+            self.imp.note(node, f"the value of {name}() is not modelled: "
+                          f"{target_text(target)} is None")
+            return [step, {"op": "set", "name": target_text(target), "value": None}]
         if self.imp.resource_call(node, self.loop_names):
             refuse(node, "making a synchronisation object or pool here",
                    "make it at module level or at the top of main()")
@@ -184,14 +205,14 @@ class Blocks:
                     step["as"] = target
                 return step
             return {"op": "timeout", "seconds": seconds, "steps": self.nested(inner, body)}
+        if name and name.startswith("aiohttp"):
+            refuse(context, "an aiohttp session", "write each request as "
+                   "`await asyncio.sleep(seconds)  # the request`")
         if item.optional_vars is not None:
             refuse(item.optional_vars, "async with ... as", "use the object by its own name")
         rid = self.resource_of_node(context, "lock", "semaphore", "condition")
         if rid is None:
             what = name or ast.unparse(context)
-            if name and name.startswith("aiohttp"):
-                refuse(context, "an aiohttp session", "write each request as "
-                       "`await asyncio.sleep(seconds)  # the request`")
             refuse(context, f"async with {what}", "use async with on an asyncio lock, "
                    "semaphore, condition, TaskGroup or asyncio.timeout")
         return {"op": "with", "resource": rid, "steps": self.nested(inner, body)}

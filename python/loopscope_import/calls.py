@@ -78,12 +78,12 @@ class Calls:
             step["args"] = args
         return step
 
-    def function_call(self, fn_node, arg_nodes, what):
+    def function_call(self, fn_node, arg_nodes, what, keywords=()):
         """{function, args} for a plain function of the module and its arguments."""
         if not (isinstance(fn_node, ast.Name) and fn_node.id in self.imp.functions):
             return None
         name = fn_node.id
-        call = ast.Call(func=fn_node, args=list(arg_nodes), keywords=[])
+        call = ast.Call(func=fn_node, args=list(arg_nodes), keywords=list(keywords))
         step = {"function": name}
         args = self.coro_args(call, self.imp.function_params[name], {}, what)
         if args:
@@ -98,9 +98,15 @@ class Calls:
     # -- awaits -------------------------------------------------------------------------
     def awaited(self, node, target):
         step = self.awaited_step(node, target is not None)
+        if target is not None and step.get("x-placeholder") == "network":
+            self.imp.note(node, f"the value of the awaited network call is not modelled: "
+                          f"{target} is None")
+            names = target.split(", ")
+            value = None if len(names) == 1 else "$(" + ", ".join("None" for _ in names) + ")"
+            return [step, {"op": "set", "name": target, "value": value}]
         if target is not None:
             step["as"] = target
-        return step
+        return [step]
 
     def awaited_step(self, node, has_target):
         if isinstance(node, ast.Name):
@@ -128,10 +134,10 @@ class Calls:
         if name == "asyncio.shield":
             return {"op": "shield", **self.awaitable(self.argument(node, 0, "aw"))}
         if name == "asyncio.to_thread":
-            return self.offloaded(node, "to_thread", node.args)
+            return self.offloaded(node, "to_thread", node.args, node.keywords)
         if isinstance(node.func, ast.Attribute) and self.is_loop(node.func.value) \
                 and node.func.attr == "run_in_executor":
-            return self.offloaded(node, "run_in_executor", node.args[1:])
+            return self.offloaded(node, "run_in_executor", node.args[1:], node.keywords)
         if is_network(name):
             return self.imp.network(node, name, "sleep")
         method = self.resource_method(node, awaited=True)
@@ -220,7 +226,7 @@ class Calls:
             step["timeout"] = self.imp.seconds(timeout)
         return step
 
-    def offloaded(self, node, op, fn_and_args):
+    def offloaded(self, node, op, fn_and_args, keywords):
         """to_thread(fn, *args) / loop.run_in_executor(pool, fn, *args)."""
         step = {"op": op}
         if op == "run_in_executor":
@@ -236,23 +242,24 @@ class Calls:
                            "module variable or create it in main()")
                 step["pool"] = rid
             fn_and_args = node.args[1:]
-        if node.keywords:
-            refuse(node.keywords[0].value, f"keyword arguments to {op}", "pass them in order")
+        if keywords and op == "run_in_executor":
+            refuse(keywords[0].value, "keyword arguments to run_in_executor",
+                   "pass them in order (or use functools.partial's order)")
         if not fn_and_args:
             refuse(node, f"{op} without a function", "pass the function to run")
         fn, args = fn_and_args[0], fn_and_args[1:]
         name = self.imp.dotted(fn) or ""
-        if name == "time.sleep" and len(args) == 1:
+        if name == "time.sleep" and len(args) == 1 and not keywords:
             return {**step, "work": "io", "seconds": self.imp.seconds(args[0])}
         if self.imp.is_burn(fn) and len(args) == 1:
             return {**step, "work": "cpu", "seconds": self.imp.seconds(args[0])}
-        called = self.function_call(fn, args, name + "()")
+        called = self.function_call(fn, args, name + "()", keywords)
         if called is not None:
             return {**step, **called}
         if is_network(name):
             placeholder = self.imp.network(node, name, op)
             return {**step, "work": "io", "seconds": NETWORK_PLACEHOLDER,
-                    "label": placeholder["label"]}
+                    "label": placeholder["label"], "x-placeholder": "network"}
         refuse(fn, f"running {name or ast.unparse(fn)} in a thread", "run time.sleep or a "
                "function defined in this module")
 

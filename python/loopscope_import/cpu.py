@@ -54,11 +54,28 @@ def is_cpu_function(node):
 
 
 def names_read(node):
-    loaded, stored = set(), set()
+    """Names the code reads before it writes them (`total += i` reads total; the loop
+    variable of a for is written first)."""
+    reads = []
     for sub in ast.walk(node):
-        if isinstance(sub, ast.Name):
-            (loaded if isinstance(sub.ctx, ast.Load) else stored).add(sub.id)
-    return loaded - stored - PURE_CALLS
+        if isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Name):
+            reads.append((sub.lineno, sub.col_offset, 0, sub.target.id, True))
+        elif isinstance(sub, ast.For):
+            for name in ast.walk(sub.target):
+                if isinstance(name, ast.Name):  # bound before the body reads it
+                    reads.append((sub.lineno, sub.col_offset, -1, name.id, False))
+        elif isinstance(sub, ast.Assign):
+            for target in sub.targets:  # the value is read first, then the names bound
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        end = (sub.end_lineno, sub.end_col_offset)
+                        reads.append((*end, 1, name.id, False))
+        elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load):
+            reads.append((sub.lineno, sub.col_offset, 0, sub.id, True))
+    first = {}
+    for *_, name, is_read in sorted(reads):
+        first.setdefault(name, is_read)
+    return {name for name, is_read in first.items() if is_read} - PURE_CALLS
 
 
 def names_written(node):

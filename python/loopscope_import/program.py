@@ -149,6 +149,7 @@ class Importer(ModuleParts):
         if node.name in self.cpu_functions:
             steps = [self.cpu_step(node, self.function_source(node), None)]
             if any(isinstance(s, ast.Return) and s.value is not None for s in ast.walk(node)):
+                body.detect_cpu = False  # the loops are what was measured: only their values
                 steps += body.steps(node.body)
         else:
             steps = body.steps(node.body)
@@ -175,12 +176,15 @@ class Importer(ModuleParts):
             return None
         return setup + ast.unparse(node), f"{node.name}()"
 
-    def constants_setup(self, names):
+    def constants_setup(self, names, known=None):
+        """Assignments of the names' literal values (module constants, or the locals
+        `known` holds), or None when one is not known."""
+        values = {**self.constants, **(known or {})}
         lines = []
         for name in sorted(names):
-            if name not in self.constants:
+            if name not in values:
                 return None
-            lines.append(f"{name} = {self.constants[name]!r}")
+            lines.append(f"{name} = {values[name]!r}")
         return "".join(line + "\n" for line in lines)
 
     def cpu_step(self, node, measurable, label):
@@ -206,18 +210,18 @@ class Importer(ModuleParts):
         """A loop that only computes: its time as `cpu`, and the loop itself when what it
         computes is read afterwards."""
         free = cpu.names_read(stmt)
-        setup = self.constants_setup(free)
+        setup = self.constants_setup(free, body.known)
         measurable = None if setup is None else (setup, ast.unparse(stmt))
         steps = [self.cpu_step(stmt, measurable, None)]
         later = set()
         for other in rest:
             later |= {n.id for n in ast.walk(other) if isinstance(n, ast.Name)}
         if cpu.names_written(stmt) & (later | set(body.globals)):
-            body_kind, body.kind = body.kind, "program"  # no cpu detection, no repeat
+            body.detect_cpu = False
             try:
                 steps += body.statement(stmt, [])
             finally:
-                body.kind = body_kind
+                body.detect_cpu = True
         return steps
 
     def cpu_call(self, body, node):

@@ -45,7 +45,12 @@ def _startup(call, numeric):
 
 def resource_of(call, numeric, loop_names=()):
     """The resource a constructor call makes, without its id, or None if `call` makes none."""
-    name = numeric.dotted(call.func)
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "create_future" \
+            and isinstance(func.value, ast.Call) and numeric.dotted(func.value.func) in (
+                "asyncio.get_running_loop", "asyncio.get_event_loop"):
+        return {"kind": "future"}
+    name = numeric.dotted(func)
     if name is None:
         return None
     if name.endswith(".create_future") and name.split(".")[0] in loop_names:

@@ -3,8 +3,6 @@ in the order the file reads, and JSON laid out as the bundled examples are (a st
 
 import json
 
-_STEP_LISTS = ("steps", "else", "finally")
-
 
 def _uses_random(importer):
     return any(name == "random" or name.startswith("random.")
@@ -36,13 +34,16 @@ def assemble(importer, title, functions, coroutines, program):
 
 
 def _step_lists(step):
-    for key in _STEP_LISTS:
-        if isinstance(step.get(key), list):
-            yield step[key]
+    """The bodies of a step in the order the Python reads them."""
+    if isinstance(step.get("steps"), list):
+        yield step["steps"]
     for branch in step.get("elif", []):
         yield branch["steps"]
     for handler in (step.get("except") or {}).values():
         yield handler
+    for key in ("else", "finally"):
+        if isinstance(step.get(key), list):
+            yield step[key]
 
 
 def number_steps(doc):

@@ -6,7 +6,7 @@ from . import cpu
 from .blocks import Blocks
 from .calls import Calls
 from .refusals import refuse
-from .values import check_expression, expression_text, numeric_field, value_field
+from .values import check_expression, expression_text, literal, value_field
 
 # What each scope may hold (issue15-design.md: program steps are sync ops only).
 SYNC_OPS = {"set", "print", "if", "for", "while", "repeat", "cpu", "block", "raise", "try",
@@ -37,6 +37,8 @@ class Body(Calls, Blocks):
         self.task_groups = []
         self.loop_names = set(importer.loop_names)
         self.globals = []
+        self.detect_cpu = kind != "program"  # a measured loop's own statements are not again
+        self.known = {}  # locals bound to a literal by the statements so far (for timeit)
 
     # -- statements ---------------------------------------------------------------------
     def steps(self, statements):
@@ -48,7 +50,19 @@ class Body(Calls, Blocks):
             if mapped and label and "label" not in mapped[0]:
                 mapped[0]["label"] = label
             out.extend(mapped)
+            self.note_known(stmt)
         return out
+
+    def note_known(self, stmt):
+        """Tracks `x = <literal>` in straight-line code, so a loop after it can be timed."""
+        for name in cpu.names_written(stmt):
+            self.known.pop(name, None)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
+                and isinstance(stmt.targets[0], ast.Name):
+            try:
+                self.known[stmt.targets[0].id] = literal(stmt.value)
+            except ValueError:
+                pass
 
     def body(self, statements):
         return self.steps(statements)
@@ -87,7 +101,7 @@ class Body(Calls, Blocks):
         if isinstance(value, ast.Constant):
             return []  # a docstring or `...`
         if isinstance(value, ast.Await):
-            return [self.awaited(value.value, None)]
+            return self.awaited(value.value, None)
         if isinstance(value, ast.Call):
             return self.call_statement(value)
         refuse(stmt, "an expression statement that does nothing", "remove it")
@@ -114,12 +128,13 @@ class Body(Calls, Blocks):
         if id(value) in self.imp.made_resources:
             return []  # a resource made in main: scenario resources exist from the start
         if isinstance(value, ast.Await):
-            return [self.awaited(value.value, target_text(target))]
+            return self.awaited(value.value, target_text(target))
         if isinstance(value, ast.Call):
             made = self.assigned_call(value, target)
             if made is not None:
                 return made
         name = target_text(target)
+        self.plain_expression(value)
         return [{"op": "set", "name": name, "value": value_field(value)}]
 
     def stmt_Return(self, stmt, rest):
@@ -130,6 +145,7 @@ class Body(Calls, Blocks):
         if isinstance(stmt.value, ast.Await):
             refuse(stmt.value, "return await ...", "assign the await's value first "
                    "(`x = await ...`), then return x")
+        self.plain_expression(stmt.value)
         return [{"op": "return", "value": value_field(stmt.value)}]
 
     def stmt_If(self, stmt, rest):
@@ -149,7 +165,7 @@ class Body(Calls, Blocks):
     def stmt_For(self, stmt, rest):
         if stmt.orelse:
             refuse(stmt.orelse[0], "for ... else", "test a flag after the loop")
-        if self.kind != "program" and cpu.is_cpu_loop(stmt):
+        if self.detect_cpu and cpu.is_cpu_loop(stmt):
             return self.imp.cpu_loop(self, stmt, rest)
         completed = self.as_completed(stmt)
         if completed is not None:
@@ -180,7 +196,7 @@ class Body(Calls, Blocks):
     def stmt_While(self, stmt, rest):
         if stmt.orelse:
             refuse(stmt.orelse[0], "while ... else", "test a flag after the loop")
-        if self.kind != "program" and cpu.is_cpu_loop(stmt):
+        if self.detect_cpu and cpu.is_cpu_loop(stmt):
             return self.imp.cpu_loop(self, stmt, rest)
         test = stmt.test
         if isinstance(test, ast.Constant) and test.value is True and self.kind == "coroutine":
