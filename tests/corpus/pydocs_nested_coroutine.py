@@ -1,0 +1,23 @@
+# Source: https://docs.python.org/3.11/library/asyncio-task.html#awaitables
+#   (Doc/library/asyncio-task.rst lines 152-166, Python 3.11.2 documentation as Debian's python3.11-doc 3.11.2-6+deb12u9 ships it)
+# Author: the Python documentation authors, (c) Python Software Foundation
+# Licence: PSF-2.0 and Zero-Clause BSD (0BSD): "examples, recipes, and other code in the
+#   documentation are dual licensed under the PSF License Agreement and the Zero-Clause BSD
+#   license" (Doc/license.rst, since Python 3.8.6)
+# Changes: unchanged
+
+import asyncio
+
+async def nested():
+    return 42
+
+async def main():
+    # Nothing happens if we just call "nested()".
+    # A coroutine object is created but not awaited,
+    # so it *won't run at all*.
+    nested()
+
+    # Let's do it differently now and await it:
+    print(await nested())  # will print "42".
+
+asyncio.run(main())
