@@ -125,8 +125,11 @@ class Blocks:
                 step = self.resource_method(node, awaited=False)
                 return [{**step, "as": target_text(target)}]
         if self.coro_call(node) is not None:
-            refuse(node, "a coroutine object kept in a variable", "await it, or make it a task "
-                   "with asyncio.create_task")
+            if not isinstance(target, ast.Name):
+                refuse(node, "a coroutine object kept in a variable", "await it, or make it a "
+                       "task with asyncio.create_task")
+            self.coro_vars[target.id] = node  # it runs where it is awaited
+            return []
         if isinstance(node.func, ast.Name) and node.func.id in self.imp.functions:
             refuse(node, f"using the value of {node.func.id}() called inline",
                    f"await asyncio.to_thread({node.func.id}, ...) and use its value")

@@ -66,7 +66,10 @@ class Calls:
                 if name not in resource_params}
 
     def coro_call(self, call):
-        """{coro, args} for a call of a coroutine of the module, or None."""
+        """{coro, args} for a call of a coroutine of the module (or a variable holding one
+        not awaited yet), or None."""
+        if isinstance(call, ast.Name) and call.id in getattr(self, "coro_vars", {}):
+            call = self.coro_vars.pop(call.id)
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
                 and call.func.id in self.imp.coroutines):
             return None
@@ -109,6 +112,8 @@ class Calls:
         return [step]
 
     def awaited_step(self, node, has_target):
+        if isinstance(node, ast.Name) and node.id in self.coro_vars:
+            return {"op": "call", **self.coro_call(self.coro_vars.pop(node.id))}
         if isinstance(node, ast.Name):
             future = self.resource_of_node(node, "future")
             if future:

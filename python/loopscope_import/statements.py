@@ -39,6 +39,7 @@ class Body(Calls, Blocks):
         self.globals = []
         self.detect_cpu = kind != "program"  # a measured loop's own statements are not again
         self.known = {}  # locals bound to a literal by the statements so far (for timeit)
+        self.coro_vars = {}  # `c = f(x)`: a coroutine object not awaited yet -> its call node
 
     # -- statements ---------------------------------------------------------------------
     def steps(self, statements):
@@ -68,6 +69,9 @@ class Body(Calls, Blocks):
         return self.steps(statements)
 
     def statement(self, stmt, rest):
+        hoisted = self.hoist_await(stmt)
+        if hoisted is not None:
+            return hoisted
         method = getattr(self, "stmt_" + type(stmt).__name__, None)
         if method is None:
             refuse(stmt, _describe(stmt), _instead(stmt))
@@ -78,6 +82,30 @@ class Body(Calls, Blocks):
                     refuse(stmt, f"`{step['op']}` outside a coroutine",
                            "move it into an async def")
         return steps
+
+    def hoist_await(self, stmt):
+        """`print(await fut)` is `_awaited = await fut` then `print(_awaited)`: one await
+        inside the expression of a statement, evaluated first."""
+        if not isinstance(stmt, (ast.Expr, ast.Assign, ast.Return)) or stmt.value is None \
+                or self.kind != "coroutine" or (isinstance(stmt.value, ast.Await)
+                                                and not isinstance(stmt, ast.Return)):
+            return None
+        awaits = [n for n in ast.walk(stmt.value) if isinstance(n, ast.Await)]
+        if len(awaits) != 1:
+            return None
+        inner = awaits[0]
+        steps = self.awaited(inner.value, "_awaited")
+
+        class Replace(ast.NodeTransformer):
+            def visit_Await(self, node):
+                return ast.copy_location(ast.Name(id="_awaited", ctx=ast.Load()), node)
+
+        rewritten = Replace().visit(ast.parse(ast.unparse(stmt)).body[0])
+        ast.copy_location(rewritten, stmt)
+        for node in ast.walk(rewritten):
+            node.lineno, node.col_offset = stmt.lineno, stmt.col_offset
+        method = getattr(self, "stmt_" + type(rewritten).__name__)
+        return steps + (method(rewritten, []) or [])
 
     def stmt_Pass(self, stmt, rest):
         return []
@@ -142,9 +170,6 @@ class Body(Calls, Blocks):
             refuse(stmt, "return outside a function", "remove it")
         if stmt.value is None:
             return [{"op": "return"}]
-        if isinstance(stmt.value, ast.Await):
-            refuse(stmt.value, "return await ...", "assign the await's value first "
-                   "(`x = await ...`), then return x")
         self.plain_expression(stmt.value)
         return [{"op": "return", "value": value_field(stmt.value)}]
 

@@ -35,8 +35,9 @@ ROWS = [
      "async def main():\n    async with cond:\n        await cond.wait_for(ready)\n" + MAIN,
      ["prog.py:12:29: cond.wait_for with a predicate other than a lambda is not supported; "
       "write `lambda: <condition>`"]),
-    ("await_inside_expression",
-     HEAD + "async def f():\n    return 1\n\n\nasync def main():\n    print(await f())\n"
+    ("two_awaits_inside_an_expression",
+     HEAD + "async def f():\n    return 1\n\n\nasync def main():\n"
+     "    print(await f(), await f())\n"
      + MAIN,
      ["prog.py:8:11: an await inside an expression is not supported; await in a statement "
       "of its own (`x = await ...`) and use x"]),
@@ -69,11 +70,10 @@ ROWS = [
      "    async with asyncio.TaskGroup() as tg:\n        asyncio.create_task(f())\n" + MAIN,
      ["prog.py:9:9: asyncio.create_task inside a TaskGroup body is not supported; use "
       "tg.create_task (a scenario's create_task there belongs to the group)"]),
-    ("coroutine_in_variable",
-     HEAD + "async def f():\n    pass\n\n\nasync def main():\n    c = f()\n    await c\n"
-     + MAIN,
-     ["prog.py:8:9: a coroutine object kept in a variable is not supported; await it, or "
-      "make it a task with asyncio.create_task"]),
+    ("coroutine_in_variable_never_awaited",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n    c = f()\n" + MAIN,
+     ["prog.py:8:9: a coroutine object that is never awaited here is not supported; await "
+      "it, or call it as a statement of its own"]),
     ("unknown_await",
      HEAD + "import aiofiles\n\n\nasync def main():\n    await aiofiles.open('x')\n" + MAIN,
      ["prog.py:7:11: awaiting aiofiles.open() is not supported; await a coroutine of this "
