@@ -1,0 +1,233 @@
+"""Module-level parts of the import: resources, resources passed as arguments, the module's
+own code (`program`), and settings a program states in code (seed, switch interval, pools)."""
+
+import ast
+
+from .refusals import refuse
+from .resources import resource_of
+from .statements import Body
+from .values import literal
+
+_DEFAULT_POOL_NOTE = "asyncio's default pool"
+
+
+class ModuleParts:
+    # -- resources ------------------------------------------------------------------------
+    def collect_resources(self, tree):
+        for node in tree.body:
+            made = self.resource_assignment(node, ())
+            if made:
+                self.resources[made[0]] = made[1]
+                self.made_resources.add(id(node.value))
+        main = self.coroutines.get("main")
+        if main is None:
+            return
+        loop_names = set()
+        for node in main.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and \
+                    self.dotted(node.value.func) in ("asyncio.get_running_loop",
+                                                     "asyncio.get_event_loop"):
+                loop_names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+            made = self.refusals.guard(self.resource_assignment, node, loop_names)
+            if made:
+                rid, resource = made
+                if rid in self.resources:
+                    refuse(node, f"making {rid} twice", "make each resource once")
+                self.resources[rid] = resource
+                self.made_resources.add(id(node.value))
+                self.made_in_main.add(rid)
+                if not self.comments.is_export():
+                    self.note(node, f"{rid} is made in main(); as a scenario resource it "
+                              "exists from the start")
+
+    def resource_assignment(self, node, loop_names):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)):
+            return None
+        resource = resource_of(node.value, self, loop_names)
+        if resource is None:
+            return None
+        return node.targets[0].id, {"id": node.targets[0].id, **resource}
+
+    def collect_resource_params(self):
+        """A resource passed to a coroutine (`worker(queue)`) is that resource inside it: the
+        parameter goes, the coroutine names the resource. Two passes follow a resource
+        passed on once more."""
+        for _ in range(2):
+            for caller in self.coroutines.values():
+                own = self.resource_params.get(caller.name, {})
+                for call in ast.walk(caller):
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) \
+                            and call.func.id in self.coroutines:
+                        self.bind_resource_args(call, own)
+
+    def bind_resource_args(self, call, caller_params):
+        callee = call.func.id
+        params = self.coroutine_params[callee]
+        pairs = list(zip(params, call.args)) + [(k.arg, k.value) for k in call.keywords]
+        for param, arg in pairs:
+            if not isinstance(arg, ast.Name):
+                continue
+            rid = caller_params.get(arg.id, arg.id if arg.id in self.resources else None)
+            if rid is None:
+                continue
+            bound = self.resource_params.setdefault(callee, {})
+            if bound.get(param, rid) != rid:
+                refuse(arg, f"passing different resources to {callee}({param})",
+                       "give each its own coroutine, or use one resource")
+            if param not in bound:
+                bound[param] = rid
+                if param != rid:
+                    self.note(arg, f"{callee}() uses {rid} where it names its parameter "
+                              f"{param}")
+
+    # -- the module's own code -----------------------------------------------------------
+    def program(self, tree):
+        body = Body(self, "program")
+        statements = []
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom, ast.AsyncFunctionDef,
+                                 ast.FunctionDef)):
+                continue
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+                continue  # the docstring
+            if id(getattr(node, "value", None)) in self.made_resources:
+                continue
+            if self.exporter_leftover(node):
+                continue
+            if self.refusals.guard(self.queue_items, node, default=False):
+                continue
+            if _is_main_guard(node):
+                statements.extend(node.body)
+                continue
+            if isinstance(node, ast.ClassDef):
+                self.refusals.guard(self.refuse_class, node)
+                continue
+            statements.append(node)
+        steps = body.steps(statements)
+        runs = [s for s in _walk_steps(steps) if s["op"] == "run"]
+        if not runs and not self.refusals._found:
+            self.refusals.add(_unsupported(tree, "a program without asyncio.run(...)",
+                                           "start the program with asyncio.run(main())"))
+        return steps
+
+    def exporter_leftover(self, node):
+        """Module lines that stand for nothing: `pool = None` for a resource main makes,
+        the exporter's SCALE = 1.0 and the burn helper's note."""
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)):
+            return False
+        name = node.targets[0].id
+        if name in self.made_in_main and isinstance(node.value, ast.Constant) \
+                and node.value.value is None:
+            return True
+        return name in self.ones or (self.burn_helpers and name == "_gil_noted")
+
+    def queue_items(self, node):
+        """`q.put_nowait(x)` at module level (or a for loop of them over a list): the
+        queue's initial items."""
+        if isinstance(node, ast.For) and isinstance(node.iter, ast.List) \
+                and isinstance(node.target, ast.Name) and len(node.body) == 1:
+            put = _module_put(node.body[0])
+            if put and isinstance(put[1], ast.Name) and put[1].id == node.target.id \
+                    and put[0] in self.resources:
+                for element in node.iter.elts:
+                    self.add_item(put[0], element)
+                return True
+        put = _module_put(node)
+        if put and put[0] in self.resources:
+            self.add_item(put[0], put[1])
+            return True
+        return False
+
+    def add_item(self, rid, node):
+        try:
+            value = literal(node)
+        except ValueError:
+            refuse(node, "a computed initial queue item", "write the item as a literal")
+        self.resources[rid].setdefault("items", []).append(value)
+
+    def refuse_class(self, node):
+        if any(isinstance(s, ast.AsyncFunctionDef) for s in node.body):
+            refuse(node, "a class with async methods", "write the methods as coroutines at "
+                   "module level and keep the state in module variables")
+        refuse(node, "a class definition", "keep the state in module variables")
+
+    # -- settings stated in code ---------------------------------------------------------
+    def default_executor(self, node, body):
+        if len(node.args) != 1:
+            refuse(node, "set_default_executor without one pool", "pass one pool")
+        arg = node.args[0]
+        if isinstance(arg, ast.Name) and body.resource_name(arg) == "default":
+            return
+        if isinstance(arg, ast.Call):
+            pool = resource_of(arg, self, body.loop_names)
+            if pool and pool["kind"] == "thread_pool":
+                cpus = self.python.get("cpu_count", 4)
+                if pool.get("workers", min(32, cpus + 4)) != min(32, cpus + 4):
+                    self.resources["default"] = {"id": "default", **pool}
+                return
+        refuse(arg, "a default executor other than a ThreadPoolExecutor", "name the thread "
+               "pool `default`, or pass ThreadPoolExecutor(n)")
+
+    def switch_interval(self, node):
+        try:
+            self.python["switch_interval"] = float(literal(node))
+        except (ValueError, TypeError):
+            refuse(node, "a computed switch interval", "write the number")
+
+    def random_seed(self, node):
+        if len(node.args) == 1:
+            try:
+                value = literal(node.args[0])
+            except ValueError:
+                value = None
+            if isinstance(value, int) and not isinstance(value, bool):
+                self.seed = value
+                return
+        refuse(node, "random.seed with anything but a whole number", "seed with an int: "
+               "random.seed(1)")
+
+    def run_step(self, node, target, body):
+        if body.kind != "program":
+            refuse(node, "asyncio.run inside a function", "call asyncio.run at module level")
+        if len(node.args) != 1 or node.keywords:
+            refuse(node, "asyncio.run with options", "write asyncio.run(main())")
+        coro = body.coro_call(node.args[0])
+        if coro is None:
+            refuse(node.args[0], "running " + ast.unparse(node.args[0]),
+                   "run a coroutine defined in this module: asyncio.run(main())")
+        step = {"op": "run", **coro}
+        if target is not None:
+            step["as"] = target
+        return step
+
+
+def _is_main_guard(node):
+    return (isinstance(node, ast.If) and not node.orelse
+            and ast.unparse(node.test) in ("__name__ == '__main__'", "'__main__' == __name__"))
+
+
+def _module_put(node):
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        func = node.value.func
+        if isinstance(func, ast.Attribute) and func.attr == "put_nowait" \
+                and isinstance(func.value, ast.Name) and len(node.value.args) == 1:
+            return func.value.id, node.value.args[0]
+    return None
+
+
+def _walk_steps(steps):
+    for step in steps:
+        yield step
+        for key in ("steps", "else", "finally"):
+            yield from _walk_steps(step.get(key) or [])
+        for branch in step.get("elif", []):
+            yield from _walk_steps(branch["steps"])
+        for handler in (step.get("except") or {}).values():
+            yield from _walk_steps(handler)
+
+
+def _unsupported(node, what, instead):
+    from .refusals import Unsupported
+    return Unsupported(node, what, instead)

@@ -1,0 +1,50 @@
+"""Which module a name comes from: `import asyncio as aio`, `from asyncio import sleep`."""
+
+import ast
+
+
+class Aliases:
+    def __init__(self):
+        self._names = {}  # local name -> dotted origin ("asyncio", "asyncio.sleep")
+
+    def add_import(self, node):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self._names[alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    self._names[top] = top
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                self._names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+
+    def imported(self, name):
+        return name in self._names
+
+    def dotted(self, node):
+        """`aio.sleep` -> "asyncio.sleep"; a local object's attribute keeps its own name
+        (`q.put` -> "q.put"); None for anything else."""
+        if isinstance(node, ast.Name):
+            return self._names.get(node.id, node.id)
+        if isinstance(node, ast.Attribute):
+            base = self.dotted(node.value)
+            return None if base is None else f"{base}.{node.attr}"
+        return None
+
+
+def call_name(aliases, node):
+    """The dotted name of what a call calls, or None."""
+    if isinstance(node, ast.Call):
+        return aliases.dotted(node.func)
+    return None
+
+
+# Network calls: their time is the network's; the import gives them a placeholder duration.
+NETWORK_PREFIXES = ("requests.", "httpx.", "aiohttp.", "urllib.request.", "asyncio.open_connection",
+                    "asyncio.start_server", "socket.")
+NETWORK_PLACEHOLDER = 1.0
+
+
+def is_network(dotted):
+    return bool(dotted) and dotted.startswith(NETWORK_PREFIXES)

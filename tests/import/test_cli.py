@@ -1,0 +1,93 @@
+"""`python3 -m loopscope_import` as the C++ side and users call it: files, exit status,
+messages; and the real timeit measurement of a CPU loop."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from support import SOURCE_DIR, imported
+
+from loopscope_import import cpu
+
+ENV = {**os.environ, "PYTHONPATH": os.path.join(SOURCE_DIR, "python")}
+PROGRAM = "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)\n\n\nasyncio.run(main())\n"
+
+
+def run(*args, stdin=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "loopscope_import", *args], input=stdin,
+                          capture_output=True, text=True, env=ENV, cwd=cwd, timeout=60)
+
+
+class Cli(unittest.TestCase):
+    def test_writes_beside_the_program_by_default(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "hello.py")
+            with open(path, "w") as f:
+                f.write(PROGRAM)
+            done = run(path)
+            self.assertEqual((done.returncode, done.stdout, done.stderr), (0, "", ""))
+            with open(os.path.join(tmp, "hello.loop.json")) as f:
+                doc = json.load(f)
+            self.assertEqual(doc["coroutines"], [{"name": "main", "steps": [
+                {"id": "s1", "op": "sleep", "seconds": 1}]}])
+            self.assertEqual(doc["title"], "hello")
+
+    def test_refusal_exits_2_and_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "bad.py")
+            with open(path, "w") as f:
+                f.write(PROGRAM.replace("await asyncio.sleep(1)", "raise"))
+            out = os.path.join(tmp, "out.loop.json")
+            done = run(path, "-o", out)
+            self.assertEqual(done.returncode, 2)
+            self.assertEqual(done.stderr, f"{path}:5:5: a bare raise is not supported; raise "
+                             "the error again by name: raise ValueError(...)\n")
+            self.assertFalse(os.path.exists(out))
+
+    def test_standard_input_to_standard_output(self):
+        done = run("-", "-o", "-", stdin=PROGRAM)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(json.loads(done.stdout)["title"], "<stdin>")
+
+    def test_missing_file(self):
+        done = run("/nonexistent/x.py")
+        self.assertEqual(done.returncode, 2)
+        self.assertTrue(done.stderr.startswith("/nonexistent/x.py: cannot read: "))
+
+    def test_no_measure_gives_placeholders(self):
+        source = PROGRAM.replace("    await asyncio.sleep(1)\n",
+                                 "    t = 0\n    for i in range(10):\n        t += i\n")
+        done = run("-", "-o", "-", "--no-measure", stdin=source)
+        step = json.loads(done.stdout)["coroutines"][0]["steps"][1]
+        self.assertEqual(step, {"id": "s2", "op": "cpu", "seconds": 0.1,
+                                "label": "estimated CPU work",
+                                "x-estimated": {"lines": [6, 7], "how": "placeholder"}})
+
+
+class Measurement(unittest.TestCase):
+    def test_a_loop_is_timed(self):
+        seconds = cpu.measure("N = 20000\n", "t = 0\nfor i in range(N):\n    t += i * i\n")
+        self.assertIsNotNone(seconds)
+        self.assertGreater(seconds, 0)
+        self.assertLess(seconds, 5)
+
+    def test_an_endless_loop_is_not(self):
+        self.assertIsNone(cpu.measure("", "while True:\n    pass\n", timeout=1))
+
+    def test_what_the_loop_reads_is_set_up(self):
+        calls = []
+        source = ("import asyncio\nN = 50\n\n\nasync def main():\n    t = 0\n"
+                  "    for i in range(N):\n        t += i\n    print(t)\n\n\n"
+                  "asyncio.run(main())\n")
+        doc = imported(source, measure=lambda setup, stmt: calls.append((setup, stmt)) or 0.5)
+        self.assertEqual(calls, [("N = 50\nt = 0\n", "for i in range(N):\n    t += i")])
+        steps = doc["coroutines"][0]["steps"]
+        self.assertEqual([s["op"] for s in steps], ["set", "cpu", "for", "print"])
+        self.assertEqual(steps[1]["seconds"], 0.5)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,158 @@
+"""Every refused construct: one named row each, with the exact message and position
+(file:line:col, the column 1-based), and nothing imported."""
+
+import unittest
+
+from support import refusals
+
+HEAD = "import asyncio\n\n"
+MAIN = "\n\nasyncio.run(main())\n"
+
+# (row name, program, expected messages)
+ROWS = [
+    ("class_with_async_methods",
+     HEAD + "class Client:\n    async def get(self):\n        pass\n\n\nasync def main():\n"
+     "    pass\n" + MAIN,
+     ["prog.py:3:1: a class with async methods is not supported; write the methods as "
+      "coroutines at module level and keep the state in module variables"]),
+    ("class_definition",
+     HEAD + "class Point:\n    x = 0\n\n\nasync def main():\n    pass\n" + MAIN,
+     ["prog.py:3:1: a class definition is not supported; keep the state in module variables"]),
+    ("async_generator",
+     HEAD + "async def ticks():\n    yield 1\n\n\nasync def main():\n    pass\n" + MAIN,
+     ["prog.py:3:1: an async generator (async def with yield) is not supported; put the "
+      "values in an asyncio.Queue, or return a list"]),
+    ("async_for",
+     HEAD + "async def main():\n    async for x in source():\n        pass\n" + MAIN,
+     ["prog.py:4:5: async for is not supported; use a for loop over a list, or a queue with "
+      "get()"]),
+    ("lambda_in_condition",
+     HEAD + "async def main():\n    if (lambda: 1)():\n        pass\n" + MAIN,
+     ["prog.py:4:9: a lambda is not supported; use a condition expression or a def "
+      "function"]),
+    ("condition_wait_for_function",
+     HEAD + "cond = asyncio.Condition()\n\n\ndef ready():\n    return True\n\n\n"
+     "async def main():\n    async with cond:\n        await cond.wait_for(ready)\n" + MAIN,
+     ["prog.py:12:29: cond.wait_for with a predicate other than a lambda is not supported; "
+      "write `lambda: <condition>`"]),
+    ("two_awaits_inside_an_expression",
+     HEAD + "async def f():\n    return 1\n\n\nasync def main():\n"
+     "    print(await f(), await f())\n"
+     + MAIN,
+     ["prog.py:8:11: an await inside an expression is not supported; await in a statement "
+      "of its own (`x = await ...`) and use x"]),
+    ("list_comprehension",
+     HEAD + "async def main():\n    xs = [i * 2 for i in range(3)]\n" + MAIN,
+     ["prog.py:4:10: a list comprehension is not supported; use a for loop"]),
+    ("bare_except",
+     HEAD + "async def main():\n    try:\n        pass\n    except:\n        pass\n" + MAIN,
+     ["prog.py:6:5: a bare except is not supported; use except Exception (it lets "
+      "CancelledError through, as the scenario's `*` does)"]),
+    ("using_the_exception",
+     HEAD + "async def main():\n    try:\n        pass\n    except ValueError as e:\n"
+     "        print(e)\n" + MAIN,
+     ["prog.py:6:5: using the caught exception (e) is not supported; print or raise a text "
+      "of your own"]),
+    ("bare_raise",
+     HEAD + "async def main():\n    raise\n" + MAIN,
+     ["prog.py:4:5: a bare raise is not supported; raise the error again by name: raise "
+      "ValueError(...)"]),
+    ("sync_with",
+     HEAD + "async def main():\n    with open('f') as f:\n        pass\n" + MAIN,
+     ["prog.py:4:5: a with statement is not supported; use async with on an asyncio lock, "
+      "semaphore, condition or TaskGroup"]),
+    ("nested_def",
+     HEAD + "async def main():\n    def helper():\n        pass\n" + MAIN,
+     ["prog.py:4:5: a nested function definition is not supported; define functions at "
+      "module level"]),
+    ("create_task_in_group_body",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
+     "    async with asyncio.TaskGroup() as tg:\n        asyncio.create_task(f())\n" + MAIN,
+     ["prog.py:9:9: asyncio.create_task inside a TaskGroup body is not supported; use "
+      "tg.create_task (a scenario's create_task there belongs to the group)"]),
+    ("coroutine_in_variable_never_awaited",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n    c = f()\n" + MAIN,
+     ["prog.py:8:9: a coroutine object that is never awaited here is not supported; await "
+      "it, or call it as a statement of its own"]),
+    ("unknown_await",
+     HEAD + "import aiofiles\n\n\nasync def main():\n    await aiofiles.open('x')\n" + MAIN,
+     ["prog.py:7:11: awaiting aiofiles.open() is not supported; await a coroutine of this "
+      "module, a task, or an asyncio function scenario-format.md lists"]),
+    ("aiohttp_session",
+     HEAD + "import aiohttp\n\n\nasync def main():\n"
+     "    async with aiohttp.ClientSession() as s:\n        pass\n" + MAIN,
+     ["prog.py:7:16: an aiohttp session is not supported; write each request as `await "
+      "asyncio.sleep(seconds)  # the request`"]),
+    ("priority_queue",
+     HEAD + "q = asyncio.PriorityQueue()\n\n\nasync def main():\n    pass\n" + MAIN,
+     ["prog.py:3:5: asyncio.PriorityQueue is not supported; use asyncio.Queue (first in, "
+      "first out)"]),
+    ("resource_in_a_loop",
+     HEAD + "async def main():\n    for i in range(2):\n        lock = asyncio.Lock()\n"
+     + MAIN,
+     ["prog.py:5:16: making a synchronisation object or pool here is not supported; make it "
+      "at module level or at the top of main()"]),
+    ("star_args",
+     HEAD + "async def f(*args):\n    pass\n\n\nasync def main():\n    await f()\n" + MAIN,
+     ["prog.py:3:14: *args or **kwargs in a coroutine is not supported; declare each "
+      "parameter"]),
+    ("decorator",
+     HEAD + "def deco(f):\n    return f\n\n\n@deco\nasync def main():\n    pass\n" + MAIN,
+     ["prog.py:7:2: a decorated coroutine is not supported; remove the decorator"]),
+    ("no_asyncio_run",
+     HEAD + "async def main():\n    pass\n",
+     ["prog.py:1:1: a program without asyncio.run(...) is not supported; start the program "
+      "with asyncio.run(main())"]),
+    ("syntax_error",
+     "async def main(:\n    pass\n",
+     ["prog.py:1:16: invalid Python (invalid syntax) is not supported; fix the syntax error"]),
+    ("print_to_file",
+     HEAD + "import sys\n\n\nasync def main():\n    print('x', file=sys.stderr)\n" + MAIN,
+     ["prog.py:7:21: print(file=...) is not supported; print to standard output with sep= "
+      "and end= only"]),
+    ("try_else",
+     HEAD + "async def main():\n    try:\n        pass\n    except ValueError:\n"
+     "        pass\n    else:\n        pass\n" + MAIN,
+     ["prog.py:9:9: try ... else is not supported; put those statements at the end of the "
+      "try"]),
+    ("unknown_call",
+     HEAD + "import os\n\n\nasync def main():\n    os.remove('x')\n" + MAIN,
+     ["prog.py:7:5: calling os.remove() is not supported; call print, time.sleep, a "
+      "coroutine of this module, or the asyncio operations scenario-format.md lists"]),
+    ("asyncio_run_in_coroutine",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n    asyncio.run(f())\n" + MAIN,
+     ["prog.py:8:5: asyncio.run inside a function is not supported; call asyncio.run at "
+      "module level"]),
+    ("await_outside_coroutine_op",
+     HEAD + "lock = asyncio.Lock()\n\n\ndef f():\n    lock.release()\n    print('x')\n\n\n"
+     "async def main():\n    await asyncio.to_thread(f)\n" + MAIN,
+     []),  # a sync op in a plain function is fine: this row checks that nothing is refused
+    ("awaitable_op_in_function",
+     HEAD + "q = asyncio.Queue()\n\n\ndef f():\n    q.join()\n\n\n"
+     "async def main():\n    await asyncio.to_thread(f)\n" + MAIN,
+     ["prog.py:7:5: q.join() on a queue is not supported; use the methods "
+      "scenario-format.md lists for it"]),
+    ("every_refusal_listed",
+     HEAD + "async def main():\n    x = lambda: 1\n    async for y in z:\n        pass\n"
+     "    raise\n" + MAIN,
+     ["prog.py:4:9: a lambda is not supported; use a condition expression or a def function",
+      "prog.py:5:5: async for is not supported; use a for loop over a list, or a queue with "
+      "get()",
+      "prog.py:7:5: a bare raise is not supported; raise the error again by name: raise "
+      "ValueError(...)"]),
+]
+
+
+class Refusals(unittest.TestCase):
+    def test_rows(self):
+        for name, source, expected in ROWS:
+            with self.subTest(row=name):
+                if not expected:
+                    from support import imported
+                    imported(source)  # raises if anything is refused
+                    continue
+                self.assertEqual(refusals(source), expected)
+
+
+if __name__ == "__main__":
+    unittest.main()
