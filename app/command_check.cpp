@@ -1,6 +1,7 @@
 // loopscope check FILE...: validates scenario files without running them.
 #include "commands.h"
 
+#include "record/python_import.h"
 #include "scenario/scenario_json.h"
 
 #include <cstdio>
@@ -15,7 +16,7 @@ int checkCommand(const QStringList &args)
     }
     bool allValid = true;
     for (const QString &file : args) {
-        const ScenarioLoad load = readScenarioFile(file);
+        const ScenarioLoad load = readScenarioOrProgram(file);
         if (load.ok())
             std::printf("%s: OK\n", qPrintable(file));
         for (const ScenarioProblem &problem : load.problems)

@@ -5,6 +5,7 @@
 
 #include "compare/compare_image.h"
 #include "export/ascii_gantt.h"
+#include "record/python_import.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "scenario/variants.h"
@@ -71,7 +72,7 @@ QString fileLabel(const QString &path)
 bool collectScenarios(const CompareArgs &ca, std::vector<NamedScenario> *out, QString *title)
 {
     for (const QString &path : ca.files) {
-        const ScenarioLoad load = readScenarioFile(path);
+        const ScenarioLoad load = readScenarioOrProgram(path);
         if (!load.ok()) {
             for (const ScenarioProblem &p : load.problems)
                 std::fprintf(stderr, "%s\n", qPrintable(p.toString()));

@@ -6,6 +6,7 @@
 #include "app/main_window.h"
 #include "crash_handler.h"
 #include "document/scenario_document.h"
+#include "record/python_import.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
@@ -92,7 +93,7 @@ int runHeadless(int argc, char **argv, const QString &file)
     QGuiApplication app(argc, argv);
     if (isTraceFile(file))
         return drawTraceHeadless(file);
-    const ScenarioLoad load = readScenarioFile(file);
+    const ScenarioLoad load = readScenarioOrProgram(file);
     if (!load.ok()) {
         for (const ScenarioProblem &problem : load.problems)
             std::fprintf(stderr, "%s\n", qPrintable(problem.toString()));

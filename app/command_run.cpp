@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "export/ascii_gantt.h"
+#include "record/python_import.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "trace/trace_json.h"
@@ -166,7 +167,7 @@ int runCommand(int argc, char **argv, const QStringList &args)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(images ? new QGuiApplication(argc, argv)
                                                  : new QCoreApplication(argc, argv));
-    const ScenarioLoad load = readScenarioFile(ra.file);
+    const ScenarioLoad load = readScenarioOrProgram(ra.file);
     if (!load.ok()) {
         for (const ScenarioProblem &p : load.problems)
             std::fprintf(stderr, "%s\n", qPrintable(p.toString()));

@@ -27,6 +27,7 @@ int compareCommand(int argc, char **argv, const QStringList &args);
 int recordCommand(int argc, char **argv, const QStringList &args);
 // The Gantt, diagnostics and outcome `loopscope run` prints after a run.
 void printTraceReport(const Trace &trace);
+int importCommand(const QStringList &args);   // loopscope import PROGRAM.py [-o OUT]
 int examplesCommand(const QStringList &args); // loopscope examples
 int workerCommand(const QStringList &args);   // loopscope --worker: a process-pool worker
 int guiCommand(int argc, char **argv, const QString &file); // the window, or headless

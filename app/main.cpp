@@ -12,14 +12,17 @@ namespace {
 
 const char *kUsage = R"(Usage:
   loopscope [FILE]                 open the GUI (the default example when no FILE); with
-                                   no display, write FILE's timeline (a scenario or a trace
-                                   JSON) to loopscope-timeline.png
+                                   no display, write FILE's timeline (a scenario, an asyncio
+                                   program .py or a trace JSON) to loopscope-timeline.png
   loopscope run FILE [--live] [--scale S] [--trace OUT.json] [--export OUT.ext]... [--quiet]
-                                   run a scenario and print its prints, Gantt and outcome
+                                   run a scenario (or import and run a .py) and print its
+                                   prints, Gantt and outcome
   loopscope record [--python PY] [--virtual] [--out TRACE.json] [--quiet] PROGRAM.py [ARGS...]
                                    run a real asyncio program under CPython, recording its
                                    tasks, and write its trace (default PROGRAM.trace.json)
-  loopscope check FILE...          validate scenario files
+  loopscope import PROGRAM.py [-o OUT.loop.json] [--no-measure]
+                                   import an asyncio program as a scenario (CPython's ast)
+  loopscope check FILE...          validate scenario files (or import .py programs)
   loopscope compare FILE [FILE...] [--variant NAME]... [--export OUT.svg|png|pdf|mmd]
                                    run a scenario's variants (or several files) and print
                                    what differs and their Gantts on one time axis
@@ -60,10 +63,13 @@ int main(int argc, char **argv)
             return recordCommand(argc, argv, args.mid(1));
         if (first == QLatin1String("compare"))
             return compareCommand(argc, argv, args.mid(1));
-        if (first == QLatin1String("check") || first == QLatin1String("examples")) {
+        if (first == QLatin1String("check") || first == QLatin1String("examples")
+            || first == QLatin1String("import")) {
             QCoreApplication app(argc, argv);
             if (first == QLatin1String("check"))
                 return checkCommand(args.mid(1));
+            if (first == QLatin1String("import"))
+                return importCommand(args.mid(1));
             return examplesCommand(args.mid(1));
         }
         if (first.startsWith(QLatin1Char('-'))) {

@@ -23,12 +23,14 @@ def main(argv=None):
     parser.add_argument("program", help="the asyncio program (.py); - reads standard input")
     parser.add_argument("-o", "--output", help="the scenario to write (default "
                         "PROGRAM.loop.json; - for standard output)")
+    parser.add_argument("--name", help="the program's name in messages when it is read from "
+                        "standard input (default <stdin>)")
     parser.add_argument("--no-measure", action="store_true", help="do not time pure-Python "
                         "CPU loops: give them a placeholder duration")
     args = parser.parse_args(argv)
     try:
         if args.program == "-":
-            source, name = sys.stdin.read(), "<stdin>"
+            source, name = sys.stdin.read(), args.name or "<stdin>"
         else:
             with open(args.program, encoding="utf-8") as f:
                 source, name = f.read(), args.program

@@ -62,8 +62,7 @@ class Importer(ModuleParts):
             tree = ast.parse(self.source, filename=self.filename)
         except SyntaxError as error:
             node = ast.Pass(lineno=error.lineno or 1, col_offset=max(0, (error.offset or 1) - 1))
-            self.refusals.add(Unsupported(node, f"invalid Python ({error.msg})",
-                                          "fix the syntax error"))
+            self.refusals.add(Unsupported(node, f"SyntaxError: {error.msg}", ""))
             self.refusals.raise_if_any()
         self.collect_definitions(tree)
         self.refusals.guard(self.collect_resources, tree)

@@ -12,8 +12,10 @@ class Refusal:
     instead: str
 
     def __str__(self):
-        return (f"{self.filename}:{self.line}:{self.col}: {self.what} is not supported; "
-                f"{self.instead}")
+        where = f"{self.filename}:{self.line}:{self.col}"
+        if not self.instead:  # not a construct but an error of the program: said as Python does
+            return f"{where}: {self.what}"
+        return f"{where}: {self.what} is not supported; {self.instead}"
 
 
 class Unsupported(Exception):

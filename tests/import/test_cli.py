@@ -8,7 +8,7 @@ import sys
 import tempfile
 import unittest
 
-from support import SOURCE_DIR, imported
+from support import SOURCE_DIR, imported, loopscope_binary
 
 from loopscope_import import cpu
 
@@ -91,3 +91,50 @@ class Measurement(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LoopscopeCommands(unittest.TestCase):
+    """`loopscope import`, and `run`/`check` given a .py: the executable runs the importer it
+    ships (LOOPSCOPE_PYTHON picks this interpreter)."""
+
+    def loopscope(self, *args, cwd):
+        env = {**os.environ, "LOOPSCOPE_PYTHON": sys.executable}
+        return subprocess.run([loopscope_binary(), *args], capture_output=True, text=True,
+                              env=env, cwd=cwd, timeout=120)
+
+    def write(self, tmp, name, text):
+        path = os.path.join(tmp, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_import_writes_the_scenario_beside_the_program(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.write(tmp, "hello.py", PROGRAM)
+            done = self.loopscope("import", "hello.py", cwd=tmp)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertEqual(done.stdout, "hello.py: imported as hello.loop.json\n")
+            with open(os.path.join(tmp, "hello.loop.json")) as f:
+                doc = json.load(f)
+            self.assertEqual(doc["coroutines"][0]["steps"],
+                             [{"op": "sleep", "id": "s1", "seconds": 1}])
+
+    def test_import_refuses_with_line_and_column_and_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.write(tmp, "bad.py", PROGRAM.replace("await asyncio.sleep(1)",
+                                                      "await asyncio.sleep(1)\n    f = lambda: 1"))
+            done = self.loopscope("import", "bad.py", cwd=tmp)
+            self.assertEqual(done.returncode, 2)
+            self.assertEqual(done.stderr, "bad.py:6:9: a lambda is not supported; use a condition "
+                                          "expression or a def function\n")
+            self.assertEqual(os.listdir(tmp), ["bad.py"])
+
+    def test_run_and_check_take_a_program(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.write(tmp, "hi.py", PROGRAM.replace("await asyncio.sleep(1)",
+                                                     "await asyncio.sleep(1)\n    print('hi')"))
+            done = self.loopscope("run", "hi.py", cwd=tmp)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("   1.000  main: hi\n", done.stdout)
+            done = self.loopscope("check", "hi.py", cwd=tmp)
+            self.assertEqual((done.returncode, done.stdout), (0, "hi.py: OK\n"))

@@ -105,7 +105,7 @@ ROWS = [
       "with asyncio.run(main())"]),
     ("syntax_error",
      "async def main(:\n    pass\n",
-     ["prog.py:1:16: invalid Python (invalid syntax) is not supported; fix the syntax error"]),
+     ["prog.py:1:16: SyntaxError: invalid syntax"]),
     ("print_to_file",
      HEAD + "import sys\n\n\nasync def main():\n    print('x', file=sys.stderr)\n" + MAIN,
      ["prog.py:7:21: print(file=...) is not supported; print to standard output with sep= "
