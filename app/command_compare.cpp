@@ -5,6 +5,7 @@
 
 #include "compare/compare_image.h"
 #include "export/ascii_gantt.h"
+#include "export/export_formats.h"
 #include "record/python_import.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
@@ -41,9 +42,9 @@ bool parseCompareArgs(const QStringList &args, CompareArgs *out, QString *error)
             out->variants << args[++i];
         } else if (a == QLatin1String("--export")) {
             const QString path = args[++i];
-            const QString suffix = QFileInfo(path).suffix().toLower();
-            if (!QStringList{"svg", "png", "pdf", "mmd"}.contains(suffix)) {
-                *error = QStringLiteral("--export %1: expected .svg, .png, .pdf or .mmd").arg(path);
+            if (!exportFormatOf(path, ExportUse::Comparison)) {
+                *error = QStringLiteral("--export %1: unknown format (expected %2)")
+                             .arg(path, exportSuffixList(ExportUse::Comparison));
                 return false;
             }
             out->exports << path;

@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "export/ascii_gantt.h"
+#include "export/export_formats.h"
 #include "record/python_import.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
@@ -66,10 +67,9 @@ bool parseRunArgs(const QStringList &args, RunArgs *out, QString *error)
         } else if (a == QLatin1String("--export")) {
             if (!value(&v))
                 return false;
-            if (!isKnownExport(v)) {
-                *error = QStringLiteral("--export %1: unknown format (expected .svg, .png, .pdf, "
-                                        ".mmd, .perfetto.json, .py or .json)")
-                             .arg(v);
+            if (!exportFormatOf(v, ExportUse::Run)) {
+                *error = QStringLiteral("--export %1: unknown format (expected %2)")
+                             .arg(v, exportSuffixList(ExportUse::Run));
                 return false;
             }
             out->exports << v;
@@ -161,7 +161,14 @@ int runCommand(int argc, char **argv, const QStringList &args)
         std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
         return ExitInvalid;
     }
-    const bool images = std::any_of(ra.exports.begin(), ra.exports.end(), isImageExport);
+    // A picture needs fonts: a QGuiApplication (offscreen when there is no display).
+    QStringList written = ra.exports;
+    if (!ra.tracePath.isEmpty())
+        written << ra.tracePath;
+    const bool images = std::any_of(written.begin(), written.end(), [](const QString &path) {
+        const std::optional<ExportFormat> format = exportFormatOf(path);
+        return format && isImageFormat(*format);
+    });
     if (images && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

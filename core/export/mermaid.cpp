@@ -254,4 +254,15 @@ QString mermaidGantt(const Trace &trace, const QString &title)
     return text;
 }
 
+QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &lesson)
+{
+    QStringList charts;
+    for (const NamedTrace &run : runs) {
+        const QString chartTitle
+            = lesson.isEmpty() ? run.name : lesson + QString::fromUtf8(" — ") + run.name;
+        charts << mermaidGantt(run.trace, chartTitle);
+    }
+    return charts.join(QLatin1Char('\n'));
+}
+
 } // namespace loopscope

@@ -1,9 +1,12 @@
 // Mermaid `gantt` text of a trace, for Markdown notes (GitHub, GitLab, Obsidian render it).
 #pragma once
 
+#include "trace/compare_summary.h"
 #include "trace/trace.h"
 
 #include <QString>
+
+#include <vector>
 
 namespace loopscope {
 
@@ -26,6 +29,11 @@ namespace loopscope {
 // The left margin grows with the longest section name. An empty title uses the trace's
 // scenario title.
 QString mermaidGantt(const Trace &trace, const QString &title = QString());
+
+// A comparison's Mermaid text: one gantt per run in one text, each with its own front matter and
+// titled "<lesson> — <name>", separated by a blank line (to paste each into its own ```mermaid
+// block; Mermaid draws one chart per diagram, so their time axes are not shared).
+QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &lesson);
 
 // What Mermaid's gantt grammar can carry in a task, section or title: no ':', '#', ';' (they
 // end or escape the text), no line breaks, no "%%", no HTML ('<' '>' become '(' ')', '&'

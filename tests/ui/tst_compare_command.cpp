@@ -102,7 +102,13 @@ private Q_SLOTS:
         QTest::newRow("unknown export")
             << QStringList{example("10-loop-vs-taskgroup.loop.json"), "--export", "x.gif"}
             << QStringLiteral(
-                   "loopscope compare: --export x.gif: expected .svg, .png, .pdf or .mmd\n");
+                   "loopscope compare: --export x.gif: unknown format (expected .svg, .png, .pdf "
+                   "or .mmd)\n");
+        // A format the table has, but not for a comparison.
+        QTest::newRow("run-only export")
+            << QStringList{example("10-loop-vs-taskgroup.loop.json"), "--export", "x.perfetto.json"}
+            << QStringLiteral("loopscope compare: --export x.perfetto.json: unknown format "
+                              "(expected .svg, .png, .pdf or .mmd)\n");
     }
     void refuses()
     {

@@ -5,6 +5,7 @@
 #include "compare/compare_image.h"
 #include "compare/compare_view.h"
 #include "compare/compare_window.h"
+#include "export/mermaid.h"
 #include "sample_trace.h"
 #include "scenario/scenario_json.h"
 #include "timeline/timeline_view.h"

@@ -116,16 +116,14 @@ void ExportDialog::browse()
     QFileDialog dialog(this, tr("Export To"));
     dialog.setOption(QFileDialog::DontUseNativeDialog);
     dialog.setAcceptMode(QFileDialog::AcceptSave);
-    QStringList filters;
-    for (const ExportFormat format : exportFormats())
-        filters << QStringLiteral("%1 (*%2)").arg(exportFormatName(format), exportSuffix(format));
+    const QStringList filters = exportFileFilters(ExportUse::Run);
     dialog.setNameFilters(filters);
     dialog.selectNameFilter(filters.at(m_format->currentIndex()));
     dialog.setDefaultSuffix(exportSuffix(format()).mid(1));
     connect(&dialog, &QFileDialog::filterSelected, &dialog, [&](const QString &filter) {
         const qsizetype chosen = filters.indexOf(filter);
         if (chosen >= 0)
-            dialog.setDefaultSuffix(exportSuffix(exportFormats()[chosen]).mid(1));
+            dialog.setDefaultSuffix(exportSuffix(exportFormats()[std::size_t(chosen)]).mid(1));
     });
     dialog.selectFile(targetPath());
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
@@ -193,11 +191,9 @@ void ExportDialog::updatePreview()
     const ExportFormat chosen = format();
     if (!isImageFormat(chosen)) {
         auto text = m_texts.find(chosen);
-        if (text == m_texts.end()) {
-            const QString name = QStringLiteral("preview") + exportSuffix(chosen);
-            text
-                = m_texts.emplace(chosen, textExport(name, m_scenario, m_trace).value_or("")).first;
-        }
+        if (text == m_texts.end())
+            text = m_texts.emplace(chosen, exportFormatInfo(chosen).runText(m_scenario, m_trace))
+                       .first;
         m_preview->showText(text->second);
         return;
     }

@@ -1,6 +1,6 @@
 #include "compare/compare_image.h"
 
-#include "export/mermaid.h"
+#include "export/export_formats.h"
 #include "timeline/image_export.h"
 #include "timeline/lane_rows.h"
 #include "timeline/timeline_fonts.h"
@@ -127,6 +127,31 @@ bool exportPdf(const std::vector<NamedTrace> &runs, const CompareImageOptions &o
     return painter.end();
 }
 
+bool writeImage(ExportFormat format, const std::vector<NamedTrace> &runs,
+                const CompareImageOptions &options, const QString &path)
+{
+    switch (format) {
+    case ExportFormat::Svg:
+        return exportSvg(runs, options, path);
+    case ExportFormat::Png:
+        return exportPng(runs, options, path);
+    case ExportFormat::Pdf:
+        return exportPdf(runs, options, path);
+    case ExportFormat::Mermaid: // text: written by the table's comparisonText
+    case ExportFormat::Perfetto:
+    case ExportFormat::Python:
+    case ExportFormat::TraceJson:
+        break;
+    }
+    return false;
+}
+
+bool writeText(const QByteArray &text, const QString &path)
+{
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
+}
+
 } // namespace
 
 double sharedDuration(const std::vector<NamedTrace> &runs)
@@ -161,39 +186,21 @@ void paintCompareImage(QPainter &painter, const std::vector<NamedTrace> &runs,
     }
 }
 
-QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &lesson)
-{
-    QStringList charts;
-    for (const NamedTrace &run : runs) {
-        const QString chartTitle
-            = lesson.isEmpty() ? run.name : lesson + QString::fromUtf8(" — ") + run.name;
-        charts << mermaidGantt(run.trace, chartTitle);
-    }
-    return charts.join(QLatin1Char('\n'));
-}
-
 bool exportCompare(const std::vector<NamedTrace> &runs, const CompareImageOptions &options,
                    const QString &path, QString *error)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    bool written = false;
-    if (suffix == QLatin1String("mmd")) {
-        QSaveFile file(path);
-        const QByteArray text = compareMermaid(runs, options.lesson).toUtf8();
-        written
-            = file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
-    } else if (suffix == QLatin1String("svg"))
-        written = exportSvg(runs, options, path);
-    else if (suffix == QLatin1String("png"))
-        written = exportPng(runs, options, path);
-    else if (suffix == QLatin1String("pdf"))
-        written = exportPdf(runs, options, path);
-    else {
+    const std::optional<ExportFormat> format = exportFormatOf(path, ExportUse::Comparison);
+    if (!format) {
         if (error)
-            *error = QStringLiteral("%1: unknown type \"%2\"; use .svg, .png, .pdf or .mmd")
-                         .arg(path, suffix);
+            *error = QStringLiteral("%1: unknown type \"%2\"; use %3")
+                         .arg(path, QFileInfo(path).suffix().toLower(),
+                              exportSuffixList(ExportUse::Comparison));
         return false;
     }
+    const bool written
+        = isImageFormat(*format)
+              ? writeImage(*format, runs, options, path)
+              : writeText(exportFormatInfo(*format).comparisonText(runs, options.lesson), path);
     if (!written && error)
         *error = QStringLiteral("%1: could not be written (check the folder exists and is "
                                 "writable)")

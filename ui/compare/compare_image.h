@@ -31,13 +31,9 @@ double sharedDuration(const std::vector<NamedTrace> &runs);
 QSize compareImageSize(const std::vector<NamedTrace> &runs, const CompareImageOptions &options);
 void paintCompareImage(QPainter &painter, const std::vector<NamedTrace> &runs,
                        const CompareImageOptions &options, QSize size, bool vectorHatching);
-// One Mermaid gantt per run in one text, each with its own front matter and titled
-// "<lesson> — <name>", separated by a blank line (to paste each into its own ```mermaid block;
-// Mermaid draws one chart per diagram, so their time axes are not shared).
-QString compareMermaid(const std::vector<NamedTrace> &runs, const QString &lesson);
-
-// Writes `path` (.svg, .png, .pdf: the stacked picture; .mmd: compareMermaid); false with
-// *error naming the file on failure.
+// Writes `path` in the format its suffix names (export/export_formats.h): a picture is the stacked
+// timelines, a text format the table's text for a comparison. False with *error naming the file
+// on failure, or when the suffix names no format a comparison can be exported to.
 bool exportCompare(const std::vector<NamedTrace> &runs, const CompareImageOptions &options,
                    const QString &path, QString *error);
 

@@ -2,6 +2,7 @@
 
 #include "compare/compare_image.h"
 #include "compare/compare_view.h"
+#include "export/export_formats.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "timeline/timeline_view.h"
@@ -166,7 +167,7 @@ void CompareWindow::exportFromDialog()
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export comparison"), QDir(exportFolder()).filePath(exportName(m_title)),
-        tr("SVG (*.svg);;PNG (*.png);;PDF (*.pdf);;Mermaid (*.mmd)"));
+        exportFileFilters(ExportUse::Comparison).join(QStringLiteral(";;")));
     if (path.isEmpty())
         return;
     QSettings().setValue(kExportFolderKey, QFileInfo(path).absolutePath());

@@ -1,5 +1,7 @@
 #include "timeline/image_export.h"
 
+#include "export/export_formats.h"
+
 #include "timeline/lane_rows.h"
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_painter.h"
@@ -129,18 +131,29 @@ bool exportTimelinePdf(const Trace &trace, const ImageExportOptions &options, co
 bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options, const QString &path,
                          QString *error)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    bool written = false;
-    if (suffix == QLatin1String("svg"))
-        written = exportSvg(trace, options, path);
-    else if (suffix == QLatin1String("png"))
-        written = exportPng(trace, options, path);
-    else if (suffix == QLatin1String("pdf"))
-        written = exportTimelinePdf(trace, options, path);
-    else
+    const std::optional<ExportFormat> format = exportFormatOf(path);
+    if (!format || !isImageFormat(*format))
         return fail(
             error, path,
-            QStringLiteral("unknown image type \"%1\"; use .svg, .png or .pdf").arg(suffix));
+            QStringLiteral("unknown image type \"%1\"; use %2")
+                .arg(QFileInfo(path).suffix().toLower(), exportSuffixList(ExportUse::Run, true)));
+    bool written = false;
+    switch (*format) {
+    case ExportFormat::Svg:
+        written = exportSvg(trace, options, path);
+        break;
+    case ExportFormat::Png:
+        written = exportPng(trace, options, path);
+        break;
+    case ExportFormat::Pdf:
+        written = exportTimelinePdf(trace, options, path);
+        break;
+    case ExportFormat::Mermaid: // text formats: refused above
+    case ExportFormat::Perfetto:
+    case ExportFormat::Python:
+    case ExportFormat::TraceJson:
+        break;
+    }
     if (!written)
         return fail(error, path,
                     QStringLiteral("could not be written (check the folder exists "

@@ -1,0 +1,107 @@
+// `loopscope run --export` and `--trace`: the real executable writes every format of the export
+// table, names the table's suffixes when refusing one, and draws a picture given to --trace.
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CommandResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CommandResult run(const QStringList &args)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(LOOPSCOPE_BINARY), QStringList{QStringLiteral("run")} + args);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/") + QLatin1String(name);
+}
+
+QByteArray head(const QString &path, int bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.read(bytes) : QByteArray();
+}
+
+} // namespace
+
+class TestRunCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void writesEveryFormat_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("start"); // the file's first bytes
+        QTest::newRow("svg") << "t.svg" << QByteArray("<?xml");
+        QTest::newRow("png") << "t.png" << QByteArray("\x89PNG");
+        QTest::newRow("pdf") << "t.pdf" << QByteArray("%PDF");
+        QTest::newRow("mermaid") << "t.mmd" << QByteArray("---\n");
+        QTest::newRow("perfetto") << "t.perfetto.json" << QByteArray("{\"displayTimeUnit\"");
+        QTest::newRow("python") << "t.py" << QByteArray("# Semaphore");
+        QTest::newRow("trace") << "t.json" << QByteArray("{\n  \"format\":");
+    }
+    void writesEveryFormat()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, start);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        const CommandResult r
+            = run({example("14-semaphore.loop.json"), "--virtual", "--export", path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.endsWith(QStringLiteral("wrote %1\n").arg(path)));
+        QCOMPARE(head(path, int(start.size())), start);
+    }
+
+    // It aborted: a picture needs fonts, and only --export asked for a QGuiApplication.
+    void tracePathMayBeAPicture()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.png"));
+        const CommandResult r
+            = run({example("14-semaphore.loop.json"), "--virtual", "--quiet", "--trace", path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QImage(path).isNull());
+    }
+
+    void refusesUnknownFormatNamingTheTable()
+    {
+        const CommandResult r = run({example("14-semaphore.loop.json"), "--export", "x.gif"});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("loopscope run: --export x.gif: unknown format (expected "
+                                       ".svg, .png, .pdf, .mmd, .perfetto.json, .py or .json)\n"));
+    }
+
+    void refusesUnknownTraceFormat()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.gif"));
+        const CommandResult r
+            = run({example("14-semaphore.loop.json"), "--virtual", "--quiet", "--trace", path});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("loopscope run: %1: unknown export format (expected .svg, "
+                                       ".png, .pdf, .mmd, .perfetto.json, .py or .json)\n")
+                            .arg(path));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunCommand)
+#include "tst_run_command.moc"
