@@ -4,6 +4,7 @@
 #include "scenario/json_source_map.h"
 #include "scenario/json_text.h"
 #include "scenario/object_reader.h"
+#include "scenario/op_table.h"
 #include "scenario/scenario_json.h"
 #include "scenario/scenario_validate.h"
 #include "scenario/scenario_walk.h"
@@ -79,8 +80,8 @@ void readResourceFields(ReadContext &context, ObjectReader &r, Resource &resourc
 QString allResourceKinds()
 {
     QStringList names;
-    for (int k = 0; k <= int(ResourceKind::ProcessPool); ++k)
-        names << resourceKindName(ResourceKind(k));
+    for (const ResourceSpec &spec : resourceSpecs())
+        names << QLatin1String(spec.name);
     return names.join(QLatin1String(", "));
 }
 

@@ -51,11 +51,11 @@ void TestScenarioRoundTrip::usesEveryOpAndResourceKind()
     const Scenario scenario = everyOp();
     QSet<int> ops;
     forEachStep(scenario, [&](const Step &step, const QString &) { ops.insert(int(step.kind)); });
-    QCOMPARE(ops.size(), int(StepKind::RunInExecutor) + 1);
+    QCOMPARE(ops.size(), int(kStepKindCount));
     QSet<int> kinds;
     for (const Resource &resource : scenario.resources)
         kinds.insert(int(resource.kind));
-    QCOMPARE(kinds.size(), int(ResourceKind::ProcessPool) + 1);
+    QCOMPARE(kinds.size(), int(kResourceKindCount));
 }
 
 void TestScenarioRoundTrip::readWriteReadIsEqual()

@@ -145,7 +145,7 @@ void TestDocument::renamingAResourceRenamesItsReferences()
 void TestDocument::everyNewBlockSurvivesSaveAndLoad_data()
 {
     QTest::addColumn<int>("kind");
-    for (int k = int(StepKind::Sleep); k <= int(StepKind::RunInExecutor); ++k)
+    for (int k = 0; k < int(kStepKindCount); ++k)
         QTest::newRow(qPrintable(opName(StepKind(k)))) << k;
 }
 
@@ -157,7 +157,7 @@ void TestDocument::everyNewBlockSurvivesSaveAndLoad()
     ScenarioLoad load = readScenarioFile(exampleCopy(QStringLiteral("14-semaphore.loop.json")));
     QVERIFY(load.ok());
     Scenario scenario = *load.scenario;
-    for (int r = int(ResourceKind::Lock); r <= int(ResourceKind::ProcessPool); ++r) {
+    for (int r = 0; r < int(kResourceKindCount); ++r) {
         Resource resource;
         resource.kind = ResourceKind(r);
         resource.id = freshName(resourceIds(scenario), resourceKindName(resource.kind));
