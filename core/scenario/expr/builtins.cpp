@@ -151,7 +151,9 @@ Value reversed(const Values &args, const Keywords &keywords, Scope &)
 {
     requireNoKeywords(QStringLiteral("reversed"), keywords);
     requireArgs(QStringLiteral("reversed"), args, 1, 1);
-    if (args[0].kind() == Value::Kind::Dict || args[0].kind() == Value::Kind::Object)
+    const Value::Kind kind = args[0].kind();
+    if (kind != Value::Kind::List && kind != Value::Kind::Tuple && kind != Value::Kind::Str
+        && kind != Value::Kind::Range && kind != Value::Kind::Dict)
         raise("TypeError", QStringLiteral("'%1' object is not reversible").arg(args[0].typeName()));
     Values items = iterate(args[0]);
     std::reverse(items.begin(), items.end());

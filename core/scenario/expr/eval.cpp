@@ -5,6 +5,8 @@
 #include "scenario/expr/format.h"
 #include "scenario/expr/operators.h"
 
+#include <QStringList>
+
 namespace loopscope::expr {
 
 void NestedScope::bind(const QString &name, const Value &value)
@@ -116,6 +118,12 @@ Value evaluateSubscript(const Node &subscript, Scope &scope)
     const Node &index = *subscript.children[1];
     if (index.kind != NodeKind::Slice)
         return itemAt(container, evaluate(index, scope));
+    if (container.kind() == Value::Kind::Dict) { // a slice is a key a dict does not hold
+        QStringList bounds;
+        for (const NodePtr &bound : index.children)
+            bounds << (bound ? evaluate(*bound, scope).repr() : QStringLiteral("None"));
+        raise("KeyError", QStringLiteral("slice(%1)").arg(bounds.join(QLatin1String(", "))));
+    }
     const SliceBounds bounds{sliceBound(index.children[0], scope),
                              sliceBound(index.children[1], scope),
                              sliceBound(index.children[2], scope)};

@@ -67,10 +67,12 @@ QString layoutNumber(bool negative, const QString &prefix, const QString &digits
 
 QString formatString(const QString &text, const QString &spec)
 {
-    const FormatSpec format = FormatSpec::parse(spec, '<', QStringLiteral("str"));
+    const FormatSpec format = FormatSpec::parse(spec, '<', 's', QStringLiteral("str"));
     if (format.type && format.type != 's')
         raise("ValueError", QStringLiteral("Unknown format code '%1' for object of type 'str'")
                                 .arg(QLatin1Char(format.type)));
+    if (format.sign == ' ')
+        raise("ValueError", QStringLiteral("Space not allowed in string format specifier"));
     if (format.sign)
         raise("ValueError", QStringLiteral("Sign not allowed in string format specifier"));
     if (format.noNegativeZero)
@@ -151,7 +153,7 @@ QString formatValue(const Value &value, const QString &spec)
         return formatString(value.asStr(), spec);
     case Value::Kind::Bool:
     case Value::Kind::Int: {
-        FormatSpec format = FormatSpec::parse(spec, '>', typeName);
+        FormatSpec format = FormatSpec::parse(spec, '>', 'd', typeName);
         if (QByteArrayLiteral("eEfFgG%").contains(format.type) && format.type)
             return formatFloat(double(value.asInt()), format);
         if (format.type && !QByteArrayLiteral("bcdoxXn").contains(format.type))
@@ -160,7 +162,7 @@ QString formatValue(const Value &value, const QString &spec)
         return formatInt(value, format);
     }
     case Value::Kind::Float: {
-        const FormatSpec format = FormatSpec::parse(spec, '>', typeName);
+        const FormatSpec format = FormatSpec::parse(spec, '>', 0, typeName);
         if (format.type && !QByteArrayLiteral("eEfFgGn%").contains(format.type))
             raise("ValueError", QStringLiteral("Unknown format code '%1' for object of type '%2'")
                                     .arg(QString(QLatin1Char(format.type)), typeName));

@@ -23,8 +23,10 @@ struct FormatSpec
     int precision = -1;
     char type = 0;
 
-    // defaultAlign: '>' for numbers, '<' for strings (a '0' flag means '=' only for numbers).
-    static FormatSpec parse(const QString &spec, char defaultAlign, const QString &typeName);
+    // defaultAlign: '>' for numbers, '<' for strings (a '0' flag means '=' only for numbers);
+    // defaultType: 's' for str, 'd' for int, 0 for float (CPython's defaults).
+    static FormatSpec parse(const QString &spec, char defaultAlign, char defaultType,
+                            const QString &typeName);
 };
 
 // The float's text for a spec's type and precision, without sign: "1.50", "1e+16", "inf".

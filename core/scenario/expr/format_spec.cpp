@@ -41,7 +41,8 @@ void checkGrouping(const FormatSpec &format)
 
 } // namespace
 
-FormatSpec FormatSpec::parse(const QString &spec, char defaultAlign, const QString &typeName)
+FormatSpec FormatSpec::parse(const QString &spec, char defaultAlign, char defaultType,
+                             const QString &typeName)
 {
     FormatSpec format;
     qsizetype pos = 0;
@@ -82,8 +83,7 @@ FormatSpec FormatSpec::parse(const QString &spec, char defaultAlign, const QStri
     if (spec.size() - pos > 1 || (pos < spec.size() && spec[pos].unicode() > 127))
         raise("ValueError", QStringLiteral("Invalid format specifier '%1' for object of type '%2'")
                                 .arg(spec, typeName));
-    if (pos < spec.size())
-        format.type = char(spec[pos].unicode());
+    format.type = pos < spec.size() ? char(spec[pos].unicode()) : defaultType;
     checkGrouping(format);
     if (format.grouping == ',' && format.type == 'n')
         raise("ValueError", QStringLiteral("Cannot specify ',' with 'n'."));

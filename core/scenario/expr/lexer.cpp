@@ -215,8 +215,8 @@ Token Lexer::string(int start, int prefixEnd, bool raw, bool fstring)
 
 Token Lexer::punct(int start)
 {
-    static const std::array<const char *, 10> pairs{
-        "**", "//", "==", "!=", "<=", ">=", "<<", ">>", "->", ":="};
+    // No ":=": an f-string's `{x:=^9}` is a field with the spec "=^9".
+    static const std::array<const char *, 8> pairs{"**", "//", "==", "!=", "<=", ">=", "<<", ">>"};
     for (const char *pair : pairs)
         if (m_text.mid(m_pos, 2) == QLatin1String(pair)) {
             m_pos += 2;

@@ -115,7 +115,7 @@ Value binaryOperation(Op op, const Value &a, const Value &b)
         return concatenate(a, b);
     if (op == Op::Mul && isSequence(a))
         return repeat(a, b);
-    if (op == Op::Mul && isSequence(b) && a.isInt())
+    if (op == Op::Mul && isSequence(b))
         return repeat(b, a);
     if (op == Op::Mod && a.isStr())
         raise("TypeError", QStringLiteral("printf-style formatting (str % ...) is not "
