@@ -76,7 +76,8 @@ class Generator:
             return self.literal(0)
         forms = [self.literal, self.binary, self.binary, self.unary, self.comparison,
                  self.boolean, self.conditional, self.subscript, self.builtin, self.builtin,
-                 self.method, self.comprehension, self.fstring, self.seeded_random]
+                 self.method, self.comprehension, self.fstring, self.seeded_random,
+                 self.formatted_number, self.formatted_number]
         return self.pick(forms)(depth)
 
     def operand(self, depth):
@@ -184,6 +185,26 @@ class Generator:
             parts += self.pick("sdbcoxXneEfFgG%")
         return parts
 
+    def number(self):
+        """A number where rounding and layout are delicate: halfway cases, tiny, huge."""
+        k = self.r.random()
+        if k < 0.3:
+            return repr(self.r.choice([0.125, 0.375, 2.5, 0.5, 1.5, 0.05, 0.015, 1.005, 2.675,
+                                       1e-7, 123.456, 99.995, 0.0005, 5e-5, 1e15, 9.5, 10.5]))
+        if k < 0.55:
+            return repr(self.r.uniform(-10, 10) * 10 ** self.r.randint(-12, 22))
+        if k < 0.7:
+            return repr(float(self.r.randint(-10**6, 10**6)))
+        if k < 0.9:
+            return str(self.r.randint(-10**12, 10**12))
+        return self.pick(["0", "-0.0", "True", "float('nan')", "-float('inf')", "-1", "255"])
+
+    def formatted_number(self, depth):
+        value, spec = self.number(), self.spec()
+        if self.r.random() < 0.5:
+            return f"format({value}, {spec!r})"
+        return "f'{" + value + ":" + spec + "}'"
+
     def fstring(self, depth):
         value = self.pick([self.integer(), self.pick(FLOATS), self.pick(STRINGS), "True", "None",
                            "L", self.expr(depth - 1), "-0.0", "1e16", "123456789", "-1234.5678"])
@@ -254,20 +275,23 @@ def main():
     completed = subprocess.run([args.tool], input="\n".join(lines) + "\n", capture_output=True,
                                text=True, encoding="utf-8", check=True)
     actual = completed.stdout.split("\n")[:len(lines)]
-    differences = unsupported = 0
+    differences = unsupported = errors = syntax = 0
     for line, want, got in zip(lines, expected, actual):
         if got == want:
+            errors += want.startswith("Error: ")
             continue
         if got in UNSUPPORTED:
             unsupported += 1
             continue
         if got.startswith("Error: SyntaxError:") and want.startswith("Error: SyntaxError:"):
+            syntax += 1
             continue  # both refuse the text; the wording of syntax errors is not compared
         differences += 1
         if differences <= args.show:
             print(f"expression: {line}\n  CPython:   {want}\n  Loopscope: {got}")
     agreed = len(lines) - differences - unsupported
-    print(f"seed {args.seed}: {agreed} of {len(lines)} expressions agree with CPython; "
+    print(f"seed {args.seed}: {agreed} of {len(lines)} expressions agree with CPython "
+          f"({agreed - errors - syntax} values, {errors} exceptions, {syntax} syntax errors); "
           f"{differences} differ; {unsupported} unsupported (ints beyond 64 bits, str %, complex)")
     sys.exit(1 if differences else 0)
 

@@ -144,6 +144,10 @@ void TestExpr::evaluatesAsCPython_data()
         {"-(-9223372036854775807 - 1)", "OverflowError: ints beyond 64 bits are not supported"},
         {"10.0 ** 400", "OverflowError: (34, 'Numerical result out of range')"},
         {"(1).foo", "AttributeError: 'int' object has no attribute 'foo'"},
+        // Each found by tests/fidelity/expressions.py, and fixed:
+        {"1.5 * 'ab'", "TypeError: can't multiply sequence by non-int of type 'float'"},
+        {"{'a': 1}[0:1]", "KeyError: slice(0, 1, None)"},
+        {"list(reversed({'a': 1, 'b': 2}))", "['b', 'a']"},
     };
     for (const auto &[text, expected] : rows)
         QTest::newRow(text) << QString::fromUtf8(text) << QString::fromUtf8(expected);
@@ -219,6 +223,11 @@ void TestExpr::formatsAsCPython_data()
         {"format(None, '>5')",
          "TypeError: unsupported format string passed to NoneType.__format__"},
         {"format(1.5, 'd')", "ValueError: Unknown format code 'd' for object of type 'float'"},
+        // Each found by tests/fidelity/expressions.py, and fixed:
+        {"f'{n:=^5}'", "'==5=='"},
+        {"format(float('nan'), '05,.7'), format(-float('inf'), '+_.1%')", "('00nan', '-inf%')"},
+        {"format('ab', ',')", "ValueError: Cannot specify ',' with 's'."},
+        {"format('ab', ' ')", "ValueError: Space not allowed in string format specifier"},
     };
     for (const auto &[text, expected] : rows)
         QTest::newRow(text) << QString::fromUtf8(text) << QString::fromUtf8(expected);

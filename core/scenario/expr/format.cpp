@@ -95,6 +95,10 @@ QString formatFloat(double value, FormatSpec format)
     QString text = floatDigits(std::fabs(value), format.type, format.precision, format.alternate);
     if (percent)
         text += QLatin1Char('%');
+    if (!std::isfinite(value)) { // "inf" holds no digits: no separators, zero padding before it
+        format.grouping = 0;
+        return layoutNumber(negative, QString(), QString(), text, format, 3);
+    }
     bool allZero = std::isfinite(value);
     qsizetype split = text.size(); // the integer digits end at '.', 'e' or '%'
     for (qsizetype i = 0; i < text.size(); ++i) {
