@@ -47,7 +47,7 @@ class Generator:
         if k < 0.7:
             return str(self.r.randint(-10**6, 10**6))
         if k < 0.8:
-            return self.pick(["0x1f", "0o17", "0b101", "1_000", "True", "False", "2**62", "-2**63"])
+            return self.pick(["0x1f", "0o17", "0b101", "1_000", "True", "False", "2**62", "(-2**62) * 2"])
         return str(self.r.randint(-2**40, 2**40))
 
     def literal(self, depth):

@@ -148,6 +148,10 @@ void TestExpr::evaluatesAsCPython_data()
         {"1.5 * 'ab'", "TypeError: can't multiply sequence by non-int of type 'float'"},
         {"{'a': 1}[0:1]", "KeyError: slice(0, 1, None)"},
         {"list(reversed({'a': 1, 'b': 2}))", "['b', 'a']"},
+        {"False / 2**62, 0 / -2**62", "(0.0, -0.0)"},
+        {"{'a': 1, 'b': 2} | {'a': 3}", "{'a': 3, 'b': 2}"},
+        {"'42' * 2**62", "OverflowError: repeated string is too long"},
+        {"len(format(chr(839313), '9')), format(839313, '3c')", "(9, '  \\U000cce91')"},
     };
     for (const auto &[text, expected] : rows)
         QTest::newRow(text) << QString::fromUtf8(text) << QString::fromUtf8(expected);

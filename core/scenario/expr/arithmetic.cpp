@@ -114,6 +114,8 @@ double trueDivide(qint64 a, qint64 b)
     // Scale |a| / |b| to a quotient of 55 to 56 bits, then round it once (half to even, the
     // remainder as a sticky bit), as CPython's long_true_divide does.
     const bool negative = (a < 0) != (b < 0);
+    if (a == 0)
+        return negative ? -0.0 : 0.0;
     Int128 n = a < 0 ? -Int128(a) : Int128(a);
     Int128 d = b < 0 ? -Int128(b) : Int128(b);
     int scale = 0;

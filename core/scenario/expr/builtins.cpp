@@ -74,7 +74,7 @@ Value len(const Values &args, const Keywords &keywords, Scope &)
     const Value &v = args[0];
     switch (v.kind()) {
     case Value::Kind::Str:
-        return Value::integer(v.asStr().size());
+        return Value::integer(codePointCount(v.asStr()));
     case Value::Kind::List:
         return Value::integer(qint64(v.listData().items.size()));
     case Value::Kind::Tuple:

@@ -13,7 +13,7 @@ namespace {
 
 QString aligned(const QString &text, const FormatSpec &format, char defaultAlign)
 {
-    const qsizetype padding = format.width - text.size();
+    const qsizetype padding = format.width - codePointCount(text);
     if (padding <= 0)
         return text;
     const char align = format.align ? format.align : defaultAlign;

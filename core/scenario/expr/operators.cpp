@@ -62,6 +62,8 @@ Value repeat(const Value &sequence, const Value &count)
     const qint64 times = std::max<qint64>(0, count.asInt());
     const qint64 size
         = sequence.isStr() ? sequence.asStr().size() : qint64(sequenceItems(sequence).size());
+    if (sequence.isStr() && size != 0 && times > std::numeric_limits<qint64>::max() / size)
+        raise("OverflowError", QStringLiteral("repeated string is too long"));
     if (size != 0 && times > (qint64(1) << 26) / size)
         raise("MemoryError", QString());
     if (sequence.isStr())
@@ -113,6 +115,12 @@ Value binaryOperation(Op op, const Value &a, const Value &b)
     }
     if (op == Op::Add && isSequence(a))
         return concatenate(a, b);
+    if (op == Op::BitOr && a.kind() == Value::Kind::Dict && b.kind() == Value::Kind::Dict) {
+        Value merged = Value::dict(a.dictData().items); // d1 | d2: d2 wins, d1's order
+        for (const auto &[key, value] : b.dictData().items)
+            merged.dictData().set(key, value);
+        return merged;
+    }
     if (op == Op::Mul && isSequence(a))
         return repeat(a, b);
     if (op == Op::Mul && isSequence(b))

@@ -4,6 +4,7 @@
 #include "scenario/expr/int_math.h"
 #include "scenario/py_value.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace loopscope::expr {
@@ -224,6 +225,12 @@ bool equals(const Value &a, const Value &b)
     default:
         return identical(a, b);
     }
+}
+
+qsizetype codePointCount(const QString &text)
+{
+    return text.size()
+           - std::count_if(text.begin(), text.end(), [](QChar c) { return c.isLowSurrogate(); });
 }
 
 void requireHashable(const Value &key)

@@ -111,6 +111,9 @@ private:
     Storage m_value;
 };
 
+// len() of a str as Python counts it: code points (a character beyond U+FFFF is one).
+qsizetype codePointCount(const QString &text);
+
 // Python's `a == b`.
 bool equals(const Value &a, const Value &b);
 // Two numbers (int, bool, float) compared exactly, as Python does (2**53 + 1 != 2.0**53):
