@@ -22,7 +22,10 @@ public:
 
     const Scenario &scenario() const { return m_scenario; }
     QString path() const { return m_path; }
-    QString displayName() const; // the file name, or "Untitled"
+    QString displayName() const; // the file name, "hello.py (imported)", or "Untitled"
+    // The Python program this unsaved document was imported from (a path, or the label of a
+    // pasted text); empty for a scenario file or a new document.
+    QString importedFrom() const { return m_importedFrom; }
     bool isModified() const;
     QUndoStack *undoStack() const { return m_undo; }
 
@@ -32,7 +35,11 @@ public:
 
     // Replace the whole document (no undo history); on a failed open nothing changes.
     void newDocument();
+    // A scenario file, or a Python program (isPythonProgramPath) imported into an unsaved
+    // document without a path: Save then asks where to write the scenario, never over the .py.
     ScenarioLoad open(const QString &path);
+    // A program imported elsewhere (a paste), taken the same way; `from` names it in the title.
+    void takeImported(Scenario scenario, const QString &from);
     // saveScenarioFile: on failure *error names the file and why, and the document stays
     // modified with its old path.
     bool save(QString *error);
@@ -60,12 +67,14 @@ Q_SIGNALS:
 private:
     friend class ScenarioEditCommand;
     void setScenario(const Scenario &scenario);
-    void reset(Scenario scenario, const QString &path, bool modified);
+    void reset(Scenario scenario, const QString &path, bool modified,
+               const QString &importedFrom = {});
     void noteModified();
     void autosave();
 
     Scenario m_scenario;
     QString m_path;
+    QString m_importedFrom;
     QUndoStack *m_undo = nullptr;
     QTimer *m_autosave = nullptr;
     RecoveryFile m_recovery;

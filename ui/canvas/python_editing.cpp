@@ -1,0 +1,104 @@
+// The Python pane as a second way to edit the scenario (docs/user-guide.md, "Editing the
+// Python"): typing re-imports after a pause (PythonEdits), the canvas follows, refusals are
+// marked at their lines and in the banner, and Ctrl+Z in the pane is the document's undo. What
+// the pane shows for a scenario: the text the user typed for it when there is one (their
+// comments and blank lines), else the program generated from it, with a note when a canvas edit
+// replaced the user's text.
+#include "canvas/scenario_editor.h"
+
+#include "canvas/python_pane.h"
+#include "document/python_edits.h"
+#include "document/scenario_document.h"
+#include "export/python_program.h"
+
+#include <QLabel>
+#include <QUndoStack>
+
+namespace loopscope {
+
+void ScenarioEditor::setupPythonEditing()
+{
+    connect(m_python, &PythonPane::edited, this, [this](const QString &text) {
+        m_pythonEdits->typed(text);
+        m_pythonNote->setText(tr("Editing: the canvas follows when you pause"));
+        m_pythonNote->setVisible(true);
+    });
+    connect(m_python, &PythonPane::left, m_pythonEdits, &PythonEdits::startNewSession);
+    connect(m_python, &PythonPane::undoRequested, this, &ScenarioEditor::undoInPython);
+    connect(m_python, &PythonPane::redoRequested, this, &ScenarioEditor::redoInPython);
+    connect(m_pythonEdits, &PythonEdits::importStarted, this, [this] {
+        m_pythonNote->setText(tr("Importing\u2026"));
+        m_pythonNote->setVisible(true);
+    });
+    connect(m_pythonEdits, &PythonEdits::importFinished, this,
+            &ScenarioEditor::pythonImportFinished);
+    // Another document: nothing typed for the old one is imported into it.
+    connect(m_document, &ScenarioDocument::replaced, this, [this] {
+        m_pythonEdits->cancel();
+        m_pythonEdits->startNewSession();
+    });
+}
+
+// After every document change (documentChanged). An import's own change keeps the user's text
+// as it is; any other change ends the typing session (its undo step is closed).
+void ScenarioEditor::showPython()
+{
+    const Scenario &scenario = m_document->scenario();
+    if (m_pythonEdits->isApplying())
+        return;
+    m_pythonEdits->startNewSession();
+    const bool hadRefusal = !m_pythonEdits->problems().empty();
+    if (m_pythonEdits->isPending() || hadRefusal)
+        m_pythonEdits->cancel(); // typed for the scenario before this change
+    if (const auto typed = m_pythonEdits->textFor(scenario)) {
+        m_python->showUserText(*typed);
+        m_pythonNote->setVisible(false);
+    } else {
+        const bool rewritten = m_python->showsUserText();
+        m_python->showScenario(scenario);
+        m_pythonNote->setText(tr("The canvas changed the program: this Python was written from "
+                                 "it anew (Undo gives back your text)"));
+        m_pythonNote->setVisible(rewritten);
+    }
+    m_python->markImportProblems({});
+}
+
+void ScenarioEditor::pythonImportFinished(bool ok)
+{
+    m_python->markImportProblems(m_pythonEdits->problems());
+    if (ok) {
+        m_pythonNote->setVisible(false);
+        Q_EMIT pythonImported();
+    } else {
+        m_pythonNote->setText(tr("Not imported: the canvas shows the last program that did"));
+        m_pythonNote->setVisible(true);
+    }
+    updateBanner();
+}
+
+// Typing not imported yet (pending or refused) is undone first (the text goes back to the
+// document's); then the document's undo, which gives back the scenario before and the Python the
+// user had for it.
+void ScenarioEditor::undoInPython()
+{
+    const Scenario &scenario = m_document->scenario();
+    const QString shown = m_pythonEdits->textFor(scenario).value_or(pythonProgram(scenario));
+    if (m_pythonEdits->isPending() || m_python->toPlainText() != shown) {
+        m_pythonEdits->cancel();
+        showPython();
+        return updateBanner();
+    }
+    m_pythonEdits->startNewSession();
+    m_document->undoStack()->undo();
+}
+
+void ScenarioEditor::redoInPython()
+{
+    m_pythonEdits->cancel();
+    m_pythonEdits->startNewSession();
+    m_document->undoStack()->redo();
+    showPython();
+    updateBanner();
+}
+
+} // namespace loopscope

@@ -1,0 +1,125 @@
+#include "document/python_edits.h"
+
+#include "document/scenario_document.h"
+#include "document/scenario_edits.h"
+#include "record/python_import_job.h"
+#include "scenario/scenario_walk.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace loopscope {
+
+namespace {
+
+constexpr std::size_t kTextsKept = 100; // enough for any undo a user walks back through
+
+// The cards keep their places: a coroutine the text still has stays where it was dragged.
+void keepCardPositions(Scenario &imported, const Scenario &current)
+{
+    for (const Coroutine &coroutine : imported.coroutines)
+        if (const auto at = cardPosition(current, coroutine.name))
+            setCardPosition(imported, coroutine.name, *at);
+}
+
+} // namespace
+
+Scenario programOf(Scenario scenario)
+{
+    scenario.layout = {};
+    forEachStep(scenario, [](Step &step, const QString &) { step.id.clear(); });
+    return scenario;
+}
+
+PythonEdits::PythonEdits(ScenarioDocument *document, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_pause(new QTimer(this))
+    , m_job(new PythonImportJob(this))
+{
+    m_pause->setSingleShot(true);
+    m_pause->setInterval(600);
+    connect(m_pause, &QTimer::timeout, this, &PythonEdits::importNow);
+    connect(m_job, &PythonImportJob::finished, this, &PythonEdits::imported);
+}
+
+PythonEdits::~PythonEdits() = default;
+
+void PythonEdits::setDelay(int milliseconds)
+{
+    m_pause->setInterval(milliseconds);
+}
+
+int PythonEdits::delay() const
+{
+    return m_pause->interval();
+}
+
+void PythonEdits::typed(const QString &text)
+{
+    m_text = text;
+    m_pause->start();
+}
+
+bool PythonEdits::isPending() const
+{
+    return m_pause->isActive() || m_job->isRunning();
+}
+
+void PythonEdits::cancel()
+{
+    m_pause->stop();
+    m_job->cancel();
+}
+
+void PythonEdits::importNow()
+{
+    m_importing = m_text;
+    PythonImportOptions options;
+    options.measure = false; // typing must stay fast: CPU loops get the placeholder
+    options.timeoutMs = 20000;
+    m_job->start(m_importing.toUtf8(), m_document->displayName(), options);
+    Q_EMIT importStarted();
+}
+
+void PythonEdits::imported(const ScenarioLoad &load)
+{
+    if (!load.ok()) {
+        m_problems = load.problems;
+        return Q_EMIT importFinished(false);
+    }
+    m_problems.clear();
+    Scenario scenario = *load.scenario;
+    remember(scenario, m_importing);
+    // The same program (a comment typed, a blank line): the document does not change.
+    if (programOf(scenario) != programOf(m_document->scenario())) {
+        keepCardPositions(scenario, m_document->scenario());
+        m_applying = true;
+        m_document->edit(scenario, tr("Edit Python"),
+                         QStringLiteral("python-pane-%1").arg(m_session));
+        m_applying = false;
+    }
+    Q_EMIT importFinished(true);
+}
+
+void PythonEdits::remember(const Scenario &scenario, const QString &text)
+{
+    const Scenario program = programOf(scenario);
+    std::erase_if(m_typed, [&](const auto &entry) { return entry.first == program; });
+    m_typed.emplace_back(program, text);
+    if (m_typed.size() > kTextsKept)
+        m_typed.erase(m_typed.begin());
+}
+
+std::optional<QString> PythonEdits::textFor(const Scenario &scenario) const
+{
+    const Scenario program = programOf(scenario);
+    const auto it = std::find_if(m_typed.rbegin(), m_typed.rend(),
+                                 [&](const auto &entry) { return entry.first == program; });
+    if (it == m_typed.rend())
+        return std::nullopt;
+    return it->second;
+}
+
+} // namespace loopscope
