@@ -54,11 +54,11 @@ void ScenarioEditor::showPython()
         m_python->showUserText(*typed);
         m_pythonNote->setVisible(false);
     } else {
-        const bool rewritten = m_python->showsUserText();
+        const bool rewritten = m_python->showsUserText(); // the user's text is replaced
         m_python->showScenario(scenario);
         m_pythonNote->setText(tr("The canvas changed the program: this Python was written from "
                                  "it anew (Undo gives back your text)"));
-        m_pythonNote->setVisible(rewritten);
+        m_pythonNote->setVisible(rewritten && m_document->isEditing()); // not for an undo
     }
     m_python->markImportProblems({});
 }
@@ -86,6 +86,7 @@ void ScenarioEditor::undoInPython()
     if (m_pythonEdits->isPending() || m_python->toPlainText() != shown) {
         m_pythonEdits->cancel();
         showPython();
+        m_pythonNote->setVisible(false);
         return updateBanner();
     }
     m_pythonEdits->startNewSession();

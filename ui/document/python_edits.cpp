@@ -5,6 +5,7 @@
 #include "record/python_import_job.h"
 #include "scenario/scenario_walk.h"
 
+#include <QFileInfo>
 #include <QTimer>
 
 #include <algorithm>
@@ -21,6 +22,15 @@ void keepCardPositions(Scenario &imported, const Scenario &current)
     for (const Coroutine &coroutine : imported.coroutines)
         if (const auto at = cardPosition(current, coroutine.name))
             setCardPosition(imported, coroutine.name, *at);
+}
+
+// The title the importer gives a program that names none: the label without its suffix
+// (Python's os.path.splitext of the base name).
+QString untitledImportTitle(const QString &label)
+{
+    const QString name = QFileInfo(label).fileName();
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    return dot > 0 && name.left(dot).count(QLatin1Char('.')) < dot ? name.left(dot) : name;
 }
 
 } // namespace
@@ -71,6 +81,7 @@ void PythonEdits::cancel()
 {
     m_pause->stop();
     m_job->cancel();
+    m_problems.clear(); // they were about the text dropped
 }
 
 void PythonEdits::importNow()
@@ -79,7 +90,8 @@ void PythonEdits::importNow()
     PythonImportOptions options;
     options.measure = false; // typing must stay fast: CPU loops get the placeholder
     options.timeoutMs = 20000;
-    m_job->start(m_importing.toUtf8(), m_document->displayName(), options);
+    m_label = m_document->displayName();
+    m_job->start(m_importing.toUtf8(), m_label, options);
     Q_EMIT importStarted();
 }
 
@@ -91,6 +103,9 @@ void PythonEdits::imported(const ScenarioLoad &load)
     }
     m_problems.clear();
     Scenario scenario = *load.scenario;
+    // A text that names no title (no docstring, no leading comment) keeps the document's.
+    if (scenario.title == untitledImportTitle(m_label))
+        scenario.title = m_document->scenario().title;
     remember(scenario, m_importing);
     // The same program (a comment typed, a blank line): the document does not change.
     if (programOf(scenario) != programOf(m_document->scenario())) {

@@ -38,7 +38,8 @@ public:
     int delay() const;
     // A typed text waiting for its pause or its import.
     bool isPending() const;
-    // Drops the typed text not imported yet (an undo in the pane, a new document).
+    // Drops the typed text not imported yet (an undo in the pane, a new document) and the
+    // refusals of the last import.
     void cancel();
     // The next import is a new undo step.
     void startNewSession() { ++m_session; }
@@ -65,6 +66,7 @@ private:
     PythonImportJob *m_job;
     QString m_text;      // the text typed last
     QString m_importing; // the text the running import reads
+    QString m_label;     // its name in problems
     int m_session = 0;
     bool m_applying = false;
     std::vector<ScenarioProblem> m_problems;

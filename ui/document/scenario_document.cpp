@@ -90,7 +90,9 @@ void ScenarioDocument::edit(const Scenario &after, const QString &text, const QS
 {
     if (after == m_scenario)
         return;
+    m_editing = true;
     m_undo->push(new ScenarioEditCommand(this, m_scenario, after, text, mergeKey));
+    m_editing = false;
 }
 
 void ScenarioDocument::setScenario(const Scenario &scenario)

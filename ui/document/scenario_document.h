@@ -32,6 +32,8 @@ public:
     // One undoable change to `after`. Consecutive edits with the same non-empty `mergeKey`
     // (a card being dragged, one field being typed in) merge into one undo step.
     void edit(const Scenario &after, const QString &text, const QString &mergeKey = {});
+    // True while changed() is said for a new edit (not an undo, a redo or a new document).
+    bool isEditing() const { return m_editing; }
 
     // Replace the whole document (no undo history); on a failed open nothing changes.
     void newDocument();
@@ -80,6 +82,7 @@ private:
     RecoveryFile m_recovery;
     bool m_forcedModified = false; // restored from a recovery copy: unsaved, with no undo step
     bool m_lastModified = false;
+    bool m_editing = false;
 };
 
 // A scenario with a `main` coroutine and nothing else: what File > New gives.
