@@ -222,21 +222,37 @@ void TestPythonPane::commentsStayThroughACardMoveAndComeBackAfterACanvasEdit()
     QVERIFY(window->document()->scenario().layout != typed.layout);
     QCOMPARE(pane->toPlainText(), mine);
     QVERIFY(!editor->pythonNote()->isVisible());
-    // A block deleted on the canvas: the program changes, the Python is written anew.
+
+    // The print deleted on the canvas: first the generated program, then the user's text with
+    // the line gone, comment and blank lines kept, once it imports to the edited scenario.
     const QString printId = typed.coroutines[0].steps.at(1).id;
     QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->blockPoint(printId));
     QTest::keyClick(canvas, Qt::Key_Delete);
-    QCOMPARE(typed.coroutines[0].steps.size(), std::size_t(2));
     QCOMPARE(window->document()->scenario().coroutines[0].steps.size(), std::size_t(1));
+    QCOMPARE(pane->toPlainText(), pythonProgram(window->document()->scenario()));
+    QCOMPARE(editor->pythonNote()->text(),
+             QStringLiteral("Carrying your comments over the canvas edit\u2026"));
+    QString carried = mine;
+    carried.remove(QStringLiteral("    print(\"worked\")\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->toPlainText(), carried, kImportMs);
+    QVERIFY(!editor->pythonNote()->isVisible());
+
+    // Deleting `await work(1)`, a line the user wrote otherwise than the export does
+    // (work(n=1)): the edit cannot be carried, the Python is written anew and the note says so.
+    const QString callId = window->document()->scenario().coroutines[1].steps.at(0).id;
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->blockPoint(callId));
+    QTest::keyClick(canvas, Qt::Key_Delete);
     QCOMPARE(pane->toPlainText(), pythonProgram(window->document()->scenario()));
     QVERIFY(editor->pythonNote()->isVisible());
     QCOMPARE(editor->pythonNote()->text(),
              QStringLiteral("The canvas changed the program: this Python was written from it "
                             "anew (Undo gives back your text)"));
-    // Undo: the block and the user's own text, comment and blank lines included.
+    // Undo, twice: the user's texts for each scenario, exactly.
+    editor->undoAction()->trigger();
+    QCOMPARE(pane->toPlainText(), carried);
+    QVERIFY(!editor->pythonNote()->isVisible());
     editor->undoAction()->trigger();
     QCOMPARE(pane->toPlainText(), mine);
-    QVERIFY(!editor->pythonNote()->isVisible());
 }
 
 // The importer names a program without a docstring or leading comment after its file; typed in

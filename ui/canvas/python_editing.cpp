@@ -8,6 +8,7 @@
 
 #include "canvas/python_pane.h"
 #include "document/python_edits.h"
+#include "document/python_merge.h"
 #include "document/scenario_document.h"
 #include "export/python_program.h"
 
@@ -32,6 +33,7 @@ void ScenarioEditor::setupPythonEditing()
     });
     connect(m_pythonEdits, &PythonEdits::importFinished, this,
             &ScenarioEditor::pythonImportFinished);
+    connect(m_pythonEdits, &PythonEdits::carriedOver, this, &ScenarioEditor::carriedOver);
     // Another document: nothing typed for the old one is imported into it.
     connect(m_document, &ScenarioDocument::replaced, this, [this] {
         m_pythonEdits->cancel();
@@ -54,13 +56,43 @@ void ScenarioEditor::showPython()
         m_python->showUserText(*typed);
         m_pythonNote->setVisible(false);
     } else {
-        const bool rewritten = m_python->showsUserText(); // the user's text is replaced
+        // A canvas edit over the user's text: shown as generated at once, and the user's text
+        // with the edit carried into it replaces that once it proves to import to the same.
+        const QString userText = m_python->toPlainText();
+        const bool wasMine = m_python->showsUserText() && m_document->isEditing(); // not undo
+        const auto before = wasMine ? m_pythonEdits->scenarioOf(userText) : std::nullopt;
+        const auto carried = before ? carryUserText(pythonProgram(*before), userText,
+                                                    pythonProgram(scenario))
+                                    : std::nullopt;
         m_python->showScenario(scenario);
-        m_pythonNote->setText(tr("The canvas changed the program: this Python was written from "
-                                 "it anew (Undo gives back your text)"));
-        m_pythonNote->setVisible(rewritten && m_document->isEditing()); // not for an undo
+        m_pythonNote->setVisible(false);
+        if (carried) {
+            m_pythonNote->setText(tr("Carrying your comments over the canvas edit\u2026"));
+            m_pythonNote->setVisible(true);
+            m_pythonEdits->verify(*carried, scenario);
+        } else if (wasMine) {
+            carriedOver(false);
+        }
     }
     m_python->markImportProblems({});
+}
+
+// The user's text with the canvas edit in it imports to the scenario: it replaces the generated
+// text, unless the user typed since or the document moved on. Otherwise the note says why the
+// text is the generated one.
+void ScenarioEditor::carriedOver(bool ok)
+{
+    const auto mine = m_pythonEdits->textFor(m_document->scenario());
+    if (ok && mine && !m_python->showsUserText()) {
+        m_python->showUserText(*mine);
+        m_pythonNote->setVisible(false);
+        return;
+    }
+    if (m_python->showsUserText())
+        return;
+    m_pythonNote->setText(tr("The canvas changed the program: this Python was written from it "
+                             "anew (Undo gives back your text)"));
+    m_pythonNote->setVisible(true);
 }
 
 void ScenarioEditor::pythonImportFinished(bool ok)

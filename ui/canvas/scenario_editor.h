@@ -75,6 +75,7 @@ private:
     void setupPythonEditing();
     void showPython();
     void pythonImportFinished(bool ok);
+    void carriedOver(bool ok);
     void undoInPython();
     void redoInPython();
 

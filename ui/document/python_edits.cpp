@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace loopscope {
 
@@ -68,6 +69,8 @@ int PythonEdits::delay() const
 
 void PythonEdits::typed(const QString &text)
 {
+    if (m_running == Job::Verify) // the user's new text is what counts now
+        m_job->cancel();
     m_text = text;
     m_pause->start();
 }
@@ -81,6 +84,7 @@ void PythonEdits::cancel()
 {
     m_pause->stop();
     m_job->cancel();
+    m_running = Job::None;
     m_problems.clear(); // they were about the text dropped
 }
 
@@ -91,21 +95,50 @@ void PythonEdits::importNow()
     options.measure = false; // typing must stay fast: CPU loops get the placeholder
     options.timeoutMs = 20000;
     m_label = m_document->displayName();
+    m_running = Job::Typed;
     m_job->start(m_importing.toUtf8(), m_label, options);
     Q_EMIT importStarted();
 }
 
+void PythonEdits::verify(const QString &text, const Scenario &expected)
+{
+    cancel();
+    m_importing = text;
+    m_expected = expected;
+    m_label = m_document->displayName();
+    m_running = Job::Verify;
+    PythonImportOptions options;
+    options.measure = false;
+    options.timeoutMs = 20000;
+    m_job->start(text.toUtf8(), m_label, options);
+}
+
+void PythonEdits::verified(const Scenario &imported)
+{
+    const bool same = programOf(titled(imported)) == programOf(m_expected);
+    if (same)
+        remember(m_expected, m_importing);
+    Q_EMIT carriedOver(same);
+}
+
+// A text that names no title (no docstring, no leading comment) keeps the document's.
+Scenario PythonEdits::titled(Scenario imported) const
+{
+    if (imported.title == untitledImportTitle(m_label))
+        imported.title = m_document->scenario().title;
+    return imported;
+}
+
 void PythonEdits::imported(const ScenarioLoad &load)
 {
+    if (std::exchange(m_running, Job::None) == Job::Verify)
+        return load.ok() ? verified(*load.scenario) : Q_EMIT carriedOver(false);
     if (!load.ok()) {
         m_problems = load.problems;
         return Q_EMIT importFinished(false);
     }
     m_problems.clear();
-    Scenario scenario = *load.scenario;
-    // A text that names no title (no docstring, no leading comment) keeps the document's.
-    if (scenario.title == untitledImportTitle(m_label))
-        scenario.title = m_document->scenario().title;
+    Scenario scenario = titled(*load.scenario);
     remember(scenario, m_importing);
     // The same program (a comment typed, a blank line): the document does not change.
     if (programOf(scenario) != programOf(m_document->scenario())) {
@@ -125,6 +158,15 @@ void PythonEdits::remember(const Scenario &scenario, const QString &text)
     m_typed.emplace_back(program, text);
     if (m_typed.size() > kTextsKept)
         m_typed.erase(m_typed.begin());
+}
+
+std::optional<Scenario> PythonEdits::scenarioOf(const QString &text) const
+{
+    const auto it = std::find_if(m_typed.rbegin(), m_typed.rend(),
+                                 [&](const auto &entry) { return entry.second == text; });
+    if (it == m_typed.rend())
+        return std::nullopt;
+    return it->first;
 }
 
 std::optional<QString> PythonEdits::textFor(const Scenario &scenario) const

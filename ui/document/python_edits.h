@@ -45,6 +45,12 @@ public:
     void startNewSession() { ++m_session; }
     // The text the user typed that imports to this scenario (up to ids and layout), if any.
     std::optional<QString> textFor(const Scenario &scenario) const;
+    // The scenario the user's text imported to (the newest one with that text).
+    std::optional<Scenario> scenarioOf(const QString &text) const;
+    // Imports `text` in the background and, when it gives `expected`'s program, remembers it as
+    // the user's text for `expected` (carriedOver(true)); the document does not change. For a
+    // canvas edit carried into the user's text (python_merge.h). Typing cancels it.
+    void verify(const QString &text, const Scenario &expected);
     // True while the document changes because of an import: the pane keeps its text.
     bool isApplying() const { return m_applying; }
     // The last import's refusals (file = the document's name, line and column in the text);
@@ -55,11 +61,14 @@ Q_SIGNALS:
     void importStarted();
     // The text imported (the document has it, unless it was the same program) or was refused.
     void importFinished(bool ok);
+    void carriedOver(bool ok); // verify()'s answer
 
 private:
     void importNow();
     void imported(const ScenarioLoad &load);
     void remember(const Scenario &scenario, const QString &text);
+    void verified(const Scenario &imported);
+    Scenario titled(Scenario imported) const;
 
     ScenarioDocument *m_document;
     QTimer *m_pause;
@@ -68,6 +77,8 @@ private:
     QString m_importing; // the text the running import reads
     QString m_label;     // its name in problems
     int m_session = 0;
+    enum class Job { None, Typed, Verify } m_running = Job::None;
+    Scenario m_expected; // what verify()'s text must import to
     bool m_applying = false;
     std::vector<ScenarioProblem> m_problems;
     std::vector<std::pair<Scenario, QString>> m_typed; // programOf(scenario), text: newest last
