@@ -61,9 +61,9 @@ void ScenarioEditor::showPython()
         const QString userText = m_python->toPlainText();
         const bool wasMine = m_python->showsUserText() && m_document->isEditing(); // not undo
         const auto before = wasMine ? m_pythonEdits->scenarioOf(userText) : std::nullopt;
-        const auto carried = before ? carryUserText(pythonProgram(*before), userText,
-                                                    pythonProgram(scenario))
-                                    : std::nullopt;
+        const auto carried
+            = before ? carryUserText(pythonProgram(*before), userText, pythonProgram(scenario))
+                     : std::nullopt;
         m_python->showScenario(scenario);
         m_pythonNote->setVisible(false);
         if (carried) {

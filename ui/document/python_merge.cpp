@@ -28,8 +28,8 @@ std::vector<Hunk> hunks(const QStringList &base, const QStringList &other)
     auto at = [&](qsizetype i, qsizetype j) -> int & { return lcs[std::size_t(i * (m + 1) + j)]; };
     for (qsizetype i = n - 1; i >= 0; --i)
         for (qsizetype j = m - 1; j >= 0; --j)
-            at(i, j) = base[i] == other[j] ? at(i + 1, j + 1) + 1
-                                           : std::max(at(i + 1, j), at(i, j + 1));
+            at(i, j)
+                = base[i] == other[j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
     std::vector<Hunk> found;
     Hunk open{0, 0, {}};
     bool changing = false;
