@@ -97,6 +97,9 @@ void TestPythonPane::typingAProgramChangesTheCanvasAndTheTimeline()
     QCOMPARE(pane->toPlainText(), pythonProgram(original));
 
     typeProgram(pane, QString::fromUtf8(kGatherProgram));
+    // The generated program's step lines no longer hold: no line is any step's.
+    QCOMPARE(pane->highlightedLine(), -1);
+    QCOMPARE(pane->lineOf(original.coroutines[0].steps[0].id), -1);
     // Nothing changes while the user types: the import waits for the pause.
     QVERIFY(editor->pythonEdits()->isPending());
     QVERIFY(window->document()->scenario() == original);

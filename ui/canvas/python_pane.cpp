@@ -103,6 +103,12 @@ PythonPane::PythonPane(QWidget *parent)
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (m_settingText)
             return;
+        if (!m_userText) { // the generated lines no longer say which step is where
+            m_lines.clear();
+            m_highlighted = -1;
+            m_problemLines.clear();
+            updateLineMarks();
+        }
         m_userText = true;
         Q_EMIT edited(toPlainText());
     });
