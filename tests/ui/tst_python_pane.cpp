@@ -62,6 +62,7 @@ private Q_SLOTS:
     void aSyntaxErrorIsMarkedWhereCPythonSaysIt();
     void commentsStayThroughACardMoveAndComeBackAfterACanvasEdit();
     void aTypedProgramWithoutATitleKeepsTheDocumentsTitle();
+    void stepsKeepTheirIdsAndTheSelectionStays();
 
 private:
     // A window showing hello.py, imported and run.
@@ -273,6 +274,32 @@ void TestPythonPane::aTypedProgramWithoutATitleKeepsTheDocumentsTitle()
     QTRY_VERIFY_WITH_TIMEOUT(window.editor()->canvas()->card(QStringLiteral("work")), kImportMs);
     QCOMPARE(window.document()->scenario().title, title);
     window.document()->undoStack()->setClean(); // a lesson: no question at the end
+}
+
+// A line typed before the selected block: the blocks the text kept keep their ids (the importer
+// numbers steps afresh), so the selected print stays selected and the new sleep is a new id.
+void TestPythonPane::stepsKeepTheirIdsAndTheSelectionStays()
+{
+    const auto window = openHello();
+    QVERIFY(window);
+    ScenarioEditor *editor = window->editor();
+    const Scenario original = window->document()->scenario();
+    const QString printId = original.coroutines[0].steps.at(0).id;
+    const QString sleepId = original.coroutines[0].steps.at(1).id;
+    ScenarioCanvas *canvas = editor->canvas();
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->blockPoint(printId));
+    QCOMPARE(canvas->selectedStep(), printId);
+    typeProgram(editor->python(),
+                QStringLiteral("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n"
+                               "    print(\"hello\")\n    await asyncio.sleep(1)\n\n"
+                               "asyncio.run(main())\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->document()->scenario().coroutines[0].steps.size(),
+                              std::size_t(3), kImportMs);
+    const Steps &steps = window->document()->scenario().coroutines[0].steps;
+    QCOMPARE(steps[1].id, printId);
+    QCOMPARE(steps[2].id, sleepId);
+    QVERIFY(steps[0].id != printId && steps[0].id != sleepId);
+    QCOMPARE(canvas->selectedStep(), printId);
 }
 
 QTEST_MAIN(TestPythonPane)

@@ -6,9 +6,11 @@
 #include "scenario/scenario_walk.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 namespace loopscope {
@@ -23,6 +25,78 @@ void keepCardPositions(Scenario &imported, const Scenario &current)
     for (const Coroutine &coroutine : imported.coroutines)
         if (const auto at = cardPosition(current, coroutine.name))
             setCardPosition(imported, coroutine.name, *at);
+}
+
+// The coroutine a step path is in: "coroutines[2].steps[0]…" → 2.
+int coroutineIndex(const QString &path)
+{
+    const qsizetype open = path.indexOf(QLatin1Char('['));
+    const qsizetype close = path.indexOf(QLatin1Char(']'));
+    return open < 0 || close < open ? -1 : path.mid(open + 1, close - open - 1).toInt();
+}
+
+// Pairs of (new, old) positions in two step lists with the same ops, as many as possible and in
+// order (a longest common subsequence of the ops).
+std::vector<std::pair<std::size_t, std::size_t>> sameOps(const std::vector<Step *> &now,
+                                                         const std::vector<const Step *> &before)
+{
+    const std::size_t n = now.size();
+    const std::size_t m = before.size();
+    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+    for (std::size_t i = n; i-- > 0;)
+        for (std::size_t j = m; j-- > 0;)
+            lcs[i][j] = now[i]->kind == before[j]->kind ? lcs[i + 1][j + 1] + 1
+                                                        : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = 0, j = 0; i < n && j < m;) {
+        if (now[i]->kind == before[j]->kind)
+            pairs.emplace_back(i++, j++);
+        else if (lcs[i + 1][j] >= lcs[i][j + 1])
+            ++i;
+        else
+            ++j;
+    }
+    return pairs;
+}
+
+// The steps keep their ids where the text kept them (same coroutine, same op, in order), so that
+// the selection, the timeline's steps and the Python's lines stay on them; new steps get ids no
+// kept step has.
+void keepStepIds(Scenario &imported, const Scenario &current)
+{
+    std::map<int, std::vector<Step *>> now;
+    forEachStep(imported, [&](Step &step, const QString &path) {
+        now[coroutineIndex(path)].push_back(&step);
+    });
+    std::map<int, std::vector<const Step *>> before;
+    forEachStep(current, [&](const Step &step, const QString &path) {
+        before[coroutineIndex(path)].push_back(&step);
+    });
+    QSet<QString> kept;
+    QSet<const Step *> named;
+    for (std::size_t i = 0; i < imported.coroutines.size(); ++i) {
+        const auto same = std::find_if(
+            current.coroutines.begin(), current.coroutines.end(),
+            [&](const Coroutine &c) { return c.name == imported.coroutines[i].name; });
+        if (same == current.coroutines.end())
+            continue;
+        const auto &mine = now[int(i)];
+        const auto &old = before[int(same - current.coroutines.begin())];
+        for (const auto &[n, o] : sameOps(mine, old)) {
+            mine[n]->id = old[o]->id;
+            kept.insert(old[o]->id);
+            named.insert(mine[n]);
+        }
+    }
+    int next = 1;
+    forEachStep(imported, [&](Step &step, const QString &) {
+        if (named.contains(&step))
+            return;
+        while (kept.contains(QStringLiteral("s%1").arg(next)))
+            ++next;
+        step.id = QStringLiteral("s%1").arg(next);
+        kept.insert(step.id);
+    });
 }
 
 // The title the importer gives a program that names none: the label without its suffix
@@ -143,6 +217,7 @@ void PythonEdits::imported(const ScenarioLoad &load)
     // The same program (a comment typed, a blank line): the document does not change.
     if (programOf(scenario) != programOf(m_document->scenario())) {
         keepCardPositions(scenario, m_document->scenario());
+        keepStepIds(scenario, m_document->scenario());
         m_applying = true;
         m_document->edit(scenario, tr("Edit Python"),
                          QStringLiteral("python-pane-%1").arg(m_session));
