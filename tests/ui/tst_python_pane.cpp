@@ -63,6 +63,7 @@ private Q_SLOTS:
     void commentsStayThroughACardMoveAndComeBackAfterACanvasEdit();
     void aTypedProgramWithoutATitleKeepsTheDocumentsTitle();
     void stepsKeepTheirIdsAndTheSelectionStays();
+    void anImporterThatCannotStartIsSaidInTheBanner();
 
 private:
     // A window showing hello.py, imported and run.
@@ -300,6 +301,23 @@ void TestPythonPane::stepsKeepTheirIdsAndTheSelectionStays()
     QCOMPARE(steps[2].id, sleepId);
     QVERIFY(steps[0].id != printId && steps[0].id != sleepId);
     QCOMPARE(canvas->selectedStep(), printId);
+}
+
+void TestPythonPane::anImporterThatCannotStartIsSaidInTheBanner()
+{
+    const auto window = openHello();
+    QVERIFY(window);
+    const Scenario original = window->document()->scenario();
+    qputenv("LOOPSCOPE_PYTHON", "/nonexistent/python3");
+    typeProgram(window->editor()->python(), QString::fromUtf8(kGatherProgram));
+    QLabel *banner = window->editor()->problemBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kImportMs);
+    qunsetenv("LOOPSCOPE_PYTHON");
+    QVERIFY2(banner->text().startsWith(QStringLiteral(
+                 "Python: cannot import Python: /nonexistent/python3 did not start (")),
+             qPrintable(banner->text()));
+    QCOMPARE(window->editor()->python()->importProblemLines(), QList<int>{}); // no line to mark
+    QVERIFY(window->document()->scenario() == original);
 }
 
 QTEST_MAIN(TestPythonPane)

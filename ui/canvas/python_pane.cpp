@@ -159,7 +159,9 @@ void PythonPane::markImportProblems(const std::vector<ScenarioProblem> &problems
 {
     m_importProblems.clear();
     for (const ScenarioProblem &problem : problems) {
-        const int line = std::max(problem.line, 1) - 1;
+        if (problem.line <= 0)
+            continue; // about no line (the importer did not run): the banner says it
+        const int line = problem.line - 1;
         const QString message
             = problem.column > 0
                   ? tr("line %1:%2: %3").arg(problem.line).arg(problem.column).arg(problem.message)
