@@ -1,5 +1,6 @@
 #include "record/python_import.h"
 
+#include "record/python_import_job.h"
 #include "record/recorder_launch.h"
 
 #include <QFileInfo>
@@ -28,15 +29,15 @@ ScenarioProblem problemOf(const QString &line, const QString &file)
         m.captured(1), m.captured(2).toInt(), m.captured(3).toInt(), {}, m.captured(4)};
 }
 
-ScenarioLoad runImporter(const QStringList &input, const QByteArray &source, const QString &label,
-                         const PythonImportOptions &options)
+} // namespace
+
+QString prepareImporter(QProcess &process, const QStringList &input,
+                        const PythonImportOptions &options)
 {
     const QString dir = recorderDirectory();
     if (dir.isEmpty())
-        return refused(label, QStringLiteral("cannot import Python: the importer "
-                                             "(python/loopscope_import) is not installed beside "
-                                             "loopscope; set LOOPSCOPE_PYTHON_DIR"));
-    QProcess process;
+        return QStringLiteral("cannot import Python: the importer (python/loopscope_import) is "
+                              "not installed beside loopscope; set LOOPSCOPE_PYTHON_DIR");
     RecorderOptions launch;
     launch.python = options.python;
     prepareRecorder(process, launch, dir); // the environment: the helpers' folder on PYTHONPATH
@@ -45,19 +46,11 @@ ScenarioLoad runImporter(const QStringList &input, const QByteArray &source, con
     if (!options.measure)
         args << QStringLiteral("--no-measure");
     process.setArguments(args);
-    process.start();
-    if (!process.waitForStarted())
-        return refused(label, QStringLiteral("cannot import Python: %1 did not start (%2)")
-                                  .arg(process.program(), process.errorString()));
-    process.write(source);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(options.timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return refused(label, QStringLiteral("cannot import Python: the importer took more than "
-                                             "%1 s")
-                                  .arg(options.timeoutMs / 1000));
-    }
+    return {};
+}
+
+ScenarioLoad importerResult(QProcess &process, const QString &label)
+{
     const QByteArray out = process.readAllStandardOutput();
     const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
@@ -78,6 +71,30 @@ ScenarioLoad runImporter(const QStringList &input, const QByteArray &source, con
     for (ScenarioProblem &p : load.problems) // what the importer wrote and this version cannot read
         p.message = QStringLiteral("the imported scenario is refused: ") + p.message;
     return load;
+}
+
+namespace {
+
+ScenarioLoad runImporter(const QStringList &input, const QByteArray &source, const QString &label,
+                         const PythonImportOptions &options)
+{
+    QProcess process;
+    if (const QString error = prepareImporter(process, input, options); !error.isEmpty())
+        return refused(label, error);
+    process.start();
+    if (!process.waitForStarted())
+        return refused(label, QStringLiteral("cannot import Python: %1 did not start (%2)")
+                                  .arg(process.program(), process.errorString()));
+    process.write(source);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(options.timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return refused(label, QStringLiteral("cannot import Python: the importer took more than "
+                                             "%1 s")
+                                  .arg(options.timeoutMs / 1000));
+    }
+    return importerResult(process, label);
 }
 
 } // namespace

@@ -136,8 +136,10 @@ void TestTraceFiles::openDialogShowsARecordedTrace()
     poll.start(20);
     QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier); // File > Open
     QTRY_VERIFY(window.showsTraceFile());
-    QCOMPARE(filters, QStringLiteral("Loopscope scenarios and traces (*.loop.json *.json);;"
-                                     "Loopscope traces (*.trace.json *.json)"));
+    QCOMPARE(filters,
+             QStringLiteral("Loopscope scenarios, traces and Python programs (*.loop.json *.json "
+                            "*.py);;Loopscope traces (*.trace.json *.json);;Python asyncio "
+                            "programs (*.py *.pyw)"));
     checkRecordedTraceShown(window);
 }
 

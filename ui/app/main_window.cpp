@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -22,7 +23,6 @@
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLabel>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
@@ -107,18 +107,12 @@ bool MainWindow::openScenario(const QString &path)
 {
     if (!maybeSaveChanges())
         return false;
+    // A .py is imported (python_import.h): the importer measures CPU loops, which takes a moment.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
     ScenarioLoad load = m_document->open(path);
+    QApplication::restoreOverrideCursor();
     if (!load.ok()) {
-        QStringList lines;
-        for (const ScenarioProblem &problem : load.problems)
-            lines << problem.toString();
-        QMessageBox box(QMessageBox::Warning, tr("Cannot open scenario"),
-                        tr("%1 has %n problem(s).", nullptr, int(load.problems.size()))
-                            .arg(QFileInfo(path).fileName()),
-                        QMessageBox::Ok, this);
-        box.setDetailedText(lines.join(QLatin1Char('\n')));
-        box.setInformativeText(lines.mid(0, 5).join(QLatin1Char('\n')));
-        box.exec();
+        showOpenProblems(QFileInfo(path).fileName(), load.problems);
         return false;
     }
     documentReplaced();

@@ -8,11 +8,13 @@
 
 #include "record/recorder_launch.h"
 #include "scenario/scenario.h"
+#include "scenario/scenario_problem.h"
 #include "trace/trace.h"
 
 #include <QMainWindow>
 
 #include <optional>
+#include <vector>
 
 class QAction;
 class QComboBox;
@@ -90,6 +92,10 @@ private:
     void saveSettings() const;
 
     void chooseScenarioToOpen();
+    // main_window_import.cpp: Python programs in the window.
+    void showOpenProblems(const QString &name, const std::vector<ScenarioProblem> &problems);
+    bool importPastedProgram(const QString &text);
+    void rerunAfterPythonEdit();
     void showExamples(); // Help > Examples
     bool saveScenario();
     bool saveScenarioAs();

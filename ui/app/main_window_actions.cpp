@@ -48,8 +48,9 @@ QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &sh
     return action;
 }
 
-const auto kOpenFilter = QStringLiteral("Loopscope scenarios and traces (*.loop.json *.json);;"
-                                        "Loopscope traces (*.trace.json *.json)");
+const auto kOpenFilter = QStringLiteral(
+    "Loopscope scenarios, traces and Python programs (*.loop.json *.json *.py);;"
+    "Loopscope traces (*.trace.json *.json);;Python asyncio programs (*.py *.pyw)");
 
 } // namespace
 

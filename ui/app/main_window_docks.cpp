@@ -57,6 +57,8 @@ void MainWindow::setupEditor()
     setCentralWidget(split);
     connect(m_editor, &ScenarioEditor::runRequested, this, &MainWindow::run);
     connect(m_editor, &ScenarioEditor::validityChanged, this, &MainWindow::updateRunActions);
+    connect(m_editor, &ScenarioEditor::programPasted, this, &MainWindow::importPastedProgram);
+    connect(m_editor, &ScenarioEditor::pythonImported, this, &MainWindow::rerunAfterPythonEdit);
     connect(m_editor, &ScenarioEditor::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_document, &ScenarioDocument::changed, this, [this] {

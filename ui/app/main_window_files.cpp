@@ -1,11 +1,13 @@
 // Saving, and the question before unsaved changes are dropped. A bundled lesson is a template:
 // Save asks where to keep the user's copy (in their documents folder), and nothing under the
-// examples folder is ever written.
+// examples folder is ever written. An imported Python program is saved as PROGRAM.loop.json
+// beside it (Save asks), never over the .py.
 #include "app/main_window.h"
 
 #include "app/examples_gallery.h"
 #include "app/recent_files.h"
 #include "document/scenario_document.h"
+#include "record/python_import.h"
 
 #include <QAbstractButton>
 #include <QDir>
@@ -20,13 +22,19 @@ namespace {
 
 // Where Save As starts: the document's own file, or for a lesson or a new document a file of
 // the same name in the user's documents folder.
-QString saveAsStart(const QString &documentPath, const QString &displayName)
+QString saveAsStart(const QString &documentPath, const QString &displayName,
+                    const QString &importedFrom)
 {
     if (!documentPath.isEmpty() && !isBundledLesson(documentPath))
         return documentPath;
+    // An imported program: PROGRAM.loop.json beside PROGRAM.py (a pasted one has no folder).
+    if (const QFileInfo program(importedFrom); documentPath.isEmpty() && program.isFile())
+        return program.dir().filePath(program.completeBaseName() + QStringLiteral(".loop.json"));
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     QDir().mkpath(documents);
     QString name = documentPath.isEmpty() ? displayName : QFileInfo(documentPath).fileName();
+    if (!importedFrom.isEmpty())
+        name = QFileInfo(importedFrom).completeBaseName();
     if (!name.endsWith(QLatin1String(".json")))
         name += QStringLiteral(".loop.json");
     return QDir(documents).filePath(name);
@@ -51,10 +59,18 @@ bool MainWindow::saveScenario()
 bool MainWindow::saveScenarioAs()
 {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Scenario As"), saveAsStart(m_document->path(), m_document->displayName()),
+        this, tr("Save Scenario As"),
+        saveAsStart(m_document->path(), m_document->displayName(), m_document->importedFrom()),
         tr("Loopscope scenarios (*.loop.json *.json)"));
     if (path.isEmpty())
         return false;
+    if (isPythonProgramPath(path)) { // the program stays the user's; the scenario is JSON
+        QMessageBox::warning(this, tr("Cannot save"),
+                             tr("%1 is a Python program: Loopscope saves the scenario as "
+                                ".loop.json and never writes over a program.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
     if (isBundledLesson(path)) {
         QMessageBox::warning(this, tr("Cannot save"),
                              tr("%1 is in the folder of bundled lessons, which Loopscope never "

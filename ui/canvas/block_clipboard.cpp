@@ -52,4 +52,14 @@ PastedBlock readBlockMimeData(const QMimeData *data)
     return {{}, tr("Nothing pasted: the clipboard is empty or holds no text")};
 }
 
+bool isProgramText(const QMimeData *data)
+{
+    if (!data || data->hasFormat(QLatin1String(kBlocksMimeType)) || !data->hasText())
+        return false;
+    // A program the importer could take runs asyncio; other text keeps the JSON reader's message.
+    const QString text = data->text().trimmed();
+    return !text.startsWith(QLatin1Char('{')) && !text.startsWith(QLatin1Char('['))
+           && text.contains(QLatin1String("asyncio"));
+}
+
 } // namespace loopscope

@@ -30,5 +30,8 @@ struct PastedBlock
 };
 // The private type first, else text/plain that reads as a step or coroutine object.
 PastedBlock readBlockMimeData(const QMimeData *data);
+// Text that is not Loopscope's but a Python program: no private type, not JSON (it does not
+// start with "{" or "["), and it names asyncio. Pasted on the canvas, it is imported.
+bool isProgramText(const QMimeData *data);
 
 } // namespace loopscope

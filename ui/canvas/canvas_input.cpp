@@ -10,6 +10,7 @@
 #include <QClipboard>
 #include <QGraphicsLineItem>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -209,7 +210,10 @@ void ScenarioCanvas::copySelection()
 // A pasted block or card is one edit (one undo step); what cannot be read pastes nothing.
 void ScenarioCanvas::paste()
 {
-    PastedBlock pasted = readBlockMimeData(QGuiApplication::clipboard()->mimeData());
+    const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+    if (isProgramText(data))
+        return Q_EMIT programPasted(data->text());
+    PastedBlock pasted = readBlockMimeData(data);
     if (auto *step = std::get_if<Step>(&pasted.block))
         pasteStep(std::move(*step));
     else if (auto *coroutine = std::get_if<Coroutine>(&pasted.block))

@@ -4,11 +4,13 @@
 #include "scenario/scenario_walk.h"
 
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSyntaxHighlighter>
 #include <QTextBlock>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -93,10 +95,23 @@ PythonPane::PythonPane(QWidget *parent)
     : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("pythonPane"));
-    setReadOnly(true);
+    // The document's undo stack covers the text (undoRequested), not the text edit's own.
+    setUndoRedoEnabled(false);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_highlighter = new PythonHighlighter(document());
+    connect(this, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_settingText)
+            return;
+        if (!m_userText) { // the generated lines no longer say which step is where
+            m_lines.clear();
+            m_highlighted = -1;
+            m_problemLines.clear();
+            updateLineMarks();
+        }
+        m_userText = true;
+        Q_EMIT edited(toPlainText());
+    });
 }
 
 void PythonPane::changeEvent(QEvent *event)
@@ -107,15 +122,63 @@ void PythonPane::changeEvent(QEvent *event)
             ->setDark(palette().color(QPalette::Base).lightness() < 128);
 }
 
+void PythonPane::setTextKeepingScroll(const QString &text)
+{
+    if (text == toPlainText())
+        return;
+    const int scroll = verticalScrollBar()->value();
+    const int position = textCursor().position();
+    m_settingText = true;
+    setPlainText(text);
+    m_settingText = false;
+    // Where the user was typing, as near as the new text allows.
+    QTextCursor cursor(document());
+    cursor.setPosition(std::min(position, int(text.size())));
+    setTextCursor(cursor);
+    verticalScrollBar()->setValue(scroll);
+}
+
 void PythonPane::showScenario(const Scenario &scenario)
 {
-    const QString program = pythonProgram(scenario);
-    if (program != toPlainText()) {
-        const int scroll = verticalScrollBar()->value();
-        setPlainText(program);
-        verticalScrollBar()->setValue(scroll);
-    }
+    setTextKeepingScroll(pythonProgram(scenario));
+    m_userText = false;
     m_lines = pythonStepLines(scenario);
+}
+
+void PythonPane::showUserText(const QString &text)
+{
+    setTextKeepingScroll(text);
+    m_userText = true;
+    m_lines.clear();
+    m_highlighted = -1;
+    m_problemLines.clear();
+    updateLineMarks();
+}
+
+void PythonPane::markImportProblems(const std::vector<ScenarioProblem> &problems)
+{
+    m_importProblems.clear();
+    for (const ScenarioProblem &problem : problems) {
+        if (problem.line <= 0)
+            continue; // about no line (the importer did not run): the banner says it
+        const int line = problem.line - 1;
+        const QString message
+            = problem.column > 0
+                  ? tr("line %1:%2: %3").arg(problem.line).arg(problem.column).arg(problem.message)
+                  : problem.message;
+        const QString before = m_importProblems.value(line);
+        m_importProblems.insert(line, before.isEmpty() ? message : before + u'\n' + message);
+    }
+    updateLineMarks();
+}
+
+void PythonPane::showLine(int line, int column)
+{
+    QTextCursor cursor(document()->findBlockByNumber(std::max(line, 1) - 1));
+    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, std::max(column, 1) - 1);
+    setTextCursor(cursor);
+    centerCursor();
+    setFocus(Qt::OtherFocusReason);
 }
 
 void PythonPane::highlightStep(const QString &stepId)
@@ -154,7 +217,9 @@ void PythonPane::updateLineMarks()
         selected.format.setBackground(QColor(0x00, 0x72, 0xB2, 0x40));
         selections << selected;
     }
-    for (int line : m_problemLines) {
+    QList<int> wrongLines = m_problemLines;
+    wrongLines << m_importProblems.keys();
+    for (int line : wrongLines) {
         QTextEdit::ExtraSelection wrong = lineSelection(line);
         wrong.format.setBackground(problemLineColor());
         wrong.format.setForeground(Qt::black); // the pale red stays readable on a dark theme
@@ -167,6 +232,43 @@ void PythonPane::updateLineMarks()
         selections << underline;
     }
     setExtraSelections(selections);
+}
+
+bool PythonPane::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->accept(); // ours, not the window's: keyPressEvent says it to the editor
+            return true;
+        }
+    }
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint at = viewport()->mapFromGlobal(help->globalPos());
+        const QString message = importProblemAt(cursorForPosition(at).blockNumber());
+        if (message.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), message, this);
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void PythonPane::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Undo))
+        return Q_EMIT undoRequested();
+    if (event->matches(QKeySequence::Redo))
+        return Q_EMIT redoRequested();
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void PythonPane::focusOutEvent(QFocusEvent *event)
+{
+    QPlainTextEdit::focusOutEvent(event);
+    Q_EMIT left();
 }
 
 void PythonPane::mouseReleaseEvent(QMouseEvent *event)

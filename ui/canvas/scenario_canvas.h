@@ -60,6 +60,8 @@ Q_SIGNALS:
     void selectionChanged(const QString &coroutine, const QString &stepId);
     // What a copy or paste did, or why it did nothing: for the status bar.
     void statusMessage(const QString &text);
+    // Paste with text that is a Python program rather than Loopscope JSON (isProgramText).
+    void programPasted(const QString &text);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;

@@ -6,6 +6,7 @@
 #include "canvas/python_pane.h"
 #include "canvas/resources_panel.h"
 #include "canvas/scenario_canvas.h"
+#include "document/python_edits.h"
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
 #include "scenario/scenario_validate.h"
@@ -56,6 +57,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     , m_properties(new PropertiesPanel(document))
     , m_resources(new ResourcesPanel(document))
     , m_python(new PythonPane)
+    , m_pythonEdits(new PythonEdits(document, this))
 {
     setObjectName(QStringLiteral("scenarioEditor"));
     setupActions();
@@ -63,11 +65,13 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::documentChanged);
     connect(m_canvas, &ScenarioCanvas::selectionChanged, this, &ScenarioEditor::selectionChanged);
     connect(m_canvas, &ScenarioCanvas::statusMessage, this, &ScenarioEditor::statusMessage);
+    connect(m_canvas, &ScenarioCanvas::programPasted, this, &ScenarioEditor::programPasted);
     connect(m_python, &PythonPane::stepClicked, this, &ScenarioEditor::selectStep);
     connect(m_properties, &PropertiesPanel::coroutineRenamed, this,
             [this](const QString &name) { m_canvas->select(name, {}); });
     // A document opened, restored or new: nothing of the old one stays selected.
     connect(m_document, &ScenarioDocument::replaced, this, [this] { m_canvas->select({}, {}); });
+    setupPythonEditing();
     documentChanged();
 }
 
@@ -118,7 +122,17 @@ void ScenarioEditor::setupLayout()
     m_tabs->addTab(m_resources, tr("Resources"));
     auto *side = new QSplitter(Qt::Vertical);
     side->addWidget(m_tabs);
-    side->addWidget(m_python);
+    m_pythonNote = new QLabel;
+    m_pythonNote->setObjectName(QStringLiteral("pythonNote"));
+    m_pythonNote->setWordWrap(true);
+    m_pythonNote->setVisible(false);
+    auto *pythonBox = new QWidget;
+    auto *pythonColumn = new QVBoxLayout(pythonBox);
+    pythonColumn->setContentsMargins(0, 0, 0, 0);
+    pythonColumn->setSpacing(2);
+    pythonColumn->addWidget(m_python, 1);
+    pythonColumn->addWidget(m_pythonNote);
+    side->addWidget(pythonBox);
     side->setSizes({220, 320});
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_palette);
@@ -148,6 +162,8 @@ QString ScenarioEditor::runBlockedReason() const
 
 void ScenarioEditor::selectFirstProblem()
 {
+    if (const auto &refused = m_pythonEdits->problems(); !refused.empty())
+        return m_python->showLine(refused.front().line, refused.front().column);
     if (m_problems.empty())
         return;
     const ProblemPlace place = problemPlace(m_document->scenario(), m_problems.front().path);
@@ -186,16 +202,33 @@ void ScenarioEditor::documentChanged()
     }
     m_canvas->setInvalid(steps, cards);
     m_properties->showProblems(m_problems);
-    m_python->showScenario(scenario);
+    showPython();
     m_python->highlightStep(m_canvas->selectedStep());
     m_python->markProblemSteps(steps);
     const QString reason = runBlockedReason();
     m_run->setEnabled(reason.isEmpty());
     m_run->setToolTip(reason.isEmpty() ? tr("Run the scenario") : reason);
     m_run->setStatusTip(reason);
-    m_banner->setText(reason);
-    m_banner->setVisible(!reason.isEmpty());
+    updateBanner();
     Q_EMIT validityChanged(reason.isEmpty());
+}
+
+// The Python pane's refusal first (the text being typed is what the user looks at), else why
+// the scenario cannot run.
+void ScenarioEditor::updateBanner()
+{
+    QString text = runBlockedReason();
+    if (const auto &refused = m_pythonEdits->problems(); !refused.empty()) {
+        const ScenarioProblem &first = refused.front();
+        text
+            = first.line > 0
+                  ? tr("Python line %1:%2: %3").arg(first.line).arg(first.column).arg(first.message)
+                  : tr("Python: %1").arg(first.message);
+        if (refused.size() > 1)
+            text += tr(" (and %n more)", nullptr, int(refused.size() - 1));
+    }
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
 }
 
 void ScenarioEditor::selectionChanged(const QString &coroutine, const QString &stepId)

@@ -17,6 +17,7 @@ namespace loopscope {
 
 class BlockPalette;
 class PropertiesPanel;
+class PythonEdits;
 class PythonPane;
 class ResourcesPanel;
 class ScenarioCanvas;
@@ -34,6 +35,8 @@ public:
     PropertiesPanel *properties() const { return m_properties; }
     ResourcesPanel *resources() const { return m_resources; }
     PythonPane *python() const { return m_python; }
+    PythonEdits *pythonEdits() const { return m_pythonEdits; }
+    QLabel *pythonNote() const { return m_pythonNote; } // importing, refused, rewritten
     QLabel *problemBanner() const { return m_banner; }
 
     // Enabled exactly when the scenario validates; its tool tip says why not.
@@ -54,6 +57,10 @@ Q_SIGNALS:
     void runRequested();
     void validityChanged(bool valid);
     void statusMessage(const QString &text); // the canvas's copy and paste
+    // Python text pasted on the canvas (not Loopscope's block JSON): the window imports it.
+    void programPasted(const QString &text);
+    // The text typed in the Python pane imported and the document has it: worth a new run.
+    void pythonImported();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -63,6 +70,14 @@ private:
     void setupLayout();
     void documentChanged();
     void selectionChanged(const QString &coroutine, const QString &stepId);
+    void updateBanner();
+    // python_editing.cpp: the Python pane as a second way to edit the document.
+    void setupPythonEditing();
+    void showPython();
+    void pythonImportFinished(bool ok);
+    void carriedOver(bool ok);
+    void undoInPython();
+    void redoInPython();
 
     ScenarioDocument *m_document;
     ScenarioCanvas *m_canvas;
@@ -70,6 +85,8 @@ private:
     PropertiesPanel *m_properties;
     ResourcesPanel *m_resources;
     PythonPane *m_python;
+    PythonEdits *m_pythonEdits;
+    QLabel *m_pythonNote = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_banner = nullptr;
     QAction *m_run = nullptr;

@@ -1,6 +1,7 @@
 #include "document/scenario_document.h"
 
 #include "document/scenario_edits.h"
+#include "record/python_import.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -75,6 +76,8 @@ ScenarioDocument::~ScenarioDocument()
 
 QString ScenarioDocument::displayName() const
 {
+    if (m_path.isEmpty() && !m_importedFrom.isEmpty())
+        return tr("%1 (imported)").arg(QFileInfo(m_importedFrom).fileName());
     return m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
 }
 
@@ -87,7 +90,9 @@ void ScenarioDocument::edit(const Scenario &after, const QString &text, const QS
 {
     if (after == m_scenario)
         return;
+    m_editing = true;
     m_undo->push(new ScenarioEditCommand(this, m_scenario, after, text, mergeKey));
+    m_editing = false;
 }
 
 void ScenarioDocument::setScenario(const Scenario &scenario)
@@ -97,9 +102,11 @@ void ScenarioDocument::setScenario(const Scenario &scenario)
     m_autosave->start();
 }
 
-void ScenarioDocument::reset(Scenario scenario, const QString &path, bool modified)
+void ScenarioDocument::reset(Scenario scenario, const QString &path, bool modified,
+                             const QString &importedFrom)
 {
     m_autosave->stop();
+    m_importedFrom = importedFrom;
     discardRecoveryFile();
     m_scenario = std::move(scenario);
     m_forcedModified = modified;
@@ -121,10 +128,21 @@ void ScenarioDocument::newDocument()
 
 ScenarioLoad ScenarioDocument::open(const QString &path)
 {
+    if (isPythonProgramPath(path)) {
+        ScenarioLoad load = importPythonFile(path);
+        if (load.ok()) // unsaved: nothing is written until Save asks where
+            reset(*load.scenario, {}, true, QFileInfo(path).absoluteFilePath());
+        return load;
+    }
     ScenarioLoad load = readScenarioFile(path);
     if (load.ok())
         reset(*load.scenario, QFileInfo(path).absoluteFilePath(), false);
     return load;
+}
+
+void ScenarioDocument::takeImported(Scenario scenario, const QString &from)
+{
+    reset(std::move(scenario), {}, true, from);
 }
 
 bool ScenarioDocument::save(QString *error)
@@ -147,6 +165,7 @@ bool ScenarioDocument::saveAs(const QString &path, QString *error)
         Q_EMIT pathChanged(m_path);
     }
     m_forcedModified = false;
+    m_importedFrom.clear();
     m_undo->setClean();
     m_autosave->stop();
     discardRecoveryFile();

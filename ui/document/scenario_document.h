@@ -22,17 +22,26 @@ public:
 
     const Scenario &scenario() const { return m_scenario; }
     QString path() const { return m_path; }
-    QString displayName() const; // the file name, or "Untitled"
+    QString displayName() const; // the file name, "hello.py (imported)", or "Untitled"
+    // The Python program this unsaved document was imported from (a path, or the label of a
+    // pasted text); empty for a scenario file or a new document.
+    QString importedFrom() const { return m_importedFrom; }
     bool isModified() const;
     QUndoStack *undoStack() const { return m_undo; }
 
     // One undoable change to `after`. Consecutive edits with the same non-empty `mergeKey`
     // (a card being dragged, one field being typed in) merge into one undo step.
     void edit(const Scenario &after, const QString &text, const QString &mergeKey = {});
+    // True while changed() is said for a new edit (not an undo, a redo or a new document).
+    bool isEditing() const { return m_editing; }
 
     // Replace the whole document (no undo history); on a failed open nothing changes.
     void newDocument();
+    // A scenario file, or a Python program (isPythonProgramPath) imported into an unsaved
+    // document without a path: Save then asks where to write the scenario, never over the .py.
     ScenarioLoad open(const QString &path);
+    // A program imported elsewhere (a paste), taken the same way; `from` names it in the title.
+    void takeImported(Scenario scenario, const QString &from);
     // saveScenarioFile: on failure *error names the file and why, and the document stays
     // modified with its old path.
     bool save(QString *error);
@@ -60,17 +69,20 @@ Q_SIGNALS:
 private:
     friend class ScenarioEditCommand;
     void setScenario(const Scenario &scenario);
-    void reset(Scenario scenario, const QString &path, bool modified);
+    void reset(Scenario scenario, const QString &path, bool modified,
+               const QString &importedFrom = {});
     void noteModified();
     void autosave();
 
     Scenario m_scenario;
     QString m_path;
+    QString m_importedFrom;
     QUndoStack *m_undo = nullptr;
     QTimer *m_autosave = nullptr;
     RecoveryFile m_recovery;
     bool m_forcedModified = false; // restored from a recovery copy: unsaved, with no undo step
     bool m_lastModified = false;
+    bool m_editing = false;
 };
 
 // A scenario with a `main` coroutine and nothing else: what File > New gives.
