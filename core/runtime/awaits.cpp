@@ -52,7 +52,7 @@ void releaseWaiterCb(void *self, std::uintptr_t runtime)
 // a waiter that the task's end releases, one loop iteration after the task ends; cancelling
 // the caller cancels the waiter only. The task cancelled gives TimeoutError; a task already
 // done gives its result at once.
-Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
+Co waitForExpired(Runtime &rt, const Step &step, Frame &frame, Value *result)
 {
     Ref<Future> task = step.task.isEmpty()
                            ? Ref<Future>(spawn(rt, step.coro, step.args, QString(), frame))
@@ -60,6 +60,7 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
     const StringId on = rt.laneString(static_cast<Task *>(task.get())->lane());
     if (task->done()) {
         co_await FutureAwait{rt, task, LaneState::Waiting, on, rt.stepId(step)};
+        *result = resultOf(*task);
         co_return;
     }
     Ref<Future> waiter(new Future(rt.loop));
@@ -83,6 +84,23 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
         throw PyError{QStringLiteral("TimeoutError"), {}, {}};
     if (task->failed())
         throw *task->error();
+    *result = resultOf(*task);
+}
+
+// What wait_for awaits when its timeout is ahead: the task, or the coroutine inline.
+Co awaitWithin(Runtime &rt, const Step &step, Frame &frame, Value *result)
+{
+    if (step.task.isEmpty()) {
+        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args), result);
+        co_return;
+    }
+    Ref<Task> task(frame.task(step.task));
+    if (isUnusualAwait(rt, task.get()))
+        co_await awaitUnusual(rt, *task, rt.stepId(step));
+    else
+        co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting, rt.laneString(task->lane()),
+                             rt.stepId(step)};
+    *result = resultOf(*task);
 }
 
 } // namespace
@@ -90,13 +108,16 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame)
 Co awaitTask(Runtime &rt, const Step &step, Frame &frame)
 {
     const StringId id = rt.stepId(step);
-    Task *task = frame.task(step.task);
+    Ref<Task> held(frame.task(step.task)); // its variable may be rebound while it waits
+    Task *task = held.get();
     if (isUnusualAwait(rt, task)) {
         co_await awaitUnusual(rt, *task, id);
-        co_return;
+    } else {
+        co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting, rt.laneString(task->lane()),
+                             id};
     }
-    co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting, rt.laneString(task->lane()),
-                         id};
+    if (!step.as.isEmpty())
+        frame.assign(step.as, resultOf(*task));
 }
 
 Co gather(Runtime &rt, const Step &step, Frame &frame)
@@ -114,29 +135,24 @@ Co gather(Runtime &rt, const Step &step, Frame &frame)
 
 Co waitFor(Runtime &rt, const Step &step, Frame &frame)
 {
-    if (frame.number(step.timeout) <= 0) {
-        co_await waitForExpired(rt, step, frame);
-        co_return;
-    }
-    TimeoutScope scope(rt, *rt.current, frame.number(step.timeout));
-    std::optional<PyError> error;
-    try {
-        if (!step.task.isEmpty()) {
-            Task *task = frame.task(step.task);
-            if (isUnusualAwait(rt, task))
-                co_await awaitUnusual(rt, *task, rt.stepId(step));
-            else
-                co_await FutureAwait{rt, Ref<Future>(task), LaneState::Waiting,
-                                     rt.laneString(task->lane()), rt.stepId(step)};
-        } else {
-            co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args));
+    Value result;
+    const double timeout = frame.number(step.timeout);
+    if (timeout <= 0) {
+        co_await waitForExpired(rt, step, frame, &result);
+    } else {
+        TimeoutScope scope(rt, *rt.current, timeout);
+        std::optional<PyError> error;
+        try {
+            co_await awaitWithin(rt, step, frame, &result);
+        } catch (const PyError &e) {
+            error = e;
         }
-    } catch (const PyError &e) {
-        error = e;
+        error = scope.exit(error);
+        if (error)
+            throw *error;
     }
-    error = scope.exit(error);
-    if (error)
-        throw *error;
+    if (!step.as.isEmpty())
+        frame.assign(step.as, std::move(result));
 }
 
 Co offload(Runtime &rt, const Step &step, Frame &frame)
@@ -147,6 +163,9 @@ Co offload(Runtime &rt, const Step &step, Frame &frame)
     const bool process = rt.pools->isProcessPool(pool);
     co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,
                          rt.stepId(step)};
+    if (!step.as.isEmpty())
+        frame.assign(step.as, Value{PyValue(nullptr),
+                                    {}}); // the pool functions return None (no steps of their own)
 }
 
 } // namespace loopscope::rt

@@ -75,8 +75,15 @@ Co tryStep(Runtime &rt, const Step &step, Frame &frame)
             break;
         }
     }
-    if (step.finallySteps)
+    if (step.finallySteps) {
+        // The body's break, continue or return waits while finally runs; one of finally's own
+        // replaces it, and drops the pending exception, as in Python.
+        const Flow leaving = std::exchange(frame.flow, Flow::Next);
         co_await runSteps(rt, *step.finallySteps, frame);
+        if (frame.flow != Flow::Next)
+            co_return;
+        frame.flow = leaving;
+    }
     if (pending)
         throw *pending;
 }
@@ -88,6 +95,7 @@ Co repeat(Runtime &rt, const Step &step, Frame &frame)
     rounds.count = rounds.forever ? 0 : frame.number(*step.count);
     if (!step.var.isEmpty())
         rounds.var = &step.var;
+    rounds.loop = true;
     co_await runSteps(rt, step.steps, frame, rounds);
 }
 
@@ -101,6 +109,10 @@ Co drain(Runtime &rt, const Step &step, Frame &frame)
         if (!step.as.isEmpty())
             frame.vars[step.as] = std::move(item);
         co_await runSteps(rt, step.steps, frame);
+        if (frame.flow == Flow::Next)
+            continue;
+        if (frame.flow == Flow::Return || std::exchange(frame.flow, Flow::Next) == Flow::Break)
+            co_return;
     }
 }
 

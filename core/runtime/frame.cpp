@@ -52,6 +52,11 @@ Task *Frame::task(const QString &name) const
     return static_cast<Task *>(v->task.get());
 }
 
+void Frame::assign(const QString &target, Value value)
+{
+    vars[target] = std::move(value);
+}
+
 QString Value::str() const
 {
     return task ? static_cast<Task *>(task.get())->name() : py.str();

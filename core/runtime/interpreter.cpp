@@ -125,9 +125,13 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::Sleep:
         co_await Sleep{rt, frame.number(step.seconds), id};
         break;
-    case StepKind::Call:
-        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args));
+    case StepKind::Call: {
+        Value result;
+        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args), &result);
+        if (!step.as.isEmpty())
+            frame.assign(step.as, std::move(result));
         break;
+    }
     case StepKind::Await:
         co_await awaitTask(rt, step, frame);
         break;
@@ -208,14 +212,29 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
                 co_await Sleep{rt, frame.number(step.seconds), ids ? ids[k] : rt.stepId(step)};
             else if (!runInstant(rt, step, frame))
                 co_await runStep(rt, step, frame);
+            if (frame.flow != Flow::Next) [[unlikely]]
+                break;
         }
+        if (frame.flow == Flow::Next) [[likely]]
+            continue;
+        // A break, continue or return: a body that is not a loop's leaves it to its loop.
+        if (!rounds.loop || frame.flow == Flow::Return)
+            co_return;
+        if (std::exchange(frame.flow, Flow::Next) == Flow::Break)
+            co_return;
     }
 }
 
-Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame)
+Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame, Value *result)
 {
     try {
         co_await runSteps(rt, coroutine.steps, frame);
+        if (frame.flow == Flow::Return) {
+            if (result)
+                *result = std::move(frame.returned);
+            else
+                rt.current->keepResult(std::move(frame.returned));
+        }
     } catch (const PyError &e) {
         // PEP 479: a StopIteration leaving a coroutine's frame becomes a RuntimeError (C++
         // forbids co_await in a handler, and no await is needed here: the throw is plain).

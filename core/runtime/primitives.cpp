@@ -82,7 +82,7 @@ void AsyncLock::wakeUpFirst()
     Future &fut = *m_waiters.front();
     if (!fut.done()) {
         fut.doneBy = m_rt.currentLane();
-        fut.setResult(true);
+        fut.setResult();
     }
 }
 
@@ -148,7 +148,7 @@ bool AsyncSemaphore::wakeUpNext()
         if (!fut->done()) {
             --m_value;
             fut->doneBy = m_rt.currentLane();
-            fut->setResult(true);
+            fut->setResult();
             return true;
         }
     }
@@ -182,7 +182,7 @@ void AsyncEvent::set()
     for (auto &fut : m_waiters) {
         if (!fut->done()) {
             fut->doneBy = m_rt.currentLane();
-            fut->setResult(true);
+            fut->setResult();
         }
     }
 }

@@ -2,8 +2,6 @@
 
 #include "runtime.h"
 
-#include <QJsonArray>
-
 #include <algorithm>
 #include <utility>
 
@@ -19,7 +17,7 @@ GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
     , m_returnExceptions(returnExceptions)
 {
     if (m_children.empty()) {
-        setResult(QJsonArray());
+        setResult();
         return;
     }
     // As tasks.py (3.12) does: a pending child gets the done callback, which keeps the outer

@@ -99,7 +99,7 @@ private:
 };
 
 // `co_await FutureAwait{...}` inside an interpreted coroutine: suspend the current task on a
-// future (no suspension when it is already done, as in CPython) and return its value.
+// future (no suspension when it is already done, as in CPython); its value is fut->result().
 struct FutureAwait
 {
     // A constructor rather than aggregate initialisation: GCC 12 copies an aggregate co_await
@@ -123,7 +123,7 @@ struct FutureAwait
 
     bool await_ready() const { return fut->done(); }
     void await_suspend(std::coroutine_handle<> h);
-    QJsonValue await_resume();
+    void await_resume();
 };
 
 // `co_await Yield{...}`: asyncio.sleep(0).
