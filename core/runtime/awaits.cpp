@@ -131,6 +131,8 @@ Co gather(Runtime &rt, const Step &step, Frame &frame)
     }
     Ref<Future> outer(new GatheringFuture(rt, std::move(children), step.returnExceptions));
     co_await FutureAwait{rt, outer, LaneState::Waiting, rt.s.gather, rt.stepId(step)};
+    if (!step.as.isEmpty())
+        frame.assign(step.as, resultOf(*outer));
 }
 
 Co waitFor(Runtime &rt, const Step &step, Frame &frame)
@@ -164,8 +166,7 @@ Co offload(Runtime &rt, const Step &step, Frame &frame)
     co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,
                          rt.stepId(step)};
     if (!step.as.isEmpty())
-        frame.assign(step.as, Value{PyValue(nullptr),
-                                    {}}); // the pool functions return None (no steps of their own)
+        frame.assign(step.as, Value{}); // the pool functions return None (no steps of their own)
 }
 
 } // namespace loopscope::rt

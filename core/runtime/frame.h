@@ -2,6 +2,7 @@
 #pragma once
 
 #include "py_error.h"
+#include "scenario/py_value.h"
 #include "value.h"
 
 #include <QString>

@@ -11,10 +11,15 @@
 #include <memory>
 #include <vector>
 
+namespace loopscope::expr {
+class Value;
+class Object;
+} // namespace loopscope::expr
+
 namespace loopscope::rt {
 
 class EventLoop;
-struct Value; // value.h
+using Value = expr::Value; // value.h
 
 class Future
 {

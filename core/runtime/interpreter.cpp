@@ -61,7 +61,7 @@ void createTask(Runtime &rt, const Step &step, Frame &frame)
     if (frame.group)
         frame.group->add(task);
     if (!step.as.isEmpty())
-        frame.vars[step.as] = Value{PyValue(task->name()), Ref<Future>(task)};
+        frame.assign(step.as, taskValue(*task));
 }
 
 // The ops that never suspend.
@@ -202,7 +202,7 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
     for (long long i = 0; rounds.forever || double(i) < rounds.count; ++i) {
         rt.checkLimits(); // an empty body never reaches the check below: stop must still work
         if (rounds.var)
-            frame.vars[*rounds.var] = Value{PyValue(qint64(i)), {}};
+            frame.vars[*rounds.var] = Value::integer(i);
         for (std::size_t k = 0; k < steps.size(); ++k) {
             const Step &step = steps[k];
             rt.checkLimits();

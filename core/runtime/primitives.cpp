@@ -196,7 +196,7 @@ AsyncQueue::AsyncQueue(Runtime &rt, QString id, int maxsize, const std::vector<P
     , m_finished(rt, id)
 {
     for (const PyValue &item : items)
-        m_items.push_back(Value{item, {}});
+        m_items.push_back(expr::fromPyValue(item));
     if (m_unfinished == 0)
         m_finished.set();
 }

@@ -62,6 +62,8 @@ public:
     }
 
     StringId waitingOn() const { return m_waitOn; }
+    // The task as an expression value (value.h: taskValue), while some value holds it.
+    std::weak_ptr<expr::Object> valueObject;
     bool exceptionRetrieved = false; // someone looked at its exception
     bool cancelledAtShutdown = false;
     double stepStarted = 0.0;
