@@ -288,7 +288,7 @@ Value Object::attribute(const QString &name, Scope &)
     raiseNoAttribute(name);
 }
 
-Value Object::call(const Values &, const std::vector<std::pair<QString, Value>> &, Scope &)
+Value Object::call(const Values &, const Keywords &, Scope &)
 {
     raise("TypeError", QStringLiteral("'%1' object is not callable").arg(typeName()));
 }

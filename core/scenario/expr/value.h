@@ -22,6 +22,7 @@ class Value;
 class Object;
 class Scope;
 using Values = std::vector<Value>;
+using Keywords = std::vector<std::pair<QString, Value>>; // a call's name=value arguments
 
 struct ListData
 {
@@ -131,8 +132,7 @@ public:
     // obj.name without a call. The default raises AttributeError.
     virtual Value attribute(const QString &name, Scope &scope);
     // obj(args..., name=value...): functions. The default raises "object is not callable".
-    virtual Value call(const Values &args, const std::vector<std::pair<QString, Value>> &keywords,
-                       Scope &scope);
+    virtual Value call(const Values &args, const Keywords &keywords, Scope &scope);
     // for x in obj / list(obj): the items, consumed if the object is an iterator.
     virtual std::optional<Values> iterate();
     virtual std::optional<qint64> length() const; // len(obj), when it has one
