@@ -145,6 +145,7 @@ struct Coroutine
 {
     QString name;
     std::vector<QString> params;
+    std::vector<QString> globals; // the names its `global` statement lists
     Steps steps;
     QJsonObject extra;
 
