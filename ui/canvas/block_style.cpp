@@ -64,6 +64,14 @@ PaletteGroup paletteGroup(StepKind kind)
     case K::Drain:
     case K::Try:
     case K::Raise:
+    case K::Return:
+    case K::If:
+    case K::For:
+    case K::While:
+    case K::Break:
+    case K::Continue:
+    case K::Set:
+    case K::Run:
         return PaletteGroup::Control;
     }
     return PaletteGroup::Control;
@@ -114,6 +122,22 @@ QString asyncioEquivalent(StepKind kind)
 {
     using K = StepKind;
     switch (kind) {
+    case K::Return:
+        return QStringLiteral("return value");
+    case K::If:
+        return QStringLiteral("if cond: ... elif cond: ... else: ...");
+    case K::For:
+        return QStringLiteral("for var in iterable: ...");
+    case K::While:
+        return QStringLiteral("while cond: ...");
+    case K::Break:
+        return QStringLiteral("break");
+    case K::Continue:
+        return QStringLiteral("continue");
+    case K::Set:
+        return QStringLiteral("name = value");
+    case K::Run:
+        return QStringLiteral("asyncio.run(coro(**args)): the program's steps only");
     case K::Sleep:
         return QStringLiteral("await asyncio.sleep(s)");
     case K::Cpu:
@@ -248,6 +272,16 @@ QString blockText(const Step &step, const Scenario *scenario)
 {
     const QString op = opName(step.kind);
     using K = StepKind;
+    // An await's result bound with `as`: "r = call f()", "L = gather ×3".
+    const bool awaits = step.kind == K::Call || step.kind == K::Await || step.kind == K::Gather
+                        || step.kind == K::WaitFor || step.kind == K::FutureAwait
+                        || step.kind == K::ToThread || step.kind == K::RunInExecutor
+                        || step.kind == K::Run;
+    if (awaits && !step.as.isEmpty()) {
+        Step bare = step;
+        bare.as.clear();
+        return QStringLiteral("%1 = %2").arg(step.as, blockText(bare, scenario));
+    }
     switch (step.kind) {
     case K::Sleep:
     case K::Cpu:
@@ -283,6 +317,19 @@ QString blockText(const Step &step, const Scenario *scenario)
         return QStringLiteral("%1 %2 \u2192 %3").arg(op, step.resource, step.as);
     case K::Raise:
         return QStringLiteral("raise %1").arg(step.error);
+    case K::Return:
+        return step.value.isAbsent() || step.value.isNone()
+                   ? op
+                   : QStringLiteral("return %1").arg(argumentText(step.value));
+    case K::If:
+    case K::While:
+        return QStringLiteral("%1 %2").arg(op, step.cond);
+    case K::For:
+        return QStringLiteral("for %1 in %2").arg(step.var, step.iterable);
+    case K::Set:
+        return QStringLiteral("%1 = %2").arg(step.name, argumentText(step.value));
+    case K::Run:
+        return QStringLiteral("asyncio.run(%1)").arg(callText(step, scenario));
     default:
         return step.resource.isEmpty() ? op : QStringLiteral("%1 %2").arg(op, step.resource);
     }
