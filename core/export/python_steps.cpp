@@ -322,7 +322,7 @@ void ProgramWriter::writeQueueOp(const Step &step)
         return line(QStringLiteral("await %1.put(%2)").arg(q, value(step.item)), step.label);
     case StepKind::Get: {
         const QString get = QStringLiteral("await %1.get()").arg(q);
-        return line(step.as.isEmpty() ? get : bind(step.as) + QStringLiteral(" = ") + get,
+        return line(step.as.isEmpty() ? get : target(step.as) + QStringLiteral(" = ") + get,
                     step.label);
     }
     case StepKind::TaskDone:

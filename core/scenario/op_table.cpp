@@ -200,7 +200,13 @@ constexpr std::array kWith{kLock, kBody};
 constexpr std::array kLockOnly{kLock};
 constexpr std::array kEventOnly{kEvent};
 constexpr std::array kPut{kQueue, kQueueItem};
-constexpr std::array kGet{kQueue, kItemAs};
+constexpr FieldSpec kGetAs{.key = "as",
+                           .type = T::Target,
+                           .write = UnlessDefault,
+                           .member = &Step::as,
+                           .label = "Variable",
+                           .initial = "\"item\""};
+constexpr std::array kGet{kQueue, kGetAs};
 constexpr std::array kQueueOnly{kQueue};
 constexpr std::array kFutureSet{kFuture, kFutureValue};
 constexpr std::array kFutureAwait{kFuture, kResultAs};

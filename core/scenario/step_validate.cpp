@@ -158,7 +158,7 @@ void StepChecker::step(const Step &s, const QString &path)
     if (s.kind == StepKind::CreateTask && !s.as.isEmpty())
         m_tasks << s.as;
     if (s.kind == StepKind::Get && !s.as.isEmpty())
-        m_values << s.as;
+        m_values << targetNames(s.as);
 }
 
 void StepChecker::fields(const Step &s, const QString &path)
@@ -412,7 +412,8 @@ void validateProgram(Validation &validation)
                           || s.kind == StepKind::While || s.kind == StepKind::Break
                           || s.kind == StepKind::Continue || s.kind == StepKind::Cpu
                           || s.kind == StepKind::Block || s.kind == StepKind::Raise
-                          || s.kind == StepKind::Try || s.kind == StepKind::Run;
+                          || s.kind == StepKind::Try || s.kind == StepKind::Run
+                          || s.kind == StepKind::Return; // refused as outside a function
         if (!sync)
             validation.report(QStringLiteral("program"),
                               QStringLiteral("expected only set, print, if, for, while, break, "
