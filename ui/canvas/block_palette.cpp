@@ -65,7 +65,8 @@ void BlockPalette::populate()
     addEntry(group(PaletteGroup::Tasks), PaletteEntry::forCoroutine(),
              QStringLiteral("coroutine (card)"), stepIcon(StepKind::Call),
              QStringLiteral("async def name(...): a new coroutine card"));
-    for (int k = int(StepKind::Sleep); k <= int(StepKind::RunInExecutor); ++k) {
+    // Every op but run, which belongs to the program (no card shows it).
+    for (int k = int(StepKind::Sleep); k < int(StepKind::Run); ++k) {
         const auto kind = StepKind(k);
         addEntry(group(paletteGroup(kind)), PaletteEntry::forStep(kind), opName(kind),
                  stepIcon(kind), asyncioEquivalent(kind));

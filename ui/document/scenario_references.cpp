@@ -125,6 +125,18 @@ Step defaultStep(const Scenario &scenario, StepKind kind)
         step.error = QStringLiteral("ValueError");
         step.message = QStringLiteral("boom");
         break;
+    case StepKind::If:
+    case StepKind::While:
+        step.cond = QStringLiteral("False");
+        break;
+    case StepKind::For:
+        step.var = QStringLiteral("i");
+        step.iterable = QStringLiteral("range(3)");
+        break;
+    case StepKind::Set:
+        step.name = QStringLiteral("x");
+        step.value = 0;
+        break;
     default:
         break;
     }
