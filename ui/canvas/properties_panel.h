@@ -52,6 +52,7 @@ private:
     void addGatherFields(const Step &step);
     void addResourceField(const Step &step);
     void addTryFields(const Step &step);
+    void addFlowFields(const Step &step);
     void addCardFields(const Coroutine &coroutine);
     void addScenarioFields();
     QLineEdit *textEditor(const QString &key, const QString &label, const QString &value,

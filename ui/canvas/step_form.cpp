@@ -31,7 +31,10 @@ std::optional<Quantity> parseQuantity(const QString &text)
         return Quantity::ref(t.mid(1));
     bool ok = false;
     const double value = t.toDouble(&ok);
-    return ok ? std::optional(Quantity::literal(value)) : std::nullopt;
+    if (ok)
+        return Quantity::literal(value);
+    // Anything else is an expression ("i * 0.5"): check says what is wrong with it.
+    return t.isEmpty() ? std::nullopt : std::optional(Quantity::ref(t));
 }
 
 // A value typed as JSON ("1", "1.0", "\"text\"", "[1, 2]"), a float kept a float; plain words
@@ -154,6 +157,14 @@ void PropertiesPanel::addTaskFields(const Step &step)
         || step.kind == StepKind::Drain)
         textEditor(QStringLiteral("as"), tr("Variable"), step.as,
                    [](Step &s, const QString &t) { s.as = t; });
+    const bool awaitsResult = step.kind == StepKind::Call || step.kind == StepKind::Await
+                              || step.kind == StepKind::Gather || step.kind == StepKind::WaitFor
+                              || step.kind == StepKind::FutureAwait
+                              || step.kind == StepKind::ToThread
+                              || step.kind == StepKind::RunInExecutor;
+    if (awaitsResult)
+        textEditor(QStringLiteral("as"), tr("Result as"), step.as,
+                   [](Step &s, const QString &t) { s.as = t.trimmed(); });
     if (step.kind == StepKind::Await || step.kind == StepKind::Cancel
         || step.kind == StepKind::WaitFor)
         textEditor(QStringLiteral("task"), tr("Task variable"), step.task,
@@ -187,6 +198,28 @@ void PropertiesPanel::addValueFields(const Step &step)
     }
     if (step.kind == StepKind::Try)
         addTryFields(step);
+    addFlowFields(step);
+}
+
+// if, while: the condition; for: its target and iterable; set: name = value; return: value.
+void PropertiesPanel::addFlowFields(const Step &step)
+{
+    if (step.kind == StepKind::If || step.kind == StepKind::While)
+        textEditor(QStringLiteral("cond"), tr("Condition"), step.cond,
+                   [](Step &s, const QString &t) { s.cond = t; });
+    if (step.kind == StepKind::For) {
+        textEditor(QStringLiteral("var"), tr("Loop variable"), step.var,
+                   [](Step &s, const QString &t) { s.var = t.trimmed(); });
+        textEditor(QStringLiteral("in"), tr("in"), step.iterable,
+                   [](Step &s, const QString &t) { s.iterable = t; });
+    }
+    if (step.kind == StepKind::Set)
+        textEditor(QStringLiteral("name"), tr("Name"), step.name,
+                   [](Step &s, const QString &t) { s.name = t.trimmed(); });
+    if (step.kind == StepKind::Set || step.kind == StepKind::Return)
+        textEditor(QStringLiteral("value"), tr("Value (JSON or $expression)"),
+                   jsonValueText(step.value),
+                   [](Step &s, const QString &t) { s.value = parseJsonValue(t); });
 }
 
 void PropertiesPanel::addResourceField(const Step &step)
