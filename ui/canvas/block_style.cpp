@@ -229,6 +229,9 @@ QString quantityText(const Quantity &q)
 }
 
 // As the Python pane writes the argument: a float with its fraction (`1.0`), True, None.
+// A value field as the Python it stands for: "$x + 1" is x + 1.
+QString valueText(const PyValue &value);
+
 QString argumentText(const PyValue &value)
 {
     if (value.isString()) {
@@ -244,6 +247,14 @@ QString argumentText(const PyValue &value)
     default:
         return value.repr();
     }
+}
+
+QString valueText(const PyValue &value)
+{
+    const QString text = value.toString();
+    if (value.isString() && text.startsWith(u'$') && !text.startsWith(QLatin1String("$$")))
+        return text.mid(1);
+    return argumentText(value);
 }
 
 // "fetch(n=1, delay=$d)": the arguments in the order of the callee's parameters, then any
@@ -320,14 +331,14 @@ QString blockText(const Step &step, const Scenario *scenario)
     case K::Return:
         return step.value.isAbsent() || step.value.isNone()
                    ? op
-                   : QStringLiteral("return %1").arg(argumentText(step.value));
+                   : QStringLiteral("return %1").arg(valueText(step.value));
     case K::If:
     case K::While:
         return QStringLiteral("%1 %2").arg(op, step.cond);
     case K::For:
         return QStringLiteral("for %1 in %2").arg(step.var, step.iterable);
     case K::Set:
-        return QStringLiteral("%1 = %2").arg(step.name, argumentText(step.value));
+        return QStringLiteral("%1 = %2").arg(step.name, valueText(step.value));
     case K::Run:
         return QStringLiteral("asyncio.run(%1)").arg(callText(step, scenario));
     default:
