@@ -126,8 +126,8 @@ void StepChecker::target(const QString &text, const QString &path)
 {
     if (text.isEmpty())
         return;
-    if (const auto problem = targetProblem(text))
-        v.report(path, *problem);
+    if (targetProblem(text))
+        v.expected(path, QStringLiteral("a Python identifier"), json::quoted(text));
 }
 
 QStringList StepChecker::known() const
