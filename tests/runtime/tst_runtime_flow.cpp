@@ -190,12 +190,16 @@ void TestRuntimeFlow::checkRefusesFlowOutOfPlace()
 {
     const QByteArray json = R"({"format": "loopscope-scenario", "version": 1, "coroutines": [
         {"name": "main", "steps": [{"op": "break"}, {"op": "run", "coro": "main"}]}],
-        "program": [{"op": "return"}, {"op": "run", "coro": "main"}]})";
+        "program": [{"op": "return"}, {"op": "run", "coro": "main"}, {"op": "cpu", "seconds": 1}]})";
     QCOMPARE(checkProblems(json),
-             QStringLiteral("coroutines[0].steps[0]: SyntaxError: 'break' outside loop\n"
-                            "coroutines[0].steps[1]: expected run only among the program's steps "
-                            "(asyncio.run() inside a coroutine raises RuntimeError)\n"
-                            "program[0]: SyntaxError: 'return' outside function"));
+             QStringLiteral(
+                 "coroutines[0].steps[0]: SyntaxError: 'break' outside loop\n"
+                 "coroutines[0].steps[1]: expected run only among the program's steps "
+                 "(asyncio.run() inside a coroutine raises RuntimeError)\n"
+                 "program: expected only set, print, if, for, while, break, continue, raise, try "
+                 "and run in the program (no event loop runs there, and the trace's clock is "
+                 "asyncio.run's: no cpu or block), got cpu\n"
+                 "program[0]: SyntaxError: 'return' outside function"));
 }
 
 // The hot path: a literal duration is used as it is, no expression is parsed or evaluated; a
