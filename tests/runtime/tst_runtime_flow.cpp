@@ -62,6 +62,7 @@ private Q_SLOTS:
     void controlFlow();
     void raceWithoutALock();
     void raceWithALock();
+    void taskFieldsAreExpressions();
     void toThreadGivesNone();
     void expressionErrorsArePythons_data();
     void expressionErrorsArePythons();
@@ -135,6 +136,16 @@ void TestRuntimeFlow::raceWithALock()
     QCOMPARE(spansText(trace, QStringLiteral("take_locked-2")),
              QStringLiteral("running 0-0 | blocked 0-0.125 lock | running 0.125-0.125 | waiting "
                             "0.125-0.25 timer | running 0.25-0.25"));
+}
+
+// Tasks kept in a list: cancel tasks[-1], gather tasks[0..2], await tasks[1] again.
+void TestRuntimeFlow::taskFieldsAreExpressions()
+{
+    const Trace trace = runFile(QStringLiteral("task-list.loop.json"));
+    QCOMPARE(
+        printsText(trace),
+        QStringList({"2 main: [10, 20, CancelledError('')] [False, False, True]", "2 main: 20"}));
+    QCOMPARE(resultsText(trace), QStringLiteral("main=done job-1=done job-2=done job-3=cancelled"));
 }
 
 void TestRuntimeFlow::toThreadGivesNone()
