@@ -1,16 +1,17 @@
 // The local variables of one running coroutine: parameters, loop variables, tasks, items.
+// How fields are evaluated in a frame is frame_scope.h.
 #pragma once
 
-#include "future.h"
 #include "py_error.h"
 #include "scenario/py_value.h"
+#include "value.h"
 
 #include <QString>
 
 #include <map>
 
 namespace loopscope {
-struct Quantity;
+struct Coroutine;
 }
 
 namespace loopscope::rt {
@@ -18,31 +19,26 @@ namespace loopscope::rt {
 class Task;
 class TaskGroupScope;
 
-// What a variable, a queue item or a future's result holds: a Python value, or a task.
-struct Value
-{
-    PyValue py;
-    Ref<Future> task; // set when it holds a task
-
-    QString str() const; // str(value), as print's {name} writes it
-};
+// How the steps of a frame go on after the step that just ran: the next step, or out of the
+// body to the loop or coroutine that a break, continue or return leaves.
+enum class Flow : std::uint8_t { Next, Break, Continue, Return };
 
 struct Frame
 {
     std::map<QString, Value> vars;
     TaskGroupScope *group = nullptr; // the `async with TaskGroup() as tg` whose body this is
+    // The coroutine whose frame this is (its `globals`), null for the module's code, whose
+    // names are all globals.
+    const Coroutine *coroutine = nullptr;
+    Flow flow = Flow::Next;
+    Value returned; // what a `return` gave
 
     const Value *find(const QString &name) const;
-    // "$name" resolves to the variable; numbers and plain strings are literal.
-    double number(const Quantity &q) const;
-    Task *task(const QString &name) const; // RuntimeError-like PyError when it is not a task
-    // {name} replaced by the value of a variable; unknown names stay as written.
-    QString substitute(const QString &text) const;
-    // The arguments of a call as the callee's frame sees them.
-    Frame bind(const PyArgs &args) const;
-    // A field's value at run time: "$name" is that variable (a task stays a task), other
-    // strings have their {name}s substituted.
-    Value resolve(const PyValue &v) const;
+    // A name declared `global` in this coroutine, or any name in the module's code.
+    bool isGlobal(const QString &name) const;
 };
+
+// Python's text for a local read before any step bound it.
+PyError unboundLocal(const QString &name);
 
 } // namespace loopscope::rt

@@ -31,6 +31,10 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
         [](void *self, std::uintptr_t) { static_cast<Runtime *>(self)->flushReady(); }, this, 0};
     for (const Coroutine &c : scenario.coroutines)
         internSteps(c.steps);
+    if (scenario.program)
+        internSteps(*scenario.program);
+    if (scenario.seed)
+        random.seed(*scenario.seed);
     for (const Resource &r : scenario.resources) {
         switch (r.kind) {
         case ResourceKind::Lock:
@@ -83,6 +87,10 @@ void Runtime::internSteps(const Steps &steps)
             internSteps(c.steps);
         if (step.finallySteps)
             internSteps(*step.finallySteps);
+        for (const ElifClause &c : step.elifs)
+            internSteps(c.steps);
+        if (step.elseSteps)
+            internSteps(*step.elseSteps);
     }
 }
 

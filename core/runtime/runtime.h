@@ -4,10 +4,14 @@
 
 #include "event_loop.h"
 #include "recorder.h"
+#include "scenario/expr/parser.h"
+#include "scenario/expr/random.h"
 #include "scenario/scenario.h"
 #include "task.h"
+#include "value.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <chrono>
 #include <map>
@@ -52,6 +56,21 @@ public:
     // (_asynciomodule.c, FutureIter_iternext). `tasks` keeps these pointers alive.
     std::unordered_set<const Task *> selfAwaited;
     std::unique_ptr<PoolSet> pools;
+    // The module's globals: what the program's code and `global` names in coroutines set.
+    std::map<QString, Value> globals;
+    expr::Random random; // the run's one generator: `"seed"` or random.seed(n) seeds it
+
+    const Value *global(const QString &name) const
+    {
+        auto it = globals.find(name);
+        return it == globals.end() ? nullptr : &it->second;
+    }
+    // A resource by id as a value (the same object each time), or nullopt.
+    std::optional<Value> resourceValue(const QString &id);
+    // An expression or f-string body, parsed on first use (SyntaxError as a PyError).
+    const expr::Expr &parsed(const QString &text, bool fstring);
+    // The names a coroutine binds (params, `as`, loop variables, set), less its `globals`.
+    const QSet<QString> &localNames(const Coroutine &coroutine);
 
     double now() const { return loop.now(); }
     void setState(int lane, LaneState state, StringId on, StringId step, double t)
@@ -82,6 +101,18 @@ public:
     void event(EventKind kind, int lane, const QString &text = {}, const QString &resource = {},
                int by = -1, const QString &via = {});
     void diagnostic(Severity severity, const QString &code, int lane, const QString &message);
+    // A print on the lane; lane -1 is the module's code (the program's steps), whose prints go
+    // to the root task's lane (kept until asyncio.run has made it).
+    void print(int lane, const QString &text)
+    {
+        if (lane >= 0)
+            return event(EventKind::Print, lane, text);
+        if (moduleLane >= 0)
+            return event(EventKind::Print, moduleLane, text);
+        modulePrints.push_back(text);
+    }
+    int moduleLane = -1;
+    std::vector<QString> modulePrints;
 
     Primitive *primitive(const QString &id) const;
     template<typename T>
@@ -126,6 +157,9 @@ private:
     std::vector<StringId> m_laneIds;
     std::map<QString, int> m_tasksPerCoro;
     std::map<QString, std::unique_ptr<Primitive>> m_primitives;
+    std::map<QString, Value> m_resourceValues;
+    QHash<QString, expr::Expr> m_parsed[2]; // expressions, f-string bodies
+    QHash<const Coroutine *, QSet<QString>> m_localNames;
     std::size_t m_events = 0;
     std::size_t m_states = 0;
     std::size_t m_checks = 0;

@@ -133,6 +133,54 @@ constexpr FieldSpec kExcept{
 constexpr FieldSpec kFinally{
     .key = "finally", .type = T::Finally, .write = UnlessDefault, .label = "finally"};
 
+// Values and control flow.
+constexpr FieldSpec kResultAs{.key = "as",
+                              .type = T::Target,
+                              .write = UnlessDefault,
+                              .member = &Step::as,
+                              .label = "Result as",
+                              .hint = "A name (or names: \"a, b\") the awaited result is bound to"};
+constexpr FieldSpec kReturnValue{.key = "value",
+                                 .type = T::Value,
+                                 .write = UnlessDefault,
+                                 .member = &Step::value,
+                                 .label = "Value",
+                                 .hint = "JSON, or \"$expression\""};
+constexpr FieldSpec kCond{.key = "cond",
+                          .type = T::Expression,
+                          .need = Required,
+                          .member = &Step::cond,
+                          .label = "Condition",
+                          .initial = "\"True\""};
+constexpr FieldSpec kElifs{
+    .key = "elif", .type = T::Elifs, .write = UnlessDefault, .label = "elif"};
+constexpr FieldSpec kElse{.key = "else", .type = T::Else, .write = UnlessDefault, .label = "else"};
+constexpr FieldSpec kForVar{.key = "var",
+                            .type = T::Target,
+                            .need = Required,
+                            .member = &Step::var,
+                            .label = "Loop variable",
+                            .initial = "\"i\""};
+constexpr FieldSpec kIn{.key = "in",
+                        .type = T::Expression,
+                        .need = Required,
+                        .member = &Step::iterable,
+                        .label = "in",
+                        .initial = "\"range(3)\""};
+constexpr FieldSpec kSetName{.key = "name",
+                             .type = T::Target,
+                             .need = Required,
+                             .member = &Step::name,
+                             .label = "Name",
+                             .initial = "\"x\""};
+constexpr FieldSpec kSetValue{.key = "value",
+                              .type = T::Value,
+                              .need = Required,
+                              .member = &Step::value,
+                              .label = "Value",
+                              .initial = "0",
+                              .hint = "JSON, or \"$expression\" (\"$x + 1\")"};
+
 constexpr FieldSpec kLock = resourceField("resource", kLockKinds);
 constexpr FieldSpec kEvent = resourceField("event", kEventKinds);
 constexpr FieldSpec kQueue = resourceField("queue", kQueueKinds);
@@ -141,26 +189,40 @@ constexpr FieldSpec kPool = resourceField("pool", kPoolKinds);
 
 constexpr std::array kTimed{kSeconds};
 constexpr std::array kPrint{kText};
-constexpr std::array kCall{kCoro, kArgs, kAwait};
+constexpr std::array kCall{kCoro, kArgs, kAwait, kResultAs};
 constexpr std::array kCreateTask{kCoro, kArgs, kTaskName, kTaskAs};
 constexpr std::array kTaskOnly{kTask};
-constexpr std::array kGather{kItems, kReturnExceptions};
+constexpr std::array kAwaitTask{kTask, kResultAs};
+constexpr std::array kGather{kItems, kReturnExceptions, kResultAs};
 constexpr std::array kBodyOnly{kBody};
-constexpr std::array kWaitFor{kTimeout, kOptionalCoro, kArgs, kOptionalTask};
+constexpr std::array kWaitFor{kTimeout, kOptionalCoro, kArgs, kOptionalTask, kResultAs};
 constexpr std::array kWith{kLock, kBody};
 constexpr std::array kLockOnly{kLock};
 constexpr std::array kEventOnly{kEvent};
 constexpr std::array kPut{kQueue, kQueueItem};
-constexpr std::array kGet{kQueue, kItemAs};
+constexpr FieldSpec kGetAs{.key = "as",
+                           .type = T::Target,
+                           .write = UnlessDefault,
+                           .member = &Step::as,
+                           .label = "Variable",
+                           .initial = "\"item\""};
+constexpr std::array kGet{kQueue, kGetAs};
 constexpr std::array kQueueOnly{kQueue};
 constexpr std::array kFutureSet{kFuture, kFutureValue};
-constexpr std::array kFutureOnly{kFuture};
+constexpr std::array kFutureAwait{kFuture, kResultAs};
 constexpr std::array kRepeat{kCount, kVar, kBody};
 constexpr std::array kDrain{kQueue, kItemAs, kBody};
 constexpr std::array kTry{kBody, kExcept, kFinally};
 constexpr std::array kRaise{kError, kMessage};
-constexpr std::array kToThread{kWork, kSeconds};
-constexpr std::array kRunInExecutor{kPool, kWork, kSeconds};
+constexpr std::array kToThread{kWork, kSeconds, kResultAs};
+constexpr std::array kRunInExecutor{kPool, kWork, kSeconds, kResultAs};
+constexpr std::array kReturn{kReturnValue};
+constexpr std::array kIf{kCond, kBody, kElifs, kElse};
+constexpr std::array kFor{kForVar, kIn, kBody};
+constexpr std::array kWhile{kCond, kBody};
+constexpr std::array<FieldSpec, 0> kNoFields{};
+constexpr std::array kSet{kSetName, kSetValue};
+constexpr std::array kRun{kCoro, kArgs, kResultAs};
 
 using K = StepKind;
 using G = PaletteGroup;
@@ -177,7 +239,7 @@ constexpr std::array kOps{
            "await coro(**args): runs inline, no new task"},
     OpSpec{K::CreateTask, "create_task", kCreateTask, G::Tasks, L::Instant,
            "task = asyncio.create_task(coro(**args), name=...)"},
-    OpSpec{K::Await, "await", kTaskOnly, G::Tasks, L::Waiting, "await task"},
+    OpSpec{K::Await, "await", kAwaitTask, G::Tasks, L::Waiting, "await task"},
     OpSpec{K::Gather, "gather", kGather, G::Tasks, L::Waiting, "await asyncio.gather(...)"},
     OpSpec{K::TaskGroup, "task_group", kBodyOnly, G::Tasks, L::Instant,
            "async with asyncio.TaskGroup() as tg:"},
@@ -194,7 +256,7 @@ constexpr std::array kOps{
     OpSpec{K::TaskDone, "task_done", kQueueOnly, G::Sync, L::Instant, "queue.task_done()"},
     OpSpec{K::Join, "join", kQueueOnly, G::Sync, L::Waiting, "await queue.join()"},
     OpSpec{K::FutureSet, "future_set", kFutureSet, G::Sync, L::Instant, "future.set_result(value)"},
-    OpSpec{K::FutureAwait, "future_await", kFutureOnly, G::Waiting, L::Waiting, "await future"},
+    OpSpec{K::FutureAwait, "future_await", kFutureAwait, G::Waiting, L::Waiting, "await future"},
     OpSpec{K::Repeat, "repeat", kRepeat, G::Control, L::Instant,
            "for var in range(count): (while True: when forever)"},
     OpSpec{K::Drain, "drain", kDrain, G::Control, L::Instant,
@@ -206,6 +268,15 @@ constexpr std::array kOps{
            "await asyncio.to_thread(fn)"},
     OpSpec{K::RunInExecutor, "run_in_executor", kRunInExecutor, G::Pools, L::Waiting,
            "await loop.run_in_executor(pool, fn)"},
+    OpSpec{K::Return, "return", kReturn, G::Control, L::Instant, "return value"},
+    OpSpec{K::If, "if", kIf, G::Control, L::Instant, "if cond: ... elif cond: ... else: ..."},
+    OpSpec{K::For, "for", kFor, G::Control, L::Instant, "for var in iterable: ..."},
+    OpSpec{K::While, "while", kWhile, G::Control, L::Instant, "while cond: ..."},
+    OpSpec{K::Break, "break", kNoFields, G::Control, L::Instant, "break"},
+    OpSpec{K::Continue, "continue", kNoFields, G::Control, L::Instant, "continue"},
+    OpSpec{K::Set, "set", kSet, G::Control, L::Instant, "name = value"},
+    OpSpec{K::Run, "run", kRun, G::Control, L::Instant,
+           "asyncio.run(coro(**args)): module-level program steps only"},
 };
 
 using RT = ResourceFieldType;
@@ -245,6 +316,8 @@ constexpr bool memberFits(const FieldSpec &field)
     case T::Coroutine:
     case T::Variable:
     case T::Task:
+    case T::Expression:
+    case T::Target:
         return std::holds_alternative<QString Step::*>(field.member);
     case T::Flag:
         return std::holds_alternative<bool Step::*>(field.member);
@@ -259,6 +332,8 @@ constexpr bool memberFits(const FieldSpec &field)
     case T::Body:
     case T::ExceptMap:
     case T::Finally:
+    case T::Elifs:
+    case T::Else:
         return std::holds_alternative<std::monostate>(field.member);
     }
     return false;

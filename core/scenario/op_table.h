@@ -36,6 +36,10 @@ enum class FieldType {
     Body,        // an array of steps
     ExceptMap,   // try's handlers: error name -> steps, in the order written
     Finally,     // try's finally body, which may be absent
+    Expression,  // Python expression text (if/while `cond`, for `in`)
+    Target,      // what an assignment binds: a name or names ("done, pending")
+    Elifs,       // if's `elif` clauses: [{"cond": ..., "steps": [...]}]
+    Else,        // if's `else` body, which may be absent
 };
 
 enum class FieldNeed { Required, Optional };

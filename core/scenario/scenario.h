@@ -44,9 +44,18 @@ enum class StepKind {
     Cancel,
     ToThread,
     RunInExecutor,
+    // Values and control flow (scenario-format.md, "Values, expressions and control flow").
+    Return,
+    If,
+    For,
+    While,
+    Break,
+    Continue,
+    Set,
+    Run, // program steps only: asyncio.run(coro(**args))
 };
 // Sizes the op table (op_table.h): the table has a row per op, checked when it is compiled.
-inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::RunInExecutor) + 1;
+inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::Run) + 1;
 
 enum class ResourceKind { Lock, Semaphore, Event, Queue, Future, ThreadPool, ProcessPool };
 inline constexpr std::size_t kResourceKindCount = std::size_t(ResourceKind::ProcessPool) + 1;
@@ -82,6 +91,14 @@ struct GatherItem
 struct Step;
 using Steps = std::vector<Step>;
 
+// One `elif <cond>:` of an if step.
+struct ElifClause
+{
+    QString cond;
+    Steps steps;
+    friend bool operator==(const ElifClause &, const ElifClause &) = default;
+};
+
 // One `except Name:` clause of a try step; `error` is a class name or "*".
 struct ExceptClause
 {
@@ -107,8 +124,10 @@ struct Step
     // call: false is `coro(**args)` without await, a coroutine object created and dropped
     // (scenario-format.md, "A call never awaited"); written only when false.
     bool awaited = true;
-    QString name;                  // create_task: task name
-    QString as;                    // create_task, get, drain: variable name
+    QString name; // create_task: task name; set: its target
+    // create_task, get, drain: a variable; the awaits (call, await, gather, wait_for,
+    // future_await, to_thread, run_in_executor) and run: a target, "x" or "done, pending".
+    QString as;
     QString task;                  // await, wait_for, cancel: task variable
     std::vector<GatherItem> items; // gather
     bool returnExceptions = false; // gather
@@ -116,8 +135,12 @@ struct Step
     // release), `event`, `queue`, `future` or `pool` (run_in_executor).
     QString resource;
     PyValue item;                      // put
-    PyValue value;                     // future_set
-    QString var;                       // repeat
+    PyValue value;                     // future_set, return, set
+    QString var;                       // repeat; for: its target
+    QString cond;                      // if, while: a Python expression
+    QString iterable;                  // for: the `in` expression
+    std::vector<ElifClause> elifs;     // if
+    std::optional<Steps> elseSteps;    // if
     WorkKind work = WorkKind::Io;      // to_thread, run_in_executor
     QString error;                     // raise: exception class name
     QString message;                   // raise
@@ -150,6 +173,7 @@ struct Coroutine
     std::vector<QString> params;
     Steps steps;
     QJsonObject extra;
+    std::vector<QString> globals; // the names its `global` statement lists (last: aggregates)
 
     friend bool operator==(const Coroutine &, const Coroutine &) = default;
 };
@@ -210,8 +234,11 @@ struct Scenario
     PythonSettings python;
     std::vector<Resource> resources;
     std::vector<Coroutine> coroutines;
-    QJsonObject layout; // owned by the editor; the runtime ignores it
-    QJsonObject extra;  // unknown top-level keys
+    // Module-level code (sync ops and one `run`); absent: asyncio.run(main()) alone.
+    std::optional<Steps> program;
+    std::optional<qint64> seed; // random.seed(seed) before the program runs
+    QJsonObject layout;         // owned by the editor; the runtime ignores it
+    QJsonObject extra;          // unknown top-level keys
     std::vector<Variant> variants;
 
     const Coroutine *coroutine(const QString &name) const;

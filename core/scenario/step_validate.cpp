@@ -2,6 +2,7 @@
 // order: a create_task `as` or a get `as` is visible to every step written after it; a repeat
 // `var` and a drain `as` only inside their body.
 #include "scenario/expectations.h"
+#include "scenario/expression_check.h"
 #include "scenario/json_text.h"
 #include "scenario/op_table.h"
 #include "scenario/scenario_validate.h"
@@ -23,14 +24,55 @@ QStringList joined(std::initializer_list<const QStringList *> lists)
     return names;
 }
 
+bool bindsResult(const Step &s)
+{
+    return s.kind != StepKind::CreateTask && s.kind != StepKind::Get && s.kind != StepKind::Drain;
+}
+
+// The names the steps bind, at any depth. allOps: the `as` and `var` of the ops that had them
+// before values (create_task, get, drain, repeat) too, which the checks in document order see.
+void addBoundNames(QStringList &names, const Steps &steps, bool allOps)
+{
+    forEachStep(steps, [&names, allOps](const Step &s) {
+        if (s.kind == StepKind::Set)
+            names << targetNames(s.name);
+        if (s.kind == StepKind::For)
+            names << targetNames(s.var);
+        if (!s.as.isEmpty() && (allOps || bindsResult(s)))
+            names << targetNames(s.as);
+        if (allOps && s.kind == StepKind::Repeat && !s.var.isEmpty())
+            names << s.var;
+    });
+}
+
+// The module's globals: what the program binds, and what a coroutine declares global.
+QStringList moduleNames(const Scenario &scenario)
+{
+    QStringList names;
+    if (scenario.program)
+        addBoundNames(names, *scenario.program, true);
+    for (const Coroutine &c : scenario.coroutines)
+        names += QStringList(c.globals.begin(), c.globals.end());
+    return names;
+}
+
 class StepChecker
 {
 public:
-    StepChecker(Validation &validation, const Coroutine &coroutine)
+    StepChecker(Validation &validation, const Coroutine &coroutine, bool module = false)
         : v(validation)
         , m_coroutine(coroutine)
         , m_params(coroutine.params.begin(), coroutine.params.end())
-    {}
+        , m_module(module)
+    {
+        addBoundNames(m_bound, coroutine.steps, false);
+        m_bound += moduleNames(validation.scenario);
+        m_bound.removeDuplicates();
+        addBoundNames(m_visible, coroutine.steps, true);
+        for (const Resource &r : validation.scenario.resources)
+            m_visible << r.id;
+        m_visible << QStringLiteral("loop"); // the running loop, as the export binds it
+    }
 
     void steps(const Steps &steps, const QString &path)
     {
@@ -53,6 +95,10 @@ private:
     void taskRef(const QString &task, const QString &path);
     void resourceRef(const Step &s, const QString &path);
     void identifier(const QString &name, const QString &path);
+    void expression(const QString &text, const QString &path, bool fstring = false);
+    void target(const QString &text, const QString &path);
+    void controlFlow(const Step &s, const QString &path);
+    QStringList known() const;
 
     Validation &v;
     const Coroutine &m_coroutine;
@@ -61,16 +107,59 @@ private:
     QStringList m_values; // get `as` written so far
     QStringList m_loops;  // repeat `var` and drain `as` of the bodies we are in
     QStringList m_items;  // drain `as` of the bodies we are in: a queue item, maybe a task
+    // What expressions may read: every name the coroutine binds anywhere (Python's function
+    // scope: read before it is bound, it fails when it runs), the module's globals, the
+    // resources.
+    QStringList m_bound;
+    QStringList m_visible; // and every other name the coroutine binds, and the resources
+    bool m_module;         // the program's steps, not a coroutine's
+    int m_loopDepth = 0;   // for, while, repeat, drain: where break and continue may be
 };
+
+void StepChecker::expression(const QString &text, const QString &path, bool fstring)
+{
+    if (const auto problem = expressionProblem(text, fstring, known()))
+        v.report(path, *problem);
+}
+
+void StepChecker::target(const QString &text, const QString &path)
+{
+    if (text.isEmpty())
+        return;
+    if (targetProblem(text))
+        v.expected(path, QStringLiteral("a Python identifier"), json::quoted(text));
+}
+
+QStringList StepChecker::known() const
+{
+    return joined({&m_params, &m_tasks, &m_values, &m_loops, &m_items, &m_bound, &m_visible});
+}
+
+// break and continue belong in a loop, return in a coroutine, run in the program.
+void StepChecker::controlFlow(const Step &s, const QString &path)
+{
+    if ((s.kind == StepKind::Break || s.kind == StepKind::Continue) && m_loopDepth == 0)
+        v.report(path, QStringLiteral("SyntaxError: '%1' outside loop").arg(opName(s.kind)));
+    if (s.kind == StepKind::Return && m_module)
+        v.report(path, QStringLiteral("SyntaxError: 'return' outside function"));
+    if (s.kind == StepKind::Run && !m_module)
+        v.report(path, QStringLiteral("expected run only among the program's steps (asyncio.run() "
+                                      "inside a coroutine raises RuntimeError)"));
+}
 
 void StepChecker::step(const Step &s, const QString &path)
 {
+    controlFlow(s, path);
     fields(s, path);
     bodies(s, path);
+    if (s.kind == StepKind::Set)
+        m_values << targetNames(s.name);
+    else if (bindsResult(s) && !s.as.isEmpty())
+        m_values << targetNames(s.as);
     if (s.kind == StepKind::CreateTask && !s.as.isEmpty())
         m_tasks << s.as;
     if (s.kind == StepKind::Get && !s.as.isEmpty())
-        m_values << s.as;
+        m_values << targetNames(s.as);
 }
 
 void StepChecker::fields(const Step &s, const QString &path)
@@ -99,6 +188,10 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
         return taskRef(s.task, at);
     case FieldType::Variable:
         return identifier(s.*std::get<QString Step::*>(field.member), at);
+    case FieldType::Expression:
+        return expression(s.*std::get<QString Step::*>(field.member), at);
+    case FieldType::Target:
+        return target(s.*std::get<QString Step::*>(field.member), at);
     case FieldType::GatherItems:
         return gather(s, at);
     case FieldType::Resource:
@@ -111,8 +204,13 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
                        QStringLiteral("the name of a built-in exception class or CancelledError"),
                        json::quoted(s.error));
         return;
-    case FieldType::Work:
     case FieldType::Text:
+        if (s.kind == StepKind::Print)
+            expression(s.text, at, true);
+        return;
+    case FieldType::Elifs: // bodies(), with the scope they open
+    case FieldType::Else:
+    case FieldType::Work:
     case FieldType::Args: // with the coroutine it goes to
     case FieldType::Flag:
     case FieldType::Body: // bodies(), with the scope it opens
@@ -139,13 +237,27 @@ void StepChecker::bodies(const Step &s, const QString &path)
     const QStringList outerLoops = m_loops, outerItems = m_items;
     if (s.kind == StepKind::Repeat && !s.var.isEmpty())
         m_loops << s.var;
+    if (s.kind == StepKind::For)
+        m_loops << targetNames(s.var);
     if (s.kind == StepKind::Drain && !s.as.isEmpty()) {
         m_loops << s.as;
         m_items << s.as;
     }
+    const bool loop = s.kind == StepKind::Repeat || s.kind == StepKind::For
+                      || s.kind == StepKind::While || s.kind == StepKind::Drain;
+    m_loopDepth += loop ? 1 : 0;
     steps(s.steps, bodyPath(path));
+    m_loopDepth -= loop ? 1 : 0;
     m_loops = outerLoops;
     m_items = outerItems;
+    for (std::size_t i = 0; i < s.elifs.size(); ++i) {
+        const QString elifPath
+            = json::indexPath(json::childPath(path, QStringLiteral("elif")), qsizetype(i));
+        expression(s.elifs[i].cond, json::childPath(elifPath, QStringLiteral("cond")));
+        steps(s.elifs[i].steps, json::childPath(elifPath, QStringLiteral("steps")));
+    }
+    if (s.elseSteps)
+        steps(*s.elseSteps, json::childPath(path, QStringLiteral("else")));
 
     const QStringList catchable = catchableErrors();
     for (std::size_t i = 0; i < s.excepts.size(); ++i) {
@@ -169,7 +281,18 @@ void StepChecker::duration(const Quantity &q, const QString &path)
         validateDuration(v, q.value, path, expect::duration());
         return;
     }
-    const QStringList numbers = joined({&m_params, &m_values, &m_loops});
+    if (!json::isIdentifier(q.param)) {
+        // Text that is no expression ("2s") gets the message it always had.
+        if (isNonNumericLiteral(q.param)
+            || expressionProblem(q.param, false, {})
+                   .value_or(QString())
+                   .contains(QLatin1String("SyntaxError")))
+            v.expected(path, expect::duration(), json::quoted(q.param));
+        else
+            expression(q.param, path);
+        return;
+    }
+    const QStringList numbers = joined({&m_params, &m_values, &m_loops, &m_bound});
     if (!numbers.contains(q.param))
         v.expected(path,
                    QStringLiteral("a parameter or loop variable") + of() + u' ' + choices(numbers),
@@ -187,8 +310,14 @@ void StepChecker::count(const Quantity &q, const QString &path)
 // A string that is exactly "$name" takes the value of a variable: it must name one.
 void StepChecker::valueRefs(const PyValue &value, const QString &path)
 {
+    const QString text = value.toString();
+    if (value.isString() && text.startsWith(QLatin1Char('$'))
+        && !text.startsWith(QLatin1String("$$")) && !json::parameterReference(text)) {
+        expression(text.mid(1), path); // "$i * 2"
+        return;
+    }
     const auto name = json::parameterReference(value.toString());
-    const QStringList all = joined({&m_params, &m_tasks, &m_values, &m_loops});
+    const QStringList all = joined({&m_params, &m_tasks, &m_values, &m_loops, &m_bound});
     if (value.isString() && name && !all.contains(*name))
         v.expected(path, QStringLiteral("a parameter or variable") + of() + u' ' + choices(all),
                    json::quoted(value.toString()));
@@ -226,7 +355,11 @@ void StepChecker::coroCall(const QString &coro, const PyArgs &args, const QStrin
 // A queue item (`get` or `drain` `as`) may be a task put as "$t": the run tells.
 void StepChecker::taskRef(const QString &task, const QString &path)
 {
-    const QStringList tasks = joined({&m_tasks, &m_params, &m_values, &m_items});
+    if (!json::isIdentifier(task)) { // an expression: `tasks[0]`; the run tells a task
+        expression(task, path);
+        return;
+    }
+    const QStringList tasks = joined({&m_tasks, &m_params, &m_values, &m_items, &m_bound});
     if (!tasks.contains(task))
         v.expected(path, QStringLiteral("a task variable") + of() + u' ' + choices(tasks),
                    json::quoted(task));
@@ -256,6 +389,39 @@ void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
                             const QString &coroutinePath)
 {
     StepChecker(validation, coroutine).steps(coroutine.steps, bodyPath(coroutinePath));
+}
+
+void validateProgram(Validation &validation)
+{
+    if (!validation.scenario.program)
+        return;
+    const Steps &program = *validation.scenario.program;
+    Coroutine module; // the module's code: its names are all globals
+    module.steps = program;
+    StepChecker(validation, module, true).steps(program, QStringLiteral("program"));
+    int runs = 0;
+    for (const Step &s : program)
+        runs += s.kind == StepKind::Run ? 1 : 0;
+    if (runs != 1)
+        validation.expected(
+            QStringLiteral("program"),
+            QStringLiteral("exactly one run step among the program's top-level steps"),
+            QString::number(runs));
+    forEachStep(program, [&validation](const Step &s) {
+        const bool sync = s.kind == StepKind::Set || s.kind == StepKind::Print
+                          || s.kind == StepKind::If || s.kind == StepKind::For
+                          || s.kind == StepKind::While || s.kind == StepKind::Break
+                          || s.kind == StepKind::Continue || s.kind == StepKind::Raise
+                          || s.kind == StepKind::Try || s.kind == StepKind::Run
+                          || s.kind == StepKind::Return; // refused as outside a function
+        if (!sync)
+            validation.report(QStringLiteral("program"),
+                              QStringLiteral("expected only set, print, if, for, while, break, "
+                                             "continue, raise, try and run in the program (no "
+                                             "event loop runs there, and the trace's clock is "
+                                             "asyncio.run's: no cpu or block), got %1")
+                                  .arg(opName(s.kind)));
+    });
 }
 
 void validateDuration(Validation &validation, double seconds, const QString &path,

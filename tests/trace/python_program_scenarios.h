@@ -221,7 +221,7 @@ inline Scenario assortedScenario()
     s.coroutines = {
         {"child",
          {"n"},
-         {say("child {n} {unknown}"), Step{.kind = K::Sleep, .seconds = Quantity::ref("n")}},
+         {say("child {n} {{unknown}}"), Step{.kind = K::Sleep, .seconds = Quantity::ref("n")}},
          {}},
         {"fails", {}, {raise("KeyError", "k")}, {}},
         {"main",

@@ -77,6 +77,9 @@ QString quantityText(const Quantity &q)
 }
 
 // As the Python pane writes the argument: a float with its fraction (`1.0`), True, None.
+// A value field as the Python it stands for: "$x + 1" is x + 1.
+QString valueText(const PyValue &value);
+
 QString argumentText(const PyValue &value)
 {
     if (value.isString()) {
@@ -92,6 +95,14 @@ QString argumentText(const PyValue &value)
     default:
         return value.repr();
     }
+}
+
+QString valueText(const PyValue &value)
+{
+    const QString text = value.toString();
+    if (value.isString() && text.startsWith(u'$') && !text.startsWith(QLatin1String("$$")))
+        return text.mid(1);
+    return argumentText(value);
 }
 
 // "fetch(n=1, delay=$d)": the arguments in the order of the callee's parameters, then any
@@ -120,6 +131,16 @@ QString blockText(const Step &step, const Scenario *scenario)
 {
     const QString op = opName(step.kind);
     using K = StepKind;
+    // An await's result bound with `as`: "r = call f()", "L = gather ×3".
+    const bool awaits = step.kind == K::Call || step.kind == K::Await || step.kind == K::Gather
+                        || step.kind == K::WaitFor || step.kind == K::FutureAwait
+                        || step.kind == K::ToThread || step.kind == K::RunInExecutor
+                        || step.kind == K::Run;
+    if (awaits && !step.as.isEmpty()) {
+        Step bare = step;
+        bare.as.clear();
+        return QStringLiteral("%1 = %2").arg(step.as, blockText(bare, scenario));
+    }
     switch (step.kind) {
     case K::Sleep:
     case K::Cpu:
@@ -155,6 +176,19 @@ QString blockText(const Step &step, const Scenario *scenario)
         return QStringLiteral("%1 %2 \u2192 %3").arg(op, step.resource, step.as);
     case K::Raise:
         return QStringLiteral("raise %1").arg(step.error);
+    case K::Return:
+        return step.value.isAbsent() || step.value.isNone()
+                   ? op
+                   : QStringLiteral("return %1").arg(valueText(step.value));
+    case K::If:
+    case K::While:
+        return QStringLiteral("%1 %2").arg(op, step.cond);
+    case K::For:
+        return QStringLiteral("for %1 in %2").arg(step.var, step.iterable);
+    case K::Set:
+        return QStringLiteral("%1 = %2").arg(step.name, valueText(step.value));
+    case K::Run:
+        return QStringLiteral("asyncio.run(%1)").arg(callText(step, scenario));
     default:
         return step.resource.isEmpty() ? op : QStringLiteral("%1 %2").arg(op, step.resource);
     }

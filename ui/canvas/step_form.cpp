@@ -32,7 +32,10 @@ std::optional<Quantity> parseQuantity(const QString &text)
         return Quantity::ref(t.mid(1));
     bool ok = false;
     const double value = t.toDouble(&ok);
-    return ok ? std::optional(Quantity::literal(value)) : std::nullopt;
+    if (ok)
+        return Quantity::literal(value);
+    // Anything else is an expression ("i * 0.5"): check says what is wrong with it.
+    return t.isEmpty() ? std::nullopt : std::optional(Quantity::ref(t));
 }
 
 // A value typed as JSON ("1", "1.0", "\"text\"", "[1, 2]"), a float kept a float; plain words
@@ -106,10 +109,17 @@ void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
     case FieldType::Text:
     case FieldType::ErrorClass:
     case FieldType::Variable:
-    case FieldType::Task: {
+    case FieldType::Task:
+    case FieldType::Expression: {
         QString Step::*const member = std::get<QString Step::*>(field.member);
         textEditor(key, label, step.*member,
                    [member](Step &s, const QString &t) { s.*member = t; });
+        return;
+    }
+    case FieldType::Target: { // "a" or "a, b": spaces around it mean nothing
+        QString Step::*const member = std::get<QString Step::*>(field.member);
+        textEditor(key, label, step.*member,
+                   [member](Step &s, const QString &t) { s.*member = t.trimmed(); });
         return;
     }
     case FieldType::Value: {
@@ -134,8 +144,10 @@ void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
         return addExceptField(step);
     case FieldType::Finally:
         return addFinallyField(step);
-    case FieldType::Args: // in the coroutine's argument table
-    case FieldType::Body: // on the canvas
+    case FieldType::Args:  // in the coroutine's argument table
+    case FieldType::Body:  // on the canvas
+    case FieldType::Elifs: // the clauses' bodies are on the canvas
+    case FieldType::Else:
         return;
     }
 }

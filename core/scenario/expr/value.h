@@ -129,6 +129,7 @@ public:
     virtual ~Object();
     virtual QString typeName() const = 0;
     virtual QString repr() const; // "<typeName object>"
+    virtual QString str() const { return repr(); }
     // obj.name(args...). The default raises AttributeError as Python words it.
     virtual Value callMethod(const QString &name, const Values &args, Scope &scope);
     // obj.name without a call. The default raises AttributeError.

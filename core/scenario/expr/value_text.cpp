@@ -109,6 +109,8 @@ QString Value::repr() const
 
 QString Value::str() const
 {
+    if (kind() == Kind::Object)
+        return object().str();
     return isStr() ? asStr() : repr();
 }
 
