@@ -1,0 +1,153 @@
+#include "timeline/fold_timeline.h"
+
+#include <algorithm>
+
+namespace loopscope {
+
+namespace {
+
+struct Change
+{
+    double t;
+    std::int32_t state;
+    std::int32_t delta;
+};
+
+std::vector<Change> changesOf(const Trace &trace, const std::vector<int> &lanes,
+                              std::vector<double> &instants)
+{
+    std::size_t spans = 0;
+    for (int lane : lanes)
+        spans += trace.lanes[std::size_t(lane)].spans.size();
+    std::vector<Change> changes;
+    changes.reserve(2 * spans);
+    for (int lane : lanes) {
+        for (const Span &span : trace.lanes[std::size_t(lane)].spans) {
+            if (span.end > span.start) {
+                changes.push_back({span.start, std::int32_t(span.state), +1});
+                changes.push_back({span.end, std::int32_t(span.state), -1});
+            } else if (span.state == LaneState::Running) {
+                instants.push_back(span.start);
+            }
+        }
+    }
+    return changes;
+}
+
+} // namespace
+
+FoldTimeline::FoldTimeline(const Trace &trace, const std::vector<int> &lanes)
+{
+    std::vector<Change> changes = changesOf(trace, lanes, m_instants);
+    std::sort(m_instants.begin(), m_instants.end());
+    std::sort(changes.begin(), changes.end(),
+              [](const Change &a, const Change &b) { return a.t < b.t; });
+    StateCounts counts{};
+    for (std::size_t i = 0; i < changes.size();) {
+        const double t = changes[i].t;
+        for (; i < changes.size() && changes[i].t == t; ++i)
+            counts[std::size_t(changes[i].state)] += changes[i].delta;
+        // A lane leaving one state for another at t is one change, not two.
+        if (!m_counts.empty() && m_counts.back() == counts)
+            continue;
+        m_times.push_back(t);
+        m_counts.push_back(counts);
+        int active = 0;
+        for (std::int32_t c : counts)
+            active += c;
+        m_maxActive = std::max(m_maxActive, active);
+    }
+    Area area{};
+    for (std::size_t k = 0; k < m_times.size(); ++k) {
+        if (k % kBlock == 0)
+            m_blockArea.push_back(area);
+        if (k + 1 < m_times.size())
+            addArea(area, int(k), m_times[k], m_times[k + 1]);
+    }
+}
+
+int FoldTimeline::stepAt(double t) const
+{
+    return int(std::upper_bound(m_times.begin(), m_times.end(), t) - m_times.begin()) - 1;
+}
+
+void FoldTimeline::addArea(Area &area, int step, double from, double to) const
+{
+    const StateCounts &counts = m_counts[std::size_t(step)];
+    for (std::size_t s = 0; s < area.size(); ++s)
+        area[s] += counts[s] * (to - from);
+}
+
+FoldTimeline::Area FoldTimeline::areaUntil(double t) const
+{
+    const int step = stepAt(t);
+    if (step < 0)
+        return {};
+    const int block = step / kBlock;
+    Area area = m_blockArea[std::size_t(block)];
+    for (int k = block * kBlock; k < step; ++k)
+        addArea(area, k, m_times[std::size_t(k)], m_times[std::size_t(k) + 1]);
+    addArea(area, step, m_times[std::size_t(step)], t);
+    return area;
+}
+
+StateCounts FoldTimeline::countsAt(double t) const
+{
+    const int step = stepAt(t);
+    return step < 0 ? StateCounts{} : m_counts[std::size_t(step)];
+}
+
+StateShares FoldTimeline::meanOver(double t0, double t1) const
+{
+    StateShares mean{};
+    const int first = stepAt(t0);
+    const int last = t1 > t0 ? stepAt(t1) : first;
+    if (first == last) { // inside one change interval: exact counts, no rounding
+        const StateCounts counts = countsAt(t0);
+        std::copy(counts.begin(), counts.end(), mean.begin());
+        return mean;
+    }
+    Area area{};
+    if (last - first <= kBlock) { // few changes: add them up here, exactly
+        if (first >= 0)
+            addArea(area, first, t0, m_times[std::size_t(first) + 1]);
+        for (int k = first + 1; k < last; ++k)
+            addArea(area, k, m_times[std::size_t(k)], m_times[std::size_t(k) + 1]);
+        addArea(area, last, m_times[std::size_t(last)], t1);
+    } else {
+        const Area from = areaUntil(t0);
+        area = areaUntil(t1);
+        for (std::size_t s = 0; s < area.size(); ++s)
+            area[s] -= from[s];
+    }
+    for (std::size_t s = 0; s < mean.size(); ++s)
+        mean[s] = area[s] / (t1 - t0);
+    return mean;
+}
+
+int FoldTimeline::runningInstantsIn(double t0, double t1) const
+{
+    const auto from = std::lower_bound(m_instants.begin(), m_instants.end(), t0);
+    return int(std::lower_bound(from, m_instants.end(), t1) - from);
+}
+
+std::size_t FoldTimeline::bytes() const
+{
+    return m_times.capacity() * sizeof(double) + m_counts.capacity() * sizeof(StateCounts)
+           + m_blockArea.capacity() * sizeof(Area) + m_instants.capacity() * sizeof(double);
+}
+
+} // namespace loopscope
+
+namespace loopscope {
+
+const FoldTimeline &FoldTimelines::of(const Trace &trace, const QString &groupKey,
+                                      const std::vector<int> &lanes)
+{
+    auto it = m_byKey.find(groupKey);
+    if (it == m_byKey.end())
+        it = m_byKey.insert(groupKey, FoldTimeline(trace, lanes));
+    return *it;
+}
+
+} // namespace loopscope
