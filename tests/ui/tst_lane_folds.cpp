@@ -26,6 +26,7 @@ private Q_SLOTS:
     void meanOverAColumnWeighsTheCountsByTime();
     void meanOverManyChangesMatchesTheSpans();
     void theBandStacksTheCountsInPixels();
+    void aStateOfFewLanesAmongManyKeepsAPixel();
     void aFilterMatchInsideAFoldIsCountedAndShownWhenOpen();
     void foldsTheBiggestGroupsPastAScreenful();
 
@@ -213,6 +214,37 @@ void TestLaneFolds::theBandStacksTheCountsInPixels()
     const QRgb running = stateColor(LaneState::Running).rgb();
     QCOMPARE(image.pixel(100 + 100, top + 1), running);
     QVERIFY(image.pixel(100 + 50, top + 1) != running);
+}
+
+// One task parsing (running) among 200: 0.08 px at scale, drawn as one pixel at the band's
+// bottom, the states above it still filling the band.
+void TestLaneFolds::aStateOfFewLanesAmongManyKeepsAPixel()
+{
+    LaneRows rows;
+    rows.rebuild(m_fetches);
+    rows.autoFold(m_fetches, 40);
+    const LaneGroup &group = rows.groups()[0];
+    const FoldTimeline fold(m_fetches, group.lanes);
+    // The first to get a connection parse from 0.25 s (after 0.05 s resolving, 0.2 s request).
+    const double t = 0.2505;
+    const StateCounts counts = fold.countsAt(t);
+    QCOMPARE(counts, countSpans(m_fetches, group.lanes, t));
+    QCOMPARE(counts[std::size_t(LaneState::Running)], 1);
+    TimelineLayout layout;
+    layout.nameColumnWidth = 100;
+    layout.bounds = QRect(0, 0, 400, 26 + 3 * 22 + 30);
+    TimelineCoordinates coords;
+    layout.applyTo(coords);
+    coords.fit(t - 1e-6, t + 1e-6, 300); // every column inside the same counts
+    QImage image(layout.bounds.size(), QImage::Format_RGB32);
+    QPainter painter(&image);
+    TimelinePainter(m_fetches, rows, TimelineTheme::light()).paint(painter, layout, coords);
+    painter.end();
+    const int bottom = 26 + 22 + 22 - kSpanInset - 1; // the fold is the second row
+    const QRgb running = stateColor(LaneState::Running).rgb();
+    QCOMPARE(image.pixel(250, bottom), running);
+    QVERIFY(image.pixel(250, bottom - 1) != running);
+    QVERIFY(image.pixel(250, 26 + 22 + kSpanInset) != TimelineTheme::light().background.rgb());
 }
 
 void TestLaneFolds::aFilterMatchInsideAFoldIsCountedAndShownWhenOpen()

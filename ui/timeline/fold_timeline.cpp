@@ -6,12 +6,40 @@ namespace loopscope {
 
 namespace {
 
+// A lane leaving state `from` for state `to` at t; -1 for none (before its first span, after
+// its last). Spans of a lane mostly touch: one change, not two, halves what is sorted.
 struct Change
 {
     double t;
-    std::int32_t state;
-    std::int32_t delta;
+    std::int32_t from;
+    std::int32_t to;
 };
+
+void addChanges(const Lane &lane, std::vector<Change> &changes, std::vector<double> &instants)
+{
+    std::int32_t open = -1;
+    double openEnd = 0.0;
+    for (const Span &span : lane.spans) {
+        if (!(span.end > span.start)) {
+            if (span.state == LaneState::Running)
+                instants.push_back(span.start);
+            continue;
+        }
+        const auto state = std::int32_t(span.state);
+        if (open >= 0 && openEnd == span.start) {
+            if (open != state)
+                changes.push_back({span.start, open, state});
+        } else {
+            if (open >= 0)
+                changes.push_back({openEnd, open, -1});
+            changes.push_back({span.start, -1, state});
+        }
+        open = state;
+        openEnd = span.end;
+    }
+    if (open >= 0)
+        changes.push_back({openEnd, open, -1});
+}
 
 std::vector<Change> changesOf(const Trace &trace, const std::vector<int> &lanes,
                               std::vector<double> &instants)
@@ -20,17 +48,9 @@ std::vector<Change> changesOf(const Trace &trace, const std::vector<int> &lanes,
     for (int lane : lanes)
         spans += trace.lanes[std::size_t(lane)].spans.size();
     std::vector<Change> changes;
-    changes.reserve(2 * spans);
-    for (int lane : lanes) {
-        for (const Span &span : trace.lanes[std::size_t(lane)].spans) {
-            if (span.end > span.start) {
-                changes.push_back({span.start, std::int32_t(span.state), +1});
-                changes.push_back({span.end, std::int32_t(span.state), -1});
-            } else if (span.state == LaneState::Running) {
-                instants.push_back(span.start);
-            }
-        }
-    }
+    changes.reserve(spans + lanes.size());
+    for (int lane : lanes)
+        addChanges(trace.lanes[std::size_t(lane)], changes, instants);
     return changes;
 }
 
@@ -45,8 +65,12 @@ FoldTimeline::FoldTimeline(const Trace &trace, const std::vector<int> &lanes)
     StateCounts counts{};
     for (std::size_t i = 0; i < changes.size();) {
         const double t = changes[i].t;
-        for (; i < changes.size() && changes[i].t == t; ++i)
-            counts[std::size_t(changes[i].state)] += changes[i].delta;
+        for (; i < changes.size() && changes[i].t == t; ++i) {
+            if (changes[i].from >= 0)
+                --counts[std::size_t(changes[i].from)];
+            if (changes[i].to >= 0)
+                ++counts[std::size_t(changes[i].to)];
+        }
         // A lane leaving one state for another at t is one change, not two.
         if (!m_counts.empty() && m_counts.back() == counts)
             continue;

@@ -1,6 +1,7 @@
 // The rows of folded lane groups: a band stacking how many lanes are in each state at every
 // pixel column (running at the bottom, then ready, blocking, waiting, blocked), scaled so that
-// the group's most lanes alive at once fill it; ticks above it where lanes ran in an instant.
+// the group's most lanes alive at once fill it, a state with any lanes in it at least a pixel
+// high; ticks above it where lanes ran in an instant.
 #include "timeline/timeline_fonts.h"
 #include "timeline/timeline_marks.h"
 #include "timeline/timeline_painter.h"
@@ -49,6 +50,7 @@ void TimelinePainter::paintFoldBand(QPainter &painter, const TimelineLayout &lay
         return;
     const int xEnd = layout.laneArea().right() + 1;
     const int bottom = top + layout.laneHeight - kSpanInset;
+    const int bandTop = top + kSpanInset;
     const double pixelsPerLane
         = double(layout.laneHeight - 2 * kSpanInset) / std::max(1, fold.maxActive());
     std::array<OpenRun, kStateCount + 1> runs{}; // the states', then the instants' ticks
@@ -76,7 +78,11 @@ void TimelinePainter::paintFoldBand(QPainter &painter, const TimelineLayout &lay
         int below = bottom;
         for (std::size_t s = 0; s < kStateCount; ++s) {
             stacked += mean[s];
-            const int y = bottom - int(std::lround(stacked * pixelsPerLane));
+            int y = bottom - int(std::lround(stacked * pixelsPerLane));
+            // A state some lanes are in keeps a pixel, however many others there are: 20 of
+            // 2,000 waiting must not vanish (the tool tip has the exact counts).
+            if (mean[s] > 0.0)
+                y = std::max(bandTop, std::min(y, below - 1));
             extend(s, x, y, below);
             below = y;
         }
