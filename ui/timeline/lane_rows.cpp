@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <ranges>
 
 namespace loopscope {
 
@@ -135,12 +136,6 @@ void LaneRows::rebuild(const Trace &trace)
 // the first member met); an open group's lanes are then visited as members, under that row.
 void LaneRows::addSubtree(const Trace &trace, int root, const std::vector<char> &shown)
 {
-    struct Visit
-    {
-        int lane;
-        int depth;
-        bool asMember;
-    };
     std::vector<Visit> stack{{root, 0, false}};
     while (!stack.empty()) {
         const Visit visit = stack.back();
@@ -148,26 +143,9 @@ void LaneRows::addSubtree(const Trace &trace, int root, const std::vector<char> 
         if (!shown[visit.lane])
             continue;
         const int group = m_groupOf[std::size_t(visit.lane)];
-        const FoldState state = group >= 0 ? foldState(group) : FoldState::Plain;
-        if (state != FoldState::Plain && !visit.asMember) {
-            if (m_foldRow[std::size_t(group)] >= 0)
-                continue; // the group's row is already placed, at its first member
-            const int row = int(m_rows.size());
-            m_foldRow[std::size_t(group)] = row;
-            m_foldDepth[std::size_t(group)] = visit.depth;
-            m_rows.push_back(-(group + 1));
-            const auto &members = m_groups[std::size_t(group)].lanes;
-            for (auto m = members.rbegin(); m != members.rend(); ++m) {
-                if (state == FoldState::Open) {
-                    stack.push_back({*m, visit.depth + 1, true});
-                    continue;
-                }
-                if (shown[*m])
-                    m_rowOf[*m] = row;
-                const auto &children = m_children[*m];
-                for (auto c = children.rbegin(); c != children.rend(); ++c)
-                    stack.push_back({*c, visit.depth + 1, false});
-            }
+        if (group >= 0 && foldState(group) != FoldState::Plain && !visit.asMember) {
+            if (m_foldRow[std::size_t(group)] < 0) // else placed already, at its first member
+                placeGroup(group, visit.depth, shown, stack);
             continue;
         }
         m_depth[visit.lane] = visit.depth;
@@ -175,9 +153,29 @@ void LaneRows::addSubtree(const Trace &trace, int root, const std::vector<char> 
         m_rows.push_back(visit.lane);
         if (isCollapsed(trace.lanes[visit.lane].id))
             continue;
-        const auto &children = m_children[visit.lane];
-        for (auto it = children.rbegin(); it != children.rend(); ++it)
-            stack.push_back({*it, visit.depth + 1, false});
+        for (int child : std::views::reverse(m_children[visit.lane]))
+            stack.push_back({child, visit.depth + 1, false});
+    }
+}
+
+// The group's row; under it its lanes when open, or when folded its lanes' children.
+void LaneRows::placeGroup(int group, int depth, const std::vector<char> &shown,
+                          std::vector<Visit> &stack)
+{
+    const int row = int(m_rows.size());
+    m_foldRow[std::size_t(group)] = row;
+    m_foldDepth[std::size_t(group)] = depth;
+    m_rows.push_back(-(group + 1));
+    const bool open = foldState(group) == FoldState::Open;
+    for (int member : std::views::reverse(m_groups[std::size_t(group)].lanes)) {
+        if (open) {
+            stack.push_back({member, depth + 1, true});
+            continue;
+        }
+        if (shown[member])
+            m_rowOf[member] = row;
+        for (int child : std::views::reverse(m_children[member]))
+            stack.push_back({child, depth + 1, false});
     }
 }
 

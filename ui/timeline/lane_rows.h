@@ -82,7 +82,15 @@ public:
 
 private:
     bool matches(const Lane &lane) const;
+    struct Visit
+    {
+        int lane;
+        int depth;
+        bool asMember; // of an open group, under its row
+    };
     void addSubtree(const Trace &trace, int lane, const std::vector<char> &shown);
+    void placeGroup(int group, int depth, const std::vector<char> &shown,
+                    std::vector<Visit> &stack);
     void countMatches(const Trace &trace);
 
     std::vector<int> m_rows;  // lane index per row; -(group + 1) for a fold's row
