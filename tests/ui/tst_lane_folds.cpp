@@ -25,6 +25,7 @@ private Q_SLOTS:
     void countsAtKnownInstants();
     void meanOverAColumnWeighsTheCountsByTime();
     void meanOverManyChangesMatchesTheSpans();
+    void columnsWalkedForwardAgreeWithMeanOver();
     void theBandStacksTheCountsInPixels();
     void aStateOfFewLanesAmongManyKeepsAPixel();
     void aFilterMatchInsideAFoldIsCountedAndShownWhenOpen();
@@ -164,6 +165,28 @@ void TestLaneFolds::meanOverManyChangesMatchesTheSpans()
         for (std::size_t s = 0; s < mean.size(); ++s)
             QVERIFY2(std::abs(mean[s] - area[s] / (t1 - t0)) < 1e-9,
                      qPrintable(QStringLiteral("%1 over [%2, %3)").arg(s).arg(t0).arg(t1)));
+    }
+}
+
+// The painter walks a frame's columns forward from one to the next; each must be what the
+// column's own search gives, at zooms from many changes a column to many columns a change.
+void TestLaneFolds::columnsWalkedForwardAgreeWithMeanOver()
+{
+    const auto groups = laneGroups(m_fetches);
+    const FoldTimeline fold(m_fetches, groups[0].lanes);
+    std::vector<FoldTimeline::Column> columns;
+    for (auto [start, width] : {std::pair{-0.1, 0.002}, {0.24, 1e-5}, {0.0, 0.5}, {2.4, 0.01}}) {
+        fold.columns(start, width, 400, columns);
+        QCOMPARE(columns.size(), std::size_t(400));
+        for (int i = 0; i < 400; ++i) {
+            const double t0 = start + i * width;
+            const double t1 = start + (i + 1) * width;
+            const StateShares mean = fold.meanOver(t0, t1);
+            for (std::size_t s = 0; s < mean.size(); ++s)
+                QVERIFY2(std::abs(columns[std::size_t(i)].mean[s] - mean[s]) < 1e-9,
+                         qPrintable(QStringLiteral("column %1 from %2").arg(i).arg(start)));
+            QCOMPARE(columns[std::size_t(i)].instants, fold.runningInstantsIn(t0, t1));
+        }
     }
 }
 

@@ -102,9 +102,26 @@ void FoldTimeline::addArea(Area &area, int step, double from, double to) const
         area[s] += counts[s] * (to - from);
 }
 
-FoldTimeline::Area FoldTimeline::areaUntil(double t) const
+int FoldTimeline::stepFrom(int step, double t) const
 {
-    const int step = stepAt(t);
+    // Gallop forward, then search the last stride: the columns of a frame move forward by a
+    // few changes each, so this stays in the cache where a search from scratch would not.
+    const int count = int(m_times.size());
+    int low = step; // m_times[low] <= t, or low == -1
+    int stride = 1;
+    int high = low + 1;
+    while (high < count && m_times[std::size_t(high)] <= t) {
+        low = high;
+        stride *= 2;
+        high = low + stride;
+    }
+    high = std::min(high, count);
+    const auto first = m_times.begin() + (low + 1);
+    return int(std::upper_bound(first, m_times.begin() + high, t) - m_times.begin()) - 1;
+}
+
+FoldTimeline::Area FoldTimeline::areaUntil(int step, double t) const
+{
     if (step < 0)
         return {};
     const int block = step / kBlock;
@@ -147,6 +164,50 @@ StateShares FoldTimeline::meanOver(double t0, double t1) const
     for (std::size_t s = 0; s < mean.size(); ++s)
         mean[s] = area[s] / (t1 - t0);
     return mean;
+}
+
+void FoldTimeline::columns(double start, double width, int count, std::vector<Column> &out) const
+{
+    out.assign(std::size_t(std::max(0, count)), {});
+    if (isEmpty() || count <= 0)
+        return;
+    double t0 = start;
+    int step = stepAt(t0);
+    Area area = areaUntil(step, t0);
+    auto instant = std::lower_bound(m_instants.begin(), m_instants.end(), t0);
+    for (int i = 0; i < count; ++i) {
+        Column &column = out[std::size_t(i)];
+        const double t1 = start + (i + 1) * width;
+        const int next = stepFrom(step, t1);
+        Area piece{};
+        if (next == step) { // inside one change interval: exact counts
+            if (step >= 0) {
+                const StateCounts &counts = m_counts[std::size_t(step)];
+                std::copy(counts.begin(), counts.end(), column.mean.begin());
+                addArea(area, step, t0, t1);
+            }
+        } else if (next - step <= kBlock) { // few changes: add them up here
+            if (step >= 0)
+                addArea(piece, step, t0, m_times[std::size_t(step) + 1]);
+            for (int k = step + 1; k < next; ++k)
+                addArea(piece, k, m_times[std::size_t(k)], m_times[std::size_t(k) + 1]);
+            addArea(piece, next, m_times[std::size_t(next)], t1);
+            for (std::size_t s = 0; s < piece.size(); ++s) {
+                column.mean[s] = piece[s] / (t1 - t0);
+                area[s] += piece[s];
+            }
+        } else {
+            const Area until = areaUntil(next, t1);
+            for (std::size_t s = 0; s < until.size(); ++s)
+                column.mean[s] = (until[s] - area[s]) / (t1 - t0);
+            area = until;
+        }
+        const auto end = std::lower_bound(instant, m_instants.end(), t1);
+        column.instants = int(end - instant);
+        instant = end;
+        t0 = t1;
+        step = next;
+    }
 }
 
 int FoldTimeline::runningInstantsIn(double t0, double t1) const

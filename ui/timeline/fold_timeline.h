@@ -2,7 +2,7 @@
 // state over time: a count timeline built once per trace from the lanes' spans, so that a fold
 // paints in O(pixel columns x log changes) whatever its lane and span counts. Counts over
 // [times[k], times[k+1]) are stored per change instant; area checkpoints every kBlock changes
-// turn a pixel column's mean count into two short walks.
+// turn a pixel column's mean count into a short walk.
 #pragma once
 
 #include "trace/trace.h"
@@ -30,6 +30,15 @@ public:
     StateCounts countsAt(double t) const;
     // The mean count in each state over [t0, t1); countsAt(t0) when the interval is empty.
     StateShares meanOver(double t0, double t1) const;
+    // What a run of pixel columns shows: for column i, the mean counts over [start + i * width,
+    // start + (i + 1) * width) and the instants in it. The same values as meanOver and
+    // runningInstantsIn, at the cost of walking forward from one column to the next.
+    struct Column
+    {
+        StateShares mean{};
+        int instants = 0;
+    };
+    void columns(double start, double width, int count, std::vector<Column> &out) const;
     // Zero-length running spans (a task's instant between two awaits) in [t0, t1).
     int runningInstantsIn(double t0, double t1) const;
     // The most lanes alive (in any state) at one instant: what a full band stands for.
@@ -40,9 +49,11 @@ public:
 
 private:
     using Area = StateShares; // lane-seconds per state
-    static constexpr int kBlock = 32;
-    int stepAt(double t) const; // the last change at or before t, -1 before the first
-    Area areaUntil(double t) const;
+    static constexpr int kBlock = 16;
+    int stepAt(double t) const;             // the last change at or before t, -1 before the first
+    int stepFrom(int step, double t) const; // stepAt(t), searching on from stepAt(t' <= t)
+    Area areaUntil(double t) const { return areaUntil(stepAt(t), t); }
+    Area areaUntil(int step, double t) const;
     void addArea(Area &area, int step, double from, double to) const;
 
     std::vector<double> m_times;       // change instants, ascending, distinct

@@ -64,6 +64,7 @@ private:
     mutable std::vector<PixelRun> m_runs; // reused between lanes: no allocation per frame
     mutable std::vector<std::vector<TimeRange>> m_holdings; // of layout.highlightResource
     FoldTimelines *m_foldTimelines = nullptr;
+    mutable std::vector<FoldTimeline::Column> m_foldColumns; // reused between folds
     mutable FoldTimelines m_ownFoldTimelines;
 };
 

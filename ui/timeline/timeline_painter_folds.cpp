@@ -70,24 +70,23 @@ void TimelinePainter::paintFoldBand(QPainter &painter, const TimelineLayout &lay
         flush(i, x);
         runs[i] = {x, y0, y1};
     };
+    fold.columns(coords.mapXToTime(coords.leftMargin), coords.secondsPerPixel,
+                 xEnd - coords.leftMargin, m_foldColumns);
     for (int x = coords.leftMargin; x < xEnd; ++x) {
-        const double t0 = coords.mapXToTime(x);
-        const double t1 = coords.mapXToTime(x + 1);
-        const StateShares mean = fold.meanOver(t0, t1);
+        const FoldTimeline::Column &column = m_foldColumns[std::size_t(x - coords.leftMargin)];
         double stacked = 0.0;
         int below = bottom;
         for (std::size_t s = 0; s < kStateCount; ++s) {
-            stacked += mean[s];
+            stacked += column.mean[s];
             int y = bottom - int(std::lround(stacked * pixelsPerLane));
             // A state some lanes are in keeps a pixel, however many others there are: 20 of
             // 2,000 waiting must not vanish (the tool tip has the exact counts).
-            if (mean[s] > 0.0)
+            if (column.mean[s] > 0.0)
                 y = std::max(bandTop, std::min(y, below - 1));
             extend(s, x, y, below);
             below = y;
         }
-        const bool ran = fold.runningInstantsIn(t0, t1) > 0;
-        extend(kStateCount, x, top + 1, ran ? top + kSpanInset : top + 1);
+        extend(kStateCount, x, top + 1, column.instants > 0 ? top + kSpanInset : top + 1);
     }
     for (std::size_t i = 0; i < runs.size(); ++i)
         flush(i, xEnd);
