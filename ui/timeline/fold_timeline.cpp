@@ -83,8 +83,10 @@ FoldTimeline::FoldTimeline(const Trace &trace, const std::vector<int> &lanes)
     }
     Area area{};
     for (std::size_t k = 0; k < m_times.size(); ++k) {
-        if (k % kBlock == 0)
+        if (k % kBlock == 0) {
             m_blockArea.push_back(area);
+            m_blockTimes.push_back(m_times[k]);
+        }
         if (k + 1 < m_times.size())
             addArea(area, int(k), m_times[k], m_times[k + 1]);
     }
@@ -104,20 +106,30 @@ void FoldTimeline::addArea(Area &area, int step, double from, double to) const
 
 int FoldTimeline::stepFrom(int step, double t) const
 {
-    // Gallop forward, then search the last stride: the columns of a frame move forward by a
-    // few changes each, so this stays in the cache where a search from scratch would not.
-    const int count = int(m_times.size());
-    int low = step; // m_times[low] <= t, or low == -1
+    // Gallop forward over the blocks' first instants, then search one block: the columns of a
+    // frame move forward a few blocks each, and the block index (1/16 of the instants) stays in
+    // the cache where the instants would not.
+    const int blocks = int(m_blockTimes.size());
+    int low = step < 0 ? -1 : step / kBlock; // m_blockTimes[low] <= t, or low == -1
     int stride = 1;
     int high = low + 1;
-    while (high < count && m_times[std::size_t(high)] <= t) {
+    while (high < blocks && m_blockTimes[std::size_t(high)] <= t) {
         low = high;
         stride *= 2;
         high = low + stride;
     }
-    high = std::min(high, count);
-    const auto first = m_times.begin() + (low + 1);
-    return int(std::upper_bound(first, m_times.begin() + high, t) - m_times.begin()) - 1;
+    high = std::min(high, blocks);
+    const int block
+        = int(std::upper_bound(m_blockTimes.begin() + (low + 1), m_blockTimes.begin() + high, t)
+              - m_blockTimes.begin())
+          - 1;
+    if (block < 0)
+        return -1;
+    const auto first = m_times.begin() + std::ptrdiff_t(block) * kBlock;
+    const auto last
+        = m_times.begin()
+          + std::min<std::ptrdiff_t>(std::ssize(m_times), (std::ptrdiff_t(block) + 1) * kBlock);
+    return int(std::upper_bound(first, last, t) - m_times.begin()) - 1;
 }
 
 FoldTimeline::Area FoldTimeline::areaUntil(int step, double t) const
@@ -219,7 +231,8 @@ int FoldTimeline::runningInstantsIn(double t0, double t1) const
 std::size_t FoldTimeline::bytes() const
 {
     return m_times.capacity() * sizeof(double) + m_counts.capacity() * sizeof(StateCounts)
-           + m_blockArea.capacity() * sizeof(Area) + m_instants.capacity() * sizeof(double);
+           + m_blockArea.capacity() * sizeof(Area)
+           + (m_blockTimes.capacity() + m_instants.capacity()) * sizeof(double);
 }
 
 } // namespace loopscope

@@ -59,6 +59,7 @@ private:
     std::vector<double> m_times;       // change instants, ascending, distinct
     std::vector<StateCounts> m_counts; // over [m_times[k], m_times[k + 1])
     std::vector<Area> m_blockArea;     // area from m_times[0] to m_times[b * kBlock]
+    std::vector<double> m_blockTimes;  // m_times[b * kBlock]: a search index that stays cached
     std::vector<double> m_instants;    // of zero-length running spans, ascending
     int m_maxActive = 0;
 };
