@@ -1,7 +1,9 @@
 // How long the timeline takes to paint a big trace: 10,000 lanes, 1,000,000 spans, a 1600x1000
 // frame at four zoom levels, offscreen. Prints the median and worst frame time per zoom level
-// and the memory the trace and the view's lane rows take per span. Not a test: a number to
-// watch (the budget is 16 ms per frame and 48 bytes per span).
+// and the memory the trace and the view's lane rows take per span. Then folded lanes: 100,000
+// task lanes of 10 coroutines, 10,000,000 spans, painted as 10 folds and unfolded, each folded
+// frame as a ratio of the unfolded one. Not a test: numbers to watch (the budget is 16 ms per
+// frame and 48 bytes per span). `bench_timeline_paint folds` runs only the folded part.
 #include "timeline/lane_rows.h"
 #include "timeline/timeline_painter.h"
 
@@ -22,19 +24,24 @@ constexpr int kLanes = 10000;
 constexpr int kSpansPerLane = 100;
 constexpr int kFramesPerZoom = 40;
 
-Trace syntheticTrace()
+// `coroutines` > 0: lane i runs coroutine i % coroutines, all lanes children of the first.
+Trace syntheticTrace(int lanes = kLanes, int coroutines = 0)
 {
     Trace trace;
     trace.scenario = QStringLiteral("Synthetic");
     std::mt19937 random(42);
     std::uniform_real_distribution<double> length(0.001, 0.2);
     std::uniform_int_distribution<int> state(0, 4);
-    trace.lanes.reserve(kLanes);
-    for (int i = 0; i < kLanes; ++i) {
+    trace.lanes.reserve(std::size_t(lanes));
+    for (int i = 0; i < lanes; ++i) {
         Lane lane;
         lane.id = QStringLiteral("task-%1").arg(i + 1);
         lane.name = QStringLiteral("worker-%1").arg(i + 1);
         lane.parent = i == 0 ? -1 : (i - 1) / 50; // a shallow tree, as gather trees are
+        if (coroutines > 0) {
+            lane.coro = QStringLiteral("coro-%1").arg(i % coroutines);
+            lane.parent = i == 0 ? -1 : 0;
+        }
         lane.result = LaneResult::Done;
         lane.spans.reserve(kSpansPerLane);
         double t = 0.01 * (i % 100);
@@ -63,7 +70,9 @@ std::size_t bytesOf(const Trace &trace, const LaneRows &rows)
     return bytes;
 }
 
-void benchZoom(const char *name, const Trace &trace, const LaneRows &rows, double secondsShown)
+// The median frame time in ms. `scrollDown`: every frame shows other rows too.
+double benchZoom(const char *name, const Trace &trace, const LaneRows &rows, double secondsShown,
+                 bool scrollDown = true, FoldTimelines *folds = nullptr)
 {
     const TimelineTheme theme = TimelineTheme::light();
     TimelineLayout layout;
@@ -80,12 +89,15 @@ void benchZoom(const char *name, const Trace &trace, const LaneRows &rows, doubl
         const double start = (trace.duration - secondsShown) * std::max(0, frame) / kFramesPerZoom;
         coords.fit(std::max(0.0, start), std::max(0.0, start) + secondsShown,
                    layout.timeAreaWidth());
-        coords.setScrollY(std::max(0, frame) * (rows.rowCount() * coords.laneHeight)
-                          / kFramesPerZoom);
+        if (scrollDown)
+            coords.setScrollY(std::max(0, frame) * (rows.rowCount() * coords.laneHeight)
+                              / kFramesPerZoom);
         QElapsedTimer timer;
         timer.start();
         QPainter painter(&image);
-        TimelinePainter(trace, rows, theme).paint(painter, layout, coords);
+        TimelinePainter framePainter(trace, rows, theme);
+        framePainter.setFoldTimelines(folds);
+        framePainter.paint(painter, layout, coords);
         painter.end();
         if (frame >= 0)
             times.push_back(timer.nsecsElapsed() / 1e6);
@@ -93,6 +105,44 @@ void benchZoom(const char *name, const Trace &trace, const LaneRows &rows, doubl
     std::sort(times.begin(), times.end());
     std::printf("%-28s median %7.2f ms   worst %7.2f ms\n", name, times[times.size() / 2],
                 times.back());
+    return times[times.size() / 2];
+}
+
+// 100,000 lanes of 10 coroutines, 100 spans each: 10 folds of 10,000 lanes and 1,000,000 spans.
+void benchFolds()
+{
+    constexpr int kFoldLanes = 100000;
+    QElapsedTimer clock;
+    clock.start();
+    const Trace trace = syntheticTrace(kFoldLanes, 10);
+    std::printf("\nfolds: %d lanes of 10 coroutines, %d spans (built in %lld ms)\n", kFoldLanes,
+                kFoldLanes * kSpansPerLane, clock.elapsed());
+    LaneRows unfolded;
+    unfolded.rebuild(trace);
+    LaneRows folded;
+    clock.restart();
+    folded.rebuild(trace);
+    folded.autoFold(trace, 40);
+    std::printf("rows: %d unfolded, %d folded (rows and auto-fold in %lld ms)\n",
+                unfolded.rowCount(), folded.rowCount(), clock.elapsed());
+    FoldTimelines timelines;
+    clock.restart();
+    std::size_t bytes = 0;
+    std::size_t changes = 0;
+    for (const LaneGroup &group : folded.groups()) {
+        const FoldTimeline &fold = timelines.of(trace, group.key, group.lanes);
+        bytes += fold.bytes();
+        changes += fold.changeCount();
+    }
+    std::printf("count timelines: %lld ms to build, %zu changes, %.1f bytes per span\n",
+                clock.elapsed(), changes, double(bytes) / (double(kFoldLanes) * kSpansPerLane));
+    const double seconds[] = {trace.duration, 1.0, 0.01};
+    const char *names[] = {"whole run (fit)", "one second", "ten milliseconds"};
+    for (int zoom = 0; zoom < 3; ++zoom) {
+        const double plain = benchZoom(names[zoom], trace, unfolded, seconds[zoom]);
+        const double fold = benchZoom("  folded", trace, folded, seconds[zoom], false, &timelines);
+        std::printf("  folded / unfolded: %.2f\n", fold / plain);
+    }
 }
 
 } // namespace
@@ -102,6 +152,10 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "folds") == 0) {
+        benchFolds();
+        return 0;
+    }
     QElapsedTimer build;
     build.start();
     const Trace trace = syntheticTrace();
@@ -119,5 +173,6 @@ int main(int argc, char **argv)
     benchZoom("one hundred microseconds", trace, rows, 1e-4);
     std::printf("memory: %.1f bytes per span, trace and lane rows (Span is %zu bytes)\n",
                 double(bytesOf(trace, rows)) / double(spans), sizeof(Span));
+    benchFolds();
     return 0;
 }

@@ -149,7 +149,8 @@ private:
         QAction *copyImage, *copyMermaid;
         QAction *run, *pause, *step, *stop, *compareCpython;
         QAction *zoomIn, *zoomOut, *fitAll, *zoomToSelection, *clearSelection;
-        QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll;
+        QAction *panLeft, *panRight, *wakeArrows, *follow, *expandAll, *collapseAll, *foldAll,
+            *unfoldAll;
         QAction *findLane;
         QAction *themeSystem, *themeLight, *themeDark;
     } m_actions{};

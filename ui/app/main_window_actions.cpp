@@ -125,6 +125,9 @@ void MainWindow::setupNavigationActions()
     a.wakeArrows->setChecked(true);
     a.expandAll = makeAction(this, tr("&Expand All Lanes"), QKeySequence(tr("Ctrl+Shift+Down")));
     a.collapseAll = makeAction(this, tr("C&ollapse All Lanes"), QKeySequence(tr("Ctrl+Shift+Up")));
+    // Many tasks of one coroutine (or threads of one pool) as one row of counts, or all lanes.
+    a.foldAll = makeAction(this, tr("Fold &Groups of Lanes"), QKeySequence(tr("Ctrl+Shift+G")));
+    a.unfoldAll = makeAction(this, tr("&Unfold Groups of Lanes"), QKeySequence(tr("Ctrl+Alt+G")));
     a.findLane = makeAction(this, tr("Filter &Lanes\u2026"), QKeySequence::Find);
     connect(a.zoomIn, &QAction::triggered, t, &TimelineView::zoomIn);
     connect(a.zoomOut, &QAction::triggered, t, &TimelineView::zoomOut);
@@ -138,6 +141,8 @@ void MainWindow::setupNavigationActions()
     connect(a.wakeArrows, &QAction::toggled, t, &TimelineView::setWakeArrowsVisible);
     connect(a.expandAll, &QAction::triggered, t, &TimelineView::expandAll);
     connect(a.collapseAll, &QAction::triggered, t, &TimelineView::collapseAll);
+    connect(a.foldAll, &QAction::triggered, t, &TimelineView::foldAll);
+    connect(a.unfoldAll, &QAction::triggered, t, &TimelineView::unfoldAll);
 }
 
 void MainWindow::setupMenus()
@@ -170,7 +175,7 @@ void MainWindow::setupMenus()
     view->addSeparator();
     view->addActions({a.panLeft, a.panRight, a.follow});
     view->addSeparator();
-    view->addActions({a.expandAll, a.collapseAll, a.findLane});
+    view->addActions({a.expandAll, a.collapseAll, a.foldAll, a.unfoldAll, a.findLane});
     m_stateFilterMenu = view->addMenu(tr("Show Lanes &That Were"));
     for (LaneState state : {LaneState::Running, LaneState::Ready, LaneState::Blocking,
                             LaneState::Waiting, LaneState::Blocked}) {
@@ -363,6 +368,7 @@ ImageExportOptions MainWindow::imageOptions() const
     options.theme = m_timeline->theme();
     options.wakeArrows = m_timeline->wakeArrowsVisible();
     options.range = m_timeline->selection();
+    options.folds = m_timeline->rows().foldChoices();
     if (m_openTrace) {
         options.title = m_timeline->trace().scenario;
     } else if (m_scenario) {

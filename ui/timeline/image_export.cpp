@@ -104,20 +104,30 @@ QString timelineSubtitle(const Trace &trace)
     return line;
 }
 
+LaneRows timelineImageRows(const Trace &trace, const ImageExportOptions &options)
+{
+    LaneRows rows;
+    if (options.folds)
+        rows.setFoldChoices(*options.folds);
+    rows.rebuild(trace);
+    if (!options.folds)
+        rows.autoFold(trace, ImageExportOptions::kScreenfulRows);
+    return rows;
+}
+
 QSize timelineImageSize(const Trace &trace, const ImageExportOptions &options)
 {
     const int width = std::max(400, options.width);
     TimelineLayout layout = layoutFor(trace, options, QSize(width, 0), 0);
     const int notes = TimelineLayout::notesHeightFor(options.notes, width);
-    const int lanes = std::max<int>(1, int(trace.lanes.size())) * layout.laneHeight;
+    const int lanes = std::max(1, timelineImageRows(trace, options).rowCount()) * layout.laneHeight;
     return {width, layout.titleHeight + layout.rulerHeight + lanes + layout.legendHeight + notes};
 }
 
 void paintTimelineImage(QPainter &painter, const Trace &trace, const ImageExportOptions &options,
                         QSize size, bool vectorHatching)
 {
-    LaneRows rows;
-    rows.rebuild(trace);
+    const LaneRows rows = timelineImageRows(trace, options);
     const TimelineTheme theme = TimelineTheme::forKind(options.theme);
     TimelineLayout layout = layoutFor(trace, options, size,
                                       TimelineLayout::notesHeightFor(options.notes, size.width()));

@@ -2,6 +2,7 @@
 // and PDF (A4 landscape). Drawn by the same TimelinePainter as the screen.
 #pragma once
 
+#include "timeline/lane_rows.h"
 #include "timeline/timeline_layout.h"
 #include "timeline/timeline_theme.h"
 #include "trace/trace.h"
@@ -23,7 +24,14 @@ struct ImageExportOptions
     QString notes; // printed under the legend; empty: none
     bool wakeArrows = true;
     std::optional<TimeRange> range; // nullopt: the whole run, [0, duration]
+    // Which lane groups are folded: the view's choices, so that the picture shows what the screen
+    // does. nullopt (the command line): groups fold as on a new screen, past kScreenfulRows.
+    std::optional<FoldChoices> folds;
+    static constexpr int kScreenfulRows = 40;
 };
+
+// The rows of the picture: every lane tree expanded, the groups folded as `options` says.
+LaneRows timelineImageRows(const Trace &trace, const ImageExportOptions &options);
 
 // Writes `path`; the format comes from its suffix (.svg, .png, .pdf). On failure returns false
 // and says why in `error` (which names the file).

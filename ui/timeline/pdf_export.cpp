@@ -62,8 +62,7 @@ bool exportTimelinePdf(const Trace &trace, const ImageExportOptions &options, co
     const QRect page(QPoint(0, 0), timelinePdfPageSize());
     const int notes = TimelineLayout::notesHeightFor(options.notes, page.width());
     TimelineLayout layout = pdfLayout(trace, options, page, notes);
-    LaneRows rows;
-    rows.rebuild(trace);
+    const LaneRows rows = timelineImageRows(trace, options);
     const TimelineTheme theme = TimelineTheme::forKind(options.theme);
     TimelineCoordinates coords;
     layout.applyTo(coords);

@@ -17,8 +17,6 @@ namespace loopscope {
 
 namespace {
 
-constexpr int kSpanInset = 3;   // gap above and below a span inside its row
-constexpr int kTreeIndent = 14; // pixels per nesting level in the name column
 constexpr int kMinTickPixels = 90;
 constexpr int kInstantWidth = 2; // pixels of a zero-length running span
 
@@ -133,6 +131,11 @@ void TimelinePainter::paintRows(QPainter &painter, const TimelineLayout &layout,
             painter.fillRect(rowRect, m_theme.hoveredRow);
         else if (row % 2 == 1)
             painter.fillRect(rowRect, m_theme.alternateRow);
+        if (lane < 0) {
+            paintFoldBand(painter, layout, coords, m_rows.foldAt(row), top);
+            paintFoldName(painter, layout, m_rows.foldAt(row), top);
+            continue;
+        }
         paintLaneSpans(painter, layout, coords, lane, top);
         paintLaneName(painter, layout, lane, top);
     }
@@ -201,18 +204,9 @@ void TimelinePainter::paintLaneName(QPainter &painter, const TimelineLayout &lay
     const int left = layout.bounds.left() + 6 + m_rows.depth(lane) * kTreeIndent;
     const QRect nameRect(layout.bounds.left(), top, layout.nameColumnWidth, layout.laneHeight);
     painter.fillRect(nameRect, m_theme.nameColumn);
-    if (layout.treeControls && m_rows.hasChildren(lane)) {
-        const bool collapsed = m_rows.isCollapsed(l.id);
-        const QPointF c(left + 4, top + layout.laneHeight / 2.0);
-        using Triangle = std::array<QPointF, 3>;
-        const Triangle triangle
-            = collapsed ? Triangle{c + QPointF(-3, -4), c + QPointF(-3, 4), c + QPointF(3, 0)}
-                        : Triangle{c + QPointF(-4, -2), c + QPointF(4, -2), c + QPointF(0, 3)};
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(m_theme.mutedText);
-        painter.drawPolygon(triangle.data(), 3);
-        painter.setBrush(Qt::NoBrush);
-    }
+    if (layout.treeControls && m_rows.hasChildren(lane))
+        paintDisclosure(painter, QPointF(left + 4, top + layout.laneHeight / 2.0),
+                        m_rows.isCollapsed(l.id));
     const int textLeft = left + (layout.treeControls ? 12 : 0);
     const QFont font = timelineFont(TimelineFontRole::Lane);
     painter.setFont(font);

@@ -3,6 +3,7 @@
 // costs at most one rectangle per pixel column (span_summary.h).
 #pragma once
 
+#include "timeline/fold_timeline.h"
 #include "timeline/lane_rows.h"
 #include "timeline/span_summary.h"
 #include "timeline/timeline_coordinates.h"
@@ -16,6 +17,9 @@ class QPainter;
 
 namespace loopscope {
 
+constexpr int kSpanInset = 3;   // gap above and below a span inside its row
+constexpr int kTreeIndent = 14; // pixels per nesting level in the name column
+
 class TimelinePainter
 {
 public:
@@ -25,6 +29,9 @@ public:
     // rows are shown (its margins come from the layout).
     void paint(QPainter &painter, const TimelineLayout &layout,
                const TimelineCoordinates &coords) const;
+    // Where the folds' count timelines are kept between frames (the view's); without one, the
+    // painter builds those it paints for itself.
+    void setFoldTimelines(FoldTimelines *timelines) { m_foldTimelines = timelines; }
 
 private:
     void paintTitle(QPainter &painter, const TimelineLayout &layout) const;
@@ -42,6 +49,12 @@ private:
     void paintSelection(QPainter &painter, const TimelineLayout &layout,
                         const TimelineCoordinates &coords) const;
     void paintNotes(QPainter &painter, const TimelineLayout &layout) const;
+    // timeline_painter_folds.cpp
+    void paintFoldBand(QPainter &painter, const TimelineLayout &layout,
+                       const TimelineCoordinates &coords, int group, int top) const;
+    void paintFoldName(QPainter &painter, const TimelineLayout &layout, int group, int top) const;
+    void paintDisclosure(QPainter &painter, QPointF centre, bool closed) const;
+    const FoldTimeline &foldTimeline(int group) const;
     void paintResourceHighlight(QPainter &painter, const TimelineLayout &layout,
                                 const TimelineCoordinates &coords, int lane, int top) const;
 
@@ -50,7 +63,13 @@ private:
     const TimelineTheme &m_theme;
     mutable std::vector<PixelRun> m_runs; // reused between lanes: no allocation per frame
     mutable std::vector<std::vector<TimeRange>> m_holdings; // of layout.highlightResource
+    FoldTimelines *m_foldTimelines = nullptr;
+    mutable std::vector<FoldTimeline::Column> m_foldColumns; // reused between folds
+    mutable FoldTimelines m_ownFoldTimelines;
 };
+
+// The label of a group's row: "fetch ×1000", and how many lanes match the filter if any do.
+QString foldLabel(const LaneRows &rows, int group);
 
 // When each lane held `resource`: from its `acquire` events to its matching `release`s (or
 // to the end of the run), per lane index.

@@ -36,7 +36,8 @@ TimelineView::TimelineView(QWidget *parent)
 void TimelineView::setTrace(Trace trace)
 {
     m_trace = std::move(trace);
-    m_rows.rebuild(m_trace);
+    m_rows.setFoldChoices({}); // another run: its groups fold afresh
+    rebuildRows(true);
     m_selection.reset();
     m_marker.reset();
     m_hoveredRow = -1;
@@ -48,7 +49,7 @@ void TimelineView::setTrace(Trace trace)
 void TimelineView::updateTrace(Trace trace)
 {
     m_trace = std::move(trace);
-    m_rows.rebuild(m_trace);
+    rebuildRows(true);
     if (m_follow)
         followPresentNow();
     coordinatesChanged();
@@ -233,6 +234,8 @@ std::optional<TimelineView::SpanHit> TimelineView::spanAt(QPoint pos) const
 
 QString TimelineView::toolTipAt(QPoint pos) const
 {
+    if (QString fold = foldToolTipAt(pos); !fold.isEmpty())
+        return fold;
     const auto hit = spanAt(pos);
     return hit ? spanToolTip(m_trace, hit->lane, hit->span, hit->t, m_stepTexts) : QString();
 }
@@ -241,7 +244,9 @@ void TimelineView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
     const TimelineLayout layout = frameLayout();
-    TimelinePainter(m_trace, m_rows, m_theme).paint(painter, layout, m_coords);
+    TimelinePainter framePainter(m_trace, m_rows, m_theme);
+    framePainter.setFoldTimelines(&m_foldTimelines);
+    framePainter.paint(painter, layout, m_coords);
     if (!m_staleNote.isEmpty())
         paintStaleVeil(painter, layout.laneArea(), m_staleNote, m_theme);
     if (m_trace.lanes.empty() && !m_emptyHint.isEmpty()) {

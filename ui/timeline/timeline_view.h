@@ -3,6 +3,7 @@
 // explained on hover and selected by a click. While a live run grows it can follow the present.
 #pragma once
 
+#include "timeline/fold_timeline.h"
 #include "timeline/lane_rows.h"
 #include "timeline/span_tooltip.h"
 #include "timeline/timeline_coordinates.h"
@@ -38,6 +39,11 @@ public:
     const LaneRows &rows() const { return m_rows; }
     void setLaneFilter(const LaneFilter &filter);
     void setLaneCollapsed(int lane, bool collapsed);
+    // Folds (one row of counts) or opens a group of lanes (rows().groups()).
+    void setFoldState(int group, FoldState state);
+    // How many rows a screenful is, past which a new trace's biggest groups fold.
+    int screenfulRows() const;
+    static constexpr int kMinScreenfulRows = 40;
     // Non-empty: the trace is of a scenario since edited; the lanes are greyed under this note.
     void setStaleNote(const QString &note);
     // Shown in the middle of the lanes while the trace has none (nothing has run yet).
@@ -75,6 +81,8 @@ public Q_SLOTS:
     void setFollowPresent(bool follow);
     void expandAll();
     void collapseAll();
+    void foldAll();   // every group of two lanes or more
+    void unfoldAll(); // every folded group opens under its row
     // Centres instant t (keeping the zoom), brings `lane` into view and marks the instant.
     void revealTime(double t, int lane = -1);
 
@@ -94,6 +102,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void zoomAt(double x, double factor);
@@ -106,9 +115,12 @@ private:
     double contentEnd() const;
     bool handleGesture(QEvent *event);
     bool toggleTreeAt(QPoint pos);
+    void rebuildRows(bool autoFold); // timeline_view_folds.cpp
+    QString foldToolTipAt(QPoint pos) const;
 
     Trace m_trace;
     LaneRows m_rows;
+    mutable FoldTimelines m_foldTimelines; // a cache, built as folds are first painted, per trace
     TimelineCoordinates m_coords;
     TimelineThemeKind m_themeKind = TimelineThemeKind::Light;
     TimelineTheme m_theme = TimelineTheme::light();

@@ -58,9 +58,16 @@ void TimelineView::wheelEvent(QWheelEvent *event)
     QAbstractScrollArea::wheelEvent(event);
 }
 
+// A click in the name column of a fold's row folds or opens it; in a lane's, collapses its tree.
 bool TimelineView::toggleTreeAt(QPoint pos)
 {
-    const int lane = m_rows.laneAt(m_coords.rowAt(pos.y()));
+    const int row = m_coords.rowAt(pos.y());
+    if (const int group = m_rows.foldAt(row); group >= 0 && pos.x() < m_coords.leftMargin) {
+        const bool folded = m_rows.foldState(group) == FoldState::Folded;
+        setFoldState(group, folded ? FoldState::Open : FoldState::Folded);
+        return true;
+    }
+    const int lane = m_rows.laneAt(row);
     if (pos.x() >= m_coords.leftMargin || lane < 0 || !m_rows.hasChildren(lane))
         return false;
     setLaneCollapsed(lane, !m_rows.isCollapsed(m_trace.lanes[lane].id));
