@@ -382,9 +382,26 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::Block:
         holdLoop(rt, step, frame.number(step.seconds), step.kind == StepKind::Cpu);
         return true;
-    default:
+    case StepKind::Sleep: // the ops that may suspend: runStep()
+    case StepKind::Await:
+    case StepKind::Gather:
+    case StepKind::TaskGroup:
+    case StepKind::WaitFor:
+    case StepKind::With:
+    case StepKind::Acquire:
+    case StepKind::EventWait:
+    case StepKind::Put:
+    case StepKind::Get:
+    case StepKind::Join:
+    case StepKind::FutureAwait:
+    case StepKind::Repeat:
+    case StepKind::Drain:
+    case StepKind::Try:
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
         return false;
     }
+    return false;
 }
 
 Co runStep(Runtime &rt, const Step &step, Frame &frame)
@@ -461,7 +478,17 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::RunInExecutor:
         co_await offload(rt, step, frame);
         break;
-    default:
+    case StepKind::Print: // the instants: runInstant() ran them
+    case StepKind::CreateTask:
+    case StepKind::Release:
+    case StepKind::EventSet:
+    case StepKind::EventClear:
+    case StepKind::TaskDone:
+    case StepKind::FutureSet:
+    case StepKind::Raise:
+    case StepKind::Cancel:
+    case StepKind::Cpu:
+    case StepKind::Block:
         break;
     }
 }

@@ -1,38 +1,19 @@
 #include "scenario/expectations.h"
 
+#include "scenario/op_table.h"
+
 namespace loopscope::expect {
 
 std::vector<ResourceKind> resourceKindsFor(StepKind kind)
 {
-    switch (kind) {
-    case StepKind::With:
-    case StepKind::Acquire:
-    case StepKind::Release:
-        return {ResourceKind::Lock, ResourceKind::Semaphore};
-    case StepKind::EventWait:
-    case StepKind::EventSet:
-    case StepKind::EventClear:
-        return {ResourceKind::Event};
-    case StepKind::Put:
-    case StepKind::Get:
-    case StepKind::TaskDone:
-    case StepKind::Join:
-    case StepKind::Drain:
-        return {ResourceKind::Queue};
-    case StepKind::FutureSet:
-    case StepKind::FutureAwait:
-        return {ResourceKind::Future};
-    case StepKind::RunInExecutor:
-        return {ResourceKind::ThreadPool, ResourceKind::ProcessPool};
-    default:
-        return {};
-    }
+    const FieldSpec *field = fieldOfType(kind, FieldType::Resource);
+    return field ? std::vector<ResourceKind>(field->kinds.begin(), field->kinds.end())
+                 : std::vector<ResourceKind>{};
 }
 
 QString withArticle(ResourceKind kind)
 {
-    const QString name = resourceKindName(kind);
-    return (kind == ResourceKind::Event ? QStringLiteral("an ") : QStringLiteral("a ")) + name;
+    return QLatin1String(resourceSpec(kind).article) + QLatin1Char(' ') + resourceKindName(kind);
 }
 
 QString resourceKindsText(StepKind kind)

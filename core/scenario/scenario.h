@@ -45,8 +45,11 @@ enum class StepKind {
     ToThread,
     RunInExecutor,
 };
+// Sizes the op table (op_table.h): the table has a row per op, checked when it is compiled.
+inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::RunInExecutor) + 1;
 
 enum class ResourceKind { Lock, Semaphore, Event, Queue, Future, ThreadPool, ProcessPool };
+inline constexpr std::size_t kResourceKindCount = std::size_t(ResourceKind::ProcessPool) + 1;
 
 enum class WorkKind { Io, Cpu };
 
@@ -216,7 +219,7 @@ struct Scenario
     friend bool operator==(const Scenario &, const Scenario &) = default;
 };
 
-// Names as written in files: "sleep", "create_task", "thread_pool", ...
+// op_table.cpp, from the op table. Names as written in files: "sleep", "create_task", ...
 QString opName(StepKind kind);
 std::optional<StepKind> stepKindFromOp(const QString &op);
 QString resourceKindName(ResourceKind kind);

@@ -1,6 +1,7 @@
-// Writing a scenario: the fields of each op in a fixed order, then the keys this version does
-// not know, so that read → write → read gives the same model.
+// Writing a scenario: the fields of each op in the order of its row in the op table, then the keys
+// this version does not know, so that read → write → read gives the same model.
 #include "scenario/json_text.h"
+#include "scenario/op_table.h"
 #include "scenario/ordered_json.h"
 #include "scenario/scenario_json.h"
 
@@ -54,112 +55,97 @@ J gatherItems(const std::vector<GatherItem> &items)
     return array;
 }
 
-void writeCoroCall(J &o, const Step &s)
+J exceptHandlers(const std::vector<ExceptClause> &excepts)
 {
-    o.set(k("coro"), s.coro);
-    if (!s.args.isEmpty())
-        o.set(k("args"), s.args);
+    J handlers = J::object();
+    for (const ExceptClause &clause : excepts)
+        handlers.set(clause.error, steps(clause.steps));
+    return handlers;
 }
 
-void writeTry(J &o, const Step &s)
+// False for a field left out: one written only when it differs from a new Step's, or the side
+// of a `coro` or `task` choice the step did not take.
+bool written(const OpSpec &op, const FieldSpec &field, const Step &s)
 {
-    o.set(k("steps"), steps(s.steps));
-    if (!s.excepts.empty()) {
-        J handlers = J::object();
-        for (const ExceptClause &clause : s.excepts)
-            handlers.set(clause.error, steps(clause.steps));
-        o.set(k("except"), std::move(handlers));
-    }
-    if (s.finallySteps)
-        o.set(k("finally"), steps(*s.finallySteps));
-}
-
-// call, create_task, await, cancel, gather, wait_for. False for the others.
-bool writeTaskFields(J &o, const Step &s)
-{
-    switch (s.kind) {
-    case StepKind::Call:
-        writeCoroCall(o, s);
-        if (!s.awaited) // only then, so that files without the key are written back as read
-            o.set(k("await"), false);
-        return true;
-    case StepKind::CreateTask:
-        writeCoroCall(o, s);
-        setIfAny(o, "name", s.name);
-        setIfAny(o, "as", s.as);
-        return true;
-    case StepKind::Await:
-    case StepKind::Cancel:
-        o.set(k("task"), s.task);
-        return true;
-    case StepKind::Gather:
-        o.set(k("items"), gatherItems(s.items));
-        if (s.returnExceptions)
-            o.set(k("return_exceptions"), true);
-        return true;
-    case StepKind::WaitFor:
-        o.set(k("timeout"), quantity(s.timeout));
-        if (s.task.isEmpty())
-            writeCoroCall(o, s);
-        else
-            o.set(k("task"), s.task);
-        return true;
-    default:
+    if (!fieldTaken(op, field, s))
         return false;
+    if (field.write == FieldWrite::Always)
+        return true;
+    const Step fresh;
+    switch (field.type) {
+    case FieldType::Text:
+    case FieldType::ErrorClass:
+    case FieldType::Coroutine:
+    case FieldType::Variable:
+    case FieldType::Task:
+        return !(s.*std::get<QString Step::*>(field.member)).isEmpty();
+    case FieldType::Flag: {
+        bool Step::*const member = std::get<bool Step::*>(field.member);
+        return s.*member != fresh.*member;
     }
+    case FieldType::Value: {
+        const PyValue &value = s.*std::get<PyValue Step::*>(field.member);
+        return !value.isNone() && !value.isAbsent();
+    }
+    case FieldType::Args:
+        return !s.args.isEmpty();
+    case FieldType::ExceptMap:
+        return !s.excepts.empty();
+    case FieldType::Finally:
+        return s.finallySteps.has_value();
+    case FieldType::Duration:
+    case FieldType::Count:
+    case FieldType::Work:
+    case FieldType::GatherItems:
+    case FieldType::Resource:
+    case FieldType::Body:
+        return true;
+    }
+    return true;
 }
 
-// The ops' own values; the body (`steps`, `except`, `finally`) follows them.
-void writeValueFields(J &o, const Step &s)
+J fieldValue(const FieldSpec &field, const Step &s)
 {
-    switch (s.kind) {
-    case StepKind::ToThread:
-    case StepKind::RunInExecutor:
-        o.set(k("work"), s.work == WorkKind::Cpu ? k("cpu") : k("io"));
-        [[fallthrough]];
-    case StepKind::Sleep:
-    case StepKind::Cpu:
-    case StepKind::Block:
-        o.set(k("seconds"), quantity(s.seconds));
-        break;
-    case StepKind::Print:
-        o.set(k("text"), s.text);
-        break;
-    case StepKind::Raise:
-        o.set(k("error"), s.error);
-        setIfAny(o, "message", s.message);
-        break;
-    case StepKind::Put:
-        o.set(k("item"), s.item);
-        break;
-    case StepKind::FutureSet:
-        if (!s.value.isNone() && !s.value.isAbsent())
-            o.set(k("value"), s.value);
-        break;
-    case StepKind::Get:
-    case StepKind::Drain:
-        setIfAny(o, "as", s.as);
-        break;
-    case StepKind::Repeat:
-        o.set(k("count"), s.count ? quantity(*s.count) : J(QJsonValue::Null));
-        setIfAny(o, "var", s.var);
-        break;
-    default:
-        break;
+    switch (field.type) {
+    case FieldType::Duration:
+        return quantity(s.*std::get<Quantity Step::*>(field.member));
+    case FieldType::Count:
+        return s.count ? quantity(*s.count) : J(QJsonValue::Null);
+    case FieldType::Work:
+        return J(s.work == WorkKind::Cpu ? k("cpu") : k("io"));
+    case FieldType::Text:
+    case FieldType::ErrorClass:
+    case FieldType::Coroutine:
+    case FieldType::Variable:
+    case FieldType::Task:
+        return J(s.*std::get<QString Step::*>(field.member));
+    case FieldType::Args:
+        return J(s.args);
+    case FieldType::Flag:
+        return J(s.*std::get<bool Step::*>(field.member));
+    case FieldType::GatherItems:
+        return gatherItems(s.items);
+    case FieldType::Resource:
+        return J(s.resource);
+    case FieldType::Value:
+        return J(s.*std::get<PyValue Step::*>(field.member));
+    case FieldType::Body:
+        return steps(s.steps);
+    case FieldType::ExceptMap:
+        return exceptHandlers(s.excepts);
+    case FieldType::Finally:
+        return steps(s.finallySteps.value_or(Steps{}));
     }
+    return {};
 }
 
+// The fields of the op's row in the table, in its order.
 void writeFields(J &o, const Step &s)
 {
-    if (const QString key = resourceKeyFor(s.kind); !key.isEmpty())
-        o.set(key, s.resource);
-    if (writeTaskFields(o, s))
-        return;
-    writeValueFields(o, s);
-    if (s.kind == StepKind::Try)
-        writeTry(o, s);
-    else if (hasBody(s.kind))
-        o.set(k("steps"), steps(s.steps));
+    const OpSpec &op = opSpec(s.kind);
+    for (const FieldSpec &field : op.fields)
+        if (written(op, field, s))
+            o.set(QLatin1String(field.key), fieldValue(field, s));
 }
 
 J step(const Step &s)

@@ -1,9 +1,10 @@
-// Reading steps: each op reads the fields of its row in scenario-format.md; a key it does not
-// know is refused (a typo would otherwise be ignored), except extension keys ("x-..."), which
-// stay in Step::extra.
+// Reading steps: each op reads the fields of its row in the op table (op_table.h, as
+// scenario-format.md lists them); a key it does not know is refused (a typo would otherwise be
+// ignored), except extension keys ("x-..."), which stay in Step::extra.
 #include "scenario/json_source_map.h"
 #include "scenario/json_text.h"
 #include "scenario/object_reader.h"
+#include "scenario/op_table.h"
 
 namespace loopscope {
 
@@ -14,8 +15,8 @@ using P = Presence;
 QString allOps()
 {
     QStringList names;
-    for (int k = 0; k <= int(StepKind::RunInExecutor); ++k)
-        names << opName(StepKind(k));
+    for (const OpSpec &op : opSpecs())
+        names << QLatin1String(op.name);
     return names.join(QLatin1String(", "));
 }
 
@@ -110,143 +111,112 @@ std::vector<ExceptClause> readExcepts(ReadContext &context, ObjectReader &r)
     return clauses;
 }
 
-void readCoroCall(ReadContext &context, ObjectReader &r, Step &s, Presence presence)
+// A string member (text, names, variables): its expected words for messages.
+QString expectedText(FieldType type)
 {
-    s.coro = r.string(QStringLiteral("coro"), presence, expect::coroutineName());
-    s.args = readPyArgs(context,
-                        r.object(QStringLiteral("args"), P::Optional, QStringLiteral("an object")),
-                        r.pathOf(QStringLiteral("args")));
+    switch (type) {
+    case FieldType::ErrorClass:
+        return QStringLiteral("the name of an exception class");
+    case FieldType::Coroutine:
+        return expect::coroutineName();
+    case FieldType::Task:
+        return expect::taskVariable();
+    case FieldType::Duration:
+    case FieldType::Count:
+    case FieldType::Work:
+    case FieldType::Text:
+    case FieldType::Args:
+    case FieldType::Flag:
+    case FieldType::Variable:
+    case FieldType::GatherItems:
+    case FieldType::Resource:
+    case FieldType::Value:
+    case FieldType::Body:
+    case FieldType::ExceptMap:
+    case FieldType::Finally:
+        break;
+    }
+    return {};
 }
 
-void readTask(ObjectReader &r, Step &s, Presence presence)
+PyValue readValue(ReadContext &context, ObjectReader &r, const FieldSpec &field)
 {
-    s.task = r.string(QStringLiteral("task"), presence, expect::taskVariable());
+    const QString key = QLatin1String(field.key);
+    if (field.need == FieldNeed::Required && !r.has(key))
+        context.missing(r.pathOf(key), QStringLiteral("a JSON value"));
+    PyValue value = readPyValue(context, r.raw(key), r.pathOf(key));
+    if (field.need == FieldNeed::Optional && value.isAbsent()) // e.g. set_result(None)
+        value = nullptr;
+    return value;
 }
 
-void readResource(ObjectReader &r, Step &s)
+void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &field)
 {
-    s.resource = r.string(resourceKeyFor(s.kind), P::Required,
-                          QStringLiteral("the id of ") + expect::resourceKindsText(s.kind));
+    const QString key = QLatin1String(field.key);
+    const Presence presence = field.need == FieldNeed::Required ? P::Required : P::Optional;
+    switch (field.type) {
+    case FieldType::Duration:
+        s.*std::get<Quantity Step::*>(field.member) = r.quantity(key, presence, expect::duration());
+        return;
+    case FieldType::Count:
+        s.count = readCount(context, r);
+        return;
+    case FieldType::Work:
+        s.work = readWork(context, r);
+        return;
+    case FieldType::Text:
+    case FieldType::ErrorClass:
+    case FieldType::Coroutine:
+    case FieldType::Variable:
+    case FieldType::Task:
+        s.*std::get<QString Step::*>(field.member)
+            = r.string(key, presence, expectedText(field.type));
+        return;
+    case FieldType::Args:
+        s.args = readPyArgs(context, r.object(key, P::Optional, QStringLiteral("an object")),
+                            r.pathOf(key));
+        return;
+    case FieldType::Flag: {
+        bool Step::*const member = std::get<bool Step::*>(field.member);
+        s.*member = r.boolean(key, Step{}.*member);
+        return;
+    }
+    case FieldType::GatherItems:
+        s.items = readGatherItems(context, r);
+        return;
+    case FieldType::Resource:
+        s.resource = r.string(key, P::Required,
+                              QStringLiteral("the id of ") + expect::resourceKindsText(s.kind));
+        return;
+    case FieldType::Value:
+        s.*std::get<PyValue Step::*>(field.member) = readValue(context, r, field);
+        return;
+    case FieldType::Body:
+        s.steps = readBody(context, r, key, presence);
+        return;
+    case FieldType::ExceptMap:
+        s.excepts = readExcepts(context, r);
+        return;
+    case FieldType::Finally:
+        if (r.has(key))
+            s.finallySteps = readBody(context, r, key, P::Optional);
+        else
+            r.raw(key); // a known key, for messages about unknown ones
+        return;
+    }
 }
 
-void readWaitFor(ReadContext &context, ObjectReader &r, Step &s)
+// The fields of the op's row in the table, in its order.
+void readFields(ReadContext &context, ObjectReader &r, Step &s)
 {
-    s.timeout = r.quantity(QStringLiteral("timeout"), P::Required, expect::duration());
-    readCoroCall(context, r, s, P::Optional);
-    readTask(r, s, P::Optional);
+    const OpSpec &op = opSpec(s.kind);
+    for (const FieldSpec &field : op.fields)
+        readField(context, r, s, field);
     const bool coro = r.has(QStringLiteral("coro")), task = r.has(QStringLiteral("task"));
-    if (coro == task)
+    if (op.coroOrTask && coro == task)
         context.report(r.path(),
                        QStringLiteral("expected \"coro\" or \"task\", got %1")
                            .arg(coro ? QStringLiteral("both") : QStringLiteral("neither")));
-}
-
-void readTry(ReadContext &context, ObjectReader &r, Step &s)
-{
-    s.steps = readBody(context, r, QStringLiteral("steps"), P::Required);
-    s.excepts = readExcepts(context, r);
-    if (r.has(QStringLiteral("finally")))
-        s.finallySteps = readBody(context, r, QStringLiteral("finally"), P::Optional);
-    else
-        r.raw(QStringLiteral("finally"));
-}
-
-// sleep, cpu, block, to_thread, run_in_executor, wait_for, print, raise: the ops without a
-// body or a task. False for the others.
-bool readTimedOrTextFields(ReadContext &context, ObjectReader &r, Step &s)
-{
-    switch (s.kind) {
-    case StepKind::Sleep:
-    case StepKind::Cpu:
-    case StepKind::Block:
-        s.seconds = r.quantity(QStringLiteral("seconds"), P::Required, expect::duration());
-        return true;
-    case StepKind::ToThread:
-    case StepKind::RunInExecutor:
-        s.work = readWork(context, r);
-        s.seconds = r.quantity(QStringLiteral("seconds"), P::Required, expect::duration());
-        return true;
-    case StepKind::WaitFor:
-        readWaitFor(context, r, s);
-        return true;
-    case StepKind::Print:
-        s.text = r.string(QStringLiteral("text"), P::Required);
-        return true;
-    case StepKind::Raise:
-        s.error = r.string(QStringLiteral("error"), P::Required,
-                           QStringLiteral("the name of an exception class"));
-        s.message = r.string(QStringLiteral("message"), P::Optional);
-        return true;
-    default:
-        return false;
-    }
-}
-
-// call, create_task, await, cancel, gather. False for the others.
-bool readTaskFields(ReadContext &context, ObjectReader &r, Step &s)
-{
-    switch (s.kind) {
-    case StepKind::Call:
-        readCoroCall(context, r, s, P::Required);
-        s.awaited = r.boolean(QStringLiteral("await"), true);
-        return true;
-    case StepKind::CreateTask:
-        readCoroCall(context, r, s, P::Required);
-        s.name = r.string(QStringLiteral("name"), P::Optional);
-        s.as = r.string(QStringLiteral("as"), P::Optional);
-        return true;
-    case StepKind::Await:
-    case StepKind::Cancel:
-        readTask(r, s, P::Required);
-        return true;
-    case StepKind::Gather:
-        s.items = readGatherItems(context, r);
-        s.returnExceptions = r.boolean(QStringLiteral("return_exceptions"), false);
-        return true;
-    default:
-        return false;
-    }
-}
-
-// The queue and future values, and the ops with a body.
-void readDataOrBodyFields(ReadContext &context, ObjectReader &r, Step &s)
-{
-    switch (s.kind) {
-    case StepKind::Put:
-        if (!r.has(QStringLiteral("item")))
-            context.missing(r.pathOf(QStringLiteral("item")), QStringLiteral("a JSON value"));
-        s.item
-            = readPyValue(context, r.raw(QStringLiteral("item")), r.pathOf(QStringLiteral("item")));
-        break;
-    case StepKind::Get:
-    case StepKind::Drain:
-        s.as = r.string(QStringLiteral("as"), P::Optional);
-        break;
-    case StepKind::FutureSet:
-        s.value = readPyValue(context, r.raw(QStringLiteral("value")),
-                              r.pathOf(QStringLiteral("value")));
-        if (s.value.isAbsent()) // set_result(None)
-            s.value = nullptr;
-        break;
-    case StepKind::Repeat:
-        s.count = readCount(context, r);
-        s.var = r.string(QStringLiteral("var"), P::Optional);
-        break;
-    default:
-        break;
-    }
-    if (s.kind == StepKind::Try)
-        readTry(context, r, s);
-    else if (hasBody(s.kind))
-        s.steps = readBody(context, r, QStringLiteral("steps"), P::Required);
-}
-
-void readFields(ReadContext &context, ObjectReader &r, Step &s)
-{
-    if (!resourceKeyFor(s.kind).isEmpty())
-        readResource(r, s);
-    if (!readTimedOrTextFields(context, r, s) && !readTaskFields(context, r, s))
-        readDataOrBodyFields(context, r, s);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // `var` and a drain `as` only inside their body.
 #include "scenario/expectations.h"
 #include "scenario/json_text.h"
+#include "scenario/op_table.h"
 #include "scenario/scenario_validate.h"
 #include "scenario/scenario_walk.h"
 #include "scenario/validation.h"
@@ -42,6 +43,7 @@ private:
 
     void step(const Step &s, const QString &path);
     void fields(const Step &s, const QString &path);
+    void field(const Step &s, const FieldSpec &field, const QString &at, const QString &stepPath);
     void gather(const Step &s, const QString &path);
     void bodies(const Step &s, const QString &path);
     void duration(const Quantity &q, const QString &path);
@@ -63,8 +65,6 @@ private:
 
 void StepChecker::step(const Step &s, const QString &path)
 {
-    if (const QString key = resourceKeyFor(s.kind); !key.isEmpty())
-        resourceRef(s, json::childPath(path, key));
     fields(s, path);
     bodies(s, path);
     if (s.kind == StepKind::CreateTask && !s.as.isEmpty())
@@ -75,45 +75,49 @@ void StepChecker::step(const Step &s, const QString &path)
 
 void StepChecker::fields(const Step &s, const QString &path)
 {
-    const auto at = [&path](const char *key) { return json::childPath(path, QLatin1String(key)); };
-    switch (s.kind) {
-    case StepKind::Sleep:
-    case StepKind::Cpu:
-    case StepKind::Block:
-    case StepKind::ToThread:
-    case StepKind::RunInExecutor:
-        return duration(s.seconds, at("seconds"));
-    case StepKind::WaitFor:
-        duration(s.timeout, at("timeout"));
-        return s.task.isEmpty() ? coroCall(s.coro, s.args, path) : taskRef(s.task, at("task"));
-    case StepKind::Call:
-        return coroCall(s.coro, s.args, path);
-    case StepKind::CreateTask:
-        identifier(s.as, at("as"));
-        return coroCall(s.coro, s.args, path);
-    case StepKind::Await:
-    case StepKind::Cancel:
-        return taskRef(s.task, at("task"));
-    case StepKind::Gather:
-        return gather(s, at("items"));
-    case StepKind::Put:
-        return valueRefs(s.item, at("item"));
-    case StepKind::FutureSet:
-        return valueRefs(s.value, at("value"));
-    case StepKind::Get:
-    case StepKind::Drain:
-        return identifier(s.as, at("as"));
-    case StepKind::Repeat:
+    const OpSpec &op = opSpec(s.kind);
+    for (const FieldSpec &field : op.fields)
+        if (fieldTaken(op, field, s))
+            this->field(s, field, json::childPath(path, QLatin1String(field.key)), path);
+}
+
+// `at` is the field's own path, `stepPath` the step's (a call's problems name `coro` or
+// `args` under it).
+void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at,
+                        const QString &stepPath)
+{
+    switch (field.type) {
+    case FieldType::Duration:
+        return duration(s.*std::get<Quantity Step::*>(field.member), at);
+    case FieldType::Count:
         if (s.count)
-            count(*s.count, at("count"));
-        return identifier(s.var, at("var"));
-    case StepKind::Raise:
+            count(*s.count, at);
+        return;
+    case FieldType::Coroutine:
+        return coroCall(s.coro, s.args, stepPath);
+    case FieldType::Task:
+        return taskRef(s.task, at);
+    case FieldType::Variable:
+        return identifier(s.*std::get<QString Step::*>(field.member), at);
+    case FieldType::GatherItems:
+        return gather(s, at);
+    case FieldType::Resource:
+        return resourceRef(s, at);
+    case FieldType::Value:
+        return valueRefs(s.*std::get<PyValue Step::*>(field.member), at);
+    case FieldType::ErrorClass:
         if (!isRaisableError(s.error))
-            v.expected(at("error"),
+            v.expected(at,
                        QStringLiteral("the name of a built-in exception class or CancelledError"),
                        json::quoted(s.error));
         return;
-    default:
+    case FieldType::Work:
+    case FieldType::Text:
+    case FieldType::Args: // with the coroutine it goes to
+    case FieldType::Flag:
+    case FieldType::Body: // bodies(), with the scope it opens
+    case FieldType::ExceptMap:
+    case FieldType::Finally:
         return;
     }
 }

@@ -1,0 +1,373 @@
+#include "scenario/op_table.h"
+
+#include <algorithm>
+#include <array>
+
+namespace loopscope {
+
+namespace {
+
+using T = FieldType;
+using R = ResourceKind;
+constexpr auto Required = FieldNeed::Required;
+constexpr auto UnlessDefault = FieldWrite::UnlessDefault;
+
+constexpr std::array kLockKinds{R::Lock, R::Semaphore};
+constexpr std::array kEventKinds{R::Event};
+constexpr std::array kQueueKinds{R::Queue};
+constexpr std::array kFutureKinds{R::Future};
+constexpr std::array kPoolKinds{R::ThreadPool, R::ProcessPool};
+
+// The resource field: its key and kinds depend on the op; the label is the key.
+constexpr FieldSpec resourceField(const char *key, std::span<const ResourceKind> kinds)
+{
+    return {.key = key, .type = T::Resource, .need = Required, .label = key, .kinds = kinds};
+}
+
+constexpr FieldSpec kSeconds{.key = "seconds",
+                             .type = T::Duration,
+                             .need = Required,
+                             .member = &Step::seconds,
+                             .label = "Seconds",
+                             .initial = "1"};
+constexpr FieldSpec kTimeout{.key = "timeout",
+                             .type = T::Duration,
+                             .need = Required,
+                             .member = &Step::timeout,
+                             .label = "Timeout",
+                             .initial = "1"};
+constexpr FieldSpec kWork{
+    .key = "work", .type = T::Work, .need = Required, .label = "Work", .initial = "\"io\""};
+constexpr FieldSpec kText{.key = "text",
+                          .type = T::Text,
+                          .need = Required,
+                          .member = &Step::text,
+                          .label = "Text",
+                          .initial = "\"hello\""};
+constexpr FieldSpec kCoro{.key = "coro",
+                          .type = T::Coroutine,
+                          .need = Required,
+                          .member = &Step::coro,
+                          .label = "Coroutine"};
+constexpr FieldSpec kOptionalCoro{
+    .key = "coro", .type = T::Coroutine, .member = &Step::coro, .label = "Coroutine"};
+constexpr FieldSpec kArgs{
+    .key = "args", .type = T::Args, .write = UnlessDefault, .label = "Arguments"};
+constexpr FieldSpec kAwait{
+    .key = "await",
+    .type = T::Flag,
+    .write = UnlessDefault,
+    .member = &Step::awaited,
+    .label = "await",
+    .hint = "Unchecked: coro() without await. The coroutine never runs and Python warns that it "
+            "was never awaited."};
+constexpr FieldSpec kTaskName{.key = "name",
+                              .type = T::Text,
+                              .write = UnlessDefault,
+                              .member = &Step::name,
+                              .label = "Task name"};
+constexpr FieldSpec kTaskAs{.key = "as",
+                            .type = T::Variable,
+                            .write = UnlessDefault,
+                            .member = &Step::as,
+                            .label = "Variable",
+                            .initial = "\"task\""};
+constexpr FieldSpec kItemAs{.key = "as",
+                            .type = T::Variable,
+                            .write = UnlessDefault,
+                            .member = &Step::as,
+                            .label = "Variable",
+                            .initial = "\"item\""};
+constexpr FieldSpec kTask{.key = "task",
+                          .type = T::Task,
+                          .need = Required,
+                          .member = &Step::task,
+                          .label = "Task variable"};
+constexpr FieldSpec kOptionalTask{
+    .key = "task", .type = T::Task, .member = &Step::task, .label = "Task variable"};
+constexpr FieldSpec kItems{
+    .key = "items", .type = T::GatherItems, .need = Required, .label = "Items"};
+constexpr FieldSpec kReturnExceptions{.key = "return_exceptions",
+                                      .type = T::Flag,
+                                      .write = UnlessDefault,
+                                      .member = &Step::returnExceptions,
+                                      .label = "return_exceptions"};
+constexpr FieldSpec kQueueItem{.key = "item",
+                               .type = T::Value,
+                               .need = Required,
+                               .member = &Step::item,
+                               .label = "Item (JSON)",
+                               .initial = "1"};
+constexpr FieldSpec kFutureValue{.key = "value",
+                                 .type = T::Value,
+                                 .write = UnlessDefault,
+                                 .member = &Step::value,
+                                 .label = "Value (JSON)",
+                                 .initial = "1"};
+constexpr FieldSpec kCount{.key = "count",
+                           .type = T::Count,
+                           .need = Required,
+                           .label = "Count (empty: forever)",
+                           .initial = "2"};
+constexpr FieldSpec kVar{.key = "var",
+                         .type = T::Variable,
+                         .write = UnlessDefault,
+                         .member = &Step::var,
+                         .label = "Loop variable",
+                         .initial = "\"i\""};
+constexpr FieldSpec kError{.key = "error",
+                           .type = T::ErrorClass,
+                           .need = Required,
+                           .member = &Step::error,
+                           .label = "Exception",
+                           .initial = "\"ValueError\""};
+constexpr FieldSpec kMessage{.key = "message",
+                             .type = T::Text,
+                             .write = UnlessDefault,
+                             .member = &Step::message,
+                             .label = "Message",
+                             .initial = "\"boom\""};
+constexpr FieldSpec kBody{.key = "steps", .type = T::Body, .need = Required, .initial = "[]"};
+constexpr FieldSpec kExcept{
+    .key = "except", .type = T::ExceptMap, .write = UnlessDefault, .label = "except"};
+constexpr FieldSpec kFinally{
+    .key = "finally", .type = T::Finally, .write = UnlessDefault, .label = "finally"};
+
+constexpr FieldSpec kLock = resourceField("resource", kLockKinds);
+constexpr FieldSpec kEvent = resourceField("event", kEventKinds);
+constexpr FieldSpec kQueue = resourceField("queue", kQueueKinds);
+constexpr FieldSpec kFuture = resourceField("future", kFutureKinds);
+constexpr FieldSpec kPool = resourceField("pool", kPoolKinds);
+
+constexpr std::array kTimed{kSeconds};
+constexpr std::array kPrint{kText};
+constexpr std::array kCall{kCoro, kArgs, kAwait};
+constexpr std::array kCreateTask{kCoro, kArgs, kTaskName, kTaskAs};
+constexpr std::array kTaskOnly{kTask};
+constexpr std::array kGather{kItems, kReturnExceptions};
+constexpr std::array kBodyOnly{kBody};
+constexpr std::array kWaitFor{kTimeout, kOptionalCoro, kArgs, kOptionalTask};
+constexpr std::array kWith{kLock, kBody};
+constexpr std::array kLockOnly{kLock};
+constexpr std::array kEventOnly{kEvent};
+constexpr std::array kPut{kQueue, kQueueItem};
+constexpr std::array kGet{kQueue, kItemAs};
+constexpr std::array kQueueOnly{kQueue};
+constexpr std::array kFutureSet{kFuture, kFutureValue};
+constexpr std::array kFutureOnly{kFuture};
+constexpr std::array kRepeat{kCount, kVar, kBody};
+constexpr std::array kDrain{kQueue, kItemAs, kBody};
+constexpr std::array kTry{kBody, kExcept, kFinally};
+constexpr std::array kRaise{kError, kMessage};
+constexpr std::array kToThread{kWork, kSeconds};
+constexpr std::array kRunInExecutor{kPool, kWork, kSeconds};
+
+using K = StepKind;
+using G = PaletteGroup;
+using L = OpLane;
+
+constexpr std::array kOps{
+    OpSpec{K::Sleep, "sleep", kTimed, G::Waiting, L::Waiting, "await asyncio.sleep(s)"},
+    OpSpec{K::Cpu, "cpu", kTimed, G::Work, L::Running,
+           "pure-Python CPU work on the loop thread (holds the GIL)"},
+    OpSpec{K::Block, "block", kTimed, G::Work, L::Blocking,
+           "time.sleep(s): a blocking call that stalls the loop"},
+    OpSpec{K::Print, "print", kPrint, G::Work, L::Instant, "print(...)"},
+    OpSpec{K::Call, "call", kCall, G::Tasks, L::Instant,
+           "await coro(**args): runs inline, no new task"},
+    OpSpec{K::CreateTask, "create_task", kCreateTask, G::Tasks, L::Instant,
+           "task = asyncio.create_task(coro(**args), name=...)"},
+    OpSpec{K::Await, "await", kTaskOnly, G::Tasks, L::Waiting, "await task"},
+    OpSpec{K::Gather, "gather", kGather, G::Tasks, L::Waiting, "await asyncio.gather(...)"},
+    OpSpec{K::TaskGroup, "task_group", kBodyOnly, G::Tasks, L::Instant,
+           "async with asyncio.TaskGroup() as tg:"},
+    OpSpec{K::WaitFor, "wait_for", kWaitFor, G::Waiting, L::Waiting,
+           "await asyncio.wait_for(aw, timeout)", true},
+    OpSpec{K::With, "with", kWith, G::Sync, L::Blocked, "async with lock_or_semaphore:"},
+    OpSpec{K::Acquire, "acquire", kLockOnly, G::Sync, L::Blocked, "await r.acquire()"},
+    OpSpec{K::Release, "release", kLockOnly, G::Sync, L::Instant, "r.release()"},
+    OpSpec{K::EventWait, "event_wait", kEventOnly, G::Waiting, L::Waiting, "await event.wait()"},
+    OpSpec{K::EventSet, "event_set", kEventOnly, G::Sync, L::Instant, "event.set()"},
+    OpSpec{K::EventClear, "event_clear", kEventOnly, G::Sync, L::Instant, "event.clear()"},
+    OpSpec{K::Put, "put", kPut, G::Sync, L::Blocked, "await queue.put(item)"},
+    OpSpec{K::Get, "get", kGet, G::Sync, L::Waiting, "item = await queue.get()"},
+    OpSpec{K::TaskDone, "task_done", kQueueOnly, G::Sync, L::Instant, "queue.task_done()"},
+    OpSpec{K::Join, "join", kQueueOnly, G::Sync, L::Waiting, "await queue.join()"},
+    OpSpec{K::FutureSet, "future_set", kFutureSet, G::Sync, L::Instant, "future.set_result(value)"},
+    OpSpec{K::FutureAwait, "future_await", kFutureOnly, G::Waiting, L::Waiting, "await future"},
+    OpSpec{K::Repeat, "repeat", kRepeat, G::Control, L::Instant,
+           "for var in range(count): (while True: when forever)"},
+    OpSpec{K::Drain, "drain", kDrain, G::Control, L::Instant,
+           "while not q.empty(): item = await q.get()"},
+    OpSpec{K::Try, "try", kTry, G::Control, L::Instant, "try: ... except ...: ... finally: ..."},
+    OpSpec{K::Raise, "raise", kRaise, G::Control, L::Instant, "raise Error(message)"},
+    OpSpec{K::Cancel, "cancel", kTaskOnly, G::Tasks, L::Instant, "task.cancel()"},
+    OpSpec{K::ToThread, "to_thread", kToThread, G::Pools, L::Waiting,
+           "await asyncio.to_thread(fn)"},
+    OpSpec{K::RunInExecutor, "run_in_executor", kRunInExecutor, G::Pools, L::Waiting,
+           "await loop.run_in_executor(pool, fn)"},
+};
+
+using RT = ResourceFieldType;
+constexpr std::array kSemaphoreFields{ResourceFieldSpec{"value", RT::WholeNumber, "Value"},
+                                      ResourceFieldSpec{"bounded", RT::Flag, "BoundedSemaphore"}};
+constexpr std::array kQueueFields{
+    ResourceFieldSpec{"maxsize", RT::WholeNumber, "maxsize (0: unbounded)"},
+    ResourceFieldSpec{"items", RT::Values, "Items"}};
+constexpr std::array kThreadPoolFields{
+    ResourceFieldSpec{"workers", RT::WholeNumber, "Workers (0: default)"}};
+constexpr std::array kProcessPoolFields{
+    ResourceFieldSpec{"workers", RT::WholeNumber, "Workers (0: default)"},
+    ResourceFieldSpec{"startup", RT::Number, "Startup (s)"}};
+
+constexpr std::array kResources{
+    ResourceSpec{R::Lock, "lock", "a", {}, G::Sync, "asyncio.Lock()"},
+    ResourceSpec{R::Semaphore, "semaphore", "a", kSemaphoreFields, G::Sync,
+                 "asyncio.Semaphore(value)"},
+    ResourceSpec{R::Event, "event", "an", {}, G::Sync, "asyncio.Event()"},
+    ResourceSpec{R::Queue, "queue", "a", kQueueFields, G::Sync, "asyncio.Queue(maxsize)"},
+    ResourceSpec{R::Future, "future", "a", {}, G::Sync, "loop.create_future()"},
+    ResourceSpec{R::ThreadPool, "thread_pool", "a", kThreadPoolFields, G::Pools,
+                 "concurrent.futures.ThreadPoolExecutor(workers)"},
+    ResourceSpec{R::ProcessPool, "process_pool", "a", kProcessPoolFields, G::Pools,
+                 "concurrent.futures.ProcessPoolExecutor(workers)"},
+};
+
+// Each row sits at its enum value, and each field's member has the C++ type its type needs:
+// checked here, so that a mistake in a new row fails the build rather than a run.
+constexpr bool memberFits(const FieldSpec &field)
+{
+    switch (field.type) {
+    case T::Duration:
+        return std::holds_alternative<Quantity Step::*>(field.member);
+    case T::Text:
+    case T::ErrorClass:
+    case T::Coroutine:
+    case T::Variable:
+    case T::Task:
+        return std::holds_alternative<QString Step::*>(field.member);
+    case T::Flag:
+        return std::holds_alternative<bool Step::*>(field.member);
+    case T::Value:
+        return std::holds_alternative<PyValue Step::*>(field.member);
+    case T::Resource:
+        return !field.kinds.empty();
+    case T::Count:
+    case T::Work:
+    case T::Args:
+    case T::GatherItems:
+    case T::Body:
+    case T::ExceptMap:
+    case T::Finally:
+        return std::holds_alternative<std::monostate>(field.member);
+    }
+    return false;
+}
+
+constexpr bool tablesAreConsistent()
+{
+    if (kOps.size() != kStepKindCount || kResources.size() != kResourceKindCount)
+        return false;
+    for (std::size_t i = 0; i < kOps.size(); ++i) {
+        if (kOps[i].kind != StepKind(i))
+            return false;
+        for (const FieldSpec &field : kOps[i].fields)
+            if (!memberFits(field))
+                return false;
+    }
+    for (std::size_t i = 0; i < kResources.size(); ++i)
+        if (kResources[i].kind != ResourceKind(i))
+            return false;
+    return true;
+}
+static_assert(tablesAreConsistent());
+
+} // namespace
+
+std::span<const OpSpec> opSpecs()
+{
+    return kOps;
+}
+
+const OpSpec &opSpec(StepKind kind)
+{
+    return kOps[std::size_t(kind)];
+}
+
+std::span<const ResourceSpec> resourceSpecs()
+{
+    return kResources;
+}
+
+const ResourceSpec &resourceSpec(ResourceKind kind)
+{
+    return kResources[std::size_t(kind)];
+}
+
+const FieldSpec *fieldOfType(StepKind kind, FieldType type)
+{
+    for (const FieldSpec &field : opSpec(kind).fields)
+        if (field.type == type)
+            return &field;
+    return nullptr;
+}
+
+bool fieldTaken(const OpSpec &op, const FieldSpec &field, const Step &step)
+{
+    if (!op.coroOrTask)
+        return true;
+    if (field.type == FieldType::Task)
+        return !step.task.isEmpty();
+    if (field.type == FieldType::Coroutine || field.type == FieldType::Args)
+        return step.task.isEmpty();
+    return true;
+}
+
+std::vector<StepKind> opsUsing(ResourceKind kind)
+{
+    std::vector<StepKind> ops;
+    for (const OpSpec &op : kOps)
+        if (const FieldSpec *field = fieldOfType(op.kind, FieldType::Resource))
+            if (std::find(field->kinds.begin(), field->kinds.end(), kind) != field->kinds.end())
+                ops.push_back(op.kind);
+    return ops;
+}
+
+QString opName(StepKind kind)
+{
+    return QString::fromLatin1(opSpec(kind).name);
+}
+
+std::optional<StepKind> stepKindFromOp(const QString &op)
+{
+    for (const OpSpec &spec : kOps)
+        if (op == QLatin1String(spec.name))
+            return spec.kind;
+    return std::nullopt;
+}
+
+QString resourceKindName(ResourceKind kind)
+{
+    return QString::fromLatin1(resourceSpec(kind).name);
+}
+
+std::optional<ResourceKind> resourceKindFromName(const QString &name)
+{
+    for (const ResourceSpec &spec : kResources)
+        if (name == QLatin1String(spec.name))
+            return spec.kind;
+    return std::nullopt;
+}
+
+QString resourceKeyFor(StepKind kind)
+{
+    const FieldSpec *field = fieldOfType(kind, FieldType::Resource);
+    return field ? QString::fromLatin1(field->key) : QString();
+}
+
+bool hasBody(StepKind kind)
+{
+    return fieldOfType(kind, FieldType::Body) != nullptr;
+}
+
+} // namespace loopscope
