@@ -35,10 +35,10 @@ double Frame::number(const Quantity &q) const
     const Value *v = find(q.param);
     if (!v)
         throw unbound(q.param);
-    if (v->task || !v->py.isNumber())
+    if (!v->isNumber())
         throw PyError{
             QStringLiteral("TypeError"), QStringLiteral("'%1' is not a number").arg(q.param), {}};
-    return v->py.toDouble();
+    return v->asFloat();
 }
 
 Task *Frame::task(const QString &name) const
@@ -46,15 +46,16 @@ Task *Frame::task(const QString &name) const
     const Value *v = find(name);
     if (!v)
         throw unbound(name);
-    if (!v->task)
+    Task *task = taskOf(*v);
+    if (!task)
         throw PyError{
             QStringLiteral("TypeError"), QStringLiteral("'%1' is not a task").arg(name), {}};
-    return static_cast<Task *>(v->task.get());
+    return task;
 }
 
-QString Value::str() const
+void Frame::assign(const QString &target, Value value)
 {
-    return task ? static_cast<Task *>(task.get())->name() : py.str();
+    vars[target] = std::move(value);
 }
 
 QString Frame::substitute(const QString &text) const
@@ -79,12 +80,12 @@ QString Frame::substitute(const QString &text) const
 Value Frame::resolve(const PyValue &v) const
 {
     if (!v.isString())
-        return Value{v, {}};
+        return expr::fromPyValue(v);
     const QString s = v.toString();
     if (s.startsWith(QLatin1Char('$')))
         if (const Value *var = find(s.mid(1)))
             return *var;
-    return Value{substitute(s), {}};
+    return Value::string(substitute(s));
 }
 
 Frame Frame::bind(const PyArgs &args) const

@@ -1,9 +1,9 @@
 // The local variables of one running coroutine: parameters, loop variables, tasks, items.
 #pragma once
 
-#include "future.h"
 #include "py_error.h"
 #include "scenario/py_value.h"
+#include "value.h"
 
 #include <QString>
 
@@ -18,19 +18,19 @@ namespace loopscope::rt {
 class Task;
 class TaskGroupScope;
 
-// What a variable, a queue item or a future's result holds: a Python value, or a task.
-struct Value
-{
-    PyValue py;
-    Ref<Future> task; // set when it holds a task
-
-    QString str() const; // str(value), as print's {name} writes it
-};
+// How the steps of a frame go on after the step that just ran: the next step, or out of the
+// body to the loop or coroutine that a break, continue or return leaves.
+enum class Flow : std::uint8_t { Next, Break, Continue, Return };
 
 struct Frame
 {
     std::map<QString, Value> vars;
     TaskGroupScope *group = nullptr; // the `async with TaskGroup() as tg` whose body this is
+    Flow flow = Flow::Next;
+    Value returned; // what a `return` gave
+
+    // `target = value`: an `as`, a for variable, a set.
+    void assign(const QString &target, Value value);
 
     const Value *find(const QString &name) const;
     // "$name" resolves to the variable; numbers and plain strings are literal.

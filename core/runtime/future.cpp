@@ -2,18 +2,39 @@
 
 #include "event_loop.h"
 #include "task.h"
+#include "value.h"
 
 #include <algorithm>
 
 namespace loopscope::rt {
 
-void Future::setResult(QJsonValue value)
+Future::~Future()
+{
+    delete m_result;
+}
+
+void Future::setResult()
 {
     if (done())
         return;
-    m_value = std::move(value);
     m_state = State::Done;
     scheduleCallbacks();
+}
+
+void Future::setResult(Value value)
+{
+    if (done())
+        return;
+    keepResult(std::move(value));
+    setResult();
+}
+
+void Future::keepResult(Value value)
+{
+    if (m_result)
+        *m_result = std::move(value);
+    else
+        m_result = new Value(std::move(value));
 }
 
 void Future::setException(PyError error)

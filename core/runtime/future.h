@@ -7,15 +7,19 @@
 #include "frame_pool.h"
 #include "py_error.h"
 
-#include <QJsonValue>
-
 #include <limits>
 #include <memory>
 #include <vector>
 
+namespace loopscope::expr {
+class Value;
+class Object;
+} // namespace loopscope::expr
+
 namespace loopscope::rt {
 
 class EventLoop;
+using Value = expr::Value; // value.h
 
 class Future
 {
@@ -31,7 +35,7 @@ public:
     {
         FramePool::deallocate(p, size);
     }
-    virtual ~Future() = default;
+    virtual ~Future();
     Future(const Future &) = delete;
     Future &operator=(const Future &) = delete;
 
@@ -40,14 +44,19 @@ public:
     bool cancelled() const { return m_state == State::Cancelled; }
     bool failed() const { return m_error != nullptr; }
     const PyError *error() const { return m_error.get(); }
-    const QJsonValue &value() const { return m_value; }
+    // The result, null for None (most futures: a sleep, a wake-up).
+    const Value *result() const { return m_result; }
 
     // The CancelledError that awaiting a cancelled future raises (Future._make_cancelled_error):
     // a task cancelled by a CancelledError of its own gives that one, message and all, to the
     // first who asks, and a plain one to everyone after, as CPython does.
     virtual PyError takeCancelledError() { return PyError::cancelled(); }
 
-    void setResult(QJsonValue value = {});
+    void setResult();
+    void setResult(Value value);
+    // What setResult() will complete the future with: a task's return value, kept when its
+    // coroutine returns and given when the task finishes.
+    void keepResult(Value value);
     void setException(PyError error);
     virtual bool cancel();
 
@@ -91,7 +100,9 @@ protected:
 private:
     State m_state = State::Pending;
     int m_refs = 0;
-    QJsonValue m_value;
+    // Owned; a plain pointer, as Value is incomplete here and the constructor is inline: the
+    // commonest futures (sleeps) never allocate one.
+    Value *m_result = nullptr;
     std::unique_ptr<PyError> m_error;
     Callback m_firstCallback; // most futures have exactly one waiter: no allocation for it
     std::vector<Callback> m_callbacks;

@@ -82,7 +82,7 @@ void AsyncLock::wakeUpFirst()
     Future &fut = *m_waiters.front();
     if (!fut.done()) {
         fut.doneBy = m_rt.currentLane();
-        fut.setResult(true);
+        fut.setResult();
     }
 }
 
@@ -148,7 +148,7 @@ bool AsyncSemaphore::wakeUpNext()
         if (!fut->done()) {
             --m_value;
             fut->doneBy = m_rt.currentLane();
-            fut->setResult(true);
+            fut->setResult();
             return true;
         }
     }
@@ -182,7 +182,7 @@ void AsyncEvent::set()
     for (auto &fut : m_waiters) {
         if (!fut->done()) {
             fut->doneBy = m_rt.currentLane();
-            fut->setResult(true);
+            fut->setResult();
         }
     }
 }
@@ -196,7 +196,7 @@ AsyncQueue::AsyncQueue(Runtime &rt, QString id, int maxsize, const std::vector<P
     , m_finished(rt, id)
 {
     for (const PyValue &item : items)
-        m_items.push_back(Value{item, {}});
+        m_items.push_back(expr::fromPyValue(item));
     if (m_unfinished == 0)
         m_finished.set();
 }

@@ -88,6 +88,7 @@ public:
     void taskDone(); // ValueError when called too many times
     Co join(StringId step);
     bool empty() const { return m_items.empty(); }
+    qint64 size() const { return qint64(m_items.size()); }
     bool full() const { return m_maxsize > 0 && int(m_items.size()) >= m_maxsize; }
 
 private:
@@ -108,6 +109,8 @@ public:
     UserFuture(Runtime &rt, QString id);
     Co await(StringId step, Value *out);
     void setResult(Value value); // InvalidStateError when already done
+    bool done() const { return m_future->done(); }
+    const Value &result() const { return m_result; }
 
 private:
     Ref<Future> m_future; // done when set; the result itself is kept here, a task included

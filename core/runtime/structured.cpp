@@ -1,8 +1,7 @@
 #include "structured.h"
 
+#include "objects.h"
 #include "runtime.h"
-
-#include <QJsonArray>
 
 #include <algorithm>
 #include <utility>
@@ -19,7 +18,7 @@ GatheringFuture::GatheringFuture(Runtime &rt, std::vector<Ref<Future>> children,
     , m_returnExceptions(returnExceptions)
 {
     if (m_children.empty()) {
-        setResult(QJsonArray());
+        setResult(Value::list());
         return;
     }
     // As tasks.py (3.12) does: a pending child gets the done callback, which keeps the outer
@@ -94,8 +93,26 @@ void GatheringFuture::childDone(Future &child)
         if (m_cancelRequested) // tasks.py asks its loop variable: the last child
             setException(m_children.back()->takeCancelledError());
         else
-            setResult();
+            setResult(results());
     }
+}
+
+// The list gather gives: each child's result in the order given (a child given twice, twice);
+// under return_exceptions an exception in its place, and a cancelled child's
+// CancelledError('') (tasks.py makes it with its message, '' when there is none).
+Value GatheringFuture::results() const
+{
+    expr::Values items;
+    items.reserve(m_children.size());
+    for (const Ref<Future> &child : m_children) {
+        if (child->cancelled())
+            items.push_back(exceptionValue(PyError::cancelled(), true));
+        else if (child->failed())
+            items.push_back(exceptionValue(*child->error()));
+        else
+            items.push_back(resultOf(*child));
+    }
+    return Value::list(std::move(items));
 }
 
 bool GatheringFuture::cancel()

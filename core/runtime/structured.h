@@ -5,6 +5,7 @@
 #include "coro.h"
 #include "future.h"
 #include "task.h"
+#include "value.h"
 
 #include <optional>
 #include <vector>
@@ -30,6 +31,7 @@ public:
 private:
     static void childDoneCb(void *self, std::uintptr_t child);
     void childDone(Future &child);
+    Value results() const;
     Runtime &m_rt;
     std::vector<Ref<Future>> m_children;
     bool m_returnExceptions;

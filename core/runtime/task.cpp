@@ -214,7 +214,7 @@ void Task::finish()
     setResult();
 }
 
-QJsonValue FutureAwait::await_resume()
+void FutureAwait::await_resume()
 {
     Task *task = rt.current;
     if (auto error = task->takeResumeError())
@@ -226,7 +226,6 @@ QJsonValue FutureAwait::await_resume()
             awaited->exceptionRetrieved = true;
         throw *fut->error();
     }
-    return fut->value();
 }
 
 void FutureAwait::await_suspend(std::coroutine_handle<> h)

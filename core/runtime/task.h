@@ -62,6 +62,8 @@ public:
     }
 
     StringId waitingOn() const { return m_waitOn; }
+    // The task as an expression value (value.h: taskValue), while some value holds it.
+    std::weak_ptr<expr::Object> valueObject;
     bool exceptionRetrieved = false; // someone looked at its exception
     bool cancelledAtShutdown = false;
     double stepStarted = 0.0;
@@ -99,7 +101,7 @@ private:
 };
 
 // `co_await FutureAwait{...}` inside an interpreted coroutine: suspend the current task on a
-// future (no suspension when it is already done, as in CPython) and return its value.
+// future (no suspension when it is already done, as in CPython); its value is fut->result().
 struct FutureAwait
 {
     // A constructor rather than aggregate initialisation: GCC 12 copies an aggregate co_await
@@ -123,7 +125,7 @@ struct FutureAwait
 
     bool await_ready() const { return fut->done(); }
     void await_suspend(std::coroutine_handle<> h);
-    QJsonValue await_resume();
+    void await_resume();
 };
 
 // `co_await Yield{...}`: asyncio.sleep(0).

@@ -1,0 +1,119 @@
+// The ops with a body: task_group, with, try, repeat, drain.
+#include "interpreter_ops.h"
+
+#include "pools.h"
+#include "primitives.h"
+#include "structured.h"
+
+namespace loopscope::rt {
+
+Co taskGroup(Runtime &rt, const Step &step, Frame &frame)
+{
+    TaskGroupScope group(rt, *rt.current);
+    TaskGroupScope *outerGroup = std::exchange(frame.group, &group);
+    std::optional<PyError> bodyError;
+    try {
+        co_await runSteps(rt, step.steps, frame);
+    } catch (const PyError &e) {
+        bodyError = e;
+    }
+    frame.group = outerGroup;
+    co_await group.exit(bodyError, rt.stepId(step));
+}
+
+Co withResource(Runtime &rt, const Step &step, Frame &frame)
+{
+    const StringId id = rt.stepId(step);
+    auto *lock = rt.primitiveAs<AsyncLock>(step.resource);
+    AsyncSemaphore *sem = lock ? nullptr : &primitive<AsyncSemaphore>(rt, step.resource);
+    if (lock)
+        co_await lock->acquire(id);
+    else
+        co_await sem->acquire(id);
+    std::optional<PyError> error;
+    try {
+        co_await runSteps(rt, step.steps, frame);
+    } catch (const PyError &e) {
+        error = e;
+    }
+    if (lock)
+        lock->release();
+    else
+        sem->release();
+    if (error)
+        throw *error;
+}
+
+// `except <handler>:` catches the class and its subclasses; `*` is `except Exception`, which
+// lets BaseException, GeneratorExit, KeyboardInterrupt, SystemExit, BaseExceptionGroup and
+// CancelledError through.
+bool handles(const QString &handler, const PyError &e)
+{
+    if (handler == QLatin1String("*"))
+        return pyexc::isException(e.type);
+    return e.type == handler || pyexc::isSubclass(e.type, handler);
+}
+
+Co tryStep(Runtime &rt, const Step &step, Frame &frame)
+{
+    std::optional<PyError> pending;
+    try {
+        co_await runSteps(rt, step.steps, frame);
+    } catch (const PyError &e) {
+        pending = e;
+    }
+    if (pending) {
+        for (const ExceptClause &clause : step.excepts) {
+            if (!handles(clause.error, *pending))
+                continue;
+            pending.reset();
+            try {
+                co_await runSteps(rt, clause.steps, frame);
+            } catch (const PyError &e) {
+                pending = e;
+            }
+            break;
+        }
+    }
+    if (step.finallySteps) {
+        // The body's break, continue or return waits while finally runs; one of finally's own
+        // replaces it, and drops the pending exception, as in Python.
+        const Flow leaving = std::exchange(frame.flow, Flow::Next);
+        co_await runSteps(rt, *step.finallySteps, frame);
+        if (frame.flow != Flow::Next)
+            co_return;
+        frame.flow = leaving;
+    }
+    if (pending)
+        throw *pending;
+}
+
+Co repeat(Runtime &rt, const Step &step, Frame &frame)
+{
+    Rounds rounds;
+    rounds.forever = !step.count.has_value();
+    rounds.count = rounds.forever ? 0 : frame.number(*step.count);
+    if (!step.var.isEmpty())
+        rounds.var = &step.var;
+    rounds.loop = true;
+    co_await runSteps(rt, step.steps, frame, rounds);
+}
+
+Co drain(Runtime &rt, const Step &step, Frame &frame)
+{
+    auto &queue = primitive<AsyncQueue>(rt, step.resource);
+    while (!queue.empty()) {
+        rt.checkLimits(); // a body that puts back what it got never suspends
+        Value item;
+        co_await queue.get(&item, rt.stepId(step));
+        if (!step.as.isEmpty())
+            frame.vars[step.as] = std::move(item);
+        co_await runSteps(rt, step.steps, frame);
+        if (frame.flow == Flow::Next)
+            continue;
+        if (frame.flow == Flow::Return || std::exchange(frame.flow, Flow::Next) == Flow::Break)
+            co_return;
+    }
+}
+
+} // namespace loopscope::rt

@@ -1,0 +1,226 @@
+// The methods of str that scenario texts use, with CPython's results and messages.
+#include "scenario/expr/builtins.h"
+
+#include "scenario/expr/error.h"
+#include "scenario/expr/operators.h"
+
+namespace loopscope::expr {
+
+namespace {
+
+QString requireStr(const Value &value, const QString &context)
+{
+    if (!value.isStr())
+        raise("TypeError", QStringLiteral("%1 must be str, not %2").arg(context, value.typeName()));
+    return value.asStr();
+}
+
+Value split(const QString &text, const Values &args)
+{
+    requireArgs(QStringLiteral("split"), args, 0, 2);
+    const qint64 maxsplit = args.size() == 2 ? requireIndex(args[1]) : -1;
+    Values parts;
+    qint64 splits = 0;
+    if (args.empty() || args[0].isNone()) {
+        qsizetype i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && text[i].isSpace())
+                ++i;
+            if (i == text.size())
+                break;
+            if (maxsplit >= 0 && splits == maxsplit) {
+                QString rest = text.mid(i);
+                while (!rest.isEmpty() && rest.back().isSpace())
+                    rest.chop(1);
+                parts.push_back(Value::string(rest));
+                break;
+            }
+            const qsizetype start = i;
+            while (i < text.size() && !text[i].isSpace())
+                ++i;
+            parts.push_back(Value::string(text.mid(start, i - start)));
+            ++splits;
+        }
+        return Value::list(std::move(parts));
+    }
+    const QString separator
+        = requireStr(args[0], QStringLiteral("must be str or None, not")).isEmpty()
+              ? (raise("ValueError", QStringLiteral("empty separator")), QString())
+              : args[0].asStr();
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype at
+            = (maxsplit >= 0 && splits == maxsplit) ? -1 : text.indexOf(separator, start);
+        if (at < 0)
+            break;
+        parts.push_back(Value::string(text.mid(start, at - start)));
+        start = at + separator.size();
+        ++splits;
+    }
+    parts.push_back(Value::string(text.mid(start)));
+    return Value::list(std::move(parts));
+}
+
+Value strip(const QString &text, const QString &name, const Values &args)
+{
+    requireArgs(name, args, 0, 1);
+    const bool whitespace = args.empty() || args[0].isNone();
+    const QString chars
+        = whitespace ? QString() : requireStr(args[0], name + QLatin1String(" arg"));
+    auto stripped = [&](QChar c) { return whitespace ? c.isSpace() : chars.contains(c); };
+    qsizetype begin = 0, end = text.size();
+    if (name != QLatin1String("rstrip"))
+        while (begin < end && stripped(text[begin]))
+            ++begin;
+    if (name != QLatin1String("lstrip"))
+        while (end > begin && stripped(text[end - 1]))
+            --end;
+    return Value::string(text.mid(begin, end - begin));
+}
+
+Value join(const QString &text, const Values &args)
+{
+    requireArgs(QStringLiteral("str.join"), args, 1, 1);
+    QStringList parts;
+    const Values items = iterate(args[0]);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].isStr())
+            raise("TypeError", QStringLiteral("sequence item %1: expected str instance, %2 found")
+                                   .arg(i)
+                                   .arg(items[i].typeName()));
+        parts << items[i].asStr();
+    }
+    return Value::string(parts.join(text));
+}
+
+Value affix(const QString &text, const QString &name, const Values &args)
+{
+    requireArgs(name, args, 1, 1);
+    const bool start = name == QLatin1String("startswith");
+    Values candidates = args[0].kind() == Value::Kind::Tuple ? args[0].tupleItems() : args;
+    for (const Value &candidate : candidates) {
+        if (!candidate.isStr())
+            raise("TypeError", QStringLiteral("%1 first arg must be str or a tuple of str, not %2")
+                                   .arg(name, candidate.typeName()));
+        if (start ? text.startsWith(candidate.asStr()) : text.endsWith(candidate.asStr()))
+            return Value::boolean(true);
+    }
+    return Value::boolean(false);
+}
+
+qint64 occurrences(const QString &text, const QString &part)
+{
+    if (part.isEmpty())
+        return text.size() + 1;
+    qint64 count = 0;
+    for (qsizetype at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.size()))
+        ++count;
+    return count;
+}
+
+Value replace(const QString &text, const Values &args)
+{
+    requireArgs(QStringLiteral("replace"), args, 2, 3);
+    const QString old = requireStr(args[0], QStringLiteral("replace() argument 1"));
+    const QString replacement = requireStr(args[1], QStringLiteral("replace() argument 2"));
+    qint64 count = args.size() == 3 ? requireIndex(args[2]) : -1;
+    if (count < 0)
+        return Value::string(QString(text).replace(old, replacement));
+    QString out;
+    qsizetype start = 0;
+    while (count-- > 0) {
+        const qsizetype at
+            = old.isEmpty() ? (start <= text.size() ? start : -1) : text.indexOf(old, start);
+        if (at < 0)
+            break;
+        out += text.mid(start, at - start) + replacement;
+        if (old.isEmpty()) {
+            if (at < text.size())
+                out += text[at];
+            start = at + 1;
+        } else {
+            start = at + old.size();
+        }
+    }
+    return Value::string(out + text.mid(start));
+}
+
+Value padded(const QString &text, const QString &name, const Values &args)
+{
+    requireArgs(name, args, 1, name == QLatin1String("zfill") ? 1 : 2);
+    const qint64 width = requireIndex(args[0]);
+    const qint64 margin = width - text.size();
+    if (margin <= 0)
+        return Value::string(text);
+    if (name == QLatin1String("zfill")) {
+        const bool sign = text.startsWith(QLatin1Char('+')) || text.startsWith(QLatin1Char('-'));
+        return Value::string(text.left(sign ? 1 : 0) + QString(margin, QLatin1Char('0'))
+                             + text.mid(sign ? 1 : 0));
+    }
+    const QString fill = args.size() == 2
+                             ? requireStr(args[1], name + QLatin1String("() argument 2"))
+                             : QStringLiteral(" ");
+    if (fill.size() != 1)
+        raise("TypeError", QStringLiteral("The fill character must be exactly one character long"));
+    qint64 left = 0;
+    if (name == QLatin1String("rjust"))
+        left = margin;
+    else if (name == QLatin1String("center"))
+        left = margin / 2 + (margin & width & 1);
+    return Value::string(QString(left, fill[0]) + text + QString(margin - left, fill[0]));
+}
+
+QString titled(const QString &text, bool everyWord)
+{
+    QString out;
+    bool previousCased = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        const bool first = everyWord ? !previousCased : i == 0;
+        out += first ? c.toUpper() : c.toLower();
+        previousCased = c.isLetter();
+    }
+    return out;
+}
+
+} // namespace
+
+Value stringMethod(const QString &text, const QString &name, const Values &args)
+{
+    if (name == QLatin1String("upper") || name == QLatin1String("lower")
+        || name == QLatin1String("title") || name == QLatin1String("capitalize")) {
+        requireArgs(name, args, 0, 0);
+        if (name == QLatin1String("upper"))
+            return Value::string(text.toUpper());
+        if (name == QLatin1String("lower"))
+            return Value::string(text.toLower());
+        return Value::string(titled(text, name == QLatin1String("title")));
+    }
+    if (name == QLatin1String("isdigit") || name == QLatin1String("isalpha")) {
+        requireArgs(name, args, 0, 0);
+        const bool digits = name == QLatin1String("isdigit");
+        return Value::boolean(!text.isEmpty()
+                              && std::all_of(text.begin(), text.end(), [&](QChar c) {
+                                     return digits ? c.isDigit() : c.isLetter();
+                                 }));
+    }
+    if (name == QLatin1String("split"))
+        return split(text, args);
+    if (name.endsWith(QLatin1String("strip")))
+        return strip(text, name, args);
+    if (name == QLatin1String("join"))
+        return join(text, args);
+    if (name == QLatin1String("startswith") || name == QLatin1String("endswith"))
+        return affix(text, name, args);
+    if (name == QLatin1String("replace"))
+        return replace(text, args);
+    if (name == QLatin1String("find") || name == QLatin1String("count")) {
+        requireArgs(name, args, 1, 1);
+        const QString part = requireStr(args[0], QStringLiteral("must be str, not"));
+        return Value::integer(name == QLatin1String("find") ? text.indexOf(part)
+                                                            : occurrences(text, part));
+    }
+    return padded(text, name, args);
+}
+
+} // namespace loopscope::expr
