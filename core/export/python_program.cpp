@@ -18,6 +18,8 @@ void forEachStep(const Steps &steps, const std::function<void(const Step &)> &f)
 {
     for (const Step &step : steps) {
         f(step);
+        for (const GatherItem &item : step.items)
+            forEachStep(item.awaitable, f);
         forEachStep(step.steps, f);
         for (const ExceptClause &clause : step.excepts)
             forEachStep(clause.steps, f);
@@ -39,6 +41,8 @@ ProgramWriter::ProgramWriter(const Scenario &scenario)
 {
     for (const Coroutine &coroutine : scenario.coroutines)
         forEachStep(coroutine.steps, [this](const Step &step) { noteNeeds(step); });
+    for (const Coroutine &function : scenario.functions)
+        forEachStep(function.steps, [this](const Step &step) { noteNeeds(step); });
     for (const Resource &r : scenario.resources) {
         if (r.kind == ResourceKind::ProcessPool)
             m_usesTime = m_usesTime || r.startup > 0; // the start-up is a time.sleep
@@ -56,7 +60,7 @@ void ProgramWriter::noteNeeds(const Step &step)
     const bool offloaded = step.kind == StepKind::ToThread || step.kind == StepKind::RunInExecutor;
     if (step.kind == StepKind::Cpu || (offloaded && step.work == WorkKind::Cpu))
         m_usesBurn = true;
-    if (step.kind == StepKind::Block || offloaded)
+    if (step.kind == StepKind::Block || (offloaded && step.function.isEmpty()))
         m_usesTime = true;
     if (step.kind == StepKind::ToThread)
         m_usesToThread = true;
@@ -89,6 +93,8 @@ QString ProgramWriter::program()
     line(QStringLiteral("SCALE = 1.0"));
     writeBurn();
     writeResources();
+    for (const Coroutine &function : m_scenario.functions)
+        writeFunction(function);
     auto isMain = [](const Coroutine &c) { return c.name == QLatin1String("main"); };
     for (const Coroutine &coroutine : m_scenario.coroutines)
         if (!isMain(coroutine))
@@ -222,6 +228,11 @@ QString ProgramWriter::resourceConstructor(const Resource &r) const
     case ResourceKind::ThreadPool:
         return QStringLiteral("ThreadPoolExecutor(%1)")
             .arg(r.workers.value_or(defaultPoolWorkers()));
+    case ResourceKind::Condition:
+        return r.lock.isEmpty() ? QStringLiteral("asyncio.Condition()")
+                                : QStringLiteral("asyncio.Condition(%1)").arg(resourceName(r.lock));
+    case ResourceKind::Barrier:
+        return QStringLiteral("asyncio.Barrier(%1)").arg(r.parties);
     case ResourceKind::ProcessPool: {
         const int workers = r.workers.value_or(m_scenario.python.cpuCount);
         if (r.startup <= 0)
@@ -260,6 +271,11 @@ bool ProgramWriter::needsLoop(const Coroutine &coroutine, bool isMain) const
     bool needed = false;
     forEachStep(coroutine.steps,
                 [&](const Step &step) { needed = needed || step.kind == StepKind::RunInExecutor; });
+    for (const Coroutine &c : m_scenario.coroutines) // an item's run_in_executor
+        for (const Step &step : c.steps)
+            for (const GatherItem &item : step.items)
+                for (const Step &inner : item.awaitable)
+                    needed = needed || (&c == &coroutine && inner.kind == StepKind::RunInExecutor);
     if (!isMain)
         return needed;
     for (const Resource &r : m_scenario.resources)

@@ -23,13 +23,74 @@ QStringList joined(std::initializer_list<const QStringList *> lists)
     return names;
 }
 
+// The steps a plain function (`def`) may hold: none that awaits.
+bool runsInFunction(StepKind kind)
+{
+    switch (kind) {
+    case StepKind::Print:
+    case StepKind::Cpu:
+    case StepKind::Block:
+    case StepKind::Raise:
+    case StepKind::EventSet:
+    case StepKind::EventClear:
+    case StepKind::FutureSet:
+    case StepKind::PutNowait:
+    case StepKind::GetNowait:
+    case StepKind::CallSoon:
+    case StepKind::CallLater:
+    case StepKind::CreateTask:
+    case StepKind::Cancel:
+    case StepKind::Release:
+    case StepKind::TaskDone:
+    case StepKind::Notify:
+    case StepKind::NotifyAll:
+    case StepKind::Repeat:
+    case StepKind::Try:
+        return true;
+    case StepKind::Sleep:
+    case StepKind::Call:
+    case StepKind::Await:
+    case StepKind::Gather:
+    case StepKind::TaskGroup:
+    case StepKind::WaitFor:
+    case StepKind::With:
+    case StepKind::Acquire:
+    case StepKind::EventWait:
+    case StepKind::Put:
+    case StepKind::Get:
+    case StepKind::Join:
+    case StepKind::FutureAwait:
+    case StepKind::Drain:
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+    case StepKind::Wait:
+    case StepKind::AsCompleted:
+    case StepKind::Shield:
+    case StepKind::ConditionWait:
+    case StepKind::ConditionWaitFor:
+    case StepKind::BarrierWait:
+    case StepKind::Timeout:
+        return false;
+    }
+    return false;
+}
+
+// An assignment target: a name or a tuple of names ("done, pending").
+bool isTarget(const QString &target)
+{
+    const QStringList names = target.split(QLatin1Char(','));
+    return std::all_of(names.begin(), names.end(),
+                       [](const QString &n) { return json::isIdentifier(n.trimmed()); });
+}
+
 class StepChecker
 {
 public:
-    StepChecker(Validation &validation, const Coroutine &coroutine)
+    StepChecker(Validation &validation, const Coroutine &coroutine, bool function = false)
         : v(validation)
         , m_coroutine(coroutine)
         , m_params(coroutine.params.begin(), coroutine.params.end())
+        , m_function(function)
     {}
 
     void steps(const Steps &steps, const QString &path)
@@ -50,6 +111,8 @@ private:
     void count(const Quantity &q, const QString &path);
     void valueRefs(const PyValue &value, const QString &path);
     void coroCall(const QString &coro, const PyArgs &args, const QString &path);
+    void functionCall(const QString &function, const PyArgs &args, const QString &path);
+    void returnWhen(const QString &when, const QString &path);
     void taskRef(const QString &task, const QString &path);
     void resourceRef(const Step &s, const QString &path);
     void identifier(const QString &name, const QString &path);
@@ -61,16 +124,26 @@ private:
     QStringList m_values; // get `as` written so far
     QStringList m_loops;  // repeat `var` and drain `as` of the bodies we are in
     QStringList m_items;  // drain `as` of the bodies we are in: a queue item, maybe a task
+    bool m_function = false; // the steps of a plain function: no await
 };
 
 void StepChecker::step(const Step &s, const QString &path)
 {
+    if (m_function && !runsInFunction(s.kind))
+        v.expected(json::childPath(path, QStringLiteral("op")),
+                   QStringLiteral("a step a plain function can run (it cannot await)"),
+                   json::quoted(opName(s.kind)));
     fields(s, path);
     bodies(s, path);
     if (s.kind == StepKind::CreateTask && !s.as.isEmpty())
         m_tasks << s.as;
-    if (s.kind == StepKind::Get && !s.as.isEmpty())
-        m_values << s.as;
+    const bool value = s.kind == StepKind::Get || s.kind == StepKind::GetNowait
+                       || s.kind == StepKind::ToThread || s.kind == StepKind::RunInExecutor
+                       || s.kind == StepKind::Shield || s.kind == StepKind::BarrierWait
+                       || s.kind == StepKind::Wait;
+    if (value && !s.as.isEmpty())
+        for (const QString &name : s.as.split(QLatin1Char(',')))
+            (s.kind == StepKind::Shield ? m_tasks : m_values) << name.trimmed();
 }
 
 void StepChecker::fields(const Step &s, const QString &path)
@@ -102,7 +175,21 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
     case FieldType::GatherItems:
         return gather(s, at);
     case FieldType::Resource:
+        if (field.nullable && s.resource.isEmpty())
+            return; // None: the default executor
         return resourceRef(s, at);
+    case FieldType::Function:
+        return functionCall(s.function, s.args, stepPath);
+    case FieldType::Limit:
+        if (const auto &limit = s.*std::get<std::optional<Quantity> Step::*>(field.member))
+            duration(*limit, at);
+        return;
+    case FieldType::ReturnWhen:
+        return returnWhen(s.returnWhen, at);
+    case FieldType::Expression: // its names are checked where expressions are
+        if (s.predicate.trimmed().isEmpty())
+            v.expected(at, QStringLiteral("a Python expression"), QStringLiteral("\"\""));
+        return;
     case FieldType::Value:
         return valueRefs(s.*std::get<PyValue Step::*>(field.member), at);
     case FieldType::ErrorClass:
@@ -127,7 +214,11 @@ void StepChecker::gather(const Step &s, const QString &path)
     for (std::size_t i = 0; i < s.items.size(); ++i) {
         const GatherItem &item = s.items[i];
         const QString itemPath = json::indexPath(path, qsizetype(i));
-        if (item.isTask())
+        if (item.isOp())
+            step(item.awaitable.front(), itemPath);
+        else if (item.isStar())
+            continue; // an expression: its names are checked where expressions are
+        else if (item.isTask())
             taskRef(item.task, json::childPath(itemPath, QStringLiteral("task")));
         else
             coroCall(item.coro, item.args, itemPath);
@@ -139,7 +230,7 @@ void StepChecker::bodies(const Step &s, const QString &path)
     const QStringList outerLoops = m_loops, outerItems = m_items;
     if (s.kind == StepKind::Repeat && !s.var.isEmpty())
         m_loops << s.var;
-    if (s.kind == StepKind::Drain && !s.as.isEmpty()) {
+    if ((s.kind == StepKind::Drain || s.kind == StepKind::AsCompleted) && !s.as.isEmpty()) {
         m_loops << s.as;
         m_items << s.as;
     }
@@ -246,8 +337,49 @@ void StepChecker::resourceRef(const Step &s, const QString &path)
 
 void StepChecker::identifier(const QString &name, const QString &path)
 {
-    if (!name.isEmpty() && !json::isIdentifier(name))
-        v.expected(path, QStringLiteral("a Python identifier"), json::quoted(name));
+    if (!name.isEmpty() && !isTarget(name))
+        v.expected(path, QStringLiteral("a Python identifier or names separated by commas"),
+                   json::quoted(name));
+}
+
+void StepChecker::functionCall(const QString &function, const PyArgs &args, const QString &path)
+{
+    const Coroutine *callee = v.scenario.function(function);
+    if (!callee) {
+        QStringList names;
+        for (const Coroutine &f : v.scenario.functions)
+            names << f.name;
+        v.expected(json::childPath(path, QStringLiteral("function")),
+                   QStringLiteral("the name of a function ") + choices(names),
+                   json::quoted(function));
+        return;
+    }
+    const QString argsPath = json::childPath(path, QStringLiteral("args"));
+    const QStringList params(callee->params.begin(), callee->params.end());
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        if (!params.contains(it.key()))
+            v.expected(json::childPath(argsPath, it.key()),
+                       QStringLiteral("a parameter of %1 %2").arg(json::quoted(function),
+                                                                  choices(params)),
+                       json::quoted(it.key()));
+        valueRefs(it.value(), json::childPath(argsPath, it.key()));
+    }
+    for (const QString &param : params)
+        if (!args.contains(param))
+            v.expected(argsPath,
+                       QStringLiteral("a value for every parameter of %1 %2")
+                           .arg(json::quoted(function), choices(params)),
+                       QStringLiteral("none for ") + json::quoted(param));
+}
+
+void StepChecker::returnWhen(const QString &when, const QString &path)
+{
+    static const QStringList kinds{QStringLiteral("FIRST_COMPLETED"),
+                                   QStringLiteral("FIRST_EXCEPTION"),
+                                   QStringLiteral("ALL_COMPLETED")};
+    if (!when.isEmpty() && !kinds.contains(when))
+        v.expected(path, QStringLiteral("\"FIRST_COMPLETED\", \"FIRST_EXCEPTION\" or \"ALL_COMPLETED\""),
+                   json::quoted(when));
 }
 
 } // namespace
@@ -256,6 +388,12 @@ void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
                             const QString &coroutinePath)
 {
     StepChecker(validation, coroutine).steps(coroutine.steps, bodyPath(coroutinePath));
+}
+
+void validateFunctionSteps(Validation &validation, const Coroutine &function,
+                           const QString &functionPath)
+{
+    StepChecker(validation, function, true).steps(function.steps, bodyPath(functionPath));
 }
 
 void validateDuration(Validation &validation, double seconds, const QString &path,
