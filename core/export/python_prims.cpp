@@ -141,12 +141,12 @@ void ProgramWriter::writePrimitive(const Step &step)
         return line(QStringLiteral("await %1.wait_for(lambda: %2)").arg(r, step.predicate),
                     step.label);
     case StepKind::Notify:
-        return line(step.n == Quantity::literal(1)
-                        ? QStringLiteral("%1.notify()").arg(r)
-                        : QStringLiteral("%1.notify(%2)")
-                              .arg(r, step.n.isParam() ? boundName(step.n.param)
-                                                       : number(step.n.value)),
-                    step.label);
+        return line(
+            step.n == Quantity::literal(1)
+                ? QStringLiteral("%1.notify()").arg(r)
+                : QStringLiteral("%1.notify(%2)")
+                      .arg(r, step.n.isParam() ? boundName(step.n.param) : number(step.n.value)),
+            step.label);
     case StepKind::NotifyAll:
         return line(QStringLiteral("%1.notify_all()").arg(r), step.label);
     case StepKind::BarrierWait:

@@ -1,9 +1,12 @@
-// The ops that wait for other tasks, futures and pools: await, gather, wait_for, to_thread.
+// The ops that wait for other tasks and futures: await, gather, wait_for (to_thread and
+// run_in_executor: items.cpp).
+#include "frame_scope.h"
 #include "interpreter_ops.h"
 
 #include "pools.h"
 #include "primitives.h"
 #include "structured.h"
+#include "waiting.h"
 
 namespace loopscope::rt {
 
@@ -56,7 +59,7 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame, Value *result)
 {
     Ref<Future> task = step.task.isEmpty()
                            ? Ref<Future>(spawn(rt, step.coro, step.args, QString(), frame))
-                           : Ref<Future>(frame.task(step.task));
+                           : Ref<Future>(taskIn(rt, frame, step.task));
     const StringId on = rt.laneString(static_cast<Task *>(task.get())->lane());
     if (task->done()) {
         co_await FutureAwait{rt, task, LaneState::Waiting, on, rt.stepId(step)};
@@ -91,10 +94,11 @@ Co waitForExpired(Runtime &rt, const Step &step, Frame &frame, Value *result)
 Co awaitWithin(Runtime &rt, const Step &step, Frame &frame, Value *result)
 {
     if (step.task.isEmpty()) {
-        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args), result);
+        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), bind(rt, frame, step.args),
+                              result);
         co_return;
     }
-    Ref<Task> task(frame.task(step.task));
+    Ref<Task> task(taskIn(rt, frame, step.task));
     if (isUnusualAwait(rt, task.get()))
         co_await awaitUnusual(rt, *task, rt.stepId(step));
     else
@@ -108,7 +112,7 @@ Co awaitWithin(Runtime &rt, const Step &step, Frame &frame, Value *result)
 Co awaitTask(Runtime &rt, const Step &step, Frame &frame)
 {
     const StringId id = rt.stepId(step);
-    Ref<Task> held(frame.task(step.task)); // its variable may be rebound while it waits
+    Ref<Task> held(taskIn(rt, frame, step.task)); // its variable may be rebound while it waits
     Task *task = held.get();
     if (isUnusualAwait(rt, task)) {
         co_await awaitUnusual(rt, *task, id);
@@ -117,28 +121,22 @@ Co awaitTask(Runtime &rt, const Step &step, Frame &frame)
                              id};
     }
     if (!step.as.isEmpty())
-        frame.assign(step.as, resultOf(*task));
+        assign(rt, frame, step.as, resultOf(*task));
 }
 
 Co gather(Runtime &rt, const Step &step, Frame &frame)
 {
-    std::vector<Ref<Future>> children;
-    for (const GatherItem &item : step.items) {
-        if (item.isTask())
-            children.emplace_back(frame.task(item.task));
-        else
-            children.emplace_back(spawn(rt, item.coro, item.args, item.name, frame));
-    }
+    std::vector<Ref<Future>> children = itemFutures(rt, step.items, frame);
     Ref<Future> outer(new GatheringFuture(rt, std::move(children), step.returnExceptions));
     co_await FutureAwait{rt, outer, LaneState::Waiting, rt.s.gather, rt.stepId(step)};
     if (!step.as.isEmpty())
-        frame.assign(step.as, resultOf(*outer));
+        assign(rt, frame, step.as, resultOf(*outer));
 }
 
 Co waitFor(Runtime &rt, const Step &step, Frame &frame)
 {
     Value result;
-    const double timeout = frame.number(step.timeout);
+    const double timeout = number(rt, frame, step.timeout);
     if (timeout <= 0) {
         co_await waitForExpired(rt, step, frame, &result);
     } else {
@@ -154,19 +152,7 @@ Co waitFor(Runtime &rt, const Step &step, Frame &frame)
             throw *error;
     }
     if (!step.as.isEmpty())
-        frame.assign(step.as, std::move(result));
-}
-
-Co offload(Runtime &rt, const Step &step, Frame &frame)
-{
-    const QString pool = step.kind == StepKind::ToThread ? QString() : step.resource;
-    Ref<Future> done = rt.pools->submit(pool, step.work, frame.number(step.seconds),
-                                        rt.stepId(step), rt.currentLane());
-    const bool process = rt.pools->isProcessPool(pool);
-    co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,
-                         rt.stepId(step)};
-    if (!step.as.isEmpty())
-        frame.assign(step.as, Value{}); // the pool functions return None (no steps of their own)
+        assign(rt, frame, step.as, std::move(result));
 }
 
 } // namespace loopscope::rt

@@ -1,8 +1,9 @@
 // The ops with a body: task_group, with, try, repeat, drain.
+#include "frame_scope.h"
 #include "interpreter_ops.h"
 
-#include "pools.h"
 #include "condition.h"
+#include "pools.h"
 #include "primitives.h"
 #include "structured.h"
 
@@ -95,7 +96,7 @@ Co repeat(Runtime &rt, const Step &step, Frame &frame)
 {
     Rounds rounds;
     rounds.forever = !step.count.has_value();
-    rounds.count = rounds.forever ? 0 : frame.number(*step.count);
+    rounds.count = rounds.forever ? 0 : number(rt, frame, *step.count);
     if (!step.var.isEmpty())
         rounds.var = &step.var;
     rounds.loop = true;
@@ -110,7 +111,7 @@ Co drain(Runtime &rt, const Step &step, Frame &frame)
         Value item;
         co_await queue.get(&item, rt.stepId(step));
         if (!step.as.isEmpty())
-            frame.vars[step.as] = std::move(item);
+            assign(rt, frame, step.as, std::move(item));
         co_await runSteps(rt, step.steps, frame);
         if (frame.flow == Flow::Next)
             continue;

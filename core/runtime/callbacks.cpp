@@ -4,6 +4,7 @@
 // handle: call_soon appends to the ready queue, call_later is a timer at now + delay. An
 // exception leaving the callback does not end the run: the loop's exception handler logs it
 // ("Exception in callback fn()", a diagnostic here) and the loop goes on.
+#include "frame_scope.h"
 #include "interpreter_ops.h"
 
 #include "waiting.h"
@@ -17,7 +18,7 @@ struct LoopCallback
 {
     Runtime *rt;
     const Coroutine *function;
-    Frame frame; // the arguments, as they were when call_soon was called
+    Frame frame;       // the arguments, as they were when call_soon was called
     Ref<Future> guard; // call_later's timer is alive while this is pending
 };
 
@@ -34,11 +35,11 @@ void runCallback(void *self, std::uintptr_t)
     } catch (const PyError &e) {
         const int lane = rt.callbackLane();
         rt.event(EventKind::Raise, lane, e.message, e.type);
-        rt.diagnostic(Severity::Error, QStringLiteral("exception-in-callback"), lane,
-                      QStringLiteral("Exception in callback %1(): %2")
-                          .arg(job->function->name,
-                               e.message.isEmpty() ? e.type : e.type + QStringLiteral(": ")
-                                                                  + e.message));
+        rt.diagnostic(
+            Severity::Error, QStringLiteral("exception-in-callback"), lane,
+            QStringLiteral("Exception in callback %1(): %2")
+                .arg(job->function->name,
+                     e.message.isEmpty() ? e.type : e.type + QStringLiteral(": ") + e.message));
     }
 }
 
@@ -47,13 +48,13 @@ void runCallback(void *self, std::uintptr_t)
 void callSoon(Runtime &rt, const Step &step, Frame &frame)
 {
     auto job = std::make_shared<LoopCallback>(
-        LoopCallback{&rt, &functionNamed(rt, step.function), frame.bind(step.args), {}});
+        LoopCallback{&rt, &functionNamed(rt, step.function), bind(rt, frame, step.args), {}});
     const Callback cb{&runCallback, job.get(), 0};
     if (step.kind == StepKind::CallSoon) {
         rt.loop.callSoon(cb);
     } else {
         job->guard = Ref<Future>(new Future(rt.loop));
-        rt.loop.callAt(rt.now() + frame.number(step.delay), cb, job->guard);
+        rt.loop.callAt(rt.now() + number(rt, frame, step.delay), cb, job->guard);
     }
     rt.pendingCallbacks.emplace(job.get(), std::move(job));
 }

@@ -1,6 +1,7 @@
 // asyncio.Condition, asyncio.Barrier (locks.py) and asyncio.timeout as a block (timeouts.py).
 #include "condition.h"
 
+#include "frame_scope.h"
 #include "interpreter_ops.h"
 #include "structured.h"
 #include "waiting.h"
@@ -34,7 +35,7 @@ Co AsyncCondition::wait(StringId step)
         Ref<Future> fut = newWaiter();
         m_waiters.push_back(fut);
         try {
-            co_await FutureAwait{m_rt, fut, LaneState::Waiting, m_idString, step};
+            co_await FutureAwait{m_rt, fut, LaneState::Blocked, m_idString, step};
         } catch (const PyError &e) {
             error = e;
         }
@@ -97,8 +98,8 @@ Co AsyncBarrier::wait(StringId step, Value *index)
         co_await m_cond.waitFor(
             [this] { return m_state != State::Draining && m_state != State::Resetting; }, step);
         if (m_state == State::Broken)
-            throw PyError{QStringLiteral("BrokenBarrierError"), QStringLiteral("Barrier aborted"),
-                          {}};
+            throw PyError{
+                QStringLiteral("BrokenBarrierError"), QStringLiteral("Barrier aborted"), {}};
         const int arrived = m_count++;
         std::optional<PyError> inner;
         try {
@@ -152,8 +153,8 @@ Co conditionWait(Runtime &rt, const Step &step, Frame &frame)
         co_await condition.wait(rt.stepId(step));
         co_return;
     }
-    co_await condition.waitFor(
-        [&] { return evaluateIn(rt, frame, step.predicate).truthy(); }, rt.stepId(step));
+    co_await condition.waitFor([&] { return evaluate(rt, frame, step.predicate).truthy(); },
+                               rt.stepId(step));
 }
 
 void notify(Runtime &rt, const Step &step, Frame &frame)
@@ -162,7 +163,7 @@ void notify(Runtime &rt, const Step &step, Frame &frame)
     if (step.kind == StepKind::NotifyAll)
         condition.notifyAll();
     else
-        condition.notify(frame.number(step.n));
+        condition.notify(number(rt, frame, step.n));
 }
 
 Co barrierWait(Runtime &rt, const Step &step, Frame &frame)
@@ -170,7 +171,7 @@ Co barrierWait(Runtime &rt, const Step &step, Frame &frame)
     Value index;
     co_await primitive<AsyncBarrier>(rt, step.resource).wait(rt.stepId(step), &index);
     if (!step.as.isEmpty())
-        frame.assign(step.as, std::move(index));
+        assign(rt, frame, step.as, std::move(index));
 }
 
 // `async with asyncio.timeout(seconds):` — None: no deadline (the block still converts
@@ -182,7 +183,7 @@ Co timeoutBlock(Runtime &rt, const Step &step, Frame &frame)
         co_await runSteps(rt, step.steps, frame);
         co_return;
     }
-    TimeoutScope scope(rt, *rt.current, frame.number(*step.limit));
+    TimeoutScope scope(rt, *rt.current, number(rt, frame, *step.limit));
     std::optional<PyError> error;
     try {
         co_await runSteps(rt, step.steps, frame);

@@ -1,4 +1,5 @@
 // The local variables of one running coroutine: parameters, loop variables, tasks, items.
+// How fields are evaluated in a frame is frame_scope.h.
 #pragma once
 
 #include "py_error.h"
@@ -10,7 +11,7 @@
 #include <map>
 
 namespace loopscope {
-struct Quantity;
+struct Coroutine;
 }
 
 namespace loopscope::rt {
@@ -29,23 +30,18 @@ struct Frame
     TaskGroupScope *group = nullptr; // the `async with TaskGroup() as tg` whose body this is
     // A plain function's frame on a pool worker: its cpu and block steps are the worker's.
     WorkerScript *worker = nullptr;
+    // The coroutine whose frame this is (its `globals`), null for the module's code, whose
+    // names are all globals.
+    const Coroutine *coroutine = nullptr;
     Flow flow = Flow::Next;
     Value returned; // what a `return` gave
 
-    // `target = value`: an `as`, a for variable, a set.
-    void assign(const QString &target, Value value);
-
     const Value *find(const QString &name) const;
-    // "$name" resolves to the variable; numbers and plain strings are literal.
-    double number(const Quantity &q) const;
-    Task *task(const QString &name) const; // RuntimeError-like PyError when it is not a task
-    // {name} replaced by the value of a variable; unknown names stay as written.
-    QString substitute(const QString &text) const;
-    // The arguments of a call as the callee's frame sees them.
-    Frame bind(const PyArgs &args) const;
-    // A field's value at run time: "$name" is that variable (a task stays a task), other
-    // strings have their {name}s substituted.
-    Value resolve(const PyValue &v) const;
+    // A name declared `global` in this coroutine, or any name in the module's code.
+    bool isGlobal(const QString &name) const;
 };
+
+// Python's text for a local read before any step bound it.
+PyError unboundLocal(const QString &name);
 
 } // namespace loopscope::rt

@@ -1,3 +1,4 @@
+#include "frame_scope.h"
 #include "interpreter_ops.h"
 
 #include "pools.h"
@@ -20,7 +21,8 @@ Ref<Task> spawn(Runtime &rt, const QString &coro, const PyArgs &args, const QStr
                 Frame &frame)
 {
     const Coroutine &c = coroutineNamed(rt, coro);
-    return rt.createTask(coro, frame.substitute(name), runCoroutine(rt, c, frame.bind(args)));
+    return rt.createTask(coro, substitute(rt, frame, name),
+                         runCoroutine(rt, c, bind(rt, frame, args)));
 }
 
 namespace {
@@ -63,7 +65,7 @@ void createTask(Runtime &rt, const Step &step, Frame &frame)
     if (frame.group)
         frame.group->add(task);
     if (!step.as.isEmpty())
-        frame.assign(step.as, taskValue(*task));
+        assign(rt, frame, step.as, taskValue(*task));
 }
 
 // The ops that never suspend.
@@ -77,7 +79,7 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
         neverAwaited(rt, step.coro, lane);
         return true;
     case StepKind::Print:
-        rt.event(EventKind::Print, lane, frame.substitute(step.text));
+        rt.event(EventKind::Print, lane, formatText(rt, frame, step.text));
         return true;
     case StepKind::CreateTask:
         createTask(rt, step, frame);
@@ -100,13 +102,13 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
         return true;
     case StepKind::FutureSet:
         rt.event(EventKind::Set, lane, {}, step.resource);
-        primitive<UserFuture>(rt, step.resource).setResult(frame.resolve(step.value));
+        primitive<UserFuture>(rt, step.resource).setResult(resolve(rt, frame, step.value));
         return true;
     case StepKind::Raise:
-        rt.event(EventKind::Raise, lane, frame.substitute(step.message), step.error);
-        throw PyError::raised(step.error, frame.substitute(step.message));
+        rt.event(EventKind::Raise, lane, substitute(rt, frame, step.message), step.error);
+        throw PyError::raised(step.error, substitute(rt, frame, step.message));
     case StepKind::Cancel: {
-        Task *task = frame.task(step.task);
+        Task *task = taskIn(rt, frame, step.task);
         rt.event(EventKind::Cancel, task->lane(), {}, {}, lane);
         task->cancel();
         return true;
@@ -115,15 +117,15 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::Block:
         if (frame.worker)
             return false; // a segment of the pool worker's: runStep()
-        holdLoop(rt, step, frame.number(step.seconds), step.kind == StepKind::Cpu);
+        holdLoop(rt, step, number(rt, frame, step.seconds), step.kind == StepKind::Cpu);
         return true;
     case StepKind::PutNowait:
-        primitive<AsyncQueue>(rt, step.resource).putNowaitOrRaise(frame.resolve(step.item));
+        primitive<AsyncQueue>(rt, step.resource).putNowaitOrRaise(resolve(rt, frame, step.item));
         return true;
     case StepKind::GetNowait: {
         Value item = primitive<AsyncQueue>(rt, step.resource).getNowait();
         if (!step.as.isEmpty())
-            frame.assign(step.as, std::move(item));
+            assign(rt, frame, step.as, std::move(item));
         return true;
     }
     case StepKind::CallSoon:
@@ -168,13 +170,14 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     const StringId id = rt.stepId(step);
     switch (step.kind) {
     case StepKind::Sleep:
-        co_await Sleep{rt, frame.number(step.seconds), id};
+        co_await Sleep{rt, number(rt, frame, step.seconds), id};
         break;
     case StepKind::Call: {
         Value result;
-        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), frame.bind(step.args), &result);
+        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), bind(rt, frame, step.args),
+                              &result);
         if (!step.as.isEmpty())
-            frame.assign(step.as, std::move(result));
+            assign(rt, frame, step.as, std::move(result));
         break;
     }
     case StepKind::Await:
@@ -202,13 +205,13 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         co_await primitive<AsyncEvent>(rt, step.resource).wait(id);
         break;
     case StepKind::Put:
-        co_await primitive<AsyncQueue>(rt, step.resource).put(frame.resolve(step.item), id);
+        co_await primitive<AsyncQueue>(rt, step.resource).put(resolve(rt, frame, step.item), id);
         break;
     case StepKind::Get: {
         Value item;
         co_await primitive<AsyncQueue>(rt, step.resource).get(&item, id);
         if (!step.as.isEmpty())
-            frame.vars[step.as] = std::move(item);
+            assign(rt, frame, step.as, std::move(item));
         break;
     }
     case StepKind::Join:
@@ -218,7 +221,7 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         Value value;
         co_await primitive<UserFuture>(rt, step.resource).await(id, &value);
         if (!step.as.isEmpty())
-            frame.vars[step.as] = std::move(value);
+            assign(rt, frame, step.as, std::move(value));
         break;
     }
     case StepKind::Repeat:
@@ -235,15 +238,14 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         Value result;
         co_await offloadTo(rt, step, frame, &result);
         if (!step.as.isEmpty())
-            frame.assign(step.as, std::move(result));
+            assign(rt, frame, step.as, std::move(result));
         break;
     }
     case StepKind::Cpu: // only on a pool worker (runInstant ran the others)
     case StepKind::Block:
-        co_await WorkerSegment{
-            *frame.worker,
-            Segment{step.kind == StepKind::Cpu ? WorkKind::Cpu : WorkKind::Io,
-                    frame.number(step.seconds), id}};
+        co_await WorkerSegment{*frame.worker,
+                               Segment{step.kind == StepKind::Cpu ? WorkKind::Cpu : WorkKind::Io,
+                                       number(rt, frame, step.seconds), id}};
         break;
     case StepKind::Wait:
         co_await waitStep(rt, step, frame);
@@ -255,7 +257,7 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         Value result;
         co_await shieldStep(rt, step, frame, &result);
         if (!step.as.isEmpty())
-            frame.assign(step.as, std::move(result));
+            assign(rt, frame, step.as, std::move(result));
         break;
     }
     case StepKind::ConditionWait:
@@ -302,7 +304,7 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
             // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their
             // own.
             if (step.kind == StepKind::Sleep)
-                co_await Sleep{rt, frame.number(step.seconds), ids ? ids[k] : rt.stepId(step)};
+                co_await Sleep{rt, number(rt, frame, step.seconds), ids ? ids[k] : rt.stepId(step)};
             else if (!runInstant(rt, step, frame))
                 co_await runStep(rt, step, frame);
             if (frame.flow != Flow::Next) [[unlikely]]
@@ -320,6 +322,7 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
 
 Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame, Value *result)
 {
+    frame.coroutine = &coroutine;
     try {
         co_await runSteps(rt, coroutine.steps, frame);
         if (frame.flow == Flow::Return) {

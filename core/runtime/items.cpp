@@ -1,13 +1,11 @@
 // The awaitables of gather, wait and as_completed, and to_thread / run_in_executor with a plain
 // function: what asyncio makes of each (tasks.py's ensure_future, base_events.run_in_executor).
+#include "frame_scope.h"
 #include "interpreter_ops.h"
 
 #include "pools.h"
 #include "scenario/expr/error.h"
-#include "scenario/expr/eval.h"
 #include "scenario/expr/operators.h"
-#include "scenario/expr/parser.h"
-#include "scenario/expr/scope.h"
 #include "waiting.h"
 #include "worker_script.h"
 
@@ -15,37 +13,13 @@ namespace loopscope::rt {
 
 namespace {
 
-// The frame's names for an expression. Slice C's FrameScope (globals, resources) replaces this
-// when it lands; until then a frame's locals are what an item or predicate can name.
-class LocalScope final : public expr::Scope
-{
-public:
-    LocalScope(Runtime &rt, Frame &frame)
-        : m_rt(rt)
-        , m_frame(frame)
-    {}
-    std::optional<Value> lookup(const QString &name) override
-    {
-        if (const Value *v = m_frame.find(name))
-            return *v;
-        return std::nullopt;
-    }
-    double clock() override { return m_rt.now(); }
-    expr::Random &random() override { return m_random; }
-
-private:
-    Runtime &m_rt;
-    Frame &m_frame;
-    expr::Random m_random;
-};
-
 // The task running an awaitable op (asyncio.sleep(...), asyncio.to_thread(...)): ensure_future
 // wraps the coroutine in a task, whose result is the op's value.
 Co runItemOp(Runtime &rt, const Step &step, Frame frame)
 {
     Value result;
     if (step.kind == StepKind::Sleep)
-        co_await Sleep{rt, frame.number(step.seconds), rt.stepId(step)};
+        co_await Sleep{rt, number(rt, frame, step.seconds), rt.stepId(step)};
     else
         co_await offloadTo(rt, step, frame, &result);
     rt.current->keepResult(std::move(result));
@@ -58,9 +32,9 @@ Ref<Future> opItem(Runtime &rt, const Step &step, Frame &frame)
         std::shared_ptr<WorkerScript> script;
         if (!step.function.isEmpty())
             script = std::make_shared<WorkerScript>(rt, functionNamed(rt, step.function),
-                                                    frame.bind(step.args));
+                                                    bind(rt, frame, step.args));
         return rt.pools->submit(step.resource, step.work,
-                                script ? 0.0 : frame.number(step.seconds), rt.stepId(step),
+                                script ? 0.0 : number(rt, frame, step.seconds), rt.stepId(step),
                                 rt.currentLane(), std::move(script));
     }
     case StepKind::Shield:
@@ -72,7 +46,7 @@ Ref<Future> opItem(Runtime &rt, const Step &step, Frame &frame)
 
 void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Future>> &out)
 {
-    const Value value = evaluateIn(rt, frame, text);
+    const Value value = evaluate(rt, frame, text);
     expr::Values items;
     try {
         items = expr::iterate(value);
@@ -92,16 +66,6 @@ void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Fut
 
 } // namespace
 
-Value evaluateIn(Runtime &rt, Frame &frame, const QString &text)
-{
-    LocalScope scope(rt, frame);
-    try {
-        return expr::evaluate(expr::Expr::parse(text), scope);
-    } catch (const expr::Error &e) {
-        throw PyError{e.type, e.message, {}};
-    }
-}
-
 std::vector<Ref<Future>> itemFutures(Runtime &rt, const std::vector<GatherItem> &items,
                                      Frame &frame)
 {
@@ -112,7 +76,7 @@ std::vector<Ref<Future>> itemFutures(Runtime &rt, const std::vector<GatherItem> 
         else if (item.isStar())
             addStar(rt, item.star, frame, futures);
         else if (item.isTask())
-            futures.emplace_back(frame.task(item.task));
+            futures.emplace_back(taskIn(rt, frame, item.task));
         else
             futures.emplace_back(spawn(rt, item.coro, item.args, item.name, frame));
     }
@@ -125,9 +89,9 @@ Co offloadTo(Runtime &rt, const Step &step, Frame &frame, Value *result)
     std::shared_ptr<WorkerScript> script;
     if (!step.function.isEmpty())
         script = std::make_shared<WorkerScript>(rt, functionNamed(rt, step.function),
-                                                frame.bind(step.args));
+                                                bind(rt, frame, step.args));
     Ref<Future> done
-        = rt.pools->submit(pool, step.work, script ? 0.0 : frame.number(step.seconds),
+        = rt.pools->submit(pool, step.work, script ? 0.0 : number(rt, frame, step.seconds),
                            rt.stepId(step), rt.currentLane(), std::move(script));
     const bool process = rt.pools->isProcessPool(pool);
     co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,

@@ -1,9 +1,9 @@
 #include "runtime.h"
 #include "structured.h"
 
+#include "condition.h"
 #include "interpreter.h"
 #include "pools.h"
-#include "condition.h"
 #include "primitives.h"
 
 namespace loopscope::rt {

@@ -4,10 +4,14 @@
 
 #include "event_loop.h"
 #include "recorder.h"
+#include "scenario/expr/parser.h"
+#include "scenario/expr/random.h"
 #include "scenario/scenario.h"
 #include "task.h"
+#include "value.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <chrono>
 #include <map>
@@ -55,6 +59,21 @@ public:
     // (_asynciomodule.c, FutureIter_iternext). `tasks` keeps these pointers alive.
     std::unordered_set<const Task *> selfAwaited;
     std::unique_ptr<PoolSet> pools;
+    // The module's globals: what the program's code and `global` names in coroutines set.
+    std::map<QString, Value> globals;
+    expr::Random random; // the run's one generator: `"seed"` or random.seed(n) seeds it
+
+    const Value *global(const QString &name) const
+    {
+        auto it = globals.find(name);
+        return it == globals.end() ? nullptr : &it->second;
+    }
+    // A resource by id as a value (the same object each time), or nullopt.
+    std::optional<Value> resourceValue(const QString &id);
+    // An expression or f-string body, parsed on first use (SyntaxError as a PyError).
+    const expr::Expr &parsed(const QString &text, bool fstring);
+    // The names a coroutine binds (params, `as`, loop variables, set), less its `globals`.
+    const QSet<QString> &localNames(const Coroutine &coroutine);
 
     double now() const { return loop.now(); }
     void setState(int lane, LaneState state, StringId on, StringId step, double t)
@@ -141,6 +160,9 @@ private:
     std::map<QString, int> m_tasksPerCoro;
     std::map<QString, std::unique_ptr<Primitive>> m_primitives;
     int m_callbackLane = -1;
+    std::map<QString, Value> m_resourceValues;
+    QHash<QString, expr::Expr> m_parsed[2]; // expressions, f-string bodies
+    QHash<const Coroutine *, QSet<QString>> m_localNames;
     std::size_t m_events = 0;
     std::size_t m_states = 0;
     std::size_t m_checks = 0;

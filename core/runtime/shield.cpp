@@ -1,5 +1,6 @@
 // asyncio.shield(aw) (tasks.py): an outer future that follows the inner one; cancelling the
 // outer one (the awaiting task cancelled) leaves the inner one running.
+#include "frame_scope.h"
 #include "interpreter_ops.h"
 
 #include "waiting.h"
@@ -66,7 +67,7 @@ Ref<Future> shieldOf(Runtime &rt, const Step &step, Frame &frame)
 {
     Ref<Future> inner = step.task.isEmpty()
                             ? Ref<Future>(spawn(rt, step.coro, step.args, QString(), frame))
-                            : Ref<Future>(frame.task(step.task));
+                            : Ref<Future>(taskIn(rt, frame, step.task));
     if (inner->done())
         return inner;
     return Ref<Future>(new ShieldFuture(rt, std::move(inner)));

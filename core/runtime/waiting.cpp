@@ -1,9 +1,8 @@
 // asyncio.wait, asyncio.as_completed and asyncio.shield, after CPython 3.12's tasks.py.
 #include "waiting.h"
 
+#include "frame_scope.h"
 #include "interpreter_ops.h"
-#include "scenario/expr/error.h"
-#include "scenario/expr/operators.h"
 
 #include <algorithm>
 
@@ -78,30 +77,6 @@ void onCompletion(void *self, std::uintptr_t futurePtr)
     }
 }
 
-// `target = value` for a name or "a, b" (Python's unpacking of a tuple).
-void assignTarget(Frame &frame, const QString &target, const Value &value)
-{
-    const QStringList names = target.split(QLatin1Char(','));
-    if (names.size() == 1)
-        return frame.assign(target.trimmed(), value);
-    expr::Values items;
-    try {
-        items = expr::iterate(value);
-    } catch (const expr::Error &e) {
-        throw PyError{e.type, e.message, {}};
-    }
-    if (qsizetype(items.size()) != names.size())
-        throw PyError{QStringLiteral("ValueError"),
-                      qsizetype(items.size()) > names.size()
-                          ? QStringLiteral("too many values to unpack (expected %1)").arg(names.size())
-                          : QStringLiteral("not enough values to unpack (expected %1, got %2)")
-                                .arg(names.size())
-                                .arg(items.size()),
-                      {}};
-    for (qsizetype i = 0; i < names.size(); ++i)
-        frame.assign(names[i].trimmed(), items[std::size_t(i)]);
-}
-
 void releaseWaiter(void *self, std::uintptr_t)
 {
     auto *waiter = static_cast<Future *>(self);
@@ -115,23 +90,23 @@ Co waitStep(Runtime &rt, const Step &step, Frame &frame)
 {
     std::vector<Ref<Future>> fs = distinct(itemFutures(rt, step.items, frame));
     if (fs.empty())
-        throw PyError{QStringLiteral("ValueError"), QStringLiteral("Set of Tasks/Futures is empty."),
-                      {}};
+        throw PyError{
+            QStringLiteral("ValueError"), QStringLiteral("Set of Tasks/Futures is empty."), {}};
     auto state = std::make_shared<WaitState>();
     state->waiter = Ref<Future>(new Future(rt.loop));
     state->counter = fs.size();
     state->returnWhen = step.returnWhen;
     rt.pendingCallbacks.emplace(state.get(), state); // a callback already scheduled still runs
     if (step.limit) // call_later(timeout, _release_waiter): dead once the waiter is done
-        rt.loop.callAt(rt.now() + frame.number(*step.limit),
+        rt.loop.callAt(rt.now() + number(rt, frame, *step.limit),
                        Callback{&releaseWaiter, state->waiter.get(), 0}, state->waiter);
     for (const Ref<Future> &f : fs)
         f->addDoneCallback(
             Callback{&onCompletion, state.get(), reinterpret_cast<std::uintptr_t>(f.get())});
     std::optional<PyError> error;
     try {
-        co_await FutureAwait{rt, state->waiter, LaneState::Waiting, rt.intern(QStringLiteral("wait")),
-                             rt.stepId(step)};
+        co_await FutureAwait{rt, state->waiter, LaneState::Waiting,
+                             rt.intern(QStringLiteral("wait")), rt.stepId(step)};
     } catch (const PyError &e) {
         error = e;
     }
@@ -146,11 +121,10 @@ Co waitStep(Runtime &rt, const Step &step, Frame &frame)
     for (const Ref<Future> &f : fs)
         (f->done() ? done : pending).push_back(futureValue(*f));
     if (!step.as.isEmpty())
-        assignTarget(frame, step.as,
-                     Value::tuple({Value::object(std::make_shared<FutureSet>(std::move(done))),
-                                   Value::object(std::make_shared<FutureSet>(std::move(pending)))}));
+        assign(rt, frame, step.as,
+               Value::tuple({Value::object(std::make_shared<FutureSet>(std::move(done))),
+                             Value::object(std::make_shared<FutureSet>(std::move(pending)))}));
 }
-
 
 namespace {
 
@@ -194,8 +168,7 @@ void onAsCompletedTimeout(void *self, std::uintptr_t)
 {
     auto *q = static_cast<CompletionQueue *>(self);
     for (const Ref<Future> &f : q->todo) {
-        f->removeDoneCallback(
-            Callback{&onCompleted, q, reinterpret_cast<std::uintptr_t>(f.get())});
+        f->removeDoneCallback(Callback{&onCompleted, q, reinterpret_cast<std::uintptr_t>(f.get())});
         q->put(Ref<Future>());
     }
     q->todo.clear();
@@ -235,17 +208,18 @@ Co asCompleted(Runtime &rt, const Step &step, Frame &frame)
     rt.pendingCallbacks.emplace(q.get(), q);
     const std::size_t rounds = q->todo.size();
     for (const Ref<Future> &f : q->todo)
-        f->addDoneCallback(Callback{&onCompleted, q.get(), reinterpret_cast<std::uintptr_t>(f.get())});
+        f->addDoneCallback(
+            Callback{&onCompleted, q.get(), reinterpret_cast<std::uintptr_t>(f.get())});
     if (!q->todo.empty() && step.limit) {
         q->timeoutGuard = Ref<Future>(new Future(rt.loop));
-        rt.loop.callAt(rt.now() + frame.number(*step.limit),
+        rt.loop.callAt(rt.now() + number(rt, frame, *step.limit),
                        Callback{&onAsCompletedTimeout, q.get(), 0}, q->timeoutGuard);
     }
     for (std::size_t i = 0; i < rounds; ++i) {
         Value result;
         co_await waitForOne(rt, *q, rt.stepId(step), &result);
         if (!step.as.isEmpty())
-            assignTarget(frame, step.as, result);
+            assign(rt, frame, step.as, result);
         co_await runSteps(rt, step.steps, frame);
         if (frame.flow == Flow::Continue)
             frame.flow = Flow::Next;

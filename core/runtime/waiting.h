@@ -17,8 +17,6 @@ namespace loopscope::rt {
 class Runtime;
 
 // items.cpp
-// Python expression text in the frame (a star item, a predicate).
-Value evaluateIn(Runtime &rt, Frame &frame, const QString &text);
 // The futures the items stand for, in order: a coroutine becomes a task, a task is itself,
 // `*expr` gives each awaitable of the expression's value, an op item (sleep, to_thread) a task
 // running it, run_in_executor its pool future, shield its outer future.

@@ -147,9 +147,13 @@ constexpr FieldSpec kRequiredFunction{.key = "function",
                                       .need = Required,
                                       .member = &Step::function,
                                       .label = "Function"};
-constexpr FieldSpec kOptionalWork{.key = "work", .type = T::Work, .label = "Work"};
-constexpr FieldSpec kOptionalSeconds{
-    .key = "seconds", .type = T::Duration, .member = &Step::seconds, .label = "Seconds"};
+constexpr FieldSpec kOptionalWork{
+    .key = "work", .type = T::Work, .label = "Work", .initial = "\"io\""};
+constexpr FieldSpec kOptionalSeconds{.key = "seconds",
+                                     .type = T::Duration,
+                                     .member = &Step::seconds,
+                                     .label = "Seconds",
+                                     .initial = "1"};
 constexpr FieldSpec kDelay{.key = "delay",
                            .type = T::Duration,
                            .need = Required,
@@ -189,11 +193,8 @@ constexpr FieldSpec kPredicate{.key = "predicate",
                                .member = &Step::predicate,
                                .label = "Predicate",
                                .initial = "\"True\""};
-constexpr FieldSpec kNotifyN{.key = "n",
-                             .type = T::Duration,
-                             .write = UnlessDefault,
-                             .member = &Step::n,
-                             .label = "n"};
+constexpr FieldSpec kNotifyN{
+    .key = "n", .type = T::Duration, .write = UnlessDefault, .member = &Step::n, .label = "n"};
 constexpr FieldSpec kNullablePool{.key = "pool",
                                   .type = T::Resource,
                                   .need = Required,
@@ -290,8 +291,8 @@ constexpr std::array kOps{
     OpSpec{K::ToThread, "to_thread", kToThread, G::Pools, L::Waiting,
            "as = await asyncio.to_thread(fn, *args)", false, true},
     OpSpec{K::RunInExecutor, "run_in_executor", kRunInExecutor, G::Pools, L::Waiting,
-           "as = await loop.run_in_executor(pool, fn, *args) (pool null: None, the default)",
-           false, true},
+           "as = await loop.run_in_executor(pool, fn, *args) (pool null: None, the default)", false,
+           true},
     OpSpec{K::PutNowait, "put_nowait", kPutNowait, G::Sync, L::Instant,
            "queue.put_nowait(item) (asyncio.QueueFull when full)"},
     OpSpec{K::GetNowait, "get_nowait", kGetNowait, G::Sync, L::Instant,
@@ -306,14 +307,14 @@ constexpr std::array kOps{
            "for f in asyncio.as_completed(items, timeout=...): as = await f; ..."},
     OpSpec{K::Shield, "shield", kShield, G::Tasks, L::Waiting, "as = await asyncio.shield(aw)",
            true},
-    OpSpec{K::ConditionWait, "condition_wait", kConditionOnly, G::Sync, L::Waiting,
+    OpSpec{K::ConditionWait, "condition_wait", kConditionOnly, G::Sync, L::Blocked,
            "await condition.wait()"},
-    OpSpec{K::ConditionWaitFor, "condition_wait_for", kConditionWaitFor, G::Sync, L::Waiting,
+    OpSpec{K::ConditionWaitFor, "condition_wait_for", kConditionWaitFor, G::Sync, L::Blocked,
            "await condition.wait_for(lambda: predicate)"},
     OpSpec{K::Notify, "notify", kNotify, G::Sync, L::Instant, "condition.notify(n)"},
     OpSpec{K::NotifyAll, "notify_all", kConditionOnly, G::Sync, L::Instant,
            "condition.notify_all()"},
-    OpSpec{K::BarrierWait, "barrier_wait", kBarrierWait, G::Sync, L::Waiting,
+    OpSpec{K::BarrierWait, "barrier_wait", kBarrierWait, G::Sync, L::Blocked,
            "as = await barrier.wait()"},
     OpSpec{K::Timeout, "timeout", kTimeoutBlock, G::Control, L::Instant,
            "async with asyncio.timeout(seconds):"},
@@ -347,8 +348,7 @@ constexpr std::array kResources{
                  "concurrent.futures.ProcessPoolExecutor(workers)"},
     ResourceSpec{R::Condition, "condition", "a", kConditionFields, G::Sync,
                  "asyncio.Condition(lock)"},
-    ResourceSpec{R::Barrier, "barrier", "a", kBarrierFields, G::Sync,
-                 "asyncio.Barrier(parties)"},
+    ResourceSpec{R::Barrier, "barrier", "a", kBarrierFields, G::Sync, "asyncio.Barrier(parties)"},
 };
 
 // Each row sits at its enum value, and each field's member has the C++ type its type needs:

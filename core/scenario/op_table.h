@@ -37,10 +37,10 @@ enum class FieldType {
     ExceptMap,   // try's handlers: error name -> steps, in the order written
     Finally,     // try's finally body, which may be absent
     // slice D (issue 15)
-    Function,     // the name of a plain function of `functions`
-    Limit,        // a number ≥ 0, "$param" or null: no limit (wait's timeout, the timeout block)
-    ReturnWhen,   // wait's FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED
-    Expression,   // Python expression text (condition_wait_for's predicate)
+    Function,   // the name of a plain function of `functions`
+    Limit,      // a number ≥ 0, "$param" or null: no limit (wait's timeout, the timeout block)
+    ReturnWhen, // wait's FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED
+    Expression, // Python expression text (condition_wait_for's predicate)
 };
 
 enum class FieldNeed { Required, Optional };

@@ -103,7 +103,7 @@ struct GatherItem
     PyArgs args;
     QString name;
     QString task;
-    QString star;   // `*expr`: the awaitables the expression gives, in order
+    QString star;    // `*expr`: the awaitables the expression gives, in order
     Steps awaitable; // one step: an awaitable op written as the item
 
     bool isTask() const { return !task.isEmpty(); }
@@ -187,6 +187,7 @@ struct Coroutine
 {
     QString name;
     std::vector<QString> params;
+    std::vector<QString> globals; // the names its `global` statement lists
     Steps steps;
     QJsonObject extra;
 

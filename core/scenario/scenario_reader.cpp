@@ -72,8 +72,8 @@ void readResourceFields(ReadContext &context, ObjectReader &r, Resource &resourc
             resource.workers = r.wholeNumber(QStringLiteral("workers"), 1, expect::wholeAtLeast(1));
         break;
     case ResourceKind::Condition:
-        resource.lock = r.string(QStringLiteral("lock"), P::Optional,
-                                 QStringLiteral("the id of a lock"));
+        resource.lock
+            = r.string(QStringLiteral("lock"), P::Optional, QStringLiteral("the id of a lock"));
         break;
     case ResourceKind::Barrier:
         resource.parties = r.wholeNumber(QStringLiteral("parties"), 1, expect::wholeAtLeast(1));

@@ -58,9 +58,9 @@ void checkResource(Validation &v, const Resource &r, const QString &path)
         const Resource *lock = v.scenario.resource(r.lock);
         if (!lock || lock->kind != ResourceKind::Lock)
             v.expected(at("lock"), QStringLiteral("the id of a lock"),
-                       QStringLiteral("%1 (%2)").arg(json::quoted(r.lock),
-                                                     lock ? expect::withArticle(lock->kind)
-                                                          : QStringLiteral("no resource has that id")));
+                       QStringLiteral("%1 (%2)").arg(
+                           json::quoted(r.lock), lock ? expect::withArticle(lock->kind)
+                                                      : QStringLiteral("no resource has that id")));
     }
 }
 
@@ -154,10 +154,14 @@ void checkStepIds(Validation &v)
 
 QStringList catchableErrors()
 {
-    return {QStringLiteral("TimeoutError"),   QStringLiteral("CancelledError"),
-            QStringLiteral("ValueError"),     QStringLiteral("RuntimeError"),
-            QStringLiteral("ExceptionGroup"), QStringLiteral("QueueFull"),
-            QStringLiteral("QueueEmpty"),     QStringLiteral("BrokenBarrierError"),
+    return {QStringLiteral("TimeoutError"),
+            QStringLiteral("CancelledError"),
+            QStringLiteral("ValueError"),
+            QStringLiteral("RuntimeError"),
+            QStringLiteral("ExceptionGroup"),
+            QStringLiteral("QueueFull"),
+            QStringLiteral("QueueEmpty"),
+            QStringLiteral("BrokenBarrierError"),
             QStringLiteral("*")};
 }
 

@@ -62,8 +62,8 @@ std::optional<Quantity> readCount(ReadContext &context, ObjectReader &r)
 // as_completed.
 bool isAwaitableItemOp(StepKind kind)
 {
-    return kind == StepKind::Sleep || kind == StepKind::ToThread
-           || kind == StepKind::RunInExecutor || kind == StepKind::Shield;
+    return kind == StepKind::Sleep || kind == StepKind::ToThread || kind == StepKind::RunInExecutor
+           || kind == StepKind::Shield;
 }
 
 GatherItem readGatherItem(ReadContext &context, const QJsonValue &value, const QString &path)
@@ -78,10 +78,11 @@ GatherItem readGatherItem(ReadContext &context, const QJsonValue &value, const Q
     if (value.toObject().contains(QStringLiteral("op"))) {
         Step step = readStep(context, value, path);
         if (!isAwaitableItemOp(step.kind))
-            context.report(json::childPath(path, QStringLiteral("op")),
-                           QStringLiteral("expected \"sleep\", \"to_thread\", "
-                                          "\"run_in_executor\" or \"shield\" (an awaitable), got %1")
-                               .arg(json::quoted(opName(step.kind))));
+            context.report(
+                json::childPath(path, QStringLiteral("op")),
+                QStringLiteral("expected \"sleep\", \"to_thread\", "
+                               "\"run_in_executor\" or \"shield\" (an awaitable), got %1")
+                    .arg(json::quoted(opName(step.kind))));
         item.awaitable.push_back(std::move(step));
         return item;
     }
@@ -196,7 +197,11 @@ void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &
     const Presence presence = field.need == FieldNeed::Required ? P::Required : P::Optional;
     switch (field.type) {
     case FieldType::Duration:
-        s.*std::get<Quantity Step::*>(field.member) = r.quantity(key, presence, expect::duration());
+        if (presence == P::Required || r.has(key)) // notify's n keeps its default of 1
+            s.*std::get<Quantity Step::*>(field.member)
+                = r.quantity(key, presence, expect::duration());
+        else
+            r.raw(key); // a known key, for messages about unknown ones
         return;
     case FieldType::Count:
         s.count = readCount(context, r);

@@ -358,10 +358,10 @@ void StepChecker::functionCall(const QString &function, const PyArgs &args, cons
     const QStringList params(callee->params.begin(), callee->params.end());
     for (auto it = args.begin(); it != args.end(); ++it) {
         if (!params.contains(it.key()))
-            v.expected(json::childPath(argsPath, it.key()),
-                       QStringLiteral("a parameter of %1 %2").arg(json::quoted(function),
-                                                                  choices(params)),
-                       json::quoted(it.key()));
+            v.expected(
+                json::childPath(argsPath, it.key()),
+                QStringLiteral("a parameter of %1 %2").arg(json::quoted(function), choices(params)),
+                json::quoted(it.key()));
         valueRefs(it.value(), json::childPath(argsPath, it.key()));
     }
     for (const QString &param : params)
@@ -378,7 +378,8 @@ void StepChecker::returnWhen(const QString &when, const QString &path)
                                    QStringLiteral("FIRST_EXCEPTION"),
                                    QStringLiteral("ALL_COMPLETED")};
     if (!when.isEmpty() && !kinds.contains(when))
-        v.expected(path, QStringLiteral("\"FIRST_COMPLETED\", \"FIRST_EXCEPTION\" or \"ALL_COMPLETED\""),
+        v.expected(path,
+                   QStringLiteral("\"FIRST_COMPLETED\", \"FIRST_EXCEPTION\" or \"ALL_COMPLETED\""),
                    json::quoted(when));
 }
 

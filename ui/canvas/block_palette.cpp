@@ -65,17 +65,13 @@ void BlockPalette::populate()
     addEntry(group(PaletteGroup::Tasks), PaletteEntry::forCoroutine(),
              QStringLiteral("coroutine (card)"), stepIcon(StepKind::Call),
              QStringLiteral("async def name(...): a new coroutine card"));
-    for (int k = int(StepKind::Sleep); k <= int(StepKind::RunInExecutor); ++k) {
-        const auto kind = StepKind(k);
-        addEntry(group(paletteGroup(kind)), PaletteEntry::forStep(kind), opName(kind),
-                 stepIcon(kind), asyncioEquivalent(kind));
-    }
-    for (int k = int(ResourceKind::Lock); k <= int(ResourceKind::ProcessPool); ++k) {
-        const auto kind = ResourceKind(k);
-        addEntry(group(paletteGroup(kind)), PaletteEntry::forResource(kind),
-                 resourceKindName(kind) + QStringLiteral(" (resource)"), resourceIcon(kind),
-                 asyncioEquivalent(kind));
-    }
+    for (const OpSpec &op : opSpecs())
+        addEntry(group(op.group), PaletteEntry::forStep(op.kind), QLatin1String(op.name),
+                 stepIcon(op.kind), QString::fromUtf8(op.python));
+    for (const ResourceSpec &kind : resourceSpecs())
+        addEntry(group(kind.group), PaletteEntry::forResource(kind.kind),
+                 QLatin1String(kind.name) + QStringLiteral(" (resource)"), resourceIcon(kind.kind),
+                 QString::fromUtf8(kind.python));
 }
 
 QTreeWidgetItem *BlockPalette::addEntry(QTreeWidgetItem *parent, const PaletteEntry &entry,

@@ -28,80 +28,29 @@ QString paletteGroupName(PaletteGroup group)
 
 PaletteGroup paletteGroup(StepKind kind)
 {
-    using K = StepKind;
-    switch (kind) {
-    case K::Sleep:
-    case K::EventWait:
-    case K::FutureAwait:
-    case K::WaitFor:
-        return PaletteGroup::Waiting;
-    case K::Cpu:
-    case K::Block:
-    case K::Print:
-        return PaletteGroup::Work;
-    case K::With:
-    case K::Acquire:
-    case K::Release:
-    case K::EventSet:
-    case K::EventClear:
-    case K::Put:
-    case K::Get:
-    case K::TaskDone:
-    case K::Join:
-    case K::FutureSet:
-        return PaletteGroup::Sync;
-    case K::Call:
-    case K::CreateTask:
-    case K::Await:
-    case K::Gather:
-    case K::TaskGroup:
-    case K::Cancel:
-        return PaletteGroup::Tasks;
-    case K::ToThread:
-    case K::RunInExecutor:
-        return PaletteGroup::Pools;
-    case K::Repeat:
-    case K::Drain:
-    case K::Try:
-    case K::Raise:
-        return PaletteGroup::Control;
-    }
-    return PaletteGroup::Control;
+    return opSpec(kind).group;
 }
 
 PaletteGroup paletteGroup(ResourceKind kind)
 {
-    return kind == ResourceKind::ThreadPool || kind == ResourceKind::ProcessPool
-               ? PaletteGroup::Pools
-               : PaletteGroup::Sync;
+    return resourceSpec(kind).group;
 }
 
 std::optional<LaneState> causedState(StepKind kind)
 {
-    using K = StepKind;
-    switch (kind) {
-    case K::Sleep:
-    case K::Await:
-    case K::Gather:
-    case K::WaitFor:
-    case K::EventWait:
-    case K::Get:
-    case K::Join:
-    case K::FutureAwait:
-    case K::ToThread:
-    case K::RunInExecutor:
-        return LaneState::Waiting;
-    case K::Cpu:
-        return LaneState::Running;
-    case K::Block:
-        return LaneState::Blocking;
-    case K::With:
-    case K::Acquire:
-    case K::Put:
-        return LaneState::Blocked;
-    default:
+    switch (opSpec(kind).lane) {
+    case OpLane::Instant:
         return std::nullopt;
+    case OpLane::Running:
+        return LaneState::Running;
+    case OpLane::Blocking:
+        return LaneState::Blocking;
+    case OpLane::Waiting:
+        return LaneState::Waiting;
+    case OpLane::Blocked:
+        return LaneState::Blocked;
     }
+    return std::nullopt;
 }
 
 QColor blockColor(StepKind kind)
@@ -112,89 +61,12 @@ QColor blockColor(StepKind kind)
 
 QString asyncioEquivalent(StepKind kind)
 {
-    using K = StepKind;
-    switch (kind) {
-    case K::Sleep:
-        return QStringLiteral("await asyncio.sleep(s)");
-    case K::Cpu:
-        return QStringLiteral("pure-Python CPU work on the loop thread (holds the GIL)");
-    case K::Block:
-        return QStringLiteral("time.sleep(s): a blocking call that stalls the loop");
-    case K::Print:
-        return QStringLiteral("print(...)");
-    case K::Call:
-        return QStringLiteral("await coro(**args): runs inline, no new task");
-    case K::CreateTask:
-        return QStringLiteral("task = asyncio.create_task(coro(**args), name=...)");
-    case K::Await:
-        return QStringLiteral("await task");
-    case K::Gather:
-        return QStringLiteral("await asyncio.gather(...)");
-    case K::TaskGroup:
-        return QStringLiteral("async with asyncio.TaskGroup() as tg:");
-    case K::WaitFor:
-        return QStringLiteral("await asyncio.wait_for(aw, timeout)");
-    case K::With:
-        return QStringLiteral("async with lock_or_semaphore:");
-    case K::Acquire:
-        return QStringLiteral("await r.acquire()");
-    case K::Release:
-        return QStringLiteral("r.release()");
-    case K::EventWait:
-        return QStringLiteral("await event.wait()");
-    case K::EventSet:
-        return QStringLiteral("event.set()");
-    case K::EventClear:
-        return QStringLiteral("event.clear()");
-    case K::Put:
-        return QStringLiteral("await queue.put(item)");
-    case K::Get:
-        return QStringLiteral("item = await queue.get()");
-    case K::TaskDone:
-        return QStringLiteral("queue.task_done()");
-    case K::Join:
-        return QStringLiteral("await queue.join()");
-    case K::FutureSet:
-        return QStringLiteral("future.set_result(value)");
-    case K::FutureAwait:
-        return QStringLiteral("await future");
-    case K::Repeat:
-        return QStringLiteral("for var in range(count): (while True: when forever)");
-    case K::Drain:
-        return QStringLiteral("while not q.empty(): item = await q.get()");
-    case K::Try:
-        return QStringLiteral("try: ... except ...: ... finally: ...");
-    case K::Raise:
-        return QStringLiteral("raise Error(message)");
-    case K::Cancel:
-        return QStringLiteral("task.cancel()");
-    case K::ToThread:
-        return QStringLiteral("await asyncio.to_thread(fn)");
-    case K::RunInExecutor:
-        return QStringLiteral("await loop.run_in_executor(pool, fn)");
-    }
-    return {};
+    return QString::fromUtf8(opSpec(kind).python);
 }
 
 QString asyncioEquivalent(ResourceKind kind)
 {
-    switch (kind) {
-    case ResourceKind::Lock:
-        return QStringLiteral("asyncio.Lock()");
-    case ResourceKind::Semaphore:
-        return QStringLiteral("asyncio.Semaphore(value)");
-    case ResourceKind::Event:
-        return QStringLiteral("asyncio.Event()");
-    case ResourceKind::Queue:
-        return QStringLiteral("asyncio.Queue(maxsize)");
-    case ResourceKind::Future:
-        return QStringLiteral("loop.create_future()");
-    case ResourceKind::ThreadPool:
-        return QStringLiteral("concurrent.futures.ThreadPoolExecutor(workers)");
-    case ResourceKind::ProcessPool:
-        return QStringLiteral("concurrent.futures.ProcessPoolExecutor(workers)");
-    }
-    return {};
+    return QString::fromUtf8(resourceSpec(kind).python);
 }
 
 namespace {

@@ -1,7 +1,9 @@
 // How a step looks on the canvas and in the palette: the lane state it causes (so a block has
-// the colour its span will have on the timeline), its palette group, its asyncio equivalent.
+// the colour its span will have on the timeline), its palette group, its asyncio equivalent;
+// all but the text and the icon are read from the op table.
 #pragma once
 
+#include "scenario/op_table.h"
 #include "scenario/scenario.h"
 #include "trace/trace.h"
 
@@ -13,9 +15,8 @@
 
 namespace loopscope {
 
-enum class PaletteGroup { Waiting, Work, Sync, Tasks, Pools, Control };
-
 QString paletteGroupName(PaletteGroup group);
+// From the op table (op_table.h).
 PaletteGroup paletteGroup(StepKind kind);
 PaletteGroup paletteGroup(ResourceKind kind);
 

@@ -21,6 +21,7 @@ class QLineEdit;
 namespace loopscope {
 
 class ScenarioDocument;
+struct FieldSpec;
 
 class PropertiesPanel : public QScrollArea
 {
@@ -44,14 +45,17 @@ private:
     QString selectionPath() const;
     void addField(const QString &key, const QString &label, QWidget *editor);
     void addStepFields(const Step &step);
-    void addWorkFields(const Step &step);
-    void addTaskFields(const Step &step);
-    void addValueFields(const Step &step);
+    // One field of the op's row in the op table, with the editor for its type.
+    void addOpField(const Step &step, const FieldSpec &field);
+    void addWorkField(const Step &step);
+    void addCountField(const Step &step);
+    void addReturnWhenField(const Step &step);
+    void addFlagField(const Step &step, const FieldSpec &field);
     void addCallFields(const Step &step);
-    void addAwaitField(const Step &step);
     void addGatherFields(const Step &step);
-    void addResourceField(const Step &step);
-    void addTryFields(const Step &step);
+    void addResourceField(const Step &step, const FieldSpec &field);
+    void addExceptField(const Step &step);
+    void addFinallyField(const Step &step);
     void addCardFields(const Coroutine &coroutine);
     void addScenarioFields();
     QLineEdit *textEditor(const QString &key, const QString &label, const QString &value,

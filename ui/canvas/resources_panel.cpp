@@ -31,12 +31,12 @@ ResourcesPanel::ResourcesPanel(ScenarioDocument *document, QWidget *parent)
     m_add->setText(tr("Add"));
     m_add->setPopupMode(QToolButton::InstantPopup);
     auto *kinds = new QMenu(m_add);
-    for (int k = int(ResourceKind::Lock); k <= int(ResourceKind::ProcessPool); ++k) {
-        const auto kind = ResourceKind(k);
+    for (const ResourceSpec &spec : resourceSpecs()) {
+        const ResourceKind kind = spec.kind;
         kinds
-            ->addAction(resourceIcon(kind), resourceKindName(kind), this,
+            ->addAction(resourceIcon(kind), QLatin1String(spec.name), this,
                         [this, kind] { selectResource(addResource(kind)); })
-            ->setToolTip(asyncioEquivalent(kind));
+            ->setToolTip(QString::fromUtf8(spec.python));
     }
     m_add->setMenu(kinds);
     m_delete->setText(tr("Delete"));

@@ -4,6 +4,7 @@
 #include "canvas/card_item.h"
 #include "canvas/start_arrow.h"
 #include "document/scenario_document.h"
+#include "scenario/op_table.h"
 
 #include <QEvent>
 #include <QGraphicsLineItem>
@@ -26,21 +27,11 @@ constexpr qreal kRowGap = 30;
 QStringList startedBy(const Step &step)
 {
     QStringList targets;
-    switch (step.kind) {
-    case StepKind::CreateTask:
-    case StepKind::Call:
-    case StepKind::WaitFor:
-        if (!step.coro.isEmpty())
-            targets << step.coro;
-        break;
-    case StepKind::Gather:
-        for (const GatherItem &item : step.items)
-            if (!item.coro.isEmpty() && !targets.contains(item.coro))
-                targets << item.coro;
-        break;
-    default:
-        break;
-    }
+    if (fieldOfType(step.kind, FieldType::Coroutine) && !step.coro.isEmpty())
+        targets << step.coro;
+    for (const GatherItem &item : step.items)
+        if (!item.coro.isEmpty() && !targets.contains(item.coro))
+            targets << item.coro;
     return targets;
 }
 

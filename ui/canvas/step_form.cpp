@@ -1,9 +1,10 @@
-// The fields of one block, by op (scenario-format.md's table says which an op uses).
+// The fields of one block: those of its op's row in the op table (op_table.h), in that order.
 #include "canvas/properties_panel.h"
 
 #include "canvas/block_style.h"
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
+#include "scenario/op_table.h"
 #include "scenario/py_value_text.h"
 #include "scenario/scenario_validate.h"
 
@@ -44,29 +45,6 @@ PyValue parseJsonValue(const QString &text)
 QString jsonValueText(const PyValue &value)
 {
     return pyValueText(value);
-}
-
-std::vector<ResourceKind> allowedKinds(StepKind kind)
-{
-    using R = ResourceKind;
-    const QString key = resourceKeyFor(kind);
-    if (key == QLatin1String("resource"))
-        return {R::Lock, R::Semaphore};
-    if (key == QLatin1String("event"))
-        return {R::Event};
-    if (key == QLatin1String("queue"))
-        return {R::Queue};
-    if (key == QLatin1String("future"))
-        return {R::Future};
-    if (key == QLatin1String("pool"))
-        return {R::ThreadPool, R::ProcessPool};
-    return {};
-}
-
-bool usesSeconds(StepKind kind)
-{
-    return kind == StepKind::Sleep || kind == StepKind::Cpu || kind == StepKind::Block
-           || kind == StepKind::ToThread || kind == StepKind::RunInExecutor;
 }
 
 } // namespace
@@ -111,97 +89,129 @@ void PropertiesPanel::addStepFields(const Step &step)
     addField(QStringLiteral("*"), tr("Block"), op);
     textEditor(QStringLiteral("label"), tr("Label"), step.label,
                [](Step &s, const QString &t) { s.label = t; });
-    if (usesSeconds(step.kind))
-        quantityEditor(QStringLiteral("seconds"), tr("Seconds"), quantityText(step.seconds),
-                       [](Step &s, const Quantity &q) { s.seconds = q; });
-    addWorkFields(step);
-    addTaskFields(step);
-    addResourceField(step);
-    addValueFields(step);
+    for (const FieldSpec &field : opSpec(step.kind).fields)
+        addOpField(step, field);
 }
 
-void PropertiesPanel::addWorkFields(const Step &step)
+void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
 {
-    if (step.kind == StepKind::ToThread || step.kind == StepKind::RunInExecutor) {
-        auto *work = new QComboBox;
-        work->addItems({QStringLiteral("io"), QStringLiteral("cpu")});
-        work->setCurrentIndex(step.work == WorkKind::Cpu ? 1 : 0);
-        addField(QStringLiteral("work"), tr("Work"), work);
-        connect(work, &QComboBox::activated, this, [this](int index) {
-            commitStep(tr("Edit work"),
-                       [&](Step &s) { s.work = index ? WorkKind::Cpu : WorkKind::Io; });
-        });
+    const QString key = QLatin1String(field.key);
+    const QString label = tr(field.label);
+    switch (field.type) {
+    case FieldType::Duration: {
+        Quantity Step::*const member = std::get<Quantity Step::*>(field.member);
+        return quantityEditor(key, label, quantityText(step.*member),
+                              [member](Step &s, const Quantity &q) { s.*member = q; });
     }
-    if (step.kind == StepKind::Print)
-        textEditor(QStringLiteral("text"), tr("Text"), step.text,
-                   [](Step &s, const QString &t) { s.text = t; });
-}
-
-void PropertiesPanel::addTaskFields(const Step &step)
-{
-    if (step.kind == StepKind::Call || step.kind == StepKind::CreateTask
-        || step.kind == StepKind::WaitFor)
-        addCallFields(step);
-    if (step.kind == StepKind::Call)
-        addAwaitField(step);
-    if (step.kind == StepKind::WaitFor)
-        quantityEditor(QStringLiteral("timeout"), tr("Timeout"), quantityText(step.timeout),
-                       [](Step &s, const Quantity &q) { s.timeout = q; });
-    if (step.kind == StepKind::CreateTask)
-        textEditor(QStringLiteral("name"), tr("Task name"), step.name,
-                   [](Step &s, const QString &t) { s.name = t; });
-    if (step.kind == StepKind::CreateTask || step.kind == StepKind::Get
-        || step.kind == StepKind::Drain)
-        textEditor(QStringLiteral("as"), tr("Variable"), step.as,
-                   [](Step &s, const QString &t) { s.as = t; });
-    if (step.kind == StepKind::Await || step.kind == StepKind::Cancel
-        || step.kind == StepKind::WaitFor)
-        textEditor(QStringLiteral("task"), tr("Task variable"), step.task,
-                   [](Step &s, const QString &t) { s.task = t; });
-    if (step.kind == StepKind::Gather)
-        addGatherFields(step);
-}
-
-void PropertiesPanel::addValueFields(const Step &step)
-{
-    if (step.kind == StepKind::Put)
-        textEditor(QStringLiteral("item"), tr("Item (JSON)"), jsonValueText(step.item),
-                   [](Step &s, const QString &t) { s.item = parseJsonValue(t); });
-    if (step.kind == StepKind::FutureSet)
-        textEditor(QStringLiteral("value"), tr("Value (JSON)"), jsonValueText(step.value),
-                   [](Step &s, const QString &t) { s.value = parseJsonValue(t); });
-    if (step.kind == StepKind::Repeat) {
-        textEditor(QStringLiteral("count"), tr("Count (empty: forever)"),
-                   step.count ? quantityText(*step.count) : QString(),
-                   [](Step &s, const QString &t) {
-                       s.count = t.trimmed().isEmpty() ? std::nullopt : parseQuantity(t);
+    case FieldType::Limit: { // empty: None (no limit)
+        std::optional<Quantity> Step::*const member
+            = std::get<std::optional<Quantity> Step::*>(field.member);
+        textEditor(key, label, step.*member ? quantityText(*(step.*member)) : QString(),
+                   [member](Step &s, const QString &t) {
+                       s.*member = t.trimmed().isEmpty() ? std::nullopt : parseQuantity(t);
                    });
-        textEditor(QStringLiteral("var"), tr("Loop variable"), step.var,
-                   [](Step &s, const QString &t) { s.var = t; });
+        return;
     }
-    if (step.kind == StepKind::Raise) {
-        textEditor(QStringLiteral("error"), tr("Exception"), step.error,
-                   [](Step &s, const QString &t) { s.error = t; });
-        textEditor(QStringLiteral("message"), tr("Message"), step.message,
-                   [](Step &s, const QString &t) { s.message = t; });
+    case FieldType::ReturnWhen:
+        return addReturnWhenField(step);
+    case FieldType::Text:
+    case FieldType::ErrorClass:
+    case FieldType::Variable:
+    case FieldType::Task:
+    case FieldType::Function:
+    case FieldType::Expression: {
+        QString Step::*const member = std::get<QString Step::*>(field.member);
+        textEditor(key, label, step.*member,
+                   [member](Step &s, const QString &t) { s.*member = t; });
+        return;
     }
-    if (step.kind == StepKind::Try)
-        addTryFields(step);
+    case FieldType::Value: {
+        PyValue Step::*const member = std::get<PyValue Step::*>(field.member);
+        textEditor(key, label, jsonValueText(step.*member),
+                   [member](Step &s, const QString &t) { s.*member = parseJsonValue(t); });
+        return;
+    }
+    case FieldType::Count:
+        return addCountField(step);
+    case FieldType::Work:
+        return addWorkField(step);
+    case FieldType::Coroutine:
+        return addCallFields(step);
+    case FieldType::Flag:
+        return addFlagField(step, field);
+    case FieldType::GatherItems:
+        return addGatherFields(step);
+    case FieldType::Resource:
+        return addResourceField(step, field);
+    case FieldType::ExceptMap:
+        return addExceptField(step);
+    case FieldType::Finally:
+        return addFinallyField(step);
+    case FieldType::Args: // in the coroutine's argument table
+    case FieldType::Body: // on the canvas
+        return;
+    }
 }
 
-void PropertiesPanel::addResourceField(const Step &step)
+void PropertiesPanel::addWorkField(const Step &step)
 {
-    const std::vector<ResourceKind> kinds = allowedKinds(step.kind);
-    if (kinds.empty())
-        return;
+    auto *work = new QComboBox;
+    work->addItems({QStringLiteral("io"), QStringLiteral("cpu")});
+    work->setCurrentIndex(step.work == WorkKind::Cpu ? 1 : 0);
+    addField(QStringLiteral("work"), tr("Work"), work);
+    connect(work, &QComboBox::activated, this, [this](int index) {
+        commitStep(tr("Edit work"),
+                   [&](Step &s) { s.work = index ? WorkKind::Cpu : WorkKind::Io; });
+    });
+}
+
+// wait's return_when: ALL_COMPLETED (the default, not written), FIRST_COMPLETED or
+// FIRST_EXCEPTION.
+void PropertiesPanel::addReturnWhenField(const Step &step)
+{
+    const QStringList kinds{QStringLiteral("ALL_COMPLETED"), QStringLiteral("FIRST_COMPLETED"),
+                            QStringLiteral("FIRST_EXCEPTION")};
+    auto *when = new QComboBox;
+    when->addItems(kinds);
+    when->setCurrentIndex(std::max(0, int(kinds.indexOf(step.returnWhen))));
+    addField(QStringLiteral("return_when"), tr("return_when"), when);
+    connect(when, &QComboBox::activated, this, [this, kinds](int index) {
+        commitStep(tr("Edit return_when"),
+                   [&](Step &s) { s.returnWhen = index == 0 ? QString() : kinds[index]; });
+    });
+}
+
+void PropertiesPanel::addCountField(const Step &step)
+{
+    textEditor(QStringLiteral("count"), tr("Count (empty: forever)"),
+               step.count ? quantityText(*step.count) : QString(), [](Step &s, const QString &t) {
+                   s.count = t.trimmed().isEmpty() ? std::nullopt : parseQuantity(t);
+               });
+}
+
+void PropertiesPanel::addFlagField(const Step &step, const FieldSpec &field)
+{
+    bool Step::*const member = std::get<bool Step::*>(field.member);
+    auto *box = new QCheckBox(QLatin1String(field.label));
+    if (field.hint)
+        box->setToolTip(tr(field.hint));
+    box->setChecked(step.*member);
+    addField(QLatin1String(field.key), QString(), box);
+    const QString what = tr("Edit %1").arg(QLatin1String(field.key));
+    connect(box, &QCheckBox::toggled, this,
+            [this, what, member](bool on) { commitStep(what, [&](Step &s) { s.*member = on; }); });
+}
+
+void PropertiesPanel::addResourceField(const Step &step, const FieldSpec &field)
+{
     auto *picker = new QComboBox;
     for (const Resource &resource : m_document->scenario().resources)
-        if (std::find(kinds.begin(), kinds.end(), resource.kind) != kinds.end())
+        if (std::find(field.kinds.begin(), field.kinds.end(), resource.kind) != field.kinds.end())
             picker->addItem(resource.id);
     if (picker->findText(step.resource) < 0)
         picker->addItem(step.resource); // keep an unknown name visible: the validator flags it
     picker->setCurrentText(step.resource);
-    addField(resourceKeyFor(step.kind), resourceKeyFor(step.kind), picker);
+    addField(QLatin1String(field.key), QLatin1String(field.label), picker);
     connect(picker, &QComboBox::textActivated, this, [this](const QString &id) {
         commitStep(tr("Edit resource"), [&](Step &s) { s.resource = id; });
     });
@@ -261,17 +271,6 @@ void PropertiesPanel::addCallFields(const Step &step)
     });
 }
 
-void PropertiesPanel::addAwaitField(const Step &step)
-{
-    auto *awaited = new QCheckBox(tr("await"));
-    awaited->setToolTip(tr("Unchecked: coro() without await. The coroutine never runs and "
-                           "Python warns that it was never awaited."));
-    awaited->setChecked(step.awaited);
-    addField(QStringLiteral("await"), QString(), awaited);
-    connect(awaited, &QCheckBox::toggled, this,
-            [this](bool on) { commitStep(tr("Edit await"), [&](Step &s) { s.awaited = on; }); });
-}
-
 void PropertiesPanel::addGatherFields(const Step &step)
 {
     auto *items = new QTableWidget(int(step.items.size()), 3);
@@ -317,15 +316,9 @@ void PropertiesPanel::addGatherFields(const Step &step)
         });
         rebuild(); // the items table has the new number of rows
     });
-    auto *returnExceptions = new QCheckBox(tr("return_exceptions"));
-    returnExceptions->setChecked(step.returnExceptions);
-    addField(QStringLiteral("return_exceptions"), QString(), returnExceptions);
-    connect(returnExceptions, &QCheckBox::toggled, this, [this](bool on) {
-        commitStep(tr("Edit return_exceptions"), [&](Step &s) { s.returnExceptions = on; });
-    });
 }
 
-void PropertiesPanel::addTryFields(const Step &step)
+void PropertiesPanel::addExceptField(const Step &step)
 {
     QStringList errors;
     for (const ExceptClause &clause : step.excepts)
@@ -348,6 +341,10 @@ void PropertiesPanel::addTryFields(const Step &step)
             s.excepts = clauses;
         });
     });
+}
+
+void PropertiesPanel::addFinallyField(const Step &step)
+{
     auto *hasFinally = new QCheckBox(tr("finally"));
     hasFinally->setChecked(step.finallySteps.has_value());
     addField(QStringLiteral("finally"), QString(), hasFinally);

@@ -2,22 +2,17 @@
 // references, card positions in `layout`.
 #include "document/scenario_edits.h"
 
+#include "scenario/op_table.h"
+#include "scenario/scenario_json.h"
 #include "scenario/scenario_walk.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace loopscope {
 
 namespace {
-
-QString firstResource(const Scenario &scenario, std::initializer_list<ResourceKind> kinds)
-{
-    for (const Resource &resource : scenario.resources)
-        for (ResourceKind kind : kinds)
-            if (resource.kind == kind)
-                return resource.id;
-    return {};
-}
 
 // A coroutine other than main to call, with a zero for each of its parameters.
 std::pair<QString, QJsonObject> someCallee(const Scenario &scenario)
@@ -43,91 +38,80 @@ QString someTaskVariable(const Scenario &scenario)
     return task;
 }
 
-QString resourceFor(const Scenario &scenario, StepKind kind)
+QString firstResource(const Scenario &scenario, std::span<const ResourceKind> kinds)
 {
-    using R = ResourceKind;
-    switch (kind) {
-    case StepKind::With:
-    case StepKind::Acquire:
-    case StepKind::Release:
-        return firstResource(scenario, {R::Lock, R::Semaphore});
-    case StepKind::EventWait:
-    case StepKind::EventSet:
-    case StepKind::EventClear:
-        return firstResource(scenario, {R::Event});
-    case StepKind::Put:
-    case StepKind::Get:
-    case StepKind::TaskDone:
-    case StepKind::Join:
-    case StepKind::Drain:
-        return firstResource(scenario, {R::Queue});
-    case StepKind::FutureSet:
-    case StepKind::FutureAwait:
-        return firstResource(scenario, {R::Future});
-    case StepKind::RunInExecutor:
-        return firstResource(scenario, {R::ThreadPool, R::ProcessPool});
-    default:
-        return {};
+    for (const Resource &resource : scenario.resources)
+        if (std::find(kinds.begin(), kinds.end(), resource.kind) != kinds.end())
+            return resource.id;
+    return {};
+}
+
+// The field's value in a new step: the table's initial value, or a name the scenario has.
+// The field is left out (a default QJsonValue is null, which would be written).
+QJsonValue noValue()
+{
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonValue initialValue(const Scenario &scenario, const FieldSpec &field)
+{
+    if (field.initial)
+        return QJsonDocument::fromJson(QByteArray("[") + field.initial + ']').array().at(0);
+    const auto [coro, args] = someCallee(scenario);
+    switch (field.type) {
+    case FieldType::Coroutine:
+        return coro;
+    case FieldType::Args:
+        return args.isEmpty() ? noValue() : QJsonValue(args);
+    case FieldType::Task: // a wait_for's optional task: it calls a coroutine instead
+        return field.need == FieldNeed::Required ? QJsonValue(someTaskVariable(scenario))
+                                                 : noValue();
+    case FieldType::Resource:
+        return firstResource(scenario, field.kinds);
+    case FieldType::GatherItems: {
+        QJsonObject item{{QStringLiteral("coro"), coro}};
+        if (!args.isEmpty())
+            item.insert(QStringLiteral("args"), args);
+        return QJsonArray{item};
     }
+    case FieldType::Function: // call_soon's: the first function, if any
+        if (field.need == FieldNeed::Required && !scenario.functions.empty())
+            return scenario.functions.front().name;
+        return noValue();
+    case FieldType::Limit:
+    case FieldType::ReturnWhen:
+    case FieldType::Expression:
+    case FieldType::Duration:
+    case FieldType::Count:
+    case FieldType::Work:
+    case FieldType::Text:
+    case FieldType::ErrorClass:
+    case FieldType::Flag:
+    case FieldType::Variable:
+    case FieldType::Value:
+    case FieldType::Body:
+    case FieldType::ExceptMap:
+    case FieldType::Finally:
+        break;
+    }
+    return noValue();
 }
 
 } // namespace
 
+// Written as JSON from the op table's row and read back as a file's step is, so a new step has
+// exactly the fields the format gives it.
 Step defaultStep(const Scenario &scenario, StepKind kind)
 {
-    Step step;
-    step.kind = kind;
+    QJsonObject object{{QStringLiteral("op"), opName(kind)}};
+    for (const FieldSpec &field : opSpec(kind).fields)
+        if (const QJsonValue value = initialValue(scenario, field); !value.isUndefined())
+            object.insert(QLatin1String(field.key), value);
+    const ScenarioFragment fragment
+        = readScenarioFragment(QJsonDocument(object).toJson(), QStringLiteral("new step"));
+    Step step = std::holds_alternative<Step>(fragment.value) ? std::get<Step>(fragment.value)
+                                                             : Step{kind};
     step.id = freshStepId(scenario);
-    // Only the fields the op uses: a field the writer leaves out would not survive a save.
-    if (kind == StepKind::Sleep || kind == StepKind::Cpu || kind == StepKind::Block
-        || kind == StepKind::ToThread || kind == StepKind::RunInExecutor)
-        step.seconds = Quantity::literal(1.0);
-    step.resource = resourceFor(scenario, kind);
-    const auto [coro, args] = someCallee(scenario);
-    switch (kind) {
-    case StepKind::Print:
-        step.text = QStringLiteral("hello");
-        break;
-    case StepKind::CreateTask:
-        step.as = QStringLiteral("task");
-        [[fallthrough]];
-    case StepKind::Call:
-        step.coro = coro;
-        step.args = args;
-        break;
-    case StepKind::WaitFor:
-        step.coro = coro;
-        step.args = args;
-        step.timeout = Quantity::literal(1.0);
-        break;
-    case StepKind::Await:
-    case StepKind::Cancel:
-        step.task = someTaskVariable(scenario);
-        break;
-    case StepKind::Gather:
-        step.items.push_back(GatherItem{coro, args, {}, {}});
-        break;
-    case StepKind::Get:
-    case StepKind::Drain:
-        step.as = QStringLiteral("item");
-        break;
-    case StepKind::Put:
-        step.item = 1;
-        break;
-    case StepKind::FutureSet:
-        step.value = 1;
-        break;
-    case StepKind::Repeat:
-        step.count = Quantity::literal(2);
-        step.var = QStringLiteral("i");
-        break;
-    case StepKind::Raise:
-        step.error = QStringLiteral("ValueError");
-        step.message = QStringLiteral("boom");
-        break;
-    default:
-        break;
-    }
     return step;
 }
 
