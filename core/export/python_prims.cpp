@@ -41,7 +41,7 @@ QString ProgramWriter::awaitable(const Step &step) const
                  offloadedCall(step));
     case StepKind::Shield:
         return QStringLiteral("asyncio.shield(%1)")
-            .arg(step.task.isEmpty() ? coroCall(step.coro, step.args) : boundName(step.task));
+            .arg(step.task.isEmpty() ? coroCall(step.coro, step.args) : taskText(step.task));
     default:
         return {};
     }
@@ -55,7 +55,7 @@ QString ProgramWriter::itemText(const GatherItem &item, bool asTask) const
     if (item.isStar())
         return QLatin1Char('*') + item.star;
     if (item.isTask())
-        return boundName(item.task);
+        return taskText(item.task);
     if (asTask || !item.name.isEmpty())
         return QStringLiteral("asyncio.create_task(%1%2)")
             .arg(coroCall(item.coro, item.args), taskName(item.name));
@@ -88,19 +88,16 @@ void ProgramWriter::writePrimitive(const Step &step)
 {
     const QString r = resourceName(step.resource);
     const auto lookup = [this](const QString &n) { return variable(n); };
-    const auto assigned = [this, &step](const QString &expr) {
-        return step.as.isEmpty() ? expr : bind(step.as) + QStringLiteral(" = ") + expr;
-    };
     switch (step.kind) {
     case StepKind::ToThread:
     case StepKind::RunInExecutor:
     case StepKind::Shield:
-        return line(assigned(QStringLiteral("await ") + awaitable(step)), step.label);
+        return line(assigned(step, QStringLiteral("await ") + awaitable(step)), step.label);
     case StepKind::PutNowait:
         return line(QStringLiteral("%1.put_nowait(%2)").arg(r, literal(step.item, lookup)),
                     step.label);
     case StepKind::GetNowait:
-        return line(assigned(r + QStringLiteral(".get_nowait()")), step.label);
+        return line(assigned(step, r + QStringLiteral(".get_nowait()")), step.label);
     case StepKind::CallSoon:
         return line(QStringLiteral("asyncio.get_running_loop().call_soon(%1%2)")
                         .arg(identifier(step.function), functionArgs(step.function, step.args)),
@@ -116,13 +113,7 @@ void ProgramWriter::writePrimitive(const Step &step)
             call += QStringLiteral(", timeout=") + seconds(*step.limit);
         if (!step.returnWhen.isEmpty())
             call += QStringLiteral(", return_when=asyncio.") + step.returnWhen;
-        const QString text = QStringLiteral("await ") + call + QLatin1Char(')');
-        if (step.as.isEmpty())
-            return line(text, step.label);
-        QStringList names;
-        for (const QString &name : step.as.split(QLatin1Char(',')))
-            names << bind(name.trimmed());
-        return line(names.join(QStringLiteral(", ")) + QStringLiteral(" = ") + text, step.label);
+        return line(assigned(step, QStringLiteral("await ") + call + QLatin1Char(')')), step.label);
     }
     case StepKind::AsCompleted: {
         QString call = QStringLiteral("asyncio.as_completed(%1").arg(itemList(step.items));
@@ -130,7 +121,7 @@ void ProgramWriter::writePrimitive(const Step &step)
             call += QStringLiteral(", timeout=") + seconds(*step.limit);
         line(QStringLiteral("for _next in %1):").arg(call), step.label);
         ++m_indent;
-        line(assigned(QStringLiteral("await _next")));
+        line(assigned(step, QStringLiteral("await _next")));
         writeSteps(step.steps);
         --m_indent;
         return;
@@ -150,7 +141,7 @@ void ProgramWriter::writePrimitive(const Step &step)
     case StepKind::NotifyAll:
         return line(QStringLiteral("%1.notify_all()").arg(r), step.label);
     case StepKind::BarrierWait:
-        return line(assigned(QStringLiteral("await %1.wait()").arg(r)), step.label);
+        return line(assigned(step, QStringLiteral("await %1.wait()").arg(r)), step.label);
     case StepKind::Timeout:
         line(QStringLiteral("async with asyncio.timeout(%1):")
                  .arg(step.limit ? seconds(*step.limit) : QStringLiteral("None")),

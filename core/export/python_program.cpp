@@ -3,6 +3,7 @@
 
 #include "export/python_text.h"
 #include "export/python_writer.h"
+#include "scenario/scenario_walk.h"
 
 #include <algorithm>
 #include <functional>
@@ -14,20 +15,6 @@ namespace python {
 namespace {
 
 // Calls f on every step of the scenario, bodies included.
-void forEachStep(const Steps &steps, const std::function<void(const Step &)> &f)
-{
-    for (const Step &step : steps) {
-        f(step);
-        for (const GatherItem &item : step.items)
-            forEachStep(item.awaitable, f);
-        forEachStep(step.steps, f);
-        for (const ExceptClause &clause : step.excepts)
-            forEachStep(clause.steps, f);
-        if (step.finallySteps)
-            forEachStep(*step.finallySteps, f);
-    }
-}
-
 bool madeInMain(ResourceKind kind)
 {
     return kind == ResourceKind::Future || kind == ResourceKind::ThreadPool
@@ -43,6 +30,8 @@ ProgramWriter::ProgramWriter(const Scenario &scenario)
         forEachStep(coroutine.steps, [this](const Step &step) { noteNeeds(step); });
     for (const Coroutine &function : scenario.functions)
         forEachStep(function.steps, [this](const Step &step) { noteNeeds(step); });
+    if (scenario.program)
+        forEachStep(*scenario.program, [this](const Step &step) { noteNeeds(step); });
     for (const Resource &r : scenario.resources) {
         if (r.kind == ResourceKind::ProcessPool)
             m_usesTime = m_usesTime || r.startup > 0; // the start-up is a time.sleep
@@ -64,6 +53,24 @@ void ProgramWriter::noteNeeds(const Step &step)
         m_usesTime = true;
     if (step.kind == StepKind::ToThread)
         m_usesToThread = true;
+    // The modules expressions use: a crude look at the text is enough to import them.
+    QStringList texts{step.cond,
+                      step.iterable,
+                      step.text,
+                      step.task,
+                      step.seconds.param,
+                      step.timeout.param,
+                      step.value.toString(),
+                      step.item.toString()};
+    for (const ElifClause &clause : step.elifs)
+        texts << clause.cond;
+    for (auto it = step.args.begin(); it != step.args.end(); ++it)
+        texts << it.value().toString();
+    for (const QString &module :
+         {QStringLiteral("random"), QStringLiteral("time"), QStringLiteral("loop")})
+        for (const QString &t : std::as_const(texts))
+            if (t.contains(module + QLatin1Char('.')))
+                m_mentions.insert(module);
 }
 
 // Coroutines first (their names read best untouched), then resources; a clash gets a '_'.
@@ -104,8 +111,7 @@ QString ProgramWriter::program()
             writeCoroutine(coroutine);
     blank();
     blank();
-    line(QStringLiteral("if __name__ == \"__main__\":"));
-    line(QStringLiteral("    asyncio.run(main())"));
+    writeProgram();
     return m_lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -136,7 +142,9 @@ void ProgramWriter::writeImports()
     line(QStringLiteral("import asyncio"));
     if (m_scenario.python.switchInterval != 0.005)
         line(QStringLiteral("import sys"));
-    if (m_usesTime || m_usesBurn)
+    if (m_scenario.seed || m_mentions.contains(QStringLiteral("random")))
+        line(QStringLiteral("import random"));
+    if (m_usesTime || m_usesBurn || m_mentions.contains(QStringLiteral("time")))
         line(QStringLiteral("import time"));
     QStringList executors;
     if (processPool)
@@ -257,6 +265,10 @@ void ProgramWriter::writeCoroutine(const Coroutine &coroutine)
     line(QStringLiteral("async def %1(%2):")
              .arg(m_globals.value(coroutine.name), params.join(QStringLiteral(", "))));
     ++m_indent;
+    if (!coroutine.globals.empty())
+        line(QStringLiteral("global ")
+             + QStringList(coroutine.globals.begin(), coroutine.globals.end())
+                   .join(QStringLiteral(", ")));
     const bool isMain = coroutine.name == QLatin1String("main");
     if (needsLoop(coroutine, isMain))
         line(QStringLiteral("loop = asyncio.get_running_loop()"));
@@ -269,8 +281,13 @@ void ProgramWriter::writeCoroutine(const Coroutine &coroutine)
 bool ProgramWriter::needsLoop(const Coroutine &coroutine, bool isMain) const
 {
     bool needed = false;
-    forEachStep(coroutine.steps,
-                [&](const Step &step) { needed = needed || step.kind == StepKind::RunInExecutor; });
+    forEachStep(coroutine.steps, [&](const Step &step) {
+        needed = needed || step.kind == StepKind::RunInExecutor
+                 || QStringList{step.cond, step.iterable, step.text, step.seconds.param,
+                                step.value.toString()}
+                        .join(QLatin1Char(' '))
+                        .contains(QLatin1String("loop."));
+    });
     for (const Coroutine &c : m_scenario.coroutines) // an item's run_in_executor
         for (const Step &step : c.steps)
             for (const GatherItem &item : step.items)

@@ -1,6 +1,7 @@
 // One statement (or block) per step, as scenario-format.md's table gives its asyncio meaning.
 #include "export/python_text.h"
 #include "export/python_writer.h"
+#include "scenario/json_text.h"
 
 #include <QRegularExpression>
 
@@ -82,8 +83,15 @@ QString ProgramWriter::resourceName(const QString &id) const
     return m_globals.value(id, identifier(id));
 }
 
+QString ProgramWriter::taskText(const QString &task) const
+{
+    return json::isIdentifier(task) ? boundName(task) : expression(task);
+}
+
 QString ProgramWriter::seconds(const Quantity &q) const
 {
+    if (q.isParam() && !json::isIdentifier(q.param))
+        return QLatin1Char('(') + expression(q.param) + QStringLiteral(") * SCALE");
     if (q.isParam()) {
         const QString v = variable(q.param);
         return (v.isEmpty() ? localName(q.param) : v) + QStringLiteral(" * SCALE");
@@ -94,7 +102,6 @@ QString ProgramWriter::seconds(const Quantity &q) const
 // Keyword arguments in the order of the callee's parameters (a JSON object has no order).
 QString ProgramWriter::coroCall(const QString &coro, const PyArgs &args) const
 {
-    const auto lookup = [this](const QString &n) { return variable(n); };
     QStringList order;
     if (const Coroutine *callee = m_scenario.coroutine(coro))
         order = QStringList(callee->params.begin(), callee->params.end());
@@ -104,7 +111,7 @@ QString ProgramWriter::coroCall(const QString &coro, const PyArgs &args) const
     QStringList keywords;
     for (const QString &param : order)
         if (args.contains(param))
-            keywords << localName(param) + QLatin1Char('=') + literal(args.value(param), lookup);
+            keywords << localName(param) + QLatin1Char('=') + value(args.value(param));
     return m_globals.value(coro, identifier(coro)) + QLatin1Char('(')
            + keywords.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
@@ -127,7 +134,7 @@ void ProgramWriter::writeSteps(const Steps &steps)
 void ProgramWriter::writeStep(const Step &step)
 {
     const auto lookup = [this](const QString &n) { return variable(n); };
-    const QString task = boundName(step.task);
+    const QString task = taskText(step.task);
     switch (step.kind) {
     case StepKind::Sleep:
         return line(QStringLiteral("await asyncio.sleep(%1)").arg(seconds(step.seconds)),
@@ -137,13 +144,23 @@ void ProgramWriter::writeStep(const Step &step)
     case StepKind::Block:
         return line(QStringLiteral("time.sleep(%1)").arg(seconds(step.seconds)), step.label);
     case StepKind::Print:
-        return line(QStringLiteral("print(%1)").arg(text(step.text, lookup)), step.label);
+        return line(QStringLiteral("print(%1)").arg(printText(step.text)), step.label);
     case StepKind::Call: // without await: CPython warns "coroutine ... was never awaited"
-        return line((step.awaited ? QStringLiteral("await ") : QString())
-                        + coroCall(step.coro, step.args),
+        if (!step.awaited)
+            return line(coroCall(step.coro, step.args), step.label);
+        return line(assigned(step, QStringLiteral("await ") + coroCall(step.coro, step.args)),
                     step.label);
     case StepKind::Await:
-        return line(QStringLiteral("await ") + task, step.label);
+        return line(assigned(step, QStringLiteral("await ") + task), step.label);
+    case StepKind::Return:
+    case StepKind::If:
+    case StepKind::For:
+    case StepKind::While:
+    case StepKind::Break:
+    case StepKind::Continue:
+    case StepKind::Set:
+    case StepKind::Run:
+        return writeFlow(step);
     case StepKind::Cancel:
         return line(task + QStringLiteral(".cancel()"), step.label);
     case StepKind::Raise: {
@@ -213,9 +230,10 @@ void ProgramWriter::writeGather(const Step &step)
     if (step.returnExceptions)
         items << QStringLiteral("return_exceptions=True");
     if (items.size() <= 1)
-        return line(QStringLiteral("await asyncio.gather(%1)").arg(items.join(QString())),
-                    step.label);
-    line(QStringLiteral("await asyncio.gather("), step.label);
+        return line(
+            assigned(step, QStringLiteral("await asyncio.gather(%1)").arg(items.join(QString()))),
+            step.label);
+    line(assigned(step, QStringLiteral("await asyncio.gather(")), step.label);
     for (const QString &item : items)
         line(QStringLiteral("    ") + item + QLatin1Char(','));
     line(QStringLiteral(")"));
@@ -228,16 +246,19 @@ void ProgramWriter::writeGather(const Step &step)
 // A timeout from a parameter is only known when the program runs, so it gets both, behind an if.
 void ProgramWriter::writeWaitFor(const Step &step)
 {
+    const QString to = step.as.isEmpty() ? QString() : target(step.as) + QStringLiteral(" = ");
     if (!step.timeout.isParam() && step.timeout.value <= 0) {
         const QString awaited
-            = step.task.isEmpty() ? coroCall(step.coro, step.args) : boundName(step.task);
-        return line(
-            QStringLiteral("await asyncio.wait_for(%1, %2)").arg(awaited, seconds(step.timeout)),
-            step.label);
+            = step.task.isEmpty() ? coroCall(step.coro, step.args) : taskText(step.task);
+        return line(to
+                        + QStringLiteral("await asyncio.wait_for(%1, %2)")
+                              .arg(awaited, seconds(step.timeout)),
+                    step.label);
     }
     if (!step.task.isEmpty()) {
-        return line(QStringLiteral("await asyncio.wait_for(%1, %2)")
-                        .arg(boundName(step.task), seconds(step.timeout)),
+        return line(to
+                        + QStringLiteral("await asyncio.wait_for(%1, %2)")
+                              .arg(taskText(step.task), seconds(step.timeout)),
                     step.label);
     }
     const QString timeout = seconds(step.timeout);
@@ -249,18 +270,18 @@ void ProgramWriter::writeWaitFor(const Step &step)
     line(QStringLiteral("async with asyncio.timeout(%1):  # wait_for(%2(), ...) as in 3.12")
              .arg(timeout, m_globals.value(step.coro, identifier(step.coro))),
          step.timeout.isParam() ? QString() : step.label);
-    line(QStringLiteral("    await ") + call);
+    line(QStringLiteral("    ") + to + QStringLiteral("await ") + call);
     if (step.timeout.isParam()) {
         --m_indent;
         line(QStringLiteral("else:  # a timeout <= 0 cancels the coroutine before it starts"));
-        line(QStringLiteral("    await asyncio.wait_for(%1, %2)").arg(call, timeout));
+        line(QStringLiteral("    ") + to
+             + QStringLiteral("await asyncio.wait_for(%1, %2)").arg(call, timeout));
     }
 }
 
 void ProgramWriter::writeResourceOp(const Step &step)
 {
     const QString r = resourceName(step.resource);
-    const auto lookup = [this](const QString &n) { return variable(n); };
     switch (step.kind) {
     case StepKind::With:
         line(QStringLiteral("async with %1:").arg(r), step.label);
@@ -279,10 +300,9 @@ void ProgramWriter::writeResourceOp(const Step &step)
     case StepKind::EventClear:
         return line(QStringLiteral("%1.clear()").arg(r), step.label);
     case StepKind::FutureSet:
-        return line(QStringLiteral("%1.set_result(%2)").arg(r, literal(step.value, lookup)),
-                    step.label);
+        return line(QStringLiteral("%1.set_result(%2)").arg(r, value(step.value)), step.label);
     case StepKind::FutureAwait:
-        return line(QStringLiteral("await %1").arg(r), step.label);
+        return line(assigned(step, QStringLiteral("await %1").arg(r)), step.label);
     default:
         return;
     }
@@ -291,14 +311,12 @@ void ProgramWriter::writeResourceOp(const Step &step)
 void ProgramWriter::writeQueueOp(const Step &step)
 {
     const QString q = resourceName(step.resource);
-    const auto lookup = [this](const QString &n) { return variable(n); };
     switch (step.kind) {
     case StepKind::Put:
-        return line(QStringLiteral("await %1.put(%2)").arg(q, literal(step.item, lookup)),
-                    step.label);
+        return line(QStringLiteral("await %1.put(%2)").arg(q, value(step.item)), step.label);
     case StepKind::Get: {
         const QString get = QStringLiteral("await %1.get()").arg(q);
-        return line(step.as.isEmpty() ? get : bind(step.as) + QStringLiteral(" = ") + get,
+        return line(step.as.isEmpty() ? get : target(step.as) + QStringLiteral(" = ") + get,
                     step.label);
     }
     case StepKind::TaskDone:

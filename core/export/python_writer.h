@@ -50,6 +50,7 @@ private:
     QString itemText(const GatherItem &item, bool asTask) const;
     QString itemList(const std::vector<GatherItem> &items) const;
     QString seconds(const Quantity &q) const;
+    QString taskText(const QString &task) const; // a task field: a variable or an expression
     QString coroCall(const QString &coro, const PyArgs &args) const;
     QString taskName(const QString &name) const;
     QString resourceName(const QString &id) const;
@@ -57,6 +58,18 @@ private:
     QString bind(const QString &scenarioName);
     QString boundName(const QString &scenarioName) const;
     QString variable(const QString &scenarioName) const; // "" when not bound
+
+    // python_flow.cpp: values, expressions and control flow
+    void writeFlow(const Step &step);
+    void writeProgram();
+    void body(const Steps &steps);
+    QString pyName(const QString &name) const;
+    QString renamed(const QString &text, bool fstring) const;
+    QString expression(const QString &text) const;
+    QString printText(const QString &body) const;
+    QString value(const PyValue &v) const;
+    QString target(const QString &text);
+    QString assigned(const Step &step, const QString &rhs);
 
     // output
     void line(const QString &code, const QString &label = {});
@@ -73,6 +86,7 @@ private:
     bool m_usesBurn = false;           // some CPU work: define burn()
     bool m_usesTime = false;           // time.sleep somewhere
     bool m_cpuCountMatters = false;    // a pool is sized from python.cpu_count
+    QSet<QString> m_mentions;          // modules expressions use: random, time, loop
 };
 
 } // namespace loopscope::python

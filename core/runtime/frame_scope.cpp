@@ -201,6 +201,12 @@ void addBoundNames(QSet<QString> &names, const Steps &steps)
     for (const Step &step : steps) {
         addTargets(names, step.as);
         addTargets(names, step.var);
+        if (step.kind == StepKind::Set)
+            addTargets(names, step.name);
+        for (const ElifClause &clause : step.elifs)
+            addBoundNames(names, clause.steps);
+        if (step.elseSteps)
+            addBoundNames(names, *step.elseSteps);
         addBoundNames(names, step.steps);
         for (const ExceptClause &clause : step.excepts)
             addBoundNames(names, clause.steps);

@@ -79,8 +79,14 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
         neverAwaited(rt, step.coro, lane);
         return true;
     case StepKind::Print:
-        rt.event(EventKind::Print, lane, formatText(rt, frame, step.text));
+        rt.print(lane, formatText(rt, frame, step.text));
         return true;
+    case StepKind::Return:
+    case StepKind::Break:
+    case StepKind::Continue:
+    case StepKind::Set:
+    case StepKind::Run:
+        return runFlowInstant(rt, step, frame);
     case StepKind::CreateTask:
         createTask(rt, step, frame);
         return true;
@@ -160,6 +166,9 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::Try:
     case StepKind::ToThread:
     case StepKind::RunInExecutor:
+    case StepKind::If:
+    case StepKind::For:
+    case StepKind::While:
         return false;
     }
     return false;
@@ -270,7 +279,21 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::Timeout:
         co_await timeoutBlock(rt, step, frame);
         break;
-    case StepKind::Print: // the instants: runInstant() ran them
+    case StepKind::If:
+        co_await ifStep(rt, step, frame);
+        break;
+    case StepKind::For:
+        co_await forStep(rt, step, frame);
+        break;
+    case StepKind::While:
+        co_await whileStep(rt, step, frame);
+        break;
+    case StepKind::Return: // the instants: runInstant() ran them
+    case StepKind::Break:
+    case StepKind::Continue:
+    case StepKind::Set:
+    case StepKind::Run:
+    case StepKind::Print:
     case StepKind::CreateTask:
     case StepKind::Release:
     case StepKind::EventSet:

@@ -64,6 +64,13 @@ Co awaitTask(Runtime &rt, const Step &step, Frame &frame);
 Co gather(Runtime &rt, const Step &step, Frame &frame);
 Co waitFor(Runtime &rt, const Step &step, Frame &frame);
 
+// control_flow.cpp
+Co ifStep(Runtime &rt, const Step &step, Frame &frame);
+Co forStep(Runtime &rt, const Step &step, Frame &frame);
+Co whileStep(Runtime &rt, const Step &step, Frame &frame);
+// return, break, continue, set (and run, which is no coroutine's): false for other ops.
+bool runFlowInstant(Runtime &rt, const Step &step, Frame &frame);
+
 // blocks.cpp
 Co taskGroup(Runtime &rt, const Step &step, Frame &frame);
 Co withResource(Runtime &rt, const Step &step, Frame &frame);

@@ -1,6 +1,7 @@
 #include "runtime/runner.h"
 
 #include "analysis.h"
+#include "frame_scope.h"
 #include "interpreter.h"
 #include "pools.h"
 #include "runtime.h"
@@ -30,6 +31,8 @@ public:
 
 private:
     bool runUntil(bool *flag);
+    const Coroutine *startProgram(Frame &args);
+    void endProgram();
     void finishOutcome();
     void shutdown();
     static void setFlag(void *flag, std::uintptr_t) { *static_cast<bool *>(flag) = true; }
@@ -48,7 +51,21 @@ private:
     // main is cancelled there with the rest): a member, not a local of run().
     bool m_mainDone = false;
     int m_interrupts = 0; // KeyboardInterrupt or SystemExit raised out of the loop so far
+    // The module's code (Scenario::program): its frame, where its run step is, what it raised.
+    Frame m_module;
+    std::size_t m_runAt = 0;
+    std::optional<PyError> m_programError;
 };
+
+// The module's code runs with no task and no loop: its ops never suspend, so one resume runs
+// it to the end.
+void runModuleSteps(Runtime &rt, const Steps &steps, Frame &frame)
+{
+    Co body = runSteps(rt, steps, frame);
+    body.handle().resume();
+    if (body.error())
+        std::rethrow_exception(body.error());
+}
 
 bool liveClock(const Scenario &scenario, const RunOptions &options)
 {
@@ -107,11 +124,15 @@ void RunCore::run()
     m_rt.pools
         = m_loop.isLive() ? makeLivePools(m_rt, m_options.workerProgram) : makeVirtualPools(m_rt);
     m_loop.setThreadWorld(m_rt.pools.get());
-    const Coroutine *mainCoro = m_scenario.coroutine(QStringLiteral("main"));
+    Frame args;
+    const Coroutine *mainCoro = startProgram(args);
     bool stopped = !mainCoro;
     if (mainCoro) {
-        m_main = m_rt.createTask(QStringLiteral("main"), QStringLiteral("main"),
-                                 runCoroutine(m_rt, *mainCoro, Frame{}));
+        m_main = m_rt.createTask(mainCoro->name, QStringLiteral("main"),
+                                 runCoroutine(m_rt, *mainCoro, std::move(args)));
+        m_rt.moduleLane = m_main->lane();
+        for (const QString &text : std::exchange(m_rt.modulePrints, {}))
+            m_rt.print(m_rt.moduleLane, text);
         m_main->addDoneCallback(Callback{&RunCore::setFlag, &m_mainDone, 0});
         if (!runUntil(&m_mainDone) && m_interrupts == 0) {
             stopped = m_loop.stopRequested();
@@ -120,6 +141,7 @@ void RunCore::run()
     }
     if (!stopped && !m_deadlock)
         shutdown();
+    endProgram();
     m_end = m_loop.now();
     m_rt.flushReady();
     finishOutcome();
@@ -167,9 +189,57 @@ void RunCore::shutdown()
     }
 }
 
+// The program's steps up to its run step, then the coroutine that run starts and its
+// arguments. Without a program: main, as asyncio.run(main()).
+const Coroutine *RunCore::startProgram(Frame &args)
+{
+    if (!m_scenario.program)
+        return m_scenario.coroutine(QStringLiteral("main"));
+    const Steps &program = *m_scenario.program;
+    while (m_runAt < program.size() && program[m_runAt].kind != StepKind::Run)
+        ++m_runAt;
+    try {
+        runModuleSteps(m_rt, Steps(program.begin(), program.begin() + qsizetype(m_runAt)),
+                       m_module);
+        if (m_runAt == program.size())
+            return nullptr; // check refuses a program without run
+        const Step &run = program[m_runAt];
+        const Coroutine *coro = m_scenario.coroutine(run.coro);
+        if (!coro)
+            throw PyError{QStringLiteral("NameError"),
+                          QStringLiteral("name '%1' is not defined").arg(run.coro),
+                          {}};
+        args = bind(m_rt, m_module, run.args);
+        return coro;
+    } catch (const PyError &e) {
+        m_programError = e;
+        return nullptr;
+    }
+}
+
+// After asyncio.run returned (main done, not failed): its `as`, then the steps after it.
+void RunCore::endProgram()
+{
+    if (!m_scenario.program || !m_main || m_deadlock || m_loop.stopRequested() || m_rt.escaped
+        || !m_main->done() || m_main->failed() || m_main->cancelled())
+        return;
+    const Steps &program = *m_scenario.program;
+    try {
+        const Step &run = program[m_runAt];
+        if (!run.as.isEmpty())
+            assign(m_rt, m_module, run.as, resultOf(*m_main));
+        runModuleSteps(m_rt, Steps(program.begin() + qsizetype(m_runAt) + 1, program.end()),
+                       m_module);
+    } catch (const PyError &e) {
+        m_programError = e;
+    }
+}
+
 void RunCore::finishOutcome()
 {
-    if (m_loop.stopRequested() || !m_main) {
+    if (m_programError) {
+        m_outcome = {OutcomeStatus::Failed, m_programError->describe()};
+    } else if (m_loop.stopRequested() || !m_main) {
         m_outcome.status = OutcomeStatus::Stopped;
         m_outcome.error = m_main
                               ? (m_rt.stopReason.isEmpty() ? QStringLiteral("stopped by the user")

@@ -34,6 +34,10 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
         internSteps(c.steps);
     for (const Coroutine &f : scenario.functions)
         internSteps(f.steps);
+    if (scenario.program)
+        internSteps(*scenario.program);
+    if (scenario.seed)
+        random.seed(*scenario.seed);
     for (const Resource &r : scenario.resources) {
         switch (r.kind) {
         case ResourceKind::Lock:
@@ -94,6 +98,10 @@ void Runtime::internSteps(const Steps &steps)
             internSteps(c.steps);
         if (step.finallySteps)
             internSteps(*step.finallySteps);
+        for (const ElifClause &c : step.elifs)
+            internSteps(c.steps);
+        if (step.elseSteps)
+            internSteps(*step.elseSteps);
     }
 }
 

@@ -115,6 +115,18 @@ public:
     void event(EventKind kind, int lane, const QString &text = {}, const QString &resource = {},
                int by = -1, const QString &via = {});
     void diagnostic(Severity severity, const QString &code, int lane, const QString &message);
+    // A print on the lane; lane -1 is the module's code (the program's steps), whose prints go
+    // to the root task's lane (kept until asyncio.run has made it).
+    void print(int lane, const QString &text)
+    {
+        if (lane >= 0)
+            return event(EventKind::Print, lane, text);
+        if (moduleLane >= 0)
+            return event(EventKind::Print, moduleLane, text);
+        modulePrints.push_back(text);
+    }
+    int moduleLane = -1;
+    std::vector<QString> modulePrints;
 
     Primitive *primitive(const QString &id) const;
     template<typename T>

@@ -105,9 +105,12 @@ Quantity ObjectReader::quantity(const QString &key, Presence presence, const QSt
     const QJsonValue value = take(key, presence, expected);
     if (value.isDouble())
         return Quantity::literal(value.toDouble());
-    if (value.isString())
+    if (value.isString()) {
         if (const auto name = json::parameterReference(value.toString()))
             return Quantity::ref(*name);
+        if (!value.toString().trimmed().isEmpty()) // an expression: check parses it
+            return Quantity::ref(value.toString());
+    }
     if (!value.isUndefined())
         m_context.wrongType(pathOf(key), expected, value);
     return {};

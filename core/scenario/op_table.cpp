@@ -136,6 +136,53 @@ constexpr FieldSpec kExcept{
 constexpr FieldSpec kFinally{
     .key = "finally", .type = T::Finally, .write = UnlessDefault, .label = "finally"};
 
+// Values and control flow.
+constexpr FieldSpec kResultAs{.key = "as",
+                              .type = T::Target,
+                              .write = UnlessDefault,
+                              .member = &Step::as,
+                              .label = "Result as",
+                              .hint = "A name (or names: \"a, b\") the awaited result is bound to"};
+constexpr FieldSpec kReturnValue{.key = "value",
+                                 .type = T::Value,
+                                 .write = UnlessDefault,
+                                 .member = &Step::value,
+                                 .label = "Value",
+                                 .hint = "JSON, or \"$expression\""};
+constexpr FieldSpec kCond{.key = "cond",
+                          .type = T::Expression,
+                          .need = Required,
+                          .member = &Step::cond,
+                          .label = "Condition",
+                          .initial = "\"True\""};
+constexpr FieldSpec kElifs{
+    .key = "elif", .type = T::Elifs, .write = UnlessDefault, .label = "elif"};
+constexpr FieldSpec kElse{.key = "else", .type = T::Else, .write = UnlessDefault, .label = "else"};
+constexpr FieldSpec kForVar{.key = "var",
+                            .type = T::Target,
+                            .need = Required,
+                            .member = &Step::var,
+                            .label = "Loop variable",
+                            .initial = "\"i\""};
+constexpr FieldSpec kIn{.key = "in",
+                        .type = T::Expression,
+                        .need = Required,
+                        .member = &Step::iterable,
+                        .label = "in",
+                        .initial = "\"range(3)\""};
+constexpr FieldSpec kSetName{.key = "name",
+                             .type = T::Target,
+                             .need = Required,
+                             .member = &Step::name,
+                             .label = "Name",
+                             .initial = "\"x\""};
+constexpr FieldSpec kSetValue{.key = "value",
+                              .type = T::Value,
+                              .need = Required,
+                              .member = &Step::value,
+                              .label = "Value",
+                              .initial = "0",
+                              .hint = "JSON, or \"$expression\" (\"$x + 1\")"};
 // slice D: the fields of the missing primitives
 constexpr FieldSpec kFunction{.key = "function",
                               .type = T::Function,
@@ -160,13 +207,8 @@ constexpr FieldSpec kDelay{.key = "delay",
                            .member = &Step::delay,
                            .label = "Delay",
                            .initial = "1"};
-constexpr FieldSpec kValueAs{.key = "as",
-                             .type = T::Variable,
-                             .write = UnlessDefault,
-                             .member = &Step::as,
-                             .label = "Variable"};
 constexpr FieldSpec kWaitAs{.key = "as",
-                            .type = T::Variable,
+                            .type = T::Target,
                             .write = UnlessDefault,
                             .member = &Step::as,
                             .label = "Variable",
@@ -214,39 +256,53 @@ constexpr FieldSpec kFuture = resourceField("future", kFutureKinds);
 
 constexpr std::array kTimed{kSeconds};
 constexpr std::array kPrint{kText};
-constexpr std::array kCall{kCoro, kArgs, kAwait};
+constexpr std::array kCall{kCoro, kArgs, kAwait, kResultAs};
 constexpr std::array kCreateTask{kCoro, kArgs, kTaskName, kTaskAs};
 constexpr std::array kTaskOnly{kTask};
-constexpr std::array kGather{kItems, kReturnExceptions};
+constexpr std::array kAwaitTask{kTask, kResultAs};
+constexpr std::array kGather{kItems, kReturnExceptions, kResultAs};
 constexpr std::array kBodyOnly{kBody};
-constexpr std::array kWaitFor{kTimeout, kOptionalCoro, kArgs, kOptionalTask};
+constexpr std::array kWaitFor{kTimeout, kOptionalCoro, kArgs, kOptionalTask, kResultAs};
 constexpr std::array kWith{kWithResource, kBody};
 constexpr std::array kLockOnly{kLock};
 constexpr std::array kEventOnly{kEvent};
 constexpr std::array kPut{kQueue, kQueueItem};
-constexpr std::array kGet{kQueue, kItemAs};
+constexpr FieldSpec kGetAs{.key = "as",
+                           .type = T::Target,
+                           .write = UnlessDefault,
+                           .member = &Step::as,
+                           .label = "Variable",
+                           .initial = "\"item\""};
+constexpr std::array kGet{kQueue, kGetAs};
 constexpr std::array kQueueOnly{kQueue};
 constexpr std::array kFutureSet{kFuture, kFutureValue};
-constexpr std::array kFutureOnly{kFuture};
+constexpr std::array kFutureAwait{kFuture, kResultAs};
 constexpr std::array kRepeat{kCount, kVar, kBody};
 constexpr std::array kDrain{kQueue, kItemAs, kBody};
 constexpr std::array kTry{kBody, kExcept, kFinally};
 constexpr std::array kRaise{kError, kMessage};
-constexpr std::array kToThread{kOptionalWork, kOptionalSeconds, kFunction, kArgs, kValueAs};
+constexpr std::array kToThread{kOptionalWork, kOptionalSeconds, kFunction, kArgs, kResultAs};
 constexpr std::array kRunInExecutor{kNullablePool, kOptionalWork, kOptionalSeconds,
-                                    kFunction,     kArgs,         kValueAs};
+                                    kFunction,     kArgs,         kResultAs};
 constexpr std::array kPutNowait{kQueue, kQueueItem};
-constexpr std::array kGetNowait{kQueue, kValueAs};
+constexpr std::array kGetNowait{kQueue, kResultAs};
 constexpr std::array kCallSoon{kRequiredFunction, kArgs};
 constexpr std::array kCallLater{kDelay, kRequiredFunction, kArgs};
 constexpr std::array kWait{kItems, kReturnWhen, kLimitTimeout, kWaitAs};
-constexpr std::array kAsCompleted{kItems, kLimitTimeout, kValueAs, kBody};
-constexpr std::array kShield{kOptionalCoro, kArgs, kOptionalTask, kValueAs};
+constexpr std::array kAsCompleted{kItems, kLimitTimeout, kResultAs, kBody};
+constexpr std::array kShield{kOptionalCoro, kArgs, kOptionalTask, kResultAs};
 constexpr std::array kConditionOnly{kCondition};
 constexpr std::array kConditionWaitFor{kCondition, kPredicate};
 constexpr std::array kNotify{kCondition, kNotifyN};
-constexpr std::array kBarrierWait{kBarrier, kValueAs};
+constexpr std::array kBarrierWait{kBarrier, kResultAs};
 constexpr std::array kTimeoutBlock{kLimitSeconds, kBody};
+constexpr std::array kReturn{kReturnValue};
+constexpr std::array kIf{kCond, kBody, kElifs, kElse};
+constexpr std::array kFor{kForVar, kIn, kBody};
+constexpr std::array kWhile{kCond, kBody};
+constexpr std::array<FieldSpec, 0> kNoFields{};
+constexpr std::array kSet{kSetName, kSetValue};
+constexpr std::array kRun{kCoro, kArgs, kResultAs};
 
 using K = StepKind;
 using G = PaletteGroup;
@@ -263,7 +319,7 @@ constexpr std::array kOps{
            "await coro(**args): runs inline, no new task"},
     OpSpec{K::CreateTask, "create_task", kCreateTask, G::Tasks, L::Instant,
            "task = asyncio.create_task(coro(**args), name=...)"},
-    OpSpec{K::Await, "await", kTaskOnly, G::Tasks, L::Waiting, "await task"},
+    OpSpec{K::Await, "await", kAwaitTask, G::Tasks, L::Waiting, "await task"},
     OpSpec{K::Gather, "gather", kGather, G::Tasks, L::Waiting, "await asyncio.gather(...)"},
     OpSpec{K::TaskGroup, "task_group", kBodyOnly, G::Tasks, L::Instant,
            "async with asyncio.TaskGroup() as tg:"},
@@ -280,7 +336,7 @@ constexpr std::array kOps{
     OpSpec{K::TaskDone, "task_done", kQueueOnly, G::Sync, L::Instant, "queue.task_done()"},
     OpSpec{K::Join, "join", kQueueOnly, G::Sync, L::Waiting, "await queue.join()"},
     OpSpec{K::FutureSet, "future_set", kFutureSet, G::Sync, L::Instant, "future.set_result(value)"},
-    OpSpec{K::FutureAwait, "future_await", kFutureOnly, G::Waiting, L::Waiting, "await future"},
+    OpSpec{K::FutureAwait, "future_await", kFutureAwait, G::Waiting, L::Waiting, "await future"},
     OpSpec{K::Repeat, "repeat", kRepeat, G::Control, L::Instant,
            "for var in range(count): (while True: when forever)"},
     OpSpec{K::Drain, "drain", kDrain, G::Control, L::Instant,
@@ -293,6 +349,15 @@ constexpr std::array kOps{
     OpSpec{K::RunInExecutor, "run_in_executor", kRunInExecutor, G::Pools, L::Waiting,
            "as = await loop.run_in_executor(pool, fn, *args) (pool null: None, the default)", false,
            true},
+    OpSpec{K::Return, "return", kReturn, G::Control, L::Instant, "return value"},
+    OpSpec{K::If, "if", kIf, G::Control, L::Instant, "if cond: ... elif cond: ... else: ..."},
+    OpSpec{K::For, "for", kFor, G::Control, L::Instant, "for var in iterable: ..."},
+    OpSpec{K::While, "while", kWhile, G::Control, L::Instant, "while cond: ..."},
+    OpSpec{K::Break, "break", kNoFields, G::Control, L::Instant, "break"},
+    OpSpec{K::Continue, "continue", kNoFields, G::Control, L::Instant, "continue"},
+    OpSpec{K::Set, "set", kSet, G::Control, L::Instant, "name = value"},
+    OpSpec{K::Run, "run", kRun, G::Control, L::Instant,
+           "asyncio.run(coro(**args)): module-level program steps only"},
     OpSpec{K::PutNowait, "put_nowait", kPutNowait, G::Sync, L::Instant,
            "queue.put_nowait(item) (asyncio.QueueFull when full)"},
     OpSpec{K::GetNowait, "get_nowait", kGetNowait, G::Sync, L::Instant,
@@ -363,6 +428,8 @@ constexpr bool memberFits(const FieldSpec &field)
     case T::Coroutine:
     case T::Variable:
     case T::Task:
+    case T::Expression:
+    case T::Target:
         return std::holds_alternative<QString Step::*>(field.member);
     case T::Flag:
         return std::holds_alternative<bool Step::*>(field.member);
@@ -370,7 +437,6 @@ constexpr bool memberFits(const FieldSpec &field)
         return std::holds_alternative<PyValue Step::*>(field.member);
     case T::Function:
     case T::ReturnWhen:
-    case T::Expression:
         return std::holds_alternative<QString Step::*>(field.member);
     case T::Limit:
         return std::holds_alternative<std::optional<Quantity> Step::*>(field.member);
@@ -383,6 +449,8 @@ constexpr bool memberFits(const FieldSpec &field)
     case T::Body:
     case T::ExceptMap:
     case T::Finally:
+    case T::Elifs:
+    case T::Else:
         return std::holds_alternative<std::monostate>(field.member);
     }
     return false;

@@ -36,11 +36,14 @@ enum class FieldType {
     Body,        // an array of steps
     ExceptMap,   // try's handlers: error name -> steps, in the order written
     Finally,     // try's finally body, which may be absent
+    Expression,  // Python expression text (if/while `cond`, for `in`, a predicate)
+    Target,      // what an assignment binds: a name or names ("done, pending")
+    Elifs,       // if's `elif` clauses: [{"cond": ..., "steps": [...]}]
+    Else,        // if's `else` body, which may be absent
     // slice D (issue 15)
     Function,   // the name of a plain function of `functions`
     Limit,      // a number ≥ 0, "$param" or null: no limit (wait's timeout, the timeout block)
     ReturnWhen, // wait's FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED
-    Expression, // Python expression text (condition_wait_for's predicate)
 };
 
 enum class FieldNeed { Required, Optional };

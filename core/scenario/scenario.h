@@ -44,6 +44,15 @@ enum class StepKind {
     Cancel,
     ToThread,
     RunInExecutor,
+    // Values and control flow (scenario-format.md, "Values, expressions and control flow").
+    Return,
+    If,
+    For,
+    While,
+    Break,
+    Continue,
+    Set,
+    Run, // program steps only: asyncio.run(coro(**args))
     // issue 15's missing primitives (slice D)
     PutNowait,
     GetNowait,
@@ -112,6 +121,14 @@ struct GatherItem
     friend bool operator==(const GatherItem &, const GatherItem &) = default;
 };
 
+// One `elif <cond>:` of an if step.
+struct ElifClause
+{
+    QString cond;
+    Steps steps;
+    friend bool operator==(const ElifClause &, const ElifClause &) = default;
+};
+
 // One `except Name:` clause of a try step; `error` is a class name or "*".
 struct ExceptClause
 {
@@ -137,8 +154,10 @@ struct Step
     // call: false is `coro(**args)` without await, a coroutine object created and dropped
     // (scenario-format.md, "A call never awaited"); written only when false.
     bool awaited = true;
-    QString name;                  // create_task: task name
-    QString as;                    // create_task, get, drain: variable name
+    QString name; // create_task: task name; set: its target
+    // create_task, get, drain: a variable; the awaits (call, await, gather, wait_for,
+    // future_await, to_thread, run_in_executor) and run: a target, "x" or "done, pending".
+    QString as;
     QString task;                  // await, wait_for, cancel: task variable
     std::vector<GatherItem> items; // gather
     bool returnExceptions = false; // gather
@@ -146,8 +165,12 @@ struct Step
     // release), `event`, `queue`, `future` or `pool` (run_in_executor).
     QString resource;
     PyValue item;                      // put
-    PyValue value;                     // future_set
-    QString var;                       // repeat
+    PyValue value;                     // future_set, return, set
+    QString var;                       // repeat; for: its target
+    QString cond;                      // if, while: a Python expression
+    QString iterable;                  // for: the `in` expression
+    std::vector<ElifClause> elifs;     // if
+    std::optional<Steps> elseSteps;    // if
     WorkKind work = WorkKind::Io;      // to_thread, run_in_executor
     QString error;                     // raise: exception class name
     QString message;                   // raise
@@ -252,8 +275,11 @@ struct Scenario
     std::vector<Coroutine> coroutines;
     // Plain functions (`def`): what to_thread, run_in_executor, call_soon and call_later run.
     std::vector<Coroutine> functions;
-    QJsonObject layout; // owned by the editor; the runtime ignores it
-    QJsonObject extra;  // unknown top-level keys
+    // Module-level code (sync ops and one `run`); absent: asyncio.run(main()) alone.
+    std::optional<Steps> program;
+    std::optional<qint64> seed; // random.seed(seed) before the program runs
+    QJsonObject layout;         // owned by the editor; the runtime ignores it
+    QJsonObject extra;          // unknown top-level keys
     std::vector<Variant> variants;
 
     const Coroutine *coroutine(const QString &name) const;

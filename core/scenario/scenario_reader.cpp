@@ -133,6 +133,14 @@ Coroutine readCoroutine(ReadContext &context, const QJsonValue &value, const QSt
                               QStringLiteral("a Python identifier"), params->at(i));
         coroutine.params.push_back(params->at(i).toString());
     }
+    const auto globals = r.array(QStringLiteral("globals"), P::Optional,
+                                 QStringLiteral("an array of global names"));
+    for (qsizetype i = 0; globals && i < globals->size(); ++i) {
+        if (!globals->at(i).isString() || !json::isIdentifier(globals->at(i).toString()))
+            context.wrongType(json::indexPath(r.pathOf(QStringLiteral("globals")), i),
+                              QStringLiteral("a Python identifier"), globals->at(i));
+        coroutine.globals.push_back(globals->at(i).toString());
+    }
     const auto steps = r.array(QStringLiteral("steps"), P::Required, expect::steps());
     if (steps)
         coroutine.steps = readSteps(context, *steps, r.pathOf(QStringLiteral("steps")));
@@ -188,6 +196,10 @@ Scenario readContent(ReadContext &context, ObjectReader &root)
     for (qsizetype i = 0; coroutines && i < coroutines->size(); ++i)
         scenario.coroutines.push_back(readCoroutine(
             context, coroutines->at(i), json::indexPath(QStringLiteral("coroutines"), i)));
+    if (const auto program = root.array(QStringLiteral("program"), P::Optional, expect::steps()))
+        scenario.program = readSteps(context, *program, QStringLiteral("program"));
+    if (root.has(QStringLiteral("seed")))
+        scenario.seed = root.wholeNumber(QStringLiteral("seed"), 0, QStringLiteral("an integer"));
     const QString variants = QStringLiteral("variants");
     if (const auto array
         = root.array(variants, P::Optional, QStringLiteral("an array of variants")))

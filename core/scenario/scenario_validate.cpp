@@ -99,7 +99,8 @@ void checkCoroutines(Validation &v)
                 v.expected(paramPath, QStringLiteral("a parameter name not used before"),
                            json::quoted(params[p]));
         }
-        if (c.name == QLatin1String("main") && !c.params.empty())
+        // Without a program, asyncio.run(main()) is implied; a program's run passes arguments.
+        if (c.name == QLatin1String("main") && !c.params.empty() && !v.scenario.program)
             v.expected(
                 path + QLatin1String(".params"),
                 QStringLiteral("no parameters for \"main\" (asyncio.run(main()) passes none)"),
@@ -188,6 +189,7 @@ std::vector<ScenarioProblem> validateScenario(const Scenario &scenario, const QS
     for (std::size_t i = 0; i < scenario.coroutines.size(); ++i)
         validateCoroutineSteps(v, scenario.coroutines[i],
                                json::indexPath(kCoroutines, qsizetype(i)));
+    validateProgram(v);
     validateCallCycles(v);
     validateArgumentTypes(v);
     checkStepIds(v);

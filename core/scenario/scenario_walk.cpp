@@ -20,6 +20,11 @@ void walk(Steps &steps, const QString &path, const StepVisitor &visit)
             walk(clause.steps, exceptPath(stepPath, clause.error), visit);
         if (step.finallySteps)
             walk(*step.finallySteps, finallyPath(stepPath), visit);
+        for (std::size_t k = 0; k < step.elifs.size(); ++k)
+            walk(step.elifs[k].steps,
+                 bodyPath(json::indexPath(stepPath + QLatin1String(".elif"), qsizetype(k))), visit);
+        if (step.elseSteps)
+            walk(*step.elseSteps, stepPath + QLatin1String(".else"), visit);
     }
 }
 
@@ -50,6 +55,14 @@ void forEachStep(Scenario &scenario, const StepVisitor &visit)
         const QString path = json::indexPath(QStringLiteral("coroutines"), qsizetype(i));
         walk(scenario.coroutines[i].steps, bodyPath(path), visit);
     }
+    if (scenario.program)
+        walk(*scenario.program, QStringLiteral("program"), visit);
+}
+
+void forEachStep(const Steps &steps, const std::function<void(const Step &)> &visit)
+{
+    walk(const_cast<Steps &>(steps), QString(),
+         [&visit](Step &step, const QString &) { visit(step); });
 }
 
 void forEachStep(const Scenario &scenario, const ConstStepVisitor &visit)

@@ -13,6 +13,8 @@ using ConstStepVisitor = std::function<void(const Step &step, const QString &pat
 
 void forEachStep(Scenario &scenario, const StepVisitor &visit);
 void forEachStep(const Scenario &scenario, const ConstStepVisitor &visit);
+// Every step of these steps and their bodies, in document order.
+void forEachStep(const Steps &steps, const std::function<void(const Step &)> &visit);
 
 // Paths of a step's nested bodies: "<step>.steps", "<step>.except.ValueError"
 // ("<step>.except[\"*\"]"),

@@ -20,7 +20,10 @@ QString k(const char *key)
 
 J quantity(const Quantity &q)
 {
-    return q.isParam() ? J(QLatin1Char('$') + q.param) : J(q.value);
+    if (!q.isParam())
+        return J(q.value);
+    // A bare name is written in the "$name" form old readers know; expressions as written.
+    return json::isIdentifier(q.param) ? J(QLatin1Char('$') + q.param) : J(q.param);
 }
 
 // Unknown keys go last; a key the model already wrote wins over an `extra` of the same name.
@@ -86,10 +89,16 @@ bool written(const OpSpec &op, const FieldSpec &field, const Step &s)
     case FieldType::Task:
     case FieldType::Function:
     case FieldType::ReturnWhen:
-    case FieldType::Expression:
         return !(s.*std::get<QString Step::*>(field.member)).isEmpty();
     case FieldType::Limit:
         return (s.*std::get<std::optional<Quantity> Step::*>(field.member)).has_value();
+    case FieldType::Expression:
+    case FieldType::Target:
+        return !(s.*std::get<QString Step::*>(field.member)).isEmpty();
+    case FieldType::Elifs:
+        return !s.elifs.empty();
+    case FieldType::Else:
+        return s.elseSteps.has_value();
     case FieldType::Flag: {
         bool Step::*const member = std::get<bool Step::*>(field.member);
         return s.*member != fresh.*member;
@@ -133,12 +142,26 @@ J fieldValue(const FieldSpec &field, const Step &s)
     case FieldType::Task:
     case FieldType::Function:
     case FieldType::ReturnWhen:
-    case FieldType::Expression:
         return J(s.*std::get<QString Step::*>(field.member));
     case FieldType::Limit: {
         const auto &limit = s.*std::get<std::optional<Quantity> Step::*>(field.member);
         return limit ? quantity(*limit) : J(QJsonValue::Null);
     }
+    case FieldType::Expression:
+    case FieldType::Target:
+        return J(s.*std::get<QString Step::*>(field.member));
+    case FieldType::Elifs: {
+        J clauses = J::array();
+        for (const ElifClause &clause : s.elifs) {
+            J o = J::object();
+            o.set(k("cond"), clause.cond);
+            o.set(k("steps"), steps(clause.steps));
+            clauses.append(std::move(o));
+        }
+        return clauses;
+    }
+    case FieldType::Else:
+        return steps(s.elseSteps.value_or(Steps{}));
     case FieldType::Args:
         return J(s.args);
     case FieldType::Flag:
@@ -224,6 +247,12 @@ J coroutine(const Coroutine &c)
         for (const QString &param : c.params)
             params.append(param);
         o.set(k("params"), std::move(params));
+    }
+    if (!c.globals.empty()) {
+        J globals = J::array();
+        for (const QString &name : c.globals)
+            globals.append(name);
+        o.set(k("globals"), std::move(globals));
     }
     o.set(k("steps"), steps(c.steps));
     appendExtra(o, c.extra);
@@ -314,6 +343,10 @@ QByteArray writeScenario(const Scenario &scenario)
         root.set(k("functions"), std::move(functions));
     }
     root.set(k("coroutines"), std::move(coroutines));
+    if (scenario.program)
+        root.set(k("program"), steps(*scenario.program));
+    if (scenario.seed)
+        root.set(k("seed"), double(*scenario.seed));
     if (!scenario.variants.empty()) {
         J variants = J::array();
         for (const Variant &v : scenario.variants)

@@ -53,6 +53,8 @@ std::optional<Quantity> readCount(ReadContext &context, ObjectReader &r)
         return Quantity::literal(value.toDouble());
     else if (const auto name = json::parameterReference(value.toString()); name && value.isString())
         return Quantity::ref(*name);
+    else if (value.isString() && !value.toString().trimmed().isEmpty())
+        return Quantity::ref(value.toString()); // an expression: check parses it
     else
         context.wrongType(path, expect::count(), value);
     return Quantity{};
@@ -144,6 +146,30 @@ std::vector<ExceptClause> readExcepts(ReadContext &context, ObjectReader &r)
     return clauses;
 }
 
+// if's `elif`: [{"cond": "x > 1", "steps": [...]}, ...], tried in order.
+std::vector<ElifClause> readElifs(ReadContext &context, ObjectReader &r)
+{
+    std::vector<ElifClause> clauses;
+    const QString key = QStringLiteral("elif");
+    const auto array = r.array(key, P::Optional, QStringLiteral("an array of {cond, steps}"));
+    for (qsizetype i = 0; array && i < array->size(); ++i) {
+        const QString path = json::indexPath(r.pathOf(key), i);
+        if (!array->at(i).isObject()) {
+            context.wrongType(path, QStringLiteral("an object with \"cond\" and \"steps\""),
+                              array->at(i));
+            continue;
+        }
+        ObjectReader clause(context, array->at(i).toObject(), path);
+        ElifClause elif;
+        elif.cond = clause.string(QStringLiteral("cond"), P::Required,
+                                  QStringLiteral("a Python expression"));
+        elif.steps = readBody(context, clause, QStringLiteral("steps"), P::Required);
+        clause.refuseUnusedKeys(QStringLiteral("cond, steps"));
+        clauses.push_back(std::move(elif));
+    }
+    return clauses;
+}
+
 // A string member (text, names, variables): its expected words for messages.
 QString expectedText(FieldType type)
 {
@@ -162,6 +188,8 @@ QString expectedText(FieldType type)
         return QStringLiteral("\"FIRST_COMPLETED\", \"FIRST_EXCEPTION\" or \"ALL_COMPLETED\"");
     case FieldType::Expression:
         return QStringLiteral("a Python expression");
+    case FieldType::Target:
+        return QStringLiteral("a name, or names separated by commas");
     case FieldType::Duration:
     case FieldType::Count:
     case FieldType::Work:
@@ -175,6 +203,8 @@ QString expectedText(FieldType type)
     case FieldType::Body:
     case FieldType::ExceptMap:
     case FieldType::Finally:
+    case FieldType::Elifs:
+    case FieldType::Else:
         break;
     }
     return {};
@@ -216,7 +246,6 @@ void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &
     case FieldType::Task:
     case FieldType::Function:
     case FieldType::ReturnWhen:
-    case FieldType::Expression:
         s.*std::get<QString Step::*>(field.member)
             = r.string(key, presence, expectedText(field.type));
         return;
@@ -228,6 +257,20 @@ void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &
             limit = r.quantity(key, presence, expectedText(field.type));
         return;
     }
+    case FieldType::Expression:
+    case FieldType::Target:
+        s.*std::get<QString Step::*>(field.member)
+            = r.string(key, presence, expectedText(field.type));
+        return;
+    case FieldType::Elifs:
+        s.elifs = readElifs(context, r);
+        return;
+    case FieldType::Else:
+        if (r.has(key))
+            s.elseSteps = readBody(context, r, key, P::Optional);
+        else
+            r.raw(key);
+        return;
     case FieldType::Args:
         s.args = readPyArgs(context, r.object(key, P::Optional, QStringLiteral("an object")),
                             r.pathOf(key));

@@ -2,6 +2,7 @@
 // order: a create_task `as` or a get `as` is visible to every step written after it; a repeat
 // `var` and a drain `as` only inside their body.
 #include "scenario/expectations.h"
+#include "scenario/expression_check.h"
 #include "scenario/json_text.h"
 #include "scenario/op_table.h"
 #include "scenario/scenario_validate.h"
@@ -46,6 +47,13 @@ bool runsInFunction(StepKind kind)
     case StepKind::NotifyAll:
     case StepKind::Repeat:
     case StepKind::Try:
+    case StepKind::Return:
+    case StepKind::If:
+    case StepKind::For:
+    case StepKind::While:
+    case StepKind::Break:
+    case StepKind::Continue:
+    case StepKind::Set:
         return true;
     case StepKind::Sleep:
     case StepKind::Call:
@@ -70,28 +78,62 @@ bool runsInFunction(StepKind kind)
     case StepKind::ConditionWaitFor:
     case StepKind::BarrierWait:
     case StepKind::Timeout:
+    case StepKind::Run:
         return false;
     }
     return false;
 }
 
-// An assignment target: a name or a tuple of names ("done, pending").
-bool isTarget(const QString &target)
+bool bindsResult(const Step &s)
 {
-    const QStringList names = target.split(QLatin1Char(','));
-    return std::all_of(names.begin(), names.end(),
-                       [](const QString &n) { return json::isIdentifier(n.trimmed()); });
+    return s.kind != StepKind::CreateTask && s.kind != StepKind::Get && s.kind != StepKind::Drain;
+}
+
+// The names the steps bind, at any depth. allOps: the `as` and `var` of the ops that had them
+// before values (create_task, get, drain, repeat) too, which the checks in document order see.
+void addBoundNames(QStringList &names, const Steps &steps, bool allOps)
+{
+    forEachStep(steps, [&names, allOps](const Step &s) {
+        if (s.kind == StepKind::Set)
+            names << targetNames(s.name);
+        if (s.kind == StepKind::For)
+            names << targetNames(s.var);
+        if (!s.as.isEmpty() && (allOps || bindsResult(s)))
+            names << targetNames(s.as);
+        if (allOps && s.kind == StepKind::Repeat && !s.var.isEmpty())
+            names << s.var;
+    });
+}
+
+// The module's globals: what the program binds, and what a coroutine declares global.
+QStringList moduleNames(const Scenario &scenario)
+{
+    QStringList names;
+    if (scenario.program)
+        addBoundNames(names, *scenario.program, true);
+    for (const Coroutine &c : scenario.coroutines)
+        names += QStringList(c.globals.begin(), c.globals.end());
+    return names;
 }
 
 class StepChecker
 {
 public:
-    StepChecker(Validation &validation, const Coroutine &coroutine, bool function = false)
+    StepChecker(Validation &validation, const Coroutine &coroutine, bool module = false,
+                bool function = false)
         : v(validation)
         , m_coroutine(coroutine)
         , m_params(coroutine.params.begin(), coroutine.params.end())
+        , m_module(module)
         , m_function(function)
-    {}
+    {
+        addBoundNames(m_bound, coroutine.steps, false);
+        m_bound += moduleNames(validation.scenario);
+        m_bound.removeDuplicates();
+        addBoundNames(m_visible, coroutine.steps, true);
+        for (const Resource &r : validation.scenario.resources)
+            m_visible << r.id;
+    }
 
     void steps(const Steps &steps, const QString &path)
     {
@@ -116,6 +158,10 @@ private:
     void taskRef(const QString &task, const QString &path);
     void resourceRef(const Step &s, const QString &path);
     void identifier(const QString &name, const QString &path);
+    void expression(const QString &text, const QString &path, bool fstring = false);
+    void target(const QString &text, const QString &path);
+    void controlFlow(const Step &s, const QString &path);
+    QStringList known() const;
 
     Validation &v;
     const Coroutine &m_coroutine;
@@ -124,8 +170,46 @@ private:
     QStringList m_values; // get `as` written so far
     QStringList m_loops;  // repeat `var` and drain `as` of the bodies we are in
     QStringList m_items;  // drain `as` of the bodies we are in: a queue item, maybe a task
+    // What expressions may read: every name the coroutine binds anywhere (Python's function
+    // scope: read before it is bound, it fails when it runs), the module's globals, the
+    // resources.
+    QStringList m_bound;
+    QStringList m_visible; // and every other name the coroutine binds, and the resources
+    bool m_module;         // the program's steps, not a coroutine's
+    int m_loopDepth = 0;   // for, while, repeat, drain: where break and continue may be
     bool m_function = false; // the steps of a plain function: no await
 };
+
+void StepChecker::expression(const QString &text, const QString &path, bool fstring)
+{
+    if (const auto problem = expressionProblem(text, fstring, known()))
+        v.report(path, *problem);
+}
+
+void StepChecker::target(const QString &text, const QString &path)
+{
+    if (text.isEmpty())
+        return;
+    if (const auto problem = targetProblem(text))
+        v.report(path, *problem);
+}
+
+QStringList StepChecker::known() const
+{
+    return joined({&m_params, &m_tasks, &m_values, &m_loops, &m_items, &m_bound, &m_visible});
+}
+
+// break and continue belong in a loop, return in a coroutine, run in the program.
+void StepChecker::controlFlow(const Step &s, const QString &path)
+{
+    if ((s.kind == StepKind::Break || s.kind == StepKind::Continue) && m_loopDepth == 0)
+        v.report(path, QStringLiteral("SyntaxError: '%1' outside loop").arg(opName(s.kind)));
+    if (s.kind == StepKind::Return && m_module)
+        v.report(path, QStringLiteral("SyntaxError: 'return' outside function"));
+    if (s.kind == StepKind::Run && !m_module)
+        v.report(path, QStringLiteral("expected run only among the program's steps (asyncio.run() "
+                                      "inside a coroutine raises RuntimeError)"));
+}
 
 void StepChecker::step(const Step &s, const QString &path)
 {
@@ -133,17 +217,17 @@ void StepChecker::step(const Step &s, const QString &path)
         v.expected(json::childPath(path, QStringLiteral("op")),
                    QStringLiteral("a step a plain function can run (it cannot await)"),
                    json::quoted(opName(s.kind)));
+    controlFlow(s, path);
     fields(s, path);
     bodies(s, path);
+    if (s.kind == StepKind::Set)
+        m_values << targetNames(s.name);
+    else if (bindsResult(s) && !s.as.isEmpty())
+        m_values << targetNames(s.as);
     if (s.kind == StepKind::CreateTask && !s.as.isEmpty())
         m_tasks << s.as;
-    const bool value = s.kind == StepKind::Get || s.kind == StepKind::GetNowait
-                       || s.kind == StepKind::ToThread || s.kind == StepKind::RunInExecutor
-                       || s.kind == StepKind::Shield || s.kind == StepKind::BarrierWait
-                       || s.kind == StepKind::Wait;
-    if (value && !s.as.isEmpty())
-        for (const QString &name : s.as.split(QLatin1Char(',')))
-            (s.kind == StepKind::Shield ? m_tasks : m_values) << name.trimmed();
+    if (s.kind == StepKind::Get && !s.as.isEmpty())
+        m_values << targetNames(s.as);
 }
 
 void StepChecker::fields(const Step &s, const QString &path)
@@ -172,6 +256,10 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
         return taskRef(s.task, at);
     case FieldType::Variable:
         return identifier(s.*std::get<QString Step::*>(field.member), at);
+    case FieldType::Expression:
+        return expression(s.*std::get<QString Step::*>(field.member), at);
+    case FieldType::Target:
+        return target(s.*std::get<QString Step::*>(field.member), at);
     case FieldType::GatherItems:
         return gather(s, at);
     case FieldType::Resource:
@@ -186,10 +274,6 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
         return;
     case FieldType::ReturnWhen:
         return returnWhen(s.returnWhen, at);
-    case FieldType::Expression: // its names are checked where expressions are
-        if (s.predicate.trimmed().isEmpty())
-            v.expected(at, QStringLiteral("a Python expression"), QStringLiteral("\"\""));
-        return;
     case FieldType::Value:
         return valueRefs(s.*std::get<PyValue Step::*>(field.member), at);
     case FieldType::ErrorClass:
@@ -198,8 +282,13 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
                        QStringLiteral("the name of a built-in exception class or CancelledError"),
                        json::quoted(s.error));
         return;
-    case FieldType::Work:
     case FieldType::Text:
+        if (s.kind == StepKind::Print)
+            expression(s.text, at, true);
+        return;
+    case FieldType::Elifs: // bodies(), with the scope they open
+    case FieldType::Else:
+    case FieldType::Work:
     case FieldType::Args: // with the coroutine it goes to
     case FieldType::Flag:
     case FieldType::Body: // bodies(), with the scope it opens
@@ -230,13 +319,27 @@ void StepChecker::bodies(const Step &s, const QString &path)
     const QStringList outerLoops = m_loops, outerItems = m_items;
     if (s.kind == StepKind::Repeat && !s.var.isEmpty())
         m_loops << s.var;
+    if (s.kind == StepKind::For)
+        m_loops << targetNames(s.var);
     if ((s.kind == StepKind::Drain || s.kind == StepKind::AsCompleted) && !s.as.isEmpty()) {
         m_loops << s.as;
         m_items << s.as;
     }
+    const bool loop = s.kind == StepKind::Repeat || s.kind == StepKind::For
+                      || s.kind == StepKind::While || s.kind == StepKind::Drain;
+    m_loopDepth += loop ? 1 : 0;
     steps(s.steps, bodyPath(path));
+    m_loopDepth -= loop ? 1 : 0;
     m_loops = outerLoops;
     m_items = outerItems;
+    for (std::size_t i = 0; i < s.elifs.size(); ++i) {
+        const QString elifPath
+            = json::indexPath(json::childPath(path, QStringLiteral("elif")), qsizetype(i));
+        expression(s.elifs[i].cond, json::childPath(elifPath, QStringLiteral("cond")));
+        steps(s.elifs[i].steps, json::childPath(elifPath, QStringLiteral("steps")));
+    }
+    if (s.elseSteps)
+        steps(*s.elseSteps, json::childPath(path, QStringLiteral("else")));
 
     const QStringList catchable = catchableErrors();
     for (std::size_t i = 0; i < s.excepts.size(); ++i) {
@@ -260,7 +363,18 @@ void StepChecker::duration(const Quantity &q, const QString &path)
         validateDuration(v, q.value, path, expect::duration());
         return;
     }
-    const QStringList numbers = joined({&m_params, &m_values, &m_loops});
+    if (!json::isIdentifier(q.param)) {
+        // Text that is no expression ("2s") gets the message it always had.
+        if (isNonNumericLiteral(q.param)
+            || expressionProblem(q.param, false, {})
+                   .value_or(QString())
+                   .contains(QLatin1String("SyntaxError")))
+            v.expected(path, expect::duration(), json::quoted(q.param));
+        else
+            expression(q.param, path);
+        return;
+    }
+    const QStringList numbers = joined({&m_params, &m_values, &m_loops, &m_bound});
     if (!numbers.contains(q.param))
         v.expected(path,
                    QStringLiteral("a parameter or loop variable") + of() + u' ' + choices(numbers),
@@ -278,8 +392,14 @@ void StepChecker::count(const Quantity &q, const QString &path)
 // A string that is exactly "$name" takes the value of a variable: it must name one.
 void StepChecker::valueRefs(const PyValue &value, const QString &path)
 {
+    const QString text = value.toString();
+    if (value.isString() && text.startsWith(QLatin1Char('$'))
+        && !text.startsWith(QLatin1String("$$")) && !json::parameterReference(text)) {
+        expression(text.mid(1), path); // "$i * 2"
+        return;
+    }
     const auto name = json::parameterReference(value.toString());
-    const QStringList all = joined({&m_params, &m_tasks, &m_values, &m_loops});
+    const QStringList all = joined({&m_params, &m_tasks, &m_values, &m_loops, &m_bound});
     if (value.isString() && name && !all.contains(*name))
         v.expected(path, QStringLiteral("a parameter or variable") + of() + u' ' + choices(all),
                    json::quoted(value.toString()));
@@ -317,7 +437,11 @@ void StepChecker::coroCall(const QString &coro, const PyArgs &args, const QStrin
 // A queue item (`get` or `drain` `as`) may be a task put as "$t": the run tells.
 void StepChecker::taskRef(const QString &task, const QString &path)
 {
-    const QStringList tasks = joined({&m_tasks, &m_params, &m_values, &m_items});
+    if (!json::isIdentifier(task)) { // an expression: `tasks[0]`; the run tells a task
+        expression(task, path);
+        return;
+    }
+    const QStringList tasks = joined({&m_tasks, &m_params, &m_values, &m_items, &m_bound});
     if (!tasks.contains(task))
         v.expected(path, QStringLiteral("a task variable") + of() + u' ' + choices(tasks),
                    json::quoted(task));
@@ -337,9 +461,8 @@ void StepChecker::resourceRef(const Step &s, const QString &path)
 
 void StepChecker::identifier(const QString &name, const QString &path)
 {
-    if (!name.isEmpty() && !isTarget(name))
-        v.expected(path, QStringLiteral("a Python identifier or names separated by commas"),
-                   json::quoted(name));
+    if (!name.isEmpty() && !json::isIdentifier(name))
+        v.expected(path, QStringLiteral("a Python identifier"), json::quoted(name));
 }
 
 void StepChecker::functionCall(const QString &function, const PyArgs &args, const QString &path)
@@ -394,7 +517,40 @@ void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
 void validateFunctionSteps(Validation &validation, const Coroutine &function,
                            const QString &functionPath)
 {
-    StepChecker(validation, function, true).steps(function.steps, bodyPath(functionPath));
+    StepChecker(validation, function, false, true).steps(function.steps, bodyPath(functionPath));
+}
+
+void validateProgram(Validation &validation)
+{
+    if (!validation.scenario.program)
+        return;
+    const Steps &program = *validation.scenario.program;
+    Coroutine module; // the module's code: its names are all globals
+    module.steps = program;
+    StepChecker(validation, module, true).steps(program, QStringLiteral("program"));
+    int runs = 0;
+    for (const Step &s : program)
+        runs += s.kind == StepKind::Run ? 1 : 0;
+    if (runs != 1)
+        validation.expected(
+            QStringLiteral("program"),
+            QStringLiteral("exactly one run step among the program's top-level steps"),
+            QString::number(runs));
+    forEachStep(program, [&validation](const Step &s) {
+        const bool sync = s.kind == StepKind::Set || s.kind == StepKind::Print
+                          || s.kind == StepKind::If || s.kind == StepKind::For
+                          || s.kind == StepKind::While || s.kind == StepKind::Break
+                          || s.kind == StepKind::Continue || s.kind == StepKind::Cpu
+                          || s.kind == StepKind::Block || s.kind == StepKind::Raise
+                          || s.kind == StepKind::Try || s.kind == StepKind::Run
+                          || s.kind == StepKind::Return; // refused as outside a function
+        if (!sync)
+            validation.report(QStringLiteral("program"),
+                              QStringLiteral("expected only set, print, if, for, while, break, "
+                                             "continue, cpu, block, raise, try and run in the "
+                                             "program (no event loop runs there), got %1")
+                                  .arg(opName(s.kind)));
+    });
 }
 
 void validateDuration(Validation &validation, double seconds, const QString &path,

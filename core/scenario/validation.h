@@ -42,6 +42,8 @@ void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
 // The steps of a plain function (`functions`): those of a coroutine less every await.
 void validateFunctionSteps(Validation &validation, const Coroutine &function,
                            const QString &functionPath);
+// step_validate.cpp: the module-level program: sync ops and exactly one run.
+void validateProgram(Validation &validation);
 // call_cycles.cpp: `call` (and `wait_for` with `coro`) run inline in the caller's task, so a
 // cycle of them recurses without bound.
 void validateCallCycles(Validation &validation);

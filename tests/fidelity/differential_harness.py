@@ -158,8 +158,10 @@ _harness_run = asyncio.run
 
 
 def _run(coro, **kwargs):
-    _harness_run(_root_recorded(coro), **kwargs)
+    harness.after_failure = _print_task_ends
+    result = _harness_run(_root_recorded(coro), **kwargs)
     _print_task_ends()
+    return result
 
 
 _asyncio_run = harness._run

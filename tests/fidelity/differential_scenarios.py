@@ -31,15 +31,20 @@ awaits itself, and main awaiting that task afterwards. `--no-values` leaves them
 import json
 import random
 
+from differential_flow import Flow
+
 STEP = 0.125
 
 
 class Generator:
-    def __init__(self, seed, zero_timeouts=True, params=True, task_states=True, values=True):
+    def __init__(self, seed, zero_timeouts=True, params=True, task_states=True, values=True,
+                 flow=True):
         self.rng = random.Random(seed)
+        self.seed = seed
         self.params = random.Random(seed * 7919 + 17) if params else None
         self.states = random.Random(seed * 104729 + 3) if task_states else None
         self.values = random.Random(seed * 104729 + 31) if values else None
+        self.flow = Flow(self, random.Random(seed * 15485863 + 7)) if flow else None
         self.value_texts = {}
         self.prints = {}
         self.zero_timeouts = zero_timeouts
@@ -388,12 +393,20 @@ class Generator:
         if self.values is not None:
             main += self.value_steps(helpers, coroutines, resources)
         main.append(self.say("main"))
-        coroutines.append({"name": "main", "steps": main})
-        return {
+        scenario = {
             "format": "loopscope-scenario", "version": 1, "title": "differential",
             "resources": resources,
             "coroutines": coroutines,
         }
+        if self.flow is not None:  # first, so that a main that fails later still ran them
+            main[:0] = self.flow.main_steps()
+            main.append({"op": "return", "value": "$count"})
+            coroutines += self.flow.coroutines()
+            scenario["program"] = self.flow.program()
+            scenario["seed"] = self.seed
+        coroutines.append({"name": "main", "steps": main,
+                           **({"globals": ["count"]} if self.flow is not None else {})})
+        return scenario
 
 
 class ValueFlow:
@@ -504,13 +517,15 @@ class ValueFlow:
         ]
 
 
-def scenario_json(seed, zero_timeouts=True, params=True, task_states=True, values=True):
-    return json.dumps(Generator(seed, zero_timeouts, params, task_states, values).scenario(),
-                      indent=1)
+def scenario_json(seed, zero_timeouts=True, params=True, task_states=True, values=True,
+                  flow=True):
+    return json.dumps(Generator(seed, zero_timeouts, params, task_states, values, flow)
+                      .scenario(), indent=1)
 
 
-def value_texts(seed, zero_timeouts=True, params=True, task_states=True, values=True):
+def value_texts(seed, zero_timeouts=True, params=True, task_states=True, values=True,
+                flow=True):
     """{"v3": "v3=0.27", ...}: what each value print of the seed's scenario must read."""
-    generator = Generator(seed, zero_timeouts, params, task_states, values)
+    generator = Generator(seed, zero_timeouts, params, task_states, values, flow)
     generator.scenario()
     return {k: v for k, v in generator.value_texts.items() if v is not None}

@@ -37,14 +37,20 @@ def _factory(loop, coro, **kwargs):
 
 
 def _lane():
-    task = asyncio.current_task() if _t0 is not None else None
+    try:
+        task = asyncio.current_task() if _t0 is not None else None
+    except RuntimeError:  # the module's code after asyncio.run: main's lane (trace-format.md)
+        task = None
     return "main" if task is None or task is _root else task.get_name()
 
 
 def _say(*args, **kwargs):
     global _last
-    if _t0 is None or kwargs.get("file") is not None:
+    if kwargs.get("file") is not None:
         return _print(*args, **kwargs)
+    if _t0 is None:  # the module's code before asyncio.run: main's lane at 0 (trace-format.md)
+        text = kwargs.get("sep", " ").join(str(a) for a in args)
+        return _print(f"{0:.3f} main {text}", flush=True)
     _last = _now()
     text = kwargs.get("sep", " ").join(str(a) for a in args)
     _print(f"{_last:.3f} {_lane()} {text}", flush=True)
@@ -78,9 +84,12 @@ async def _root_task(coro):
 
 
 def _asyncio_run(coro, **kwargs):
-    status, error = "completed", None
+    """asyncio.run with the OUTCOME line; returns what main returned, for the module's code
+    after it. After a failure the module's code stops there, as the exception would stop it
+    (after_failure runs first: differential_harness prints the task ends)."""
+    status, error, result = "completed", None, None
     try:
-        _run(_root_task(coro), **kwargs)
+        result = _run(_root_task(coro), **kwargs)
     except BaseException as exc:  # noqa: BLE001 - the outcome is the point
         status = "deadlock" if _deadlocked else "failed"
         error = type(exc).__name__
@@ -88,6 +97,14 @@ def _asyncio_run(coro, **kwargs):
     if error and status == "failed":
         _print(f"ERROR {error}", flush=True)
     _print(f"OUTCOME {status} {duration:.3f}", flush=True)
+    if error:
+        after_failure()
+        raise SystemExit(0)
+    return result
+
+
+def after_failure():
+    pass
 
 
 builtins.print = _say

@@ -161,9 +161,9 @@ void TestScenarioRefusals::refusal_data()
         "expected one of sleep, cpu, block, print, call, create_task, await, gather, task_group, "
         "wait_for, with, acquire, release, event_wait, event_set, event_clear, put, get, "
         "task_done, join, future_set, future_await, repeat, drain, try, raise, cancel, to_thread, "
-        "run_in_executor, put_nowait, get_nowait, call_soon, call_later, wait, as_completed, "
-        "shield, condition_wait, condition_wait_for, notify, notify_all, barrier_wait, timeout, "
-        "got \"slep\"",
+        "run_in_executor, return, if, for, while, break, continue, set, run, put_nowait, "
+        "get_nowait, call_soon, call_later, wait, as_completed, shield, condition_wait, "
+        "condition_wait_for, notify, notify_all, barrier_wait, timeout, got \"slep\"",
         3, 50, "\"slep\"");
     row("seconds_missing", doc(R"({"op": "sleep"})"), "coroutines[0].steps[0].seconds",
         "required field missing (expected a number ≥ 0 or \"$param\")", 3, 43,

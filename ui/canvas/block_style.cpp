@@ -120,6 +120,16 @@ QString blockText(const Step &step, const Scenario *scenario)
 {
     const QString op = opName(step.kind);
     using K = StepKind;
+    // An await's result bound with `as`: "r = call f()", "L = gather ×3".
+    const bool awaits = step.kind == K::Call || step.kind == K::Await || step.kind == K::Gather
+                        || step.kind == K::WaitFor || step.kind == K::FutureAwait
+                        || step.kind == K::ToThread || step.kind == K::RunInExecutor
+                        || step.kind == K::Run;
+    if (awaits && !step.as.isEmpty()) {
+        Step bare = step;
+        bare.as.clear();
+        return QStringLiteral("%1 = %2").arg(step.as, blockText(bare, scenario));
+    }
     switch (step.kind) {
     case K::Sleep:
     case K::Cpu:
@@ -155,6 +165,19 @@ QString blockText(const Step &step, const Scenario *scenario)
         return QStringLiteral("%1 %2 \u2192 %3").arg(op, step.resource, step.as);
     case K::Raise:
         return QStringLiteral("raise %1").arg(step.error);
+    case K::Return:
+        return step.value.isAbsent() || step.value.isNone()
+                   ? op
+                   : QStringLiteral("return %1").arg(argumentText(step.value));
+    case K::If:
+    case K::While:
+        return QStringLiteral("%1 %2").arg(op, step.cond);
+    case K::For:
+        return QStringLiteral("for %1 in %2").arg(step.var, step.iterable);
+    case K::Set:
+        return QStringLiteral("%1 = %2").arg(step.name, argumentText(step.value));
+    case K::Run:
+        return QStringLiteral("asyncio.run(%1)").arg(callText(step, scenario));
     default:
         return step.resource.isEmpty() ? op : QStringLiteral("%1 %2").arg(op, step.resource);
     }

@@ -119,7 +119,8 @@ void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
     case FieldType::Variable:
     case FieldType::Task:
     case FieldType::Function:
-    case FieldType::Expression: {
+    case FieldType::Expression:
+    case FieldType::Target: {
         QString Step::*const member = std::get<QString Step::*>(field.member);
         textEditor(key, label, step.*member,
                    [member](Step &s, const QString &t) { s.*member = t; });
@@ -149,6 +150,8 @@ void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
         return addFinallyField(step);
     case FieldType::Args: // in the coroutine's argument table
     case FieldType::Body: // on the canvas
+    case FieldType::Elifs:
+    case FieldType::Else:
         return;
     }
 }

@@ -81,6 +81,9 @@ QJsonValue initialValue(const Scenario &scenario, const FieldSpec &field)
     case FieldType::Limit:
     case FieldType::ReturnWhen:
     case FieldType::Expression:
+    case FieldType::Target:
+    case FieldType::Elifs:
+    case FieldType::Else:
     case FieldType::Duration:
     case FieldType::Count:
     case FieldType::Work:
