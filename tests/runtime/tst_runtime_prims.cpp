@@ -46,6 +46,7 @@ class TestRuntimePrims : public QObject
 
 private Q_SLOTS:
     void defaultPoolFunctionAndOpItems();
+    void functionReturnValues();
     void loopCallbacks();
     void nowaitRaisesQueueFullAndEmpty();
     void waitAndAsCompleted();
@@ -59,6 +60,8 @@ namespace {
 // The scenarios of tests/fidelity/24-prims-*.py, verbatim.
 const char *const kExecutor
     = R"JSON({"format": "loopscope-scenario", "version": 1, "title": "executor", "functions": [{"name": "work", "params": ["n"], "steps": [{"op": "print", "text": "start {n}"}, {"op": "block", "seconds": 1}, {"op": "print", "text": "end {n}"}]}], "coroutines": [{"name": "main", "steps": [{"op": "run_in_executor", "pool": null, "function": "work", "args": {"n": 1}, "as": "r"}, {"op": "print", "text": "got {r}"}, {"op": "gather", "items": [{"op": "sleep", "seconds": 0.5}, {"op": "to_thread", "function": "work", "args": {"n": 2}}]}, {"op": "print", "text": "done"}]}]})JSON";
+const char *const kReturns
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "resources": [{"id": "pool", "kind": "process_pool", "workers": 2}], "functions": [{"name": "square", "params": ["n"], "steps": [{"op": "cpu", "seconds": 0.5}, {"op": "print", "text": "squared {n}"}, {"op": "return", "value": "$n * n"}]}], "coroutines": [{"name": "main", "steps": [{"op": "to_thread", "function": "square", "args": {"n": 3}, "as": "a"}, {"op": "gather", "items": [{"op": "run_in_executor", "pool": "pool", "function": "square", "args": {"n": 4}}, {"op": "run_in_executor", "pool": null, "function": "square", "args": {"n": 5}}], "as": "L"}, {"op": "print", "text": "a={a} L={L}"}]}]})JSON";
 const char *const kCallbacks
     = R"JSON({"format": "loopscope-scenario", "version": 1, "title": "callbacks", "functions": [{"name": "hello", "params": ["who"], "steps": [{"op": "print", "text": "hello {who}"}]}], "coroutines": [{"name": "main", "steps": [{"op": "call_later", "delay": 0.5, "function": "hello", "args": {"who": "later"}}, {"op": "call_soon", "function": "hello", "args": {"who": "soon"}}, {"op": "print", "text": "scheduled"}, {"op": "sleep", "seconds": 0}, {"op": "print", "text": "after sleep 0"}, {"op": "sleep", "seconds": 1}, {"op": "print", "text": "end"}]}]})JSON";
 const char *const kNowait
@@ -89,6 +92,18 @@ void TestRuntimePrims::defaultPoolFunctionAndOpItems()
     QCOMPARE(spansText(trace, "asyncio_0"), QString("blocking 0-2"));
     QCOMPARE(resultsText(trace), QString("main=done sleep-1=done to_thread-1=done"));
     QCOMPARE(invariantProblem(trace), QString());
+}
+
+// A function's return value is the await's: to_thread's `as`, and gather's list of a process
+// pool's and the default pool's futures. The cpu steps are the workers' (0.5 s each, the two
+// pools in parallel); CPython 3.12 prints "squared 3", "squared 5", "squared 4", "a=9 L=[16, 25]".
+void TestRuntimePrims::functionReturnValues()
+{
+    const Trace trace = run(kReturns);
+    QCOMPARE(printsText(trace), QStringList({"0.5 asyncio_0: squared 3", "1 asyncio_0: squared 5",
+                                             "1 Process-1: squared 4", "1 main: a=9 L=[16, 25]"}));
+    QCOMPARE(spansText(trace, "asyncio_0"), QString("running 0-1"));
+    QCOMPARE(spansText(trace, "Process-1"), QString("running 0.5-1"));
 }
 
 // call_soon runs at the next iteration, before main resumes from sleep(0); call_later(0.5) at
