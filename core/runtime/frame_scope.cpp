@@ -50,7 +50,16 @@ std::optional<Value> FrameScope::lookup(const QString &name)
         throw unboundLocal(name);
     if (const Value *global = m_rt.global(name))
         return *global;
-    return m_rt.resourceValue(name);
+    if (std::optional<Value> resource = m_rt.resourceValue(name))
+        return resource;
+    // `loop`, as the export binds it (loop = asyncio.get_running_loop()): loop.time() is
+    // scenario time.
+    if (name == QLatin1String("loop")) {
+        FrameScope scope(m_rt, m_frame);
+        return expr::evaluate(m_rt.parsed(QStringLiteral("asyncio.get_running_loop()"), false),
+                              scope);
+    }
+    return std::nullopt;
 }
 
 double FrameScope::clock()

@@ -154,7 +154,7 @@ constexpr FieldSpec kCond{.key = "cond",
                           .need = Required,
                           .member = &Step::cond,
                           .label = "Condition",
-                          .initial = "\"True\""};
+                          .initial = "\"False\""}; // a new while must not spin
 constexpr FieldSpec kElifs{
     .key = "elif", .type = T::Elifs, .write = UnlessDefault, .label = "elif"};
 constexpr FieldSpec kElse{.key = "else", .type = T::Else, .write = UnlessDefault, .label = "else"};

@@ -133,6 +133,7 @@ public:
         addBoundNames(m_visible, coroutine.steps, true);
         for (const Resource &r : validation.scenario.resources)
             m_visible << r.id;
+        m_visible << QStringLiteral("loop"); // the running loop, as the export binds it
     }
 
     void steps(const Steps &steps, const QString &path)

@@ -18,7 +18,7 @@ namespace {
 
 const QString kExamplesDir = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples");
 const QString kExpectedDir = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/examples/expected");
-constexpr int kExampleCount = 24;
+constexpr int kExampleCount = 25;
 
 // One fact a line: `outcome X`, `duration S`, `error Type` (failed runs), `print T LANE TEXT`,
 // `warning T LANE Category: message` (what CPython's warnings module printed).

@@ -43,7 +43,7 @@ void TestExamplesCommand::listsEveryExample()
     QCOMPARE(result.exitCode, 0);
     const QStringList files = QDir(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples"))
                                   .entryList({QStringLiteral("*.loop.json")}, QDir::Files);
-    QCOMPARE(files.size(), 24);
+    QCOMPARE(files.size(), 25);
     for (const QString &file : files)
         QVERIFY2(result.out.contains(file), qPrintable(file));
     QVERIFY(result.out.contains(QStringLiteral("14  14-semaphore.loop.json")));

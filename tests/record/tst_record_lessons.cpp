@@ -135,7 +135,8 @@ void TestRecordLessons::recordedMatchesModel_data()
           "07-sequential-vs-tasks", "08-await-order", "09-early-task", "10-loop-vs-taskgroup",
           "11-gather-exceptions", "12-taskgroup-fails-fast", "13-lock-counter", "14-semaphore",
           "15-event", "16-queue-workers", "17-future", "18-wait-for-timeout", "19-fire-and-forget",
-          "21-deadlock", "22-web-server", "23-forgotten-await", "24-race-condition"})
+          "21-deadlock", "22-web-server", "23-forgotten-await", "24-race-condition",
+          "25-gather-factorial"})
         QTest::newRow(lesson) << QString::fromLatin1(lesson);
 }
 

@@ -68,6 +68,8 @@ private Q_SLOTS:
     void checkNamesTheUnknownName();
     void checkRefusesFlowOutOfPlace();
     void literalSleepCostsNoEvaluation();
+    void clocksAreScenarioTime();
+    void seededRandomIsCPythons();
 };
 
 void TestRuntimeFlow::resultsThroughEveryAwait()
@@ -204,6 +206,24 @@ void TestRuntimeFlow::literalSleepCostsNoEvaluation()
         {"op": "sleep", "seconds": 0.5}, {"op": "sleep", "seconds": "i / 4"}]},
         {"op": "print", "text": "done"})"));
     QCOMPARE(printsText(trace), QStringList({"2.25 main: done"}));
+}
+
+// time.perf_counter() and loop.time() read the scenario clock, so elapsed times print exactly.
+void TestRuntimeFlow::clocksAreScenarioTime()
+{
+    const Trace trace = run(mainOnly(R"json({"op": "set", "name": "t0", "value": "$loop.time()"},
+        {"op": "sleep", "seconds": 1.5},
+        {"op": "print", "text": "{loop.time() - t0} {time.perf_counter():.3f}"})json"));
+    QCOMPARE(printsText(trace), QStringList({"1.5 main: 1.5 1.500"}));
+}
+
+// random.seed(7); random.randint(1, 100), random.uniform(0, 1) under CPython 3.12.
+void TestRuntimeFlow::seededRandomIsCPythons()
+{
+    const Trace trace = run(R"json({"format": "loopscope-scenario", "version": 1, "seed": 7,
+        "coroutines": [{"name": "main", "steps": [
+          {"op": "print", "text": "{random.randint(1, 100)} {random.uniform(0, 1)!r}"}]}]})json");
+    QCOMPARE(printsText(trace), QStringList({"0 main: 42 0.9478653606090632"}));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeFlow)

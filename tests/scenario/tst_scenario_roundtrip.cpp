@@ -51,7 +51,7 @@ void TestScenarioRoundTrip::usesEveryOpAndResourceKind()
     const Scenario scenario = everyOp();
     QSet<int> ops;
     forEachStep(scenario, [&](const Step &step, const QString &) { ops.insert(int(step.kind)); });
-    QCOMPARE(ops.size(), int(StepKind::RunInExecutor) + 1);
+    QCOMPARE(ops.size(), int(StepKind::Run) + 1);
     QSet<int> kinds;
     for (const Resource &resource : scenario.resources)
         kinds.insert(int(resource.kind));
@@ -138,7 +138,8 @@ void TestScenarioRoundTrip::assignsIdsInDocumentOrder()
     // try (s34): body s36, handlers s37 s38 s39, finally s35
     expected << QStringLiteral("s36") << QStringLiteral("s37") << QStringLiteral("s38")
              << QStringLiteral("s39") << QStringLiteral("s35");
-    for (int n = 40; n <= 45; ++n)
+    // Then coroutine "flow" (an if's body, elif and else in that order) and the program.
+    for (int n = 40; n <= 58; ++n)
         expected << QStringLiteral("s%1").arg(n);
     QCOMPARE(ids, expected);
 }
