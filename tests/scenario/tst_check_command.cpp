@@ -124,8 +124,13 @@ void TestCheckCommand::everyLessonAndTestScenarioPasses()
     for (const char *dir : {"examples", "tests"}) {
         QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/") + QLatin1String(dir),
                         {QStringLiteral("*.loop.json")}, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files << it.next();
+        while (it.hasNext()) {
+            const QString file = it.next();
+            // The importer's golden outputs use ops of issue 15 that this version cannot
+            // read yet (tests/import checks them against the importer, not the reader).
+            if (!file.contains(QLatin1String("/tests/import/golden/")))
+                files << file;
+        }
     }
     QVERIFY(files.size() >= 35);
     const Result result = check(files);
