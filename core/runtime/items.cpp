@@ -51,7 +51,7 @@ void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Fut
     try {
         items = expr::iterate(value);
     } catch (const expr::Error &e) {
-        throw PyError{e.type, e.message, {}};
+        throw PyError::fromExpression(e);
     }
     for (const Value &item : items) {
         Task *task = taskOf(item);

@@ -166,6 +166,11 @@ QStringList catchableErrors()
             QStringLiteral("*")};
 }
 
+bool isCatchableError(const QString &name)
+{
+    return name == QLatin1String("*") || pyexc::isKnown(name);
+}
+
 bool isRaisableError(const QString &name)
 {
     // Every built-in class of CPython 3.12 and CancelledError; what the ones that do not take

@@ -175,9 +175,9 @@ private:
     // scope: read before it is bound, it fails when it runs), the module's globals, the
     // resources.
     QStringList m_bound;
-    QStringList m_visible; // and every other name the coroutine binds, and the resources
-    bool m_module;         // the program's steps, not a coroutine's
-    int m_loopDepth = 0;   // for, while, repeat, drain: where break and continue may be
+    QStringList m_visible;   // and every other name the coroutine binds, and the resources
+    bool m_module;           // the program's steps, not a coroutine's
+    int m_loopDepth = 0;     // for, while, repeat, drain: where break and continue may be
     bool m_function = false; // the steps of a plain function: no await
 };
 
@@ -191,8 +191,10 @@ void StepChecker::target(const QString &text, const QString &path)
 {
     if (text.isEmpty())
         return;
-    if (const auto problem = targetProblem(text))
-        v.report(path, *problem);
+    // Whatever the parser made of "my item" or "1x", what the field wants is plainer to read.
+    if (targetProblem(text))
+        v.expected(path, QStringLiteral("a variable name or names separated by commas"),
+                   json::quoted(text));
 }
 
 QStringList StepChecker::known() const
@@ -342,12 +344,14 @@ void StepChecker::bodies(const Step &s, const QString &path)
     if (s.elseSteps)
         steps(*s.elseSteps, json::childPath(path, QStringLiteral("else")));
 
-    const QStringList catchable = catchableErrors();
     for (std::size_t i = 0; i < s.excepts.size(); ++i) {
         const ExceptClause &clause = s.excepts[i];
         const QString clausePath = exceptPath(path, clause.error);
-        if (!catchable.contains(clause.error))
-            v.expected(clausePath, QStringLiteral("one of ") + catchable.join(QLatin1String(", ")),
+        if (!isCatchableError(clause.error))
+            v.expected(clausePath,
+                       QStringLiteral("a built-in exception class, one of asyncio's "
+                                      "(CancelledError, QueueFull, QueueEmpty, "
+                                      "BrokenBarrierError) or \"*\""),
                        json::quoted(clause.error));
         else if (clause.error == QLatin1String("*") && i + 1 < s.excepts.size())
             v.expected(clausePath, QStringLiteral("\"*\" to be the last handler"),

@@ -330,12 +330,11 @@ void TestScenarioRefusals::refusal_data()
         "coroutines[0].steps[1].id",
         "expected an id no other step has, got \"p\" (also coroutines[0].steps[0])", 3, 119,
         "\"p\"}");
-    row("except_unknown_error", doc(R"({"op": "try", "steps": [], "except": {"KeyError": []}})"),
-        "coroutines[0].steps[0].except.KeyError",
-        "expected one of TimeoutError, CancelledError, ValueError, RuntimeError, ExceptionGroup, "
-        "QueueFull, QueueEmpty, BrokenBarrierError, "
-        "*, got \"KeyError\"",
-        3, 93, "[]}}");
+    row("except_unknown_error", doc(R"({"op": "try", "steps": [], "except": {"KeyErr": []}})"),
+        "coroutines[0].steps[0].except.KeyErr",
+        "expected a built-in exception class, one of asyncio's (CancelledError, QueueFull, "
+        "QueueEmpty, BrokenBarrierError) or \"*\", got \"KeyErr\"",
+        3, 91, "[]}}");
     row("except_star_not_last",
         doc(R"({"op": "try", "steps": [], "except": {"*": [], "ValueError": []}})"),
         "coroutines[0].steps[0].except[\"*\"]",
@@ -350,10 +349,14 @@ void TestScenarioRefusals::refusal_data()
         "\"MyError\"");
     row("work_unknown", doc(R"({"op": "to_thread", "work": "gpu", "seconds": 1})"),
         "coroutines[0].steps[0].work", "expected \"io\" or \"cpu\", got \"gpu\"", 3, 71, "\"gpu\"");
+    row("target_not_names",
+        doc(R"({"op": "get", "queue": "q", "as": "a, 1x"})", R"({"id": "q", "kind": "queue"})"),
+        "coroutines[0].steps[0].as",
+        "expected a variable name or names separated by commas, got \"a, 1x\"", 3, 77, "\"a, 1x\"");
     row("variable_not_identifier",
         doc(R"({"op": "get", "queue": "q", "as": "my item"})", R"({"id": "q", "kind": "queue"})"),
         "coroutines[0].steps[0].as",
-        "expected a Python identifier or names separated by commas, got \"my item\"", 3, 77,
+        "expected a variable name or names separated by commas, got \"my item\"", 3, 77,
         "\"my item\"");
 }
 
