@@ -9,11 +9,10 @@ namespace loopscope::python {
 // Positional arguments in the order of the function's parameters.
 QString ProgramWriter::functionArgs(const QString &function, const PyArgs &args) const
 {
-    const auto lookup = [this](const QString &n) { return variable(n); };
-    QStringList values;
+    QStringList values; // "$n + 1" is the expression, as in a coroutine's arguments
     if (const Coroutine *f = m_scenario.function(function))
         for (const QString &param : f->params)
-            values << literal(args.value(param), lookup);
+            values << value(args.value(param));
     return values.isEmpty() ? QString() : QStringLiteral(", ") + values.join(QStringLiteral(", "));
 }
 

@@ -210,9 +210,9 @@ struct Coroutine
 {
     QString name;
     std::vector<QString> params;
-    std::vector<QString> globals; // the names its `global` statement lists
     Steps steps;
     QJsonObject extra;
+    std::vector<QString> globals; // the names its `global` statement lists (last: aggregates)
 
     friend bool operator==(const Coroutine &, const Coroutine &) = default;
 };

@@ -50,7 +50,7 @@ def normalised(doc):
 class RoundTrip(unittest.TestCase):
     def test_every_lesson(self):
         lessons = sorted(glob.glob(os.path.join(SOURCE_DIR, "examples", "[0-9]*.loop.json")))
-        self.assertEqual(len(lessons), 23)
+        self.assertEqual(len(lessons), 25)
         binary = loopscope_binary()
         with tempfile.TemporaryDirectory() as tmp:
             for lesson in lessons:

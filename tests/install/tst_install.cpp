@@ -132,7 +132,7 @@ void TestInstall::findsTheInstalledExamples()
              QStringLiteral("Examples in %1 (open one with: loopscope FILE, or run it "
                             "with: loopscope run FILE)")
                  .arg(QDir(installed(QStringLiteral("share/loopscope/examples"))).canonicalPath()));
-    QCOMPARE(result.out.count(QStringLiteral(".loop.json")), 23);
+    QCOMPARE(result.out.count(QStringLiteral(".loop.json")), 25);
 }
 
 void TestInstall::checksAndRunsAnInstalledExample()

@@ -210,7 +210,7 @@ void TestRuntimePrims::refusesBadFields_data()
     row("barrier_parties", R"({"id": "b", "kind": "barrier", "parties": 0})", "",
         "resources[0].parties: expected a whole number ≥ 1, got 0");
     row("pool_null_elsewhere", "", R"({"op": "with", "resource": null, "steps": []})",
-        "coroutines[0].steps[0].resource: expected the id of a lock or semaphore or condition, got "
+        "coroutines[0].steps[0].resource: expected the id of a lock, semaphore or condition, got "
         "null");
 }
 

@@ -234,7 +234,7 @@ void TestScenarioRefusals::refusal_data()
     row("with_on_an_event",
         doc(R"({"op": "with", "resource": "ev", "steps": []})", R"({"id": "ev", "kind": "event"})"),
         "coroutines[0].steps[0].resource",
-        "expected a lock or semaphore or condition, got \"ev\" (an event)", 3, 70,
+        "expected a lock, semaphore or condition, got \"ev\" (an event)", 3, 70,
         "\"ev\", \"steps\"");
     row("event_wait_on_a_lock",
         doc(R"({"op": "event_wait", "event": "l"})", R"({"id": "l", "kind": "lock"})"),

@@ -98,8 +98,8 @@ private Q_SLOTS:
             expected.coroutines[0].steps = {sleepStep(QStringLiteral("x1"), 3)};
             break;
         case 4:
-            expected.coroutines.push_back(Coroutine{.name = QStringLiteral("extra"),
-                                                    .steps = {sleepStep(QStringLiteral("x1"), 3)}});
+            expected.coroutines.push_back(
+                {QStringLiteral("extra"), {}, {sleepStep(QStringLiteral("x1"), 3)}, {}});
             break;
         case 5:
             expected.notes = QStringLiteral("Other notes.");

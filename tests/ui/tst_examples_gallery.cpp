@@ -141,7 +141,7 @@ void TestExamplesGallery::summaryIsTheFirstSentenceWithoutEmphasis()
 void TestExamplesGallery::clickingEachExampleOpensIt()
 {
     const QStringList files = exampleFiles();
-    QCOMPARE(files.size(), 23);
+    QCOMPARE(files.size(), 25);
     QStringList titles;
     for (const QString &file : files) {
         const ScenarioLoad load = readScenarioFile(file);
@@ -160,7 +160,7 @@ void TestExamplesGallery::clickingEachExampleOpensIt()
         examples->trigger();
         QCOMPARE(sight.titles, titles);
         QCOMPARE(sight.paths, files);
-        QCOMPARE(sight.withPicture, 23);
+        QCOMPARE(sight.withPicture, 25);
         QVERIFY(sight.clicked);
         QVERIFY(window.findChild<ExamplesGallery *>() == nullptr);
         QCOMPARE(window.document()->path(), files.at(row));

@@ -158,7 +158,7 @@ RecoveryFile TestRecoveryOffer::writeUnreadableCopy(QByteArray *bytes) const
     [&] { QVERIFY(writeRecovery(recovery, emptyScenario())); }();
     *bytes = R"({"format": "loopscope-scenario", "version": 1, "coroutines": [)"
              "\n"
-             R"(  {"name": "main", "steps": [{"op": "sleep", "seconds": "soon"}]}]})"
+             R"(  {"name": "main", "steps": [{"op": "sleep", "seconds": true}]}]})"
              "\n";
     QFile file(recovery.scenarioFile);
     [&] {
@@ -228,7 +228,7 @@ void TestRecoveryOffer::anUnreadableCopyStaysOnDiskWithTheReadersReason()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_COMPARE(m_boxes.size(), 1);
     const QString problem = QStringLiteral("%1:2:57: coroutines[0].steps[0].seconds: expected a "
-                                           "number \u2265 0 or \"$param\", got \"soon\"")
+                                           "number \u2265 0 or \"$param\", got true")
                                 .arg(recovery.scenarioFile);
     QCOMPARE(m_boxes[0].text,
              offerStart(recovery, QStringLiteral("An unsaved scenario"))
