@@ -49,8 +49,14 @@ QString ProgramWriter::awaitable(const Step &step) const
 // One item of gather, wait or as_completed. wait() refuses coroutines: those become tasks.
 QString ProgramWriter::itemText(const GatherItem &item, bool asTask) const
 {
-    if (item.isOp())
-        return awaitable(item.awaitable.front());
+    if (item.isOp()) {
+        // sleep and to_thread are coroutines: wait() refuses them bare, as_completed would
+        // order them by a set. run_in_executor and shield give futures already.
+        const Step &op = item.awaitable.front();
+        const bool coroutine = op.kind == StepKind::Sleep || op.kind == StepKind::ToThread;
+        return asTask && coroutine ? QStringLiteral("asyncio.create_task(%1)").arg(awaitable(op))
+                                   : awaitable(op);
+    }
     if (item.isStar())
         return QLatin1Char('*') + item.star;
     if (item.isTask())

@@ -29,6 +29,7 @@ import sys
 import tempfile
 
 from differential_scenarios import scenario_json, value_texts
+from fidelity_output import split_print
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -93,8 +94,7 @@ def cpython_side(stdout):
         elif key == "WARNING" or not line.strip():
             continue
         else:
-            time, lane, text = line.split(" ", 2)
-            side["prints"].append((float(time), lane, text))
+            side["prints"].append(split_print(line))
     side["tasks"].sort()
     side["shutdown"] = sum(1 for p in side["prints"] if p[0] >= main_end - 1e-9)
     return side

@@ -2,8 +2,8 @@
 // (run_in_executor with pool null), awaitable ops and `*expr` as gather items, plain functions
 // on pool workers (their prints at the worker's time, on its lane; their return value), loop
 // callbacks (call_soon, call_later), put_nowait/get_nowait, wait, as_completed, shield,
-// Condition, Barrier and the timeout block. Expected prints are CPython 3.12's: each scenario's
-// program is tests/fidelity/24-*.py .. 27-*.py (same prints, times on the virtual clock).
+// Condition, Barrier and the timeout block. Expected prints are CPython 3.12's (the exported
+// programs; each family's hand-written program is tests/fidelity/prims-*.py).
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "trace_text.h"
@@ -51,13 +51,14 @@ private Q_SLOTS:
     void nowaitRaisesQueueFullAndEmpty();
     void waitAndAsCompleted();
     void conditionBarrierAndTimeout();
+    void timeoutZeroCancelsBeforeTheNextStep();
     void refusesBadFields_data();
     void refusesBadFields();
 };
 
 namespace {
 
-// The scenarios of tests/fidelity/24-prims-*.py, verbatim.
+// The scenarios D wrote with the primitives (their exports ran under CPython 3.12: same prints).
 const char *const kExecutor
     = R"JSON({"format": "loopscope-scenario", "version": 1, "title": "executor", "functions": [{"name": "work", "params": ["n"], "steps": [{"op": "print", "text": "start {n}"}, {"op": "block", "seconds": 1}, {"op": "print", "text": "end {n}"}]}], "coroutines": [{"name": "main", "steps": [{"op": "run_in_executor", "pool": null, "function": "work", "args": {"n": 1}, "as": "r"}, {"op": "print", "text": "got {r}"}, {"op": "gather", "items": [{"op": "sleep", "seconds": 0.5}, {"op": "to_thread", "function": "work", "args": {"n": 2}}]}, {"op": "print", "text": "done"}]}]})JSON";
 const char *const kReturns
@@ -175,6 +176,21 @@ void TestRuntimePrims::conditionBarrierAndTimeout()
              QString("running 0-0 | waiting 0-1 timer | running 1-1 | waiting 1-2 timer | running "
                      "2-2 | waiting 2-2.5 gather | running 2.5-2.5 | waiting 2.5-3 timer | "
                      "running 3-3"));
+}
+
+// timeout(0): timeouts.py call_soon's the cancellation on entry, so it runs before the task's
+// step after sleep(0) (which then raises CancelledError: TimeoutError out of the block); a body
+// that never suspends leaves first and the handle is cancelled. As CPython 3.12 (differential,
+// seed 199); with a timer due now, the sleep(0) finished first.
+void TestRuntimePrims::timeoutZeroCancelsBeforeTheNextStep()
+{
+    const ScenarioLoad load = readScenarioFile(QStringLiteral(
+        LOOPSCOPE_SOURCE_DIR "/tests/runtime/scenarios/prims/timeout-zero.loop.json"));
+    QVERIFY(load.ok());
+    const Trace trace = runScenario(*load.scenario);
+    QCOMPARE(printsText(trace), QStringList({"0 main: sleep 0 cancelled", "0 main: timed out",
+                                             "0 main: body never suspends", "0 main: after"}));
+    QCOMPARE(resultsText(trace), QString("main=done"));
 }
 
 void TestRuntimePrims::refusesBadFields_data()
