@@ -545,15 +545,15 @@ void validateProgram(Validation &validation)
         const bool sync = s.kind == StepKind::Set || s.kind == StepKind::Print
                           || s.kind == StepKind::If || s.kind == StepKind::For
                           || s.kind == StepKind::While || s.kind == StepKind::Break
-                          || s.kind == StepKind::Continue || s.kind == StepKind::Cpu
-                          || s.kind == StepKind::Block || s.kind == StepKind::Raise
+                          || s.kind == StepKind::Continue || s.kind == StepKind::Raise
                           || s.kind == StepKind::Try || s.kind == StepKind::Run
                           || s.kind == StepKind::Return; // refused as outside a function
         if (!sync)
             validation.report(QStringLiteral("program"),
                               QStringLiteral("expected only set, print, if, for, while, break, "
-                                             "continue, cpu, block, raise, try and run in the "
-                                             "program (no event loop runs there), got %1")
+                                             "continue, raise, try and run in the program (no "
+                                             "event loop runs there, and the trace's clock is "
+                                             "asyncio.run's: no cpu or block), got %1")
                                   .arg(opName(s.kind)));
     });
 }

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void controlFlow();
     void raceWithoutALock();
     void raceWithALock();
+    void taskFieldsAreExpressions();
     void toThreadGivesNone();
     void expressionErrorsArePythons_data();
     void expressionErrorsArePythons();
@@ -137,6 +138,16 @@ void TestRuntimeFlow::raceWithALock()
                             "0.125-0.25 timer | running 0.25-0.25"));
 }
 
+// Tasks kept in a list: cancel tasks[-1], gather tasks[0..2], await tasks[1] again.
+void TestRuntimeFlow::taskFieldsAreExpressions()
+{
+    const Trace trace = runFile(QStringLiteral("task-list.loop.json"));
+    QCOMPARE(
+        printsText(trace),
+        QStringList({"2 main: [10, 20, CancelledError('')] [False, False, True]", "2 main: 20"}));
+    QCOMPARE(resultsText(trace), QStringLiteral("main=done job-1=done job-2=done job-3=cancelled"));
+}
+
 void TestRuntimeFlow::toThreadGivesNone()
 {
     const Trace trace
@@ -190,12 +201,16 @@ void TestRuntimeFlow::checkRefusesFlowOutOfPlace()
 {
     const QByteArray json = R"({"format": "loopscope-scenario", "version": 1, "coroutines": [
         {"name": "main", "steps": [{"op": "break"}, {"op": "run", "coro": "main"}]}],
-        "program": [{"op": "return"}, {"op": "run", "coro": "main"}]})";
+        "program": [{"op": "return"}, {"op": "run", "coro": "main"}, {"op": "cpu", "seconds": 1}]})";
     QCOMPARE(checkProblems(json),
-             QStringLiteral("coroutines[0].steps[0]: SyntaxError: 'break' outside loop\n"
-                            "coroutines[0].steps[1]: expected run only among the program's steps "
-                            "(asyncio.run() inside a coroutine raises RuntimeError)\n"
-                            "program[0]: SyntaxError: 'return' outside function"));
+             QStringLiteral(
+                 "coroutines[0].steps[0]: SyntaxError: 'break' outside loop\n"
+                 "coroutines[0].steps[1]: expected run only among the program's steps "
+                 "(asyncio.run() inside a coroutine raises RuntimeError)\n"
+                 "program: expected only set, print, if, for, while, break, continue, raise, try "
+                 "and run in the program (no event loop runs there, and the trace's clock is "
+                 "asyncio.run's: no cpu or block), got cpu\n"
+                 "program[0]: SyntaxError: 'return' outside function"));
 }
 
 // The hot path: a literal duration is used as it is, no expression is parsed or evaluated; a

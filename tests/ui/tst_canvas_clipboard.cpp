@@ -241,6 +241,7 @@ void TestCanvasClipboard::pasteOfAnythingElseChangesNothingAndSaysWhy_data()
     QTest::newRow("an op that is no name")
         << kPlain << QByteArray(R"({"op": 3})")
         << nothing.arg(QStringLiteral("clipboard:1:8: op: expected an op name, got 3"));
+    // (A string is an expression since issue 15: "soon" reads, and check says it is unknown.)
     QTest::newRow("a field of the wrong type")
         << kPlain << QByteArray(R"({"op": "sleep", "seconds": true})")
         << nothing.arg(QStringLiteral(

@@ -77,6 +77,9 @@ QString quantityText(const Quantity &q)
 }
 
 // As the Python pane writes the argument: a float with its fraction (`1.0`), True, None.
+// A value field as the Python it stands for: "$x + 1" is x + 1.
+QString valueText(const PyValue &value);
+
 QString argumentText(const PyValue &value)
 {
     if (value.isString()) {
@@ -92,6 +95,14 @@ QString argumentText(const PyValue &value)
     default:
         return value.repr();
     }
+}
+
+QString valueText(const PyValue &value)
+{
+    const QString text = value.toString();
+    if (value.isString() && text.startsWith(u'$') && !text.startsWith(QLatin1String("$$")))
+        return text.mid(1);
+    return argumentText(value);
 }
 
 // "fetch(n=1, delay=$d)": the arguments in the order of the callee's parameters, then any
@@ -120,7 +131,7 @@ QString functionText(const Step &step, const Scenario *scenario)
     QStringList args;
     if (const Coroutine *function = scenario ? scenario->function(step.function) : nullptr)
         for (const QString &param : function->params)
-            args << argumentText(step.args.value(param));
+            args << valueText(step.args.value(param));
     return step.function + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
@@ -163,8 +174,7 @@ QString blockText(const Step &step, const Scenario *scenario)
         return QStringLiteral("call_later %1 s %2")
             .arg(quantityText(step.delay), functionText(step, scenario));
     case K::PutNowait:
-        return QStringLiteral("put_nowait %1 \u2190 %2")
-            .arg(step.resource, argumentText(step.item));
+        return QStringLiteral("put_nowait %1 \u2190 %2").arg(step.resource, valueText(step.item));
     case K::Wait:
     case K::AsCompleted: {
         QString text = QStringLiteral("%1 \u00d7%2").arg(op).arg(step.items.size());
@@ -215,14 +225,14 @@ QString blockText(const Step &step, const Scenario *scenario)
     case K::Return:
         return step.value.isAbsent() || step.value.isNone()
                    ? op
-                   : QStringLiteral("return %1").arg(argumentText(step.value));
+                   : QStringLiteral("return %1").arg(valueText(step.value));
     case K::If:
     case K::While:
         return QStringLiteral("%1 %2").arg(op, step.cond);
     case K::For:
         return QStringLiteral("for %1 in %2").arg(step.var, step.iterable);
     case K::Set:
-        return QStringLiteral("%1 = %2").arg(step.name, argumentText(step.value));
+        return QStringLiteral("%1 = %2").arg(step.name, valueText(step.value));
     case K::Run:
         return QStringLiteral("asyncio.run(%1)").arg(callText(step, scenario));
     default:
