@@ -28,6 +28,8 @@ ProgramWriter::ProgramWriter(const Scenario &scenario)
 {
     for (const Coroutine &coroutine : scenario.coroutines)
         forEachStep(coroutine.steps, [this](const Step &step) { noteNeeds(step); });
+    for (const Coroutine &function : scenario.functions)
+        forEachStep(function.steps, [this](const Step &step) { noteNeeds(step); });
     if (scenario.program)
         forEachStep(*scenario.program, [this](const Step &step) { noteNeeds(step); });
     for (const Resource &r : scenario.resources) {
@@ -47,7 +49,7 @@ void ProgramWriter::noteNeeds(const Step &step)
     const bool offloaded = step.kind == StepKind::ToThread || step.kind == StepKind::RunInExecutor;
     if (step.kind == StepKind::Cpu || (offloaded && step.work == WorkKind::Cpu))
         m_usesBurn = true;
-    if (step.kind == StepKind::Block || offloaded)
+    if (step.kind == StepKind::Block || (offloaded && step.function.isEmpty()))
         m_usesTime = true;
     if (step.kind == StepKind::ToThread)
         m_usesToThread = true;
@@ -98,6 +100,8 @@ QString ProgramWriter::program()
     line(QStringLiteral("SCALE = 1.0"));
     writeBurn();
     writeResources();
+    for (const Coroutine &function : m_scenario.functions)
+        writeFunction(function);
     auto isMain = [](const Coroutine &c) { return c.name == QLatin1String("main"); };
     for (const Coroutine &coroutine : m_scenario.coroutines)
         if (!isMain(coroutine))
@@ -232,6 +236,11 @@ QString ProgramWriter::resourceConstructor(const Resource &r) const
     case ResourceKind::ThreadPool:
         return QStringLiteral("ThreadPoolExecutor(%1)")
             .arg(r.workers.value_or(defaultPoolWorkers()));
+    case ResourceKind::Condition:
+        return r.lock.isEmpty() ? QStringLiteral("asyncio.Condition()")
+                                : QStringLiteral("asyncio.Condition(%1)").arg(resourceName(r.lock));
+    case ResourceKind::Barrier:
+        return QStringLiteral("asyncio.Barrier(%1)").arg(r.parties);
     case ResourceKind::ProcessPool: {
         const int workers = r.workers.value_or(m_scenario.python.cpuCount);
         if (r.startup <= 0)
@@ -279,6 +288,11 @@ bool ProgramWriter::needsLoop(const Coroutine &coroutine, bool isMain) const
                         .join(QLatin1Char(' '))
                         .contains(QLatin1String("loop."));
     });
+    for (const Coroutine &c : m_scenario.coroutines) // an item's run_in_executor
+        for (const Step &step : c.steps)
+            for (const GatherItem &item : step.items)
+                for (const Step &inner : item.awaitable)
+                    needed = needed || (&c == &coroutine && inner.kind == StepKind::RunInExecutor);
     if (!isMain)
         return needed;
     for (const Resource &r : m_scenario.resources)

@@ -15,8 +15,9 @@ namespace {
 QString exceptionClass(const QString &name)
 {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    if (name == QLatin1String("CancelledError"))
-        return QStringLiteral("asyncio.CancelledError");
+    if (name == QLatin1String("CancelledError") || name == QLatin1String("QueueFull")
+        || name == QLatin1String("QueueEmpty") || name == QLatin1String("BrokenBarrierError"))
+        return QStringLiteral("asyncio.") + name;
     if (name == QLatin1String("*") || !plain.match(name).hasMatch())
         return QStringLiteral("Exception");
     return name;
@@ -175,7 +176,20 @@ void ProgramWriter::writeStep(const Step &step)
         return writeWaitFor(step);
     case StepKind::ToThread:
     case StepKind::RunInExecutor:
-        return writeWork(step);
+    case StepKind::PutNowait:
+    case StepKind::GetNowait:
+    case StepKind::CallSoon:
+    case StepKind::CallLater:
+    case StepKind::Wait:
+    case StepKind::AsCompleted:
+    case StepKind::Shield:
+    case StepKind::ConditionWait:
+    case StepKind::ConditionWaitFor:
+    case StepKind::Notify:
+    case StepKind::NotifyAll:
+    case StepKind::BarrierWait:
+    case StepKind::Timeout:
+        return writePrimitive(step);
     case StepKind::With:
     case StepKind::Acquire:
     case StepKind::Release:
@@ -211,15 +225,8 @@ void ProgramWriter::writeTaskOp(const Step &step)
 void ProgramWriter::writeGather(const Step &step)
 {
     QStringList items;
-    for (const GatherItem &item : step.items) {
-        if (item.isTask())
-            items << taskText(item.task);
-        else if (!item.name.isEmpty()) // gather cannot name the task it makes: make it here
-            items << QStringLiteral("asyncio.create_task(%1%2)")
-                         .arg(coroCall(item.coro, item.args), taskName(item.name));
-        else
-            items << coroCall(item.coro, item.args);
-    }
+    for (const GatherItem &item : step.items) // gather cannot name a task: named ones are made
+        items << itemText(item, false);
     if (step.returnExceptions)
         items << QStringLiteral("return_exceptions=True");
     if (items.size() <= 1)
@@ -270,19 +277,6 @@ void ProgramWriter::writeWaitFor(const Step &step)
         line(QStringLiteral("    ") + to
              + QStringLiteral("await asyncio.wait_for(%1, %2)").arg(call, timeout));
     }
-}
-
-void ProgramWriter::writeWork(const Step &step)
-{
-    const QString fn
-        = step.work == WorkKind::Cpu ? QStringLiteral("burn") : QStringLiteral("time.sleep");
-    if (step.kind == StepKind::ToThread)
-        return line(assigned(step, QStringLiteral("await asyncio.to_thread(%1, %2)")
-                                       .arg(fn, seconds(step.seconds))),
-                    step.label);
-    line(assigned(step, QStringLiteral("await loop.run_in_executor(%1, %2, %3)")
-                            .arg(resourceName(step.resource), fn, seconds(step.seconds))),
-         step.label);
 }
 
 void ProgramWriter::writeResourceOp(const Step &step)

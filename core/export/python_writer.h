@@ -34,7 +34,6 @@ private:
     // python_steps.cpp: the statements
     void writeSteps(const Steps &steps);
     void writeStep(const Step &step);
-    void writeWork(const Step &step);
     void writeTaskOp(const Step &step);
     void writeResourceOp(const Step &step);
     void writeQueueOp(const Step &step);
@@ -42,6 +41,14 @@ private:
     void writeTry(const Step &step);
     void writeGather(const Step &step);
     void writeWaitFor(const Step &step);
+    // python_prims.cpp: issue 15's missing primitives
+    void writePrimitive(const Step &step);
+    void writeFunction(const Coroutine &function);
+    QString functionArgs(const QString &function, const PyArgs &args) const;
+    QString offloadedCall(const Step &step) const;
+    QString awaitable(const Step &step) const;
+    QString itemText(const GatherItem &item, bool asTask) const;
+    QString itemList(const std::vector<GatherItem> &items) const;
     QString seconds(const Quantity &q) const;
     QString taskText(const QString &task) const; // a task field: a variable or an expression
     QString coroCall(const QString &coro, const PyArgs &args) const;

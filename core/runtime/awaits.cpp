@@ -1,10 +1,12 @@
-// The ops that wait for other tasks, futures and pools: await, gather, wait_for, to_thread.
+// The ops that wait for other tasks and futures: await, gather, wait_for (to_thread and
+// run_in_executor: items.cpp).
 #include "frame_scope.h"
 #include "interpreter_ops.h"
 
 #include "pools.h"
 #include "primitives.h"
 #include "structured.h"
+#include "waiting.h"
 
 namespace loopscope::rt {
 
@@ -124,13 +126,7 @@ Co awaitTask(Runtime &rt, const Step &step, Frame &frame)
 
 Co gather(Runtime &rt, const Step &step, Frame &frame)
 {
-    std::vector<Ref<Future>> children;
-    for (const GatherItem &item : step.items) {
-        if (item.isTask())
-            children.emplace_back(taskIn(rt, frame, item.task));
-        else
-            children.emplace_back(spawn(rt, item.coro, item.args, item.name, frame));
-    }
+    std::vector<Ref<Future>> children = itemFutures(rt, step.items, frame);
     Ref<Future> outer(new GatheringFuture(rt, std::move(children), step.returnExceptions));
     co_await FutureAwait{rt, outer, LaneState::Waiting, rt.s.gather, rt.stepId(step)};
     if (!step.as.isEmpty())
@@ -157,19 +153,6 @@ Co waitFor(Runtime &rt, const Step &step, Frame &frame)
     }
     if (!step.as.isEmpty())
         assign(rt, frame, step.as, std::move(result));
-}
-
-Co offload(Runtime &rt, const Step &step, Frame &frame)
-{
-    const QString pool = step.kind == StepKind::ToThread ? QString() : step.resource;
-    Ref<Future> done = rt.pools->submit(pool, step.work, number(rt, frame, step.seconds),
-                                        rt.stepId(step), rt.currentLane());
-    const bool process = rt.pools->isProcessPool(pool);
-    co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,
-                         rt.stepId(step)};
-    if (!step.as.isEmpty())
-        assign(rt, frame, step.as,
-               Value{}); // the pool functions return None (no steps of their own)
 }
 
 } // namespace loopscope::rt

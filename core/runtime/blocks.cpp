@@ -2,6 +2,7 @@
 #include "frame_scope.h"
 #include "interpreter_ops.h"
 
+#include "condition.h"
 #include "pools.h"
 #include "primitives.h"
 #include "structured.h"
@@ -26,6 +27,8 @@ Co withResource(Runtime &rt, const Step &step, Frame &frame)
 {
     const StringId id = rt.stepId(step);
     auto *lock = rt.primitiveAs<AsyncLock>(step.resource);
+    if (auto *condition = rt.primitiveAs<AsyncCondition>(step.resource))
+        lock = &condition->lock(); // `async with condition:` is `async with condition._lock:`
     AsyncSemaphore *sem = lock ? nullptr : &primitive<AsyncSemaphore>(rt, step.resource);
     if (lock)
         co_await lock->acquire(id);

@@ -26,7 +26,7 @@ expr::Values itemsOf(Runtime &rt, const Frame &frame, const QString &iterable)
     try {
         return expr::iterate(value);
     } catch (const expr::Error &e) {
-        throw PyError{e.type, e.message, {}};
+        throw PyError::fromExpression(e);
     }
 }
 

@@ -18,6 +18,7 @@ namespace loopscope::rt {
 
 class Task;
 class TaskGroupScope;
+class WorkerScript;
 
 // How the steps of a frame go on after the step that just ran: the next step, or out of the
 // body to the loop or coroutine that a break, continue or return leaves.
@@ -27,6 +28,8 @@ struct Frame
 {
     std::map<QString, Value> vars;
     TaskGroupScope *group = nullptr; // the `async with TaskGroup() as tg` whose body this is
+    // A plain function's frame on a pool worker: its cpu and block steps are the worker's.
+    WorkerScript *worker = nullptr;
     // The coroutine whose frame this is (its `globals`), null for the module's code, whose
     // names are all globals.
     const Coroutine *coroutine = nullptr;

@@ -26,7 +26,7 @@ Value evaluateParsed(Runtime &rt, const Frame &frame, const QString &text, bool 
         FrameScope scope(rt, frame);
         return expr::evaluate(rt.parsed(text, fstring), scope);
     } catch (const expr::Error &e) {
-        throw PyError{e.type, e.message, {}}; // raised in the task, as Python raises it
+        throw PyError::fromExpression(e); // raised in the task, as Python raises it
     }
 }
 
@@ -149,7 +149,7 @@ void assign(Runtime &rt, Frame &frame, const QString &target, Value value)
         expr::unpack(*rt.parsed(target, false).root, value,
                      [&](const QString &name, const Value &v) { bindName(rt, frame, name, v); });
     } catch (const expr::Error &e) {
-        throw PyError{e.type, e.message, {}};
+        throw PyError::fromExpression(e);
     }
 }
 
@@ -189,7 +189,7 @@ const expr::Expr &Runtime::parsed(const QString &text, bool fstring)
         return *cache.insert(text,
                              fstring ? expr::Expr::parseFString(text) : expr::Expr::parse(text));
     } catch (const expr::Error &e) {
-        throw PyError{e.type, e.message, {}};
+        throw PyError::fromExpression(e);
     }
 }
 

@@ -4,6 +4,8 @@
 #include "pools.h"
 #include "primitives.h"
 #include "structured.h"
+#include "waiting.h"
+#include "worker_script.h"
 
 namespace loopscope::rt {
 
@@ -119,8 +121,34 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
     }
     case StepKind::Cpu:
     case StepKind::Block:
+        if (frame.worker)
+            return false; // a segment of the pool worker's: runStep()
         holdLoop(rt, step, number(rt, frame, step.seconds), step.kind == StepKind::Cpu);
         return true;
+    case StepKind::PutNowait:
+        primitive<AsyncQueue>(rt, step.resource).putNowaitOrRaise(resolve(rt, frame, step.item));
+        return true;
+    case StepKind::GetNowait: {
+        Value item = primitive<AsyncQueue>(rt, step.resource).getNowait();
+        if (!step.as.isEmpty())
+            assign(rt, frame, step.as, std::move(item));
+        return true;
+    }
+    case StepKind::CallSoon:
+    case StepKind::CallLater:
+        callSoon(rt, step, frame);
+        return true;
+    case StepKind::Notify:
+    case StepKind::NotifyAll:
+        notify(rt, step, frame);
+        return true;
+    case StepKind::Wait:
+    case StepKind::AsCompleted:
+    case StepKind::Shield:
+    case StepKind::ConditionWait:
+    case StepKind::ConditionWaitFor:
+    case StepKind::BarrierWait:
+    case StepKind::Timeout:
     case StepKind::Sleep: // the ops that may suspend: runStep()
     case StepKind::Await:
     case StepKind::Gather:
@@ -215,8 +243,41 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         co_await tryStep(rt, step, frame);
         break;
     case StepKind::ToThread:
-    case StepKind::RunInExecutor:
-        co_await offload(rt, step, frame);
+    case StepKind::RunInExecutor: {
+        Value result;
+        co_await offloadTo(rt, step, frame, &result);
+        if (!step.as.isEmpty())
+            assign(rt, frame, step.as, std::move(result));
+        break;
+    }
+    case StepKind::Cpu: // only on a pool worker (runInstant ran the others)
+    case StepKind::Block:
+        co_await WorkerSegment{*frame.worker,
+                               Segment{step.kind == StepKind::Cpu ? WorkKind::Cpu : WorkKind::Io,
+                                       number(rt, frame, step.seconds), id}};
+        break;
+    case StepKind::Wait:
+        co_await waitStep(rt, step, frame);
+        break;
+    case StepKind::AsCompleted:
+        co_await asCompleted(rt, step, frame);
+        break;
+    case StepKind::Shield: {
+        Value result;
+        co_await shieldStep(rt, step, frame, &result);
+        if (!step.as.isEmpty())
+            assign(rt, frame, step.as, std::move(result));
+        break;
+    }
+    case StepKind::ConditionWait:
+    case StepKind::ConditionWaitFor:
+        co_await conditionWait(rt, step, frame);
+        break;
+    case StepKind::BarrierWait:
+        co_await barrierWait(rt, step, frame);
+        break;
+    case StepKind::Timeout:
+        co_await timeoutBlock(rt, step, frame);
         break;
     case StepKind::If:
         co_await ifStep(rt, step, frame);
@@ -241,8 +302,12 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::FutureSet:
     case StepKind::Raise:
     case StepKind::Cancel:
-    case StepKind::Cpu:
-    case StepKind::Block:
+    case StepKind::PutNowait:
+    case StepKind::GetNowait:
+    case StepKind::CallSoon:
+    case StepKind::CallLater:
+    case StepKind::Notify:
+    case StepKind::NotifyAll:
         break;
     }
 }

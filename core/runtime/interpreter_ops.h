@@ -63,7 +63,6 @@ Ref<Task> spawn(Runtime &rt, const QString &coro, const PyArgs &args, const QStr
 Co awaitTask(Runtime &rt, const Step &step, Frame &frame);
 Co gather(Runtime &rt, const Step &step, Frame &frame);
 Co waitFor(Runtime &rt, const Step &step, Frame &frame);
-Co offload(Runtime &rt, const Step &step, Frame &frame);
 
 // control_flow.cpp
 Co ifStep(Runtime &rt, const Step &step, Frame &frame);

@@ -163,7 +163,10 @@ QString ExceptionObject::repr() const
 {
     if (m_error.message.isEmpty() && !m_emptyArgument)
         return m_error.type + QStringLiteral("()");
-    return QStringLiteral("%1(%2)").arg(m_error.type, PyError::repr(m_error.message));
+    // The engine's KeyError message is the key's repr already: KeyError('k'), KeyError(3).
+    const bool keyRepr = m_error.strGiven && m_error.type == QLatin1String("KeyError");
+    return QStringLiteral("%1(%2)").arg(m_error.type,
+                                        keyRepr ? m_error.message : PyError::repr(m_error.message));
 }
 
 Value exceptionValue(PyError error, bool emptyArgument)

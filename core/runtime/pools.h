@@ -13,6 +13,7 @@
 namespace loopscope::rt {
 
 class Runtime;
+class WorkerScript;
 
 class PoolSet : public ThreadWorld
 {
@@ -23,9 +24,10 @@ public:
     // `block` on the loop thread: a blocking call, GIL released, loop thread stuck.
     virtual bool blockOnLoop(int lane, double seconds, StringId step) = 0;
     // to_thread (pool "") or run_in_executor(pool): the returned future completes on the loop
-    // when the work is done.
+    // when the work is done. With a script (a plain function's call), the worker runs the
+    // function's steps instead of `work` for `seconds`, and the future gets its return value.
     virtual Ref<Future> submit(const QString &pool, WorkKind work, double seconds, StringId step,
-                               int byLane)
+                               int byLane, std::shared_ptr<WorkerScript> script = {})
         = 0;
     virtual bool isProcessPool(const QString &pool) const = 0;
     // Jobs queued or running on the default executor (asyncio.run waits for them at the end).

@@ -41,7 +41,7 @@ public:
     bool cpuOnLoop(int lane, double seconds, StringId step) override;
     bool blockOnLoop(int lane, double seconds, StringId step) override;
     Ref<Future> submit(const QString &pool, WorkKind work, double seconds, StringId step,
-                       int byLane) override;
+                       int byLane, std::shared_ptr<WorkerScript> script) override;
     bool isProcessPool(const QString &pool) const override;
     int defaultExecutorBusy() const override { return m_pools.front()->busy; }
     void shutdown() override;
@@ -185,8 +185,13 @@ void LivePools::startWorker(LivePool &pool, LiveWorker &worker)
 }
 
 Ref<Future> LivePools::submit(const QString &poolId, WorkKind work, double seconds, StringId step,
-                              int)
+                              int, std::shared_ptr<WorkerScript> script)
 {
+    if (script) // the steps would run on a real worker thread beside the loop's: not yet
+        throw PyError{QStringLiteral("RuntimeError"),
+                      QStringLiteral("a function with steps runs in a pool on the virtual clock "
+                                     "only (this run uses the live clock)"),
+                      {}};
     LivePool *pool = m_pools.front().get();
     for (auto &p : m_pools)
         if (p->spec.id == poolId)

@@ -7,11 +7,13 @@
 #include "pools.h"
 
 #include "runtime.h"
+#include "worker_script.h"
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <map>
 
 namespace loopscope::rt {
 
@@ -25,6 +27,7 @@ struct Job
     double seconds = 0.0;
     Ref<Future> done;
     StringId step = 0;
+    std::shared_ptr<WorkerScript> script; // a function's steps, run between its segments
 };
 
 struct SimThread
@@ -52,7 +55,7 @@ public:
     bool cpuOnLoop(int lane, double seconds, StringId step) override;
     bool blockOnLoop(int lane, double seconds, StringId step) override;
     Ref<Future> submit(const QString &pool, WorkKind work, double seconds, StringId step,
-                       int byLane) override;
+                       int byLane, std::shared_ptr<WorkerScript> script) override;
     bool isProcessPool(const QString &pool) const override;
     int defaultExecutorBusy() const override { return m_busy.front(); }
 
@@ -74,7 +77,9 @@ private:
     void dropGil(int i, double t);
     void record(int i, LaneState state, StringId on, double t);
     void startJob(int i, Job job, double t);
+    void startSegment(int i, double t);
     void finishJob(int i, double t);
+    void completeJob(int i, double t);
     void takeNext(int i, double t);
     int newThread(int pool, double t);
     void startProcesses(int pool, double t);
@@ -93,6 +98,7 @@ private:
     double m_lastSwitch = 0.0;
     int m_processCount = 0;
     std::vector<Ref<Future>> m_inFlight; // completions posted to the loop, not yet run
+    std::map<const Future *, PyError> m_failed; // of those, the functions that raised
     StringId m_loopStep = 0;
 };
 
@@ -219,6 +225,8 @@ void VirtualPools::startJob(int i, Job job, double t)
 {
     SimThread &th = m_threads[std::size_t(i)];
     th.job = std::move(job);
+    if (th.job.script)
+        return startSegment(i, t);
     if (th.job.work == WorkKind::Cpu) {
         th.activity = SimThread::Cpu;
         th.cpuLeft = th.job.seconds;
@@ -226,6 +234,28 @@ void VirtualPools::startJob(int i, Job job, double t)
     } else {
         th.activity = SimThread::Io;
         th.until = t + th.job.seconds;
+        record(i, LaneState::Blocking, 0, t);
+    }
+}
+
+// A function's job: its steps run on up to the next cpu or block step, which the thread then
+// does as a job of that kind; at the function's end the job is complete.
+void VirtualPools::startSegment(int i, double t)
+{
+    SimThread &th = m_threads[std::size_t(i)];
+    const std::optional<Segment> next = th.job.script->advance(t, th.lane);
+    if (!next) {
+        th.activity = SimThread::Idle;
+        return completeJob(i, t);
+    }
+    th.job.step = next->step;
+    if (next->work == WorkKind::Cpu) {
+        th.activity = SimThread::Cpu;
+        th.cpuLeft = next->seconds;
+        needGil(i, t);
+    } else {
+        th.activity = SimThread::Io;
+        th.until = t + next->seconds;
         record(i, LaneState::Blocking, 0, t);
     }
 }
@@ -243,6 +273,20 @@ void VirtualPools::finishJob(int i, double t)
     th.activity = SimThread::Idle;
     if (cpu)
         dropGil(i, t);
+    if (th.job.script)
+        return startSegment(i, t);
+    completeJob(i, t);
+}
+
+void VirtualPools::completeJob(int i, double t)
+{
+    SimThread &th = m_threads[std::size_t(i)];
+    if (th.job.script) {
+        if (th.job.script->error())
+            m_failed.emplace(th.job.done.get(), *th.job.script->error());
+        else
+            th.job.done->keepResult(th.job.script->result());
+    }
     Ref<Future> done = std::move(th.job.done);
     th.job = Job{};
     --m_busy[std::size_t(th.pool)];
@@ -258,8 +302,13 @@ void VirtualPools::completeCb(void *self, std::uintptr_t fut)
 {
     auto *pools = static_cast<VirtualPools *>(self);
     auto *future = reinterpret_cast<Future *>(fut);
-    if (!future->done())
+    if (const auto failed = pools->m_failed.find(future); failed != pools->m_failed.end()) {
+        if (!future->done())
+            future->setException(failed->second);
+        pools->m_failed.erase(failed);
+    } else if (!future->done()) {
         future->setResult();
+    }
     std::erase_if(pools->m_inFlight, [&](const Ref<Future> &f) { return f.get() == future; });
 }
 
@@ -306,7 +355,7 @@ void VirtualPools::startProcesses(int pool, double t)
 }
 
 Ref<Future> VirtualPools::submit(const QString &poolId, WorkKind work, double seconds,
-                                 StringId step, int)
+                                 StringId step, int, std::shared_ptr<WorkerScript> script)
 {
     const double t = m_rt.now();
     advanceTo(t);
@@ -315,7 +364,7 @@ Ref<Future> VirtualPools::submit(const QString &poolId, WorkKind work, double se
         if (m_pools[i].spec.id == poolId)
             pool = int(i);
     Pool &p = m_pools[std::size_t(pool)];
-    Job job{work, seconds, Ref<Future>(new Future(m_rt.loop)), step};
+    Job job{work, seconds, Ref<Future>(new Future(m_rt.loop)), step, std::move(script)};
     Ref<Future> done = job.done;
     ++m_busy[std::size_t(pool)];
     if (p.spec.process && !p.started)

@@ -270,6 +270,24 @@ Co AsyncQueue::get(Value *out, StringId step)
     wakeupNext(m_putters, m_rt.currentLane());
 }
 
+void AsyncQueue::putNowaitOrRaise(Value item)
+{
+    if (full())
+        throw PyError{QStringLiteral("QueueFull"), {}, {}};
+    putNowait(std::move(item));
+}
+
+Value AsyncQueue::getNowait()
+{
+    if (empty())
+        throw PyError{QStringLiteral("QueueEmpty"), {}, {}};
+    Value item = std::move(m_items.front());
+    m_items.pop_front();
+    m_rt.event(EventKind::Get, m_rt.currentLane(), {}, m_id);
+    wakeupNext(m_putters, m_rt.currentLane());
+    return item;
+}
+
 void AsyncQueue::taskDone()
 {
     if (m_unfinished <= 0)

@@ -90,6 +90,10 @@ public:
     bool empty() const { return m_items.empty(); }
     qint64 size() const { return qint64(m_items.size()); }
     bool full() const { return m_maxsize > 0 && int(m_items.size()) >= m_maxsize; }
+    // queue.put_nowait(item) and queue.get_nowait(): QueueFull and QueueEmpty as queues.py
+    // raises them (no message), a getter or putter woken as put and get wake them.
+    void putNowaitOrRaise(Value item);
+    Value getNowait();
 
 private:
     void putNowait(Value item);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "scenario/builtin_exceptions.h"
+#include "scenario/expr/error.h"
 
 #include <QString>
 
@@ -14,6 +15,9 @@ struct PyError
     QString type; // "ValueError", "CancelledError", "TimeoutError", "ExceptionGroup", ...
     QString message;
     std::vector<PyError> group; // ExceptionGroup: the sub-exceptions
+    // The message is Python's str() of the exception already: the expression engine's
+    // KeyError holds the key's repr ("'k'", "3"), where a `raise` step's holds the key.
+    bool strGiven = false;
 
     // `raise <error>(<message>)` of a `raise` step, as scenario-format.md defines it for the
     // classes that do not take one message: an alias raises its class (IOError is OSError), an
@@ -28,12 +32,15 @@ struct PyError
         return e;
     }
 
+    // An error of an expression (`d['k']`, `1 // 0`), raised in the task as Python raises it.
+    static PyError fromExpression(const expr::Error &e) { return {e.type, e.message, {}, true}; }
+
     bool isCancel() const { return type == QLatin1String("CancelledError"); }
     // Python's str() of the exception: a KeyError shows the repr of its key, a Unicode error
     // its codec and position, an exception group the number of exceptions it holds.
     QString str() const
     {
-        if (type == QLatin1String("KeyError"))
+        if (type == QLatin1String("KeyError") && !strGiven)
             return message.isEmpty() ? QString() : repr(message);
         if (type == QLatin1String("ExceptionGroup") || type == QLatin1String("BaseExceptionGroup"))
             return QStringLiteral("%1 (%2 sub-exception%3)")

@@ -274,6 +274,30 @@ Lane loopLane(const Trace &trace, double now)
     return loop;
 }
 
+// `over`'s spans of some length replace what `base` (contiguous, in order) had at their times.
+void overlaySpans(std::vector<Span> &base, const std::vector<Span> &over)
+{
+    for (const Span &top : over) {
+        if (top.end <= top.start)
+            continue;
+        std::vector<Span> out;
+        for (const Span &s : base) {
+            if (s.end <= top.start || s.start >= top.end) {
+                out.push_back(s);
+                continue;
+            }
+            if (s.start < top.start)
+                out.push_back(Span{s.start, top.start, s.on, s.step, s.state});
+            if (s.end > top.end)
+                out.push_back(Span{top.end, s.end, s.on, s.step, s.state});
+        }
+        out.push_back(top);
+        std::sort(out.begin(), out.end(),
+                  [](const Span &a, const Span &b) { return a.start < b.start; });
+        base = std::move(out);
+    }
+}
+
 // Tasks first (creation order), then threads, then processes; parents and event lanes follow.
 void orderLanes(Trace &trace)
 {
@@ -346,7 +370,16 @@ Trace Recorder::snapshot(double now, bool final) const
     for (std::size_t i = 0; i < lanes; ++i)
         builders[i].finish(trace.lanes[i], now, final);
     orderLanes(trace);
+    // Loop callbacks (call_soon, call_later) recorded on a lane of the loop's own, which sorts
+    // last: the one event loop lane, with what the callbacks did laid over what tasks did.
+    std::optional<Lane> callbacks;
+    if (!trace.lanes.empty() && trace.lanes.back().kind == LaneKind::Loop) {
+        callbacks = std::move(trace.lanes.back());
+        trace.lanes.pop_back();
+    }
     trace.lanes.push_back(loopLane(trace, now));
+    if (callbacks)
+        overlaySpans(trace.lanes.back().spans, callbacks->spans);
     trace.duration = now;
     return trace;
 }

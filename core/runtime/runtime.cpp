@@ -1,6 +1,7 @@
 #include "runtime.h"
 #include "structured.h"
 
+#include "condition.h"
 #include "interpreter.h"
 #include "pools.h"
 #include "primitives.h"
@@ -31,6 +32,8 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
         [](void *self, std::uintptr_t) { static_cast<Runtime *>(self)->flushReady(); }, this, 0};
     for (const Coroutine &c : scenario.coroutines)
         internSteps(c.steps);
+    for (const Coroutine &f : scenario.functions)
+        internSteps(f.steps);
     if (scenario.program)
         internSteps(*scenario.program);
     if (scenario.seed)
@@ -55,8 +58,14 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
         case ResourceKind::ThreadPool:
         case ResourceKind::ProcessPool:
             break;
+        case ResourceKind::Condition:
+        case ResourceKind::Barrier:
+            break; // after the loop: a condition may use a lock listed after it
         }
     }
+    for (const Resource &r : scenario.resources)
+        if (r.kind == ResourceKind::Condition || r.kind == ResourceKind::Barrier)
+            m_primitives[r.id] = makeConditionOrBarrier(*this, r);
 }
 
 Runtime::~Runtime()
@@ -83,6 +92,8 @@ void Runtime::internSteps(const Steps &steps)
     m_stepIdLists.emplace(&steps, std::move(ids));
     for (const Step &step : steps) {
         internSteps(step.steps);
+        for (const GatherItem &item : step.items)
+            internSteps(item.awaitable);
         for (const ExceptClause &c : step.excepts)
             internSteps(c.steps);
         if (step.finallySteps)
@@ -92,6 +103,13 @@ void Runtime::internSteps(const Steps &steps)
         if (step.elseSteps)
             internSteps(*step.elseSteps);
     }
+}
+
+int Runtime::callbackLane()
+{
+    if (m_callbackLane < 0)
+        m_callbackLane = addLane(LaneKind::Loop, QStringLiteral("event loop"));
+    return m_callbackLane;
 }
 
 int Runtime::addLane(LaneKind kind, const QString &name, int parent, const QString &coro)
@@ -132,7 +150,7 @@ void Runtime::event(EventKind kind, int lane, const QString &text, const QString
         return;
     }
     TraceEvent e;
-    e.t = now();
+    e.t = eventTime >= 0 ? eventTime : now();
     e.lane = lane;
     e.kind = kind;
     e.text = text;

@@ -50,6 +50,9 @@ public:
     // Futures a done callback will release (wait_for's _cancel_and_wait waiter): held here, so
     // that a run that ends before the callback runs does not leak them.
     std::unordered_map<Future *, Ref<Future>> heldForCallbacks;
+    // call_soon / call_later callbacks not run yet (callbacks.cpp), owned here so that a run
+    // that ends first frees them.
+    std::unordered_map<const void *, std::shared_ptr<void>> pendingCallbacks;
     // Tasks that awaited themselves. CPython's C Task marks a future `blocking` when a coroutine
     // yields it and clears the mark when the awaiting task takes it up; a task that yielded
     // itself is never taken up, so while it is pending every later await of it raises at once
@@ -93,7 +96,18 @@ public:
         return it == m_stepIdLists.cend() ? nullptr : it->data();
     }
     StringId laneString(int lane) { return m_laneIds.at(std::size_t(lane)); }
-    int currentLane() const { return current ? current->lane() : -1; }
+    int currentLane() const
+    {
+        if (laneOverride >= 0) [[unlikely]]
+            return laneOverride;
+        return current ? current->lane() : -1;
+    }
+    // Set while a plain function's steps run outside any task (worker_script.h): on a pool
+    // worker's lane at the worker's time, or as a loop callback on the event loop's lane.
+    int laneOverride = -1;
+    double eventTime = -1.0; // ≥ 0: the time events are recorded at (a worker's, not the loop's)
+    // The event loop's own lane, made when a callback first runs (callbacks.cpp).
+    int callbackLane();
 
     int addLane(LaneKind kind, const QString &name, int parent = -1, const QString &coro = {});
     // asyncio.create_task: a new lane named `name` or `<coro>-<k>`, first step scheduled.
@@ -157,6 +171,7 @@ private:
     std::vector<StringId> m_laneIds;
     std::map<QString, int> m_tasksPerCoro;
     std::map<QString, std::unique_ptr<Primitive>> m_primitives;
+    int m_callbackLane = -1;
     std::map<QString, Value> m_resourceValues;
     QHash<QString, expr::Expr> m_parsed[2]; // expressions, f-string bodies
     QHash<const Coroutine *, QSet<QString>> m_localNames;

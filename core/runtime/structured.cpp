@@ -243,7 +243,22 @@ TimeoutScope::TimeoutScope(Runtime &rt, Task &task, double seconds)
     , m_cancelling(task.cancelling())
     , m_guard(new Future(rt.loop))
 {
-    rt.loop.callAt(rt.now() + seconds, Callback{&TimeoutScope::onTimeoutCb, this, 0}, m_guard);
+    // timeouts.py's reschedule: a deadline already reached is call_soon'd, so it comes before
+    // the task's next step (a body of `await asyncio.sleep(0)` is cancelled), not after it as a
+    // timer due now would. The guard rides along: done once the scope is left (the handle
+    // cancelled), when the callback must not touch the scope.
+    if (seconds <= 0)
+        rt.loop.callSoon(Callback{&TimeoutScope::onTimeoutSoonCb, m_guard.get(),
+                                  reinterpret_cast<std::uintptr_t>(this)},
+                         m_guard);
+    else
+        rt.loop.callAt(rt.now() + seconds, Callback{&TimeoutScope::onTimeoutCb, this, 0}, m_guard);
+}
+
+void TimeoutScope::onTimeoutSoonCb(void *guard, std::uintptr_t self)
+{
+    if (!static_cast<Future *>(guard)->done())
+        onTimeoutCb(reinterpret_cast<TimeoutScope *>(self), 0);
 }
 
 TimeoutScope::~TimeoutScope()

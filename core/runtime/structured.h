@@ -81,6 +81,7 @@ public:
 private:
     enum class State { Entered, Expiring, Expired, Exited };
     static void onTimeoutCb(void *self, std::uintptr_t);
+    static void onTimeoutSoonCb(void *guard, std::uintptr_t self);
     Runtime &m_rt;
     Task &m_task;
     int m_cancelling;

@@ -78,7 +78,10 @@ const QHash<QString, QString> &bases()
         {QStringLiteral("ValueError"), QStringLiteral("Exception")},
         {QStringLiteral("Warning"), QStringLiteral("Exception")},
         {QStringLiteral("ZeroDivisionError"), QStringLiteral("ArithmeticError")},
-        {QStringLiteral("CancelledError"), QStringLiteral("BaseException")}, // asyncio's
+        {QStringLiteral("CancelledError"), QStringLiteral("BaseException")},    // asyncio's
+        {QStringLiteral("QueueFull"), QStringLiteral("Exception")},             // asyncio's
+        {QStringLiteral("QueueEmpty"), QStringLiteral("Exception")},            // asyncio's
+        {QStringLiteral("BrokenBarrierError"), QStringLiteral("RuntimeError")}, // asyncio's
     };
     return table;
 }

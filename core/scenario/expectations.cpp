@@ -21,7 +21,9 @@ QString resourceKindsText(StepKind kind)
     QStringList names;
     for (const ResourceKind k : resourceKindsFor(kind))
         names << (names.isEmpty() ? withArticle(k) : resourceKindName(k));
-    return names.join(QLatin1String(" or "));
+    // "a lock or semaphore", "a lock, semaphore or condition"
+    const QString last = names.takeLast();
+    return names.isEmpty() ? last : names.join(QLatin1String(", ")) + QLatin1String(" or ") + last;
 }
 
 } // namespace loopscope::expect

@@ -17,6 +17,9 @@ constexpr std::array kEventKinds{R::Event};
 constexpr std::array kQueueKinds{R::Queue};
 constexpr std::array kFutureKinds{R::Future};
 constexpr std::array kPoolKinds{R::ThreadPool, R::ProcessPool};
+constexpr std::array kConditionKinds{R::Condition};
+constexpr std::array kBarrierKinds{R::Barrier};
+constexpr std::array kWithKinds{R::Lock, R::Semaphore, R::Condition};
 
 // The resource field: its key and kinds depend on the op; the label is the key.
 constexpr FieldSpec resourceField(const char *key, std::span<const ResourceKind> kinds)
@@ -151,7 +154,7 @@ constexpr FieldSpec kCond{.key = "cond",
                           .need = Required,
                           .member = &Step::cond,
                           .label = "Condition",
-                          .initial = "\"True\""};
+                          .initial = "\"False\""}; // a new while must not spin
 constexpr FieldSpec kElifs{
     .key = "elif", .type = T::Elifs, .write = UnlessDefault, .label = "elif"};
 constexpr FieldSpec kElse{.key = "else", .type = T::Else, .write = UnlessDefault, .label = "else"};
@@ -180,12 +183,76 @@ constexpr FieldSpec kSetValue{.key = "value",
                               .label = "Value",
                               .initial = "0",
                               .hint = "JSON, or \"$expression\" (\"$x + 1\")"};
+// slice D: the fields of the missing primitives
+constexpr FieldSpec kFunction{.key = "function",
+                              .type = T::Function,
+                              .write = UnlessDefault,
+                              .member = &Step::function,
+                              .label = "Function"};
+constexpr FieldSpec kRequiredFunction{.key = "function",
+                                      .type = T::Function,
+                                      .need = Required,
+                                      .member = &Step::function,
+                                      .label = "Function"};
+constexpr FieldSpec kOptionalWork{
+    .key = "work", .type = T::Work, .label = "Work", .initial = "\"io\""};
+constexpr FieldSpec kOptionalSeconds{.key = "seconds",
+                                     .type = T::Duration,
+                                     .member = &Step::seconds,
+                                     .label = "Seconds",
+                                     .initial = "1"};
+constexpr FieldSpec kDelay{.key = "delay",
+                           .type = T::Duration,
+                           .need = Required,
+                           .member = &Step::delay,
+                           .label = "Delay",
+                           .initial = "1"};
+constexpr FieldSpec kWaitAs{.key = "as",
+                            .type = T::Target,
+                            .write = UnlessDefault,
+                            .member = &Step::as,
+                            .label = "Variable",
+                            .initial = "\"done, pending\""};
+constexpr FieldSpec kLimitTimeout{.key = "timeout",
+                                  .type = T::Limit,
+                                  .write = UnlessDefault,
+                                  .member = &Step::limit,
+                                  .label = "Timeout (empty: none)"};
+constexpr FieldSpec kLimitSeconds{.key = "seconds",
+                                  .type = T::Limit,
+                                  .need = Required,
+                                  .member = &Step::limit,
+                                  .label = "Seconds (empty: None)",
+                                  .initial = "1"};
+constexpr FieldSpec kReturnWhen{.key = "return_when",
+                                .type = T::ReturnWhen,
+                                .write = UnlessDefault,
+                                .member = &Step::returnWhen,
+                                .label = "return_when"};
+constexpr FieldSpec kPredicate{.key = "predicate",
+                               .type = T::Expression,
+                               .need = Required,
+                               .member = &Step::predicate,
+                               .label = "Predicate",
+                               .initial = "\"True\""};
+constexpr FieldSpec kNotifyN{
+    .key = "n", .type = T::Duration, .write = UnlessDefault, .member = &Step::n, .label = "n"};
+constexpr FieldSpec kNullablePool{.key = "pool",
+                                  .type = T::Resource,
+                                  .need = Required,
+                                  .label = "pool",
+                                  .initial = "null",
+                                  .kinds = kPoolKinds,
+                                  .hint = "Empty: None, the loop's default executor",
+                                  .nullable = true};
 
 constexpr FieldSpec kLock = resourceField("resource", kLockKinds);
+constexpr FieldSpec kWithResource = resourceField("resource", kWithKinds);
+constexpr FieldSpec kCondition = resourceField("condition", kConditionKinds);
+constexpr FieldSpec kBarrier = resourceField("barrier", kBarrierKinds);
 constexpr FieldSpec kEvent = resourceField("event", kEventKinds);
 constexpr FieldSpec kQueue = resourceField("queue", kQueueKinds);
 constexpr FieldSpec kFuture = resourceField("future", kFutureKinds);
-constexpr FieldSpec kPool = resourceField("pool", kPoolKinds);
 
 constexpr std::array kTimed{kSeconds};
 constexpr std::array kPrint{kText};
@@ -196,7 +263,7 @@ constexpr std::array kAwaitTask{kTask, kResultAs};
 constexpr std::array kGather{kItems, kReturnExceptions, kResultAs};
 constexpr std::array kBodyOnly{kBody};
 constexpr std::array kWaitFor{kTimeout, kOptionalCoro, kArgs, kOptionalTask, kResultAs};
-constexpr std::array kWith{kLock, kBody};
+constexpr std::array kWith{kWithResource, kBody};
 constexpr std::array kLockOnly{kLock};
 constexpr std::array kEventOnly{kEvent};
 constexpr std::array kPut{kQueue, kQueueItem};
@@ -214,8 +281,21 @@ constexpr std::array kRepeat{kCount, kVar, kBody};
 constexpr std::array kDrain{kQueue, kItemAs, kBody};
 constexpr std::array kTry{kBody, kExcept, kFinally};
 constexpr std::array kRaise{kError, kMessage};
-constexpr std::array kToThread{kWork, kSeconds, kResultAs};
-constexpr std::array kRunInExecutor{kPool, kWork, kSeconds, kResultAs};
+constexpr std::array kToThread{kOptionalWork, kOptionalSeconds, kFunction, kArgs, kResultAs};
+constexpr std::array kRunInExecutor{kNullablePool, kOptionalWork, kOptionalSeconds,
+                                    kFunction,     kArgs,         kResultAs};
+constexpr std::array kPutNowait{kQueue, kQueueItem};
+constexpr std::array kGetNowait{kQueue, kResultAs};
+constexpr std::array kCallSoon{kRequiredFunction, kArgs};
+constexpr std::array kCallLater{kDelay, kRequiredFunction, kArgs};
+constexpr std::array kWait{kItems, kReturnWhen, kLimitTimeout, kWaitAs};
+constexpr std::array kAsCompleted{kItems, kLimitTimeout, kResultAs, kBody};
+constexpr std::array kShield{kOptionalCoro, kArgs, kOptionalTask, kResultAs};
+constexpr std::array kConditionOnly{kCondition};
+constexpr std::array kConditionWaitFor{kCondition, kPredicate};
+constexpr std::array kNotify{kCondition, kNotifyN};
+constexpr std::array kBarrierWait{kBarrier, kResultAs};
+constexpr std::array kTimeoutBlock{kLimitSeconds, kBody};
 constexpr std::array kReturn{kReturnValue};
 constexpr std::array kIf{kCond, kBody, kElifs, kElse};
 constexpr std::array kFor{kForVar, kIn, kBody};
@@ -245,7 +325,7 @@ constexpr std::array kOps{
            "async with asyncio.TaskGroup() as tg:"},
     OpSpec{K::WaitFor, "wait_for", kWaitFor, G::Waiting, L::Waiting,
            "await asyncio.wait_for(aw, timeout)", true},
-    OpSpec{K::With, "with", kWith, G::Sync, L::Blocked, "async with lock_or_semaphore:"},
+    OpSpec{K::With, "with", kWith, G::Sync, L::Blocked, "async with lock_semaphore_or_condition:"},
     OpSpec{K::Acquire, "acquire", kLockOnly, G::Sync, L::Blocked, "await r.acquire()"},
     OpSpec{K::Release, "release", kLockOnly, G::Sync, L::Instant, "r.release()"},
     OpSpec{K::EventWait, "event_wait", kEventOnly, G::Waiting, L::Waiting, "await event.wait()"},
@@ -265,9 +345,10 @@ constexpr std::array kOps{
     OpSpec{K::Raise, "raise", kRaise, G::Control, L::Instant, "raise Error(message)"},
     OpSpec{K::Cancel, "cancel", kTaskOnly, G::Tasks, L::Instant, "task.cancel()"},
     OpSpec{K::ToThread, "to_thread", kToThread, G::Pools, L::Waiting,
-           "await asyncio.to_thread(fn)"},
+           "as = await asyncio.to_thread(fn, *args)", false, true},
     OpSpec{K::RunInExecutor, "run_in_executor", kRunInExecutor, G::Pools, L::Waiting,
-           "await loop.run_in_executor(pool, fn)"},
+           "as = await loop.run_in_executor(pool, fn, *args) (pool null: None, the default)", false,
+           true},
     OpSpec{K::Return, "return", kReturn, G::Control, L::Instant, "return value"},
     OpSpec{K::If, "if", kIf, G::Control, L::Instant, "if cond: ... elif cond: ... else: ..."},
     OpSpec{K::For, "for", kFor, G::Control, L::Instant, "for var in iterable: ..."},
@@ -277,6 +358,31 @@ constexpr std::array kOps{
     OpSpec{K::Set, "set", kSet, G::Control, L::Instant, "name = value"},
     OpSpec{K::Run, "run", kRun, G::Control, L::Instant,
            "asyncio.run(coro(**args)): module-level program steps only"},
+    OpSpec{K::PutNowait, "put_nowait", kPutNowait, G::Sync, L::Instant,
+           "queue.put_nowait(item) (asyncio.QueueFull when full)"},
+    OpSpec{K::GetNowait, "get_nowait", kGetNowait, G::Sync, L::Instant,
+           "item = queue.get_nowait() (asyncio.QueueEmpty when empty)"},
+    OpSpec{K::CallSoon, "call_soon", kCallSoon, G::Tasks, L::Instant,
+           "loop.call_soon(fn, *args): fn runs as a callback, not a task"},
+    OpSpec{K::CallLater, "call_later", kCallLater, G::Tasks, L::Instant,
+           "loop.call_later(delay, fn, *args)"},
+    OpSpec{K::Wait, "wait", kWait, G::Tasks, L::Waiting,
+           "done, pending = await asyncio.wait(items, timeout=..., return_when=...)"},
+    OpSpec{K::AsCompleted, "as_completed", kAsCompleted, G::Tasks, L::Instant,
+           "for f in asyncio.as_completed(items, timeout=...): as = await f; ..."},
+    OpSpec{K::Shield, "shield", kShield, G::Tasks, L::Waiting, "as = await asyncio.shield(aw)",
+           true},
+    OpSpec{K::ConditionWait, "condition_wait", kConditionOnly, G::Sync, L::Blocked,
+           "await condition.wait()"},
+    OpSpec{K::ConditionWaitFor, "condition_wait_for", kConditionWaitFor, G::Sync, L::Blocked,
+           "await condition.wait_for(lambda: predicate)"},
+    OpSpec{K::Notify, "notify", kNotify, G::Sync, L::Instant, "condition.notify(n)"},
+    OpSpec{K::NotifyAll, "notify_all", kConditionOnly, G::Sync, L::Instant,
+           "condition.notify_all()"},
+    OpSpec{K::BarrierWait, "barrier_wait", kBarrierWait, G::Sync, L::Blocked,
+           "as = await barrier.wait()"},
+    OpSpec{K::Timeout, "timeout", kTimeoutBlock, G::Control, L::Instant,
+           "async with asyncio.timeout(seconds):"},
 };
 
 using RT = ResourceFieldType;
@@ -287,6 +393,9 @@ constexpr std::array kQueueFields{
     ResourceFieldSpec{"items", RT::Values, "Items"}};
 constexpr std::array kThreadPoolFields{
     ResourceFieldSpec{"workers", RT::WholeNumber, "Workers (0: default)"}};
+constexpr std::array kConditionFields{
+    ResourceFieldSpec{"lock", RT::LockId, "Lock (empty: its own)"}};
+constexpr std::array kBarrierFields{ResourceFieldSpec{"parties", RT::WholeNumber, "Parties"}};
 constexpr std::array kProcessPoolFields{
     ResourceFieldSpec{"workers", RT::WholeNumber, "Workers (0: default)"},
     ResourceFieldSpec{"startup", RT::Number, "Startup (s)"}};
@@ -302,6 +411,9 @@ constexpr std::array kResources{
                  "concurrent.futures.ThreadPoolExecutor(workers)"},
     ResourceSpec{R::ProcessPool, "process_pool", "a", kProcessPoolFields, G::Pools,
                  "concurrent.futures.ProcessPoolExecutor(workers)"},
+    ResourceSpec{R::Condition, "condition", "a", kConditionFields, G::Sync,
+                 "asyncio.Condition(lock)"},
+    ResourceSpec{R::Barrier, "barrier", "a", kBarrierFields, G::Sync, "asyncio.Barrier(parties)"},
 };
 
 // Each row sits at its enum value, and each field's member has the C++ type its type needs:
@@ -323,6 +435,11 @@ constexpr bool memberFits(const FieldSpec &field)
         return std::holds_alternative<bool Step::*>(field.member);
     case T::Value:
         return std::holds_alternative<PyValue Step::*>(field.member);
+    case T::Function:
+    case T::ReturnWhen:
+        return std::holds_alternative<QString Step::*>(field.member);
+    case T::Limit:
+        return std::holds_alternative<std::optional<Quantity> Step::*>(field.member);
     case T::Resource:
         return !field.kinds.empty();
     case T::Count:
@@ -389,6 +506,14 @@ const FieldSpec *fieldOfType(StepKind kind, FieldType type)
 
 bool fieldTaken(const OpSpec &op, const FieldSpec &field, const Step &step)
 {
+    if (op.functionOrWork) {
+        const bool function = !step.function.isEmpty();
+        if (field.type == FieldType::Work || field.type == FieldType::Duration)
+            return !function;
+        if (field.type == FieldType::Function || field.type == FieldType::Args)
+            return function;
+        return true;
+    }
     if (!op.coroOrTask)
         return true;
     if (field.type == FieldType::Task)

@@ -36,10 +36,14 @@ enum class FieldType {
     Body,        // an array of steps
     ExceptMap,   // try's handlers: error name -> steps, in the order written
     Finally,     // try's finally body, which may be absent
-    Expression,  // Python expression text (if/while `cond`, for `in`)
+    Expression,  // Python expression text (if/while `cond`, for `in`, a predicate)
     Target,      // what an assignment binds: a name or names ("done, pending")
     Elifs,       // if's `elif` clauses: [{"cond": ..., "steps": [...]}]
     Else,        // if's `else` body, which may be absent
+    // slice D (issue 15)
+    Function,   // the name of a plain function of `functions`
+    Limit,      // a number ≥ 0, "$param" or null: no limit (wait's timeout, the timeout block)
+    ReturnWhen, // wait's FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED
 };
 
 enum class FieldNeed { Required, Optional };
@@ -50,7 +54,7 @@ enum class FieldWrite { Always, UnlessDefault };
 
 // The Step member a field lives in, where its type does not say (Duration: seconds or timeout).
 using StepMember = std::variant<std::monostate, Quantity Step::*, QString Step::*, bool Step::*,
-                                PyValue Step::*>;
+                                PyValue Step::*, std::optional<Quantity> Step::*>;
 
 struct FieldSpec
 {
@@ -63,6 +67,7 @@ struct FieldSpec
     const char *initial = nullptr;       // JSON a new step from the palette gets; nullptr: none
     std::span<const ResourceKind> kinds; // Resource: the kinds it may name
     const char *hint = nullptr;          // the properties panel's tool tip
+    bool nullable = false; // Resource: null is a value of its own (run_in_executor's None)
 };
 
 struct OpSpec
@@ -74,9 +79,11 @@ struct OpSpec
     OpLane lane;
     const char *python;      // the asyncio it stands for, for tool tips and help
     bool coroOrTask = false; // takes `coro` (with `args`) or `task`: exactly one
+    // takes `function` (with `args`) or `work` and `seconds`: exactly one of the two ways
+    bool functionOrWork = false;
 };
 
-enum class ResourceFieldType { WholeNumber, Number, Flag, Values };
+enum class ResourceFieldType { WholeNumber, Number, Flag, Values, LockId };
 
 struct ResourceFieldSpec
 {

@@ -10,6 +10,14 @@ const Coroutine *Scenario::coroutine(const QString &name) const
     return nullptr;
 }
 
+const Coroutine *Scenario::function(const QString &name) const
+{
+    for (const auto &f : functions)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
+
 const Resource *Scenario::resource(const QString &id) const
 {
     for (const auto &r : resources)

@@ -53,12 +53,36 @@ enum class StepKind {
     Continue,
     Set,
     Run, // program steps only: asyncio.run(coro(**args))
+    // issue 15's missing primitives (slice D)
+    PutNowait,
+    GetNowait,
+    CallSoon,
+    CallLater,
+    Wait,
+    AsCompleted,
+    Shield,
+    ConditionWait,
+    ConditionWaitFor,
+    Notify,
+    NotifyAll,
+    BarrierWait,
+    Timeout,
 };
 // Sizes the op table (op_table.h): the table has a row per op, checked when it is compiled.
-inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::Run) + 1;
+inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::Timeout) + 1;
 
-enum class ResourceKind { Lock, Semaphore, Event, Queue, Future, ThreadPool, ProcessPool };
-inline constexpr std::size_t kResourceKindCount = std::size_t(ResourceKind::ProcessPool) + 1;
+enum class ResourceKind {
+    Lock,
+    Semaphore,
+    Event,
+    Queue,
+    Future,
+    ThreadPool,
+    ProcessPool,
+    Condition,
+    Barrier
+};
+inline constexpr std::size_t kResourceKindCount = std::size_t(ResourceKind::Barrier) + 1;
 
 enum class WorkKind { Io, Cpu };
 
@@ -76,20 +100,26 @@ struct Quantity
     friend bool operator==(const Quantity &, const Quantity &) = default;
 };
 
-// One entry of a gather: a coroutine to wrap in a task, or an existing task variable.
+struct Step;
+using Steps = std::vector<Step>;
+
+// One entry of a gather, wait or as_completed: a coroutine to wrap in a task, an existing task
+// variable, `*expression` (a list of awaitables), or an awaitable op (sleep, to_thread,
+// run_in_executor, shield) that asyncio wraps in a task or future of its own.
 struct GatherItem
 {
     QString coro;
     PyArgs args;
     QString name;
     QString task;
+    QString star;    // `*expr`: the awaitables the expression gives, in order
+    Steps awaitable; // one step: an awaitable op written as the item
 
     bool isTask() const { return !task.isEmpty(); }
+    bool isStar() const { return !star.isEmpty(); }
+    bool isOp() const { return !awaitable.empty(); }
     friend bool operator==(const GatherItem &, const GatherItem &) = default;
 };
-
-struct Step;
-using Steps = std::vector<Step>;
 
 // One `elif <cond>:` of an if step.
 struct ElifClause
@@ -144,6 +174,13 @@ struct Step
     WorkKind work = WorkKind::Io;      // to_thread, run_in_executor
     QString error;                     // raise: exception class name
     QString message;                   // raise
+    QString function; // to_thread, run_in_executor, call_soon, call_later: a plain function
+    Quantity delay;   // call_later
+    // wait and as_completed: `timeout`; the timeout block: `seconds`. nullopt: None (no limit).
+    std::optional<Quantity> limit;
+    QString returnWhen; // wait: FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED ("": ALL)
+    QString predicate;  // condition_wait_for: a Python expression
+    Quantity n = Quantity::literal(1); // notify
     Steps steps;                       // task_group, with, repeat, drain, try: the body
     std::vector<ExceptClause> excepts; // try, in the order written
     std::optional<Steps> finallySteps; // try
@@ -162,6 +199,8 @@ struct Resource
     std::vector<PyValue> items; // queue: initial items
     std::optional<int> workers; // thread_pool, process_pool; nullopt = the default
     double startup = 0.0;       // process_pool: seconds a worker takes to start
+    QString lock;               // condition: the id of the lock it uses ("": a lock of its own)
+    int parties = 1;            // barrier
     QJsonObject extra;
 
     friend bool operator==(const Resource &, const Resource &) = default;
@@ -234,6 +273,8 @@ struct Scenario
     PythonSettings python;
     std::vector<Resource> resources;
     std::vector<Coroutine> coroutines;
+    // Plain functions (`def`): what to_thread, run_in_executor, call_soon and call_later run.
+    std::vector<Coroutine> functions;
     // Module-level code (sync ops and one `run`); absent: asyncio.run(main()) alone.
     std::optional<Steps> program;
     std::optional<qint64> seed; // random.seed(seed) before the program runs
@@ -242,6 +283,7 @@ struct Scenario
     std::vector<Variant> variants;
 
     const Coroutine *coroutine(const QString &name) const;
+    const Coroutine *function(const QString &name) const;
     const Resource *resource(const QString &id) const;
     friend bool operator==(const Scenario &, const Scenario &) = default;
 };

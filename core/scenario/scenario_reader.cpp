@@ -72,6 +72,13 @@ void readResourceFields(ReadContext &context, ObjectReader &r, Resource &resourc
         if (r.has(QStringLiteral("workers")))
             resource.workers = r.wholeNumber(QStringLiteral("workers"), 1, expect::wholeAtLeast(1));
         break;
+    case ResourceKind::Condition:
+        resource.lock
+            = r.string(QStringLiteral("lock"), P::Optional, QStringLiteral("the id of a lock"));
+        break;
+    case ResourceKind::Barrier:
+        resource.parties = r.wholeNumber(QStringLiteral("parties"), 1, expect::wholeAtLeast(1));
+        break;
     default:
         break;
     }
@@ -180,6 +187,11 @@ Scenario readContent(ReadContext &context, ObjectReader &root)
     for (qsizetype i = 0; resources && i < resources->size(); ++i)
         scenario.resources.push_back(readResource(context, resources->at(i),
                                                   json::indexPath(QStringLiteral("resources"), i)));
+    const auto functions = root.array(QStringLiteral("functions"), P::Optional,
+                                      QStringLiteral("an array of functions"));
+    for (qsizetype i = 0; functions && i < functions->size(); ++i)
+        scenario.functions.push_back(readCoroutine(
+            context, functions->at(i), json::indexPath(QStringLiteral("functions"), i)));
     const auto coroutines = root.array(QStringLiteral("coroutines"), P::Required,
                                        QStringLiteral("an array of coroutines"));
     for (qsizetype i = 0; coroutines && i < coroutines->size(); ++i)

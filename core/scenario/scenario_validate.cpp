@@ -52,6 +52,16 @@ void checkResource(Validation &v, const Resource &r, const QString &path)
         v.expected(at("workers"), expect::wholeAtLeast(1), QString::number(*r.workers));
     if (r.kind == ResourceKind::ProcessPool)
         validateDuration(v, r.startup, at("startup"), QString::fromUtf8("a number ≥ 0"));
+    if (r.kind == ResourceKind::Barrier && r.parties < 1)
+        v.expected(at("parties"), expect::wholeAtLeast(1), QString::number(r.parties));
+    if (r.kind == ResourceKind::Condition && !r.lock.isEmpty()) {
+        const Resource *lock = v.scenario.resource(r.lock);
+        if (!lock || lock->kind != ResourceKind::Lock)
+            v.expected(at("lock"), QStringLiteral("the id of a lock"),
+                       QStringLiteral("%1 (%2)").arg(
+                           json::quoted(r.lock), lock ? expect::withArticle(lock->kind)
+                                                      : QStringLiteral("no resource has that id")));
+    }
 }
 
 // Names and ids used as Python identifiers, each unique among its kind.
@@ -107,6 +117,25 @@ void checkCoroutines(Validation &v)
     }
 }
 
+// Plain functions: names unique among functions and coroutines (one module namespace), and
+// only the steps a `def` can hold (no await).
+void checkFunctions(Validation &v)
+{
+    const QString list = QStringLiteral("functions");
+    std::vector<QString> names;
+    for (std::size_t i = 0; i < v.scenario.functions.size(); ++i) {
+        const Coroutine &f = v.scenario.functions[i];
+        names.push_back(f.name);
+        const QString path = json::indexPath(list, qsizetype(i));
+        if (v.scenario.coroutine(f.name))
+            v.expected(json::childPath(path, QStringLiteral("name")),
+                       QStringLiteral("a name no coroutine has"), json::quoted(f.name));
+        validateFunctionSteps(v, f, path);
+    }
+    checkNames(v, list, QStringLiteral("name"), names,
+               QStringLiteral("a name no other function has"));
+}
+
 void checkStepIds(Validation &v)
 {
     QHash<QString, QString> firstPath;
@@ -126,9 +155,20 @@ void checkStepIds(Validation &v)
 
 QStringList catchableErrors()
 {
-    return {QStringLiteral("TimeoutError"),   QStringLiteral("CancelledError"),
-            QStringLiteral("ValueError"),     QStringLiteral("RuntimeError"),
-            QStringLiteral("ExceptionGroup"), QStringLiteral("*")};
+    return {QStringLiteral("TimeoutError"),
+            QStringLiteral("CancelledError"),
+            QStringLiteral("ValueError"),
+            QStringLiteral("RuntimeError"),
+            QStringLiteral("ExceptionGroup"),
+            QStringLiteral("QueueFull"),
+            QStringLiteral("QueueEmpty"),
+            QStringLiteral("BrokenBarrierError"),
+            QStringLiteral("*")};
+}
+
+bool isCatchableError(const QString &name)
+{
+    return name == QLatin1String("*") || pyexc::isKnown(name);
 }
 
 bool isRaisableError(const QString &name)
@@ -150,6 +190,7 @@ std::vector<ScenarioProblem> validateScenario(const Scenario &scenario, const QS
     checkNames(v, kResources, QStringLiteral("id"), ids,
                QStringLiteral("an id no other resource has"));
     checkCoroutines(v);
+    checkFunctions(v);
     for (std::size_t i = 0; i < scenario.coroutines.size(); ++i)
         validateCoroutineSteps(v, scenario.coroutines[i],
                                json::indexPath(kCoroutines, qsizetype(i)));

@@ -17,8 +17,12 @@ namespace loopscope {
 std::vector<ScenarioProblem> validateScenario(const Scenario &scenario,
                                               const QString &fileName = {});
 
-// The names a `try` step's `except` may map, in the order of scenario-format.md ("*" last).
+// The names a `try` step's `except` maps most often, in the order of scenario-format.md ("*"
+// last): the properties panel's hint.
 QStringList catchableErrors();
+// Whether a `try` step's `except` may map the name: any built-in exception class of CPython
+// 3.12 (an expression's KeyError or ZeroDivisionError too), asyncio's, or "*".
+bool isCatchableError(const QString &name);
 // Python built-in exception classes a `raise` step may name (every one of CPython 3.12, aliases
 // too), and CancelledError.
 bool isRaisableError(const QString &name);

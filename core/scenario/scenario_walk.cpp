@@ -12,6 +12,9 @@ void walk(Steps &steps, const QString &path, const StepVisitor &visit)
         Step &step = steps[i];
         const QString stepPath = json::indexPath(path, qsizetype(i));
         visit(step, stepPath);
+        for (std::size_t k = 0; k < step.items.size(); ++k) // an awaitable op as an item
+            for (Step &item : step.items[k].awaitable)
+                visit(item, json::indexPath(stepPath + QLatin1String(".items"), qsizetype(k)));
         walk(step.steps, bodyPath(stepPath), visit);
         for (ExceptClause &clause : step.excepts)
             walk(clause.steps, exceptPath(stepPath, clause.error), visit);
@@ -44,6 +47,10 @@ QString finallyPath(const QString &stepPath)
 
 void forEachStep(Scenario &scenario, const StepVisitor &visit)
 {
+    for (std::size_t i = 0; i < scenario.functions.size(); ++i) {
+        const QString path = json::indexPath(QStringLiteral("functions"), qsizetype(i));
+        walk(scenario.functions[i].steps, bodyPath(path), visit);
+    }
     for (std::size_t i = 0; i < scenario.coroutines.size(); ++i) {
         const QString path = json::indexPath(QStringLiteral("coroutines"), qsizetype(i));
         walk(scenario.coroutines[i].steps, bodyPath(path), visit);

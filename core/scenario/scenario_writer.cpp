@@ -41,13 +41,19 @@ void setIfAny(J &object, const char *key, const QString &text)
 }
 
 J steps(const Steps &steps);
+J step(const Step &s);
 
 J gatherItems(const std::vector<GatherItem> &items)
 {
     J array = J::array();
     for (const GatherItem &item : items) {
+        if (item.isOp()) { // an awaitable op stands as the item, written as a step is
+            array.append(step(item.awaitable.front()));
+            continue;
+        }
         // Every field that is set, so that reading it back gives the same item.
         J object = J::object();
+        setIfAny(object, "star", item.star);
         setIfAny(object, "coro", item.coro);
         if (!item.args.isEmpty())
             object.set(k("args"), item.args);
@@ -81,6 +87,11 @@ bool written(const OpSpec &op, const FieldSpec &field, const Step &s)
     case FieldType::Coroutine:
     case FieldType::Variable:
     case FieldType::Task:
+    case FieldType::Function:
+    case FieldType::ReturnWhen:
+        return !(s.*std::get<QString Step::*>(field.member)).isEmpty();
+    case FieldType::Limit:
+        return (s.*std::get<std::optional<Quantity> Step::*>(field.member)).has_value();
     case FieldType::Expression:
     case FieldType::Target:
         return !(s.*std::get<QString Step::*>(field.member)).isEmpty();
@@ -102,7 +113,9 @@ bool written(const OpSpec &op, const FieldSpec &field, const Step &s)
         return !s.excepts.empty();
     case FieldType::Finally:
         return s.finallySteps.has_value();
-    case FieldType::Duration:
+    case FieldType::Duration: // notify's n: written when not 1
+        return s.*std::get<Quantity Step::*>(field.member)
+               != fresh.*std::get<Quantity Step::*>(field.member);
     case FieldType::Count:
     case FieldType::Work:
     case FieldType::GatherItems:
@@ -127,6 +140,13 @@ J fieldValue(const FieldSpec &field, const Step &s)
     case FieldType::Coroutine:
     case FieldType::Variable:
     case FieldType::Task:
+    case FieldType::Function:
+    case FieldType::ReturnWhen:
+        return J(s.*std::get<QString Step::*>(field.member));
+    case FieldType::Limit: {
+        const auto &limit = s.*std::get<std::optional<Quantity> Step::*>(field.member);
+        return limit ? quantity(*limit) : J(QJsonValue::Null);
+    }
     case FieldType::Expression:
     case FieldType::Target:
         return J(s.*std::get<QString Step::*>(field.member));
@@ -149,6 +169,8 @@ J fieldValue(const FieldSpec &field, const Step &s)
     case FieldType::GatherItems:
         return gatherItems(s.items);
     case FieldType::Resource:
+        if (field.nullable && s.resource.isEmpty())
+            return J(QJsonValue::Null);
         return J(s.resource);
     case FieldType::Value:
         return J(s.*std::get<PyValue Step::*>(field.member));
@@ -208,6 +230,10 @@ J resource(const Resource &r)
         o.set(k("workers"), *r.workers);
     if (r.kind == ResourceKind::ProcessPool)
         o.set(k("startup"), r.startup);
+    if (r.kind == ResourceKind::Condition && !r.lock.isEmpty())
+        o.set(k("lock"), r.lock);
+    if (r.kind == ResourceKind::Barrier)
+        o.set(k("parties"), r.parties);
     appendExtra(o, r.extra);
     return o;
 }
@@ -309,7 +335,14 @@ QByteArray writeScenario(const Scenario &scenario)
     J coroutines = J::array();
     for (const Coroutine &c : scenario.coroutines)
         coroutines.append(coroutine(c));
-    root.set(k("resources"), std::move(resources)).set(k("coroutines"), std::move(coroutines));
+    root.set(k("resources"), std::move(resources));
+    if (!scenario.functions.empty()) {
+        J functions = J::array();
+        for (const Coroutine &f : scenario.functions)
+            functions.append(coroutine(f));
+        root.set(k("functions"), std::move(functions));
+    }
+    root.set(k("coroutines"), std::move(coroutines));
     if (scenario.program)
         root.set(k("program"), steps(*scenario.program));
     if (scenario.seed)

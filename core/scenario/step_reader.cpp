@@ -26,10 +26,12 @@ Steps readBody(ReadContext &context, ObjectReader &r, const QString &key, Presen
     return array ? readSteps(context, *array, r.pathOf(key)) : Steps{};
 }
 
-WorkKind readWork(ReadContext &context, ObjectReader &r)
+WorkKind readWork(ReadContext &context, ObjectReader &r, FieldNeed need)
 {
     const QString expected = QStringLiteral("\"io\" or \"cpu\"");
     const QJsonValue value = r.raw(QStringLiteral("work"));
+    if (value.isUndefined() && need == FieldNeed::Optional)
+        return WorkKind::Io;
     if (value.isUndefined())
         context.missing(r.pathOf(QStringLiteral("work")), expected);
     else if (value == QLatin1String("cpu"))
@@ -58,14 +60,45 @@ std::optional<Quantity> readCount(ReadContext &context, ObjectReader &r)
     return Quantity{};
 }
 
+// The ops that are awaitables of their own and may stand as an item of gather, wait or
+// as_completed.
+bool isAwaitableItemOp(StepKind kind)
+{
+    return kind == StepKind::Sleep || kind == StepKind::ToThread || kind == StepKind::RunInExecutor
+           || kind == StepKind::Shield;
+}
+
 GatherItem readGatherItem(ReadContext &context, const QJsonValue &value, const QString &path)
 {
     GatherItem item;
+    const QString expected
+        = QStringLiteral("an object with \"coro\", \"task\", \"star\" or an awaitable \"op\"");
     if (!value.isObject()) {
-        context.wrongType(path, QStringLiteral("an object with \"coro\" or \"task\""), value);
+        context.wrongType(path, expected, value);
+        return item;
+    }
+    if (value.toObject().contains(QStringLiteral("op"))) {
+        Step step = readStep(context, value, path);
+        if (!isAwaitableItemOp(step.kind))
+            context.report(
+                json::childPath(path, QStringLiteral("op")),
+                QStringLiteral("expected \"sleep\", \"to_thread\", "
+                               "\"run_in_executor\" or \"shield\" (an awaitable), got %1")
+                    .arg(json::quoted(opName(step.kind))));
+        item.awaitable.push_back(std::move(step));
         return item;
     }
     ObjectReader r(context, value.toObject(), path);
+    if (r.has(QStringLiteral("star"))) {
+        item.star = r.string(QStringLiteral("star"), P::Required,
+                             QStringLiteral("a Python expression giving awaitables"));
+        if (item.star.trimmed().isEmpty())
+            context.report(r.pathOf(QStringLiteral("star")),
+                           QStringLiteral("expected a Python expression giving awaitables, got "
+                                          "\"\""));
+        r.refuseUnusedKeys(QStringLiteral("star"));
+        return item;
+    }
     item.coro = r.string(QStringLiteral("coro"), P::Optional, expect::coroutineName());
     item.args = readPyArgs(
         context, r.object(QStringLiteral("args"), P::Optional, QStringLiteral("an object")),
@@ -147,6 +180,12 @@ QString expectedText(FieldType type)
         return expect::coroutineName();
     case FieldType::Task:
         return expect::taskVariable();
+    case FieldType::Function:
+        return QStringLiteral("the name of a function");
+    case FieldType::Limit:
+        return QString::fromUtf8("a number ≥ 0, \"$param\" or null");
+    case FieldType::ReturnWhen:
+        return QStringLiteral("\"FIRST_COMPLETED\", \"FIRST_EXCEPTION\" or \"ALL_COMPLETED\"");
     case FieldType::Expression:
         return QStringLiteral("a Python expression");
     case FieldType::Target:
@@ -188,19 +227,36 @@ void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &
     const Presence presence = field.need == FieldNeed::Required ? P::Required : P::Optional;
     switch (field.type) {
     case FieldType::Duration:
-        s.*std::get<Quantity Step::*>(field.member) = r.quantity(key, presence, expect::duration());
+        if (presence == P::Required || r.has(key)) // notify's n keeps its default of 1
+            s.*std::get<Quantity Step::*>(field.member)
+                = r.quantity(key, presence, expect::duration());
+        else
+            r.raw(key); // a known key, for messages about unknown ones
         return;
     case FieldType::Count:
         s.count = readCount(context, r);
         return;
     case FieldType::Work:
-        s.work = readWork(context, r);
+        s.work = readWork(context, r, field.need);
         return;
     case FieldType::Text:
     case FieldType::ErrorClass:
     case FieldType::Coroutine:
     case FieldType::Variable:
     case FieldType::Task:
+    case FieldType::Function:
+    case FieldType::ReturnWhen:
+        s.*std::get<QString Step::*>(field.member)
+            = r.string(key, presence, expectedText(field.type));
+        return;
+    case FieldType::Limit: {
+        auto &limit = s.*std::get<std::optional<Quantity> Step::*>(field.member);
+        if (r.has(key) && r.raw(key).isNull())
+            limit.reset();
+        else if (r.has(key) || presence == P::Required)
+            limit = r.quantity(key, presence, expectedText(field.type));
+        return;
+    }
     case FieldType::Expression:
     case FieldType::Target:
         s.*std::get<QString Step::*>(field.member)
@@ -228,8 +284,13 @@ void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &
         s.items = readGatherItems(context, r);
         return;
     case FieldType::Resource:
+        if (field.nullable && r.has(key) && r.raw(key).isNull()) {
+            s.resource.clear(); // None: the default executor
+            return;
+        }
         s.resource = r.string(key, P::Required,
-                              QStringLiteral("the id of ") + expect::resourceKindsText(s.kind));
+                              QStringLiteral("the id of ") + expect::resourceKindsText(s.kind)
+                                  + (field.nullable ? QStringLiteral(" or null") : QString()));
         return;
     case FieldType::Value:
         s.*std::get<PyValue Step::*>(field.member) = readValue(context, r, field);
@@ -260,6 +321,19 @@ void readFields(ReadContext &context, ObjectReader &r, Step &s)
         context.report(r.path(),
                        QStringLiteral("expected \"coro\" or \"task\", got %1")
                            .arg(coro ? QStringLiteral("both") : QStringLiteral("neither")));
+    if (op.functionOrWork) {
+        const bool function = r.has(QStringLiteral("function"));
+        const bool work = r.has(QStringLiteral("work")), seconds = r.has(QStringLiteral("seconds"));
+        if (function && (work || seconds))
+            context.report(r.path(), QStringLiteral("expected \"function\" or \"work\" and "
+                                                    "\"seconds\", got both"));
+        else if (!function && !(work && seconds))
+            context.missing(r.pathOf(QLatin1String(work ? "seconds" : "work")),
+                            work ? expect::duration() : QStringLiteral("\"io\" or \"cpu\""));
+        if (!function && r.has(QStringLiteral("args")))
+            context.report(r.pathOf(QStringLiteral("args")),
+                           QStringLiteral("expected no \"args\" without a \"function\""));
+    }
 }
 
 } // namespace

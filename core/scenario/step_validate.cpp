@@ -24,6 +24,66 @@ QStringList joined(std::initializer_list<const QStringList *> lists)
     return names;
 }
 
+// The steps a plain function (`def`) may hold: none that awaits.
+bool runsInFunction(StepKind kind)
+{
+    switch (kind) {
+    case StepKind::Print:
+    case StepKind::Cpu:
+    case StepKind::Block:
+    case StepKind::Raise:
+    case StepKind::EventSet:
+    case StepKind::EventClear:
+    case StepKind::FutureSet:
+    case StepKind::PutNowait:
+    case StepKind::GetNowait:
+    case StepKind::CallSoon:
+    case StepKind::CallLater:
+    case StepKind::CreateTask:
+    case StepKind::Cancel:
+    case StepKind::Release:
+    case StepKind::TaskDone:
+    case StepKind::Notify:
+    case StepKind::NotifyAll:
+    case StepKind::Repeat:
+    case StepKind::Try:
+    case StepKind::Return:
+    case StepKind::If:
+    case StepKind::For:
+    case StepKind::While:
+    case StepKind::Break:
+    case StepKind::Continue:
+    case StepKind::Set:
+        return true;
+    case StepKind::Sleep:
+    case StepKind::Call:
+    case StepKind::Await:
+    case StepKind::Gather:
+    case StepKind::TaskGroup:
+    case StepKind::WaitFor:
+    case StepKind::With:
+    case StepKind::Acquire:
+    case StepKind::EventWait:
+    case StepKind::Put:
+    case StepKind::Get:
+    case StepKind::Join:
+    case StepKind::FutureAwait:
+    case StepKind::Drain:
+    case StepKind::ToThread:
+    case StepKind::RunInExecutor:
+    case StepKind::Wait:
+    case StepKind::AsCompleted:
+    case StepKind::Shield:
+    case StepKind::ConditionWait:
+    case StepKind::ConditionWaitFor:
+    case StepKind::BarrierWait:
+    case StepKind::Timeout:
+    case StepKind::Run:
+        return false;
+    }
+    return false;
+}
+
 bool bindsResult(const Step &s)
 {
     return s.kind != StepKind::CreateTask && s.kind != StepKind::Get && s.kind != StepKind::Drain;
@@ -59,11 +119,13 @@ QStringList moduleNames(const Scenario &scenario)
 class StepChecker
 {
 public:
-    StepChecker(Validation &validation, const Coroutine &coroutine, bool module = false)
+    StepChecker(Validation &validation, const Coroutine &coroutine, bool module = false,
+                bool function = false)
         : v(validation)
         , m_coroutine(coroutine)
         , m_params(coroutine.params.begin(), coroutine.params.end())
         , m_module(module)
+        , m_function(function)
     {
         addBoundNames(m_bound, coroutine.steps, false);
         m_bound += moduleNames(validation.scenario);
@@ -92,6 +154,8 @@ private:
     void count(const Quantity &q, const QString &path);
     void valueRefs(const PyValue &value, const QString &path);
     void coroCall(const QString &coro, const PyArgs &args, const QString &path);
+    void functionCall(const QString &function, const PyArgs &args, const QString &path);
+    void returnWhen(const QString &when, const QString &path);
     void taskRef(const QString &task, const QString &path);
     void resourceRef(const Step &s, const QString &path);
     void identifier(const QString &name, const QString &path);
@@ -111,9 +175,10 @@ private:
     // scope: read before it is bound, it fails when it runs), the module's globals, the
     // resources.
     QStringList m_bound;
-    QStringList m_visible; // and every other name the coroutine binds, and the resources
-    bool m_module;         // the program's steps, not a coroutine's
-    int m_loopDepth = 0;   // for, while, repeat, drain: where break and continue may be
+    QStringList m_visible;   // and every other name the coroutine binds, and the resources
+    bool m_module;           // the program's steps, not a coroutine's
+    int m_loopDepth = 0;     // for, while, repeat, drain: where break and continue may be
+    bool m_function = false; // the steps of a plain function: no await
 };
 
 void StepChecker::expression(const QString &text, const QString &path, bool fstring)
@@ -126,8 +191,10 @@ void StepChecker::target(const QString &text, const QString &path)
 {
     if (text.isEmpty())
         return;
+    // Whatever the parser made of "my item" or "1x", what the field wants is plainer to read.
     if (targetProblem(text))
-        v.expected(path, QStringLiteral("a Python identifier"), json::quoted(text));
+        v.expected(path, QStringLiteral("a variable name or names separated by commas"),
+                   json::quoted(text));
 }
 
 QStringList StepChecker::known() const
@@ -149,6 +216,10 @@ void StepChecker::controlFlow(const Step &s, const QString &path)
 
 void StepChecker::step(const Step &s, const QString &path)
 {
+    if (m_function && !runsInFunction(s.kind))
+        v.expected(json::childPath(path, QStringLiteral("op")),
+                   QStringLiteral("a step a plain function can run (it cannot await)"),
+                   json::quoted(opName(s.kind)));
     controlFlow(s, path);
     fields(s, path);
     bodies(s, path);
@@ -195,7 +266,17 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
     case FieldType::GatherItems:
         return gather(s, at);
     case FieldType::Resource:
+        if (field.nullable && s.resource.isEmpty())
+            return; // None: the default executor
         return resourceRef(s, at);
+    case FieldType::Function:
+        return functionCall(s.function, s.args, stepPath);
+    case FieldType::Limit:
+        if (const auto &limit = s.*std::get<std::optional<Quantity> Step::*>(field.member))
+            duration(*limit, at);
+        return;
+    case FieldType::ReturnWhen:
+        return returnWhen(s.returnWhen, at);
     case FieldType::Value:
         return valueRefs(s.*std::get<PyValue Step::*>(field.member), at);
     case FieldType::ErrorClass:
@@ -225,7 +306,11 @@ void StepChecker::gather(const Step &s, const QString &path)
     for (std::size_t i = 0; i < s.items.size(); ++i) {
         const GatherItem &item = s.items[i];
         const QString itemPath = json::indexPath(path, qsizetype(i));
-        if (item.isTask())
+        if (item.isOp())
+            step(item.awaitable.front(), itemPath);
+        else if (item.isStar())
+            continue; // an expression: its names are checked where expressions are
+        else if (item.isTask())
             taskRef(item.task, json::childPath(itemPath, QStringLiteral("task")));
         else
             coroCall(item.coro, item.args, itemPath);
@@ -239,7 +324,7 @@ void StepChecker::bodies(const Step &s, const QString &path)
         m_loops << s.var;
     if (s.kind == StepKind::For)
         m_loops << targetNames(s.var);
-    if (s.kind == StepKind::Drain && !s.as.isEmpty()) {
+    if ((s.kind == StepKind::Drain || s.kind == StepKind::AsCompleted) && !s.as.isEmpty()) {
         m_loops << s.as;
         m_items << s.as;
     }
@@ -259,12 +344,14 @@ void StepChecker::bodies(const Step &s, const QString &path)
     if (s.elseSteps)
         steps(*s.elseSteps, json::childPath(path, QStringLiteral("else")));
 
-    const QStringList catchable = catchableErrors();
     for (std::size_t i = 0; i < s.excepts.size(); ++i) {
         const ExceptClause &clause = s.excepts[i];
         const QString clausePath = exceptPath(path, clause.error);
-        if (!catchable.contains(clause.error))
-            v.expected(clausePath, QStringLiteral("one of ") + catchable.join(QLatin1String(", ")),
+        if (!isCatchableError(clause.error))
+            v.expected(clausePath,
+                       QStringLiteral("a built-in exception class, one of asyncio's "
+                                      "(CancelledError, QueueFull, QueueEmpty, "
+                                      "BrokenBarrierError) or \"*\""),
                        json::quoted(clause.error));
         else if (clause.error == QLatin1String("*") && i + 1 < s.excepts.size())
             v.expected(clausePath, QStringLiteral("\"*\" to be the last handler"),
@@ -383,12 +470,59 @@ void StepChecker::identifier(const QString &name, const QString &path)
         v.expected(path, QStringLiteral("a Python identifier"), json::quoted(name));
 }
 
+void StepChecker::functionCall(const QString &function, const PyArgs &args, const QString &path)
+{
+    const Coroutine *callee = v.scenario.function(function);
+    if (!callee) {
+        QStringList names;
+        for (const Coroutine &f : v.scenario.functions)
+            names << f.name;
+        v.expected(json::childPath(path, QStringLiteral("function")),
+                   QStringLiteral("the name of a function ") + choices(names),
+                   json::quoted(function));
+        return;
+    }
+    const QString argsPath = json::childPath(path, QStringLiteral("args"));
+    const QStringList params(callee->params.begin(), callee->params.end());
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        if (!params.contains(it.key()))
+            v.expected(
+                json::childPath(argsPath, it.key()),
+                QStringLiteral("a parameter of %1 %2").arg(json::quoted(function), choices(params)),
+                json::quoted(it.key()));
+        valueRefs(it.value(), json::childPath(argsPath, it.key()));
+    }
+    for (const QString &param : params)
+        if (!args.contains(param))
+            v.expected(argsPath,
+                       QStringLiteral("a value for every parameter of %1 %2")
+                           .arg(json::quoted(function), choices(params)),
+                       QStringLiteral("none for ") + json::quoted(param));
+}
+
+void StepChecker::returnWhen(const QString &when, const QString &path)
+{
+    static const QStringList kinds{QStringLiteral("FIRST_COMPLETED"),
+                                   QStringLiteral("FIRST_EXCEPTION"),
+                                   QStringLiteral("ALL_COMPLETED")};
+    if (!when.isEmpty() && !kinds.contains(when))
+        v.expected(path,
+                   QStringLiteral("\"FIRST_COMPLETED\", \"FIRST_EXCEPTION\" or \"ALL_COMPLETED\""),
+                   json::quoted(when));
+}
+
 } // namespace
 
 void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
                             const QString &coroutinePath)
 {
     StepChecker(validation, coroutine).steps(coroutine.steps, bodyPath(coroutinePath));
+}
+
+void validateFunctionSteps(Validation &validation, const Coroutine &function,
+                           const QString &functionPath)
+{
+    StepChecker(validation, function, false, true).steps(function.steps, bodyPath(functionPath));
 }
 
 void validateProgram(Validation &validation)

@@ -39,6 +39,9 @@ inline QString choices(const QStringList &names)
 // step_validate.cpp: the steps of one coroutine, with its variables in scope.
 void validateCoroutineSteps(Validation &validation, const Coroutine &coroutine,
                             const QString &coroutinePath);
+// The steps of a plain function (`functions`): those of a coroutine less every await.
+void validateFunctionSteps(Validation &validation, const Coroutine &function,
+                           const QString &functionPath);
 // step_validate.cpp: the module-level program: sync ops and exactly one run.
 void validateProgram(Validation &validation);
 // call_cycles.cpp: `call` (and `wait_for` with `coro`) run inline in the caller's task, so a

@@ -29,6 +29,7 @@ import sys
 import tempfile
 
 from differential_scenarios import scenario_json, value_texts
+from fidelity_output import split_print
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -93,8 +94,7 @@ def cpython_side(stdout):
         elif key == "WARNING" or not line.strip():
             continue
         else:
-            time, lane, text = line.split(" ", 2)
-            side["prints"].append((float(time), lane, text))
+            side["prints"].append(split_print(line))
     side["tasks"].sort()
     side["shutdown"] = sum(1 for p in side["prints"] if p[0] >= main_end - 1e-9)
     return side
@@ -193,7 +193,7 @@ def check_seed(seed, args):
     return check_scenario(seed, f"seed-{seed}.loop.json",
                           scenario_json(seed, not args.no_zero_timeouts, not args.no_params,
                                         not args.no_task_states, not args.no_values,
-                                        not args.no_flow),
+                                        not args.no_flow, not args.no_prims),
                           args)
 
 
@@ -226,7 +226,7 @@ def check_scenario(seed, name, text, args):
         if not isinstance(seed, str):  # a generated seed knows what its value prints read
             problems += wrong_values(ours, theirs, value_texts(
                 seed, not args.no_zero_timeouts, not args.no_params, not args.no_task_states,
-                not args.no_values, not args.no_flow))
+                not args.no_values, not args.no_flow, not args.no_prims))
         return seed, problems, keep(scenario, seed, args) if problems else None, theirs["outcome"]
 
 
@@ -273,6 +273,10 @@ def main():
                         help="no values through awaits, expressions, control flow, globals or "
                              "program (differential_flow.py): the scenarios of seeds as they "
                              "were before issue 15")
+    parser.add_argument("--no-prims", action="store_true",
+                        help="no wait, as_completed, shield, condition, barrier, timeout block, "
+                             "loop callbacks or nowait queue ops (differential_prims.py): the "
+                             "scenarios of seeds as they were before them")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))
     args = parser.parse_args()
     args.python = args.python or newest_python()

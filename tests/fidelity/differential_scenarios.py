@@ -32,19 +32,21 @@ import json
 import random
 
 from differential_flow import Flow
+from differential_prims import Prims
 
 STEP = 0.125
 
 
 class Generator:
     def __init__(self, seed, zero_timeouts=True, params=True, task_states=True, values=True,
-                 flow=True):
+                 flow=True, prims=True):
         self.rng = random.Random(seed)
         self.seed = seed
         self.params = random.Random(seed * 7919 + 17) if params else None
         self.states = random.Random(seed * 104729 + 3) if task_states else None
         self.values = random.Random(seed * 104729 + 31) if values else None
         self.flow = Flow(self, random.Random(seed * 15485863 + 7)) if flow else None
+        self.prims = Prims(random.Random(seed * 1299709 + 11)) if prims else None
         self.value_texts = {}
         self.prints = {}
         self.zero_timeouts = zero_timeouts
@@ -398,6 +400,11 @@ class Generator:
             "resources": resources,
             "coroutines": coroutines,
         }
+        if self.prims is not None:  # early too, after the flow's steps
+            main[:0] = self.prims.main_steps()
+            coroutines += self.prims.coroutines()
+            scenario["functions"] = self.prims.functions()
+            resources += self.prims.resources()
         if self.flow is not None:  # first, so that a main that fails later still ran them
             main[:0] = self.flow.main_steps()
             main.append({"op": "return", "value": "$count"})
@@ -518,14 +525,14 @@ class ValueFlow:
 
 
 def scenario_json(seed, zero_timeouts=True, params=True, task_states=True, values=True,
-                  flow=True):
-    return json.dumps(Generator(seed, zero_timeouts, params, task_states, values, flow)
+                  flow=True, prims=True):
+    return json.dumps(Generator(seed, zero_timeouts, params, task_states, values, flow, prims)
                       .scenario(), indent=1)
 
 
 def value_texts(seed, zero_timeouts=True, params=True, task_states=True, values=True,
-                flow=True):
+                flow=True, prims=True):
     """{"v3": "v3=0.27", ...}: what each value print of the seed's scenario must read."""
-    generator = Generator(seed, zero_timeouts, params, task_states, values, flow)
+    generator = Generator(seed, zero_timeouts, params, task_states, values, flow, prims)
     generator.scenario()
     return {k: v for k, v in generator.value_texts.items() if v is not None}

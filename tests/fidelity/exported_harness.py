@@ -9,7 +9,9 @@ second a deadlock, since a deadlocked asyncio program never returns).
 """
 import asyncio
 import builtins
+import multiprocessing
 import os
+import threading
 import time
 import warnings
 
@@ -22,6 +24,7 @@ _root = None
 _last = 0.0
 _deadlocked = False
 _per_coro = {}
+_loop_thread = threading.main_thread()
 
 
 def _now():
@@ -37,10 +40,18 @@ def _factory(loop, coro, **kwargs):
 
 
 def _lane():
+    """The lane trace-format.md names: the task's, a pool thread's (CPython's thread name), a
+    pool process's (Process-<k>), or the event loop's for a callback (call_soon, call_later)."""
+    if _t0 is not None and multiprocessing.parent_process() is not None:
+        return f"Process-{multiprocessing.current_process()._identity[0]}"
+    if _t0 is not None and threading.current_thread() is not _loop_thread:
+        return threading.current_thread().name
     try:
         task = asyncio.current_task() if _t0 is not None else None
     except RuntimeError:  # the module's code after asyncio.run: main's lane (trace-format.md)
-        task = None
+        return "main"
+    if task is None and _t0 is not None:
+        return "event loop"
     return "main" if task is None or task is _root else task.get_name()
 
 

@@ -23,6 +23,15 @@ class Run:
     warnings: list = dataclasses.field(default_factory=list)  # (time, lane, text), as prints
 
 
+def split_print(rest):
+    """"0.500 main text" -> (0.5, "main", "text"); the event loop's lane is two words."""
+    time, rest = rest.split(" ", 1)
+    if rest.startswith("event loop "):
+        return float(time), "event loop", rest[len("event loop "):]
+    lane, text = rest.split(" ", 1) if " " in rest else (rest, "")
+    return float(time), lane, text
+
+
 def run_program(program, scale):
     """Runs a fidelity program at `scale`; returns its Run and its raw output."""
     env = dict(os.environ, LOOPSCOPE_SCALE=str(scale), PYTHONUNBUFFERED="1")
@@ -39,8 +48,7 @@ def run_program(program, scale):
             _, time, lane, text = line.split(" ", 3)
             run.warnings.append((float(time), lane, text))
         elif line.strip():
-            time, lane, text = line.split(" ", 2)
-            run.prints.append((float(time), lane, text))
+            run.prints.append(split_print(line))
     return run, done.stdout + done.stderr
 
 
@@ -57,8 +65,7 @@ def read_expected(path):
             elif key == "error":
                 run.error = rest
             elif key in ("print", "warning"):
-                time, lane, text = rest.split(" ", 2)
-                (run.prints if key == "print" else run.warnings).append((float(time), lane, text))
+                (run.prints if key == "print" else run.warnings).append(split_print(rest))
     return run
 
 

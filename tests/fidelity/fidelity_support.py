@@ -8,6 +8,7 @@ never awaited) comes out as `WARNING <scenario time> <lane> <Category>: <message
 """
 import asyncio
 import os
+import threading
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
@@ -52,7 +53,13 @@ def _begin():
 
 
 def lane():
+    """The task's lane; a pool thread's (CPython's thread name: asyncio_0,
+    ThreadPoolExecutor-0_1); the event loop's in a callback (call_soon, call_later)."""
+    if threading.current_thread() is not threading.main_thread():
+        return threading.current_thread().name
     task = asyncio.current_task()
+    if task is None and _root is not None:
+        return "event loop"
     return "main" if task is None or task is _root else task.get_name()
 
 

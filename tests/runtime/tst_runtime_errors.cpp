@@ -71,6 +71,17 @@ void TestRuntimeErrors::exactOutcome_data()
     QTest::newRow("cancelled-message") << "cancelled-message"
                                        << "CancelledError: stop here"
                                        << "0.5" << QStringList{} << "main=cancelled";
+    // An expression's errors are caught by class and base (check accepted only eight names);
+    // its KeyError's text was the key's repr twice: KeyError: "'k2'".
+    QTest::newRow("except-expression-errors")
+        << "except-expression-errors"
+        << "KeyError: 'k2'"
+        << "0"
+        << QStringList{"0 main: KeyError caught",
+                       "0 main: ArithmeticError caught a ZeroDivisionError",
+                       "0 main: LookupError caught an IndexError", "0 main: TypeError caught",
+                       "0 main: [1, KeyError('b'), KeyError(3)] 'b' 3"}
+        << "main=failed look-1=done look-2=failed look-3=failed";
     QTest::newRow("key-error-quotes") << "key-error-quotes"
                                       << "KeyError: \"it's here\""
                                       << "0" << QStringList{} << "main=failed";

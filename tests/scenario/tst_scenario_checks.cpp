@@ -80,7 +80,8 @@ void TestScenarioChecks::refused_data()
     row("to_thread_has_no_body",
         doc(R"({"op": "to_thread", "work": "io", "seconds": 1, "steps": []})"),
         "coroutines[0].steps[0].steps",
-        "expected one of op, id, label, work, seconds, as or an extension key \"x-...\", got "
+        "expected one of op, id, label, work, seconds, function, args, as or an extension key "
+        "\"x-...\", got "
         "\"steps\"",
         3, 100, "[]}");
     row("key_of_another_op", doc(R"({"op": "print", "text": "hi", "seconds": 1})"),

@@ -114,13 +114,15 @@ void TestScenarioRefusals::refusal_data()
         "resources[1].id", "expected an id no other resource has, got \"sem\" (also resources[0])",
         2, 53, "\"sem\", \"kind\": \"event\"");
     row("resource_kind_unknown", doc(R"()", R"({"id": "m", "kind": "mutex"})"), "resources[0].kind",
-        "expected one of lock, semaphore, event, queue, future, thread_pool, process_pool, got "
+        "expected one of lock, semaphore, event, queue, future, thread_pool, process_pool, "
+        "condition, barrier, got "
         "\"mutex\"",
         2, 35, "\"mutex\"");
     row("resource_kind_unknown_blamed_once",
         doc(R"({"op": "event_set", "event": "e"})", R"({"id": "e", "kind": "evnt"})"),
         "resources[0].kind",
-        "expected one of lock, semaphore, event, queue, future, thread_pool, process_pool, got "
+        "expected one of lock, semaphore, event, queue, future, thread_pool, process_pool, "
+        "condition, barrier, got "
         "\"evnt\"",
         2, 35, "\"evnt\"");
     row("resource_id_missing", doc(R"()", R"({"kind": "lock"})"), "resources[0].id",
@@ -159,7 +161,9 @@ void TestScenarioRefusals::refusal_data()
         "expected one of sleep, cpu, block, print, call, create_task, await, gather, task_group, "
         "wait_for, with, acquire, release, event_wait, event_set, event_clear, put, get, "
         "task_done, join, future_set, future_await, repeat, drain, try, raise, cancel, to_thread, "
-        "run_in_executor, return, if, for, while, break, continue, set, run, got \"slep\"",
+        "run_in_executor, return, if, for, while, break, continue, set, run, put_nowait, "
+        "get_nowait, call_soon, call_later, wait, as_completed, shield, condition_wait, "
+        "condition_wait_for, notify, notify_all, barrier_wait, timeout, got \"slep\"",
         3, 50, "\"slep\"");
     row("seconds_missing", doc(R"({"op": "sleep"})"), "coroutines[0].steps[0].seconds",
         "required field missing (expected a number ≥ 0 or \"$param\")", 3, 43,
@@ -229,8 +233,9 @@ void TestScenarioRefusals::refusal_data()
         "expected a lock or semaphore, got \"lok\" (no resource has that id)", 3, 73, "\"lok\"");
     row("with_on_an_event",
         doc(R"({"op": "with", "resource": "ev", "steps": []})", R"({"id": "ev", "kind": "event"})"),
-        "coroutines[0].steps[0].resource", "expected a lock or semaphore, got \"ev\" (an event)", 3,
-        70, "\"ev\", \"steps\"");
+        "coroutines[0].steps[0].resource",
+        "expected a lock, semaphore or condition, got \"ev\" (an event)", 3, 70,
+        "\"ev\", \"steps\"");
     row("event_wait_on_a_lock",
         doc(R"({"op": "event_wait", "event": "l"})", R"({"id": "l", "kind": "lock"})"),
         "coroutines[0].steps[0].event", "expected an event, got \"l\" (a lock)", 3, 73, "\"l\"}");
@@ -325,11 +330,11 @@ void TestScenarioRefusals::refusal_data()
         "coroutines[0].steps[1].id",
         "expected an id no other step has, got \"p\" (also coroutines[0].steps[0])", 3, 119,
         "\"p\"}");
-    row("except_unknown_error", doc(R"({"op": "try", "steps": [], "except": {"KeyError": []}})"),
-        "coroutines[0].steps[0].except.KeyError",
-        "expected one of TimeoutError, CancelledError, ValueError, RuntimeError, ExceptionGroup, "
-        "*, got \"KeyError\"",
-        3, 93, "[]}}");
+    row("except_unknown_error", doc(R"({"op": "try", "steps": [], "except": {"KeyErr": []}})"),
+        "coroutines[0].steps[0].except.KeyErr",
+        "expected a built-in exception class, one of asyncio's (CancelledError, QueueFull, "
+        "QueueEmpty, BrokenBarrierError) or \"*\", got \"KeyErr\"",
+        3, 91, "[]}}");
     row("except_star_not_last",
         doc(R"({"op": "try", "steps": [], "except": {"*": [], "ValueError": []}})"),
         "coroutines[0].steps[0].except[\"*\"]",
@@ -344,9 +349,14 @@ void TestScenarioRefusals::refusal_data()
         "\"MyError\"");
     row("work_unknown", doc(R"({"op": "to_thread", "work": "gpu", "seconds": 1})"),
         "coroutines[0].steps[0].work", "expected \"io\" or \"cpu\", got \"gpu\"", 3, 71, "\"gpu\"");
+    row("target_not_names",
+        doc(R"({"op": "get", "queue": "q", "as": "a, 1x"})", R"({"id": "q", "kind": "queue"})"),
+        "coroutines[0].steps[0].as",
+        "expected a variable name or names separated by commas, got \"a, 1x\"", 3, 77, "\"a, 1x\"");
     row("variable_not_identifier",
         doc(R"({"op": "get", "queue": "q", "as": "my item"})", R"({"id": "q", "kind": "queue"})"),
-        "coroutines[0].steps[0].as", "expected a Python identifier, got \"my item\"", 3, 77,
+        "coroutines[0].steps[0].as",
+        "expected a variable name or names separated by commas, got \"my item\"", 3, 77,
         "\"my item\"");
 }
 

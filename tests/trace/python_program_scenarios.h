@@ -212,7 +212,7 @@ inline Scenario offloadScenario()
 }
 
 // Everything else: lock ops, event_clear, gather of a named coroutine, a task and a failure
-// with return_exceptions, wait_for on a task, except *, an unknown placeholder, and an
+// with return_exceptions, wait_for on a task, except *, a literal {{brace}}, and an
 // uncaught error at the end.
 inline Scenario assortedScenario()
 {

@@ -271,8 +271,9 @@ void TestDocument::anAutosaveMadeMidEditRestoresWithItsProblems()
     QCOMPARE(problems.size(), std::size_t(1));
     QCOMPARE(problems[0].toString(),
              recovery.scenarioFile
-                 + QStringLiteral(":17:23: coroutines[0].steps[0].resource: expected a lock or "
-                                  "semaphore, got \"lock\" (no resource has that id)"));
+                 + QStringLiteral(":17:23: coroutines[0].steps[0].resource: expected a lock, "
+                                  "semaphore or condition, got \"lock\" (no resource has that "
+                                  "id)"));
     document.discardRecoveryFile(); // the restored document owns the copy now
 }
 

@@ -68,7 +68,7 @@ void BlockPalette::populate()
     for (const OpSpec &op : opSpecs())
         if (op.kind != StepKind::Run) // run belongs to the program, which no card shows
             addEntry(group(op.group), PaletteEntry::forStep(op.kind), QLatin1String(op.name),
-                 stepIcon(op.kind), QString::fromUtf8(op.python));
+                     stepIcon(op.kind), QString::fromUtf8(op.python));
     for (const ResourceSpec &kind : resourceSpecs())
         addEntry(group(kind.group), PaletteEntry::forResource(kind.kind),
                  QLatin1String(kind.name) + QStringLiteral(" (resource)"), resourceIcon(kind.kind),

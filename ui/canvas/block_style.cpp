@@ -125,6 +125,16 @@ QString callText(const Step &step, const Scenario *scenario)
     return step.coro + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
+// "work(1, 2)": a plain function's call, its arguments in the order of its parameters.
+QString functionText(const Step &step, const Scenario *scenario)
+{
+    QStringList args;
+    if (const Coroutine *function = scenario ? scenario->function(step.function) : nullptr)
+        for (const QString &param : function->params)
+            args << valueText(step.args.value(param));
+    return step.function + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
 } // namespace
 
 QString blockText(const Step &step, const Scenario *scenario)
@@ -135,7 +145,8 @@ QString blockText(const Step &step, const Scenario *scenario)
     const bool awaits = step.kind == K::Call || step.kind == K::Await || step.kind == K::Gather
                         || step.kind == K::WaitFor || step.kind == K::FutureAwait
                         || step.kind == K::ToThread || step.kind == K::RunInExecutor
-                        || step.kind == K::Run;
+                        || step.kind == K::Run || step.kind == K::Wait || step.kind == K::Shield
+                        || step.kind == K::BarrierWait || step.kind == K::GetNowait;
     if (awaits && !step.as.isEmpty()) {
         Step bare = step;
         bare.as.clear();
@@ -145,10 +156,45 @@ QString blockText(const Step &step, const Scenario *scenario)
     case K::Sleep:
     case K::Cpu:
     case K::Block:
-    case K::ToThread:
         return QStringLiteral("%1 %2 s").arg(op, quantityText(step.seconds));
-    case K::RunInExecutor:
-        return QStringLiteral("%1 %2 %3 s").arg(op, step.resource, quantityText(step.seconds));
+    case K::ToThread:
+        return step.function.isEmpty()
+                   ? QStringLiteral("%1 %2 s").arg(op, quantityText(step.seconds))
+                   : QStringLiteral("%1 %2").arg(op, functionText(step, scenario));
+    case K::RunInExecutor: {
+        const QString pool = step.resource.isEmpty() ? QStringLiteral("None") : step.resource;
+        return step.function.isEmpty()
+                   ? QStringLiteral("%1 %2 %3 s").arg(op, pool, quantityText(step.seconds))
+                   : QStringLiteral("%1 %2 %3").arg(op, pool, functionText(step, scenario));
+    }
+    // slice D's primitives: what the block waits on or schedules, at a glance.
+    case K::CallSoon:
+        return QStringLiteral("call_soon %1").arg(functionText(step, scenario));
+    case K::CallLater:
+        return QStringLiteral("call_later %1 s %2")
+            .arg(quantityText(step.delay), functionText(step, scenario));
+    case K::PutNowait:
+        return QStringLiteral("put_nowait %1 \u2190 %2").arg(step.resource, valueText(step.item));
+    case K::Wait:
+    case K::AsCompleted: {
+        QString text = QStringLiteral("%1 \u00d7%2").arg(op).arg(step.items.size());
+        if (!step.returnWhen.isEmpty())
+            text += QLatin1Char(' ') + step.returnWhen;
+        if (step.limit)
+            text += QStringLiteral(", %1 s").arg(quantityText(*step.limit));
+        return step.kind == K::AsCompleted && !step.as.isEmpty()
+                   ? QStringLiteral("for %1 in %2").arg(step.as, text)
+                   : text;
+    }
+    case K::Shield:
+        return QStringLiteral("shield %1").arg(callText(step, scenario));
+    case K::ConditionWaitFor:
+        return QStringLiteral("%1 %2: %3").arg(op, step.resource, step.predicate);
+    case K::Notify:
+        return QStringLiteral("notify %1 \u00d7%2").arg(step.resource, quantityText(step.n));
+    case K::Timeout:
+        return step.limit ? QStringLiteral("timeout %1 s").arg(quantityText(*step.limit))
+                          : QStringLiteral("timeout None");
     case K::Print:
         return QStringLiteral("print \"%1\"").arg(step.text);
     case K::Call:

@@ -49,6 +49,7 @@ private:
     void addOpField(const Step &step, const FieldSpec &field);
     void addWorkField(const Step &step);
     void addCountField(const Step &step);
+    void addReturnWhenField(const Step &step);
     void addFlagField(const Step &step, const FieldSpec &field);
     void addCallFields(const Step &step);
     void addGatherFields(const Step &step);

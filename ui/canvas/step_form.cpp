@@ -32,10 +32,7 @@ std::optional<Quantity> parseQuantity(const QString &text)
         return Quantity::ref(t.mid(1));
     bool ok = false;
     const double value = t.toDouble(&ok);
-    if (ok)
-        return Quantity::literal(value);
-    // Anything else is an expression ("i * 0.5"): check says what is wrong with it.
-    return t.isEmpty() ? std::nullopt : std::optional(Quantity::ref(t));
+    return ok ? std::optional(Quantity::literal(value)) : std::nullopt;
 }
 
 // A value typed as JSON ("1", "1.0", "\"text\"", "[1, 2]"), a float kept a float; plain words
@@ -106,10 +103,22 @@ void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
         return quantityEditor(key, label, quantityText(step.*member),
                               [member](Step &s, const Quantity &q) { s.*member = q; });
     }
+    case FieldType::Limit: { // empty: None (no limit)
+        std::optional<Quantity> Step::*const member
+            = std::get<std::optional<Quantity> Step::*>(field.member);
+        textEditor(key, label, step.*member ? quantityText(*(step.*member)) : QString(),
+                   [member](Step &s, const QString &t) {
+                       s.*member = t.trimmed().isEmpty() ? std::nullopt : parseQuantity(t);
+                   });
+        return;
+    }
+    case FieldType::ReturnWhen:
+        return addReturnWhenField(step);
     case FieldType::Text:
     case FieldType::ErrorClass:
     case FieldType::Variable:
     case FieldType::Task:
+    case FieldType::Function:
     case FieldType::Expression: {
         QString Step::*const member = std::get<QString Step::*>(field.member);
         textEditor(key, label, step.*member,
@@ -161,6 +170,22 @@ void PropertiesPanel::addWorkField(const Step &step)
     connect(work, &QComboBox::activated, this, [this](int index) {
         commitStep(tr("Edit work"),
                    [&](Step &s) { s.work = index ? WorkKind::Cpu : WorkKind::Io; });
+    });
+}
+
+// wait's return_when: ALL_COMPLETED (the default, not written), FIRST_COMPLETED or
+// FIRST_EXCEPTION.
+void PropertiesPanel::addReturnWhenField(const Step &step)
+{
+    const QStringList kinds{QStringLiteral("ALL_COMPLETED"), QStringLiteral("FIRST_COMPLETED"),
+                            QStringLiteral("FIRST_EXCEPTION")};
+    auto *when = new QComboBox;
+    when->addItems(kinds);
+    when->setCurrentIndex(std::max(0, int(kinds.indexOf(step.returnWhen))));
+    addField(QStringLiteral("return_when"), tr("return_when"), when);
+    connect(when, &QComboBox::activated, this, [this, kinds](int index) {
+        commitStep(tr("Edit return_when"),
+                   [&](Step &s) { s.returnWhen = index == 0 ? QString() : kinds[index]; });
     });
 }
 

@@ -74,6 +74,16 @@ QJsonValue initialValue(const Scenario &scenario, const FieldSpec &field)
             item.insert(QStringLiteral("args"), args);
         return QJsonArray{item};
     }
+    case FieldType::Function: // call_soon's: the first function, if any
+        if (field.need == FieldNeed::Required && !scenario.functions.empty())
+            return scenario.functions.front().name;
+        return noValue();
+    case FieldType::Limit:
+    case FieldType::ReturnWhen:
+    case FieldType::Expression:
+    case FieldType::Target:
+    case FieldType::Elifs:
+    case FieldType::Else:
     case FieldType::Duration:
     case FieldType::Count:
     case FieldType::Work:

@@ -1,0 +1,62 @@
+// loop.call_soon(fn, *args) and loop.call_later(delay, fn, *args) (base_events.py): the
+// function runs as a loop callback, not in a task. Its steps run on the event loop's own lane
+// (Runtime::callbackLane, drawn as the "event loop" lane), at the iteration CPython runs the
+// handle: call_soon appends to the ready queue, call_later is a timer at now + delay. An
+// exception leaving the callback does not end the run: the loop's exception handler logs it
+// ("Exception in callback fn()", a diagnostic here) and the loop goes on.
+#include "frame_scope.h"
+#include "interpreter_ops.h"
+
+#include "waiting.h"
+#include "worker_script.h"
+
+namespace loopscope::rt {
+
+namespace {
+
+struct LoopCallback
+{
+    Runtime *rt;
+    const Coroutine *function;
+    Frame frame;       // the arguments, as they were when call_soon was called
+    Ref<Future> guard; // call_later's timer is alive while this is pending
+};
+
+void runCallback(void *self, std::uintptr_t)
+{
+    auto *job = static_cast<LoopCallback *>(self);
+    Runtime &rt = *job->rt;
+    const std::shared_ptr<void> owned = rt.pendingCallbacks.at(job);
+    rt.pendingCallbacks.erase(job);
+    if (job->guard && !job->guard->done())
+        job->guard->setResult();
+    try {
+        runFunctionNow(rt, *job->function, job->frame);
+    } catch (const PyError &e) {
+        const int lane = rt.callbackLane();
+        rt.event(EventKind::Raise, lane, e.message, e.type);
+        rt.diagnostic(
+            Severity::Error, QStringLiteral("exception-in-callback"), lane,
+            QStringLiteral("Exception in callback %1(): %2")
+                .arg(job->function->name,
+                     e.message.isEmpty() ? e.type : e.type + QStringLiteral(": ") + e.message));
+    }
+}
+
+} // namespace
+
+void callSoon(Runtime &rt, const Step &step, Frame &frame)
+{
+    auto job = std::make_shared<LoopCallback>(
+        LoopCallback{&rt, &functionNamed(rt, step.function), bind(rt, frame, step.args), {}});
+    const Callback cb{&runCallback, job.get(), 0};
+    if (step.kind == StepKind::CallSoon) {
+        rt.loop.callSoon(cb);
+    } else {
+        job->guard = Ref<Future>(new Future(rt.loop));
+        rt.loop.callAt(rt.now() + number(rt, frame, step.delay), cb, job->guard);
+    }
+    rt.pendingCallbacks.emplace(job.get(), std::move(job));
+}
+
+} // namespace loopscope::rt
