@@ -95,10 +95,6 @@ QJsonValue initialValue(const Scenario &scenario, const FieldSpec &field)
     case FieldType::Body:
     case FieldType::ExceptMap:
     case FieldType::Finally:
-    case FieldType::Expression:
-    case FieldType::Target:
-    case FieldType::Elifs:
-    case FieldType::Else:
         break;
     }
     return noValue();
