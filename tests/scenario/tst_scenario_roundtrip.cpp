@@ -130,7 +130,9 @@ void TestScenarioRoundTrip::assignsIdsInDocumentOrder()
     // written, and the try's `finally` is written before its `steps`.
     QStringList ids;
     forEachStep(everyOp(), [&](const Step &step, const QString &) { ids << step.id; });
-    QStringList expected{QStringLiteral("s2"), QStringLiteral("s1"), QStringLiteral("s3")};
+    // The plain function's steps come first, named in the file.
+    QStringList expected{QStringLiteral("f1"), QStringLiteral("f2"), QStringLiteral("f3")};
+    expected << QStringLiteral("s2") << QStringLiteral("s1") << QStringLiteral("s3");
     expected << QStringLiteral("s4") << QStringLiteral("s5") << QStringLiteral("s6")
              << QStringLiteral("blocking");
     for (int n = 7; n <= 34; ++n)
@@ -138,8 +140,15 @@ void TestScenarioRoundTrip::assignsIdsInDocumentOrder()
     // try (s34): body s36, handlers s37 s38 s39, finally s35
     expected << QStringLiteral("s36") << QStringLiteral("s37") << QStringLiteral("s38")
              << QStringLiteral("s39") << QStringLiteral("s35");
-    // Then coroutine "flow" (an if's body, elif and else in that order) and the program.
-    for (int n = 40; n <= 58; ++n)
+    // Then coroutine "flow" (an if's body, elif and else in that order),
+    for (int n = 40; n <= 55; ++n)
+        expected << QStringLiteral("s%1").arg(n);
+    // coroutine "prims", named in the file (the wait's sleep item is a step too),
+    expected << QStringLiteral("p1") << QStringLiteral("p2") << QStringLiteral("p2i");
+    for (int n = 3; n <= 17; ++n)
+        expected << QStringLiteral("p%1").arg(n);
+    // and the program.
+    for (int n = 56; n <= 58; ++n)
         expected << QStringLiteral("s%1").arg(n);
     QCOMPARE(ids, expected);
 }

@@ -164,12 +164,13 @@ void TestDocument::everyNewBlockSurvivesSaveAndLoad()
         resource.id = freshName(resourceIds(scenario), resourceKindName(resource.kind));
         scenario.resources.push_back(resource);
     }
+    scenario.functions.push_back(Coroutine{QStringLiteral("tick"), {}, {}}); // for call_soon
     const StepBody main{QStringLiteral("main"), {}, 0};
     QVERIFY(insertStep(scenario, {main, 1}, defaultStep(scenario, StepKind::CreateTask)));
     Step block = defaultStep(scenario, StepKind(kind));
     if (block.kind == StepKind::Break || block.kind == StepKind::Continue) {
         Step loop = defaultStep(scenario, StepKind::For); // they need a loop around them
-        block.id += QStringLiteral("b"); // both took the scenario's next free id
+        block.id += QStringLiteral("b");                  // both took the scenario's next free id
         loop.steps.push_back(block);
         block = loop;
     }
@@ -179,7 +180,7 @@ void TestDocument::everyNewBlockSurvivesSaveAndLoad()
     QStringList problems;
     for (const ScenarioProblem &problem : reread.problems)
         problems << problem.toString();
-    QCOMPARE(problems, QStringList());
+    QCOMPARE(problems.join(QLatin1Char('\n')), QString());
     QVERIFY(*reread.scenario == scenario);
 }
 

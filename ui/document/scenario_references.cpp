@@ -110,6 +110,16 @@ Step defaultStep(const Scenario &scenario, StepKind kind)
     for (const FieldSpec &field : opSpec(kind).fields)
         if (const QJsonValue value = initialValue(scenario, field); !value.isUndefined())
             object.insert(QLatin1String(field.key), value);
+    // A plain function's call takes the function's parameters, not a coroutine's.
+    const QString function = object.value(QStringLiteral("function")).toString();
+    if (const Coroutine *callee = scenario.function(function)) {
+        QJsonObject args;
+        for (const QString &param : callee->params)
+            args.insert(param, 0);
+        object.remove(QStringLiteral("args"));
+        if (!args.isEmpty())
+            object.insert(QStringLiteral("args"), args);
+    }
     const ScenarioFragment fragment
         = readScenarioFragment(QJsonDocument(object).toJson(), QStringLiteral("new step"));
     Step step = std::holds_alternative<Step>(fragment.value) ? std::get<Step>(fragment.value)
