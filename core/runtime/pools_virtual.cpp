@@ -97,7 +97,7 @@ private:
     std::vector<double> m_waitSince;
     double m_lastSwitch = 0.0;
     int m_processCount = 0;
-    std::vector<Ref<Future>> m_inFlight; // completions posted to the loop, not yet run
+    std::vector<Ref<Future>> m_inFlight;        // completions posted to the loop, not yet run
     std::map<const Future *, PyError> m_failed; // of those, the functions that raised
     StringId m_loopStep = 0;
 };

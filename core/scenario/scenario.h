@@ -164,16 +164,16 @@ struct Step
     // The object the step uses. Its JSON key depends on the op: `resource` (with, acquire,
     // release), `event`, `queue`, `future` or `pool` (run_in_executor).
     QString resource;
-    PyValue item;                      // put
-    PyValue value;                     // future_set, return, set
-    QString var;                       // repeat; for: its target
-    QString cond;                      // if, while: a Python expression
-    QString iterable;                  // for: the `in` expression
-    std::vector<ElifClause> elifs;     // if
-    std::optional<Steps> elseSteps;    // if
-    WorkKind work = WorkKind::Io;      // to_thread, run_in_executor
-    QString error;                     // raise: exception class name
-    QString message;                   // raise
+    PyValue item;                   // put
+    PyValue value;                  // future_set, return, set
+    QString var;                    // repeat; for: its target
+    QString cond;                   // if, while: a Python expression
+    QString iterable;               // for: the `in` expression
+    std::vector<ElifClause> elifs;  // if
+    std::optional<Steps> elseSteps; // if
+    WorkKind work = WorkKind::Io;   // to_thread, run_in_executor
+    QString error;                  // raise: exception class name
+    QString message;                // raise
     QString function; // to_thread, run_in_executor, call_soon, call_later: a plain function
     Quantity delay;   // call_later
     // wait and as_completed: `timeout`; the timeout block: `seconds`. nullopt: None (no limit).

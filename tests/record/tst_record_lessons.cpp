@@ -130,13 +130,27 @@ void TestRecordLessons::recordedMatchesModel_data()
     //   clock while the loop's clock stands still).
     // - 20-cpu-blocks-loop: burn() spins on time.perf_counter for its CPU time, real time the
     //   virtual clock does not see; and its process pool as above.
-    for (const char *lesson :
-         {"01-sync-blocking", "03-asyncio-gather", "04-time-sleep-freezes",
-          "07-sequential-vs-tasks", "08-await-order", "09-early-task", "10-loop-vs-taskgroup",
-          "11-gather-exceptions", "12-taskgroup-fails-fast", "13-lock-counter", "14-semaphore",
-          "15-event", "16-queue-workers", "17-future", "18-wait-for-timeout", "19-fire-and-forget",
-          "21-deadlock", "22-web-server", "23-forgotten-await", "24-race-condition",
-          "25-gather-factorial"})
+    for (const char *lesson : {"01-sync-blocking",
+                               "03-asyncio-gather",
+                               "04-time-sleep-freezes",
+                               "07-sequential-vs-tasks",
+                               "08-await-order",
+                               "09-early-task",
+                               "10-loop-vs-taskgroup",
+                               "11-gather-exceptions",
+                               "12-taskgroup-fails-fast",
+                               "13-lock-counter",
+                               "14-semaphore",
+                               "15-event",
+                               "16-queue-workers",
+                               "17-future",
+                               "18-wait-for-timeout",
+                               "19-fire-and-forget",
+                               "21-deadlock",
+                               "22-web-server",
+                               "23-forgotten-await",
+                               "24-race-condition",
+                               "25-gather-factorial"})
         QTest::newRow(lesson) << QString::fromLatin1(lesson);
 }
 
