@@ -163,11 +163,10 @@ void VirtualPools::handleEventsAt(double t)
 {
     constexpr double eps = 1e-12;
     for (std::size_t i = 1; i < m_threads.size(); ++i) {
-        SimThread &th = m_threads[i];
-        if ((th.activity == SimThread::Io || th.activity == SimThread::Starting)
-            && th.until <= t + eps)
-            finishJob(int(i), t);
-        else if (progressing(int(i)) && th.cpuLeft <= eps)
+        const SimThread &th = m_threads[i];
+        const bool waitOver = (th.activity == SimThread::Io || th.activity == SimThread::Starting)
+                              && th.until <= t + eps;
+        if (waitOver || (progressing(int(i)) && th.cpuLeft <= eps))
             finishJob(int(i), t);
     }
     if (gilOn() && m_holder >= 0 && !m_waiters.empty()
