@@ -110,7 +110,8 @@ void checkCoroutines(Validation &v)
                QStringLiteral("a name no other coroutine has"));
     const bool allNamed
         = std::all_of(names.begin(), names.end(), [](auto &n) { return !n.isEmpty(); });
-    if (allNamed && !v.scenario.coroutine(QStringLiteral("main"))) {
+    // asyncio.run(main()) is the entry unless the program's `run` names another coroutine.
+    if (allNamed && !v.scenario.program && !v.scenario.coroutine(QStringLiteral("main"))) {
         QStringList written(names.begin(), names.end());
         v.expected(kCoroutines, QStringLiteral("a coroutine named \"main\""),
                    written.isEmpty() ? QStringLiteral("none") : written.join(QLatin1String(", ")));

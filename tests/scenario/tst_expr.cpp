@@ -283,7 +283,11 @@ void TestExpr::clockComesFromTheScope()
     QCOMPARE(run(QStringLiteral("time.perf_counter() - 1"), scope), QStringLiteral("1.25"));
     QCOMPARE(run(QStringLiteral("asyncio.get_running_loop().time()"), scope),
              QStringLiteral("2.25"));
-    QCOMPARE(run(QStringLiteral("time.monotonic() == time.time()"), scope), QStringLiteral("True"));
+    QCOMPARE(run(QStringLiteral("time.time() - time.monotonic()"), scope),
+             QStringLiteral("1704129232.0"));
+    QCOMPARE(run(QStringLiteral("time.strftime('%X')"), scope), QStringLiteral("'17:13:54'"));
+    QCOMPARE(run(QStringLiteral("time.strftime('%Y-%m-%d %H:%M')"), scope),
+             QStringLiteral("'2024-01-01 17:13'"));
 }
 
 void TestExpr::listsAreSharedAsInPython()

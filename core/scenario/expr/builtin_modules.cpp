@@ -6,6 +6,7 @@
 #include "scenario/expr/operators.h"
 
 #include <cmath>
+#include <ctime>
 
 namespace loopscope::expr {
 
@@ -68,6 +69,24 @@ Value wallClock(const Values &args, const Keywords &keywords, Scope &scope)
     requireNoKeywords(QStringLiteral("time"), keywords);
     requireArgs(QStringLiteral("time"), args, 0, 0);
     return Value::real(scope.wallClock());
+}
+
+// time.strftime(format) of the scenario's wall clock, in UTC (the C library's, as CPython's).
+Value strftime(const Values &args, const Keywords &keywords, Scope &scope)
+{
+    requireNoKeywords(QStringLiteral("strftime"), keywords);
+    requireArgs(QStringLiteral("strftime"), args, 1, 1);
+    if (!args[0].isStr())
+        raise("TypeError",
+              QStringLiteral("strftime() argument 1 must be str, not %1").arg(args[0].typeName()));
+    const std::time_t seconds = std::time_t(std::floor(scope.wallClock()));
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    const QByteArray format = args[0].asStr().toUtf8();
+    char out[512];
+    const std::size_t n
+        = format.isEmpty() ? 0 : std::strftime(out, sizeof out, format.data(), &utc);
+    return Value::string(QString::fromUtf8(out, qsizetype(n)));
 }
 
 Value seed(const Values &args, const Keywords &, Scope &scope)
@@ -148,7 +167,7 @@ Value shuffle(const Values &args, const Keywords &, Scope &scope)
 const BuiltinTable &timeMembers()
 {
     static const BuiltinTable table{
-        {"perf_counter", clock}, {"monotonic", clock}, {"time", wallClock}};
+        {"perf_counter", clock}, {"monotonic", clock}, {"time", wallClock}, {"strftime", strftime}};
     return table;
 }
 

@@ -16,8 +16,11 @@ public:
     virtual std::optional<Value> lookup(const QString &name) = 0;
     // Scenario time in seconds: time.perf_counter(), time.monotonic(), loop.time().
     virtual double clock() = 0;
-    // time.time(); scenario time too unless the runtime says otherwise.
-    virtual double wallClock() { return clock(); }
+    // time.time(): the scenario's wall clock, which starts at kScenarioEpoch (the same on every
+    // machine, so a run that prints the time of day prints the same everywhere).
+    virtual double wallClock() { return kScenarioEpoch + clock(); }
+    // 2024-01-01 17:13:52 UTC: the first instant the Python docs' asyncio examples print.
+    static constexpr double kScenarioEpoch = 1704129232.0;
     virtual Random &random() = 0;
 };
 
