@@ -24,6 +24,7 @@ import heapq
 import itertools
 import os
 import selectors
+import time
 
 import exported_harness as harness
 
@@ -183,7 +184,23 @@ harness._run = _describing_run
 harness._factory = _recording_factory
 asyncio.TaskGroup.__init__ = _ordered_task_group_init
 asyncio.runners.tasks = _ShutdownInCreationOrder()
+# time.time() is the scenario's wall clock (scenario-format.md): 2024-01-01 17:13:52 UTC plus
+# scenario time, and time.strftime formats it in UTC.
+_EPOCH = 1704129232.0
+_real_strftime = time.strftime
+
+
+def _virtual_wall():
+    return _EPOCH + (_virtual_now() if _loop is not None else 0.0)
+
+
+def _virtual_strftime(fmt, t=None):
+    return _real_strftime(fmt, time.gmtime(_virtual_wall()) if t is None else t)
+
+
 if VIRTUAL:
     harness._now = _virtual_now
     asyncio.set_event_loop_policy(_VirtualPolicy())
+    time.time = _virtual_wall
+    time.strftime = _virtual_strftime
 asyncio.run = _run
