@@ -64,9 +64,10 @@ QString ProgramWriter::pyName(const QString &name) const
 QString ProgramWriter::renamed(const QString &text, bool fstring) const
 {
     std::vector<const expr::Node *> names;
+    expr::NodePtr root; // holds the tree the names point into while they are used
     try {
-        collectNames(*(fstring ? expr::parseFStringBody(text) : expr::parseExpression(text)),
-                     names);
+        root = fstring ? expr::parseFStringBody(text) : expr::parseExpression(text);
+        collectNames(*root, names);
     } catch (const expr::Error &) {
         return text;
     }
