@@ -60,11 +60,13 @@ const Value *keyword(const Keywords &keywords, const char *name)
 void onlyKeywords(const QString &function, const Keywords &keywords,
                   std::initializer_list<const char *> allowed)
 {
-    for (const auto &[given, value] : keywords)
+    for (const auto &keyword : keywords) {
+        const QString &given = keyword.first; // clang 14 lambdas cannot capture a binding
         if (std::none_of(allowed.begin(), allowed.end(),
                          [&](const char *name) { return given == QLatin1String(name); }))
             raise("TypeError", QStringLiteral("%1() got an unexpected keyword argument '%2'")
                                    .arg(function, given));
+    }
 }
 
 Value len(const Values &args, const Keywords &keywords, Scope &)
