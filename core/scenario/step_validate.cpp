@@ -155,6 +155,7 @@ private:
     void valueRefs(const PyValue &value, const QString &path);
     void coroCall(const QString &coro, const PyArgs &args, const QString &path);
     void functionCall(const QString &function, const PyArgs &args, const QString &path);
+    void callArgs(const Coroutine &callee, const PyArgs &args, const QString &path);
     void returnWhen(const QString &when, const QString &path);
     void taskRef(const QString &task, const QString &path);
     void resourceRef(const Step &s, const QString &path);
@@ -410,6 +411,28 @@ void StepChecker::valueRefs(const PyValue &value, const QString &path)
                    json::quoted(value.toString()));
 }
 
+// The arguments of a call to a coroutine or a plain function: each names a parameter, and
+// every parameter has one.
+void StepChecker::callArgs(const Coroutine &callee, const PyArgs &args, const QString &path)
+{
+    const QString argsPath = json::childPath(path, QStringLiteral("args"));
+    const QString name = json::quoted(callee.name);
+    const QStringList params(callee.params.begin(), callee.params.end());
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        if (!params.contains(it.key()))
+            v.expected(json::childPath(argsPath, it.key()),
+                       QStringLiteral("a parameter of %1 %2").arg(name, choices(params)),
+                       json::quoted(it.key()));
+        valueRefs(it.value(), json::childPath(argsPath, it.key()));
+    }
+    for (const QString &param : params)
+        if (!args.contains(param))
+            v.expected(
+                argsPath,
+                QStringLiteral("a value for every parameter of %1 %2").arg(name, choices(params)),
+                QStringLiteral("none for ") + json::quoted(param));
+}
+
 void StepChecker::coroCall(const QString &coro, const PyArgs &args, const QString &path)
 {
     const Coroutine *callee = v.scenario.coroutine(coro);
@@ -421,22 +444,7 @@ void StepChecker::coroCall(const QString &coro, const PyArgs &args, const QStrin
                    expect::coroutineName() + u' ' + choices(names), json::quoted(coro));
         return;
     }
-    const QString argsPath = json::childPath(path, QStringLiteral("args"));
-    const QStringList params(callee->params.begin(), callee->params.end());
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        if (!params.contains(it.key()))
-            v.expected(
-                json::childPath(argsPath, it.key()),
-                QStringLiteral("a parameter of %1 %2").arg(json::quoted(coro), choices(params)),
-                json::quoted(it.key()));
-        valueRefs(it.value(), json::childPath(argsPath, it.key()));
-    }
-    for (const QString &param : params)
-        if (!args.contains(param))
-            v.expected(argsPath,
-                       QStringLiteral("a value for every parameter of %1 %2")
-                           .arg(json::quoted(coro), choices(params)),
-                       QStringLiteral("none for ") + json::quoted(param));
+    callArgs(*callee, args, path);
 }
 
 // A queue item (`get` or `drain` `as`) may be a task put as "$t": the run tells.
@@ -482,22 +490,7 @@ void StepChecker::functionCall(const QString &function, const PyArgs &args, cons
                    json::quoted(function));
         return;
     }
-    const QString argsPath = json::childPath(path, QStringLiteral("args"));
-    const QStringList params(callee->params.begin(), callee->params.end());
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        if (!params.contains(it.key()))
-            v.expected(
-                json::childPath(argsPath, it.key()),
-                QStringLiteral("a parameter of %1 %2").arg(json::quoted(function), choices(params)),
-                json::quoted(it.key()));
-        valueRefs(it.value(), json::childPath(argsPath, it.key()));
-    }
-    for (const QString &param : params)
-        if (!args.contains(param))
-            v.expected(argsPath,
-                       QStringLiteral("a value for every parameter of %1 %2")
-                           .arg(json::quoted(function), choices(params)),
-                       QStringLiteral("none for ") + json::quoted(param));
+    callArgs(*callee, args, path);
 }
 
 void StepChecker::returnWhen(const QString &when, const QString &path)
