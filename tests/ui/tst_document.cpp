@@ -31,6 +31,7 @@ private Q_SLOTS:
     void everyNewBlockSurvivesSaveAndLoad();
     void autosaveWritesARecoveryCopyThatRestoresExactly();
     void cleanSaveRemovesTheRecoveryCopy();
+    void anImportedDocumentRestoresAsImported();
     void anAutosaveMadeMidEditRestoresWithItsProblems();
     void aCopyTheReaderCannotReadIsRefusedAndKept();
     void saveOverADirectoryFailsAndStaysModified();
@@ -226,6 +227,39 @@ void TestDocument::autosaveWritesARecoveryCopyThatRestoresExactly()
         QCOMPARE(restored.isModified(), false);
     }
     QVERIFY(readScenarioFile(path).scenario == edited);
+}
+
+// A program imported from Python and edited, then a crash: the copy restores under the
+// program's name ("hello.py (imported)"), still without a path, as before the crash.
+void TestDocument::anImportedDocumentRestoresAsImported()
+{
+    const QString program = m_dir->filePath(QStringLiteral("hello.py"));
+    ScenarioDocument document;
+    document.setAutosaveDelay(20);
+    QSignalSpy saved(&document, &ScenarioDocument::autosaved);
+    document.takeImported(emptyScenario(), program);
+    Scenario edited = document.scenario();
+    insertStep(edited, {{QStringLiteral("main"), {}, 0}, 0}, defaultStep(edited, StepKind::Print));
+    document.edit(edited, QStringLiteral("edit"));
+    QVERIFY(saved.wait(2000));
+    QFile sidecar(document.recoveryFile().sidecarFile);
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonObject meta = QJsonDocument::fromJson(sidecar.readAll()).object();
+    QCOMPARE(meta.value(QLatin1String("imported")).toString(), program);
+    QCOMPARE(meta.value(QLatin1String("original")).toString(), QString());
+
+    const std::vector<RecoveryFile> pending = pendingRecoveries();
+    QCOMPARE(pending.size(), std::size_t(1));
+    QCOMPARE(pending.front().importedFrom, program);
+    ScenarioDocument restored;
+    QString error;
+    QVERIFY2(restored.restore(pending.front(), &error), qPrintable(error));
+    QVERIFY(restored.scenario() == edited);
+    QCOMPARE(restored.displayName(), QStringLiteral("hello.py (imported)"));
+    QCOMPARE(restored.importedFrom(), program);
+    QCOMPARE(restored.path(), QString());
+    QCOMPARE(restored.isModified(), true);
+    document.discardRecoveryFile(); // the restored document owns the copy now
 }
 
 void TestDocument::cleanSaveRemovesTheRecoveryCopy()

@@ -27,6 +27,7 @@ std::optional<RecoveryFile> readSidecar(const QString &sidecarPath)
     key.chop(kSidecarSuffix.size());
     RecoveryFile recovery = RecoveryFile::forKey(key);
     recovery.originalPath = sidecar.value(QLatin1String("original")).toString();
+    recovery.importedFrom = sidecar.value(QLatin1String("imported")).toString();
     recovery.savedAt
         = QDateTime::fromString(sidecar.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     if (!recovery.savedAt.isValid() || !QFileInfo::exists(recovery.scenarioFile))
@@ -43,6 +44,7 @@ RecoveryFile RecoveryFile::forKey(const QString &key)
             dir.filePath(key + QLatin1String(".loop.json")),
             dir.filePath(key + kSidecarSuffix),
             {},
+            {},
             {}};
 }
 
@@ -50,9 +52,10 @@ bool writeRecovery(const RecoveryFile &file, const Scenario &scenario, QString *
 {
     if (!saveScenarioFile(scenario, file.scenarioFile, error))
         return false;
-    const QJsonObject sidecar{
-        {QStringLiteral("original"), file.originalPath},
-        {QStringLiteral("time"), file.savedAt.toUTC().toString(Qt::ISODateWithMs)}};
+    QJsonObject sidecar{{QStringLiteral("original"), file.originalPath},
+                        {QStringLiteral("time"), file.savedAt.toUTC().toString(Qt::ISODateWithMs)}};
+    if (!file.importedFrom.isEmpty())
+        sidecar.insert(QStringLiteral("imported"), file.importedFrom);
     QSaveFile out(file.sidecarFile);
     if (out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(sidecar).toJson()) >= 0
         && out.commit())

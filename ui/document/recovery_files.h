@@ -1,5 +1,6 @@
 // Autosaved copies of unsaved documents in recoveryDirectory(): "<key>.loop.json" beside a
-// sidecar "<key>.recovery.json" = {"original": <path or "">, "time": <ISO 8601 UTC>}.
+// sidecar "<key>.recovery.json" = {"original": <path or "">, "time": <ISO 8601 UTC>}, plus
+// "imported": <the .py> for a document imported from Python and never saved.
 #pragma once
 
 #include "scenario/scenario.h"
@@ -18,6 +19,7 @@ struct RecoveryFile
     QString scenarioFile;
     QString sidecarFile;
     QString originalPath; // empty for a document never saved
+    QString importedFrom; // the Python program an unsaved document was imported from
     QDateTime savedAt;
 
     static RecoveryFile forKey(const QString &key);

@@ -19,8 +19,11 @@ QString tr(const char *text, int n = -1)
 
 QString documentName(const RecoveryFile &recovery)
 {
-    return recovery.originalPath.isEmpty() ? tr("An unsaved scenario")
-                                           : QFileInfo(recovery.originalPath).fileName();
+    if (!recovery.originalPath.isEmpty())
+        return QFileInfo(recovery.originalPath).fileName();
+    if (!recovery.importedFrom.isEmpty())
+        return tr("%1 (imported)").arg(QFileInfo(recovery.importedFrom).fileName());
+    return tr("An unsaved scenario");
 }
 
 // What the question says: when the work was autosaved and, for a copy that does not load, why.

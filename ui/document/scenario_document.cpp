@@ -184,7 +184,7 @@ bool ScenarioDocument::restore(const RecoveryFile &recovery, QString *error,
     }
     if (problems)
         *problems = draft.problems;
-    reset(std::move(*draft.scenario), recovery.originalPath, true);
+    reset(std::move(*draft.scenario), recovery.originalPath, true, recovery.importedFrom);
     // The copy stays until the restored document is saved or closed cleanly.
     m_recovery = recovery;
     return true;
@@ -218,6 +218,7 @@ void ScenarioDocument::autosave()
     if (!isModified())
         return;
     m_recovery.originalPath = m_path;
+    m_recovery.importedFrom = m_importedFrom;
     m_recovery.savedAt = QDateTime::currentDateTimeUtc();
     QString error;
     if (writeRecovery(m_recovery, m_scenario, &error))
