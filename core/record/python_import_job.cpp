@@ -1,5 +1,6 @@
 #include "record/python_import_job.h"
 
+#include <QFileInfo>
 #include <QTimer>
 
 #include <utility>
@@ -49,11 +50,23 @@ void PythonImportJob::cancel()
 void PythonImportJob::start(const QByteArray &source, const QString &label,
                             const PythonImportOptions &options)
 {
+    launch({QStringLiteral("-"), QStringLiteral("--name"), label}, source, label, options);
+}
+
+void PythonImportJob::startFile(const QString &path, const PythonImportOptions &options)
+{
+    if (!QFileInfo(path).isFile())
+        return report(problemOnly(path, QStringLiteral("no such file")));
+    launch({path}, {}, path, options);
+}
+
+void PythonImportJob::launch(const QStringList &input, const QByteArray &source,
+                             const QString &label, const PythonImportOptions &options)
+{
     cancel();
     m_label = label;
     auto *process = new QProcess(this);
-    const QString error = prepareImporter(
-        *process, {QStringLiteral("-"), QStringLiteral("--name"), label}, options);
+    const QString error = prepareImporter(*process, input, options);
     if (!error.isEmpty()) {
         process->deleteLater();
         return report(problemOnly(label, error));

@@ -22,6 +22,8 @@ public:
     // and only the last text's result is ever reported.
     void start(const QByteArray &source, const QString &label,
                const PythonImportOptions &options = {});
+    // The same for a program file (named by its path in problems, as importPythonFile does).
+    void startFile(const QString &path, const PythonImportOptions &options = {});
     void cancel();
     bool isRunning() const { return m_process != nullptr; }
 
@@ -30,6 +32,8 @@ Q_SIGNALS:
     void finished(const loopscope::ScenarioLoad &load);
 
 private:
+    void launch(const QStringList &input, const QByteArray &source, const QString &label,
+                const PythonImportOptions &options);
     void processFinished();
     void report(const ScenarioLoad &load);
 

@@ -83,9 +83,17 @@ def names_written(node):
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)}
 
 
+# The measuring child ends itself when the importer is gone (a cancelled import kills only the
+# importer): an orphan would go on using a core for seconds.
 _CHILD = r'''
-import resource, sys, timeit
+import os, resource, sys, threading, time, timeit
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+importer = os.getppid()
+def end_when_orphaned():
+    while os.getppid() == importer:
+        time.sleep(0.1)
+    os._exit(1)
+threading.Thread(target=end_when_orphaned, daemon=True).start()
 setup, stmt = sys.stdin.read().split("\0")
 safe = {n: __builtins__.__dict__[n] if hasattr(__builtins__, "__dict__") else __builtins__[n]
         for n in %r}

@@ -3,7 +3,8 @@
 // on the virtual clock; Save suggests hello.loop.json beside the program and leaves the .py as
 // it was; a refused program lists its line and column in the "Cannot open scenario" box and
 // changes nothing; a program pasted on the canvas replaces the document, after the question
-// about unsaved changes (Cancel keeps everything).
+// about unsaved changes (Cancel keeps everything). A slow import (the importer times CPU loops
+// for real) keeps the window's event loop running behind a progress box whose Cancel stops it.
 #include "python_program_fixture.h"
 
 #include "app/main_window.h"
@@ -19,6 +20,9 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QStatusBar>
 #include <QTimer>
 
 using namespace loopscope;
@@ -32,6 +36,7 @@ private Q_SLOTS:
     void droppedProgramOpensAsAnImportedDocument();
     void refusedProgramListsItsLinesInTheOpenBox();
     void pastedProgramReplacesTheDocumentAfterAsking();
+    void slowImportShowsProgressAndCancelKeepsTheDocument();
 
 private:
     // The next modal dialog of type T, handled by `handle` (polled, as a hand would wait).
@@ -194,6 +199,38 @@ void TestPythonOpen::pastedProgramReplacesTheDocumentAfterAsking()
     QCOMPARE(window.document()->scenario().coroutines.size(), std::size_t(1));
     QVERIFY(canvas->card(QStringLiteral("main")));
     QTRY_COMPARE(window.timeline()->trace().duration, 1.0);
+}
+
+void TestPythonOpen::slowImportShowsProgressAndCancelKeepsTheDocument()
+{
+    // A pure-Python CPU loop of 60 M additions: the importer times it (seconds).
+    const QString program = writeProgram(QStringLiteral("slow.py"),
+                                         "import asyncio\n\n\nasync def main():\n    total = 0\n"
+                                         "    for i in range(60_000_000):\n        total += i\n"
+                                         "    print(total)\n\nasyncio.run(main())\n");
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString lesson = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/14-semaphore.loop.json");
+    QVERIFY(window.openFile(lesson));
+    const Scenario before = window.document()->scenario();
+    int ticks = 0; // the window's timers keep firing while the importer runs
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    tick.start(50);
+    QString boxText;
+    whenModal<QProgressDialog>([&](QProgressDialog *box) {
+        boxText = box->labelText();
+        QTest::mouseClick(box->findChild<QPushButton *>(), Qt::LeftButton);
+    });
+    QVERIFY(!window.openFile(program));
+    QCOMPARE(boxText, QStringLiteral("Importing slow.py\u2026\nTiming its CPU loops can take a "
+                                     "few seconds."));
+    QVERIFY2(ticks >= 6, qPrintable(QString::number(ticks)));
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Import of slow.py cancelled"));
+    QCOMPARE(window.document()->path(), lesson);
+    QVERIFY(window.document()->scenario() == before);
+    QVERIFY(!QApplication::activeModalWidget());
 }
 
 QTEST_MAIN(TestPythonOpen)

@@ -7,6 +7,7 @@
 #include "canvas/block_style.h"
 #include "canvas/scenario_editor.h"
 #include "document/scenario_document.h"
+#include "record/python_import.h"
 #include "scenario/scenario_json.h"
 #include "scenario/scenario_walk.h"
 #include "timeline/time_ruler.h"
@@ -107,10 +108,9 @@ bool MainWindow::openScenario(const QString &path)
 {
     if (!maybeSaveChanges())
         return false;
-    // A .py is imported (python_import.h): the importer measures CPU loops, which takes a moment.
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    if (isPythonProgramPath(path))
+        return openProgram(path);
     ScenarioLoad load = m_document->open(path);
-    QApplication::restoreOverrideCursor();
     if (!load.ok()) {
         showOpenProblems(QFileInfo(path).fileName(), load.problems);
         return false;

@@ -95,6 +95,8 @@ private:
     // main_window_import.cpp: Python programs in the window.
     void showOpenProblems(const QString &name, const std::vector<ScenarioProblem> &problems);
     bool importPastedProgram(const QString &text);
+    bool openProgram(const QString &path); // a .py, imported with a progress box
+    bool cancelledImport(const QString &name);
     void rerunAfterPythonEdit();
     void showExamples(); // Help > Examples
     bool saveScenario();

@@ -4,12 +4,13 @@
 // Refusals list their line and column in the .py, in the same box as a scenario file's problems.
 #include "app/main_window.h"
 
+#include "app/import_progress.h"
+#include "app/recent_files.h"
 #include "app/run_controller.h"
 #include "canvas/scenario_editor.h"
 #include "document/scenario_document.h"
 #include "record/python_import.h"
 
-#include <QApplication>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -34,9 +35,10 @@ void MainWindow::showOpenProblems(const QString &name, const std::vector<Scenari
 bool MainWindow::importPastedProgram(const QString &text)
 {
     const QString label = tr("pasted program");
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    ScenarioLoad load = importPythonSource(text.toUtf8(), label);
-    QApplication::restoreOverrideCursor();
+    std::optional<ScenarioLoad> imported = importSourceWithProgress(this, text.toUtf8(), label);
+    if (!imported)
+        return cancelledImport(label);
+    ScenarioLoad &load = *imported;
     if (!load.ok()) {
         showOpenProblems(label, load.problems);
         return false;
@@ -49,6 +51,30 @@ bool MainWindow::importPastedProgram(const QString &text)
                              10000);
     startRun(ClockMode::Virtual);
     return true;
+}
+
+// Called once unsaved changes are settled (openScenario). The document stays as it was when the
+// import is refused or cancelled.
+bool MainWindow::openProgram(const QString &path)
+{
+    std::optional<ScenarioLoad> imported = importProgramWithProgress(this, path);
+    if (!imported)
+        return cancelledImport(QFileInfo(path).fileName());
+    if (!imported->ok()) {
+        showOpenProblems(QFileInfo(path).fileName(), imported->problems);
+        return false;
+    }
+    m_document->takeImported(std::move(*imported->scenario), QFileInfo(path).absoluteFilePath());
+    documentReplaced();
+    m_recent->add(path);
+    startRun(ClockMode::Virtual);
+    return true;
+}
+
+bool MainWindow::cancelledImport(const QString &name)
+{
+    statusBar()->showMessage(tr("Import of %1 cancelled").arg(name), 10000);
+    return false;
 }
 
 // A re-import of the text typed in the Python pane: the timeline follows on the virtual
