@@ -78,20 +78,20 @@ int drawTraceHeadless(const QString &file)
     return exitStatusFor(trace->outcome.status);
 }
 
-// Whether `file` is a trace rather than a scenario: its "format" says so.
-bool isTraceFile(const QString &file)
+// Whether `file` is a trace rather than a scenario: its "format" (or binary magic) says so.
+bool isTracePath(const QString &file)
 {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         return false;
-    return isTraceJson(in.readAll());
+    return isTraceFile(in.readAll());
 }
 
 int runHeadless(int argc, char **argv, const QString &file)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen"); // fonts and painting, no window
     QGuiApplication app(argc, argv);
-    if (isTraceFile(file))
+    if (isTracePath(file))
         return drawTraceHeadless(file);
     const ScenarioLoad load = readScenarioOrProgram(file);
     if (!load.ok()) {

@@ -2,7 +2,9 @@
 
 #include "export/mermaid.h"
 #include "export/perfetto.h"
+#include "export/perfetto_proto.h"
 #include "export/python_program.h"
+#include "trace/trace_binary.h"
 #include "trace/trace_json.h"
 
 #include <QCoreApplication>
@@ -28,6 +30,11 @@ QByteArray perfettoOfRun(const Scenario &, const Trace &trace)
     return perfettoJson(trace);
 }
 
+QByteArray perfettoProtoOfRun(const Scenario &, const Trace &trace)
+{
+    return perfettoProtobuf(trace);
+}
+
 QByteArray pythonOfRun(const Scenario &scenario, const Trace &)
 {
     return pythonProgram(scenario).toUtf8();
@@ -36,6 +43,11 @@ QByteArray pythonOfRun(const Scenario &scenario, const Trace &)
 QByteArray traceJsonOfRun(const Scenario &, const Trace &trace)
 {
     return writeTraceJson(trace);
+}
+
+QByteArray traceBinaryOfRun(const Scenario &, const Trace &trace)
+{
+    return writeTraceBinary(trace);
 }
 
 constexpr unsigned kPicture = ExportsTrace | ExportsComparison;
@@ -53,10 +65,16 @@ constexpr std::array kTable{
     ExportFormatInfo{ExportFormat::Perfetto,
                      QT_TRANSLATE_NOOP("ExportFormat", "Perfetto / Chrome trace"), ".perfetto.json",
                      false, ExportsTrace, perfettoOfRun, nullptr},
+    ExportFormatInfo{ExportFormat::PerfettoProto,
+                     QT_TRANSLATE_NOOP("ExportFormat", "Perfetto trace (protobuf, for big runs)"),
+                     ".perfetto-trace", false, ExportsTrace, perfettoProtoOfRun, nullptr, true},
     ExportFormatInfo{ExportFormat::Python, QT_TRANSLATE_NOOP("ExportFormat", "Python program"),
                      ".py", false, ExportsScenario, pythonOfRun, nullptr},
     ExportFormatInfo{ExportFormat::TraceJson, QT_TRANSLATE_NOOP("ExportFormat", "Loopscope trace"),
                      ".json", false, ExportsTrace, traceJsonOfRun, nullptr},
+    ExportFormatInfo{ExportFormat::TraceBinary,
+                     QT_TRANSLATE_NOOP("ExportFormat", "Loopscope binary trace (for big runs)"),
+                     ".lstrace", false, ExportsTrace, traceBinaryOfRun, nullptr, true},
 };
 
 unsigned subjectsOf(ExportUse use)

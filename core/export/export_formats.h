@@ -24,7 +24,17 @@
 
 namespace loopscope {
 
-enum class ExportFormat { Svg, Png, Pdf, Mermaid, Perfetto, Python, TraceJson };
+enum class ExportFormat {
+    Svg,
+    Png,
+    Pdf,
+    Mermaid,
+    Perfetto,
+    PerfettoProto,
+    Python,
+    TraceJson,
+    TraceBinary
+};
 
 // What a format can show. A run's export has both its trace and its scenario to draw from.
 enum ExportSubject : unsigned {
@@ -47,6 +57,7 @@ struct ExportFormatInfo
     // for a subject the format cannot show.
     QByteArray (*runText)(const Scenario &scenario, const Trace &trace);
     QByteArray (*comparisonText)(const std::vector<NamedTrace> &runs, const QString &lesson);
+    bool binary = false; // bytes no text view can show (a preview describes them instead)
 };
 
 // The table, in the order dialogs offer it (pictures first). A longer suffix comes before any

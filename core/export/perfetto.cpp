@@ -54,10 +54,7 @@ void appendSpans(QJsonArray &events, const Trace &trace)
         for (const Span &span : trace.lanes[i].spans) {
             const QString &step = trace.str(span.step);
             const QString &on = trace.str(span.on);
-            QString name = stateName(span.state);
-            if (!step.isEmpty())
-                name += QStringLiteral(" (") + step + QLatin1Char(')');
-            QJsonObject slice = event("X", name, int(i) + 1, span.start);
+            QJsonObject slice = event("X", perfettoSpanName(trace, span), int(i) + 1, span.start);
             slice.insert(QStringLiteral("cat"), stateName(span.state));
             slice.insert(QStringLiteral("dur"),
                          std::max(0.0, micros(span.end) - micros(span.start)));
@@ -78,19 +75,6 @@ bool isLane(const Trace &trace, int lane)
     return lane >= 0 && std::size_t(lane) < trace.lanes.size();
 }
 
-QString instantName(const TraceEvent &e)
-{
-    if (e.kind == EventKind::Print)
-        return e.text;
-    QString name = eventKindName(e.kind);
-    for (const QString &detail : {e.resource, e.text})
-        if (!detail.isEmpty())
-            name += QLatin1Char(' ') + detail;
-    if (!e.via.isEmpty())
-        name += QStringLiteral(" via ") + e.via;
-    return name;
-}
-
 void appendEvents(QJsonArray &events, const Trace &trace)
 {
     int flowId = 0;
@@ -99,8 +83,7 @@ void appendEvents(QJsonArray &events, const Trace &trace)
             continue;
         const int tid = e.lane + 1;
         if (e.kind == EventKind::Wake && isLane(trace, e.by)) {
-            const QString name = QStringLiteral("wake")
-                                 + (e.via.isEmpty() ? QString() : QStringLiteral(" via ") + e.via);
+            const QString name = perfettoEventName(e);
             QJsonObject from = event("s", name, e.by + 1, e.t);
             QJsonObject to = event("f", name, tid, e.t);
             to.insert(QStringLiteral("bp"), QStringLiteral("e"));
@@ -113,7 +96,7 @@ void appendEvents(QJsonArray &events, const Trace &trace)
             events.append(to);
             continue;
         }
-        QJsonObject instant = event("i", instantName(e), tid, e.t);
+        QJsonObject instant = event("i", perfettoEventName(e), tid, e.t);
         instant.insert(QStringLiteral("s"), QStringLiteral("t"));
         instant.insert(QStringLiteral("cat"), eventKindName(e.kind));
         events.append(instant);
@@ -121,6 +104,28 @@ void appendEvents(QJsonArray &events, const Trace &trace)
 }
 
 } // namespace
+
+QString perfettoSpanName(const Trace &trace, const Span &span)
+{
+    const QString &step = trace.str(span.step);
+    return step.isEmpty() ? stateName(span.state)
+                          : stateName(span.state) + QStringLiteral(" (") + step + QLatin1Char(')');
+}
+
+QString perfettoEventName(const TraceEvent &e)
+{
+    if (e.kind == EventKind::Print)
+        return e.text;
+    if (e.kind == EventKind::Wake && e.by >= 0)
+        return e.via.isEmpty() ? QStringLiteral("wake") : QStringLiteral("wake via ") + e.via;
+    QString name = eventKindName(e.kind);
+    for (const QString &detail : {e.resource, e.text})
+        if (!detail.isEmpty())
+            name += QLatin1Char(' ') + detail;
+    if (!e.via.isEmpty())
+        name += QStringLiteral(" via ") + e.via;
+    return name;
+}
 
 QByteArray perfettoJson(const Trace &trace)
 {

@@ -19,4 +19,9 @@ namespace loopscope {
 //   text, the rest by kind and detail ("acquire sem", "wake via timer", "raise ValueError...").
 QByteArray perfettoJson(const Trace &trace);
 
+// The names both Perfetto exports give: a span's state, plus " (step)" when it has one; an
+// event's as above (a wake with a waker: "wake" or "wake via X").
+QString perfettoSpanName(const Trace &trace, const Span &span);
+QString perfettoEventName(const TraceEvent &e);
+
 } // namespace loopscope

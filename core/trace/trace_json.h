@@ -25,11 +25,14 @@ QByteArray writeTraceJson(const Trace &trace);
 // ignored so that a later minor addition does not break older readers; a newer version is
 // refused as a whole.
 std::optional<Trace> readTraceJson(const QByteArray &json, QString *error = nullptr);
-// The same for a file: *error is the file's own error when it cannot be read.
+// The same for a file, JSON or binary (trace_binary.h): *error is the file's own error when it
+// cannot be read.
 std::optional<Trace> readTraceFile(const QString &path, QString *error = nullptr);
 
 // Whether `json` says it is a trace ("format": "loopscope-trace") rather than a scenario, so
 // that one Open takes either. Nothing else is checked: readTraceJson says what is wrong.
 bool isTraceJson(const QByteArray &json);
+// A trace in either form (JSON or binary), as readTraceFile reads it.
+bool isTraceFile(const QByteArray &bytes);
 
 } // namespace loopscope

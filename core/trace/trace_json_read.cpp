@@ -2,6 +2,8 @@
 // value is checked before it is used, and the first problem is reported with its JSON path.
 #include "trace/trace_json.h"
 
+#include "trace/trace_binary.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -315,7 +317,13 @@ std::optional<Trace> readTraceFile(const QString &path, QString *error)
             *error = file.errorString();
         return std::nullopt;
     }
-    return readTraceJson(file.readAll(), error);
+    const QByteArray bytes = file.readAll();
+    return isTraceBinary(bytes) ? readTraceBinary(bytes, error) : readTraceJson(bytes, error);
+}
+
+bool isTraceFile(const QByteArray &bytes)
+{
+    return isTraceBinary(bytes) || isTraceJson(bytes);
 }
 
 } // namespace loopscope

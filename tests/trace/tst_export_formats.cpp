@@ -3,8 +3,10 @@
 #include "export/export_formats.h"
 #include "export/mermaid.h"
 #include "export/perfetto.h"
+#include "export/perfetto_proto.h"
 #include "export/python_program.h"
 #include "sample_traces.h"
+#include "trace/trace_binary.h"
 #include "trace/trace_json.h"
 
 #include <QTest>
@@ -28,10 +30,10 @@ class TestExportFormats : public QObject
 private Q_SLOTS:
     void everyFormatHasOneEntry()
     {
-        const std::vector<ExportFormat> all{ExportFormat::Svg,      ExportFormat::Png,
-                                            ExportFormat::Pdf,      ExportFormat::Mermaid,
-                                            ExportFormat::Perfetto, ExportFormat::Python,
-                                            ExportFormat::TraceJson};
+        const std::vector<ExportFormat> all{
+            ExportFormat::Svg,     ExportFormat::Png,       ExportFormat::Pdf,
+            ExportFormat::Mermaid, ExportFormat::Perfetto,  ExportFormat::PerfettoProto,
+            ExportFormat::Python,  ExportFormat::TraceJson, ExportFormat::TraceBinary};
         QCOMPARE(exportFormatTable().size(), all.size());
         for (const ExportFormat format : all)
             QCOMPARE(exportFormatInfo(format).format, format);
@@ -51,10 +53,10 @@ private Q_SLOTS:
 
     void usesOfferTheirFormatsInTableOrder()
     {
-        const std::vector<ExportFormat> run{ExportFormat::Svg,      ExportFormat::Png,
-                                            ExportFormat::Pdf,      ExportFormat::Mermaid,
-                                            ExportFormat::Perfetto, ExportFormat::Python,
-                                            ExportFormat::TraceJson};
+        const std::vector<ExportFormat> run{
+            ExportFormat::Svg,     ExportFormat::Png,       ExportFormat::Pdf,
+            ExportFormat::Mermaid, ExportFormat::Perfetto,  ExportFormat::PerfettoProto,
+            ExportFormat::Python,  ExportFormat::TraceJson, ExportFormat::TraceBinary};
         QCOMPARE(exportFormats(ExportUse::Run), run);
         const std::vector<ExportFormat> comparison{ExportFormat::Svg, ExportFormat::Png,
                                                    ExportFormat::Pdf, ExportFormat::Mermaid};
@@ -64,7 +66,8 @@ private Q_SLOTS:
     void suffixListsForMessages()
     {
         QCOMPARE(exportSuffixList(ExportUse::Run),
-                 QStringLiteral(".svg, .png, .pdf, .mmd, .perfetto.json, .py or .json"));
+                 QStringLiteral(".svg, .png, .pdf, .mmd, .perfetto.json, .perfetto-trace, .py, "
+                                ".json or .lstrace"));
         QCOMPARE(exportSuffixList(ExportUse::Comparison),
                  QStringLiteral(".svg, .png, .pdf or .mmd"));
         QCOMPARE(exportSuffixList(ExportUse::Run, true), QStringLiteral(".svg, .png or .pdf"));
@@ -80,6 +83,9 @@ private Q_SLOTS:
         QTest::newRow("longest suffix first")
             << "t.perfetto.json" << int(ExportFormat::Perfetto) << -1;
         QTest::newRow("trace") << "t.json" << int(ExportFormat::TraceJson) << -1;
+        QTest::newRow("binary trace") << "t.lstrace" << int(ExportFormat::TraceBinary) << -1;
+        QTest::newRow("perfetto protobuf")
+            << "t.perfetto-trace" << int(ExportFormat::PerfettoProto) << -1;
         QTest::newRow("python: a scenario, not a comparison")
             << "p.py" << int(ExportFormat::Python) << -1;
         QTest::newRow("mermaid") << "m.mmd" << int(ExportFormat::Mermaid)
@@ -114,7 +120,9 @@ private Q_SLOTS:
                               "Mermaid gantt (*.mmd)"}));
         QCOMPARE(exportFileFilters(ExportUse::Run).value(4),
                  QStringLiteral("Perfetto / Chrome trace (*.perfetto.json)"));
-        QCOMPARE(exportFileFilters(ExportUse::Run).size(), 7);
+        QCOMPARE(exportFileFilters(ExportUse::Run).value(5),
+                 QStringLiteral("Perfetto trace (protobuf, for big runs) (*.perfetto-trace)"));
+        QCOMPARE(exportFileFilters(ExportUse::Run).size(), 9);
     }
 
     // The table's writers are the exporters themselves, fed what each format shows.
@@ -128,6 +136,8 @@ private Q_SLOTS:
         QCOMPARE(text(ExportFormat::Perfetto), perfettoJson(trace));
         QCOMPARE(text(ExportFormat::Python), pythonProgram(scenario).toUtf8());
         QCOMPARE(text(ExportFormat::TraceJson), writeTraceJson(trace));
+        QCOMPARE(text(ExportFormat::PerfettoProto), perfettoProtobuf(trace));
+        QCOMPARE(text(ExportFormat::TraceBinary), writeTraceBinary(trace));
         const std::vector<NamedTrace> runs{{QStringLiteral("a"), trace},
                                            {QStringLiteral("b"), trace}};
         QCOMPARE(exportFormatInfo(ExportFormat::Mermaid).comparisonText(runs, QStringLiteral("L")),

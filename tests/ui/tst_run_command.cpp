@@ -57,6 +57,9 @@ private Q_SLOTS:
         QTest::newRow("perfetto") << "t.perfetto.json" << QByteArray("{\"displayTimeUnit\"");
         QTest::newRow("python") << "t.py" << QByteArray("# Semaphore");
         QTest::newRow("trace") << "t.json" << QByteArray("{\n  \"format\":");
+        // Perfetto's protobuf: a packet (field 1, bytes) holding a track descriptor (field 60).
+        QTest::newRow("perfetto protobuf") << "t.perfetto-trace" << QByteArray("\x0a");
+        QTest::newRow("binary trace") << "t.lstrace" << QByteArray("LSTRACE\0\x01", 9);
     }
     void writesEveryFormat()
     {
@@ -87,7 +90,8 @@ private Q_SLOTS:
         const CommandResult r = run({example("14-semaphore.loop.json"), "--export", "x.gif"});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err, QStringLiteral("loopscope run: --export x.gif: unknown format (expected "
-                                       ".svg, .png, .pdf, .mmd, .perfetto.json, .py or .json)\n"));
+                                       ".svg, .png, .pdf, .mmd, .perfetto.json, .perfetto-trace, "
+                                       ".py, .json or .lstrace)\n"));
     }
 
     void refusesUnknownTraceFormat()
@@ -98,7 +102,8 @@ private Q_SLOTS:
             = run({example("14-semaphore.loop.json"), "--virtual", "--quiet", "--trace", path});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err, QStringLiteral("loopscope run: %1: unknown export format (expected .svg, "
-                                       ".png, .pdf, .mmd, .perfetto.json, .py or .json)\n")
+                                       ".png, .pdf, .mmd, .perfetto.json, .perfetto-trace, .py, "
+                                       ".json or .lstrace)\n")
                             .arg(path));
     }
 };

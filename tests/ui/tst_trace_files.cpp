@@ -8,6 +8,8 @@
 #include "compare/compare_view.h"
 #include "compare/compare_window.h"
 #include "timeline/timeline_view.h"
+#include "trace/trace_binary.h"
+#include "trace/trace_json.h"
 
 #include <QAction>
 #include <QApplication>
@@ -61,9 +63,11 @@ private Q_SLOTS:
     void openDialogShowsARecordedTrace();
     void droppedTraceOpensAndAScenarioBringsTheEditorBack();
     void compareWindowTakesTraceFiles();
+    void binaryTraceOpensAsTheJsonOneDoes();
 
 private:
-    void checkRecordedTraceShown(MainWindow &window);
+    void checkRecordedTraceShown(MainWindow &window,
+                                 const QString &file = QStringLiteral("workers.trace.json"));
     QTemporaryDir m_dir;
     QString m_trace;
 };
@@ -88,7 +92,7 @@ void TestTraceFiles::initTestCase()
     QVERIFY2(record.exitCode() == 0, record.readAllStandardError().constData());
 }
 
-void TestTraceFiles::checkRecordedTraceShown(MainWindow &window)
+void TestTraceFiles::checkRecordedTraceShown(MainWindow &window, const QString &file)
 {
     const Trace &trace = window.timeline()->trace();
     QVERIFY(trace.recorded);
@@ -99,9 +103,9 @@ void TestTraceFiles::checkRecordedTraceShown(MainWindow &window)
     QCOMPARE(trace.duration, 2.0);
     QCOMPARE(window.findChild<TraceListDock *>(QStringLiteral("logDock"))->rowCount(), 2);
     QCOMPARE(window.findChild<TraceListDock *>(QStringLiteral("diagnosticsDock"))->rowCount(), 1);
-    QCOMPARE(window.windowTitle(),
-             QStringLiteral("workers.trace.json (recorded under CPython, virtual clock) "
-                            "\u2014 Loopscope"));
+    QCOMPARE(
+        window.windowTitle(),
+        QStringLiteral("%1 (recorded under CPython, virtual clock) \u2014 Loopscope").arg(file));
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("runStatus"))->text(),
              QStringLiteral("recorded under CPython, virtual clock \u00b7 completed \u00b7 2 s"));
     QVERIFY(window.showsTraceFile());
@@ -138,8 +142,8 @@ void TestTraceFiles::openDialogShowsARecordedTrace()
     QTRY_VERIFY(window.showsTraceFile());
     QCOMPARE(filters,
              QStringLiteral("Loopscope scenarios, traces and Python programs (*.loop.json *.json "
-                            "*.py);;Loopscope traces (*.trace.json *.json);;Python asyncio "
-                            "programs (*.py *.pyw)"));
+                            "*.lstrace *.py);;Loopscope traces (*.trace.json *.json *.lstrace);;"
+                            "Python asyncio programs (*.py *.pyw)"));
     checkRecordedTraceShown(window);
 }
 
@@ -183,6 +187,28 @@ void TestTraceFiles::compareWindowTakesTraceFiles()
     QVERIFY(runs[1].trace.recorded);
     QCOMPARE(runs[1].trace.duration, 2.0);
     QCOMPARE(runs[0].trace.duration, 3.0);
+}
+
+// The same recording saved as a binary trace opens in the window and the compare window alike.
+void TestTraceFiles::binaryTraceOpensAsTheJsonOneDoes()
+{
+    const std::optional<Trace> recorded = readTraceFile(m_trace);
+    QVERIFY(recorded);
+    const QString binary = m_dir.filePath(QStringLiteral("workers.lstrace"));
+    QFile out(binary);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(writeTraceBinary(*recorded));
+    out.close();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(binary));
+    checkRecordedTraceShown(window, QStringLiteral("workers.lstrace"));
+    QCOMPARE(writeTraceJson(window.timeline()->trace()), writeTraceJson(*recorded));
+    CompareWindow compare;
+    QVERIFY(compare.addFile(binary));
+    compare.runAll();
+    QCOMPARE(compare.view()->runs().at(0).name, QStringLiteral("workers"));
 }
 
 QTEST_MAIN(TestTraceFiles)

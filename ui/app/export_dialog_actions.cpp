@@ -10,6 +10,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -42,6 +43,21 @@ bool isWritableFolder(const QString &folder)
 {
     const QFileInfo info(folder);
     return !folder.isEmpty() && info.isDir() && info.isWritable();
+}
+
+// What a binary export is for, shown where a text export shows its first lines.
+QString binaryDescription(ExportFormat format)
+{
+    if (format == ExportFormat::PerfettoProto)
+        return QCoreApplication::translate(
+            "ExportDialog", "Perfetto's own protobuf trace: one track per lane, a slice per span, "
+                            "instants for events and flow arrows for wakes.\n\nOpen it in "
+                            "ui.perfetto.dev (Open trace file). It loads runs of millions of spans "
+                            "that the JSON export is too big for.");
+    return QCoreApplication::translate(
+        "ExportDialog", "Loopscope's compact binary trace: the same timeline as the JSON trace, "
+                        "about a tenth of its size.\n\nOpen it with File \u25B8 Open or "
+                        "`loopscope FILE.lstrace`.");
 }
 
 } // namespace
@@ -194,7 +210,10 @@ void ExportDialog::updatePreview()
         if (text == m_texts.end())
             text = m_texts.emplace(chosen, exportFormatInfo(chosen).runText(m_scenario, m_trace))
                        .first;
-        m_preview->showText(text->second);
+        if (exportFormatInfo(chosen).binary)
+            m_preview->showBinary(text->second, binaryDescription(chosen));
+        else
+            m_preview->showText(text->second);
         return;
     }
     ImageExportOptions options = imageOptions();

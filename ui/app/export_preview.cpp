@@ -114,6 +114,14 @@ void ExportPreview::showText(const QByteArray &bytes)
     m_pages->setCurrentWidget(m_text);
 }
 
+void ExportPreview::showBinary(const QByteArray &bytes, const QString &description)
+{
+    m_caption->setText(tr("Binary file · %1").arg(QLocale().formattedDataSize(bytes.size())));
+    m_text->setPlainText(description);
+    m_picture->setImage({});
+    m_pages->setCurrentWidget(m_text);
+}
+
 bool ExportPreview::showsImage() const
 {
     return m_pages->currentWidget() == m_picture;

@@ -23,6 +23,8 @@ public:
     void showImage(const QImage &image, const QString &caption);
     // The whole text of the export; only its first lines are shown.
     void showText(const QByteArray &text);
+    // A binary export: what it is and its size, in place of its bytes.
+    void showBinary(const QByteArray &bytes, const QString &description);
 
     bool showsImage() const;
     const QImage &image() const;

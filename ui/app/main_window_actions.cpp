@@ -15,6 +15,7 @@
 #include "scenario/scenario_json.h"
 #include "timeline/image_export.h"
 #include "timeline/timeline_view.h"
+#include "trace/trace_binary.h"
 #include "trace/trace_json.h"
 
 #include <QAction>
@@ -49,8 +50,8 @@ QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &sh
 }
 
 const auto kOpenFilter = QStringLiteral(
-    "Loopscope scenarios, traces and Python programs (*.loop.json *.json *.py);;"
-    "Loopscope traces (*.trace.json *.json);;Python asyncio programs (*.py *.pyw)");
+    "Loopscope scenarios, traces and Python programs (*.loop.json *.json *.lstrace *.py);;"
+    "Loopscope traces (*.trace.json *.json *.lstrace);;Python asyncio programs (*.py *.pyw)");
 
 } // namespace
 
@@ -350,13 +351,17 @@ void MainWindow::saveTrace()
         if (!isBundledLesson(m_scenarioPath))
             proposed = scenario.dir().filePath(proposed);
     }
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Save Trace"), proposed,
-                                       tr("Loopscope traces (*.trace.json);;JSON files (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Trace"), proposed,
+        tr("Loopscope traces (*.trace.json);;Loopscope binary traces, for big runs (*.lstrace);;"
+           "JSON files (*.json)"));
     if (path.isEmpty())
         return;
+    const bool binary = path.endsWith(QLatin1String(".lstrace"), Qt::CaseInsensitive);
+    const Trace &trace = m_timeline->trace();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(writeTraceJson(m_timeline->trace())) < 0
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(binary ? writeTraceBinary(trace) : writeTraceJson(trace)) < 0
         || !file.commit())
         QMessageBox::warning(this, tr("Cannot save"), tr("%1: %2").arg(path, file.errorString()));
 }

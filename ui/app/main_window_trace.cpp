@@ -32,7 +32,7 @@ QString traceClockDescription(const Trace &trace)
 bool MainWindow::openFile(const QString &path)
 {
     QFile in(path);
-    if (in.open(QIODevice::ReadOnly) && isTraceJson(in.readAll()))
+    if (in.open(QIODevice::ReadOnly) && isTraceFile(in.readAll()))
         return openTrace(path);
     return openScenario(path); // says what is wrong with a file that is neither
 }

@@ -139,8 +139,10 @@ bool writeImage(ExportFormat format, const std::vector<NamedTrace> &runs,
         return exportPdf(runs, options, path);
     case ExportFormat::Mermaid: // text: written by the table's comparisonText
     case ExportFormat::Perfetto:
+    case ExportFormat::PerfettoProto:
     case ExportFormat::Python:
     case ExportFormat::TraceJson:
+    case ExportFormat::TraceBinary:
         break;
     }
     return false;

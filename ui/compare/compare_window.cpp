@@ -30,7 +30,7 @@ const auto kExportFolderKey = QStringLiteral("compare/exportFolder");
 QString fileLabel(const QString &path)
 {
     QString name = QFileInfo(path).fileName();
-    for (const char *suffix : {".loop.json", ".json"})
+    for (const char *suffix : {".loop.json", ".json", ".lstrace"})
         if (name.endsWith(QLatin1String(suffix)))
             return name.chopped(qsizetype(qstrlen(suffix)));
     return name;
@@ -113,10 +113,10 @@ void CompareWindow::addTrace(const QString &name, const Trace &trace)
 bool CompareWindow::addFile(const QString &path, QString *error)
 {
     QFile file(path);
-    const QByteArray json = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    if (isTraceJson(json)) {
+    const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    if (isTraceFile(bytes)) {
         QString problem;
-        const std::optional<Trace> trace = readTraceJson(json, &problem);
+        const std::optional<Trace> trace = readTraceFile(path, &problem);
         if (trace)
             addTrace(fileLabel(path), *trace);
         else if (error)

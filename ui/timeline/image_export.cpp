@@ -160,8 +160,10 @@ bool exportTimelineImage(const Trace &trace, const ImageExportOptions &options, 
         break;
     case ExportFormat::Mermaid: // text formats: refused above
     case ExportFormat::Perfetto:
+    case ExportFormat::PerfettoProto:
     case ExportFormat::Python:
     case ExportFormat::TraceJson:
+    case ExportFormat::TraceBinary:
         break;
     }
     if (!written)

@@ -1,0 +1,431 @@
+#include "trace/trace_binary.h"
+
+#include <QHash>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+namespace loopscope {
+
+namespace {
+
+// "LSTRACE", a NUL, then the version as a varint. A later version is refused as a whole.
+constexpr char kMagic[8] = {'L', 'S', 'T', 'R', 'A', 'C', 'E', '\0'};
+constexpr std::uint64_t kVersion = 1;
+
+// A span's first byte: its state, then which of its fields follow.
+constexpr std::uint8_t kStateMask = 0x0f;
+constexpr std::uint8_t kStartsWhereLastEnded = 0x10; // no start: it is the previous span's end
+constexpr std::uint8_t kHasOn = 0x20;
+constexpr std::uint8_t kHasStep = 0x40;
+
+enum class Clock : std::uint8_t { Virtual, Live, CPython, CPythonVirtual };
+
+Clock clockOf(const Trace &trace)
+{
+    if (trace.recorded)
+        return trace.liveClock ? Clock::CPython : Clock::CPythonVirtual;
+    return trace.liveClock ? Clock::Live : Clock::Virtual;
+}
+
+class Writer
+{
+public:
+    void byte(std::uint8_t b) { m_out.push_back(char(b)); }
+    void varint(std::uint64_t v)
+    {
+        while (v >= 0x80) {
+            byte(std::uint8_t((v & 0x7f) | 0x80));
+            v >>= 7;
+        }
+        byte(std::uint8_t(v));
+    }
+    void index(int i) { varint(std::uint64_t(std::int64_t(i) + 1)); } // -1 (none) is 0
+    void real(double d)
+    {
+        const auto bits = std::bit_cast<std::uint64_t>(d);
+        for (int i = 0; i < 8; ++i)
+            byte(std::uint8_t(bits >> (8 * i)));
+    }
+    void text(const QString &s)
+    {
+        const QByteArray utf8 = s.toUtf8();
+        varint(std::uint64_t(utf8.size()));
+        m_out.append(utf8.constData(), std::size_t(utf8.size()));
+    }
+    void raw(const char *data, std::size_t size) { m_out.append(data, size); }
+    QByteArray bytes() const { return QByteArray(m_out.data(), qsizetype(m_out.size())); }
+
+private:
+    std::string m_out;
+};
+
+void writeSpans(Writer &w, const std::vector<Span> &spans)
+{
+    w.varint(spans.size());
+    double previousEnd = 0.0;
+    bool first = true;
+    for (const Span &s : spans) {
+        const bool contiguous
+            = !first
+              && std::bit_cast<std::uint64_t>(s.start) == std::bit_cast<std::uint64_t>(previousEnd);
+        w.byte(std::uint8_t(s.state) | (contiguous ? kStartsWhereLastEnded : 0)
+               | (s.on != 0 ? kHasOn : 0) | (s.step != 0 ? kHasStep : 0));
+        if (!contiguous)
+            w.real(s.start);
+        w.real(s.end);
+        if (s.on != 0)
+            w.varint(s.on);
+        if (s.step != 0)
+            w.varint(s.step);
+        previousEnd = s.end;
+        first = false;
+    }
+}
+
+// Refusal of a binary trace: where in the bytes, where in the model, what was expected.
+struct Refusal
+{
+    QString message;
+};
+
+class Reader
+{
+public:
+    explicit Reader(const QByteArray &bytes)
+        : m_data(reinterpret_cast<const std::uint8_t *>(bytes.constData()))
+        , m_size(std::size_t(bytes.size()))
+    {}
+
+    Trace read();
+
+private:
+    [[noreturn]] void refuse(const QString &where, const QString &expected) const
+    {
+        refuseAt(m_at, where, expected);
+    }
+    [[noreturn]] static void refuseAt(std::size_t at, const QString &where, const QString &expected)
+    {
+        throw Refusal{QStringLiteral("byte %1: %2: %3").arg(at).arg(where, expected)};
+    }
+    void need(std::size_t n, const QString &where) const
+    {
+        if (m_size - m_at < n)
+            refuse(where, QStringLiteral("the file ends too early (truncated?)"));
+    }
+    std::uint8_t byte(const QString &where)
+    {
+        need(1, where);
+        return m_data[m_at++];
+    }
+    std::uint64_t varint(const QString &where)
+    {
+        const std::size_t at = m_at;
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            const std::uint8_t b = byte(where);
+            v |= std::uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80))
+                return v;
+        }
+        refuseAt(at, where, QStringLiteral("expected a varint of at most 10 bytes"));
+    }
+    std::size_t count(const QString &where, std::size_t minBytesEach)
+    {
+        const std::size_t at = m_at;
+        const std::uint64_t n = varint(where);
+        if (minBytesEach > 0 && n > (m_size - m_at) / minBytesEach)
+            refuseAt(
+                at, where,
+                QStringLiteral("expected a count the rest of the file can hold, got %1").arg(n));
+        return std::size_t(n);
+    }
+    double real(const QString &where)
+    {
+        need(8, where);
+        std::uint64_t bits = 0;
+        for (int i = 0; i < 8; ++i)
+            bits |= std::uint64_t(m_data[m_at + std::size_t(i)]) << (8 * i);
+        m_at += 8;
+        return std::bit_cast<double>(bits);
+    }
+    double time(const QString &where, double atLeast = 0.0, const char *bound = nullptr)
+    {
+        const std::size_t at = m_at;
+        const double t = real(where);
+        if (std::isfinite(t) && t >= atLeast)
+            return t;
+        m_at = at;
+        refuse(where, bound ? QStringLiteral("expected a time >= %1 (%2), got %3")
+                                  .arg(QLatin1String(bound))
+                                  .arg(atLeast)
+                                  .arg(t)
+                            : QStringLiteral("expected a finite time >= 0, got %1").arg(t));
+    }
+    QString text(const QString &where)
+    {
+        const std::size_t n = count(where, 1);
+        need(n, where);
+        const auto *start = reinterpret_cast<const char *>(m_data + m_at);
+        m_at += n;
+        return QString::fromUtf8(start, qsizetype(n));
+    }
+    template<typename E>
+    E enumeration(const QString &where, int end)
+    {
+        const std::uint8_t b = byte(where);
+        if (b >= end) {
+            --m_at;
+            refuse(where, QStringLiteral("expected a value below %1, got %2").arg(end).arg(b));
+        }
+        return E(b);
+    }
+    int laneRef(const QString &where)
+    {
+        const std::size_t at = m_at;
+        const std::uint64_t v = varint(where);
+        if (v > m_laneCount)
+            refuseAt(at, where,
+                     QStringLiteral("expected a lane index below %1, got %2")
+                         .arg(m_laneCount)
+                         .arg(std::int64_t(v) - 1));
+        return int(v) - 1;
+    }
+    StringId stringRef(const QString &where)
+    {
+        const std::size_t at = m_at;
+        const std::uint64_t v = varint(where);
+        if (v >= m_trace.strings.size())
+            refuseAt(at, where,
+                     QStringLiteral("expected a string index below %1, got %2")
+                         .arg(m_trace.strings.size())
+                         .arg(v));
+        return StringId(v);
+    }
+
+    void readHeader();
+    void readStrings();
+    void readLane(std::size_t i);
+    void readSpans(Lane &lane, const QString &where);
+    void readEvents();
+    void readDiagnostics();
+
+    const std::uint8_t *m_data;
+    std::size_t m_size;
+    std::size_t m_at = 0;
+    std::size_t m_laneCount = 0;
+    Trace m_trace;
+    QHash<QString, std::size_t> m_laneIds;
+};
+
+Trace Reader::read()
+{
+    readHeader();
+    readStrings();
+    m_laneCount = count(QStringLiteral("lanes"), 8);
+    m_trace.lanes.reserve(m_laneCount);
+    for (std::size_t i = 0; i < m_laneCount; ++i)
+        readLane(i);
+    readEvents();
+    readDiagnostics();
+    m_trace.outcome.status = enumeration<OutcomeStatus>(QStringLiteral("outcome.status"),
+                                                        int(OutcomeStatus::Stopped) + 1);
+    m_trace.outcome.error = text(QStringLiteral("outcome.error"));
+    if (m_at != m_size)
+        refuse(QStringLiteral("end"), QStringLiteral("expected the end of the file, found %1 "
+                                                     "more bytes")
+                                          .arg(m_size - m_at));
+    return std::move(m_trace);
+}
+
+void Reader::readHeader()
+{
+    need(sizeof kMagic, QStringLiteral("magic"));
+    if (std::memcmp(m_data, kMagic, sizeof kMagic) != 0)
+        refuse(QStringLiteral("magic"), QStringLiteral("expected a Loopscope binary trace "
+                                                       "(\"LSTRACE\")"));
+    m_at = sizeof kMagic;
+    const std::uint64_t version = varint(QStringLiteral("version"));
+    if (version != kVersion)
+        refuseAt(sizeof kMagic, QStringLiteral("version"),
+                 version > kVersion ? QStringLiteral("version %1 is newer than this Loopscope "
+                                                     "reads (1); update Loopscope")
+                                          .arg(version)
+                                    : QStringLiteral("expected 1, got %1").arg(version));
+    m_trace.scenario = text(QStringLiteral("scenario"));
+    const auto clock = enumeration<Clock>(QStringLiteral("clock"), int(Clock::CPythonVirtual) + 1);
+    m_trace.liveClock = clock == Clock::Live || clock == Clock::CPython;
+    m_trace.recorded = clock == Clock::CPython || clock == Clock::CPythonVirtual;
+    m_trace.duration = time(QStringLiteral("duration"));
+}
+
+void Reader::readStrings()
+{
+    const std::size_t n = count(QStringLiteral("strings"), 1);
+    if (n == 0)
+        refuse(QStringLiteral("strings"), QStringLiteral("expected the empty string first"));
+    m_trace.strings.reserve(n);
+    for (std::size_t i = 1; i < n; ++i)
+        m_trace.intern(text(QStringLiteral("strings[%1]").arg(i)));
+    if (m_trace.strings.size() != n) // intern() keeps one copy: a repeat would shift indices
+        refuse(QStringLiteral("strings"), QStringLiteral("expected %1 different strings").arg(n));
+}
+
+void Reader::readLane(std::size_t i)
+{
+    const QString where = QStringLiteral("lanes[%1]").arg(i);
+    Lane lane;
+    lane.id = text(where + QStringLiteral(".id"));
+    if (lane.id.isEmpty())
+        refuse(where + QStringLiteral(".id"), QStringLiteral("expected a non-empty lane id"));
+    if (m_laneIds.contains(lane.id))
+        refuse(where + QStringLiteral(".id"),
+               QStringLiteral("lane id \"%1\" is already used by lanes[%2]")
+                   .arg(lane.id)
+                   .arg(m_laneIds.value(lane.id)));
+    m_laneIds.insert(lane.id, i);
+    lane.kind = enumeration<LaneKind>(where + QStringLiteral(".kind"), int(LaneKind::Loop) + 1);
+    lane.name = text(where + QStringLiteral(".name"));
+    lane.parent = laneRef(where + QStringLiteral(".parent"));
+    if (lane.parent >= 0 && std::size_t(lane.parent) == i)
+        refuse(where + QStringLiteral(".parent"),
+               QStringLiteral("a lane cannot be its own parent"));
+    lane.coro = text(where + QStringLiteral(".coro"));
+    lane.result
+        = enumeration<LaneResult>(where + QStringLiteral(".result"), int(LaneResult::Pending) + 1);
+    readSpans(lane, where + QStringLiteral(".spans"));
+    m_trace.lanes.push_back(std::move(lane));
+}
+
+void Reader::readSpans(Lane &lane, const QString &where)
+{
+    const std::size_t n = count(where, 9);
+    lane.spans.reserve(n);
+    double previousEnd = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const QString at = where + QStringLiteral("[%1]").arg(i);
+        const std::uint8_t head = byte(at);
+        if ((head & ~(kStateMask | kStartsWhereLastEnded | kHasOn | kHasStep)) != 0
+            || (head & kStateMask) > std::uint8_t(LaneState::Blocked)
+            || (i == 0 && (head & kStartsWhereLastEnded))) {
+            --m_at;
+            refuse(at, QStringLiteral("expected a span's first byte, got 0x%1").arg(head, 2, 16));
+        }
+        Span span;
+        span.state = LaneState(head & kStateMask);
+        span.start = head & kStartsWhereLastEnded
+                         ? previousEnd
+                         : time(at + QStringLiteral(".start"), previousEnd,
+                                i == 0 ? nullptr : "the previous span's end");
+        span.end = time(at + QStringLiteral(".end"), span.start, "start");
+        if (head & kHasOn)
+            span.on = stringRef(at + QStringLiteral(".on"));
+        if (head & kHasStep)
+            span.step = stringRef(at + QStringLiteral(".step"));
+        previousEnd = span.end;
+        lane.spans.push_back(span);
+    }
+}
+
+void Reader::readEvents()
+{
+    const std::size_t n = count(QStringLiteral("events"), 14);
+    m_trace.events.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const QString at = QStringLiteral("events[%1]").arg(i);
+        TraceEvent e;
+        e.t = time(at + QStringLiteral(".t"));
+        e.lane = laneRef(at + QStringLiteral(".lane"));
+        e.kind = enumeration<EventKind>(at + QStringLiteral(".kind"), int(EventKind::Timeout) + 1);
+        e.text = text(at + QStringLiteral(".text"));
+        e.resource = text(at + QStringLiteral(".resource"));
+        e.by = laneRef(at + QStringLiteral(".by"));
+        e.via = text(at + QStringLiteral(".via"));
+        m_trace.events.push_back(std::move(e));
+    }
+}
+
+void Reader::readDiagnostics()
+{
+    const std::size_t n = count(QStringLiteral("diagnostics"), 12);
+    m_trace.diagnostics.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const QString at = QStringLiteral("diagnostics[%1]").arg(i);
+        Diagnostic d;
+        d.t = time(at + QStringLiteral(".t"));
+        d.lane = laneRef(at + QStringLiteral(".lane"));
+        d.severity
+            = enumeration<Severity>(at + QStringLiteral(".severity"), int(Severity::Error) + 1);
+        d.code = text(at + QStringLiteral(".code"));
+        d.message = text(at + QStringLiteral(".message"));
+        m_trace.diagnostics.push_back(std::move(d));
+    }
+}
+
+} // namespace
+
+QByteArray writeTraceBinary(const Trace &trace)
+{
+    Writer w;
+    w.raw(kMagic, sizeof kMagic);
+    w.varint(kVersion);
+    w.text(trace.scenario);
+    w.byte(std::uint8_t(clockOf(trace)));
+    w.real(trace.duration);
+    w.varint(trace.strings.size());
+    for (std::size_t i = 1; i < trace.strings.size(); ++i)
+        w.text(trace.strings[i]);
+    w.varint(trace.lanes.size());
+    for (const Lane &lane : trace.lanes) {
+        w.text(lane.id);
+        w.byte(std::uint8_t(lane.kind));
+        w.text(lane.name);
+        w.index(lane.parent);
+        w.text(lane.coro);
+        w.byte(std::uint8_t(lane.result));
+        writeSpans(w, lane.spans);
+    }
+    w.varint(trace.events.size());
+    for (const TraceEvent &e : trace.events) {
+        w.real(e.t);
+        w.index(e.lane);
+        w.byte(std::uint8_t(e.kind));
+        w.text(e.text);
+        w.text(e.resource);
+        w.index(e.by);
+        w.text(e.via);
+    }
+    w.varint(trace.diagnostics.size());
+    for (const Diagnostic &d : trace.diagnostics) {
+        w.real(d.t);
+        w.index(d.lane);
+        w.byte(std::uint8_t(d.severity));
+        w.text(d.code);
+        w.text(d.message);
+    }
+    w.byte(std::uint8_t(trace.outcome.status));
+    w.text(trace.outcome.error);
+    return w.bytes();
+}
+
+std::optional<Trace> readTraceBinary(const QByteArray &bytes, QString *error)
+{
+    try {
+        return Reader(bytes).read();
+    } catch (const Refusal &refusal) {
+        if (error)
+            *error = refusal.message;
+        return std::nullopt;
+    }
+}
+
+bool isTraceBinary(const QByteArray &bytes)
+{
+    return bytes.size() >= qsizetype(sizeof kMagic)
+           && std::memcmp(bytes.constData(), kMagic, sizeof kMagic) == 0;
+}
+
+} // namespace loopscope
