@@ -107,6 +107,9 @@ class Calls:
             names = target.split(", ")
             value = None if len(names) == 1 else "$(" + ", ".join("None" for _ in names) + ")"
             return [step, {"op": "set", "name": target, "value": value}]
+        if target is not None and step["op"] == "timeout":
+            refuse(node, f"the result of {ast.unparse(node)}", "await it as a statement of "
+                   "its own")
         if target is not None:
             step["as"] = target
         return [step]
@@ -203,13 +206,30 @@ class Calls:
                "*a list of tasks, or asyncio.sleep / to_thread / run_in_executor / shield")
 
     def wait_for(self, node):
-        step = {"op": "wait_for", **self.awaitable(self.argument(node, 0, "fut"))}
+        inner = self.argument(node, 0, "fut")
         timeout = self.argument(node, 1, "timeout")
         if timeout is None:
             refuse(node, "wait_for without a timeout", "give a timeout (None waits forever)")
-        step["timeout"] = None if (isinstance(timeout, ast.Constant)
-                                   and timeout.value is None) else self.imp.seconds(timeout)
-        return step
+        seconds = None if (isinstance(timeout, ast.Constant)
+                           and timeout.value is None) else self.imp.seconds(timeout)
+        if self.awaits_an_operation(inner):
+            return self.wait_for_operation(inner, timeout, seconds)
+        return {"op": "wait_for", **self.awaitable(inner), "timeout": seconds}
+
+    def awaits_an_operation(self, node):
+        """An awaitable that is an asyncio operation (asyncio.sleep(2), q.get()), not a
+        coroutine of this module nor a task."""
+        return isinstance(node, ast.Call) and self.coro_call(node) is None \
+            and (self.imp.dotted(node.func) or "") not in _CREATE_TASK
+
+    def wait_for_operation(self, inner, timeout, seconds):
+        """3.12's wait_for(aw, t) with t None or > 0 is `async with timeout(t): return await
+        aw` (tasks.py), so wait_for(asyncio.sleep(2), 1) is exactly a `timeout` step around
+        the operation; t <= 0 would wrap aw in a task first."""
+        if seconds is not None and not (isinstance(seconds, (int, float)) and seconds > 0):
+            refuse(timeout, f"wait_for of {ast.unparse(inner)} with a timeout that may be 0 "
+                   "or less", "give a number above 0 or None")
+        return {"op": "timeout", "seconds": seconds, "steps": [self.awaited_step(inner, False)]}
 
     def wait(self, node):
         items = self.argument(node, 0, "fs")

@@ -5,7 +5,7 @@ import ast
 
 from .refusals import refuse
 from .resources import resource_of
-from .statements import Body
+from .statements import Body, target_text
 from .values import literal
 
 _DEFAULT_POOL_NOTE = "asyncio's default pool"
@@ -201,6 +201,29 @@ class ModuleParts:
         if target is not None:
             step["as"] = target
         return step
+
+    def runner_block(self, node, body):
+        """`with asyncio.Runner() as r: [x =] r.run(main())` is the `run` step: asyncio.run
+        is exactly that block (runners.py: `with Runner(debug=debug) as runner: return
+        runner.run(main)`). None when the with statement is anything else."""
+        if len(node.items) != 1:
+            return None
+        context, runner = node.items[0].context_expr, node.items[0].optional_vars
+        if not (isinstance(context, ast.Call) and self.dotted(context.func) == "asyncio.Runner"
+                and isinstance(runner, ast.Name)):
+            return None
+        if context.args or context.keywords:
+            refuse(context, "asyncio.Runner with options", "write asyncio.Runner()")
+        stmt = node.body[-1]
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
+            else None
+        call = stmt.value if isinstance(stmt, ast.Expr) or target is not None else None
+        runs = isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+            and call.func.attr == "run" and ast.unparse(call.func.value) == runner.id
+        if len(node.body) != 1 or not runs:
+            refuse(stmt, "a Runner block other than one `runner.run(main())`",
+                   "write `runner.run(main())` alone in it, or asyncio.run(main())")
+        return self.run_step(call, None if target is None else target_text(target), body)
 
 
 def _is_main_guard(node):

@@ -309,6 +309,12 @@ class Body(Calls, Blocks):
     def stmt_AsyncWith(self, stmt, rest):
         return [self.async_with(stmt.items, stmt.body)]
 
+    def stmt_With(self, stmt, rest):
+        run = self.imp.runner_block(stmt, self) if self.kind == "program" else None
+        if run is None:
+            refuse(stmt, _describe(stmt), _instead(stmt))
+        return [run]
+
 
 def _describe(stmt):
     names = {

@@ -1,0 +1,74 @@
+"""Forms of the corpus programs (tests/corpus) that the importer maps to exact scenario steps:
+one named row each, the program and the steps it imports as (ids left out)."""
+
+import unittest
+
+from support import imported
+
+HEAD = "import asyncio\n\n"
+MAIN = "\n\nasyncio.run(main())\n"
+
+
+def without_ids(steps):
+    out = []
+    for step in steps:
+        step = {k: v for k, v in step.items() if k != "id"}
+        for key in ("steps", "finally", "else"):
+            if key in step:
+                step[key] = without_ids(step[key])
+        if "except" in step:
+            step["except"] = {k: without_ids(v) for k, v in step["except"].items()}
+        out.append(step)
+    return out
+
+
+def coroutine(doc, name):
+    return without_ids(next(c for c in doc["coroutines"] if c["name"] == name)["steps"])
+
+
+# (row name, program, coroutine, its steps, the program steps or None when it is only `run`)
+ROWS = [
+    ("list_comprehension",
+     HEAD + "async def main():\n    xs = [i * 2 for i in range(3) if i]\n    print(xs)\n"
+     + MAIN, "main",
+     [{"op": "set", "name": "xs", "value": "$[i * 2 for i in range(3) if i]"},
+      {"op": "print", "text": "{xs}"}], None),
+    ("list_comprehension_in_fstring",
+     HEAD + "async def main():\n    print(f'{[n + 1 for n in [1, 2]]}')\n" + MAIN, "main",
+     [{"op": "print", "text": "{[n + 1 for n in [1, 2]]}"}], None),
+    ("wait_for_of_sleep_is_a_timeout",
+     HEAD + "async def main():\n    await asyncio.wait_for(asyncio.sleep(2), timeout=1)\n"
+     + MAIN, "main",
+     [{"op": "timeout", "seconds": 1, "steps": [{"op": "sleep", "seconds": 2}]}], None),
+    ("wait_for_of_event_wait_without_deadline",
+     HEAD + "e = asyncio.Event()\n\n\nasync def main():\n"
+     "    await asyncio.wait_for(e.wait(), None)\n" + MAIN, "main",
+     [{"op": "timeout", "seconds": None, "steps": [{"op": "event_wait", "event": "e"}]}],
+     None),
+    ("wait_for_of_coroutine_stays_wait_for",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
+     "    await asyncio.wait_for(f(), 1)\n" + MAIN, "main",
+     [{"op": "wait_for", "coro": "f", "timeout": 1}], None),
+    ("runner_block_is_run",
+     HEAD + "async def main():\n    print('hello')\n\n\nwith asyncio.Runner() as runner:\n"
+     "    runner.run(main())\n", "main", [{"op": "print", "text": "hello"}], None),
+    ("runner_block_with_result",
+     HEAD + "async def main(n):\n    return n\n\n\nwith asyncio.Runner() as runner:\n"
+     "    r = runner.run(main(2))\nprint(r)\n", "main", [{"op": "return", "value": "$n"}],
+     [{"op": "run", "coro": "main", "args": {"n": 2}, "as": "r"},
+      {"op": "print", "text": "{r}"}]),
+]
+
+
+class CorpusForms(unittest.TestCase):
+    def test_rows(self):
+        for name, source, coro, steps, program in ROWS:
+            with self.subTest(row=name):
+                doc = imported(source)
+                self.assertEqual(coroutine(doc, coro), steps)
+                self.assertEqual(without_ids(doc["program"]) if "program" in doc else None,
+                                 program)
+
+
+if __name__ == "__main__":
+    unittest.main()
