@@ -19,7 +19,8 @@ class ModuleParts:
             if made:
                 self.resources[made[0]] = made[1]
                 self.made_resources.add(id(node.value))
-        main = self.coroutines.get("main")
+        entry = _entry_coroutine(tree, self)
+        main = self.coroutines.get(entry)
         if main is None:
             return
         loop_names = set()
@@ -37,7 +38,7 @@ class ModuleParts:
                 self.made_resources.add(id(node.value))
                 self.made_in_main.add(rid)
                 if not self.comments.is_export():
-                    self.note(node, f"{rid} is made in main(); as a scenario resource it "
+                    self.note(node, f"{rid} is made in {entry}(); as a scenario resource it "
                               "exists from the start")
 
     def resource_assignment(self, node, loop_names):
@@ -226,6 +227,21 @@ class ModuleParts:
         return self.run_step(call, None if target is None else target_text(target), body)
 
 
+def _entry_coroutine(tree, importer):
+    """The coroutine the module runs (`asyncio.run(example_barrier())`, `runner.run(...)`), whose
+    top-level statements run once, as main()'s do: a resource they make (asyncio's primitives
+    bind no loop until first used) is the same as one made at module level. "main" when the
+    module names none."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Call) \
+                and isinstance(node.args[0].func, ast.Name) \
+                and node.args[0].func.id in importer.coroutines \
+                and (importer.dotted(node.func) == "asyncio.run"
+                     or isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
+            return node.args[0].func.id
+    return "main"
+
+
 def _is_main_guard(node):
     return (isinstance(node, ast.If) and not node.orelse
             and ast.unparse(node.test) in ("__name__ == '__main__'", "'__main__' == __name__"))
@@ -248,7 +264,7 @@ def _walk_steps(steps):
         for branch in step.get("elif", []):
             yield from _walk_steps(branch["steps"])
         for handler in (step.get("except") or {}).values():
-            yield from _walk_steps(handler)
+            yield from _walk_steps(handler["steps"] if isinstance(handler, dict) else handler)
 
 
 def _unsupported(node, what, instead):

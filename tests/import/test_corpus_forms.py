@@ -17,7 +17,8 @@ def without_ids(steps):
             if key in step:
                 step[key] = without_ids(step[key])
         if "except" in step:
-            step["except"] = {k: without_ids(v) for k, v in step["except"].items()}
+            step["except"] = {k: {**v, "steps": without_ids(v["steps"])} if isinstance(v, dict)
+                              else without_ids(v) for k, v in step["except"].items()}
         out.append(step)
     return out
 
@@ -49,6 +50,32 @@ ROWS = [
      HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
      "    await asyncio.wait_for(f(), 1)\n" + MAIN, "main",
      [{"op": "wait_for", "coro": "f", "timeout": 1}], None),
+    ("except_as_binds_the_exception",
+     HEAD + "async def main():\n    try:\n        raise ValueError('boom')\n"
+     "    except (KeyError, ValueError) as e:\n        print(e, repr(e))\n" + MAIN, "main",
+     [{"op": "try", "steps": [{"op": "raise", "error": "ValueError", "message": "boom"}],
+       "except": {"KeyError": {"as": "e", "steps": [{"op": "print", "text": "{e} {repr(e)}"}]},
+                  "ValueError": {"as": "e",
+                                 "steps": [{"op": "print", "text": "{e} {repr(e)}"}]}}}],
+     None),
+    ("bare_raise_reraises",
+     HEAD + "async def main():\n    try:\n        await asyncio.sleep(1)\n"
+     "    except asyncio.CancelledError:\n        print('cancelled')\n        raise\n"
+     + MAIN, "main",
+     [{"op": "try", "steps": [{"op": "sleep", "seconds": 1}],
+       "except": {"CancelledError": [{"op": "print", "text": "cancelled"}, {"op": "raise"}]}}],
+     None),
+    ("task_of_a_barrier_wait_runs_a_wrapper",
+     HEAD + "async def example():\n    b = asyncio.Barrier(2)\n"
+     "    t = asyncio.create_task(b.wait())\n    await b.wait()\n    print(await t)\n"
+     "\n\nasyncio.run(example())\n", "_b_wait",
+     [{"op": "barrier_wait", "barrier": "b", "as": "_result"},
+      {"op": "return", "value": "$_result"}],
+     [{"op": "run", "coro": "example"}]),
+    ("task_of_an_event_wait_returns_true",
+     HEAD + "e = asyncio.Event()\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(e.wait())\n    e.set()\n    print(await t)\n" + MAIN,
+     "_e_wait", [{"op": "event_wait", "event": "e"}, {"op": "return", "value": True}], None),
     ("runner_block_is_run",
      HEAD + "async def main():\n    print('hello')\n\n\nwith asyncio.Runner() as runner:\n"
      "    runner.run(main())\n", "main", [{"op": "print", "text": "hello"}], None),
