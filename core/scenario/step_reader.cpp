@@ -151,7 +151,7 @@ std::vector<ExceptClause> readExcepts(ReadContext &context, ObjectReader &r)
         const QJsonValue body = handlers.value(error);
         if (body.isUndefined())
             continue;
-        if (body.isObject()) {
+        if (body.isObject() && body.toObject().contains(QLatin1String("as"))) {
             clauses.push_back(readBoundHandler(context, error, body.toObject(), path));
             continue;
         }
