@@ -185,11 +185,13 @@ class Calls:
         if coro is None or not plain or not names or not _only_inside(self.imp.coroutines[self.name], comp,
                                                           names | {"_tasks", "_task"}):
             return None
-        from .statements import target_text
-        loop = {"op": "for", "var": target_text(clause.target), "in": expression_text(clause.iter),
-                "steps": [{"op": "create_task", **coro, "as": "_task"},
-                          {"op": "set", "name": "_tasks", "value": "$_tasks + [_task]"}]}
-        return [{"op": "set", "name": "_tasks", "value": "$[]"}, loop,
+        # the loop as the for statement imports (`repeat` over range(N)), so that its export
+        # imports back the same
+        loop = self.stmt_For(ast.For(target=clause.target, iter=clause.iter, body=[],
+                                     orelse=[]), [])[0]
+        loop["steps"] = [{"op": "create_task", **coro, "as": "_task"},
+                         {"op": "set", "name": "_tasks", "value": "$_tasks + [_task]"}]
+        return [{"op": "set", "name": "_tasks", "value": []}, loop,
                 {"op": "gather", "items": [{"star": "_tasks"}]}]
 
     def argument(self, call, position, keyword):

@@ -80,8 +80,8 @@ ROWS = [
      HEAD + "sem = asyncio.Semaphore(2)\n\n\nasync def f(s, n):\n    async with s:\n"
      "        await asyncio.sleep(n)\n\n\nasync def main():\n"
      "    r = await asyncio.gather(*(f(sem, i) for i in range(3)))\n" + MAIN, "main",
-     [{"op": "set", "name": "_tasks", "value": "$[]"},
-      {"op": "for", "var": "i", "in": "range(3)", "steps": [
+     [{"op": "set", "name": "_tasks", "value": []},
+      {"op": "repeat", "count": 3, "var": "i", "steps": [
           {"op": "create_task", "coro": "f", "args": {"n": "$i"}, "as": "_task"},
           {"op": "set", "name": "_tasks", "value": "$_tasks + [_task]"}]},
       {"op": "gather", "items": [{"star": "_tasks"}], "as": "r"}], None),
