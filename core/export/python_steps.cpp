@@ -164,6 +164,8 @@ void ProgramWriter::writeStep(const Step &step)
     case StepKind::Cancel:
         return line(task + QStringLiteral(".cancel()"), step.label);
     case StepKind::Raise: {
+        if (step.error.isEmpty())
+            return line(QStringLiteral("raise"), step.label);
         const QString cls = exceptionClass(step.error);
         const QString message = step.message.isEmpty() ? QString() : text(step.message, lookup);
         return line(QStringLiteral("raise ") + raisedException(cls, message), step.label);
@@ -376,7 +378,9 @@ void ProgramWriter::writeTry(const Step &step)
     std::stable_partition(clauses.begin(), clauses.end(),
                           [](const ExceptClause *c) { return c->error != QLatin1String("*"); });
     for (const ExceptClause *clause : clauses) {
-        line(QStringLiteral("except %1:").arg(exceptionClass(clause->error)));
+        const QString as
+            = clause->as.isEmpty() ? QString() : QStringLiteral(" as ") + bind(clause->as);
+        line(QStringLiteral("except %1%2:").arg(exceptionClass(clause->error), as));
         ++m_indent;
         writeSteps(clause->steps);
         --m_indent;

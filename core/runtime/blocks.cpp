@@ -3,6 +3,7 @@
 #include "interpreter_ops.h"
 
 #include "condition.h"
+#include "objects.h"
 #include "pools.h"
 #include "primitives.h"
 #include "structured.h"
@@ -58,6 +59,34 @@ bool handles(const QString &handler, const PyError &e)
     return e.type == handler || pyexc::isSubclass(e.type, handler);
 }
 
+// The end of `except E as e:`: Python deletes e (`del e`), whatever way the handler left.
+void unbindHandled(Runtime &rt, Frame &frame, const QString &name)
+{
+    if (name.isEmpty())
+        return;
+    if (frame.isGlobal(name))
+        rt.globals.erase(name);
+    else
+        frame.vars.erase(name);
+}
+
+// One handler: the exception it caught is the one being handled while it runs (what a bare
+// `raise` re-raises) and, with `as`, bound to that name. What the handler raises, if anything.
+Co runHandler(Runtime &rt, const ExceptClause &clause, Frame &frame, PyError caught,
+              std::optional<PyError> &raised)
+{
+    if (!clause.as.isEmpty())
+        assign(rt, frame, clause.as, exceptionValue(caught));
+    frame.handling.push_back(std::move(caught));
+    try {
+        co_await runSteps(rt, clause.steps, frame);
+    } catch (const PyError &e) {
+        raised = e;
+    }
+    frame.handling.pop_back();
+    unbindHandled(rt, frame, clause.as);
+}
+
 Co tryStep(Runtime &rt, const Step &step, Frame &frame)
 {
     std::optional<PyError> pending;
@@ -70,20 +99,28 @@ Co tryStep(Runtime &rt, const Step &step, Frame &frame)
         for (const ExceptClause &clause : step.excepts) {
             if (!handles(clause.error, *pending))
                 continue;
-            pending.reset();
-            try {
-                co_await runSteps(rt, clause.steps, frame);
-            } catch (const PyError &e) {
-                pending = e;
-            }
+            PyError caught = *std::exchange(pending, std::nullopt);
+            co_await runHandler(rt, clause, frame, std::move(caught), pending);
             break;
         }
     }
     if (step.finallySteps) {
         // The body's break, continue or return waits while finally runs; one of finally's own
-        // replaces it, and drops the pending exception, as in Python.
+        // replaces it, and drops the pending exception, as in Python. A pending exception is
+        // being handled while finally runs (a bare `raise` there re-raises it).
         const Flow leaving = std::exchange(frame.flow, Flow::Next);
-        co_await runSteps(rt, *step.finallySteps, frame);
+        if (pending)
+            frame.handling.push_back(*pending);
+        std::optional<PyError> raised;
+        try {
+            co_await runSteps(rt, *step.finallySteps, frame);
+        } catch (const PyError &e) {
+            raised = e;
+        }
+        if (pending)
+            frame.handling.pop_back();
+        if (raised)
+            throw *raised;
         if (frame.flow != Flow::Next)
             co_return;
         frame.flow = leaving;

@@ -138,6 +138,21 @@ void AsyncBarrier::exit()
     m_cond.notifyAll();
 }
 
+QString AsyncBarrier::repr() const
+{
+    static constexpr const char *kStates[] = {"filling", "draining", "resetting", "broken"};
+    QString extra = QLatin1String(kStates[int(m_state)]);
+    if (m_state != State::Broken)
+        extra += QStringLiteral(", waiters:%1/%2").arg(waiting()).arg(m_parties);
+    quint64 hash = 1469598103934665603ULL; // FNV-1a of the id: an address that stays put
+    for (const QChar c : id())
+        hash = (hash ^ c.unicode()) * 1099511628211ULL;
+    const quint64 address = 0x7f0000000000ULL | ((hash & 0xffffffffffULL) & ~0xfULL);
+    return QStringLiteral("<asyncio.locks.Barrier object at 0x%1 [%2]>")
+        .arg(address, 0, 16)
+        .arg(extra);
+}
+
 std::unique_ptr<Primitive> makeConditionOrBarrier(Runtime &rt, const Resource &resource)
 {
     if (resource.kind == ResourceKind::Barrier)

@@ -38,6 +38,9 @@ public:
     Co wait(StringId step, Value *index);
     int parties() const { return m_parties; }
     int waiting() const { return m_state == State::Filling ? m_count : 0; }
+    // locks.py's Barrier.__repr__: `<asyncio.locks.Barrier object at 0x... [filling,
+    // waiters:2/3]>` (the address is made up from the id, stable across runs).
+    QString repr() const;
 
 private:
     enum class State { Filling, Draining, Resetting, Broken };

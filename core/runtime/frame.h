@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <map>
+#include <vector>
 
 namespace loopscope {
 struct Coroutine;
@@ -35,6 +36,9 @@ struct Frame
     const Coroutine *coroutine = nullptr;
     Flow flow = Flow::Next;
     Value returned; // what a `return` gave
+    // The exceptions being handled (sys.exc_info's stack), innermost last: what a bare `raise`
+    // re-raises. A coroutine awaited inline starts with its caller's; a task with none.
+    std::vector<PyError> handling;
 
     const Value *find(const QString &name) const;
     // A name declared `global` in this coroutine, or any name in the module's code.

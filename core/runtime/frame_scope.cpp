@@ -217,8 +217,10 @@ void addBoundNames(QSet<QString> &names, const Steps &steps)
         if (step.elseSteps)
             addBoundNames(names, *step.elseSteps);
         addBoundNames(names, step.steps);
-        for (const ExceptClause &clause : step.excepts)
+        for (const ExceptClause &clause : step.excepts) {
+            addTargets(names, clause.as);
             addBoundNames(names, clause.steps);
+        }
         if (step.finallySteps)
             addBoundNames(names, *step.finallySteps);
     }

@@ -68,6 +68,17 @@ void createTask(Runtime &rt, const Step &step, Frame &frame)
         assign(rt, frame, step.as, taskValue(*task));
 }
 
+// A bare `raise`: the exception being handled, as it is, or Python's RuntimeError without one.
+[[noreturn]] void reraise(Runtime &rt, const Frame &frame, int lane)
+{
+    PyError e = frame.handling.empty() ? PyError{QStringLiteral("RuntimeError"),
+                                                 QStringLiteral("No active exception to reraise"),
+                                                 {}}
+                                       : frame.handling.back();
+    rt.event(EventKind::Raise, lane, e.message, e.type);
+    throw e;
+}
+
 // The ops that never suspend.
 bool runInstant(Runtime &rt, const Step &step, Frame &frame)
 {
@@ -111,6 +122,8 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
         primitive<UserFuture>(rt, step.resource).setResult(resolve(rt, frame, step.value));
         return true;
     case StepKind::Raise:
+        if (step.error.isEmpty())
+            reraise(rt, frame, lane);
         rt.event(EventKind::Raise, lane, substitute(rt, frame, step.message), step.error);
         throw PyError::raised(step.error, substitute(rt, frame, step.message));
     case StepKind::Cancel: {
@@ -183,8 +196,9 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
         break;
     case StepKind::Call: {
         Value result;
-        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), bind(rt, frame, step.args),
-                              &result);
+        Frame callee = bind(rt, frame, step.args);
+        callee.handling = frame.handling; // `raise` in the callee re-raises the caller's
+        co_await runCoroutine(rt, coroutineNamed(rt, step.coro), std::move(callee), &result);
         if (!step.as.isEmpty())
             assign(rt, frame, step.as, std::move(result));
         break;

@@ -1,5 +1,6 @@
 #include "objects.h"
 
+#include "condition.h"
 #include "primitives.h"
 #include "runtime.h"
 #include "scenario/expr/error.h"
@@ -87,6 +88,8 @@ public:
     QString typeName() const override { return m_type; }
     QString repr() const override
     {
+        if (const auto *barrier = dynamic_cast<const AsyncBarrier *>(&m_primitive))
+            return barrier->repr();
         return QStringLiteral("<asyncio.%1 object>").arg(m_type); // the id is not CPython's
     }
     Value callMethod(const QString &name, const expr::Values &args, expr::Scope &) override
@@ -136,6 +139,10 @@ QString resourceType(const Primitive &p)
         return QStringLiteral("Event");
     if (dynamic_cast<const AsyncQueue *>(&p))
         return QStringLiteral("Queue");
+    if (dynamic_cast<const AsyncBarrier *>(&p))
+        return QStringLiteral("Barrier");
+    if (dynamic_cast<const AsyncCondition *>(&p))
+        return QStringLiteral("Condition");
     return QStringLiteral("Future");
 }
 

@@ -48,7 +48,7 @@ void walk(const Steps &steps, const QString &path,
         visit(s, stepPath);
         walk(s.steps, bodyPath(stepPath), visit);
         for (const ExceptClause &clause : s.excepts)
-            walk(clause.steps, exceptPath(stepPath, clause.error), visit);
+            walk(clause.steps, handlerStepsPath(stepPath, clause), visit);
         if (s.finallySteps)
             walk(*s.finallySteps, finallyPath(stepPath), visit);
     }

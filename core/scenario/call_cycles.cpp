@@ -51,7 +51,7 @@ private:
                 m_calls[caller].push_back({indexOf(s.coro), stepPath + QLatin1String(".coro")});
             collect(s.steps, bodyPath(stepPath), caller);
             for (const ExceptClause &clause : s.excepts)
-                collect(clause.steps, exceptPath(stepPath, clause.error), caller);
+                collect(clause.steps, handlerStepsPath(stepPath, clause), caller);
             if (s.finallySteps)
                 collect(*s.finallySteps, finallyPath(stepPath), caller);
         }

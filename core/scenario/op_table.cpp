@@ -118,9 +118,10 @@ constexpr FieldSpec kVar{.key = "var",
                          .member = &Step::var,
                          .label = "Loop variable",
                          .initial = "\"i\""};
+// Absent: a bare `raise`, re-raising the exception being handled.
 constexpr FieldSpec kError{.key = "error",
                            .type = T::ErrorClass,
-                           .need = Required,
+                           .write = UnlessDefault,
                            .member = &Step::error,
                            .label = "Exception",
                            .initial = "\"ValueError\""};

@@ -134,6 +134,7 @@ struct ExceptClause
 {
     QString error;
     Steps steps;
+    QString as; // `except Name as <as>:`, the name the handler binds; empty: none
     friend bool operator==(const ExceptClause &, const ExceptClause &) = default;
 };
 

@@ -17,7 +17,7 @@ void walk(Steps &steps, const QString &path, const StepVisitor &visit)
                 visit(item, json::indexPath(stepPath + QLatin1String(".items"), qsizetype(k)));
         walk(step.steps, bodyPath(stepPath), visit);
         for (ExceptClause &clause : step.excepts)
-            walk(clause.steps, exceptPath(stepPath, clause.error), visit);
+            walk(clause.steps, handlerStepsPath(stepPath, clause), visit);
         if (step.finallySteps)
             walk(*step.finallySteps, finallyPath(stepPath), visit);
         for (std::size_t k = 0; k < step.elifs.size(); ++k)
@@ -38,6 +38,12 @@ QString bodyPath(const QString &stepPath)
 QString exceptPath(const QString &stepPath, const QString &error)
 {
     return json::childPath(stepPath + QLatin1String(".except"), error);
+}
+
+QString handlerStepsPath(const QString &stepPath, const ExceptClause &clause)
+{
+    const QString path = exceptPath(stepPath, clause.error);
+    return clause.as.isEmpty() ? path : bodyPath(path);
 }
 
 QString finallyPath(const QString &stepPath)

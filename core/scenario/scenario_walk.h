@@ -21,6 +21,8 @@ void forEachStep(const Steps &steps, const std::function<void(const Step &)> &vi
 // "<step>.finally".
 QString bodyPath(const QString &stepPath);
 QString exceptPath(const QString &stepPath, const QString &error);
+// The path of a handler's steps: its exceptPath, or "<that>.steps" for `{"as": ..., "steps": ...}`.
+QString handlerStepsPath(const QString &stepPath, const ExceptClause &clause);
 QString finallyPath(const QString &stepPath);
 
 } // namespace loopscope

@@ -67,8 +67,16 @@ J gatherItems(const std::vector<GatherItem> &items)
 J exceptHandlers(const std::vector<ExceptClause> &excepts)
 {
     J handlers = J::object();
-    for (const ExceptClause &clause : excepts)
-        handlers.set(clause.error, steps(clause.steps));
+    for (const ExceptClause &clause : excepts) {
+        if (clause.as.isEmpty()) {
+            handlers.set(clause.error, steps(clause.steps));
+            continue;
+        }
+        J handler = J::object();
+        handler.set(QStringLiteral("as"), J(clause.as));
+        handler.set(QStringLiteral("steps"), steps(clause.steps));
+        handlers.set(clause.error, std::move(handler));
+    }
     return handlers;
 }
 

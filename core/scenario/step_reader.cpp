@@ -123,6 +123,18 @@ std::vector<GatherItem> readGatherItems(ReadContext &context, ObjectReader &r)
     return items;
 }
 
+// `except Error as e:` is {"as": "e", "steps": [...]} where `except Error:` is the steps alone.
+ExceptClause readBoundHandler(ReadContext &context, const QString &error, const QJsonObject &body,
+                              const QString &path)
+{
+    ObjectReader handler(context, body, path);
+    ExceptClause clause{error, {}, {}};
+    clause.as = handler.string(QStringLiteral("as"), P::Required, QStringLiteral("a name"));
+    clause.steps = readBody(context, handler, QStringLiteral("steps"), P::Required);
+    handler.refuseUnusedKeys(QStringLiteral("as, steps"));
+    return clause;
+}
+
 std::vector<ExceptClause> readExcepts(ReadContext &context, ObjectReader &r)
 {
     const QString key = QStringLiteral("except");
@@ -139,9 +151,13 @@ std::vector<ExceptClause> readExcepts(ReadContext &context, ObjectReader &r)
         const QJsonValue body = handlers.value(error);
         if (body.isUndefined())
             continue;
+        if (body.isObject() && body.toObject().contains(QLatin1String("as"))) {
+            clauses.push_back(readBoundHandler(context, error, body.toObject(), path));
+            continue;
+        }
         if (!body.isArray())
             context.wrongType(path, expect::steps(), body);
-        clauses.push_back({error, readSteps(context, body.toArray(), path)});
+        clauses.push_back({error, readSteps(context, body.toArray(), path), {}});
     }
     return clauses;
 }

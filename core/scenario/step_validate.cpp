@@ -102,6 +102,9 @@ void addBoundNames(QStringList &names, const Steps &steps, bool allOps)
             names << targetNames(s.as);
         if (allOps && s.kind == StepKind::Repeat && !s.var.isEmpty())
             names << s.var;
+        for (const ExceptClause &clause : s.excepts)
+            if (!clause.as.isEmpty())
+                names << clause.as;
     });
 }
 
@@ -281,7 +284,12 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
     case FieldType::Value:
         return valueRefs(s.*std::get<PyValue Step::*>(field.member), at);
     case FieldType::ErrorClass:
-        if (!isRaisableError(s.error))
+        if (s.error.isEmpty() && !s.message.isEmpty())
+            v.expected(at,
+                       QStringLiteral("an exception class for the message (a bare raise "
+                                      "re-raises the exception being handled as it is)"),
+                       QStringLiteral("none"));
+        else if (!s.error.isEmpty() && !isRaisableError(s.error))
             v.expected(at,
                        QStringLiteral("the name of a built-in exception class or CancelledError"),
                        json::quoted(s.error));
@@ -357,7 +365,9 @@ void StepChecker::bodies(const Step &s, const QString &path)
         else if (clause.error == QLatin1String("*") && i + 1 < s.excepts.size())
             v.expected(clausePath, QStringLiteral("\"*\" to be the last handler"),
                        QStringLiteral("it before ") + json::quoted(s.excepts[i + 1].error));
-        steps(clause.steps, clausePath);
+        if (!clause.as.isEmpty())
+            identifier(clause.as, json::childPath(clausePath, QStringLiteral("as")));
+        steps(clause.steps, handlerStepsPath(path, clause));
     }
     if (s.finallySteps)
         steps(*s.finallySteps, finallyPath(path));

@@ -8,6 +8,10 @@ from .refusals import refuse
 from .values import expression_text, print_step, text_of, value_field
 
 _CREATE_TASK = ("asyncio.create_task", "asyncio.ensure_future")
+# The operations a task may run through a wrapper coroutine, and what the wait returns:
+# "_result" the op's own `as` (a barrier's arrival index, a queue's item), else a literal.
+_WRAPPED_RESULTS = {"barrier_wait": "_result", "get": "_result", "event_wait": True,
+                    "join": None}
 
 
 class Blocks:
@@ -19,10 +23,11 @@ class Blocks:
                    "belongs to the group)")
         if not node.args:
             refuse(node, "create_task without a coroutine", "pass a coroutine call")
-        coro = self.coro_call(node.args[0])
+        coro = self.coro_call(node.args[0]) or self.wrapped_operation(node.args[0])
         if coro is None:
             refuse(node.args[0], "a task of " + ast.unparse(node.args[0]),
-                   "create tasks of coroutines defined in this module")
+                   "create tasks of coroutines defined in this module, or of a barrier's, "
+                   "queue's or event's wait(), get() or join()")
         step = {"op": "create_task", **coro}
         for keyword in node.keywords:
             if keyword.arg != "name":
@@ -31,6 +36,33 @@ class Blocks:
         if target is not None:
             step["as"] = target
         return step
+
+    def wrapped_operation(self, node):
+        """`asyncio.create_task(b.wait())`: the task runs a coroutine `_b_wait` made for it,
+        whose body is `return await b.wait()`. The same steps in the same iterations (the
+        wrapper awaits the method's coroutine inline); only the task's coroutine is named
+        otherwise. {coro} or None."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            return None
+        step = self.resource_method(node, awaited=True)
+        if step is None or step["op"] not in _WRAPPED_RESULTS:
+            return None
+        name = f"_{ast.unparse(node.func.value)}_{node.func.attr}"
+        if name in self.imp.coroutines:
+            refuse(node, f"a task of {ast.unparse(node)} beside a coroutine named {name}",
+                   f"rename {name}")
+        result = _WRAPPED_RESULTS[step["op"]]
+        steps = [step]
+        if result == "_result":
+            step["as"] = result
+            steps.append({"op": "return", "value": "$_result"})
+        elif result is not None:
+            steps.append({"op": "return", "value": result})
+        if name not in self.imp.wrappers:
+            self.imp.wrappers[name] = {"name": name, "steps": steps}
+            self.imp.note(node, f"a task of {ast.unparse(node)} runs coroutine {name}(), "
+                          f"whose body is `return await {ast.unparse(node)}`")
+        return {"coro": name}
 
     def is_create_task(self, node):
         if not isinstance(node, ast.Call):

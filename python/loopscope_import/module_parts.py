@@ -5,7 +5,7 @@ import ast
 
 from .refusals import refuse
 from .resources import resource_of
-from .statements import Body
+from .statements import Body, target_text
 from .values import literal
 
 _DEFAULT_POOL_NOTE = "asyncio's default pool"
@@ -19,7 +19,8 @@ class ModuleParts:
             if made:
                 self.resources[made[0]] = made[1]
                 self.made_resources.add(id(node.value))
-        main = self.coroutines.get("main")
+        entry = _entry_coroutine(tree, self)
+        main = self.coroutines.get(entry)
         if main is None:
             return
         loop_names = set()
@@ -37,7 +38,7 @@ class ModuleParts:
                 self.made_resources.add(id(node.value))
                 self.made_in_main.add(rid)
                 if not self.comments.is_export():
-                    self.note(node, f"{rid} is made in main(); as a scenario resource it "
+                    self.note(node, f"{rid} is made in {entry}(); as a scenario resource it "
                               "exists from the start")
 
     def resource_assignment(self, node, loop_names):
@@ -202,6 +203,44 @@ class ModuleParts:
             step["as"] = target
         return step
 
+    def runner_block(self, node, body):
+        """`with asyncio.Runner() as r: [x =] r.run(main())` is the `run` step: asyncio.run
+        is exactly that block (runners.py: `with Runner(debug=debug) as runner: return
+        runner.run(main)`). None when the with statement is anything else."""
+        if len(node.items) != 1:
+            return None
+        context, runner = node.items[0].context_expr, node.items[0].optional_vars
+        if not (isinstance(context, ast.Call) and self.dotted(context.func) == "asyncio.Runner"
+                and isinstance(runner, ast.Name)):
+            return None
+        if context.args or context.keywords:
+            refuse(context, "asyncio.Runner with options", "write asyncio.Runner()")
+        stmt = node.body[-1]
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
+            else None
+        call = stmt.value if isinstance(stmt, ast.Expr) or target is not None else None
+        runs = isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+            and call.func.attr == "run" and ast.unparse(call.func.value) == runner.id
+        if len(node.body) != 1 or not runs:
+            refuse(stmt, "a Runner block other than one `runner.run(main())`",
+                   "write `runner.run(main())` alone in it, or asyncio.run(main())")
+        return self.run_step(call, None if target is None else target_text(target), body)
+
+
+def _entry_coroutine(tree, importer):
+    """The coroutine the module runs (`asyncio.run(example_barrier())`, `runner.run(...)`), whose
+    top-level statements run once, as main()'s do: a resource they make (asyncio's primitives
+    bind no loop until first used) is the same as one made at module level. "main" when the
+    module names none."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Call) \
+                and isinstance(node.args[0].func, ast.Name) \
+                and node.args[0].func.id in importer.coroutines \
+                and (importer.dotted(node.func) == "asyncio.run"
+                     or isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
+            return node.args[0].func.id
+    return "main"
+
 
 def _is_main_guard(node):
     return (isinstance(node, ast.If) and not node.orelse
@@ -225,7 +264,7 @@ def _walk_steps(steps):
         for branch in step.get("elif", []):
             yield from _walk_steps(branch["steps"])
         for handler in (step.get("except") or {}).values():
-            yield from _walk_steps(handler)
+            yield from _walk_steps(handler["steps"] if isinstance(handler, dict) else handler)
 
 
 def _unsupported(node, what, instead):

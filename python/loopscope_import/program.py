@@ -31,6 +31,7 @@ class Importer(ModuleParts):
         self.resources = {}
         self.made_resources = set()  # id() of the constructor calls that made resources
         self.made_in_main = set()
+        self.wrappers = {}  # coroutines made for tasks of an operation (`_b_wait`)
         self.resource_params = {}  # coroutine -> {param: resource id}
         self.loop_names = set()
         self.ones = set()
@@ -70,6 +71,7 @@ class Importer(ModuleParts):
         coroutines = [self.refusals.guard(self.coroutine, node) for node in self.coroutines.values()]
         functions = [self.refusals.guard(self.function, node) for node in self.functions.values()]
         program = self.program(tree)
+        coroutines += list(self.wrappers.values())
         self.refusals.raise_if_any()
         title = self.comments.title(tree) or os.path.splitext(os.path.basename(self.filename))[0]
         return assemble(self, title, functions, coroutines, program)

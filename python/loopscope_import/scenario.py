@@ -40,7 +40,7 @@ def _step_lists(step):
     for branch in step.get("elif", []):
         yield branch["steps"]
     for handler in (step.get("except") or {}).values():
-        yield handler
+        yield handler["steps"] if isinstance(handler, dict) else handler  # {as, steps}
     for key in ("else", "finally"):
         if isinstance(step.get(key), list):
             yield step[key]

@@ -257,7 +257,7 @@ class Body(Calls, Blocks):
 
     def stmt_Raise(self, stmt, rest):
         if stmt.exc is None:
-            refuse(stmt, "a bare raise", "raise the error again by name: raise ValueError(...)")
+            return [{"op": "raise"}]  # re-raises the exception being handled
         if stmt.cause is not None:
             refuse(stmt.cause, "raise ... from ...", "raise the error without a cause")
         return [self.raise_step(stmt.exc)]
@@ -271,7 +271,8 @@ class Body(Calls, Blocks):
             for error in self.handled(handler):
                 if error in handlers:
                     refuse(handler, f"a second handler of {error}", "merge the two handlers")
-                handlers[error] = self.body(handler.body)
+                body = self.body(handler.body)
+                handlers[error] = {"as": handler.name, "steps": body} if handler.name else body
         if handlers:
             step["except"] = handlers
         if stmt.finalbody:
@@ -282,10 +283,6 @@ class Body(Calls, Blocks):
         if handler.type is None:
             refuse(handler, "a bare except", "use except Exception (it lets CancelledError "
                    "through, as the scenario's `*` does)")
-        if handler.name and any(isinstance(n, ast.Name) and n.id == handler.name
-                                for s in handler.body for n in ast.walk(s)):
-            refuse(handler, f"using the caught exception ({handler.name})",
-                   "print or raise a text of your own")
         types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         errors = []
         for node in types:
@@ -308,6 +305,12 @@ class Body(Calls, Blocks):
 
     def stmt_AsyncWith(self, stmt, rest):
         return [self.async_with(stmt.items, stmt.body)]
+
+    def stmt_With(self, stmt, rest):
+        run = self.imp.runner_block(stmt, self) if self.kind == "program" else None
+        if run is None:
+            refuse(stmt, _describe(stmt), _instead(stmt))
+        return [run]
 
 
 def _describe(stmt):

@@ -12,10 +12,10 @@ import ast
 
 from .refusals import refuse
 
-# Expressions a scenario cannot hold, with what to write instead.
+# Expressions a scenario cannot hold, with what to write instead. A list comprehension is an
+# expression the engine evaluates as CPython does (its own scope, clauses left to right).
 _NOT_EXPRESSIONS = {
     ast.Lambda: ("a lambda", "use a condition expression or a def function"),
-    ast.ListComp: ("a list comprehension", "use a for loop"),
     ast.SetComp: ("a set comprehension", "use a for loop"),
     ast.DictComp: ("a dict comprehension", "use a for loop"),
     ast.GeneratorExp: ("a generator expression", "use a for loop"),

@@ -39,12 +39,12 @@ class Cli(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "bad.py")
             with open(path, "w") as f:
-                f.write(PROGRAM.replace("await asyncio.sleep(1)", "raise"))
+                f.write(PROGRAM.replace("await asyncio.sleep(1)", "raise E from None"))
             out = os.path.join(tmp, "out.loop.json")
             done = run(path, "-o", out)
             self.assertEqual(done.returncode, 2)
-            self.assertEqual(done.stderr, f"{path}:5:5: a bare raise is not supported; raise "
-                             "the error again by name: raise ValueError(...)\n")
+            self.assertEqual(done.stderr, f"{path}:5:18: raise ... from ... is not supported; "
+                             "raise the error without a cause\n")
             self.assertFalse(os.path.exists(out))
 
     def test_standard_input_to_standard_output(self):

@@ -10,23 +10,6 @@ from support import SOURCE_DIR, ImportRefused, import_program
 
 # program -> its refusals (file:line:col: ...), for the programs that do not import yet.
 REFUSED = {
-    "lessons_faulty_task.py": [
-        "16:5: using the caught exception (e) is not supported; print or raise a text of your "
-        "own"],
-    "lessons_taskgroup_results.py": [
-        "25:12: a list comprehension is not supported; use a for loop"],
-    "lessons_timeout_example.py": [
-        "12:32: awaiting asyncio.sleep(2) here is not supported; pass a coroutine call of this "
-        "module or a task"],
-    "pydocs_barrier.py": [
-        "14:8: making a synchronisation object or pool here is not supported; make it at "
-        "module level or at the top of main()",
-        "17:24: a task of b.wait() is not supported; create tasks of coroutines defined in "
-        "this module",
-        "18:24: a task of b.wait() is not supported; create tasks of coroutines defined in "
-        "this module",
-        "24:10: awaiting b.wait() is not supported; await a coroutine of this module, a task, "
-        "or an asyncio function scenario-format.md lists"],
     "pydocs_call_later_date.py": [
         f"{pos}: calling {call}() is not supported; call print, time.sleep, a coroutine of "
         "this module, or the asyncio operations scenario-format.md lists"
@@ -38,12 +21,6 @@ REFUSED = {
         "this module, or the asyncio operations scenario-format.md lists"
         for pos, call in [("14:5", "loop.stop"), ("19:1", "loop.call_soon"),
                           ("23:5", "loop.run_forever"), ("25:5", "loop.close")]],
-    "pydocs_runner_context.py": [
-        "16:1: a with statement is not supported; use async with on an asyncio lock, "
-        "semaphore, condition or TaskGroup"],
-    "pydocs_task_cancel.py": [
-        "19:9: a bare raise is not supported; raise the error again by name: raise "
-        "ValueError(...)"],
 }
 
 

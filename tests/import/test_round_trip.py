@@ -29,7 +29,8 @@ def _steps(steps):
             if key in step:
                 step[key] = _steps(step[key])
         if "except" in step:
-            step["except"] = {k: _steps(v) for k, v in step["except"].items()}
+            step["except"] = {k: {**v, "steps": _steps(v["steps"])} if isinstance(v, dict)
+                              else _steps(v) for k, v in step["except"].items()}
         out.append(step)
     return out
 

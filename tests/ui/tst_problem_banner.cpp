@@ -103,6 +103,13 @@ void TestProblemBanner::problemPlaces_data()
                                  << "main \u203a try \u203a except ValueError \u203a print: text "
                                     "must be a string, not 3"
                                  << "m2";
+    // A handler that binds its exception is {"as": "e", "steps": [...]}: its steps are one
+    // part further down.
+    QTest::newRow("except_as_body") << "coroutines[1].steps[0].except.ValueError.steps[0].text"
+                                    << "expected a string, got 3"
+                                    << "main \u203a try \u203a except ValueError \u203a print: "
+                                       "text must be a string, not 3"
+                                    << "m2";
     QTest::newRow("except_star") << "coroutines[1].steps[0].except[\"*\"][0]"
                                  << "unknown op"
                                  << "main \u203a try \u203a except * \u203a print: unknown op"
@@ -161,7 +168,8 @@ void TestProblemBanner::problemPlaces()
     Step attempt;
     attempt.kind = StepKind::Try;
     attempt.id = QStringLiteral("m1");
-    attempt.excepts = {{QStringLiteral("ValueError"), {handled}}, {QStringLiteral("*"), {any}}};
+    attempt.excepts = {{QStringLiteral("ValueError"), {handled}, QStringLiteral("e")},
+                       {QStringLiteral("*"), {any}}};
     attempt.finallySteps = Steps{await};
     scenario.coroutines.push_back({QStringLiteral("main"), {}, {attempt}, {}});
 

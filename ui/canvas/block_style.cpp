@@ -220,8 +220,8 @@ QString blockText(const Step &step, const Scenario *scenario)
     case K::Get:
     case K::Drain:
         return QStringLiteral("%1 %2 \u2192 %3").arg(op, step.resource, step.as);
-    case K::Raise:
-        return QStringLiteral("raise %1").arg(step.error);
+    case K::Raise: // a bare raise re-raises what is being handled
+        return step.error.isEmpty() ? op : QStringLiteral("raise %1").arg(step.error);
     case K::Return:
         return step.value.isAbsent() || step.value.isNone()
                    ? op

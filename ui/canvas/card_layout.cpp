@@ -48,7 +48,9 @@ private:
                                  innerRight, bottom + kGap, depth + 1);
         }
         for (std::size_t i = 0; i < step.excepts.size(); ++i) {
-            bottom = caption(QStringLiteral("except %1:").arg(step.excepts[i].error), left, right,
+            const ExceptClause &clause = step.excepts[i];
+            const QString as = clause.as.isEmpty() ? QString() : QStringLiteral(" as ") + clause.as;
+            bottom = caption(QStringLiteral("except %1%2:").arg(clause.error, as), left, right,
                              bottom);
             bottom = layoutSteps(step.excepts[i].steps, {m_geometry.coroutine, step.id, int(i) + 1},
                                  innerLeft, innerRight, bottom, depth + 1);

@@ -88,6 +88,12 @@ void followSteps(const QList<PathPart> &parts, qsizetype at, const Steps *body, 
                 error = parts[at].name;
                 subscripts = parts[at].subscripts;
             }
+            // except.E.steps[0]: the body of a handler written {"as": ..., "steps": [...]}.
+            if (subscripts.isEmpty() && at + 1 < parts.size()
+                && parts[at + 1].name == QLatin1String("steps")) {
+                ++at;
+                subscripts = parts[at].subscripts;
+            }
             next = exceptBody(*step, error);
             heading = QStringLiteral("except ") + (error == u"*" ? QStringLiteral("*") : error);
         }

@@ -342,8 +342,10 @@ void PropertiesPanel::addExceptField(const Step &step)
                  excepts->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 ExceptClause clause{name.trimmed(), {}};
                 for (const ExceptClause &old : s.excepts)
-                    if (old.error == clause.error)
-                        clause.steps = old.steps; // a handler keeps its body
+                    if (old.error == clause.error) {
+                        clause.steps = old.steps; // a handler keeps its body and its `as`
+                        clause.as = old.as;
+                    }
                 clauses.push_back(clause);
             }
             s.excepts = clauses;

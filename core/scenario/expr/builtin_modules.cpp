@@ -224,6 +224,8 @@ Value moduleNamed(const QString &name)
         return Value::object(std::make_shared<Module>(name, randomMembers()));
     if (name == QLatin1String("asyncio"))
         return Value::object(std::make_shared<Module>(name, asyncioMembers()));
+    if (name == QLatin1String("datetime"))
+        return datetimeModule();
     return {};
 }
 

@@ -1,0 +1,119 @@
+"""Forms of the corpus programs (tests/corpus) that the importer maps to exact scenario steps:
+one named row each, the program and the steps it imports as (ids left out)."""
+
+import unittest
+
+from support import imported
+
+HEAD = "import asyncio\n\n"
+MAIN = "\n\nasyncio.run(main())\n"
+
+
+def without_ids(steps):
+    out = []
+    for step in steps:
+        step = {k: v for k, v in step.items() if k != "id"}
+        for key in ("steps", "finally", "else"):
+            if key in step:
+                step[key] = without_ids(step[key])
+        if "except" in step:
+            step["except"] = {k: {**v, "steps": without_ids(v["steps"])} if isinstance(v, dict)
+                              else without_ids(v) for k, v in step["except"].items()}
+        out.append(step)
+    return out
+
+
+def coroutine(doc, name):
+    return without_ids(next(c for c in doc["coroutines"] if c["name"] == name)["steps"])
+
+
+# (row name, program, coroutine, its steps, the program steps or None when it is only `run`)
+ROWS = [
+    ("list_comprehension",
+     HEAD + "async def main():\n    xs = [i * 2 for i in range(3) if i]\n    print(xs)\n"
+     + MAIN, "main",
+     [{"op": "set", "name": "xs", "value": "$[i * 2 for i in range(3) if i]"},
+      {"op": "print", "text": "{xs}"}], None),
+    ("list_comprehension_in_fstring",
+     HEAD + "async def main():\n    print(f'{[n + 1 for n in [1, 2]]}')\n" + MAIN, "main",
+     [{"op": "print", "text": "{[n + 1 for n in [1, 2]]}"}], None),
+    ("wait_for_of_sleep_is_a_timeout",
+     HEAD + "async def main():\n    await asyncio.wait_for(asyncio.sleep(2), timeout=1)\n"
+     + MAIN, "main",
+     [{"op": "timeout", "seconds": 1, "steps": [{"op": "sleep", "seconds": 2}]}], None),
+    ("wait_for_of_event_wait_without_deadline",
+     HEAD + "e = asyncio.Event()\n\n\nasync def main():\n"
+     "    await asyncio.wait_for(e.wait(), None)\n" + MAIN, "main",
+     [{"op": "timeout", "seconds": None, "steps": [{"op": "event_wait", "event": "e"}]}],
+     None),
+    ("wait_for_of_coroutine_stays_wait_for",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
+     "    await asyncio.wait_for(f(), 1)\n" + MAIN, "main",
+     [{"op": "wait_for", "coro": "f", "timeout": 1}], None),
+    ("except_as_binds_the_exception",
+     HEAD + "async def main():\n    try:\n        raise ValueError('boom')\n"
+     "    except (KeyError, ValueError) as e:\n        print(e, repr(e))\n" + MAIN, "main",
+     [{"op": "try", "steps": [{"op": "raise", "error": "ValueError", "message": "boom"}],
+       "except": {"KeyError": {"as": "e", "steps": [{"op": "print", "text": "{e} {repr(e)}"}]},
+                  "ValueError": {"as": "e",
+                                 "steps": [{"op": "print", "text": "{e} {repr(e)}"}]}}}],
+     None),
+    ("bare_raise_reraises",
+     HEAD + "async def main():\n    try:\n        await asyncio.sleep(1)\n"
+     "    except asyncio.CancelledError:\n        print('cancelled')\n        raise\n"
+     + MAIN, "main",
+     [{"op": "try", "steps": [{"op": "sleep", "seconds": 1}],
+       "except": {"CancelledError": [{"op": "print", "text": "cancelled"}, {"op": "raise"}]}}],
+     None),
+    ("task_of_a_barrier_wait_runs_a_wrapper",
+     HEAD + "async def example():\n    b = asyncio.Barrier(2)\n"
+     "    t = asyncio.create_task(b.wait())\n    await b.wait()\n    print(await t)\n"
+     "\n\nasyncio.run(example())\n", "_b_wait",
+     [{"op": "barrier_wait", "barrier": "b", "as": "_result"},
+      {"op": "return", "value": "$_result"}],
+     [{"op": "run", "coro": "example"}]),
+    ("task_of_an_event_wait_returns_true",
+     HEAD + "e = asyncio.Event()\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(e.wait())\n    e.set()\n    print(await t)\n" + MAIN,
+     "_e_wait", [{"op": "event_wait", "event": "e"}, {"op": "return", "value": True}], None),
+    ("gather_of_a_generator_of_calls_is_tasks_in_a_loop",
+     HEAD + "sem = asyncio.Semaphore(2)\n\n\nasync def f(s, n):\n    async with s:\n"
+     "        await asyncio.sleep(n)\n\n\nasync def main():\n"
+     "    r = await asyncio.gather(*(f(sem, i) for i in range(3)))\n" + MAIN, "main",
+     [{"op": "set", "name": "_tasks", "value": []},
+      {"op": "repeat", "count": 3, "var": "i", "steps": [
+          {"op": "create_task", "coro": "f", "args": {"n": "$i"}, "as": "_task"},
+          {"op": "set", "name": "_tasks", "value": "$_tasks + [_task]"}]},
+      {"op": "gather", "items": [{"star": "_tasks"}], "as": "r"}], None),
+    ("gather_of_a_generator_whose_name_is_used_elsewhere_stays_a_star",
+     HEAD + "async def f(n):\n    pass\n\n\nasync def main():\n    i = 9\n"
+     "    await asyncio.gather(*(f(i) for i in range(3)))\n" + MAIN, "main",
+     [{"op": "set", "name": "i", "value": 9},
+      {"op": "gather", "items": [{"star": "(f(i) for i in range(3))"}]}], None),
+    ("gather_of_a_generator_of_computed_arguments_stays_a_star",
+     HEAD + "async def f(n):\n    pass\n\n\nasync def main():\n"
+     "    await asyncio.gather(*(f(10 // i) for i in range(3)))\n" + MAIN, "main",
+     [{"op": "gather", "items": [{"star": "(f(10 // i) for i in range(3))"}]}], None),
+    ("runner_block_is_run",
+     HEAD + "async def main():\n    print('hello')\n\n\nwith asyncio.Runner() as runner:\n"
+     "    runner.run(main())\n", "main", [{"op": "print", "text": "hello"}], None),
+    ("runner_block_with_result",
+     HEAD + "async def main(n):\n    return n\n\n\nwith asyncio.Runner() as runner:\n"
+     "    r = runner.run(main(2))\nprint(r)\n", "main", [{"op": "return", "value": "$n"}],
+     [{"op": "run", "coro": "main", "args": {"n": 2}, "as": "r"},
+      {"op": "print", "text": "{r}"}]),
+]
+
+
+class CorpusForms(unittest.TestCase):
+    def test_rows(self):
+        for name, source, coro, steps, program in ROWS:
+            with self.subTest(row=name):
+                doc = imported(source)
+                self.assertEqual(coroutine(doc, coro), steps)
+                self.assertEqual(without_ids(doc["program"]) if "program" in doc else None,
+                                 program)
+
+
+if __name__ == "__main__":
+    unittest.main()
