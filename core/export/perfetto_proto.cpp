@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <queue>
@@ -74,6 +75,11 @@ public:
     }
     void text(int field, const QString &value) { bytes(field, value.toStdString()); }
     void message(int field, const Message &inner) { bytes(field, inner.m_bytes); }
+    void lengthPrefix(int field, std::size_t size) // the bytes themselves follow elsewhere
+    {
+        tag(field, 2);
+        raw(size);
+    }
     void clear() { m_bytes.clear(); }
     bool empty() const { return m_bytes.empty(); }
     const std::string &wire() const { return m_bytes; }
@@ -131,12 +137,12 @@ public:
     }
 
 private:
-    void appendPacket(const Message &packet) { m_out.append(wrapped(kPacket, packet)); }
-    static std::string wrapped(int field, const Message &inner)
+    void appendPacket(const Message &packet)
     {
-        Message outer;
-        outer.message(field, inner);
-        return outer.wire();
+        m_header.clear();
+        m_header.lengthPrefix(kPacket, packet.wire().size());
+        m_out.append(m_header.wire());
+        m_out.append(packet.wire());
     }
 
     void writeTracks()
@@ -198,13 +204,9 @@ private:
         m_event.varint(kTrackUuid, laneTrack(lane));
         if (!end) {
             m_event.varint(kNameIid, spanNameIid(span));
-            m_event.varint(kCategoryIids, categoryIid(stateName(span.state)));
-            if (span.on != 0) {
-                Message on;
-                on.text(kAnnotationName, QStringLiteral("on"));
-                on.text(kStringValue, m_trace.str(span.on));
-                m_event.message(kDebugAnnotations, on);
-            }
+            m_event.varint(kCategoryIids, stateCategoryIid(span.state));
+            if (span.on != 0)
+                m_event.bytes(kDebugAnnotations, onAnnotation(span.on));
         }
         writeTrackEvent(end ? span.end : span.start);
     }
@@ -272,6 +274,25 @@ private:
     {
         return intern(m_categories, kEventCategories, name);
     }
+    std::uint64_t stateCategoryIid(LaneState state)
+    {
+        std::uint64_t &iid = m_stateCategories[std::size_t(state)];
+        if (iid == 0)
+            iid = categoryIid(stateName(state));
+        return iid;
+    }
+    // The debug annotation {name: "on", string_value: ...} of a span's `on`, made once per string.
+    const std::string &onAnnotation(StringId on)
+    {
+        auto found = m_onAnnotations.find(on);
+        if (found == m_onAnnotations.end()) {
+            Message annotation;
+            annotation.text(kAnnotationName, QStringLiteral("on"));
+            annotation.text(kStringValue, m_trace.str(on));
+            found = m_onAnnotations.emplace(on, annotation.wire()).first;
+        }
+        return found->second;
+    }
     std::uint64_t spanNameIid(const Span &span)
     {
         const std::uint64_t key = (std::uint64_t(span.step) << 3) | std::uint64_t(span.state);
@@ -286,11 +307,14 @@ private:
     const Trace &m_trace;
     std::string m_out;
     Message m_packet;
+    Message m_header;
     Message m_event;
     Message m_interned;
     QHash<QString, std::uint64_t> m_names;
     QHash<QString, std::uint64_t> m_categories;
     std::unordered_map<std::uint64_t, std::uint64_t> m_spanNames;
+    std::array<std::uint64_t, 5> m_stateCategories{};
+    std::unordered_map<StringId, std::string> m_onAnnotations;
     std::uint64_t m_flows = 0;
     bool m_first = true;
 };

@@ -15,6 +15,7 @@ namespace {
 // "LSTRACE", a NUL, then the version as a varint. A later version is refused as a whole.
 constexpr char kMagic[8] = {'L', 'S', 'T', 'R', 'A', 'C', 'E', '\0'};
 constexpr std::uint64_t kVersion = 1;
+static_assert(std::endian::native == std::endian::little, "spans are read with memcpy");
 
 // A span's first byte: its state, then which of its fields follow.
 constexpr std::uint8_t kStateMask = 0x0f;
@@ -210,6 +211,8 @@ private:
     void readStrings();
     void readLane(std::size_t i);
     void readSpans(Lane &lane, const QString &where);
+    bool readSpanQuickly(Span &span, double previousEnd, bool first);
+    Span readSpanOrRefuse(const QString &at, double previousEnd, bool first);
     void readEvents();
     void readDiagnostics();
 
@@ -300,34 +303,89 @@ void Reader::readLane(std::size_t i)
     m_trace.lanes.push_back(std::move(lane));
 }
 
+// Spans are most of a big file: each is read without building the text of where it is, and
+// only a span that fails a check is read again, by readSpanOrRefuse, to say what is wrong.
 void Reader::readSpans(Lane &lane, const QString &where)
 {
     const std::size_t n = count(where, 9);
     lane.spans.reserve(n);
     double previousEnd = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-        const QString at = where + QStringLiteral("[%1]").arg(i);
-        const std::uint8_t head = byte(at);
-        if ((head & ~(kStateMask | kStartsWhereLastEnded | kHasOn | kHasStep)) != 0
-            || (head & kStateMask) > std::uint8_t(LaneState::Blocked)
-            || (i == 0 && (head & kStartsWhereLastEnded))) {
-            --m_at;
-            refuse(at, QStringLiteral("expected a span's first byte, got 0x%1").arg(head, 2, 16));
-        }
+        const std::size_t start = m_at;
         Span span;
-        span.state = LaneState(head & kStateMask);
-        span.start = head & kStartsWhereLastEnded
-                         ? previousEnd
-                         : time(at + QStringLiteral(".start"), previousEnd,
-                                i == 0 ? nullptr : "the previous span's end");
-        span.end = time(at + QStringLiteral(".end"), span.start, "start");
-        if (head & kHasOn)
-            span.on = stringRef(at + QStringLiteral(".on"));
-        if (head & kHasStep)
-            span.step = stringRef(at + QStringLiteral(".step"));
+        if (!readSpanQuickly(span, previousEnd, i == 0)) {
+            m_at = start;
+            span = readSpanOrRefuse(where + QStringLiteral("[%1]").arg(i), previousEnd, i == 0);
+        }
         previousEnd = span.end;
         lane.spans.push_back(span);
     }
+}
+
+bool Reader::readSpanQuickly(Span &span, double previousEnd, bool first)
+{
+    if (m_at >= m_size)
+        return false;
+    const std::uint8_t head = m_data[m_at++];
+    if ((head & ~(kStateMask | kStartsWhereLastEnded | kHasOn | kHasStep)) != 0
+        || (head & kStateMask) > std::uint8_t(LaneState::Blocked)
+        || (first && (head & kStartsWhereLastEnded)))
+        return false;
+    const auto quickReal = [this](double *d) {
+        if (m_size - m_at < 8)
+            return false;
+        std::uint64_t bits;
+        std::memcpy(&bits, m_data + m_at, 8); // little-endian, as written
+        m_at += 8;
+        *d = std::bit_cast<double>(bits);
+        return true;
+    };
+    const auto quickRef = [this](StringId *id) {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (m_at >= m_size)
+                return false;
+            const std::uint8_t b = m_data[m_at++];
+            v |= std::uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80)) {
+                *id = StringId(v);
+                return v < m_trace.strings.size();
+            }
+        }
+        return false;
+    };
+    span.state = LaneState(head & kStateMask);
+    span.start = previousEnd;
+    if (!(head & kStartsWhereLastEnded)
+        && !(quickReal(&span.start) && std::isfinite(span.start) && span.start >= previousEnd))
+        return false;
+    if (!(quickReal(&span.end) && std::isfinite(span.end) && span.end >= span.start))
+        return false;
+    if ((head & kHasOn) && !quickRef(&span.on))
+        return false;
+    return !(head & kHasStep) || quickRef(&span.step);
+}
+
+Span Reader::readSpanOrRefuse(const QString &at, double previousEnd, bool first)
+{
+    const std::uint8_t head = byte(at);
+    if ((head & ~(kStateMask | kStartsWhereLastEnded | kHasOn | kHasStep)) != 0
+        || (head & kStateMask) > std::uint8_t(LaneState::Blocked)
+        || (first && (head & kStartsWhereLastEnded))) {
+        --m_at;
+        refuse(at, QStringLiteral("expected a span's first byte, got 0x%1").arg(head, 2, 16));
+    }
+    Span span;
+    span.state = LaneState(head & kStateMask);
+    span.start = head & kStartsWhereLastEnded ? previousEnd
+                                              : time(at + QStringLiteral(".start"), previousEnd,
+                                                     first ? nullptr : "the previous span's end");
+    span.end = time(at + QStringLiteral(".end"), span.start, "start");
+    if (head & kHasOn)
+        span.on = stringRef(at + QStringLiteral(".on"));
+    if (head & kHasStep)
+        span.step = stringRef(at + QStringLiteral(".step"));
+    return span;
 }
 
 void Reader::readEvents()
