@@ -1,11 +1,13 @@
 """The shapes real programs have, mixed into main and the workers, from a stream of their own.
 
-With `mixed` (the default), differential_scenarios.py puts two to five of these into main and
-zero to two into each worker `w<i>` (which main may cancel, time out or have a task group
-cancel), at random places among the older ops (tests/corpus/ has the programs they come from):
+With `mixed` (the default), differential_scenarios.py puts two to five of these into main,
+zero to two into each worker `w<i>` and sometimes one into a helper `h<i>` (which main and the
+workers may cancel, time out or have a task group cancel), at random places among the older
+ops (tests/corpus/ has the programs they come from):
 - gather of results: tasks made in a `for` loop into a list, gathered with `*tasks`
   (`return_exceptions` or not), the list of results printed with `!r` and `len`;
-- gather of coroutines and bare awaitables (`sleep`, `to_thread` of a plain function);
+- gather of coroutines and bare awaitables (`sleep`, `to_thread` and `run_in_executor` of a
+  plain function);
 - a queue of workers (the Python docs' example): items put with `put_nowait` in a loop,
   workers made in a loop, `join`, each worker cancelled in a loop, `gather(*workers,
   return_exceptions=True)`; the workers count what they did in a module global;
@@ -168,8 +170,11 @@ class Mixed:
             pick = self.rng.random()
             if pick < 0.4:
                 items.append({"op": "sleep", "seconds": self.delay()})
-            elif pick < 0.8:
+            elif pick < 0.65:
                 items.append({"op": "to_thread", "function": "xcompute",
+                              "args": {"n": self.rng.randint(0, 6)}})
+            elif pick < 0.8:
+                items.append({"op": "run_in_executor", "pool": None, "function": "xcompute",
                               "args": {"n": self.rng.randint(0, 6)}})
             else:
                 items.append({"coro": "xfact", "args": {"name": f"F{k}",

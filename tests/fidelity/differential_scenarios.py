@@ -119,6 +119,8 @@ class Generator:
         if self.rng.random() < 0.2:
             steps.append({"op": "raise", "error": "ValueError", "message": f"{name} failed"})
         steps.append(self.say(name))
+        if self.mixed is not None and self.mixed.rng.random() < 0.3:
+            self.mix_in(steps, name, 1)
         return {"name": name, "steps": steps}
 
     # -- workers ---------------------------------------------------------------------------

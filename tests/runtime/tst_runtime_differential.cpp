@@ -41,6 +41,7 @@ class TestRuntimeDifferential : public QObject
 private Q_SLOTS:
     void expressionArgumentsForSeconds();
     void putNowaitOfAnExpression();
+    void poolCompletionQueuedAtSubmit();
 };
 
 // `fetch(i=i, d=(i % 2) * 0.25 + 0.125)` for a `d` used as seconds was refused by check
@@ -75,6 +76,26 @@ void TestRuntimeDifferential::putNowaitOfAnExpression()
     const QStringList program = pythonProgram(*load.scenario).split(u'\n');
     QVERIFY2(program.contains(QStringLiteral("        q.put_nowait(((i % 2 + 1) * 0.125))")),
              qPrintable(program.join(u'\n')));
+}
+
+// Iteration 2 runs napper (sleeps), offload (submits `work`, which completes at once: its
+// call_soon_threadsafe is queued there and then) and main (cancels napper: napper's wake-up is
+// queued after it). Iteration 3 sets the future (offload's wake-up queued) and wakes napper,
+// which ends (main's wake-up queued after offload's). The completion used to wait for the next
+// iteration's drain, behind napper's wake-up, so main printed first.
+void TestRuntimeDifferential::poolCompletionQueuedAtSubmit()
+{
+    const ScenarioLoad load = loadFile(QStringLiteral("pool-completion-order.loop.json"));
+    QVERIFY2(load.ok(), qPrintable(problemsOf(load)));
+    const Trace trace = runScenario(*load.scenario);
+    QCOMPARE(printsText(trace),
+             QStringList({"0 asyncio_0: work runs", "0 napper-1: napper cancelled",
+                          "0 offload-1: offload got 4", "0 main: main after napper"}));
+    QCOMPARE(resultsText(trace), QStringLiteral("main=done napper-1=done offload-1=done"));
+    QCOMPARE(spansText(trace, QStringLiteral("main")),
+             QStringLiteral("running 0-0 | running 0-0 | running 0-0 | waiting 0-0.25 timer | "
+                            "running 0.25-0.25"));
+    QCOMPARE(trace.duration, 0.25);
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeDifferential)
