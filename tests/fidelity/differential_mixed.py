@@ -16,11 +16,13 @@ ops (tests/corpus/ has the programs they come from):
   `except CancelledError` and `finally`, the TimeoutError caught and printed;
 - cancel then await, `t.cancelled()` printed;
 - the gather-factorial example: a `for` over `range(2, number + 1)` with arithmetic;
-- `wait` and `as_completed` over tasks whose results are printed;
+- `wait` and `as_completed` over tasks (and a `to_thread` or `run_in_executor` item) whose
+  results are printed;
 - a plain function on the default pool (`to_thread`, `run_in_executor(None, ...)`) that prints
   on its thread, loops, returns a value or raises; only steps that take no scenario time,
   as the virtual clock cannot wait for a thread (differential_harness.py);
 - a `call_later` callback that prints and sets an event the coroutine waits for;
+- a `while` over data with `continue`, `break`, a caught failure and seeded random steps;
 - values and expressions: ints and floats through `+ - * / // % **`, comparisons,
   conditional expressions, f-string format specs (`.2f`, `>6`, `03d`, `,`, `+`, `.1%`, `!r`),
   str, list and dict methods, comprehensions, `sorted`/`min`/`max`/`round`, a seeded
@@ -139,7 +141,7 @@ class Mixed:
         """`count` shapes for the coroutine `who`, each a list of steps."""
         kinds = ["gather_results", "gather_mixed", "queue_workers", "await_finished",
                  "timeout_cleanup", "cancel_await", "factorial", "wait_results",
-                 "as_completed_results", "pool", "callback", "values", "values"]
+                 "as_completed_results", "pool", "callback", "values", "values", "data_loop"]
         return [getattr(self, kind)(who, self.tag()) for kind in
                 (self.rng.choice(kinds) for _ in range(count))]
 
@@ -258,6 +260,9 @@ class Mixed:
                                                  "ALL_COMPLETED"])}
         if self.rng.random() < 0.4:
             step["timeout"] = self.delay(3)
+        if self.rng.random() < 0.3:  # a bare awaitable: wait() makes it a task
+            step["items"].append({"op": "to_thread", "function": "xcompute",
+                                  "args": {"n": self.rng.randint(0, 6)}})
         flags = ", ".join(f"{t} in xd{k}" for t in ts)
         return steps + [step, self.say(who, f"wait: {{len(xd{k})}}/{{len(xp{k})}} [{flags}]"),
                         {"op": "for", "var": "xt", "in": f"[{', '.join(ts)}]", "steps": [
@@ -266,6 +271,12 @@ class Mixed:
     def as_completed_results(self, who, k):
         items = [{"coro": "xfetch", "args": self.fetch_args(str(self.rng.randint(0, 5)))}
                  for _ in range(self.rng.randint(1, 3))]
+        if self.rng.random() < 0.3:
+            op = self.rng.choice(["to_thread", "run_in_executor"])
+            item = {"op": op, "function": "xcompute", "args": {"n": self.rng.randint(0, 6)}}
+            if op == "run_in_executor":
+                item["pool"] = None
+            items.insert(self.rng.randint(0, len(items)), item)
         got = f"xg{k}"
         step = {"op": "as_completed", "items": items, "as": f"xr{k}", "steps": [
             {"op": "set", "name": got, "value": f"${got} + [xr{k}]"},
@@ -294,6 +305,26 @@ class Mixed:
                  "args": {"msg": f"{who} {k}"}},
                 {"op": "event_wait", "event": ev},
                 self.say(who, f"event {k} set {{{ev}.is_set()}}")]
+
+    def data_loop(self, who, k):
+        """`while i <= threshold` over data, with continue, break, a call whose failure is
+        caught, and seeded random steps."""
+        i, acc = f"xi{k}", f"xacc{k}"
+        body = [
+            {"op": "if", "cond": f"{i} % 3 == 0", "steps": [
+                {"op": "set", "name": i, "value": f"${i} + 1"}, {"op": "continue"}],
+             "elif": [{"cond": f"{i} == {self.rng.randint(4, 9)}", "steps": [{"op": "break"}]}]},
+            {"op": "try", "steps": [
+                {"op": "call", "coro": "xfetch", "args": {"i": f"${i}", "d": f"${i} % 2 * {STEP}"},
+                 "as": f"xr{k}"},
+                {"op": "set", "name": acc, "value": f"${acc} + [xr{k}]"}],
+             "except": {"ValueError": [{"op": "set", "name": acc, "value": f"${acc} + ['err']"}]}},
+            {"op": "set", "name": i, "value": f"${i} + random.randint(1, 2)"}]
+        return [{"op": "set", "name": i, "value": self.rng.randint(0, 2)},
+                {"op": "set", "name": acc, "value": "$[]"},
+                {"op": "while", "cond": f"{i} <= {self.rng.randint(0, 8)}", "steps": body},
+                self.say(who, f"loop ended at {{{i}}}: {{{acc}!r}} "
+                              f"{{sorted(str(v) for v in {acc})[:2]}} {{len({acc}):02d}}")]
 
     def values(self, who, k):
         r = self.rng
