@@ -17,7 +17,9 @@ with their scenario time and lane, tasks named as lanes, OUTCOME) and adds:
   for ties (scenario-format.md); CPython on a real clock has none, its order depends on how
   late the loop was at each call_later. An iteration with nothing ready and no timer is a
   program CPython would hang in: the task ends and `OUTCOME deadlock <last print>` are
-  printed and the process exits there.
+  printed and the process exits there. A pool job runs to its end inside submit (the clock
+  cannot wait for a thread, so only jobs that take no scenario time are compared), and the
+  thread of asyncio.run's executor shutdown is waited for in real time.
 """
 import asyncio
 import concurrent.futures
