@@ -92,15 +92,13 @@ void ProgramWriter::writeFunction(const Coroutine &function)
 void ProgramWriter::writePrimitive(const Step &step)
 {
     const QString r = resourceName(step.resource);
-    const auto lookup = [this](const QString &n) { return variable(n); };
     switch (step.kind) {
     case StepKind::ToThread:
     case StepKind::RunInExecutor:
     case StepKind::Shield:
         return line(assigned(step, QStringLiteral("await ") + awaitable(step)), step.label);
     case StepKind::PutNowait:
-        return line(QStringLiteral("%1.put_nowait(%2)").arg(r, literal(step.item, lookup)),
-                    step.label);
+        return line(QStringLiteral("%1.put_nowait(%2)").arg(r, value(step.item)), step.label);
     case StepKind::GetNowait:
         return line(assigned(step, r + QStringLiteral(".get_nowait()")), step.label);
     case StepKind::CallSoon:

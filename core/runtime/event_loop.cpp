@@ -53,6 +53,13 @@ void EventLoop::callAt(double when, Callback cb, Ref<Future> guard)
 
 void EventLoop::post(Callback cb)
 {
+    // Virtual clock: a pool job that a callback submits completes on the spot, and
+    // call_soon_threadsafe appends to the ready queue there and then, ahead of whatever the
+    // callbacks after it schedule (waiting for the next iteration's drain put it behind them).
+    if (!m_live && m_runningReady) {
+        m_ready.push_back({cb, {}, false});
+        return;
+    }
     {
         std::lock_guard lock(m_postedMutex);
         m_posted.push_back(cb);
@@ -246,6 +253,12 @@ void EventLoop::runReady()
     constexpr std::size_t kTargetAhead = 12;
     constexpr std::size_t kWarmAhead = 6;
     const std::size_t count = m_ready.size();
+    m_runningReady = true;
+    struct Done
+    {
+        bool &flag;
+        ~Done() { flag = false; }
+    } done{m_runningReady};
     for (std::size_t n = count; n > 0 && !stopRequested() && !m_interrupted; --n) {
         if (n > kTargetAhead) {
             // A task is four cache lines; its hot fields sit behind those of its future.

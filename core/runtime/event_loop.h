@@ -142,6 +142,7 @@ private:
     RingQueue<ReadyEntry> m_ready;
     int m_externalWork = 0;
     bool m_interrupted = false;
+    bool m_runningReady = false; // virtual clock: inside runReady, where posts join m_ready
 
     std::mutex m_postedMutex;
     std::vector<Callback> m_posted;

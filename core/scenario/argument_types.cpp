@@ -200,6 +200,12 @@ private:
     {
         const auto reference = json::parameterReference(value.toString());
         const bool isReference = value.isString() && reference;
+        // "$i * 0.125", "$tasks[0]": an expression's type is known when it runs (a TypeError
+        // there, as in Python), not here.
+        const QString text = value.toString();
+        if (value.isString() && !isReference && text.startsWith(QLatin1Char('$'))
+            && !text.startsWith(QLatin1String("$$")))
+            return;
         const QString why = QStringLiteral("%1 of %2 is %3")
                                 .arg(json::quoted(param), json::quoted(coro), wanted.how);
         if (wanted.need == Need::Number) {

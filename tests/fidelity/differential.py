@@ -193,7 +193,7 @@ def check_seed(seed, args):
     return check_scenario(seed, f"seed-{seed}.loop.json",
                           scenario_json(seed, not args.no_zero_timeouts, not args.no_params,
                                         not args.no_task_states, not args.no_values,
-                                        not args.no_flow, not args.no_prims),
+                                        not args.no_flow, not args.no_prims, not args.no_mixed),
                           args)
 
 
@@ -226,7 +226,7 @@ def check_scenario(seed, name, text, args):
         if not isinstance(seed, str):  # a generated seed knows what its value prints read
             problems += wrong_values(ours, theirs, value_texts(
                 seed, not args.no_zero_timeouts, not args.no_params, not args.no_task_states,
-                not args.no_values, not args.no_flow, not args.no_prims))
+                not args.no_values, not args.no_flow, not args.no_prims, not args.no_mixed))
         return seed, problems, keep(scenario, seed, args) if problems else None, theirs["outcome"]
 
 
@@ -277,6 +277,10 @@ def main():
                         help="no wait, as_completed, shield, condition, barrier, timeout block, "
                              "loop callbacks or nowait queue ops (differential_prims.py): the "
                              "scenarios of seeds as they were before them")
+    parser.add_argument("--no-mixed", action="store_true",
+                        help="no real programs' shapes mixed into main and the workers "
+                             "(differential_mixed.py): the scenarios of seeds as they were "
+                             "before them")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))
     args = parser.parse_args()
     args.python = args.python or newest_python()

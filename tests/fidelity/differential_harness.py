@@ -17,13 +17,17 @@ with their scenario time and lane, tasks named as lanes, OUTCOME) and adds:
   for ties (scenario-format.md); CPython on a real clock has none, its order depends on how
   late the loop was at each call_later. An iteration with nothing ready and no timer is a
   program CPython would hang in: the task ends and `OUTCOME deadlock <last print>` are
-  printed and the process exits there.
+  printed and the process exits there. A pool job runs to its end inside submit (the clock
+  cannot wait for a thread, so only jobs that take no scenario time are compared), and the
+  thread of asyncio.run's executor shutdown is waited for in real time.
 """
 import asyncio
+import concurrent.futures
 import heapq
 import itertools
 import os
 import selectors
+import threading
 import time
 
 import exported_harness as harness
@@ -36,11 +40,33 @@ _loop = None
 
 class _VirtualSelector(selectors.SelectSelector):
     def select(self, timeout=None):
+        if _executor_shutting_down():  # a real thread ends the wait: wait for it, not the clock
+            return super().select(5.0)
         if timeout is None:
             _report_hang()
         if timeout > 0:  # _run_once dropped cancelled timers: the first one is live
             _loop.ideal_now = max(_loop.ideal_now, _loop._scheduled[0]._when)
         return []
+
+
+def _executor_shutting_down():
+    """asyncio.run's shutdown_default_executor joins the pool on a thread of its own."""
+    return any("_do_shutdown" in t.name for t in threading.enumerate())
+
+
+_pool_submit = concurrent.futures.ThreadPoolExecutor.submit
+
+
+def _synchronous_submit(self, fn, /, *args, **kwargs):
+    """A pool job runs to its end before submit returns, and its thread is idle again: the
+    virtual clock cannot wait for a thread, so only jobs that take no scenario time (a
+    function's prints, values, a return or a raise) are compared, and for those this is
+    Loopscope's order (the job runs when submitted; its completion is a call_soon_threadsafe)."""
+    future = _pool_submit(self, fn, *args, **kwargs)
+    concurrent.futures.wait([future])
+    while self._idle_semaphore._value < len(self._threads):  # the worker goes back to idle
+        time.sleep(0.0001)
+    return future
 
 
 class _Timer(asyncio.TimerHandle):
@@ -200,6 +226,7 @@ def _virtual_strftime(fmt, t=None):
 
 if VIRTUAL:
     harness._now = _virtual_now
+    concurrent.futures.ThreadPoolExecutor.submit = _synchronous_submit
     asyncio.set_event_loop_policy(_VirtualPolicy())
     time.time = _virtual_wall
     time.strftime = _virtual_strftime

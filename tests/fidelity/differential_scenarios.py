@@ -32,6 +32,7 @@ import json
 import random
 
 from differential_flow import Flow
+from differential_mixed import Mixed
 from differential_prims import Prims
 
 STEP = 0.125
@@ -39,7 +40,7 @@ STEP = 0.125
 
 class Generator:
     def __init__(self, seed, zero_timeouts=True, params=True, task_states=True, values=True,
-                 flow=True, prims=True):
+                 flow=True, prims=True, mixed=True):
         self.rng = random.Random(seed)
         self.seed = seed
         self.params = random.Random(seed * 7919 + 17) if params else None
@@ -47,6 +48,8 @@ class Generator:
         self.values = random.Random(seed * 104729 + 31) if values else None
         self.flow = Flow(self, random.Random(seed * 15485863 + 7)) if flow else None
         self.prims = Prims(random.Random(seed * 1299709 + 11)) if prims else None
+        # the module globals Mixed uses are set by the program, which Flow makes
+        self.mixed = Mixed(random.Random(seed * 32452843 + 13)) if mixed and flow else None
         self.value_texts = {}
         self.prints = {}
         self.zero_timeouts = zero_timeouts
@@ -116,6 +119,8 @@ class Generator:
         if self.rng.random() < 0.2:
             steps.append({"op": "raise", "error": "ValueError", "message": f"{name} failed"})
         steps.append(self.say(name))
+        if self.mixed is not None and self.mixed.rng.random() < 0.3:
+            self.mix_in(steps, name, 1)
         return {"name": name, "steps": steps}
 
     # -- workers ---------------------------------------------------------------------------
@@ -304,7 +309,15 @@ class Generator:
             steps += self.paced_step(name, i)
             steps += self.task_state_steps(name, i, helpers)
         steps.append(self.say(name))
+        if self.mixed is not None:
+            self.mix_in(steps, name, self.mixed.rng.randint(0, 2))
         return {"name": name, "steps": steps}
+
+    def mix_in(self, steps, who, count):
+        """Real programs' shapes (differential_mixed.py) at random places after the first step."""
+        for shape in self.mixed.steps(who, count):
+            at = self.mixed.rng.randint(1, len(steps))
+            steps[at:at] = shape
 
     # -- main ------------------------------------------------------------------------------
     def main_step(self, callees, index):
@@ -386,6 +399,8 @@ class Generator:
             main += self.main_step(workers + helpers, i)
             main += self.task_state_steps("main", i, helpers)
         main += self.shutting_down_group()
+        if self.mixed is not None:
+            self.mix_in(main, "main", self.mixed.rng.randint(2, 5))
         resources = [{"id": "lock", "kind": "lock"},
                      {"id": "sem", "kind": "semaphore", "value": 2},
                      {"id": "ev", "kind": "event"},
@@ -411,6 +426,12 @@ class Generator:
             coroutines += self.flow.coroutines()
             scenario["program"] = self.flow.program()
             scenario["seed"] = self.seed
+        if self.mixed is not None:
+            coroutines += self.mixed.coroutines()
+            scenario["functions"] = scenario.get("functions", []) + self.mixed.functions()
+            resources += self.mixed.resources()
+            scenario["program"][:0] = self.mixed.program_before()
+            scenario["program"] += self.mixed.program_after()
         coroutines.append({"name": "main", "steps": main,
                            **({"globals": ["count"]} if self.flow is not None else {})})
         return scenario
@@ -525,14 +546,15 @@ class ValueFlow:
 
 
 def scenario_json(seed, zero_timeouts=True, params=True, task_states=True, values=True,
-                  flow=True, prims=True):
-    return json.dumps(Generator(seed, zero_timeouts, params, task_states, values, flow, prims)
-                      .scenario(), indent=1)
+                  flow=True, prims=True, mixed=True):
+    return json.dumps(Generator(seed, zero_timeouts, params, task_states, values, flow, prims,
+                                mixed).scenario(), indent=1)
 
 
 def value_texts(seed, zero_timeouts=True, params=True, task_states=True, values=True,
-                flow=True, prims=True):
+                flow=True, prims=True, mixed=True):
     """{"v3": "v3=0.27", ...}: what each value print of the seed's scenario must read."""
-    generator = Generator(seed, zero_timeouts, params, task_states, values, flow, prims)
+    generator = Generator(seed, zero_timeouts, params, task_states, values, flow, prims,
+                          mixed)
     generator.scenario()
     return {k: v for k, v in generator.value_texts.items() if v is not None}
