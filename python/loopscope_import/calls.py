@@ -2,10 +2,11 @@
 `task_done`, and so on (the mapping table in docs/python-import.md)."""
 
 import ast
+import copy
 
 from .names import NETWORK_PLACEHOLDER, is_network
 from .refusals import refuse
-from .values import expression_text, numeric_field, value_field
+from .values import check_expression, expression_text, numeric_field, value_field
 
 _CREATE_TASK = ("asyncio.create_task", "asyncio.ensure_future")
 # Resource methods: (kind, method, awaited) -> op
@@ -180,10 +181,32 @@ class Calls:
                 step["return_exceptions"] = True
         return step
 
+    def star_text(self, node):
+        """`*(worker(q, i) for i in ...)`: a call of the module's coroutines inside that passes
+        a resource leaves it out (the coroutine names the resource itself, as for a call
+        written out) and passes the rest by name."""
+        check_expression(node, allow_comprehension=True)
+        node = copy.deepcopy(node)
+        for call in ast.walk(node):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                    and call.func.id in self.imp.coroutines):
+                continue
+            name = call.func.id
+            resources = self.imp.resource_params.get(name, {})
+            named = self.coro_args(call, self.imp.coroutine_params[name], {}, name + "()")
+            if not set(named) & set(resources):
+                continue
+            arguments = dict(zip(self.imp.coroutine_params[name], call.args))
+            arguments.update((k.arg, k.value) for k in call.keywords)
+            call.args = []
+            call.keywords = [ast.keyword(arg=param, value=value)
+                             for param, value in arguments.items() if param not in resources]
+        return ast.unparse(node)
+
     def item(self, node):
         """One awaitable of gather, wait or as_completed."""
         if isinstance(node, ast.Starred):
-            return {"star": expression_text(node.value, allow_comprehension=True)}
+            return {"star": self.star_text(node.value)}
         coro = self.coro_call(node)
         if coro is not None:
             return coro
@@ -216,7 +239,7 @@ class Calls:
         if isinstance(items, (ast.List, ast.Tuple, ast.Set)):
             listed = [self.item(e) for e in items.elts]
         else:
-            listed = [{"star": expression_text(items, allow_comprehension=True)}]
+            listed = [{"star": self.star_text(items)}]
         step = {"op": "wait", "items": listed}
         when = self.argument(node, 2, "return_when")
         if when is not None:
