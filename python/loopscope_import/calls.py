@@ -44,6 +44,10 @@ class Calls:
         return rid
 
     def is_loop(self, node):
+        """A name bound to the running loop, or `asyncio.get_running_loop()` itself (the
+        Python export's form in plain functions: `asyncio.get_running_loop().call_later`)."""
+        if isinstance(node, ast.Call) and not node.args and not node.keywords:
+            return self.imp.dotted(node.func) == "asyncio.get_running_loop"
         return isinstance(node, ast.Name) and node.id in self.loop_names
 
     # -- arguments ----------------------------------------------------------------------
@@ -214,16 +218,29 @@ class Calls:
             return {"task": node.id}
         if isinstance(node, ast.Call):
             name = self.imp.dotted(node.func) or ""
+            if name in _CREATE_TASK and len(node.args) == 1 and not node.keywords \
+                    and self.awaitable_op(node.args[0]):
+                # wait([asyncio.create_task(asyncio.sleep(1))]): the export's form of a sleep
+                # item (3.12's wait takes no bare coroutine); the item op makes the task
+                return self.awaited_step(node.args[0], False)
             if name in _CREATE_TASK:
                 created = self.create_task(node, None)
                 created.pop("op")
                 return created
-            if name in ("asyncio.sleep", "asyncio.to_thread", "asyncio.shield") or (
-                    isinstance(node.func, ast.Attribute) and node.func.attr == "run_in_executor"
-                    and self.is_loop(node.func.value)):
+            if self.awaitable_op(node):
                 return self.awaited_step(node, False)
         refuse(node, "gathering " + ast.unparse(node), "gather coroutine calls, tasks, "
                "*a list of tasks, or asyncio.sleep / to_thread / run_in_executor / shield")
+
+    def awaitable_op(self, node):
+        """asyncio.sleep / to_thread / shield or loop.run_in_executor: an item written as
+        the op itself."""
+        if not isinstance(node, ast.Call):
+            return False
+        name = self.imp.dotted(node.func) or ""
+        return name in ("asyncio.sleep", "asyncio.to_thread", "asyncio.shield") or (
+            isinstance(node.func, ast.Attribute) and node.func.attr == "run_in_executor"
+            and self.is_loop(node.func.value))
 
     def wait_for(self, node):
         step = {"op": "wait_for", **self.awaitable(self.argument(node, 0, "fut"))}

@@ -136,3 +136,73 @@ class PrintEndAndDefaults(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def coroutine(name, steps, params=None):
+    return {"name": name, **({"params": params} if params else {}), "steps": steps}
+
+
+# Scenarios whose export imported back as something else (round_trip_seeds.py found each):
+# name -> (resources, functions, coroutines). Each must come back equal.
+ROUND_TRIPS = {
+    "local_named_item": ([{"id": "q", "kind": "queue", "items": [1]}], [], [
+        coroutine("main", [{"op": "get", "queue": "q", "as": "item"},
+                           {"op": "print", "text": "{item}"}])]),
+    "wait_for_with_a_computed_timeout": ([], [], [
+        coroutine("job", [{"op": "sleep", "seconds": 1}]),
+        coroutine("paced", [{"op": "wait_for", "coro": "job", "timeout": "$limit",
+                             "as": "r"}], ["limit"]),
+        coroutine("main", [{"op": "call", "coro": "paced", "args": {"limit": 0.5}}])]),
+    "loop_of_arithmetic_is_flow_not_cpu": ([], [], [
+        coroutine("main", [{"op": "set", "name": "acc", "value": 90},
+                           {"op": "while", "cond": "acc > 40", "steps": [
+                               {"op": "set", "name": "acc", "value": "$acc // 2"}]}])]),
+    "except_queue_full_and_loop_callbacks": ([{"id": "q", "kind": "queue", "maxsize": 1}], [
+        {"name": "tick", "params": ["n"], "steps": [
+            {"op": "try", "steps": [{"op": "put_nowait", "queue": "q", "item": "$n"}],
+             "except": {"QueueFull": [{"op": "print", "text": "full {n}"}]}},
+            {"op": "if", "cond": "n < 2", "steps": [
+                {"op": "call_later", "delay": 0.25, "function": "tick",
+                 "args": {"n": "$n + 1"}}]}]}], [
+        coroutine("main", [{"op": "call_soon", "function": "tick", "args": {"n": 0}},
+                           {"op": "sleep", "seconds": 1}])]),
+    "wait_with_a_sleep_item": ([], [], [
+        coroutine("job", [{"op": "sleep", "seconds": 1}]),
+        coroutine("main", [{"op": "wait", "items": [{"coro": "job"},
+                                                    {"op": "sleep", "seconds": 0.5}],
+                            "return_when": "FIRST_COMPLETED", "as": "done, pending"}])]),
+    "local_named_as_a_coroutine": ([], [], [
+        coroutine("w0", [{"op": "sleep", "seconds": 1}, {"op": "return", "value": 3}]),
+        coroutine("main", [{"op": "create_task", "coro": "w0", "as": "t"},
+                           {"op": "call", "coro": "w0", "as": "w0"},
+                           {"op": "print", "text": "{w0}"}, {"op": "await", "task": "t"}])]),
+    "raised_groups_and_unicode_errors": ([], [], [
+        coroutine("main", [{"op": "try", "steps": [
+            {"op": "raise", "error": "ExceptionGroup", "message": "odd"}],
+            "except": {"*": [{"op": "raise", "error": "UnicodeDecodeError",
+                              "message": "bad byte"}]}}])]),
+}
+
+
+class RoundTripForms(unittest.TestCase):
+    maxDiff = None
+
+    def test_each_comes_back_equal(self):
+        from test_round_trip import normalised
+        binary = loopscope_binary()
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, (resources, functions, coroutines) in ROUND_TRIPS.items():
+                with self.subTest(form=name):
+                    scenario = {"format": "loopscope-scenario", "version": 1, "title": name,
+                                "resources": resources, "coroutines": coroutines}
+                    if functions:
+                        scenario["functions"] = functions
+                    path, program = (os.path.join(tmp, name + ext) for ext in (".json", ".py"))
+                    with open(path, "w", encoding="utf-8") as f:
+                        json.dump(scenario, f)
+                    run = subprocess.run([binary, "run", path, "--quiet", "--export", program],
+                                         capture_output=True, text=True, timeout=60)
+                    self.assertTrue(os.path.exists(program), run.stderr)
+                    with open(program, encoding="utf-8") as f:
+                        doc = imported(f.read(), program)
+                    self.assertEqual(normalised(doc), normalised(scenario))
