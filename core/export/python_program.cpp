@@ -66,8 +66,8 @@ void ProgramWriter::noteNeeds(const Step &step)
         texts << clause.cond;
     for (auto it = step.args.begin(); it != step.args.end(); ++it)
         texts << it.value().toString();
-    for (const QString &module :
-         {QStringLiteral("random"), QStringLiteral("time"), QStringLiteral("loop")})
+    for (const QString &module : {QStringLiteral("random"), QStringLiteral("time"),
+                                  QStringLiteral("loop"), QStringLiteral("datetime")})
         for (const QString &t : std::as_const(texts))
             if (t.contains(module + QLatin1Char('.')))
                 m_mentions.insert(module);
@@ -146,6 +146,8 @@ void ProgramWriter::writeImports()
         line(QStringLiteral("import random"));
     if (m_usesTime || m_usesBurn || m_mentions.contains(QStringLiteral("time")))
         line(QStringLiteral("import time"));
+    if (m_mentions.contains(QStringLiteral("datetime")))
+        line(QStringLiteral("import datetime"));
     QStringList executors;
     if (processPool)
         executors << QStringLiteral("ProcessPoolExecutor");

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void checkKnowsTheDefaults();
     void printEndIsInTheTrace();
     void exportWritesDefaultsAndEnd();
+    void datetimeNowIsTheWallClock();
 };
 
 // fetch's default list is one object across calls; gather makes a task of each coroutine the
@@ -174,6 +175,20 @@ void TestRuntimeCalls::exportWritesDefaultsAndEnd()
     QVERIFY2(program.contains(QStringLiteral("async def work(n, delay=0.25, *, tag):")),
              qPrintable(program));
     QVERIFY2(program.contains(QStringLiteral("print(\"a\", end='!\\n')")), qPrintable(program));
+}
+
+// pydocs_display_date prints datetime.datetime.now(): the scenario's wall clock, in UTC, as
+// CPython prints it with TZ=UTC (2024-01-01 17:13:52 at 0; microseconds only when not 0).
+void TestRuntimeCalls::datetimeNowIsTheWallClock()
+{
+    const Trace trace = run(withWork(R"({"op": "print", "text": "{datetime.datetime.now()!r}"},
+        {"op": "sleep", "seconds": 1.5},
+        {"op": "print", "text": "{datetime.datetime.now()} {datetime.datetime.now().second}"})"));
+    QCOMPARE(printsText(trace), QStringList({"0 main: datetime.datetime(2024, 1, 1, 17, 13, 52)",
+                                             "1.5 main: 2024-01-01 17:13:53.500000 53"}));
+    const QString program = pythonProgram(
+        *load(withWork(R"({"op": "print", "text": "{datetime.datetime.now()}"})")).scenario);
+    QVERIFY2(program.contains(QStringLiteral("\nimport datetime\n")), qPrintable(program));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeCalls)

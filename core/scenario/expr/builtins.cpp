@@ -325,7 +325,8 @@ std::optional<Value> builtin(const QString &name)
 
 QStringList builtinNames()
 {
-    QStringList names{QStringLiteral("time"), QStringLiteral("random"), QStringLiteral("asyncio")};
+    QStringList names{QStringLiteral("time"), QStringLiteral("random"), QStringLiteral("asyncio"),
+                      QStringLiteral("datetime")};
     for (const BuiltinTable *table : {&containerBuiltins(), &numericBuiltins()})
         for (const auto &entry : *table)
             names << QString::fromLatin1(entry.first);

@@ -69,7 +69,8 @@ void sortValues(Values &items, const Value *key, bool reverse, Scope &scope);
 // The builtins written in builtin_*.cpp, for the table in builtins.cpp.
 using BuiltinTable = std::vector<std::pair<const char *, BuiltinFunction::Body>>;
 const BuiltinTable &numericBuiltins();
-Value moduleNamed(const QString &name); // time, random, asyncio; None if not one
+Value moduleNamed(const QString &name); // time, random, asyncio, datetime; None if not one
+Value datetimeModule();                 // builtin_datetime.cpp
 
 // str.name(args...) (methods.cpp dispatches here).
 Value stringMethod(const QString &text, const QString &name, const Values &args);
