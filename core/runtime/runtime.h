@@ -124,7 +124,7 @@ public:
     void print(int lane, const QString &text, const QString &end = QStringLiteral("\n"))
     {
         if (lane < 0 && moduleLane < 0)
-            return modulePrints.push_back({text, end});
+            return modulePrints.emplace_back(text, end);
         printEnd = end;
         event(EventKind::Print, lane >= 0 ? lane : moduleLane, text);
         printEnd = QStringLiteral("\n");

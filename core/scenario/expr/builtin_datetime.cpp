@@ -24,7 +24,7 @@ public:
             m_microsecond = 0;
             whole += 1;
         }
-        const std::time_t seconds = std::time_t(whole);
+        const auto seconds = std::time_t(whole);
         gmtime_r(&seconds, &m_utc);
     }
     QString typeName() const override { return QStringLiteral("datetime"); }
