@@ -123,8 +123,10 @@ public:
     // `end` is what print writes after the text (its `end=`).
     void print(int lane, const QString &text, const QString &end = QStringLiteral("\n"))
     {
-        if (lane < 0 && moduleLane < 0)
-            return modulePrints.emplace_back(text, end);
+        if (lane < 0 && moduleLane < 0) {
+            modulePrints.emplace_back(text, end);
+            return;
+        }
         printEnd = end;
         event(EventKind::Print, lane >= 0 ? lane : moduleLane, text);
         printEnd = QStringLiteral("\n");
