@@ -10,9 +10,15 @@ namespace loopscope::python {
 QString ProgramWriter::functionArgs(const QString &function, const PyArgs &args) const
 {
     QStringList values; // "$n + 1" is the expression, as in a coroutine's arguments
-    if (const Coroutine *f = m_scenario.function(function))
-        for (const QString &param : f->params)
-            values << value(args.value(param));
+    const Coroutine *f = m_scenario.function(function);
+    std::size_t given = 0; // positional: the defaults of the last ones left out are left out
+    for (std::size_t i = 0; f && i < f->params.size(); ++i)
+        if (args.contains(f->params[i]) || !f->defaults.contains(f->params[i]))
+            given = i + 1;
+    for (std::size_t i = 0; i < given; ++i) {
+        const QString &param = f->params[i];
+        values << value(args.contains(param) ? args.value(param) : f->defaults.value(param));
+    }
     return values.isEmpty() ? QString() : QStringLiteral(", ") + values.join(QStringLiteral(", "));
 }
 
@@ -78,12 +84,10 @@ QString ProgramWriter::itemList(const std::vector<GatherItem> &items) const
 void ProgramWriter::writeFunction(const Coroutine &function)
 {
     m_locals.clear();
-    QStringList params;
-    for (const QString &param : function.params)
-        params << bind(param);
+    const QString params = parameters(function);
     blank();
     blank();
-    line(QStringLiteral("def %1(%2):").arg(identifier(function.name), params.join(", ")));
+    line(QStringLiteral("def %1(%2):").arg(identifier(function.name), params));
     ++m_indent;
     writeSteps(function.steps);
     --m_indent;

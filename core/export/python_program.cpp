@@ -259,13 +259,10 @@ QString ProgramWriter::resourceConstructor(const Resource &r) const
 void ProgramWriter::writeCoroutine(const Coroutine &coroutine)
 {
     m_locals.clear();
-    QStringList params;
-    for (const QString &param : coroutine.params)
-        params << bind(param);
+    const QString params = parameters(coroutine);
     blank();
     blank();
-    line(QStringLiteral("async def %1(%2):")
-             .arg(m_globals.value(coroutine.name), params.join(QStringLiteral(", "))));
+    line(QStringLiteral("async def %1(%2):").arg(m_globals.value(coroutine.name), params));
     ++m_indent;
     if (!coroutine.globals.empty())
         line(QStringLiteral("global ")
@@ -278,6 +275,26 @@ void ProgramWriter::writeCoroutine(const Coroutine &coroutine)
         writeMainSetup();
     writeSteps(coroutine.steps);
     --m_indent;
+}
+
+// `x, delay=1`: a parameter without a default after one with a default is keyword-only
+// (`*, b`), as Python needs it; calls pass every argument by name anyway.
+QString ProgramWriter::parameters(const Coroutine &callee)
+{
+    QStringList params;
+    bool defaulted = false;
+    for (const QString &param : callee.params) {
+        const QString name = bind(param);
+        if (callee.defaults.contains(param)) {
+            defaulted = true;
+            params << name + QLatin1Char('=') + value(callee.defaults.value(param));
+            continue;
+        }
+        if (defaulted && !params.contains(QStringLiteral("*")))
+            params << QStringLiteral("*");
+        params << name;
+    }
+    return params.join(QStringLiteral(", "));
 }
 
 bool ProgramWriter::needsLoop(const Coroutine &coroutine, bool isMain) const

@@ -144,7 +144,12 @@ void ProgramWriter::writeStep(const Step &step)
     case StepKind::Block:
         return line(QStringLiteral("time.sleep(%1)").arg(seconds(step.seconds)), step.label);
     case StepKind::Print:
-        return line(QStringLiteral("print(%1)").arg(printText(step.text)), step.label);
+        return line(QStringLiteral("print(%1%2)")
+                        .arg(printText(step.text),
+                             step.end == QLatin1String("\n")
+                                 ? QString()
+                                 : QStringLiteral(", end=") + PyValue(step.end).repr()),
+                    step.label);
     case StepKind::Call: // without await: CPython warns "coroutine ... was never awaited"
         if (!step.awaited)
             return line(coroCall(step.coro, step.args), step.label);

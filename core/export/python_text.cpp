@@ -24,7 +24,10 @@ const QSet<QString> &reservedNames()
         // the program's own names
         "asyncio", "time", "sys", "burn", "SCALE", "ThreadPoolExecutor", "ProcessPoolExecutor",
         "print", "range", "Exception", "ExceptionGroup", "TimeoutError", "ValueError",
-        "RuntimeError", "KeyError", "loop", "item", "_gil_noted"};
+        "RuntimeError", "KeyError", "loop", "_gil_noted"};
+    // Not `item`, the module loop's variable that puts a queue's initial items: it runs before
+    // any program step and no coroutine reads it, so a scenario's own `item` (a `get ... as
+    // item` of a consumer) keeps its name and imports back as written.
     return names;
 }
 

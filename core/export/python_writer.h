@@ -24,6 +24,7 @@ private:
     void writeBurn();
     void writeResources();
     void writeCoroutine(const Coroutine &coroutine);
+    QString parameters(const Coroutine &callee); // binds them, writes their defaults
     void writeMainSetup();
     void nameGlobals();
     void noteNeeds(const Step &step);

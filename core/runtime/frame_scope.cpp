@@ -1,5 +1,6 @@
 #include "frame_scope.h"
 
+#include "coroutine_values.h"
 #include "objects.h"
 #include "runtime.h"
 #include "scenario/expr/error.h"
@@ -52,6 +53,8 @@ std::optional<Value> FrameScope::lookup(const QString &name)
         return *global;
     if (std::optional<Value> resource = m_rt.resourceValue(name))
         return resource;
+    if (std::optional<Value> coroutine = coroutineFunction(m_rt, name))
+        return coroutine; // `fetch(i)` makes a coroutine object (gather(*...) wraps it)
     // `loop`, as the export binds it (loop = asyncio.get_running_loop()): loop.time() is
     // scenario time.
     if (name == QLatin1String("loop")) {
@@ -139,6 +142,38 @@ Frame bind(Runtime &rt, const Frame &frame, const PyArgs &args)
     for (auto it = args.begin(); it != args.end(); ++it)
         inner.vars[it.key()] = resolve(rt, frame, it.value());
     return inner;
+}
+
+void fillDefaults(Runtime &rt, const Coroutine &callee, Frame &frame)
+{
+    QStringList missing;
+    for (const QString &param : callee.params) {
+        if (frame.vars.contains(param))
+            continue;
+        if (!callee.defaults.contains(param)) {
+            missing << QLatin1Char('\'') + param + QLatin1Char('\'');
+            continue;
+        }
+        const auto key = std::make_pair(&callee, param);
+        auto it = rt.defaultValues.find(key);
+        if (it == rt.defaultValues.end())
+            it = rt.defaultValues.emplace(key, resolve(rt, Frame{}, callee.defaults.value(param)))
+                     .first;
+        frame.vars[param] = it->second;
+    }
+    if (missing.isEmpty())
+        return;
+    // CPython's wording (ceval.c, format_missing): 'a' and 'b'; 'a', 'b', and 'c'.
+    QString names = missing.back();
+    if (missing.size() > 1)
+        names = missing.mid(0, missing.size() - 1).join(QStringLiteral(", "))
+                + (missing.size() == 2 ? QStringLiteral(" and ") : QStringLiteral(", and "))
+                + names;
+    throw PyError{QStringLiteral("TypeError"),
+                  QStringLiteral("%1() missing %2 required positional argument%3: %4")
+                      .arg(callee.name, QString::number(missing.size()),
+                           missing.size() == 1 ? QString() : QStringLiteral("s"), names),
+                  {}};
 }
 
 void assign(Runtime &rt, Frame &frame, const QString &target, Value value)

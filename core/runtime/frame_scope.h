@@ -48,6 +48,8 @@ Value resolve(Runtime &rt, const Frame &frame, const PyValue &v);
 QString substitute(Runtime &rt, const Frame &frame, const QString &text);
 // The callee's frame: the arguments as the caller's frame sees them.
 Frame bind(Runtime &rt, const Frame &frame, const PyArgs &args);
+// The parameters a call left out take their defaults (TypeError as Python's when one has none).
+void fillDefaults(Runtime &rt, const Coroutine &callee, Frame &frame);
 // `target = value`: a name or a tuple of names ("done, pending"), unpacked as Python does.
 void assign(Runtime &rt, Frame &frame, const QString &target, Value value);
 // The truth of a condition (if, while).

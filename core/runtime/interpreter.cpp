@@ -90,7 +90,7 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
         neverAwaited(rt, step.coro, lane);
         return true;
     case StepKind::Print:
-        rt.print(lane, formatText(rt, frame, step.text));
+        rt.print(lane, formatText(rt, frame, step.text), step.end);
         return true;
     case StepKind::Return:
     case StepKind::Break:
@@ -360,6 +360,7 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
 Co runCoroutine(Runtime &rt, const Coroutine &coroutine, Frame frame, Value *result)
 {
     frame.coroutine = &coroutine;
+    fillDefaults(rt, coroutine, frame);
     try {
         co_await runSteps(rt, coroutine.steps, frame);
         if (frame.flow == Flow::Return) {

@@ -1,5 +1,6 @@
 // The awaitables of gather, wait and as_completed, and to_thread / run_in_executor with a plain
 // function: what asyncio makes of each (tasks.py's ensure_future, base_events.run_in_executor).
+#include "coroutine_values.h"
 #include "frame_scope.h"
 #include "interpreter_ops.h"
 
@@ -54,6 +55,13 @@ void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Fut
         throw PyError::fromExpression(e);
     }
     for (const Value &item : items) {
+        if (CoroutineCall *call = coroutineCallOf(item)) { // ensure_future: a task of it
+            if (!call->task)
+                call->task = rt.createTask(call->coroutine().name, {},
+                                           runCoroutine(rt, call->coroutine(), call->takeFrame()));
+            out.push_back(call->task);
+            continue;
+        }
         Task *task = taskOf(item);
         if (!task)
             throw PyError{QStringLiteral("TypeError"),

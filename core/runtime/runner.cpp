@@ -131,8 +131,8 @@ void RunCore::run()
         m_main = m_rt.createTask(mainCoro->name, QStringLiteral("main"),
                                  runCoroutine(m_rt, *mainCoro, std::move(args)));
         m_rt.moduleLane = m_main->lane();
-        for (const QString &text : std::exchange(m_rt.modulePrints, {}))
-            m_rt.print(m_rt.moduleLane, text);
+        for (const auto &[text, end] : std::exchange(m_rt.modulePrints, {}))
+            m_rt.print(m_rt.moduleLane, text, end);
         m_main->addDoneCallback(Callback{&RunCore::setFlag, &m_mainDone, 0});
         if (!runUntil(&m_mainDone) && m_interrupts == 0) {
             stopped = m_loop.stopRequested();

@@ -157,6 +157,8 @@ void Runtime::event(EventKind kind, int lane, const QString &text, const QString
     e.resource = resource;
     e.by = by;
     e.via = via;
+    if (kind == EventKind::Print)
+        e.end = printEnd;
     recorder.event(e);
 }
 

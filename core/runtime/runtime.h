@@ -74,6 +74,9 @@ public:
     const expr::Expr &parsed(const QString &text, bool fstring);
     // The names a coroutine binds (params, `as`, loop variables, set), less its `globals`.
     const QSet<QString> &localNames(const Coroutine &coroutine);
+    // A parameter's default (`defaults`), evaluated in the module's scope the first time a
+    // call needs it, then the same object each time (as Python evaluates it once, at the def).
+    std::map<std::pair<const Coroutine *, QString>, Value> defaultValues;
 
     double now() const { return loop.now(); }
     void setState(int lane, LaneState state, StringId on, StringId step, double t)
@@ -117,16 +120,20 @@ public:
     void diagnostic(Severity severity, const QString &code, int lane, const QString &message);
     // A print on the lane; lane -1 is the module's code (the program's steps), whose prints go
     // to the root task's lane (kept until asyncio.run has made it).
-    void print(int lane, const QString &text)
+    // `end` is what print writes after the text (its `end=`).
+    void print(int lane, const QString &text, const QString &end = QStringLiteral("\n"))
     {
-        if (lane >= 0)
-            return event(EventKind::Print, lane, text);
-        if (moduleLane >= 0)
-            return event(EventKind::Print, moduleLane, text);
-        modulePrints.push_back(text);
+        if (lane < 0 && moduleLane < 0) {
+            modulePrints.emplace_back(text, end);
+            return;
+        }
+        printEnd = end;
+        event(EventKind::Print, lane >= 0 ? lane : moduleLane, text);
+        printEnd = QStringLiteral("\n");
     }
     int moduleLane = -1;
-    std::vector<QString> modulePrints;
+    std::vector<std::pair<QString, QString>> modulePrints; // text, end
+    QString printEnd = QStringLiteral("\n"); // the end of the print event() is recording
 
     Primitive *primitive(const QString &id) const;
     template<typename T>

@@ -1,5 +1,6 @@
 #include "worker_script.h"
 
+#include "frame_scope.h"
 #include "interpreter.h"
 #include "runtime.h"
 
@@ -9,6 +10,7 @@ namespace {
 
 Co functionBody(Runtime &rt, const Coroutine &function, Frame &frame, Value *result)
 {
+    fillDefaults(rt, function, frame);
     co_await runSteps(rt, function.steps, frame);
     if (frame.flow == Flow::Return)
         *result = std::move(frame.returned);

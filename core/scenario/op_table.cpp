@@ -256,7 +256,15 @@ constexpr FieldSpec kQueue = resourceField("queue", kQueueKinds);
 constexpr FieldSpec kFuture = resourceField("future", kFutureKinds);
 
 constexpr std::array kTimed{kSeconds};
-constexpr std::array kPrint{kText};
+// Always written when not "\n" (a fresh Step's): FieldWrite::UnlessDefault compares to it.
+constexpr FieldSpec kEnd{.key = "end",
+                         .type = T::Text,
+                         .write = UnlessDefault,
+                         .member = &Step::end,
+                         .label = "End",
+                         .hint = "Written after the text: print(..., end=...). A new line when "
+                                 "left out."};
+constexpr std::array kPrint{kText, kEnd};
 constexpr std::array kCall{kCoro, kArgs, kAwait, kResultAs};
 constexpr std::array kCreateTask{kCoro, kArgs, kTaskName, kTaskAs};
 constexpr std::array kTaskOnly{kTask};

@@ -150,8 +150,10 @@ struct Step
     Quantity timeout;              // wait_for
     std::optional<Quantity> count; // repeat; nullopt = forever
     QString text;                  // print
-    QString coro;                  // call, create_task, wait_for
-    PyArgs args;                   // call, create_task, wait_for
+    // print: written after the text, Python's `end=` (scenario-format.md, "print.end")
+    QString end = QStringLiteral("\n");
+    QString coro; // call, create_task, wait_for
+    PyArgs args;  // call, create_task, wait_for
     // call: false is `coro(**args)` without await, a coroutine object created and dropped
     // (scenario-format.md, "A call never awaited"); written only when false.
     bool awaited = true;
@@ -214,6 +216,9 @@ struct Coroutine
     Steps steps;
     QJsonObject extra;
     std::vector<QString> globals; // the names its `global` statement lists (last: aggregates)
+    // `async def f(x, delay=1)`: a parameter's value when a call leaves it out (value fields,
+    // evaluated once in the module's scope); after `globals` so that aggregates stay valid.
+    PyArgs defaults;
 
     friend bool operator==(const Coroutine &, const Coroutine &) = default;
 };

@@ -142,6 +142,9 @@ Coroutine readCoroutine(ReadContext &context, const QJsonValue &value, const QSt
                               QStringLiteral("a Python identifier"), globals->at(i));
         coroutine.globals.push_back(globals->at(i).toString());
     }
+    coroutine.defaults = readPyArgs(
+        context, r.object(QStringLiteral("defaults"), P::Optional, QStringLiteral("an object")),
+        r.pathOf(QStringLiteral("defaults")));
     const auto steps = r.array(QStringLiteral("steps"), P::Required, expect::steps());
     if (steps)
         coroutine.steps = readSteps(context, *steps, r.pathOf(QStringLiteral("steps")));

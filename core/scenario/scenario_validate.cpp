@@ -11,6 +11,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loopscope {
@@ -82,6 +83,19 @@ void checkNames(Validation &v, const QString &list, const QString &key,
     }
 }
 
+// `defaults`: each names a parameter; a "$expr" default is checked as an expression.
+void checkDefaults(Validation &v, const Coroutine &c, const QString &path)
+{
+    const QStringList params(c.params.begin(), c.params.end());
+    const QString defaultsPath = json::childPath(path, QStringLiteral("defaults"));
+    for (auto it = c.defaults.begin(); it != c.defaults.end(); ++it)
+        if (!params.contains(it.key()))
+            v.expected(json::childPath(defaultsPath, it.key()),
+                       QStringLiteral("a parameter of %1 (%2)")
+                           .arg(json::quoted(c.name), params.join(QStringLiteral(", "))),
+                       json::quoted(it.key()));
+}
+
 void checkCoroutines(Validation &v)
 {
     std::vector<QString> names;
@@ -99,8 +113,11 @@ void checkCoroutines(Validation &v)
                 v.expected(paramPath, QStringLiteral("a parameter name not used before"),
                            json::quoted(params[p]));
         }
+        checkDefaults(v, c, path);
         // Without a program, asyncio.run(main()) is implied; a program's run passes arguments.
-        if (c.name == QLatin1String("main") && !c.params.empty() && !v.scenario.program)
+        const bool needsArgs = std::any_of(c.params.begin(), c.params.end(),
+                                           [&](auto &p) { return !c.defaults.contains(p); });
+        if (c.name == QLatin1String("main") && needsArgs && !v.scenario.program)
             v.expected(
                 path + QLatin1String(".params"),
                 QStringLiteral("no parameters for \"main\" (asyncio.run(main()) passes none)"),
@@ -131,6 +148,7 @@ void checkFunctions(Validation &v)
         if (v.scenario.coroutine(f.name))
             v.expected(json::childPath(path, QStringLiteral("name")),
                        QStringLiteral("a name no coroutine has"), json::quoted(f.name));
+        checkDefaults(v, f, path);
         validateFunctionSteps(v, f, path);
     }
     checkNames(v, list, QStringLiteral("name"), names,

@@ -96,8 +96,10 @@ bool written(const OpSpec &op, const FieldSpec &field, const Step &s)
     case FieldType::Variable:
     case FieldType::Task:
     case FieldType::Function:
-    case FieldType::ReturnWhen:
-        return !(s.*std::get<QString Step::*>(field.member)).isEmpty();
+    case FieldType::ReturnWhen: { // empty, or print's `end` "\n"
+        QString Step::*const member = std::get<QString Step::*>(field.member);
+        return s.*member != fresh.*member;
+    }
     case FieldType::Limit:
         return (s.*std::get<std::optional<Quantity> Step::*>(field.member)).has_value();
     case FieldType::Expression:
@@ -262,6 +264,8 @@ J coroutine(const Coroutine &c)
             globals.append(name);
         o.set(k("globals"), std::move(globals));
     }
+    if (!c.defaults.isEmpty())
+        o.set(k("defaults"), J(c.defaults));
     o.set(k("steps"), steps(c.steps));
     appendExtra(o, c.extra);
     return o;

@@ -262,6 +262,10 @@ void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &
     case FieldType::Task:
     case FieldType::Function:
     case FieldType::ReturnWhen:
+        if (presence == P::Optional && !r.has(key)) {
+            r.raw(key); // a known key, for messages about unknown ones
+            return;     // the model's default stays (print's `end` is "\n")
+        }
         s.*std::get<QString Step::*>(field.member)
             = r.string(key, presence, expectedText(field.type));
         return;

@@ -136,6 +136,8 @@ public:
         addBoundNames(m_visible, coroutine.steps, true);
         for (const Resource &r : validation.scenario.resources)
             m_visible << r.id;
+        for (const Coroutine &c : validation.scenario.coroutines) // `f(i)`: a coroutine object
+            m_visible << c.name;
         m_visible << QStringLiteral("loop"); // the running loop, as the export binds it
     }
 
@@ -294,8 +296,8 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
                        QStringLiteral("the name of a built-in exception class or CancelledError"),
                        json::quoted(s.error));
         return;
-    case FieldType::Text:
-        if (s.kind == StepKind::Print)
+    case FieldType::Text: // print's text is an f-string body; its `end` is plain text
+        if (s.kind == StepKind::Print && field.member == StepMember(&Step::text))
             expression(s.text, at, true);
         return;
     case FieldType::Elifs: // bodies(), with the scope they open
@@ -436,7 +438,7 @@ void StepChecker::callArgs(const Coroutine &callee, const PyArgs &args, const QS
         valueRefs(it.value(), json::childPath(argsPath, it.key()));
     }
     for (const QString &param : params)
-        if (!args.contains(param))
+        if (!args.contains(param) && !callee.defaults.contains(param))
             v.expected(
                 argsPath,
                 QStringLiteral("a value for every parameter of %1 %2").arg(name, choices(params)),

@@ -59,10 +59,11 @@ struct TraceEvent
     double t = 0.0;
     int lane = -1;
     EventKind kind = EventKind::Print;
-    QString text;     // print: the line; raise/cancel/timeout: the message
-    QString resource; // acquire, release, set, put, get: the resource id
-    int by = -1;      // create, wake: the lane that acted
-    QString via;      // wake: the object through which the lane was woken
+    QString text;                       // print: the line; raise/cancel/timeout: the message
+    QString resource;                   // acquire, release, set, put, get: the resource id
+    int by = -1;                        // create, wake: the lane that acted
+    QString via;                        // wake: the object through which the lane was woken
+    QString end = QStringLiteral("\n"); // print: what was written after the text (`end=`)
 };
 
 struct Diagnostic

@@ -164,9 +164,11 @@ void appendEvent(QByteArray &out, const Trace &trace, const TraceEvent &event)
     appendLaneRef(line, out, "lane", laneRef(trace, event.lane));
     line.str("kind", eventKindName(event.kind));
     // Every print has its text, "" included (trace-format.md); other kinds only when set.
-    if (event.kind == EventKind::Print)
+    if (event.kind == EventKind::Print) {
         line.str("text", event.text);
-    else
+        if (event.end != QLatin1String("\n")) // print(..., end=...): only when not a new line
+            line.str("end", event.end);
+    } else
         line.optStr("text", event.text);
     line.optStr("resource", event.resource);
     if (event.by >= 0)

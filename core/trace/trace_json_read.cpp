@@ -260,6 +260,8 @@ TraceEvent TraceReader::readEvent(const QJsonObject &o, const QString &path)
     event.resource = optionalStringAt(o, "resource", path);
     event.by = laneRefAt(o, "by", path);
     event.via = optionalStringAt(o, "via", path);
+    if (event.kind == EventKind::Print && o.contains(QLatin1String("end")))
+        event.end = stringAt(o, "end", path);
     return event;
 }
 

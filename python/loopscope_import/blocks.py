@@ -193,7 +193,10 @@ class Blocks:
     def raise_step(self, exc):
         if isinstance(exc, ast.Call):
             cls, args = exc.func, exc.args
-            if exc.keywords or len(args) > 1:
+            special = _one_message(exc)
+            if special is not None:
+                args = special
+            elif exc.keywords or len(args) > 1:
                 refuse(exc, "raising an error with several arguments", "give it one message")
         else:
             cls, args = exc, []
@@ -302,3 +305,41 @@ class Blocks:
             step["as"] = target_text(first.targets[0])
         step["steps"] = self.body(stmt.body[1:])
         return step
+
+
+# The classes that take more than a message, as scenario-format.md builds them (and the Python
+# export writes them): a group of one exception with the message, a Unicode error of a fixed
+# input with the message as its reason. class -> (arguments before the message, Python's own
+# reason: the message when there is none).
+_UNICODE_ERRORS = {
+    "UnicodeDecodeError": (["utf-8", b"\xff", 0, 1], "invalid start byte"),
+    "UnicodeEncodeError": (["ascii", "\xe9", 0, 1], "ordinal not in range(128)"),
+    "UnicodeTranslateError": (["\xe9", 0, 1], "character maps to <undefined>"),
+}
+_GROUPS = {"ExceptionGroup": "Exception", "BaseExceptionGroup": "BaseException"}
+
+
+def _one_message(call):
+    """[message] (or []) for `ExceptionGroup(m, [Exception(m)])` and the Unicode errors
+    written as the scenario format builds them; None for any other call."""
+    if call.keywords or not isinstance(call.func, ast.Name):
+        return None
+    name, args = call.func.id, call.args
+    if name in _GROUPS and len(args) == 2 and isinstance(args[1], ast.List) \
+            and len(args[1].elts) == 1:
+        inner = args[1].elts[0]
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) \
+                and inner.func.id == _GROUPS[name] and not inner.keywords \
+                and [ast.dump(a) for a in inner.args] == [ast.dump(args[0])]:
+            empty = isinstance(args[0], ast.Constant) and args[0].value == ""
+            return [] if empty else [args[0]]
+    if name in _UNICODE_ERRORS and args:
+        fixed, reason = _UNICODE_ERRORS[name]
+        try:
+            if [ast.literal_eval(a) for a in args[:-1]] != fixed:
+                return None
+        except ValueError:
+            return None
+        default = isinstance(args[-1], ast.Constant) and args[-1].value == reason
+        return [] if default else [args[-1]]
+    return None

@@ -2,10 +2,11 @@
 `task_done`, and so on (the mapping table in docs/python-import.md)."""
 
 import ast
+import copy
 
 from .names import NETWORK_PLACEHOLDER, is_network
 from .refusals import refuse
-from .values import expression_text, numeric_field, value_field
+from .values import check_expression, expression_text, numeric_field, value_field
 
 _CREATE_TASK = ("asyncio.create_task", "asyncio.ensure_future")
 # Resource methods: (kind, method, awaited) -> op
@@ -43,6 +44,10 @@ class Calls:
         return rid
 
     def is_loop(self, node):
+        """A name bound to the running loop, or `asyncio.get_running_loop()` itself (the
+        Python export's form in plain functions: `asyncio.get_running_loop().call_later`)."""
+        if isinstance(node, ast.Call) and not node.args and not node.keywords:
+            return self.imp.dotted(node.func) == "asyncio.get_running_loop"
         return isinstance(node, ast.Name) and node.id in self.loop_names
 
     # -- arguments ----------------------------------------------------------------------
@@ -223,10 +228,32 @@ class Calls:
                 step["return_exceptions"] = True
         return step
 
+    def star_text(self, node):
+        """`*(worker(q, i) for i in ...)`: a call of the module's coroutines inside that passes
+        a resource leaves it out (the coroutine names the resource itself, as for a call
+        written out) and passes the rest by name."""
+        check_expression(node, allow_comprehension=True)
+        node = copy.deepcopy(node)
+        for call in ast.walk(node):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                    and call.func.id in self.imp.coroutines):
+                continue
+            name = call.func.id
+            resources = self.imp.resource_params.get(name, {})
+            named = self.coro_args(call, self.imp.coroutine_params[name], {}, name + "()")
+            if not set(named) & set(resources):
+                continue
+            arguments = dict(zip(self.imp.coroutine_params[name], call.args))
+            arguments.update((k.arg, k.value) for k in call.keywords)
+            call.args = []
+            call.keywords = [ast.keyword(arg=param, value=value)
+                             for param, value in arguments.items() if param not in resources]
+        return ast.unparse(node)
+
     def item(self, node):
         """One awaitable of gather, wait or as_completed."""
         if isinstance(node, ast.Starred):
-            return {"star": expression_text(node.value, allow_comprehension=True)}
+            return {"star": self.star_text(node.value)}
         coro = self.coro_call(node)
         if coro is not None:
             return coro
@@ -234,16 +261,29 @@ class Calls:
             return {"task": node.id}
         if isinstance(node, ast.Call):
             name = self.imp.dotted(node.func) or ""
+            if name in _CREATE_TASK and len(node.args) == 1 and not node.keywords \
+                    and self.awaitable_op(node.args[0]):
+                # wait([asyncio.create_task(asyncio.sleep(1))]): the export's form of a sleep
+                # item (3.12's wait takes no bare coroutine); the item op makes the task
+                return self.awaited_step(node.args[0], False)
             if name in _CREATE_TASK:
                 created = self.create_task(node, None)
                 created.pop("op")
                 return created
-            if name in ("asyncio.sleep", "asyncio.to_thread", "asyncio.shield") or (
-                    isinstance(node.func, ast.Attribute) and node.func.attr == "run_in_executor"
-                    and self.is_loop(node.func.value)):
+            if self.awaitable_op(node):
                 return self.awaited_step(node, False)
         refuse(node, "gathering " + ast.unparse(node), "gather coroutine calls, tasks, "
                "*a list of tasks, or asyncio.sleep / to_thread / run_in_executor / shield")
+
+    def awaitable_op(self, node):
+        """asyncio.sleep / to_thread / shield or loop.run_in_executor: an item written as
+        the op itself."""
+        if not isinstance(node, ast.Call):
+            return False
+        name = self.imp.dotted(node.func) or ""
+        return name in ("asyncio.sleep", "asyncio.to_thread", "asyncio.shield") or (
+            isinstance(node.func, ast.Attribute) and node.func.attr == "run_in_executor"
+            and self.is_loop(node.func.value))
 
     def wait_for(self, node):
         inner = self.argument(node, 0, "fut")
@@ -276,7 +316,7 @@ class Calls:
         if isinstance(items, (ast.List, ast.Tuple, ast.Set)):
             listed = [self.item(e) for e in items.elts]
         else:
-            listed = [{"star": expression_text(items, allow_comprehension=True)}]
+            listed = [{"star": self.star_text(items)}]
         step = {"op": "wait", "items": listed}
         when = self.argument(node, 2, "return_when")
         if when is not None:

@@ -48,3 +48,21 @@ NETWORK_PLACEHOLDER = 1.0
 
 def is_network(dotted):
     return bool(dotted) and dotted.startswith(NETWORK_PREFIXES)
+
+
+def undo_export_renames(node, callables):
+    """In Loopscope's own export, a local that has the name of a coroutine or function of the
+    module is written with `_` (`w0_ = await calc()` where `w0` is a coroutine too): Python has
+    one namespace where a scenario has two. The scenario's name comes back when the function
+    uses the coroutine only by calling it (`w0()`, which the import reads as a `coro` field),
+    never as a value an expression would read."""
+    names = [n for n in ast.walk(node) if isinstance(n, ast.Name)]
+    params = {a.arg for a in ast.walk(node) if isinstance(a, ast.arg)}  # signatures stay
+    called = {id(c.func) for c in ast.walk(node) if isinstance(c, ast.Call)}
+    as_value = {n.id for n in names if id(n) not in called}
+    renamed = {n.id for n in names
+               if n.id.endswith("_") and n.id[:-1] in callables and n.id[:-1] not in as_value
+               and n.id not in params and n.id[:-1] not in params}
+    for n in names:
+        if n.id in renamed:
+            n.id = n.id[:-1]

@@ -6,7 +6,7 @@ import os
 from . import cpu
 from .comments import Comments
 from .module_parts import ModuleParts
-from .names import NETWORK_PLACEHOLDER, Aliases
+from .names import NETWORK_PLACEHOLDER, Aliases, undo_export_renames
 from .refusals import Refusals, Unsupported, refuse
 from .resources import resource_of
 from .scenario import assemble
@@ -67,6 +67,9 @@ class Importer(ModuleParts):
             self.refusals.raise_if_any()
         self.collect_definitions(tree)
         self.refusals.guard(self.collect_resources, tree)
+        if self.comments.is_export():
+            for node in list(self.coroutines.values()) + list(self.functions.values()):
+                undo_export_renames(node, set(self.coroutines) | set(self.functions))
         self.refusals.guard(self.collect_resource_params)
         coroutines = [self.refusals.guard(self.coroutine, node) for node in self.coroutines.values()]
         functions = [self.refusals.guard(self.function, node) for node in self.functions.values()]

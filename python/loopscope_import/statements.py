@@ -37,7 +37,9 @@ class Body(Calls, Blocks):
         self.task_groups = []
         self.loop_names = set(importer.loop_names)
         self.globals = []
-        self.detect_cpu = kind != "program"  # a measured loop's own statements are not again
+        # A measured loop's own statements are not again; in Loopscope's own export CPU work
+        # is burn(seconds), so every loop there is the scenario's control flow.
+        self.detect_cpu = kind != "program" and not importer.comments.is_export()
         self.known = {}  # locals bound to a literal by the statements so far (for timeit)
         self.coro_vars = {}  # `c = f(x)`: a coroutine object not awaited yet -> its call node
 
@@ -174,6 +176,9 @@ class Body(Calls, Blocks):
         return [{"op": "return", "value": value_field(stmt.value)}]
 
     def stmt_If(self, stmt, rest):
+        guarded = self.guarded_wait_for(stmt)
+        if guarded is not None:
+            return [guarded]
         step = {"op": "if", "cond": expression_text(stmt.test), "steps": self.body(stmt.body)}
         orelse = stmt.orelse
         elifs = []
@@ -186,6 +191,31 @@ class Body(Calls, Blocks):
         if orelse:
             step["else"] = self.body(orelse)
         return [step]
+
+    def guarded_wait_for(self, stmt):
+        """The Python export's wait_for with a computed timeout: `if T > 0:` the 3.12 form
+        (`async with asyncio.timeout(T): await f()`), `else: await asyncio.wait_for(f(), T)`
+        (a timeout <= 0 cancels before the coroutine starts). Both branches are the one
+        wait_for step; None for any other if."""
+        test = stmt.test
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1
+                and isinstance(test.ops[0], ast.Gt)
+                and isinstance(test.comparators[0], ast.Constant)
+                and test.comparators[0].value == 0 and len(stmt.body) == 1
+                and isinstance(stmt.body[0], ast.AsyncWith) and len(stmt.orelse) == 1):
+            return None
+        awaited = getattr(stmt.orelse[0], "value", None)
+        call = awaited.value if isinstance(awaited, ast.Await) else None
+        timeout = stmt.body[0].items[0].context_expr
+        if not (isinstance(call, ast.Call) and self.imp.dotted(call.func) == "asyncio.wait_for"
+                and len(call.args) == 2 and isinstance(timeout, ast.Call)
+                and self.imp.dotted(timeout.func) == "asyncio.timeout"
+                and len(timeout.args) == 1
+                and ast.dump(call.args[1]) == ast.dump(test.left) == ast.dump(timeout.args[0])
+                and ast.dump(call.args[0]) == ast.dump(_awaited_call(stmt.body[0].body))):
+            return None
+        step = self.async_with(stmt.body[0].items, stmt.body[0].body)
+        return step if step.get("op") == "wait_for" else None
 
     def stmt_For(self, stmt, rest):
         if stmt.orelse:
@@ -298,6 +328,8 @@ class Body(Calls, Blocks):
                 errors.append("TimeoutError")
             elif isinstance(node, ast.Name) and short[:1].isupper():
                 errors.append(short)
+            elif name in _ASYNCIO_ERRORS:  # the ones scenario-format.md's try names
+                errors.append(short)
             else:
                 refuse(node, f"catching {ast.unparse(node)}", "catch a built-in exception "
                        "class, asyncio.CancelledError or Exception")
@@ -311,6 +343,9 @@ class Body(Calls, Blocks):
         if run is None:
             refuse(stmt, _describe(stmt), _instead(stmt))
         return [run]
+
+
+_ASYNCIO_ERRORS = ("asyncio.QueueFull", "asyncio.QueueEmpty", "asyncio.BrokenBarrierError")
 
 
 def _describe(stmt):
@@ -337,3 +372,11 @@ def _instead(stmt):
         "TryStar": "use try/except ExceptionGroup",
     }
     return hints.get(type(stmt).__name__, "write it with the statements scenario-format.md lists")
+
+
+def _awaited_call(body):
+    """The call of `await f()` or `x = await f()`, the one statement of body, or None."""
+    if len(body) != 1:
+        return None
+    awaited = getattr(body[0], "value", None)
+    return awaited.value if isinstance(awaited, ast.Await) else None

@@ -17,7 +17,8 @@ _NOT_IN_PYTHON = ("notes", "layout", "clock", "variants")
 _PYTHON_DEFAULTS = {"gil": True, "switch_interval": 0.005, "cpu_count": 4}
 _RESOURCE_DEFAULTS = {"queue": {"maxsize": 0, "items": []}, "semaphore": {"bounded": False},
                       "process_pool": {"startup": 0}}
-_STEP_DEFAULTS = {"call": {"await": True}, "gather": {"return_exceptions": False}}
+_STEP_DEFAULTS = {"call": {"await": True}, "gather": {"return_exceptions": False},
+                  "notify": {"n": 1}}
 
 
 def _steps(steps):
@@ -31,6 +32,9 @@ def _steps(steps):
         if "except" in step:
             step["except"] = {k: {**v, "steps": _steps(v["steps"])} if isinstance(v, dict)
                               else _steps(v) for k, v in step["except"].items()}
+        if "elif" in step:
+            step["elif"] = [{**clause, "steps": _steps(clause["steps"])}
+                            for clause in step["elif"]]
         out.append(step)
     return out
 
@@ -42,9 +46,11 @@ def normalised(doc):
     doc["python"] = {**_PYTHON_DEFAULTS, **doc.get("python", {})}
     doc["resources"] = [{**_RESOURCE_DEFAULTS.get(r["kind"], {}), **r}
                         for r in doc.get("resources", [])]
-    for coroutine in doc["coroutines"]:
+    for coroutine in doc["coroutines"] + doc.get("functions", []):
         coroutine.setdefault("params", [])
         coroutine["steps"] = _steps(coroutine["steps"])
+    if "program" in doc:
+        doc["program"] = _steps(doc["program"])
     return doc
 
 

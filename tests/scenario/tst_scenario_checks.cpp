@@ -86,8 +86,8 @@ void TestScenarioChecks::refused_data()
         3, 100, "[]}");
     row("key_of_another_op", doc(R"({"op": "print", "text": "hi", "seconds": 1})"),
         "coroutines[0].steps[0].seconds",
-        "expected one of op, id, label, text or an extension key \"x-...\", got \"seconds\"", 3, 84,
-        "1}");
+        "expected one of op, id, label, text, end or an extension key \"x-...\", got \"seconds\"",
+        3, 84, "1}");
     row("case_typo", doc(R"({"op": "print", "text": "hi", "Label": "x"})"),
         "coroutines[0].steps[0].Label", "unknown key; did you mean \"label\"?", 3, 82, "\"x\"}");
     row("swapped_letters", doc(R"({"op": "gather", "items": [], "retrun_exceptions": true})"),

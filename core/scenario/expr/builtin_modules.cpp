@@ -1,5 +1,5 @@
 // The modules an expression may use without importing: time (scenario time), random (the
-// run's seeded generator) and asyncio (the running loop's clock).
+// run's seeded generator), asyncio (the running loop's clock) and datetime (builtin_datetime).
 #include "scenario/expr/builtins.h"
 
 #include "scenario/expr/error.h"

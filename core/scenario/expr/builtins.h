@@ -70,7 +70,7 @@ void sortValues(Values &items, const Value *key, bool reverse, Scope &scope);
 using BuiltinTable = std::vector<std::pair<const char *, BuiltinFunction::Body>>;
 const BuiltinTable &numericBuiltins();
 Value moduleNamed(const QString &name); // time, random, asyncio, datetime; None if not one
-Value datetimeModule();                 // datetime_module.cpp
+Value datetimeModule();                 // builtin_datetime.cpp
 
 // str.name(args...) (methods.cpp dispatches here).
 Value stringMethod(const QString &text, const QString &name, const Values &args);
