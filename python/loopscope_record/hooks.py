@@ -36,6 +36,7 @@ class Hooks:
         self.running = None  # the lane of the step in progress
         self.handle_waker = {}  # a plain callback's handle -> the lane that scheduled it
         self.context_waker = None  # while such a callback runs
+        self.deadline = None  # while a timer's callback runs, late: when it was due
         self.completer = {}  # an executor's future -> the lane that did the work
         self.holders = {}  # id(lock) -> [lanes holding it]
         self.thread_lanes = {}  # a pool thread's ident -> its lane
@@ -81,13 +82,20 @@ class Hooks:
     # Steps --------------------------------------------------------------------------------
 
     def run_callback(self, handle, run):
-        """A handle that is no task's step: whoever scheduled it wakes what it wakes."""
+        """A handle that is no task's step: whoever scheduled it wakes what it wakes. A timer
+        that fires late (the loop was held) makes what it wakes `ready` from its deadline, as
+        Loopscope shows it (Task::becameReady): the wait was over, the loop was not free."""
         waker = self.handle_waker.pop(handle, None) if self.handle_waker else None
         saved, self.context_waker = self.context_waker, waker
+        deadline = getattr(handle, "_when", None)
+        if deadline is not None and not self.clock.virtual:  # loop.time() is another clock
+            deadline = self.clock.now() - max(handle._loop.time() - deadline, 0.0)
+        saved_deadline, self.deadline = self.deadline, deadline
         try:
             return run(handle)
         finally:
             self.context_waker = saved
+            self.deadline = saved_deadline
 
     def _named_later(self, task, lane):
         name = task.get_name()
@@ -214,7 +222,11 @@ class Hooks:
         if lane is _IGNORED or lane is self.running:
             return
         t = self.clock.now()
-        lane.times.append(t)
+        deadline = self.deadline
+        if deadline is not None and deadline < t:  # a timer's late callback
+            lane.times.append(max(deadline, lane.times[-1]) if lane.times else deadline)
+        else:
+            lane.times.append(t)
         lane.marks.append(M_READY)
         if known is None:
             return

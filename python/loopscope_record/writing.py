@@ -22,8 +22,10 @@ _BUSY = (RUNNING, BLOCKING)
 
 
 def _t(t):
-    """Times rounded to the nanosecond: real clocks give more digits than mean anything."""
-    return round(max(t, 0.0), 9)
+    """Times as the clock gave them, never below 0: whole nanoseconds on the real clock, and on
+    the virtual one the exact sums Loopscope's own clock makes (rounded, 7.999999999999915
+    became 8.0 and a recording no longer matched its scenario's trace exactly)."""
+    return max(t, 0.0)
 
 
 def trace_text(rec, end, status, error):
@@ -33,7 +35,7 @@ def trace_text(rec, end, status, error):
 def trace_parts(rec, end, status, error):
     """The trace's text in pieces, to be written one after the other (no copy of the whole)."""
     lanes = sorted(rec.lanes, key=lambda lane: _KIND_ORDER[lane.kind])
-    rounded = rec.clock != "cpython"  # the real clock counts whole nanoseconds already
+    rounded = False  # neither clock needs rounding (_t)
     busy = []  # the spans holding the loop (_loop_lane_text)
     parts = ['{"format":"loopscope-trace","version":1,"scenario":', _dumps(rec.title),
              ',"clock":', _dumps(rec.clock), ',"duration":', repr(_t(end)), ',"lanes":[']
