@@ -36,11 +36,11 @@ class Clock:
         self.world = None  # pools_virtual.World under --virtual
         self.on_hang = lambda: None
         self.jobs = 0  # pool jobs submitted and not done: the loop waits for them for real
-        self._t0 = time.perf_counter()
+        # The real clock: whole nanoseconds since the start, so a time is written as it is.
+        self.counter, self.base_ns = time.perf_counter_ns, time.perf_counter_ns()
         if not virtual:
-            # Whole nanoseconds: a time is written as it is, with no rounding to do.
-            t0, counter = time.perf_counter_ns(), time.perf_counter_ns
-            self.now = lambda: (counter() - t0) / 1e9
+            counter, base = self.counter, self.base_ns
+            self.now = lambda: (counter() - base) / 1e9
 
     def now(self):
         return self.t
