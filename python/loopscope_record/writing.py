@@ -142,7 +142,10 @@ def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
     marks = marks[a:b]
     for m in set(marks):
         _pieces(m)
-    strs = list(map(repr, islice(times, a, b)))
+    # Slices, not islice(times, a, b): islice steps over the first `a` times one by one, and a
+    # lane of a million changes cut into hundreds of ranges was stepped over hundreds of times.
+    times = times[a:b + 1]
+    strs = list(map(repr, times[:b - a]))
     strs.append(repr(stop))
     text = "".join(chain.from_iterable(zip(
         map(_HEAD.__getitem__, marks), strs, repeat(',"end":'), islice(strs, 1, None),
@@ -150,8 +153,8 @@ def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
     flags = [MARKS[m][0] in _BUSY for m in range(len(MARKS))]
     chosen = list(map(flags.__getitem__, marks))
     if any(chosen):
-        starts = islice(times, a, b)
-        stops = chain(islice(times, a + 1, b), (stop,))
+        starts = times[:b - a]
+        stops = chain(times[1:b - a], (stop,))
         spans = zip(compress(starts, chosen), compress(stops, chosen), compress(strs, chosen),
                     compress(islice(strs, 1, None), chosen),
                     compress(map(MARKS.__getitem__, marks), chosen), repeat(lane_id))
