@@ -271,7 +271,7 @@ class World:
     def _start_segment(self, i, t):
         """The job's code runs on to its next wait or CPU work, which the thread then does."""
         th = self.threads[i]
-        kind, seconds = self._advance_job(th, t)
+        kind, seconds = self._advance_job(th)
         if kind is None:
             th.activity = IDLE
             return self._complete(i, t)
@@ -283,7 +283,7 @@ class World:
             self._record(i, BLOCKING, None, t)
         return None
 
-    def _advance_job(self, th, t):
+    def _advance_job(self, th):
         job = th.job
         if th.worker is not None:
             return th.worker.resume(job)
