@@ -236,6 +236,12 @@ QString ProgramWriter::resourceConstructor(const Resource &r) const
     case ResourceKind::Future:
         return QStringLiteral("loop.create_future()");
     case ResourceKind::ThreadPool:
+        // The scenario's own default pool: its threads are asyncio_0, asyncio_1, ... as
+        // asyncio names the default executor's (and as Loopscope names them), not
+        // ThreadPoolExecutor-N_k, which would also shift the N of every other pool.
+        if (r.id == QLatin1String("default"))
+            return QStringLiteral("ThreadPoolExecutor(%1, thread_name_prefix=\"asyncio\")")
+                .arg(r.workers.value_or(defaultPoolWorkers()));
         return QStringLiteral("ThreadPoolExecutor(%1)")
             .arg(r.workers.value_or(defaultPoolWorkers()));
     case ResourceKind::Condition:

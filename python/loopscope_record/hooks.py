@@ -36,6 +36,7 @@ class Hooks:
         self.running = None  # the lane of the step in progress
         self.handle_waker = {}  # a plain callback's handle -> the lane that scheduled it
         self.context_waker = None  # while such a callback runs
+        self.deadline = None  # while a timer's callback runs, late: when it was due
         self.completer = {}  # an executor's future -> the lane that did the work
         self.holders = {}  # id(lock) -> [lanes holding it]
         self.thread_lanes = {}  # a pool thread's ident -> its lane
@@ -81,13 +82,20 @@ class Hooks:
     # Steps --------------------------------------------------------------------------------
 
     def run_callback(self, handle, run):
-        """A handle that is no task's step: whoever scheduled it wakes what it wakes."""
+        """A handle that is no task's step: whoever scheduled it wakes what it wakes. A timer
+        that fires late (the loop was held) makes what it wakes `ready` from its deadline, as
+        Loopscope shows it (Task::becameReady): the wait was over, the loop was not free."""
         waker = self.handle_waker.pop(handle, None) if self.handle_waker else None
         saved, self.context_waker = self.context_waker, waker
+        deadline = getattr(handle, "_when", None)
+        if deadline is not None and not self.clock.virtual:  # loop.time() is another clock
+            deadline = self.clock.now() - max(handle._loop.time() - deadline, 0.0)
+        saved_deadline, self.deadline = self.deadline, deadline
         try:
             return run(handle)
         finally:
             self.context_waker = saved
+            self.deadline = saved_deadline
 
     def _named_later(self, task, lane):
         name = task.get_name()
@@ -102,14 +110,26 @@ class Hooks:
         step took 2 ms or more: a step of 2 ms counted from a reading up to 0.25 ms before it
         starts gains at most that much CPU, which cannot make a step that slept look busy."""
         hooks, clock, lanes, new_lane = self, self.clock, self.lanes, self._new_lane
-        virtual, now = clock.virtual, clock.now
+        virtual, counter, base = clock.virtual, clock.counter, clock.base_ns
         cpu = [0.0, -1.0]  # the last reading of the thread's CPU time, and when (wall)
 
-        def step(handle, task, lane):
+        def recorded_run(handle):
+            # One frame per step, the clock read in place (clock.now() made three): a
+            # million switches are two million steps.
+            task = getattr(handle._callback, "__self__", None)
+            if task is None or type(task) not in TASK_TYPES:
+                return hooks.run_callback(handle, run)
+            lane = lanes.get(id(task))
+            if lane is None:
+                lane = new_lane(task)
+            if lane is _IGNORED:
+                return hooks.run_callback(handle, run)
             if lane.given_name is not None:
                 hooks._named_later(task, lane)
-            t0 = now()
-            if not virtual:
+            if virtual:
+                t0 = clock.t
+            else:
+                t0 = (counter() - base) / 1e9
                 if t0 - cpu[1] > 0.00025:
                     cpu[0], cpu[1] = thread_time(), t0
                 cpu0 = cpu[0]
@@ -120,13 +140,15 @@ class Hooks:
                 return run(handle)
             finally:
                 hooks.running = outer
-                t1 = now()
-                if not virtual:
+                if virtual:
+                    t1 = clock.t
+                    if t1 - t0 > _SLOW_STEP:  # a time.sleep or CPU work moved the clock
+                        hooks.slow_step(lane, t0, t1 - t0)
+                else:
+                    t1 = (counter() - base) / 1e9
                     if t1 - t0 >= 0.002:
                         cpu[0], cpu[1] = thread_time(), t1
                         hooks._real_step_kind(lane, t0, t1, cpu[0] - cpu0)
-                elif t1 - t0 > _SLOW_STEP:  # a time.sleep moved the virtual clock
-                    hooks.slow_step(lane, t0, t1 - t0)
                 if task.done():
                     hooks._ended(task, lane, t1)
                 elif task._fut_waiter is None:  # it yielded (sleep(0)): its next step is queued
@@ -134,16 +156,6 @@ class Hooks:
                     lane.marks.append(M_READY)
                 else:
                     hooks._after_step(task, lane, t1)
-
-        def recorded_run(handle):
-            task = getattr(handle._callback, "__self__", None)
-            if task is not None and type(task) in TASK_TYPES:
-                lane = lanes.get(id(task))
-                if lane is None:
-                    lane = new_lane(task)
-                if lane is not _IGNORED:
-                    return step(handle, task, lane)
-            return hooks.run_callback(handle, run)
 
         return recorded_run
 
@@ -214,7 +226,11 @@ class Hooks:
         if lane is _IGNORED or lane is self.running:
             return
         t = self.clock.now()
-        lane.times.append(t)
+        deadline = self.deadline
+        if deadline is not None and deadline < t:  # a timer's late callback
+            lane.times.append(max(deadline, lane.times[-1]) if lane.times else deadline)
+        else:
+            lane.times.append(t)
         lane.marks.append(M_READY)
         if known is None:
             return

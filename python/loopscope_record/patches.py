@@ -23,11 +23,15 @@ def _install_loop(hooks):
     run = events.Handle._run
     call_soon = base_events.BaseEventLoop.call_soon
 
-    scheduled = hooks.scheduled
+    scheduled, lanes = hooks.scheduled, hooks.lanes
 
     def recorded_call_soon(loop, callback, *args, context=None):
         handle = call_soon(loop, callback, *args, context=context)
-        scheduled(handle, callback, args)
+        running = hooks.running
+        # A task scheduling its own next step (a bare yield: sleep(0)) changes nothing that
+        # scheduled() would record: said here, without the call (lanes holds only tasks).
+        if running is None or lanes.get(id(getattr(callback, "__self__", None))) is not running:
+            scheduled(handle, callback, args)
         return handle
 
     events.Handle._run = hooks.step_hook(run)

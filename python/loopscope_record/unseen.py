@@ -13,7 +13,8 @@ import threading
 from asyncio import base_events, events
 
 _POOL_WORKERS = ("concurrent.futures.thread", "concurrent.futures.process", "multiprocessing")
-_OURS = _POOL_WORKERS + ("asyncio.",)  # asyncio's own threads (shutdown_default_executor's)
+# asyncio's own threads (shutdown_default_executor's), and the recorder's (--virtual's pool threads)
+_OURS = _POOL_WORKERS + ("asyncio.", "loopscope_record.")
 
 
 def install(hooks, recording):

@@ -15,10 +15,14 @@ import asyncio
 import heapq
 import itertools
 import selectors
-import threading
 import time
+from asyncio import base_events, futures
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-from .recording import BLOCKING, RUNNING
+from . import cputime, pools_virtual
+from .recording import WAITING
+
+_INF = float("inf")
 
 
 class Hang(Exception):
@@ -29,13 +33,14 @@ class Clock:
     def __init__(self, virtual):
         self.virtual = virtual
         self.t = 0.0
+        self.world = None  # pools_virtual.World under --virtual
         self.on_hang = lambda: None
         self.jobs = 0  # pool jobs submitted and not done: the loop waits for them for real
-        self._t0 = time.perf_counter()
+        # The real clock: whole nanoseconds since the start, so a time is written as it is.
+        self.counter, self.base_ns = time.perf_counter_ns, time.perf_counter_ns()
         if not virtual:
-            # Whole nanoseconds: a time is written as it is, with no rounding to do.
-            t0, counter = time.perf_counter_ns(), time.perf_counter_ns
-            self.now = lambda: (counter() - t0) / 1e9
+            counter, base = self.counter, self.base_ns
+            self.now = lambda: (counter() - base) / 1e9
 
     def now(self):
         return self.t
@@ -48,15 +53,37 @@ class _Selector(selectors.SelectSelector):
         self.loop = None
 
     def select(self, timeout=None):
+        """One turn of the loop: the loop thread lets go of the GIL, the clock moves on to the
+        first timer or the pools' next event (pools_virtual), and the loop takes the GIL
+        back if it has callbacks to run (waiting for it while a pool thread computes)."""
+        clock, world, loop = self._clock, self._clock.world, self.loop
+        if world is not None:
+            world.release_gil_for_loop()
         io = len(self.get_map()) > 1  # more than the loop's own self-pipe
-        if timeout is None and not io and not self._clock.jobs:  # no pool job can wake it
-            self._clock.on_hang()  # ends the process: asyncio.run would cancel and go on
-            raise Hang()
-        if timeout is None:
-            return super().select(None)  # a file descriptor or a pool job: wait for it
-        if timeout > 0:  # _run_once dropped cancelled timers: the first one is live
-            self._clock.t = max(self._clock.t, self.loop._scheduled[0]._when)
-        return super().select(0) if io else []
+        events = []
+        if timeout is None or timeout > 0:
+            due = world.next_event_time() if world is not None else _INF
+            if timeout is not None:  # _run_once dropped cancelled timers: the first one is live
+                due = min(due, loop._scheduled[0]._when)
+            if due == _INF and not io and not clock.jobs:  # nothing can wake it
+                clock.on_hang()  # ends the process: asyncio.run would cancel and go on
+                raise Hang()
+            if due == _INF:
+                events = super().select(None)  # a file descriptor or a job: wait for it
+            elif world is not None:
+                world.advance_to(max(clock.t, due))
+            else:
+                clock.t = max(clock.t, due)
+        if io and not events:
+            events = super().select(0)
+        if world is not None and _callbacks_due(loop, clock.t):
+            world.acquire_gil_for_loop()
+        return events
+
+
+def _callbacks_due(loop, t):
+    timers = loop._scheduled
+    return bool(loop._ready) or bool(timers and timers[0]._when <= t + loop._clock_resolution)
 
 
 class _Timer(asyncio.TimerHandle):
@@ -107,9 +134,40 @@ def install(clock, hooks):
             return VirtualLoop(clock)
 
     asyncio.set_event_loop_policy(Policy())
-    _install_sleep(clock, hooks)
+    clock.world = pools_virtual.World(clock, hooks)
+    cputime.install(clock, hooks, clock.world)
+    _install_pools(clock.world, hooks)
     _install_creation_order(hooks)
     _install_executor_shutdown(clock)
+
+
+def _install_pools(world, hooks):
+    """run_in_executor (and so to_thread) hands its job to the world instead of the pool."""
+    real_run_in_executor = base_events.BaseEventLoop.run_in_executor
+
+    def virtual_run_in_executor(loop, executor, func, *args):
+        loop._check_closed()
+        if loop._debug:
+            loop._check_callback(func, "run_in_executor")
+        if executor is None:  # as BaseEventLoop.run_in_executor
+            executor = loop._default_executor
+            loop._check_default_executor()
+            if executor is None:
+                executor = ThreadPoolExecutor(thread_name_prefix="asyncio")
+                loop._default_executor = executor
+        process = isinstance(executor, ProcessPoolExecutor)
+        if not process and not isinstance(executor, ThreadPoolExecutor):
+            return real_run_in_executor(loop, executor, func, *args)
+        if not process and executor._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        entry = [(WAITING, "process" if process else "thread"), None]
+        job = pools_virtual.Job(func, args, entry)
+        fut = futures.wrap_future(job.future, loop=loop)
+        hooks.completer[fut] = entry
+        world.submit(executor, job)
+        return fut
+
+    base_events.BaseEventLoop.run_in_executor = virtual_run_in_executor
 
 
 def _install_executor_shutdown(clock):
@@ -126,22 +184,6 @@ def _install_executor_shutdown(clock):
             clock.jobs -= 1
 
     asyncio.base_events.BaseEventLoop.shutdown_default_executor = counted_shutdown
-
-
-def _install_sleep(clock, hooks):
-    real_sleep = time.sleep
-    loop_thread = threading.main_thread()
-
-    def virtual_sleep(seconds):
-        lane = hooks.running
-        if lane is None or threading.current_thread() is not loop_thread:
-            return real_sleep(seconds)
-        lane.add(clock.t, BLOCKING)
-        clock.t += max(float(seconds), 0.0)
-        lane.add(clock.t, RUNNING)
-        return None
-
-    time.sleep = virtual_sleep
 
 
 def _install_creation_order(hooks):

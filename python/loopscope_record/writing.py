@@ -22,8 +22,10 @@ _BUSY = (RUNNING, BLOCKING)
 
 
 def _t(t):
-    """Times rounded to the nanosecond: real clocks give more digits than mean anything."""
-    return round(max(t, 0.0), 9)
+    """Times as the clock gave them, never below 0: whole nanoseconds on the real clock, and on
+    the virtual one the exact sums Loopscope's own clock makes (rounded, 7.999999999999915
+    became 8.0 and a recording no longer matched its scenario's trace exactly)."""
+    return max(t, 0.0)
 
 
 def trace_text(rec, end, status, error):
@@ -33,7 +35,7 @@ def trace_text(rec, end, status, error):
 def trace_parts(rec, end, status, error):
     """The trace's text in pieces, to be written one after the other (no copy of the whole)."""
     lanes = sorted(rec.lanes, key=lambda lane: _KIND_ORDER[lane.kind])
-    rounded = rec.clock != "cpython"  # the real clock counts whole nanoseconds already
+    rounded = False  # neither clock needs rounding (_t)
     busy = []  # the spans holding the loop (_loop_lane_text)
     parts = ['{"format":"loopscope-trace","version":1,"scenario":', _dumps(rec.title),
              ',"clock":', _dumps(rec.clock), ',"duration":', repr(_t(end)), ',"lanes":[']
@@ -140,7 +142,10 @@ def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
     marks = marks[a:b]
     for m in set(marks):
         _pieces(m)
-    strs = list(map(repr, islice(times, a, b)))
+    # Slices, not islice(times, a, b): islice steps over the first `a` times one by one, and a
+    # lane of a million changes cut into hundreds of ranges was stepped over hundreds of times.
+    times = times[a:b + 1]
+    strs = list(map(repr, times[:b - a]))
     strs.append(repr(stop))
     text = "".join(chain.from_iterable(zip(
         map(_HEAD.__getitem__, marks), strs, repeat(',"end":'), islice(strs, 1, None),
@@ -148,8 +153,8 @@ def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
     flags = [MARKS[m][0] in _BUSY for m in range(len(MARKS))]
     chosen = list(map(flags.__getitem__, marks))
     if any(chosen):
-        starts = islice(times, a, b)
-        stops = chain(islice(times, a + 1, b), (stop,))
+        starts = times[:b - a]
+        stops = chain(times[1:b - a], (stop,))
         spans = zip(compress(starts, chosen), compress(stops, chosen), compress(strs, chosen),
                     compress(islice(strs, 1, None), chosen),
                     compress(map(MARKS.__getitem__, marks), chosen), repeat(lane_id))

@@ -9,7 +9,8 @@ with their scenario time and lane, tasks named as lanes, OUTCOME) and adds:
   may take (it matters where two cancelled tasks race for one resource: seed 704);
 - `MAIN_END <time>` when main returns or raises, before asyncio.run cancels what is left;
 - one `TASK <lane> <done|failed|cancelled|pending>` line per task after asyncio.run returns;
-- with LOOPSCOPE_DIFF_CLOCK=virtual, a CPython event loop whose clock is virtual: the loop runs
+- with LOOPSCOPE_DIFF_CLOCK=virtual, the recorder's virtual loop (python/loopscope_record/
+  virtual.py, imported, not copied), a CPython event loop whose clock is virtual: the loop runs
   CPython's own _run_once, Task, Lock, Queue, TaskGroup and timeout code unchanged, but waiting
   for the next timer advances the clock instead of sleeping, so a run is instant and exactly
   reproducible. Two timers with the same deadline become due in one iteration, in the order
@@ -17,20 +18,20 @@ with their scenario time and lane, tasks named as lanes, OUTCOME) and adds:
   for ties (scenario-format.md); CPython on a real clock has none, its order depends on how
   late the loop was at each call_later. An iteration with nothing ready and no timer is a
   program CPython would hang in: the task ends and `OUTCOME deadlock <last print>` are
-  printed and the process exits there. A pool job runs to its end inside submit (the clock
-  cannot wait for a thread, so only jobs that take no scenario time are compared), and the
-  thread of asyncio.run's executor shutdown is waited for in real time.
+  printed and the process exits there.
 """
 import asyncio
-import concurrent.futures
-import heapq
-import itertools
 import os
-import selectors
-import threading
+import sys
 import time
 
 import exported_harness as harness
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python"))
+from loopscope_record import virtual  # noqa: E402 - after its folder is on the path
+
+_clock = virtual.Clock(True)  # moved on to the first timer when the loop would wait for it
+_clock.on_hang = lambda: _report_hang()
 
 VIRTUAL = os.environ.get("LOOPSCOPE_DIFF_CLOCK") == "virtual"
 
@@ -38,82 +39,16 @@ _tasks = []
 _loop = None
 
 
-class _VirtualSelector(selectors.SelectSelector):
-    def select(self, timeout=None):
-        if _executor_shutting_down():  # a real thread ends the wait: wait for it, not the clock
-            return super().select(5.0)
-        if timeout is None:
-            _report_hang()
-        if timeout > 0:  # _run_once dropped cancelled timers: the first one is live
-            _loop.ideal_now = max(_loop.ideal_now, _loop._scheduled[0]._when)
-        return []
-
-
-def _executor_shutting_down():
-    """asyncio.run's shutdown_default_executor joins the pool on a thread of its own."""
-    return any("_do_shutdown" in t.name for t in threading.enumerate())
-
-
-_pool_submit = concurrent.futures.ThreadPoolExecutor.submit
-
-
-def _synchronous_submit(self, fn, /, *args, **kwargs):
-    """A pool job runs to its end before submit returns, and its thread is idle again: the
-    virtual clock cannot wait for a thread, so only jobs that take no scenario time (a
-    function's prints, values, a return or a raise) are compared, and for those this is
-    Loopscope's order (the job runs when submitted; its completion is a call_soon_threadsafe)."""
-    future = _pool_submit(self, fn, *args, **kwargs)
-    concurrent.futures.wait([future])
-    while self._idle_semaphore._value < len(self._threads):  # the worker goes back to idle
-        time.sleep(0.0001)
-    return future
-
-
-class _Timer(asyncio.TimerHandle):
-    """A timer that, tied with another, comes after the ones scheduled before it."""
-
-    _count = itertools.count()
-
-    def __init__(self, *args):
-        super().__init__(*args)
-        self._order = next(self._count)
-
-    def __lt__(self, other):
-        return (self._when, self._order) < (other._when, other._order)
-
-
-class _VirtualLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        global _loop
-        _loop = self
-        self.ideal_now = 0.0  # moved on to the first timer when the loop would wait for it
-        super().__init__(_VirtualSelector())
-
-    def time(self):
-        return self.ideal_now
-
-    def call_at(self, when, callback, *args, context=None):
-        """BaseEventLoop.call_at with a _Timer instead of a TimerHandle."""
-        self._check_closed()
-        timer = _Timer(when, callback, args, self, context)
-        heapq.heappush(self._scheduled, timer)
-        timer._scheduled = True
-        return timer
-
-
 class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    """The recorder's virtual loop (python/loopscope_record/virtual.py), the one shipped."""
+
     def new_event_loop(self):
-        return _VirtualLoop()
+        global _loop
+        _loop = virtual.VirtualLoop(_clock)
+        return _loop
 
 
-class _CreationOrder(dict):
-    """The set operations TaskGroup uses on its tasks, iterated in the order they were added."""
-
-    def add(self, task):
-        self[task] = None
-
-    def discard(self, task):
-        self.pop(task, None)
+_CreationOrder = virtual._CreationOrder
 
 
 _task_group_init = asyncio.TaskGroup.__init__
@@ -138,7 +73,7 @@ def _ordered_task_group_init(self, *args, **kwargs):
 
 
 def _virtual_now():
-    return _loop.ideal_now / harness.SCALE
+    return _clock.t / harness.SCALE
 
 
 _lane_factory = harness._factory
@@ -226,7 +161,6 @@ def _virtual_strftime(fmt, t=None):
 
 if VIRTUAL:
     harness._now = _virtual_now
-    concurrent.futures.ThreadPoolExecutor.submit = _synchronous_submit
     asyncio.set_event_loop_policy(_VirtualPolicy())
     time.time = _virtual_wall
     time.strftime = _virtual_strftime

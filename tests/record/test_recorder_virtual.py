@@ -41,6 +41,22 @@ class VirtualMode(unittest.TestCase):
         self.assertEqual(prints[:3], [("asyncio_0", "in a thread"), ("main", "main done"),
                                       (None, "after run")])
 
+    def test_pool_thread_sleeps_on_the_virtual_clock(self):
+        # A pool thread's time.sleep(1) once slept for real while the clock jumped to the
+        # task's timer at 2: "task woke" came first and both prints were at 2.0.
+        done, trace = record("thread_sleep_and_timer.py", os.path.join(HERE, "programs"))
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stdout.splitlines(), ["thread woke", "task woke", "main done at 2.0"])
+        names = {lane["id"]: lane["name"] for lane in trace["lanes"]}
+        prints = [(e["t"], names.get(e.get("lane")), e["text"]) for e in trace["events"]
+                  if e["kind"] == "print"]
+        self.assertEqual(prints, [(1.0, "asyncio_0", "thread woke"), (2.0, "task-1", "task woke"),
+                                  (2.0, "main", "main done at 2.0")])
+        thread = next(lane for lane in trace["lanes"] if lane["kind"] == "thread")
+        self.assertEqual([(s["state"], s["start"], s["end"], s.get("on")) for s in thread["spans"]],
+                         [("blocking", 0.0, 1.0, None), ("waiting", 1.0, 2.0, "work queue")])
+        self.assertEqual(trace["duration"], 2.0)
+
 
 if __name__ == "__main__":
     unittest.main()
