@@ -9,6 +9,7 @@
 #include "document/scenario_document.h"
 #include "scenario/scenario_json.h"
 #include "scenario/scenario_walk.h"
+#include "teach/lesson_quiz.h"
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_view.h"
 
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupMenus();
     setupToolBars();
     setupDocks();
+    setupLesson();
     setupHelpMenu();
     setupStatusBar();
     connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
@@ -117,6 +119,7 @@ bool MainWindow::openScenario(const QString &path)
     }
     documentReplaced();
     m_recent->add(path);
+    offerQuestions(); // a lesson with questions: predict, then run
     // A first look at once: the virtual clock takes milliseconds and is exact.
     startRun(ClockMode::Virtual);
     return true;
