@@ -135,6 +135,8 @@ void TestPredict::openingALessonHidesTheTimelineAndAsks()
     QVERIFY(quiz->isAsking());
     QVERIFY(!window->timeline()->isVisible());
     QVERIFY(!window->findChild<TraceListDock *>()->isVisible());
+    // The status bar would tell the run's duration and outcome.
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("runStatus"))->isVisible());
     QVERIFY(quiz->dock()->isVisible());
     QCOMPARE(quiz->panel()->cards().size(), std::size_t(3));
     QCOMPARE(card(*window, 0)->question().kind, QuestionKind::LockHolder);
@@ -193,6 +195,9 @@ void TestPredict::wrongAnswersArePointedAtOnTheTimeline()
     TimelineView *timeline = window->timeline();
     QVERIFY(timeline->isVisible());
     QVERIFY(window->findChild<TraceListDock *>()->isVisible());
+    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("runStatus"))->text(),
+             QStringLiteral("completed \u00b7 5 s \u00b7 virtual clock"));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("runStatus"))->isVisible());
     QCOMPARE(timeline->trace().lanes.at(3).name, QStringLiteral("modify-3"));
     MissMarker *marker = quiz->marker();
     QVERIFY(marker->isVisible());

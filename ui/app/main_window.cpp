@@ -73,9 +73,9 @@ MainWindow::MainWindow(QWidget *parent)
     setupMenus();
     setupToolBars();
     setupDocks();
-    setupLesson();
     setupHelpMenu();
     setupStatusBar();
+    setupLesson(); // last: it hides docks and the status bar's outcome while it asks
     connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
     connect(m_runs, &RunController::traceUpdated, this,
             [this](const Trace &trace) { showTrace(trace, false); });

@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -25,14 +26,16 @@ const QString kAskOnOpen = QStringLiteral("lesson/askOnOpen");
 
 void MainWindow::setupLesson()
 {
-    m_quiz = new LessonQuiz(this, m_timeline, {m_log, m_diagnostics});
+    m_quiz = new LessonQuiz(this, m_timeline, {m_log, m_diagnostics, m_outcome});
     connect(m_quiz, &LessonQuiz::runRequested, this, [this] {
         if (m_scenario)
             startRun(ClockMode::Virtual);
     });
     connect(m_runs, &RunController::finished, m_quiz, &LessonQuiz::runFinished);
     connect(m_document, &ScenarioDocument::replaced, m_quiz, &LessonQuiz::dismiss);
-    QMenu *lesson = menuBar()->addMenu(tr("&Lesson"));
+    auto *lesson = new QMenu(tr("&Lesson"), this);
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), lesson); // before Help
     QAction *predict = lesson->addAction(tr("&Predict\u2026"));
     predict->setObjectName(QStringLiteral("predictAction"));
     predict->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));

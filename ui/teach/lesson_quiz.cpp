@@ -12,8 +12,7 @@
 
 namespace loopscope {
 
-LessonQuiz::LessonQuiz(QMainWindow *window, TimelineView *timeline,
-                       std::vector<QDockWidget *> hidden)
+LessonQuiz::LessonQuiz(QMainWindow *window, TimelineView *timeline, std::vector<QWidget *> hidden)
     : QObject(window)
     , m_timeline(timeline)
     , m_hidden(hidden.begin(), hidden.end())
@@ -72,14 +71,13 @@ void LessonQuiz::hideAnswers(bool hide)
     if (hide)
         m_wasVisible.clear();
     for (std::size_t i = 0; i < m_hidden.size(); ++i) {
-        QDockWidget *dock = m_hidden[i];
-        if (!dock)
-            continue;
+        QWidget *widget = m_hidden[i];
         if (hide) {
-            m_wasVisible.push_back(dock->isVisible());
-            dock->hide();
-        } else if (i < m_wasVisible.size() && m_wasVisible[i]) {
-            dock->show();
+            m_wasVisible.push_back(widget && widget->isVisible());
+            if (widget)
+                widget->hide();
+        } else if (widget && i < m_wasVisible.size() && m_wasVisible[i]) {
+            widget->show();
         }
     }
 }

@@ -27,8 +27,9 @@ class LessonQuiz : public QObject
 {
     Q_OBJECT
 public:
-    // `hidden`: the docks to hide while asking (they come back as they were).
-    LessonQuiz(QMainWindow *window, TimelineView *timeline, std::vector<QDockWidget *> hidden);
+    // `hidden`: what else to hide while asking, because it tells the run (the log, the status
+    // bar's outcome and duration); each comes back as it was.
+    LessonQuiz(QMainWindow *window, TimelineView *timeline, std::vector<QWidget *> hidden);
 
     // Asks the scenario's questions; false (and nothing asked) when it has none. `lesson` names
     // it in the store: its file name.
@@ -57,7 +58,7 @@ private:
     void hideAnswers(bool hide);
 
     TimelineView *m_timeline;
-    std::vector<QPointer<QDockWidget>> m_hidden;
+    std::vector<QPointer<QWidget>> m_hidden;
     std::vector<bool> m_wasVisible;
     QDockWidget *m_dock = nullptr;
     PredictPanel *m_panel = nullptr;

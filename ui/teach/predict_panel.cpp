@@ -13,6 +13,7 @@ PredictPanel::PredictPanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("predictPanel"));
+    setMinimumWidth(340);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Read the program, then predict what its run will do. The "
                                 "timeline stays hidden until you have answered."),
@@ -22,6 +23,7 @@ PredictPanel::PredictPanel(QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // cards wrap to the width
     auto *content = new QWidget(scroll);
     m_list = new QVBoxLayout(content);
     m_list->addStretch();

@@ -11,6 +11,9 @@ PrintOrderList::PrintOrderList(const std::vector<QString> &lines, QWidget *paren
     setObjectName(QStringLiteral("printOrder"));
     setSelectionMode(QAbstractItemView::SingleSelection);
     setDragDropMode(QAbstractItemView::NoDragDrop);
+    setWordWrap(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed); // as tall as its lines
     setToolTip(tr("Drag a line to where it belongs (or Alt+Up / Alt+Down)"));
     for (const QString &line : lines)
         addItem(line);

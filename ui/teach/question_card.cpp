@@ -5,7 +5,6 @@
 #include <QAbstractButton>
 #include <QButtonGroup>
 #include <QDoubleValidator>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -34,6 +33,7 @@ QuestionCard::QuestionCard(int number, Question question, QWidget *parent)
     auto *title
         = new QLabel(QStringLiteral("<b>%1.</b> %2").arg(number).arg(prompt.toHtmlEscaped()));
     title->setWordWrap(true);
+    title->setMinimumWidth(200); // wraps rather than widening the panel
     layout->addWidget(title);
     addInput();
     m_verdict = new QLabel(this);
@@ -79,14 +79,11 @@ void QuestionCard::addInput()
 void QuestionCard::addChoices(const std::vector<QString> &choices)
 {
     m_choices = new QButtonGroup(this);
-    auto *row = new QHBoxLayout;
     for (std::size_t i = 0; i < choices.size(); ++i) {
         auto *button = new QRadioButton(choices[i], this);
         m_choices->addButton(button, int(i));
-        row->addWidget(button);
+        layout()->addWidget(button); // one under the other: task names can be long
     }
-    row->addStretch();
-    static_cast<QVBoxLayout *>(layout())->addLayout(row);
     connect(m_choices, &QButtonGroup::idClicked, this, &QuestionCard::answerChanged);
 }
 
