@@ -23,6 +23,7 @@ PrintOrderList::PrintOrderList(const std::vector<QString> &lines, QWidget *paren
 std::vector<QString> PrintOrderList::order() const
 {
     std::vector<QString> lines;
+    lines.reserve(std::size_t(count()));
     for (int i = 0; i < count(); ++i)
         lines.push_back(item(i)->text());
     return lines;
