@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scenario/py_value.h"
+#include "scenario/questions.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -287,6 +288,7 @@ struct Scenario
     QJsonObject layout;         // owned by the editor; the runtime ignores it
     QJsonObject extra;          // unknown top-level keys
     std::vector<Variant> variants;
+    std::vector<Question> questions; // a lesson's questions, asked before it runs
 
     const Coroutine *coroutine(const QString &name) const;
     const Coroutine *function(const QString &name) const;

@@ -5,6 +5,7 @@
 #include "scenario/json_text.h"
 #include "scenario/object_reader.h"
 #include "scenario/op_table.h"
+#include "scenario/question_io.h"
 #include "scenario/scenario_json.h"
 #include "scenario/scenario_validate.h"
 #include "scenario/scenario_walk.h"
@@ -208,6 +209,10 @@ Scenario readContent(ReadContext &context, ObjectReader &root)
     if (const auto array
         = root.array(variants, P::Optional, QStringLiteral("an array of variants")))
         scenario.variants = readVariants(context, *array, variants);
+    const QString questions = QStringLiteral("questions");
+    if (const auto array
+        = root.array(questions, P::Optional, QStringLiteral("an array of questions")))
+        scenario.questions = readQuestions(context, *array, questions);
     scenario.layout
         = root.object(QStringLiteral("layout"), P::Optional, QStringLiteral("an object"));
     scenario.extra = root.unusedKeys();

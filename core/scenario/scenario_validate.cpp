@@ -5,6 +5,7 @@
 #include "scenario/builtin_exceptions.h"
 #include "scenario/expectations.h"
 #include "scenario/json_text.h"
+#include "scenario/question_io.h"
 #include "scenario/scenario_walk.h"
 #include "scenario/validation.h"
 #include "scenario/variants.h"
@@ -218,6 +219,8 @@ std::vector<ScenarioProblem> validateScenario(const Scenario &scenario, const QS
     validateArgumentTypes(v);
     checkStepIds(v);
     for (ScenarioProblem &problem : validateVariants(scenario, v.problems))
+        v.problems.push_back(std::move(problem));
+    for (ScenarioProblem &problem : validateQuestions(scenario))
         v.problems.push_back(std::move(problem));
     for (ScenarioProblem &problem : v.problems)
         problem.file = fileName;

@@ -3,6 +3,7 @@
 #include "scenario/json_text.h"
 #include "scenario/op_table.h"
 #include "scenario/ordered_json.h"
+#include "scenario/question_io.h"
 #include "scenario/scenario_json.h"
 
 #include <QJsonArray>
@@ -364,6 +365,12 @@ QByteArray writeScenario(const Scenario &scenario)
         for (const Variant &v : scenario.variants)
             variants.append(variant(v));
         root.set(k("variants"), std::move(variants));
+    }
+    if (!scenario.questions.empty()) {
+        J questions = J::array();
+        for (const Question &q : scenario.questions)
+            questions.append(questionJson(q));
+        root.set(k("questions"), std::move(questions));
     }
     root.set(k("layout"), scenario.layout);
     appendExtra(root, scenario.extra);

@@ -1,6 +1,6 @@
 """Every lesson: export its Python with `loopscope run FILE --export X.py`, import it back,
 and compare with the lesson up to what the Python program cannot carry: step ids, layout,
-notes, the clock, and variants (the export writes the base program only). Defaults are
+notes, the clock, variants (the export writes the base program only) and the lesson's questions. Defaults are
 filled in on both sides (a lesson may write `"maxsize": 0`, the import leaves it out).
 The imported file must also pass `loopscope check` as it is."""
 
@@ -13,7 +13,7 @@ import unittest
 
 from support import SOURCE_DIR, imported, load, loopscope_binary
 
-_NOT_IN_PYTHON = ("notes", "layout", "clock", "variants")
+_NOT_IN_PYTHON = ("notes", "layout", "clock", "variants", "questions")
 _PYTHON_DEFAULTS = {"gil": True, "switch_interval": 0.005, "cpu_count": 4}
 _RESOURCE_DEFAULTS = {"queue": {"maxsize": 0, "items": []}, "semaphore": {"bounded": False},
                       "process_pool": {"startup": 0}}

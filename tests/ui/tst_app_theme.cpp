@@ -49,6 +49,7 @@ void TestAppTheme::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LoopscopeTest"));
     QSettings().clear();
+    QSettings().setValue(QStringLiteral("lesson/askOnOpen"), false); // tst_predict asks
     m_platformStyle = QApplication::style()->name();
     m_platformWindow = QGuiApplication::palette().color(QPalette::Window);
     // The offscreen platform's palette is light: System means light here.
@@ -102,7 +103,7 @@ void TestAppTheme::verifyLook(MainWindow &window, bool dark)
     QVERIFY(python);
     QCOMPARE(isDark(python->palette().color(QPalette::Base)), dark);
     const QList<QDockWidget *> docks = window.findChildren<QDockWidget *>();
-    QCOMPARE(docks.size(), 2); // the log and the diagnostics
+    QCOMPARE(docks.size(), 3); // the log, the diagnostics and Predict, Then Run
     for (QDockWidget *dock : docks) {
         QCOMPARE(isDark(dock->palette().color(QPalette::Window)), dark);
         QCOMPARE(isDark(dock->widget()->palette().color(QPalette::Base)), dark);

@@ -36,6 +36,7 @@ void TestDeadlockView::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LoopscopeTest"));
     QSettings().clear();
+    QSettings().setValue(QStringLiteral("lesson/askOnOpen"), false); // tst_predict asks
 }
 
 void TestDeadlockView::init()

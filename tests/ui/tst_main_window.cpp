@@ -46,6 +46,7 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
     QCoreApplication::setOrganizationName(QStringLiteral("LoopscopeTest"));
     QSettings().clear();
+    QSettings().setValue(QStringLiteral("lesson/askOnOpen"), false); // tst_predict asks
 }
 
 void TestMainWindow::init()

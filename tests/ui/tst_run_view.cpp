@@ -64,6 +64,7 @@ void TestRunView::init()
     QTest::failOnWarning(QRegularExpression(
         QStringLiteral("^(?!This plugin does not support (raise|propagateSizeHints)\\(\\)$)")));
     QSettings().clear(); // Run plays live, at the default scale
+    QSettings().setValue(QStringLiteral("lesson/askOnOpen"), false); // tst_predict asks
     m_dir = std::make_unique<QTemporaryDir>();
     m_recovery = std::make_unique<QTemporaryDir>();
     qputenv("LOOPSCOPE_RECOVERY_DIR", m_recovery->path().toUtf8());

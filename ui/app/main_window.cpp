@@ -10,6 +10,7 @@
 #include "record/python_import.h"
 #include "scenario/scenario_json.h"
 #include "scenario/scenario_walk.h"
+#include "teach/lesson_quiz.h"
 #include "timeline/time_ruler.h"
 #include "timeline/timeline_view.h"
 
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupDocks();
     setupHelpMenu();
     setupStatusBar();
+    setupLesson(); // last: it hides docks and the status bar's outcome while it asks
     connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
     connect(m_runs, &RunController::traceUpdated, this,
             [this](const Trace &trace) { showTrace(trace, false); });
@@ -117,6 +119,7 @@ bool MainWindow::openScenario(const QString &path)
     }
     documentReplaced();
     m_recent->add(path);
+    offerQuestions(); // a lesson with questions: predict, then run
     // A first look at once: the virtual clock takes milliseconds and is exact.
     startRun(ClockMode::Virtual);
     return true;

@@ -29,6 +29,7 @@ class RecentFiles;
 class RecordingController;
 class RunController;
 class ScenarioDocument;
+class LessonQuiz;
 class ScenarioEditor;
 class TimelineView;
 class TraceListDock;
@@ -54,6 +55,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     ScenarioEditor *editor() const { return m_editor; }
     ScenarioDocument *document() const { return m_document; }
+    LessonQuiz *quiz() const { return m_quiz; } // Lesson ▸ Predict… (main_window_lesson.cpp)
     // Offers to restore autosaved documents newer than their last save (one question each).
     void offerRecovery();
     const std::optional<Scenario> &scenario() const { return m_scenario; }
@@ -79,6 +81,10 @@ private:
     void setupToolBars();
     void setupDocks();
     void setupHelpMenu();
+    void setupLesson(); // main_window_lesson.cpp
+    void predictLesson();
+    void offerQuestions();
+    QString lessonKey() const;
     void setupThemeActions(QMenu *view); // main_window_theme.cpp
     void setupEditor();
     void setupStatusBar();
@@ -182,6 +188,7 @@ private:
     };
     std::optional<OpenTrace> m_openTrace;
     QLabel *m_traceNote = nullptr;
+    LessonQuiz *m_quiz = nullptr;
 };
 
 } // namespace loopscope
