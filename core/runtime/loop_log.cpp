@@ -19,7 +19,7 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex) const
     // Callbacks first: an iteration published after them would name callbacks not read yet.
     m_callbacks.forEach([&](const Ran &r) {
         loop.ran.push_back(LoopCallback{mapped(laneIndex, r.note.lane), r.note.step, r.note.what,
-                                        r.queued, r.cancelled});
+                                        r.queued, r.cancelled, r.note.events});
     });
     m_iterations.forEach([&](const Iteration &it) {
         if (it.firstRan <= loop.ran.size())

@@ -73,6 +73,7 @@ struct CallbackNote
     int lane = -1;
     StringId step = 0;
     StringId what = 0;
+    std::uint32_t events = 0; // trace events recorded before it ran (taken callbacks only)
 };
 
 class LoopLog

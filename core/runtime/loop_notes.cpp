@@ -8,6 +8,8 @@
 #include "structured.h"
 #include "waiting.h"
 
+#include <algorithm>
+
 namespace loopscope::rt {
 
 QString callbackFunctionName(const Callback &cb); // callbacks.cpp
@@ -33,6 +35,13 @@ void Runtime::recordLoop()
 }
 
 CallbackNote Runtime::noteCallback(const Callback &cb, bool scheduling)
+{
+    CallbackNote note = noteOf(cb, scheduling);
+    note.events = std::uint32_t(std::min(m_events, eventLimit));
+    return note;
+}
+
+CallbackNote Runtime::noteOf(const Callback &cb, bool scheduling)
 {
     const auto [step, wakeup, setResult, timeout, other] = m_loopNames;
     bool woken = false;

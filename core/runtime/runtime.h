@@ -164,6 +164,7 @@ public:
     // The loop records its insides (loop_log.h), each callback named by noteCallback.
     void recordLoop();
     CallbackNote noteCallback(const Callback &cb, bool scheduling);
+    CallbackNote noteOf(const Callback &cb, bool scheduling);
     // A pool future the selector now waits for (the worker's pipe, the self-pipe of a thread).
     void noteSelectorWait(Future &done, const QString &pool, StringId step);
 

@@ -91,6 +91,7 @@ struct LoopCallback
     StringId what = 0;        // "step", "wakeup", "set_result", "timeout", "call_soon greet", ...
     std::uint32_t queued = 0; // callbacks in the ready queue just before this one was taken
     bool cancelled = false;   // a cancelled handle, skipped when its turn came
+    std::uint32_t events = 0; // how many of trace.events were recorded before it ran
 };
 
 struct LoopIteration

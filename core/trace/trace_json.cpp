@@ -235,7 +235,7 @@ void appendLoop(QByteArray &out, const Trace &trace)
             out += r == it.firstRan ? "" : ", ";
             ObjectLine c(out);
             appendLoopNames(c, out, trace, cb.lane, cb.step);
-            c.str("what", trace.str(cb.what)).count("queued", cb.queued);
+            c.str("what", trace.str(cb.what)).count("queued", cb.queued).count("events", cb.events);
             if (cb.cancelled)
                 c.raw("cancelled", "true");
             c.close();

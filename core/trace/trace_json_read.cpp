@@ -337,6 +337,7 @@ void TraceReader::readIteration(const QJsonObject &o, const QString &path, doubl
         cb.step = m_trace.intern(optionalStringAt(c, "step", p));
         cb.what = m_trace.intern(stringAt(c, "what", p));
         cb.queued = countAt(c, "queued", p, 1);
+        cb.events = c.contains(QLatin1String("events")) ? countAt(c, "events", p) : 0;
         const QJsonValue cancelled = c.value(QLatin1String("cancelled"));
         if (!cancelled.isUndefined() && !cancelled.isBool())
             refuse(member(p, "cancelled"),

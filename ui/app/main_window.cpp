@@ -72,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupMenus();
     setupToolBars();
     setupDocks();
+    setupLoopView();
     setupHelpMenu();
     setupStatusBar();
     connect(m_runs, &RunController::started, this, &MainWindow::runStarted);
@@ -196,6 +197,7 @@ void MainWindow::showTrace(const Trace &trace, bool finished)
         m_shownRun->duration = trace.duration;
     if (!finished)
         updateRunStatus();
+    followLoop(!m_runs->isLive() && !(finished && trace.liveClock));
 }
 
 // The resources the run touched, for the highlight box; the current choice is kept.

@@ -30,6 +30,8 @@ class RecordingController;
 class RunController;
 class ScenarioDocument;
 class ScenarioEditor;
+class LoopStepper;
+class LoopView;
 class TimelineView;
 class TraceListDock;
 
@@ -54,6 +56,9 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     ScenarioEditor *editor() const { return m_editor; }
     ScenarioDocument *document() const { return m_document; }
+    // The loop's insides at the cursor, and the cursor every view follows (main_window_loop.cpp).
+    LoopView *loopView() const { return m_loopView; }
+    LoopStepper *loopStepper() const { return m_stepper; }
     // Offers to restore autosaved documents newer than their last save (one question each).
     void offerRecovery();
     const std::optional<Scenario> &scenario() const { return m_scenario; }
@@ -82,6 +87,10 @@ private:
     void setupThemeActions(QMenu *view); // main_window_theme.cpp
     void setupEditor();
     void setupStatusBar();
+    void setupLoopView(); // main_window_loop.cpp
+    void followLoop(bool newRun);
+    void showLoopPosition(double t);
+    void updateLoopActions();
     void setupRecording();
     void chooseProgramToRecord();
     void recordingUpdated(const Trace &trace);
@@ -180,6 +189,9 @@ private:
     };
     std::optional<OpenTrace> m_openTrace;
     QLabel *m_traceNote = nullptr;
+    LoopStepper *m_stepper = nullptr;
+    LoopView *m_loopView = nullptr;
+    std::vector<QAction *> m_loopActions;
 };
 
 } // namespace loopscope
