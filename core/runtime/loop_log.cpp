@@ -1,6 +1,6 @@
 #include "loop_log.h"
 
-#include <unordered_map>
+#include <algorithm>
 
 namespace loopscope::rt {
 
@@ -16,6 +16,9 @@ int mapped(const std::vector<int> &laneIndex, int lane)
 void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex) const
 {
     LoopTrace &loop = trace.loop;
+    loop.ran.reserve(m_callbacks.size());
+    loop.iterations.reserve(m_iterations.size());
+    loop.timers.reserve(m_timers.size());
     // Callbacks first: an iteration published after them would name callbacks not read yet.
     m_callbacks.forEach([&](const Ran &r) {
         loop.ran.push_back(LoopCallback{mapped(laneIndex, r.note.lane), r.note.step, r.note.what,
@@ -30,12 +33,14 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex) const
     if (!loop.iterations.empty()
         && loop.iterations.back().firstRan + loop.iterations.back().ready < loop.ran.size())
         loop.ran.resize(loop.iterations.back().firstRan + loop.iterations.back().ready);
-    std::unordered_map<std::uint32_t, std::uint32_t> goneAt;
-    m_gone.forEach([&](const Gone &g) { goneAt.emplace(g.id, g.at); });
-    auto goneOf = [&](std::uint32_t id) {
-        const auto it = goneAt.find(id);
-        return it == goneAt.end() ? UINT32_MAX : it->second;
-    };
+    // Ids count from 1 in the order things were added: a table, not a hash (a million timers).
+    std::vector<std::uint32_t> goneAt;
+    m_gone.forEach([&](const Gone &g) {
+        if (g.id >= goneAt.size())
+            goneAt.resize(std::max<std::size_t>(g.id + 1, goneAt.size() * 2), UINT32_MAX);
+        goneAt[g.id] = std::min(goneAt[g.id], g.at);
+    });
+    auto goneOf = [&](std::uint32_t id) { return id < goneAt.size() ? goneAt[id] : UINT32_MAX; };
     m_timers.forEach([&](const Added &a) {
         loop.timers.push_back(LoopTimer{a.when, mapped(laneIndex, a.note.lane), a.note.step,
                                         a.note.what, a.at, goneOf(a.id)});

@@ -45,6 +45,13 @@ public:
         c->items[n] = item;
         c->count.store(n + 1, std::memory_order_release);
     }
+    std::size_t size() const // any thread: what forEach would visit now, or fewer
+    {
+        std::size_t n = 0;
+        for (const Chunk *c = &m_head; c; c = c->next.load(std::memory_order_acquire))
+            n += c->count.load(std::memory_order_acquire);
+        return n;
+    }
     template<typename F>
     void forEach(F &&f) const
     {
