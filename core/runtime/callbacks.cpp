@@ -45,6 +45,12 @@ void runCallback(void *self, std::uintptr_t)
 
 } // namespace
 
+QString callbackFunctionName(const Callback &cb)
+{
+    return cb.fn == &runCallback ? static_cast<const LoopCallback *>(cb.self)->function->name
+                                 : QString();
+}
+
 void callSoon(Runtime &rt, const Step &step, Frame &frame)
 {
     auto job = std::make_shared<LoopCallback>(

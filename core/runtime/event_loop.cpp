@@ -48,7 +48,13 @@ void EventLoop::callAt(double when, Callback cb, Ref<Future> guard)
         it->second.timers = std::move(m_spareBuckets.back());
         m_spareBuckets.pop_back();
     }
-    it->second.timers.push_back(Timer{cb, std::move(guard)});
+    std::uint32_t note = 0;
+    if (m_log) {
+        note = m_log->timerAdded(when, cb);
+        if (guard)
+            guard->loopNote = note;
+    }
+    it->second.timers.push_back(Timer{cb, std::move(guard), note});
 }
 
 void EventLoop::post(Callback cb)
@@ -188,6 +194,11 @@ void EventLoop::moveDueTimers()
             const bool guarded = bool(timer.guard);
             if (guarded && timer.guard->done())
                 continue;
+            if (timer.note) [[unlikely]] { // it leaves the heap for the ready queue
+                m_log->gone(timer.note);
+                if (guarded && timer.guard->loopNote == timer.note)
+                    timer.guard->loopNote = 0;
+            }
             m_ready.push_back({timer.cb, std::move(timer.guard), guarded});
         }
         recycle(std::move(bucket.timers));
@@ -230,6 +241,8 @@ bool EventLoop::runOnce()
         drainPosted();
     }
     moveDueTimers();
+    if (m_log)
+        m_log->iteration(now(), m_ready.size());
     const bool holdsGil = m_world && !m_ready.empty();
     if (holdsGil) {
         const double t = m_world->acquireGilForLoop(now());
@@ -268,6 +281,9 @@ void EventLoop::runReady()
         }
         if (warm && n > kWarmAhead)
             warm(m_ready[kWarmAhead].cb);
+        if (m_log)
+            m_log->ran(m_ready.front().cb, m_ready.size(),
+                       m_ready.front().guarded && m_ready.front().keep->done());
         const ReadyEntry entry = m_ready.pop_front();
         if (entry.guarded && entry.keep->done())
             continue;

@@ -7,6 +7,7 @@
 #include "callback.h"
 #include "future.h"
 #include "live_clock.h"
+#include "loop_log.h"
 #include "ring_queue.h"
 
 #include <atomic>
@@ -57,6 +58,21 @@ public:
     }
     // A timer. It is dead (skipped, and not waited for) once `guard` is done.
     void callAt(double when, Callback cb, Ref<Future> guard);
+    // Records the loop's insides there (null: not recorded). Loop thread.
+    void setLog(LoopLog *log) { m_log = log; }
+    LoopLog *log() const { return m_log; }
+    // A pool future the selector waits for, until it is done (recorded only).
+    void noteWait(Future &future, const CallbackNote &note)
+    {
+        if (m_log)
+            future.loopNote = m_log->waitAdded(note);
+    }
+    // A future with a loop note (a timer's guard, a waited-for pool future) is done.
+    void noteGone(std::uint32_t note)
+    {
+        if (m_log)
+            m_log->gone(note);
+    }
     // From any thread (pool completions): call_soon_threadsafe. The callback's target must be
     // kept alive by the loop side until it runs.
     void post(Callback cb);
@@ -110,6 +126,7 @@ private:
     {
         Callback cb;
         Ref<Future> guard;
+        std::uint32_t note = 0; // its id in the loop log, 0 when not recorded
     };
     // Timers by deadline; within one deadline, in the order they were scheduled (from `head`
     // on: dead ones at the front are skipped). The virtual clock makes many timers share a
@@ -131,6 +148,7 @@ private:
     bool m_live;
     double m_scale;
     ThreadWorld *m_world = nullptr;
+    LoopLog *m_log = nullptr;
     double m_virtualNow = 0.0;
     std::chrono::nanoseconds m_virtualPaused{0};
     struct ReadyEntry

@@ -83,6 +83,8 @@ void Future::removeDoneCallback(Callback cb)
 
 void Future::scheduleCallbacks()
 {
+    if (loopNote) [[unlikely]]
+        m_loop->noteGone(std::exchange(loopNote, 0));
     auto schedule = [this](const Callback &cb) {
         if (cb.fn == &Task::wakeupCb)
             static_cast<Task *>(cb.self)->becameReady(*this);

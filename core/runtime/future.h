@@ -80,6 +80,9 @@ public:
 
     // Who set this future's result (a lane index), for wake arrows; -1 when unknown.
     int doneBy = -1;
+    // The loop log's id of the timer this guards, or of the selector wait it is (0: none): it
+    // goes from the loop's insides when this is done. Fills padding: no bigger a future.
+    std::uint32_t loopNote = 0;
     // A timer that completes this future late sets its deadline here: the waiter was ready then.
     double readyAt = std::numeric_limits<double>::quiet_NaN();
 

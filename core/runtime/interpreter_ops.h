@@ -34,6 +34,7 @@ struct Sleep
     double seconds;
     StringId step;
     Ref<Future> fut;
+    std::uint32_t timerNote = 0; // the loop log's id of its timer
 
     bool await_ready() const { return false; }
     void await_suspend(std::coroutine_handle<> h)
@@ -45,11 +46,17 @@ struct Sleep
         fut = Ref<Future>(new Future(rt.loop));
         const double deadline = rt.now() + seconds;
         fut->readyAt = deadline;
-        rt.loop.callAt(deadline, Callback{&Future::resultCb, fut.get(), 0}, fut);
+        // Suspended first, so that the loop's record of the timer names the task it wakes.
         rt.current->suspendOn(fut.get(), h, LaneState::Waiting, rt.s.timer, step);
+        rt.loop.callAt(deadline, Callback{&Future::resultCb, fut.get(), 0}, fut);
+        // CPython cancels the timer in sleep's `finally`, once the task resumes, not when the
+        // future is cancelled: the loop's insides keep it until then.
+        timerNote = std::exchange(fut->loopNote, 0);
     }
     void await_resume()
     {
+        if (timerNote && fut->cancelled())
+            rt.loop.noteGone(timerNote);
         if (auto error = rt.current->takeResumeError())
             throw *error;
     }

@@ -34,9 +34,11 @@ Ref<Future> opItem(Runtime &rt, const Step &step, Frame &frame)
         if (!step.function.isEmpty())
             script = std::make_shared<WorkerScript>(rt, functionNamed(rt, step.function),
                                                     bind(rt, frame, step.args));
-        return rt.pools->submit(step.resource, step.work,
-                                script ? 0.0 : number(rt, frame, step.seconds), rt.stepId(step),
-                                rt.currentLane(), std::move(script));
+        Ref<Future> done = rt.pools->submit(step.resource, step.work,
+                                            script ? 0.0 : number(rt, frame, step.seconds),
+                                            rt.stepId(step), rt.currentLane(), std::move(script));
+        rt.noteSelectorWait(*done, step.resource, rt.stepId(step));
+        return done;
     }
     case StepKind::Shield:
         return shieldOf(rt, step, frame);
@@ -101,6 +103,7 @@ Co offloadTo(Runtime &rt, const Step &step, Frame &frame, Value *result)
     Ref<Future> done
         = rt.pools->submit(pool, step.work, script ? 0.0 : number(rt, frame, step.seconds),
                            rt.stepId(step), rt.currentLane(), std::move(script));
+    rt.noteSelectorWait(*done, pool, rt.stepId(step));
     const bool process = rt.pools->isProcessPool(pool);
     co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,
                          rt.stepId(step)};

@@ -335,6 +335,8 @@ void orderLanes(Trace &trace)
 Trace Recorder::snapshot(double now, bool final) const
 {
     Trace trace;
+    std::vector<QString> recorded; // lane ids in the order recorded, which the loop log's lanes
+                                   // index as recorded, which the loop log's lanes index
     std::vector<const RecordBuffer *> buffers;
     {
         std::lock_guard lock(m_mutex);
@@ -345,6 +347,8 @@ Trace Recorder::snapshot(double now, bool final) const
         // orders it after this thread's reads (ThreadSanitizer, tst_runtime_stop).
         trace.stringIndex.detach();
         trace.lanes = m_lanes;
+        for (const Lane &lane : m_lanes)
+            recorded.push_back(lane.id);
         trace.events = m_events;
         trace.diagnostics = m_diagnostics;
         for (const auto &b : m_buffers)
@@ -380,6 +384,13 @@ Trace Recorder::snapshot(double now, bool final) const
     trace.lanes.push_back(loopLane(trace, now));
     if (callbacks)
         overlaySpans(trace.lanes.back().spans, callbacks->spans);
+    QHash<QString, int> indexOfId;
+    for (std::size_t i = 0; i < trace.lanes.size(); ++i)
+        indexOfId.insert(trace.lanes[i].id, int(i));
+    std::vector<int> laneIndex;
+    for (const QString &id : recorded)
+        laneIndex.push_back(indexOfId.value(id, -1));
+    m_loopLog.fill(trace, laneIndex);
     trace.duration = now;
     return trace;
 }

@@ -7,6 +7,7 @@
 // so a reader never sees a torn record. Lanes, events and diagnostics are rare and take a mutex.
 #pragma once
 
+#include "loop_log.h"
 #include "trace/trace.h"
 
 #include <array>
@@ -113,6 +114,8 @@ public:
     void event(const TraceEvent &e);
     void diagnostic(const Diagnostic &d);
     std::size_t recordCount() const;
+    // The loop's insides (loop_log.h); the loop writes it only when recording is on.
+    LoopLog &loopLog() { return m_loopLog; }
 
     // The trace so far. Open lanes end at `now`. `final` marks unfinished lanes `pending`.
     Trace snapshot(double now, bool final) const;
@@ -125,6 +128,7 @@ private:
     std::vector<TraceEvent> m_events;
     std::vector<Diagnostic> m_diagnostics;
     Trace m_strings; // its string table, shared by every record
+    LoopLog m_loopLog;
 };
 
 } // namespace loopscope::rt

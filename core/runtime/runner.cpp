@@ -80,6 +80,8 @@ RunCore::RunCore(Scenario scenario, RunOptions options)
 {
     m_rt.scenarioLimit = m_options.scenarioLimit;
     m_recorder.enabled = m_options.record;
+    if (m_options.record)
+        m_rt.recordLoop();
 }
 
 // Runs loop iterations until *flag is set. False when the run cannot go on (stopped,

@@ -168,6 +168,13 @@ public:
     // at the end, so that what is drawn then is complete.
     void flushReady();
 
+    // The loop records its insides (loop_log.h), each callback named by noteCallback.
+    void recordLoop();
+    CallbackNote noteCallback(const Callback &cb, bool scheduling);
+    CallbackNote noteOf(const Callback &cb, bool scheduling);
+    // A pool future the selector now waits for (the worker's pipe, the self-pipe of a thread).
+    void noteSelectorWait(Future &done, const QString &pool, StringId step);
+
     // Called by a task that just finished a step, to spot steps that held the loop.
     void stepTook(Task &task, double seconds);
 
@@ -179,6 +186,10 @@ private:
     std::map<QString, int> m_tasksPerCoro;
     std::map<QString, std::unique_ptr<Primitive>> m_primitives;
     int m_callbackLane = -1;
+    struct LoopNames
+    {
+        StringId step, wakeup, setResult, timeout, other;
+    } m_loopNames{};
     std::map<QString, Value> m_resourceValues;
     QHash<QString, expr::Expr> m_parsed[2]; // expressions, f-string bodies
     QHash<const Coroutine *, QSet<QString>> m_localNames;

@@ -255,6 +255,15 @@ TimeoutScope::TimeoutScope(Runtime &rt, Task &task, double seconds)
         rt.loop.callAt(rt.now() + seconds, Callback{&TimeoutScope::onTimeoutCb, this, 0}, m_guard);
 }
 
+const Task *TimeoutScope::taskOf(const Callback &cb)
+{
+    if (cb.fn == &TimeoutScope::onTimeoutCb)
+        return &static_cast<const TimeoutScope *>(cb.self)->m_task;
+    if (cb.fn == &TimeoutScope::onTimeoutSoonCb)
+        return &reinterpret_cast<const TimeoutScope *>(cb.arg)->m_task;
+    return nullptr;
+}
+
 void TimeoutScope::onTimeoutSoonCb(void *guard, std::uintptr_t self)
 {
     if (!static_cast<Future *>(guard)->done())

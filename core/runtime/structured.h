@@ -72,6 +72,8 @@ private:
 class TimeoutScope
 {
 public:
+    // The task a timeout callback cancels, or null when `cb` is not one.
+    static const Task *taskOf(const Callback &cb);
     TimeoutScope(Runtime &rt, Task &task, double seconds);
     ~TimeoutScope();
     // Call with the error that left the body (if any); returns the error to raise instead.

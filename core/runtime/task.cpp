@@ -43,6 +43,12 @@ void Task::wakeupCb(void *self, std::uintptr_t future)
         task->step(nullptr);
 }
 
+const Task *Task::resumedBy(const Callback &cb, bool *wakeup)
+{
+    *wakeup = cb.fn == &Task::wakeupCb;
+    return *wakeup || cb.fn == &Task::stepCb ? static_cast<const Task *>(cb.self) : nullptr;
+}
+
 void Task::warm(const Callback &cb)
 {
     const char *lines = nullptr;

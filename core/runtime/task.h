@@ -62,6 +62,10 @@ public:
     }
 
     StringId waitingOn() const { return m_waitOn; }
+    // The task a ready callback resumes (its __step, or its __wakeup: `*wakeup` is set), or null.
+    static const Task *resumedBy(const Callback &cb, bool *wakeup);
+    // The step it resumes at ("" for its first).
+    StringId resumeStep() const { return m_waitStep; }
     // The task as an expression value (value.h: taskValue), while some value holds it.
     std::weak_ptr<expr::Object> valueObject;
     bool exceptionRetrieved = false; // someone looked at its exception

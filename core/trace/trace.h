@@ -81,6 +81,56 @@ struct Outcome
     QString error; // failed: "ValueError: boom"; deadlock: the cycle; stopped: why
 };
 
+// The event loop's insides (trace-format.md, "The loop"), as the runtime recorded them while it
+// ran: every iteration of _run_once, every callback it ran, every timer and selector wait.
+// Positions count callbacks: a thing stamped `at` = n came or went while callback n-1 ran
+// (or, for a timer that fired, as iteration n's due timers moved to the ready queue).
+struct LoopCallback
+{
+    int lane = -1;            // the task it is for (a task's step or wake-up), -1 when none
+    StringId step = 0;        // the scenario step that task resumes at
+    StringId what = 0;        // "step", "wakeup", "set_result", "timeout", "call_soon greet", ...
+    std::uint32_t queued = 0; // callbacks in the ready queue just before this one was taken
+    bool cancelled = false;   // a cancelled handle, skipped when its turn came
+    std::uint32_t events = 0; // how many of trace.events were recorded before it ran
+};
+
+struct LoopIteration
+{
+    double t = 0.0;             // the loop's time once it had selected (after the wait)
+    std::uint32_t firstRan = 0; // index of its first callback in LoopTrace::ran
+    std::uint32_t ready = 0;    // ntodo: callbacks ready when it began running them
+};
+
+struct LoopTimer
+{
+    double when = 0.0; // deadline
+    int lane = -1;     // the task it will wake or time out, -1 when none
+    StringId step = 0;
+    StringId what = 0;               // "sleep", "timeout", "wait", "call_later greet", ...
+    std::uint32_t added = 0;         // position stamps (see above)
+    std::uint32_t gone = UINT32_MAX; // fired or cancelled; UINT32_MAX: still there at the end
+};
+
+// What the selector waits for: a pool future still running in a thread or a worker process.
+struct LoopWait
+{
+    int lane = -1; // the task that submitted it
+    StringId step = 0;
+    StringId on = 0; // "thread" or "process"
+    std::uint32_t added = 0;
+    std::uint32_t gone = UINT32_MAX;
+};
+
+struct LoopTrace
+{
+    std::vector<LoopIteration> iterations;
+    std::vector<LoopCallback> ran;
+    std::vector<LoopTimer> timers; // in the order they were scheduled
+    std::vector<LoopWait> waits;
+    bool empty() const { return iterations.empty(); }
+};
+
 struct Trace
 {
     QString scenario; // the scenario's title
@@ -91,6 +141,7 @@ struct Trace
     std::vector<TraceEvent> events;
     std::vector<Diagnostic> diagnostics;
     Outcome outcome;
+    LoopTrace loop; // empty for recorded traces and traces written before it
     std::vector<QString> strings{QString()}; // interned span strings; [0] is ""
     QHash<QString, StringId> stringIndex;    // reverse of strings, kept by intern()
 

@@ -91,6 +91,12 @@ public:
         appendNumber(m_out, v);
         return *this;
     }
+    ObjectLine &count(const char *name, std::uint32_t v)
+    {
+        key(name);
+        m_out += QByteArray::number(v);
+        return *this;
+    }
     ObjectLine &raw(const char *name, const QByteArray &v)
     {
         key(name);
@@ -200,6 +206,66 @@ void appendList(QByteArray &out, const char *name, const std::vector<T> &items, 
     out += items.empty() ? "],\n" : "\n  ],\n";
 }
 
+void appendLoopNames(ObjectLine &line, QByteArray &out, const Trace &trace, int lane, StringId step)
+{
+    appendLaneRef(line, out, "lane", laneRef(trace, lane));
+    line.optStr("step", trace.str(step));
+}
+
+void appendGone(ObjectLine &line, std::uint32_t gone)
+{
+    if (gone == UINT32_MAX)
+        line.raw("gone", "null");
+    else
+        line.count("gone", gone);
+}
+
+// "loop": one line per iteration with the callbacks it ran, then the timers and waits.
+void appendLoop(QByteArray &out, const Trace &trace)
+{
+    const LoopTrace &loop = trace.loop;
+    out += "  \"loop\": {\n  ";
+    appendList(out, "iterations", loop.iterations, [&](const LoopIteration &it) {
+        const std::size_t i = std::size_t(&it - loop.iterations.data());
+        const std::size_t end
+            = i + 1 < loop.iterations.size() ? loop.iterations[i + 1].firstRan : loop.ran.size();
+        ObjectLine line(out);
+        line.num("t", it.t).count("ready", it.ready).key("ran");
+        out += '[';
+        for (std::size_t r = it.firstRan; r < end; ++r) {
+            const LoopCallback &cb = loop.ran[r];
+            out += r == it.firstRan ? "" : ", ";
+            ObjectLine c(out);
+            appendLoopNames(c, out, trace, cb.lane, cb.step);
+            c.str("what", trace.str(cb.what)).count("queued", cb.queued).count("events", cb.events);
+            if (cb.cancelled)
+                c.raw("cancelled", "true");
+            c.close();
+        }
+        out += ']';
+        line.close();
+    });
+    out += "  ";
+    appendList(out, "timers", loop.timers, [&](const LoopTimer &timer) {
+        ObjectLine line(out);
+        line.num("when", timer.when);
+        appendLoopNames(line, out, trace, timer.lane, timer.step);
+        line.str("what", trace.str(timer.what)).count("added", timer.added);
+        appendGone(line, timer.gone);
+        line.close();
+    });
+    out += "  ";
+    appendList(out, "waits", loop.waits, [&](const LoopWait &wait) {
+        ObjectLine line(out);
+        appendLoopNames(line, out, trace, wait.lane, wait.step);
+        line.str("on", trace.str(wait.on)).count("added", wait.added);
+        appendGone(line, wait.gone);
+        line.close();
+    });
+    out.chop(2); // the last list's ",\n"
+    out += "\n  },\n";
+}
+
 } // namespace
 
 QByteArray writeTraceJson(const Trace &trace)
@@ -217,6 +283,8 @@ QByteArray writeTraceJson(const Trace &trace)
                [&](const TraceEvent &e) { appendEvent(out, trace, e); });
     appendList(out, "diagnostics", trace.diagnostics,
                [&](const Diagnostic &d) { appendDiagnostic(out, trace, d); });
+    if (!trace.loop.empty())
+        appendLoop(out, trace);
     out += "  \"outcome\": ";
     ObjectLine outcome(out);
     outcome.str("status", outcomeName(trace.outcome.status));

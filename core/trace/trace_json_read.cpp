@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <type_traits>
 
 namespace loopscope {
 
@@ -131,6 +132,10 @@ private:
     TraceEvent readEvent(const QJsonObject &o, const QString &path);
     Diagnostic readDiagnostic(const QJsonObject &o, const QString &path);
     void readOutcome(const QJsonObject &o, const QString &path);
+    void readLoop(const QJsonObject &o, const QString &path);
+    void readIteration(const QJsonObject &o, const QString &path, double after);
+    template<typename T>
+    T readLoopItem(const QJsonObject &o, const QString &path, const char *label);
     int laneRefAt(const QJsonObject &o, const char *key, const QString &path) const;
 
     Trace m_trace;
@@ -157,6 +162,9 @@ Trace TraceReader::read(const QJsonObject &root)
         const QString p = element(member(path, "diagnostics"), i);
         m_trace.diagnostics.push_back(readDiagnostic(objectAt(diagnostics.at(i), p), p));
     }
+    const QJsonValue loop = root.value(QLatin1String("loop"));
+    if (!loop.isUndefined())
+        readLoop(objectAt(loop, member(path, "loop")), member(path, "loop"));
     const QString outcomePath = member(path, "outcome");
     readOutcome(objectAt(root.value(QLatin1String("outcome")), outcomePath), outcomePath);
     return std::move(m_trace);
@@ -281,6 +289,88 @@ void TraceReader::readOutcome(const QJsonObject &o, const QString &path)
     m_trace.outcome.status
         = enumAt(o, "status", path, &outcomeName, 0, int(OutcomeStatus::Stopped) + 1);
     m_trace.outcome.error = optionalStringAt(o, "error", path);
+}
+
+// A position or a count of the loop section: a whole number from `atLeast` to 2^31.
+std::uint32_t countAt(const QJsonObject &o, const char *key, const QString &path,
+                      std::uint32_t atLeast = 0)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    const double n = v.toDouble(-1.0);
+    if (!v.isDouble() || n != std::floor(n) || n < atLeast || n > 2147483648.0)
+        refuse(member(path, key), QStringLiteral("expected a whole number from %1, got %2")
+                                      .arg(atLeast)
+                                      .arg(describe(v)));
+    return std::uint32_t(n);
+}
+
+void TraceReader::readLoop(const QJsonObject &o, const QString &path)
+{
+    const QJsonArray iterations = arrayAt(o, "iterations", path);
+    for (qsizetype i = 0; i < iterations.size(); ++i) {
+        const QString p = element(member(path, "iterations"), i);
+        readIteration(objectAt(iterations.at(i), p), p,
+                      m_trace.loop.iterations.empty() ? 0.0 : m_trace.loop.iterations.back().t);
+    }
+    const QJsonArray timers = arrayAt(o, "timers", path);
+    for (qsizetype i = 0; i < timers.size(); ++i) {
+        const QString p = element(member(path, "timers"), i);
+        m_trace.loop.timers.push_back(
+            readLoopItem<LoopTimer>(objectAt(timers.at(i), p), p, "what"));
+    }
+    const QJsonArray waits = arrayAt(o, "waits", path);
+    for (qsizetype i = 0; i < waits.size(); ++i) {
+        const QString p = element(member(path, "waits"), i);
+        m_trace.loop.waits.push_back(readLoopItem<LoopWait>(objectAt(waits.at(i), p), p, "on"));
+    }
+}
+
+void TraceReader::readIteration(const QJsonObject &o, const QString &path, double after)
+{
+    LoopTrace &loop = m_trace.loop;
+    LoopIteration it;
+    it.t = timeAt(o, "t", path, after);
+    it.ready = countAt(o, "ready", path);
+    it.firstRan = std::uint32_t(loop.ran.size());
+    const QJsonArray ran = arrayAt(o, "ran", path);
+    for (qsizetype i = 0; i < ran.size(); ++i) {
+        const QString p = element(member(path, "ran"), i);
+        const QJsonObject c = objectAt(ran.at(i), p);
+        LoopCallback cb;
+        cb.lane = laneRefAt(c, "lane", p);
+        cb.step = m_trace.intern(optionalStringAt(c, "step", p));
+        cb.what = m_trace.intern(stringAt(c, "what", p));
+        cb.queued = countAt(c, "queued", p, 1);
+        cb.events = c.contains(QLatin1String("events")) ? countAt(c, "events", p) : 0;
+        const QJsonValue cancelled = c.value(QLatin1String("cancelled"));
+        if (!cancelled.isUndefined() && !cancelled.isBool())
+            refuse(member(p, "cancelled"),
+                   QStringLiteral("expected true or false, got ") + describe(cancelled));
+        cb.cancelled = cancelled.toBool(false);
+        loop.ran.push_back(cb);
+    }
+    loop.iterations.push_back(it);
+}
+
+// A timer ("what") or a selector wait ("on"): lane, step, the label, and its two positions.
+template<typename T>
+T TraceReader::readLoopItem(const QJsonObject &o, const QString &path, const char *label)
+{
+    T item;
+    if constexpr (std::is_same_v<T, LoopTimer>)
+        item.when = timeAt(o, "when", path);
+    item.lane = laneRefAt(o, "lane", path);
+    item.step = m_trace.intern(optionalStringAt(o, "step", path));
+    const StringId text = m_trace.intern(stringAt(o, label, path));
+    if constexpr (std::is_same_v<T, LoopTimer>)
+        item.what = text;
+    else
+        item.on = text;
+    item.added = countAt(o, "added", path);
+    const QJsonValue gone = o.value(QLatin1String("gone"));
+    item.gone
+        = gone.isNull() || gone.isUndefined() ? UINT32_MAX : countAt(o, "gone", path, item.added);
+    return item;
 }
 
 } // namespace

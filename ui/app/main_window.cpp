@@ -74,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupMenus();
     setupToolBars();
     setupDocks();
+    setupLoopView();
     setupHelpMenu();
     setupStatusBar();
     setupLesson(); // last: it hides docks and the status bar's outcome while it asks
@@ -199,6 +200,7 @@ void MainWindow::showTrace(const Trace &trace, bool finished)
         m_shownRun->duration = trace.duration;
     if (!finished)
         updateRunStatus();
+    followLoop(!m_runs->isLive() && !(finished && trace.liveClock));
 }
 
 // The resources the run touched, for the highlight box; the current choice is kept.

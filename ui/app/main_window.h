@@ -31,6 +31,8 @@ class RunController;
 class ScenarioDocument;
 class LessonQuiz;
 class ScenarioEditor;
+class LoopStepper;
+class LoopView;
 class TimelineView;
 class TraceListDock;
 
@@ -56,6 +58,9 @@ public:
     ScenarioEditor *editor() const { return m_editor; }
     ScenarioDocument *document() const { return m_document; }
     LessonQuiz *quiz() const { return m_quiz; } // Lesson ▸ Predict… (main_window_lesson.cpp)
+    // The loop's insides at the cursor, and the cursor every view follows (main_window_loop.cpp).
+    LoopView *loopView() const { return m_loopView; }
+    LoopStepper *loopStepper() const { return m_stepper; }
     // Offers to restore autosaved documents newer than their last save (one question each).
     void offerRecovery();
     const std::optional<Scenario> &scenario() const { return m_scenario; }
@@ -88,6 +93,10 @@ private:
     void setupThemeActions(QMenu *view); // main_window_theme.cpp
     void setupEditor();
     void setupStatusBar();
+    void setupLoopView(); // main_window_loop.cpp
+    void followLoop(bool newRun);
+    void showLoopPosition(double t);
+    void updateLoopActions();
     void setupRecording();
     void chooseProgramToRecord();
     void recordingUpdated(const Trace &trace);
@@ -189,6 +198,9 @@ private:
     std::optional<OpenTrace> m_openTrace;
     QLabel *m_traceNote = nullptr;
     LessonQuiz *m_quiz = nullptr;
+    LoopStepper *m_stepper = nullptr;
+    LoopView *m_loopView = nullptr;
+    std::vector<QAction *> m_loopActions;
 };
 
 } // namespace loopscope

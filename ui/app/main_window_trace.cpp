@@ -74,6 +74,7 @@ void MainWindow::showTraceFile(const QString &path, const Trace &trace)
     m_diagnostics->showTrace(trace);
     listResources(trace);
     m_haveTrace = true;
+    followLoop(true);
     updateTitle();
     updateRunStatus();
     updateRunActions();

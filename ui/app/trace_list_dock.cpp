@@ -9,7 +9,7 @@ namespace loopscope {
 
 namespace {
 
-enum Role { TimeRole = Qt::UserRole, LaneRole, StepRole };
+enum Role { TimeRole = Qt::UserRole, LaneRole, StepRole, EventRole };
 
 // Scenario seconds to the millisecond, as `loopscope run` prints them: the column lines up, and
 // a live run's "2.001 s" does not sit under a "1.057 ms".
@@ -83,8 +83,8 @@ void TraceListDock::appendLogRows(const Trace &trace)
     for (std::size_t i = m_shown; i < trace.events.size(); ++i) {
         const TraceEvent &event = trace.events[i];
         if (event.kind == EventKind::Print)
-            addRow(event.t, event.lane,
-                   {logTime(event.t), laneName(trace, event.lane), event.text});
+            addRow(event.t, event.lane, {logTime(event.t), laneName(trace, event.lane), event.text})
+                ->setData(0, EventRole, qulonglong(i));
     }
 }
 
@@ -129,6 +129,35 @@ void TraceListDock::activate(QTreeWidgetItem *item)
     Q_EMIT instantActivated(item->data(0, TimeRole).toDouble(), item->data(0, LaneRole).toInt());
     if (const QString step = item->data(0, StepRole).toString(); !step.isEmpty())
         Q_EMIT stepActivated(step);
+}
+
+// The rows of events [first, end) are selected; none: the last row before them is current.
+void TraceListDock::followEvents(std::size_t first, std::size_t end)
+{
+    m_list->clearSelection();
+    QTreeWidgetItem *current = nullptr;
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_list->topLevelItem(row);
+        const QVariant event = item->data(0, EventRole);
+        if (!event.isValid() || event.toULongLong() >= end)
+            break;
+        current = item;
+        if (event.toULongLong() >= first)
+            item->setSelected(true);
+    }
+    if (current) {
+        m_list->setCurrentItem(current, 0, QItemSelectionModel::NoUpdate);
+        m_list->scrollToItem(current);
+    }
+}
+
+QStringList TraceListDock::selectedTexts() const
+{
+    QStringList texts;
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row)
+        if (m_list->topLevelItem(row)->isSelected())
+            texts << m_list->topLevelItem(row)->text(m_list->columnCount() - 1);
+    return texts;
 }
 
 } // namespace loopscope

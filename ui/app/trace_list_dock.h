@@ -24,6 +24,10 @@ public:
     void showTrace(const Trace &trace);
     void clear(); // no rows: before another run, or for another document
     int rowCount() const;
+    // The log follows the loop cursor: the prints of trace.events [first, end) are selected
+    // (what the running callback printed), else the last print before them is current.
+    void followEvents(std::size_t first, std::size_t end);
+    QStringList selectedTexts() const; // the last column of the selected rows
 
 Q_SIGNALS:
     void instantActivated(double t, int lane);

@@ -204,6 +204,15 @@ void TimelineView::revealTime(double t, int lane)
     coordinatesChanged();
 }
 
+void TimelineView::setCursorTime(double t)
+{
+    const TimeRange visible = visibleRange();
+    if (t < visible.start || t > visible.end)
+        return revealTime(t);
+    m_marker = t;
+    viewport()->update();
+}
+
 QPoint TimelineView::pointAt(double t, int lane) const
 {
     const int row = m_rows.rowOfLane(lane);

@@ -53,6 +53,7 @@ public:
     void setStepTexts(StepTexts texts) { m_stepTexts = std::move(texts); }
     const StepTexts &stepTexts() const { return m_stepTexts; }
     const QString &staleNote() const { return m_staleNote; }
+    std::optional<double> markedTime() const { return m_marker; }
 
     // Geometry, for the input handlers and for tests: viewport coordinates.
     const TimelineCoordinates &coordinates() const { return m_coords; }
@@ -85,6 +86,8 @@ public Q_SLOTS:
     void unfoldAll(); // every folded group opens under its row
     // Centres instant t (keeping the zoom), brings `lane` into view and marks the instant.
     void revealTime(double t, int lane = -1);
+    // The loop cursor: marks instant t, scrolling only when it is out of view.
+    void setCursorTime(double t);
 
 Q_SIGNALS:
     void spanClicked(int lane, int spanIndex, const QString &stepId);

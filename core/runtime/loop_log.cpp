@@ -1,0 +1,54 @@
+#include "loop_log.h"
+
+#include <algorithm>
+
+namespace loopscope::rt {
+
+namespace {
+
+int mapped(const std::vector<int> &laneIndex, int lane)
+{
+    return lane >= 0 && std::size_t(lane) < laneIndex.size() ? laneIndex[std::size_t(lane)] : -1;
+}
+
+} // namespace
+
+void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex) const
+{
+    LoopTrace &loop = trace.loop;
+    loop.ran.reserve(m_callbacks.size());
+    loop.iterations.reserve(m_iterations.size());
+    loop.timers.reserve(m_timers.size());
+    // Callbacks first: an iteration published after them would name callbacks not read yet.
+    m_callbacks.forEach([&](const Ran &r) {
+        loop.ran.push_back(LoopCallback{mapped(laneIndex, r.note.lane), r.note.step, r.note.what,
+                                        r.queued, r.cancelled, r.note.events});
+    });
+    m_iterations.forEach([&](const Iteration &it) {
+        if (it.firstRan <= loop.ran.size())
+            loop.iterations.push_back(LoopIteration{it.t, it.firstRan, it.ready});
+    });
+    // An iteration still running when this was read keeps what it ran so far; callbacks of an
+    // iteration not read yet are left for the next snapshot.
+    if (!loop.iterations.empty()
+        && loop.iterations.back().firstRan + loop.iterations.back().ready < loop.ran.size())
+        loop.ran.resize(loop.iterations.back().firstRan + loop.iterations.back().ready);
+    // Ids count from 1 in the order things were added: a table, not a hash (a million timers).
+    std::vector<std::uint32_t> goneAt;
+    m_gone.forEach([&](const Gone &g) {
+        if (g.id >= goneAt.size())
+            goneAt.resize(std::max<std::size_t>(g.id + 1, goneAt.size() * 2), UINT32_MAX);
+        goneAt[g.id] = std::min(goneAt[g.id], g.at);
+    });
+    auto goneOf = [&](std::uint32_t id) { return id < goneAt.size() ? goneAt[id] : UINT32_MAX; };
+    m_timers.forEach([&](const Added &a) {
+        loop.timers.push_back(LoopTimer{a.when, mapped(laneIndex, a.note.lane), a.note.step,
+                                        a.note.what, a.at, goneOf(a.id)});
+    });
+    m_waits.forEach([&](const Added &a) {
+        loop.waits.push_back(
+            LoopWait{mapped(laneIndex, a.note.lane), a.note.step, a.note.what, a.at, goneOf(a.id)});
+    });
+}
+
+} // namespace loopscope::rt

@@ -1,0 +1,179 @@
+"""CPython's own event loop, looked into at every iteration: the oracle for Loopscope's loop view.
+
+    python3.12 loop_insides.py PROGRAM.py > EXPECTED.txt
+
+Runs a fidelity program (LOOPSCOPE_SCALE=1, so its durations are scenario seconds) on a
+SelectorEventLoop whose clock is virtual (select() moves the time to the next timer instead of
+sleeping) with the pure-Python Task and Future (so a ready handle names the task it steps), and
+writes, for every iteration of BaseEventLoop._run_once, at the instant it has moved the due
+timers to the ready queue and counted them (ntodo), one block:
+
+    iteration <k> t=<time>
+      ready <lane> <what>          one per handle in _ready, FIFO order
+      timer <when> <lane> <what>   one per live (not cancelled) handle in _scheduled, by deadline
+
+<lane> is the task the handle is for (its __step or __wakeup; for asyncio.sleep's
+futures._set_result_unless_cancelled, the task its future wakes; for Timeout._on_timeout, the
+task it cancels), named as trace-format.md names lanes, or "-". <what> is step, wakeup,
+set_result, timeout or callback. tests/runtime/tst_loop_insides compares Loopscope's
+trace.loop with these files, iteration by iteration. Only programs of tasks and timers (no
+threads or processes) are run here: pool work would need the virtual clock of virtual_run.py.
+"""
+import collections
+import os
+import runpy
+import selectors
+import sys
+
+sys.modules["_asyncio"] = None  # the pure-Python Task and Future: handles show bound methods
+os.environ["LOOPSCOPE_SCALE"] = "1"
+
+import builtins  # noqa: E402
+import asyncio  # noqa: E402
+from asyncio import futures, timeouts  # noqa: E402
+
+_root = []
+
+
+def _lane(task):
+    if not _root:
+        return "?"
+    return "main" if task is _root[0] else task.get_name()
+
+
+def _task_woken_by(fut):
+    for callback, _ in getattr(fut, "_callbacks", None) or []:
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, asyncio.Task):
+            return owner
+    return None
+
+
+_named = {}  # handle -> (lane, what), as first seen: a cancelled future forgets its waiter
+
+
+def describe(handle):
+    if handle not in _named:
+        _named[handle] = _describe(handle)
+    return _named[handle]
+
+
+def _describe(handle):
+    callback = handle._callback
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, asyncio.Task):
+        kind = "wakeup" if callback.__func__.__name__.endswith("__wakeup") else "step"
+        return _lane(owner), kind
+    if callback is futures._set_result_unless_cancelled:
+        task = _task_woken_by(handle._args[0])
+        return (_lane(task) if task else "-"), "set_result"
+    if isinstance(owner, timeouts.Timeout):
+        return _lane(owner._task), "timeout"
+    return "-", "callback"
+
+
+class OrderedTimerHandle(asyncio.TimerHandle):
+    """Timers of one deadline in the order they were made, as on CPython's real clock, where no
+    two call_later calls read the same time (on a virtual clock heapq would break the tie)."""
+
+    made = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        OrderedTimerHandle.made += 1
+        self._made = OrderedTimerHandle.made
+
+    def __lt__(self, other):
+        return (self._when, self._made) < (other._when, other._made)
+
+    def __le__(self, other):
+        return (self._when, self._made) <= (other._when, other._made)
+
+    def __gt__(self, other):
+        return (self._when, self._made) > (other._when, other._made)
+
+    def __ge__(self, other):
+        return (self._when, self._made) >= (other._when, other._made)
+
+
+asyncio.events.TimerHandle = OrderedTimerHandle
+asyncio.base_events.events.TimerHandle = OrderedTimerHandle
+
+
+class LookingDeque(collections.deque):
+    """_ready: the first popleft of an iteration is the moment after ntodo was counted."""
+
+    def __init__(self, loop):
+        super().__init__()
+        self.loop = loop
+
+    def popleft(self):
+        if self.loop.fresh:
+            self.loop.fresh = False
+            self.loop.report()
+        return super().popleft()
+
+
+class VirtualSelector(selectors.DefaultSelector):
+    def __init__(self, loop):
+        super().__init__()
+        self.loop = loop
+
+    def select(self, timeout=None):
+        events = super().select(0)
+        if not events and timeout:
+            self.loop.now += timeout
+        return events
+
+
+class LookingLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        self.now = 0.0
+        self.fresh = False
+        self.iteration = 0
+        super().__init__(selector=None)
+        self._selector = VirtualSelector(self)
+        self._ready = LookingDeque(self)
+        self._clock_resolution = 1e-9
+
+    def time(self):
+        return self.now
+
+    def _run_once(self):
+        self.fresh = True
+        super()._run_once()
+        if self.fresh:  # an iteration that ran nothing
+            self.fresh = False
+            self.report()
+
+    def report(self):
+        OUT.write(f"iteration {self.iteration} t={self.now:g}\n")
+        self.iteration += 1
+        for handle in self._ready:
+            OUT.write("  ready {} {}\n".format(*describe(handle)))
+        live = sorted(h for h in self._scheduled if not h._cancelled)
+        for handle in live:
+            OUT.write("  timer {:g} {} {}\n".format(handle._when, *describe(handle)))
+
+
+class LookingPolicy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return LookingLoop()
+
+
+_create_task = asyncio.BaseEventLoop.create_task
+
+
+def _create_task_keeping_root(loop, coro, **kwargs):
+    task = _create_task(loop, coro, **kwargs)
+    if not _root:
+        _root.append(task)
+    return task
+
+
+asyncio.BaseEventLoop.create_task = _create_task_keeping_root
+asyncio.set_event_loop_policy(LookingPolicy())
+sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[1])))
+OUT = sys.stdout
+builtins.print = lambda *args, **kwargs: None  # the program's own prints: not the oracle's
+runpy.run_path(sys.argv[1], run_name="__main__")
