@@ -87,6 +87,51 @@ void writeSpans(Writer &w, const std::vector<Span> &spans)
     }
 }
 
+// A position that may be "never" (UINT32_MAX), written plus one so that never is 0.
+std::uint64_t goneCode(std::uint32_t gone)
+{
+    return gone == UINT32_MAX ? 0 : std::uint64_t(gone) + 1;
+}
+
+void writeLoop(Writer &w, const LoopTrace &loop)
+{
+    w.varint(loop.iterations.size());
+    for (std::size_t i = 0; i < loop.iterations.size(); ++i) {
+        const LoopIteration &it = loop.iterations[i];
+        const std::size_t end
+            = i + 1 < loop.iterations.size() ? loop.iterations[i + 1].firstRan : loop.ran.size();
+        w.real(it.t);
+        w.varint(it.ready);
+        w.varint(end - it.firstRan);
+        for (std::size_t r = it.firstRan; r < end; ++r) {
+            const LoopCallback &cb = loop.ran[r];
+            w.index(cb.lane);
+            w.varint(cb.step);
+            w.varint(cb.what);
+            w.varint(cb.queued);
+            w.varint(cb.events);
+            w.byte(cb.cancelled ? 1 : 0);
+        }
+    }
+    w.varint(loop.timers.size());
+    for (const LoopTimer &timer : loop.timers) {
+        w.real(timer.when);
+        w.index(timer.lane);
+        w.varint(timer.step);
+        w.varint(timer.what);
+        w.varint(timer.added);
+        w.varint(goneCode(timer.gone));
+    }
+    w.varint(loop.waits.size());
+    for (const LoopWait &wait : loop.waits) {
+        w.index(wait.lane);
+        w.varint(wait.step);
+        w.varint(wait.on);
+        w.varint(wait.added);
+        w.varint(goneCode(wait.gone));
+    }
+}
+
 // Refusal of a binary trace: where in the bytes, where in the model, what was expected.
 struct Refusal
 {
@@ -215,6 +260,29 @@ private:
     Span readSpanOrRefuse(const QString &at, double previousEnd, bool first);
     void readEvents();
     void readDiagnostics();
+    void readLoop();
+    void readIteration(std::size_t i, double after);
+    std::uint32_t position(const QString &where, std::uint32_t atLeast = 0)
+    {
+        const std::size_t at = m_at;
+        const std::uint64_t v = varint(where);
+        if (v < atLeast || v > 2147483648u)
+            refuseAt(at, where,
+                     QStringLiteral("expected a whole number from %1, got %2").arg(atLeast).arg(v));
+        return std::uint32_t(v);
+    }
+    std::uint32_t gonePosition(const QString &where, std::uint32_t added)
+    {
+        const std::size_t at = m_at;
+        const std::uint64_t v = varint(where);
+        if (v == 0)
+            return UINT32_MAX;
+        if (v - 1 < added || v - 1 > 2147483648u)
+            refuseAt(
+                at, where,
+                QStringLiteral("expected a whole number from %1, got %2").arg(added).arg(v - 1));
+        return std::uint32_t(v - 1);
+    }
 
     const std::uint8_t *m_data;
     std::size_t m_size;
@@ -237,6 +305,7 @@ Trace Reader::read()
     m_trace.outcome.status = enumeration<OutcomeStatus>(QStringLiteral("outcome.status"),
                                                         int(OutcomeStatus::Stopped) + 1);
     m_trace.outcome.error = text(QStringLiteral("outcome.error"));
+    readLoop();
     if (m_at != m_size)
         refuse(QStringLiteral("end"), QStringLiteral("expected the end of the file, found %1 "
                                                      "more bytes")
@@ -402,6 +471,7 @@ void Reader::readEvents()
         e.resource = text(at + QStringLiteral(".resource"));
         e.by = laneRef(at + QStringLiteral(".by"));
         e.via = text(at + QStringLiteral(".via"));
+        e.end = text(at + QStringLiteral(".end"));
         m_trace.events.push_back(std::move(e));
     }
 }
@@ -421,6 +491,79 @@ void Reader::readDiagnostics()
         d.message = text(at + QStringLiteral(".message"));
         m_trace.diagnostics.push_back(std::move(d));
     }
+}
+
+// Callbacks, timers and waits are most of the loop section: their place in the model is spelled
+// out only in a refusal's message.
+void Reader::readLoop()
+{
+    LoopTrace &loop = m_trace.loop;
+    const std::size_t iterations = count(QStringLiteral("loop.iterations"), 10);
+    loop.iterations.reserve(iterations);
+    for (std::size_t i = 0; i < iterations; ++i)
+        readIteration(i, loop.iterations.empty() ? 0.0 : loop.iterations.back().t);
+    const std::size_t timers = count(QStringLiteral("loop.timers"), 13);
+    loop.timers.reserve(timers);
+    const QString timer = QStringLiteral("loop.timers");
+    for (std::size_t i = 0; i < timers; ++i) {
+        LoopTimer t;
+        const double when = real(timer);
+        if (!std::isfinite(when) || when < 0)
+            refuseAt(m_at - 8, QStringLiteral("loop.timers[%1].when").arg(i),
+                     QStringLiteral("expected a finite time >= 0, got %1").arg(when));
+        t.when = when;
+        t.lane = laneRef(timer);
+        t.step = stringRef(timer);
+        t.what = stringRef(timer);
+        t.added = position(timer);
+        t.gone = gonePosition(timer, t.added);
+        loop.timers.push_back(t);
+    }
+    const std::size_t waits = count(QStringLiteral("loop.waits"), 5);
+    loop.waits.reserve(waits);
+    const QString wait = QStringLiteral("loop.waits");
+    for (std::size_t i = 0; i < waits; ++i) {
+        LoopWait w;
+        w.lane = laneRef(wait);
+        w.step = stringRef(wait);
+        w.on = stringRef(wait);
+        w.added = position(wait);
+        w.gone = gonePosition(wait, w.added);
+        loop.waits.push_back(w);
+    }
+}
+
+void Reader::readIteration(std::size_t i, double after)
+{
+    LoopTrace &loop = m_trace.loop;
+    const QString where = QStringLiteral("loop.iterations");
+    LoopIteration it;
+    const double t = real(where);
+    if (!std::isfinite(t) || t < after)
+        refuseAt(m_at - 8, QStringLiteral("loop.iterations[%1].t").arg(i),
+                 QStringLiteral("expected a time >= the previous iteration's (%1), got %2")
+                     .arg(after)
+                     .arg(t));
+    it.t = t;
+    it.ready = position(where);
+    it.firstRan = std::uint32_t(loop.ran.size());
+    const std::size_t ran = count(where, 6);
+    for (std::size_t r = 0; r < ran; ++r) {
+        LoopCallback cb;
+        cb.lane = laneRef(where);
+        cb.step = stringRef(where);
+        cb.what = stringRef(where);
+        cb.queued = position(where, 1);
+        cb.events = position(where);
+        const std::uint8_t cancelled = byte(where);
+        if (cancelled > 1)
+            refuseAt(m_at - 1,
+                     QStringLiteral("loop.iterations[%1].ran[%2].cancelled").arg(i).arg(r),
+                     QStringLiteral("expected 0 or 1, got %1").arg(cancelled));
+        cb.cancelled = cancelled == 1;
+        loop.ran.push_back(cb);
+    }
+    loop.iterations.push_back(it);
 }
 
 } // namespace
@@ -455,6 +598,7 @@ QByteArray writeTraceBinary(const Trace &trace)
         w.text(e.resource);
         w.index(e.by);
         w.text(e.via);
+        w.text(e.end);
     }
     w.varint(trace.diagnostics.size());
     for (const Diagnostic &d : trace.diagnostics) {
@@ -466,6 +610,7 @@ QByteArray writeTraceBinary(const Trace &trace)
     }
     w.byte(std::uint8_t(trace.outcome.status));
     w.text(trace.outcome.error);
+    writeLoop(w, trace.loop);
     return w.bytes();
 }
 

@@ -44,6 +44,35 @@ QString someText(QRandomGenerator &random)
     return texts.at(qsizetype(random.bounded(int(texts.size()))));
 }
 
+// The loop section: iterations with their callbacks, timers and waits, some still there at the
+// end (gone = UINT32_MAX).
+void randomLoop(QRandomGenerator &random, Trace &t, int lanes)
+{
+    const auto lane = [&] { return lanes && random.bounded(3) ? int(random.bounded(lanes)) : -1; };
+    const auto gone = [&](std::uint32_t added) {
+        return random.bounded(3) == 0 ? UINT32_MAX : added + random.bounded(5);
+    };
+    double at = 0.0;
+    for (int i = 0, n = int(random.bounded(6)); i < n; ++i) {
+        at += random.bounded(2) ? awkwardTime(random) : 0.0;
+        t.loop.iterations.push_back({at, std::uint32_t(t.loop.ran.size()), random.bounded(4u)});
+        for (int r = 0, m = int(random.bounded(4)); r < m; ++r)
+            t.loop.ran.push_back({lane(), t.intern(someText(random)), t.intern(someText(random)),
+                                  1 + random.bounded(3u), random.bounded(2) == 1,
+                                  random.bounded(9u)});
+    }
+    for (int i = 0, n = int(random.bounded(4)); i < n; ++i) {
+        const std::uint32_t added = random.bounded(6u);
+        t.loop.timers.push_back({awkwardTime(random), lane(), t.intern(someText(random)),
+                                 t.intern(QStringLiteral("sleep")), added, gone(added)});
+    }
+    for (int i = 0, n = int(random.bounded(3)); i < n; ++i) {
+        const std::uint32_t added = random.bounded(6u);
+        t.loop.waits.push_back({lane(), t.intern(someText(random)),
+                                t.intern(QStringLiteral("thread")), added, gone(added)});
+    }
+}
+
 Trace randomTrace(QRandomGenerator &random)
 {
     Trace t;
@@ -79,6 +108,9 @@ Trace randomTrace(QRandomGenerator &random)
                             someText(random), someText(random),
                             lanes && random.bounded(2) ? int(random.bounded(lanes)) : -1,
                             someText(random)});
+    for (TraceEvent &e : t.events)
+        e.end = random.bounded(3) == 0 ? QStringLiteral(" ") : QStringLiteral("\n");
+    randomLoop(random, t, lanes);
     if (random.bounded(2))
         t.diagnostics.push_back({awkwardTime(random), lanes ? 0 : -1,
                                  Severity(random.bounded(int(Severity::Error) + 1)),
@@ -195,7 +227,7 @@ private Q_SLOTS:
                "update Loopscope";
         QTest::newRow("truncated")
             << good.left(good.size() - 1)
-            << QStringLiteral("byte %1: outcome.error: the file ends too early (truncated?)")
+            << QStringLiteral("byte %1: loop.waits: the file ends too early (truncated?)")
                    .arg(good.size() - 1);
         QTest::newRow("trailing bytes")
             << good + QByteArray("xy")
