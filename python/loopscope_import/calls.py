@@ -105,11 +105,6 @@ class Calls:
 
     # -- awaits -------------------------------------------------------------------------
     def awaited(self, node, target):
-        made = self.gathered_comprehension(node)
-        if made is not None:
-            if target is not None:
-                made[-1]["as"] = target
-            return made
         step = self.awaited_step(node, target is not None)
         if target is not None and step.get("x-placeholder") == "network":
             self.imp.note(node, f"the value of the awaited network call is not modelled: "
@@ -163,41 +158,6 @@ class Calls:
             return method
         refuse(node, f"awaiting {name or ast.unparse(node.func)}()", "await a coroutine of "
                "this module, a task, or an asyncio function scenario-format.md lists")
-
-    def gathered_comprehension(self, node):
-        """`gather(*(f(i) for i in xs))`, its only argument: the generator makes every
-        coroutine, then gather wraps each in a task, in order, before anything runs. The same
-        tasks in the same order are `_tasks = []`, `for i in xs: _tasks.append(create_task(
-        f(i)))` and `gather(*_tasks)` (steps of this coroutine, no await between them), when i
-        is used nowhere else in the coroutine (it does not leak from the comprehension) and
-        the one clause is a `for` and the call's arguments are names and constants (nothing that
-        could fail half-way, after some tasks were made). None otherwise."""
-        if not (isinstance(node, ast.Call) and (self.imp.dotted(node.func) or "")
-                == "asyncio.gather" and len(node.args) == 1 and not node.keywords
-                and isinstance(node.args[0], ast.Starred)):
-            return None
-        comp = node.args[0].value
-        if not (isinstance(comp, (ast.GeneratorExp, ast.ListComp)) and self.kind == "coroutine"
-                and len(comp.generators) == 1 and not comp.generators[0].ifs
-                and not comp.generators[0].is_async):
-            return None
-        clause = comp.generators[0]
-        coro = self.coro_call(comp.elt)
-        names = {n.id for n in ast.walk(clause.target) if isinstance(n, ast.Name)}
-        plain = isinstance(comp.elt, ast.Call) and all(
-            isinstance(a, (ast.Name, ast.Constant)) for a in comp.elt.args) and all(
-            isinstance(k.value, (ast.Name, ast.Constant)) for k in comp.elt.keywords)
-        if coro is None or not plain or not names or not _only_inside(self.imp.coroutines[self.name], comp,
-                                                          names | {"_tasks", "_task"}):
-            return None
-        # the loop as the for statement imports (`repeat` over range(N)), so that its export
-        # imports back the same
-        loop = self.stmt_For(ast.For(target=clause.target, iter=clause.iter, body=[],
-                                     orelse=[]), [])[0]
-        loop["steps"] = [{"op": "create_task", **coro, "as": "_task"},
-                         {"op": "set", "name": "_tasks", "value": "$_tasks + [_task]"}]
-        return [{"op": "set", "name": "_tasks", "value": []}, loop,
-                {"op": "gather", "items": [{"star": "_tasks"}]}]
 
     def argument(self, call, position, keyword):
         for k in call.keywords:
@@ -402,10 +362,3 @@ class Calls:
                     "predicate": expression_text(predicate.body)}
         refuse(node, f"{rid}.{method}(){' awaited' if awaited else ''} on a {kind}",
                "use the methods scenario-format.md lists for it")
-
-
-def _only_inside(function, part, names):
-    """No name of `names` appears in `function` outside `part`."""
-    inside = {id(n) for n in ast.walk(part)}
-    return not any(isinstance(n, ast.Name) and n.id in names and id(n) not in inside
-                   for n in ast.walk(function))

@@ -28,7 +28,7 @@ from test_round_trip import normalised  # noqa: E402
 
 from differential_scenarios import scenario_json  # noqa: E402
 
-LAYERS = ("params", "task_states", "values", "flow", "prims")
+LAYERS = ("params", "task_states", "values", "flow", "prims", "mixed")
 
 
 _NUMERIC = ("seconds", "timeout", "count", "delay", "n")

@@ -76,15 +76,11 @@ ROWS = [
      HEAD + "e = asyncio.Event()\n\n\nasync def main():\n"
      "    t = asyncio.create_task(e.wait())\n    e.set()\n    print(await t)\n" + MAIN,
      "_e_wait", [{"op": "event_wait", "event": "e"}, {"op": "return", "value": True}], None),
-    ("gather_of_a_generator_of_calls_is_tasks_in_a_loop",
+    ("gather_of_a_generator_of_calls_is_a_star_without_the_resource",
      HEAD + "sem = asyncio.Semaphore(2)\n\n\nasync def f(s, n):\n    async with s:\n"
      "        await asyncio.sleep(n)\n\n\nasync def main():\n"
      "    r = await asyncio.gather(*(f(sem, i) for i in range(3)))\n" + MAIN, "main",
-     [{"op": "set", "name": "_tasks", "value": []},
-      {"op": "repeat", "count": 3, "var": "i", "steps": [
-          {"op": "create_task", "coro": "f", "args": {"n": "$i"}, "as": "_task"},
-          {"op": "set", "name": "_tasks", "value": "$_tasks + [_task]"}]},
-      {"op": "gather", "items": [{"star": "_tasks"}], "as": "r"}], None),
+     [{"op": "gather", "items": [{"star": "(f(n=i) for i in range(3))"}], "as": "r"}], None),
     ("gather_of_a_generator_whose_name_is_used_elsewhere_stays_a_star",
      HEAD + "async def f(n):\n    pass\n\n\nasync def main():\n    i = 9\n"
      "    await asyncio.gather(*(f(i) for i in range(3)))\n" + MAIN, "main",

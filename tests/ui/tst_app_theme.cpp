@@ -103,7 +103,7 @@ void TestAppTheme::verifyLook(MainWindow &window, bool dark)
     QVERIFY(python);
     QCOMPARE(isDark(python->palette().color(QPalette::Base)), dark);
     const QList<QDockWidget *> docks = window.findChildren<QDockWidget *>();
-    QCOMPARE(docks.size(), 3); // the log, the diagnostics and Predict, Then Run
+    QCOMPARE(docks.size(), 4); // the log, the diagnostics, Predict, Then Run and the event loop
     for (QDockWidget *dock : docks) {
         QCOMPARE(isDark(dock->palette().color(QPalette::Window)), dark);
         QCOMPARE(isDark(dock->widget()->palette().color(QPalette::Base)), dark);

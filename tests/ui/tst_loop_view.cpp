@@ -40,6 +40,7 @@ void TestLoopView::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LoopscopeTest"));
     QSettings().clear();
+    QSettings().setValue(QStringLiteral("lesson/askOnOpen"), false); // tst_predict asks
 }
 
 void TestLoopView::init()

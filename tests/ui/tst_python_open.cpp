@@ -97,8 +97,8 @@ void TestPythonOpen::openDialogTakesAProgramAndSaveWritesLoopJsonBesideIt()
     QTRY_VERIFY(window.editor()->canvas()->card(QStringLiteral("main")));
     QCOMPARE(filters,
              QStringLiteral("Loopscope scenarios, traces and Python programs (*.loop.json *.json "
-                            "*.py);;Loopscope traces (*.trace.json *.json);;Python asyncio "
-                            "programs (*.py *.pyw)"));
+                            "*.lstrace *.py);;Loopscope traces (*.trace.json *.json *.lstrace);;"
+                            "Python asyncio programs (*.py *.pyw)"));
     checkHelloShown(window);
 
     // Save asks, suggesting hello.loop.json beside the program; the program stays as it was.

@@ -201,6 +201,7 @@ private:
     LoopStepper *m_stepper = nullptr;
     LoopView *m_loopView = nullptr;
     std::vector<QAction *> m_loopActions;
+    bool m_loopTraceChanging = false; // followLoop: the stepper moves, the user did not step
 };
 
 } // namespace loopscope

@@ -81,19 +81,23 @@ void MainWindow::setupLoopView()
 
 // A new trace puts the cursor at its end; a live run that goes on keeps it there; a paused or
 // finished one keeps it where the user stepped.
+// The cursor's move to the end of a new trace is not a step: the timeline's cursor, the log's
+// selection and the block selected on the canvas stay the user's until they step.
 void MainWindow::followLoop(bool newRun)
 {
     const bool going = m_runs->isRunning() && !m_runs->isPaused();
+    m_loopTraceChanging = true;
     if (newRun || going || m_stepper->trace() != &m_timeline->trace())
         m_stepper->setTrace(&m_timeline->trace(), true);
     else
         m_stepper->traceGrew();
+    m_loopTraceChanging = false;
     updateLoopActions();
 }
 
 void MainWindow::showLoopPosition(double t)
 {
-    if (!m_stepper->hasLoop())
+    if (!m_stepper->hasLoop() || m_loopTraceChanging)
         return;
     const bool going = m_runs->isRunning() && !m_runs->isPaused();
     if (going) // the live view follows the present, not a cursor
