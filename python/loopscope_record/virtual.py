@@ -12,6 +12,7 @@ leaves an order to chance, the order is Loopscope's (scenario-format.md), one CP
 An iteration with nothing ready and no timer is a hang: the run is a deadlock, reported there.
 """
 import asyncio
+import functools
 import heapq
 import itertools
 import selectors
@@ -176,6 +177,7 @@ def _install_executor_shutdown(clock):
     calling the wait a hang (a deadlock reported at random, after main had ended)."""
     shutdown = asyncio.base_events.BaseEventLoop.shutdown_default_executor
 
+    @functools.wraps(shutdown)  # its qualname stays BaseEventLoop's: not a task of the program
     async def counted_shutdown(self, *args, **kwargs):
         clock.jobs += 1
         try:

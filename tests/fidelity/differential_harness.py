@@ -21,6 +21,7 @@ with their scenario time and lane, tasks named as lanes, OUTCOME) and adds:
   printed and the process exits there.
 """
 import asyncio
+import concurrent.futures
 import os
 import sys
 import time
@@ -159,9 +160,26 @@ def _virtual_strftime(fmt, t=None):
     return _real_strftime(fmt, time.gmtime(_virtual_wall()) if t is None else t)
 
 
+_pool_submit = concurrent.futures.ThreadPoolExecutor.submit
+
+
+def _synchronous_submit(self, fn, /, *args, **kwargs):
+    """A pool job runs to its end before submit returns, and its thread is idle again: the
+    virtual clock cannot wait for a thread, so only jobs that take no scenario time (a
+    function's prints, values, a return or a raise) are compared, and for those this is
+    Loopscope's order (the job runs when submitted; its completion is a call_soon_threadsafe)."""
+    future = _pool_submit(self, fn, *args, **kwargs)
+    concurrent.futures.wait([future])
+    while self._idle_semaphore._value < len(self._threads):  # the worker goes back to idle
+        time.sleep(0.0001)
+    return future
+
+
 if VIRTUAL:
     harness._now = _virtual_now
     asyncio.set_event_loop_policy(_VirtualPolicy())
+    concurrent.futures.ThreadPoolExecutor.submit = _synchronous_submit
+    virtual._install_executor_shutdown(_clock)  # asyncio.run's shutdown thread: waited for
     time.time = _virtual_wall
     time.strftime = _virtual_strftime
 asyncio.run = _run
