@@ -21,9 +21,12 @@ Trace bigTrace(int lanes, int spans)
     const StringId timer = trace.intern(QStringLiteral("timer"));
     const StringId step = trace.intern(QStringLiteral("s1"));
     for (int l = 0; l < lanes; ++l) {
-        Lane lane{QStringLiteral("task-%1").arg(l + 1), LaneKind::Task,
-                  QStringLiteral("worker-%1").arg(l),   -1,
-                  QStringLiteral("worker"),              {},
+        Lane lane{QStringLiteral("task-%1").arg(l + 1),
+                  LaneKind::Task,
+                  QStringLiteral("worker-%1").arg(l),
+                  -1,
+                  QStringLiteral("worker"),
+                  {},
                   LaneResult::Done};
         lane.spans.reserve(std::size_t(spans));
         double t = l * 1e-6;
