@@ -87,6 +87,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void openingALessonHidesTheTimelineAndAsks();
+    void askingHidesTheEventLoopView();
     void dragAndKeysOrderThePrints();
     void wrongAnswersArePointedAtOnTheTimeline();
     void rightAnswersLeaveNoMarker();
@@ -124,6 +125,24 @@ std::unique_ptr<MainWindow> TestPredict::openLesson(const QString &path)
     if (!QTest::qWaitForWindowExposed(window.get()) || !window->openScenario(path))
         return nullptr;
     return window;
+}
+
+// The loop view's headline ("t = 5.000 s") would tell the duration: asking hides it too.
+void TestPredict::askingHidesTheEventLoopView()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->quiz()->store() = PredictionStore(m_dir.filePath(QStringLiteral("predictions.ini")));
+    window->resize(1400, 900);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    auto *loop = window->findChild<QDockWidget *>(QStringLiteral("loopDock"));
+    QVERIFY(loop);
+    if (!loop->isVisible())
+        QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier); // Window ▸ Event Loop
+    QVERIFY(loop->isVisible());
+    QVERIFY(window->openScenario(kLesson));
+    QVERIFY(window->quiz()->isAsking());
+    QVERIFY(!loop->isVisible());
 }
 
 void TestPredict::openingALessonHidesTheTimelineAndAsks()

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -369,8 +370,11 @@ void MainWindow::restoreSettings()
         const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
         resize(std::max(1200, screen.width() * 9 / 10), std::max(800, screen.height() * 9 / 10));
     }
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         resizeDocks({m_log}, {140}, Qt::Vertical);
+        if (auto *loop = findChild<QDockWidget *>(QStringLiteral("loopDock")))
+            loop->hide(); // until a step or Window ▸ Event Loop (Ctrl+3) asks for it
+    }
     // Run plays live by default, so that the lanes grow while one watches: at 0.5 wall s per
     // scenario s a lesson of 2 s takes 1 s, the longest (30 s) 15 s. Opening a file shows the
     // virtual run at once either way.

@@ -10,6 +10,7 @@
 #include "teach/lesson_quiz.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -26,7 +27,10 @@ const QString kAskOnOpen = QStringLiteral("lesson/askOnOpen");
 
 void MainWindow::setupLesson()
 {
-    m_quiz = new LessonQuiz(this, m_timeline, {m_log, m_diagnostics, m_outcome});
+    // The loop view's headline says the run's duration: hidden with the rest while asking.
+    m_quiz = new LessonQuiz(
+        this, m_timeline,
+        {m_log, m_diagnostics, m_outcome, findChild<QDockWidget *>(QStringLiteral("loopDock"))});
     connect(m_quiz, &LessonQuiz::runRequested, this, [this] {
         if (m_scenario)
             startRun(ClockMode::Virtual);

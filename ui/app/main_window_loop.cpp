@@ -43,11 +43,16 @@ void MainWindow::setupLoopView()
 
     QMenu *run = menuTitled(menuBar(), tr("&Run"));
     run->addSeparator();
+    // A step shows the loop view if it was closed (it is, on the first start: the editor and the
+    // lesson's questions get the room).
     auto add = [&](const QString &text, const QKeySequence &key, auto move) {
         auto *action = new QAction(text, this);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, move);
+        connect(action, &QAction::triggered, this, [dock, move] {
+            dock->show();
+            move();
+        });
         run->addAction(action);
         addAction(action);
         m_loopActions.push_back(action);
