@@ -143,6 +143,9 @@ void TestPredict::askingHidesTheEventLoopView()
     QVERIFY(window->openScenario(kLesson));
     QVERIFY(window->quiz()->isAsking());
     QVERIFY(!loop->isVisible());
+    QTest::keyClick(window.get(), Qt::Key_F8); // Run ▸ Step Iteration: not while asking
+    QVERIFY(!loop->isVisible());
+    QVERIFY(!window->timeline()->isVisible());
 }
 
 void TestPredict::openingALessonHidesTheTimelineAndAsks()

@@ -9,6 +9,7 @@
 #include "canvas/scenario_editor.h"
 #include "loopview/loop_stepper.h"
 #include "loopview/loop_view.h"
+#include "teach/lesson_quiz.h"
 #include "timeline/timeline_view.h"
 
 #include <QAction>
@@ -49,7 +50,9 @@ void MainWindow::setupLoopView()
         auto *action = new QAction(text, this);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, [dock, move] {
+        connect(action, &QAction::triggered, this, [this, dock, move] {
+            if (m_quiz && m_quiz->isAsking())
+                return; // stepping would show the run the learner is predicting
             dock->show();
             move();
         });
