@@ -16,6 +16,7 @@ import functools
 import heapq
 import itertools
 import selectors
+import threading
 import time
 from asyncio import base_events, futures
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -58,6 +59,11 @@ class _Selector(selectors.SelectSelector):
         first timer or the pools' next event (pools_virtual), and the loop takes the GIL
         back if it has callbacks to run (waiting for it while a pool thread computes)."""
         clock, world, loop = self._clock, self._clock.world, self.loop
+        if _executor_shutting_down():
+            # asyncio.run's shutdown_default_executor joins the pool on a thread of its own,
+            # which ends in real microseconds: wait for it, as CPython does, without moving
+            # the clock on to a call_later still pending (it would fire, and it never does).
+            return super().select(5.0)
         if world is not None:
             world.release_gil_for_loop()
         io = len(self.get_map()) > 1  # more than the loop's own self-pipe
@@ -80,6 +86,10 @@ class _Selector(selectors.SelectSelector):
         if world is not None and _callbacks_due(loop, clock.t):
             world.acquire_gil_for_loop()
         return events
+
+
+def _executor_shutting_down():
+    return any("_do_shutdown" in t.name for t in threading.enumerate())
 
 
 def _callbacks_due(loop, t):
