@@ -80,9 +80,8 @@ private:
 class ResourceObject : public expr::Object
 {
 public:
-    ResourceObject(Runtime &rt, Primitive &primitive, QString type)
-        : m_rt(rt)
-        , m_primitive(primitive)
+    ResourceObject(Primitive &primitive, QString type)
+        : m_primitive(primitive)
         , m_type(std::move(type))
     {}
     QString typeName() const override { return m_type; }
@@ -124,7 +123,6 @@ public:
     }
 
 private:
-    Runtime &m_rt;
     Primitive &m_primitive;
     QString m_type;
 };
@@ -186,7 +184,7 @@ std::shared_ptr<expr::Object> resourceObject(Runtime &rt, const QString &id)
     Primitive *p = rt.primitive(id);
     if (!p)
         return nullptr;
-    return std::make_shared<ResourceObject>(rt, *p, resourceType(*p));
+    return std::make_shared<ResourceObject>(*p, resourceType(*p));
 }
 
 } // namespace loopscope::rt
