@@ -55,12 +55,11 @@ Runtime::Runtime(const Scenario &scenario_, EventLoop &loop_, Recorder &recorder
         case ResourceKind::Future:
             m_primitives[r.id] = std::make_unique<UserFuture>(*this, r.id);
             break;
-        case ResourceKind::ThreadPool:
+        case ResourceKind::ThreadPool: // pools are made by the pools' own code
         case ResourceKind::ProcessPool:
-            break;
-        case ResourceKind::Condition:
+        case ResourceKind::Condition: // after the loop: a condition may use a lock listed after it
         case ResourceKind::Barrier:
-            break; // after the loop: a condition may use a lock listed after it
+            break;
         }
     }
     for (const Resource &r : scenario.resources)

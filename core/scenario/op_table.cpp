@@ -39,8 +39,6 @@ constexpr FieldSpec kTimeout{.key = "timeout",
                              .member = &Step::timeout,
                              .label = "Timeout",
                              .initial = "1"};
-constexpr FieldSpec kWork{
-    .key = "work", .type = T::Work, .need = Required, .label = "Work", .initial = "\"io\""};
 constexpr FieldSpec kText{.key = "text",
                           .type = T::Text,
                           .need = Required,
