@@ -2,6 +2,7 @@
 // and read 1 M spans as JSON (the baseline), as the binary trace, and as Perfetto's protobuf;
 // then the binary trace at 10 M spans (what opening such a file costs before the first frame).
 // Run by hand on a Release build: bench_trace_files [--benchmark_filter=...].
+#include "../trace/sample_traces.h"
 #include "export/perfetto_proto.h"
 #include "trace/trace_binary.h"
 #include "trace/trace_json.h"
@@ -12,35 +13,7 @@ using namespace loopscope;
 
 namespace {
 
-// `lanes` task lanes of gap-free spans alternating running and waiting on a timer, each lane
-// staggered by a microsecond: `lanes` × `spans` state changes.
-Trace bigTrace(int lanes, int spans)
-{
-    Trace trace;
-    trace.scenario = QStringLiteral("big");
-    const StringId timer = trace.intern(QStringLiteral("timer"));
-    const StringId step = trace.intern(QStringLiteral("s1"));
-    for (int l = 0; l < lanes; ++l) {
-        Lane lane{QStringLiteral("task-%1").arg(l + 1),
-                  LaneKind::Task,
-                  QStringLiteral("worker-%1").arg(l),
-                  -1,
-                  QStringLiteral("worker"),
-                  {},
-                  LaneResult::Done};
-        lane.spans.reserve(std::size_t(spans));
-        double t = l * 1e-6;
-        for (int s = 0; s < spans; ++s) {
-            const double end = t + 0.001 * (1 + (s + l) % 3);
-            lane.spans.push_back(Span{t, end, s % 2 ? timer : 0, step,
-                                      s % 2 ? LaneState::Waiting : LaneState::Running});
-            t = end;
-        }
-        trace.duration = std::max(trace.duration, t);
-        trace.lanes.push_back(std::move(lane));
-    }
-    return trace;
-}
+using testing::bigTrace;
 
 const Trace &million()
 {

@@ -3,6 +3,8 @@
 
 #include "trace/trace.h"
 
+#include <algorithm>
+
 namespace loopscope::testing {
 
 inline Span span(Trace &t, LaneState state, double start, double end, const QString &on = {},
@@ -65,6 +67,37 @@ inline Trace smallTrace()
                       QStringLiteral("Executing <Task worker-1> took 0.500 seconds")}};
     t.outcome = {OutcomeStatus::Completed, {}};
     return t;
+}
+
+// `lanes` task lanes of gap-free spans alternating running and waiting on a timer (step "s1"),
+// each lane staggered by a microsecond so that its boundaries fall between other lanes' ones:
+// `lanes` × `spans` state changes, for the big-trace tests and benchmarks.
+inline Trace bigTrace(int lanes, int spans)
+{
+    Trace trace;
+    trace.scenario = QStringLiteral("big");
+    const StringId timer = trace.intern(QStringLiteral("timer"));
+    const StringId step = trace.intern(QStringLiteral("s1"));
+    for (int l = 0; l < lanes; ++l) {
+        Lane lane{QStringLiteral("task-%1").arg(l + 1),
+                  LaneKind::Task,
+                  QStringLiteral("worker-%1").arg(l),
+                  -1,
+                  QStringLiteral("worker"),
+                  {},
+                  LaneResult::Done};
+        lane.spans.reserve(std::size_t(spans));
+        double t = l * 1e-6;
+        for (int s = 0; s < spans; ++s) {
+            const double end = t + 0.001 * (1 + (s + l) % 3);
+            lane.spans.push_back(Span{t, end, s % 2 ? timer : 0, step,
+                                      s % 2 ? LaneState::Waiting : LaneState::Running});
+            t = end;
+        }
+        trace.duration = std::max(trace.duration, t);
+        trace.lanes.push_back(std::move(lane));
+    }
+    return trace;
 }
 
 } // namespace loopscope::testing

@@ -93,30 +93,9 @@ private Q_SLOTS:
     // between other lanes' ones: every slice decodes with its exact boundaries, in time order.
     void bigTraceDecodes()
     {
-        Trace trace;
-        trace.scenario = QStringLiteral("big");
         const int lanes = 250;
         const int spans = 2000;
-        const StringId timer = trace.intern(QStringLiteral("timer"));
-        const StringId step = trace.intern(QStringLiteral("s1"));
-        for (int l = 0; l < lanes; ++l) {
-            Lane lane{QStringLiteral("task-%1").arg(l + 1),
-                      LaneKind::Task,
-                      QStringLiteral("worker-%1").arg(l),
-                      -1,
-                      QStringLiteral("worker"),
-                      {},
-                      LaneResult::Done};
-            lane.spans.reserve(spans);
-            double t = l * 1e-6;
-            for (int s = 0; s < spans; ++s) {
-                const double end = t + 0.001 * (1 + (s + l) % 3);
-                lane.spans.push_back(Span{t, end, s % 2 ? timer : 0, step,
-                                          s % 2 ? LaneState::Waiting : LaneState::Running});
-                t = end;
-            }
-            trace.lanes.push_back(std::move(lane));
-        }
+        const Trace trace = testing::bigTrace(lanes, spans);
         const QByteArray bytes = perfettoProtobuf(trace);
         const DecodedPerfetto d = decodePerfetto(bytes);
         qInfo("%d spans: %lld bytes, %.1f bytes a span", lanes * spans,
