@@ -47,6 +47,8 @@ def run_program(program, scale):
         elif line.startswith("WARNING "):
             _, time, lane, text = line.split(" ", 3)
             run.warnings.append((float(time), lane, text))
+        elif line.startswith(("MAIN_END ", "TASK ", "ERROR_TEXT ")):
+            continue  # differential_harness.py's, for differential.py (run_exported --virtual)
         elif line.strip():
             run.prints.append(split_print(line))
     return run, done.stdout + done.stderr

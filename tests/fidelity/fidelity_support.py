@@ -5,21 +5,29 @@ multiplied by SCALE so that CPython runs it in a fraction of the scenario time. 
 written as `<scenario time> <lane> <text>`, the lane named as trace-format.md names task lanes,
 and the program ends with `OUTCOME <status> <scenario seconds>`. A Python warning (a coroutine
 never awaited) comes out as `WARNING <scenario time> <lane> <Category>: <message>`.
+
+With LOOPSCOPE_CLOCK=virtual a program that only waits on asyncio timers runs on the recorder's
+virtual loop (python/loopscope_record/virtual.py, as differential_harness.py does): CPython's
+own loop code, but waiting for the next timer moves the clock instead of sleeping, so the run is
+instant and its times exact. Ties and shutdown cancel in creation order, Loopscope's rule.
 """
 import asyncio
 import os
+import sys
 import threading
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 
 SCALE = float(os.environ.get("LOOPSCOPE_SCALE", "0.05"))
+VIRTUAL = os.environ.get("LOOPSCOPE_CLOCK") == "virtual"
 
 _t0 = None
 _root = None
 _tasks_per_coro = {}
 _last_activity = 0.0
 _deadlocked = False
+_made = []  # the program's tasks in creation order (the virtual clock cancels in that order)
 
 
 def scaled(seconds):
@@ -28,6 +36,8 @@ def scaled(seconds):
 
 def now():
     """Scenario seconds since main started."""
+    if VIRTUAL:
+        return _clock.t / SCALE
     return (time.perf_counter() - _t0) / SCALE
 
 
@@ -39,6 +49,7 @@ def _name_like_a_lane(loop, coro, **kwargs):
     _tasks_per_coro[coro_name] = k
     task = asyncio.Task(coro, loop=loop, **kwargs)
     task.set_name(f"{coro_name}-{k}")
+    _made.append(task)
     return task
 
 
@@ -161,3 +172,48 @@ def run(main, watch_deadlock=False):
     if error and status == "failed":
         print(f"ERROR {error}", flush=True)
     print(f"OUTCOME {status} {duration:.3f}", flush=True)
+
+
+def _install_virtual_clock():
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                    "python"))
+    from loopscope_record import virtual  # noqa: E402 - after its folder is on the path
+
+    clock = virtual.Clock(True)
+
+    def hang():
+        # Nothing ready and no timer (no deadlock watch asked for): CPython would wait forever.
+        print(f"OUTCOME deadlock {_last_activity:.3f}", flush=True)
+        os._exit(0)
+
+    clock.on_hang = hang
+
+    class Policy(asyncio.DefaultEventLoopPolicy):
+        def new_event_loop(self):
+            return virtual.VirtualLoop(clock)
+
+    class ShutdownInCreationOrder:
+        """asyncio.runners' view of asyncio.tasks: all_tasks() in creation order."""
+
+        def __getattr__(self, name):
+            return getattr(asyncio.tasks, name)
+
+        @staticmethod
+        def all_tasks(loop=None):
+            made = {task: i for i, task in enumerate(_made)}
+            return sorted(asyncio.tasks.all_tasks(loop), key=lambda t: made.get(t, len(made)))
+
+    task_group_init = asyncio.TaskGroup.__init__
+
+    def ordered_task_group_init(self, *args, **kwargs):
+        task_group_init(self, *args, **kwargs)
+        self._tasks = virtual._CreationOrder()
+
+    asyncio.set_event_loop_policy(Policy())
+    asyncio.TaskGroup.__init__ = ordered_task_group_init
+    asyncio.runners.tasks = ShutdownInCreationOrder()
+    return clock
+
+
+if VIRTUAL:
+    _clock = _install_virtual_clock()
