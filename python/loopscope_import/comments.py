@@ -10,8 +10,9 @@ import tokenize
 # Comments that are instructions to tools, not labels.
 _TOOL_COMMENT = re.compile(r"^(noqa|type:|pragma|pylint:|fmt:|isort:)")
 # What the exporter appends to a line of its own; a label may follow it after "  # ".
+_WAIT_FOR = re.compile(r"^wait_for\(.*\) as in 3\.12(  # )?")
 _EXPORT_ANNOTATIONS = [
-    re.compile(r"^wait_for\(.*\) as in 3\.12(  # )?"),
+    _WAIT_FOR,
     re.compile(r"^initial items count as unfinished work$"),
     re.compile(r"^made in main\(\), inside the running loop$"),
     re.compile(r"^asyncio's default pool: .*$"),
@@ -52,6 +53,11 @@ class Comments:
             if match:
                 text = text[match.end():] if match.group(0).endswith("  # ") else ""
         return text or None
+
+    def marks_wait_for(self, line):
+        """Whether the line is an `async with asyncio.timeout(...)` the export wrote for a
+        wait_for step (its annotation says so)."""
+        return bool(_WAIT_FOR.match(self.trailing.get(line, "")))
 
     def is_export(self):
         return any(line.startswith(EXPORT_HEADER) for line in self.leading)

@@ -18,7 +18,8 @@ _NOT_EXPRESSIONS = {
     ast.Lambda: ("a lambda", "use a condition expression or a def function"),
     ast.SetComp: ("a set comprehension", "use a for loop"),
     ast.DictComp: ("a dict comprehension", "use a for loop"),
-    ast.GeneratorExp: ("a generator expression", "use a for loop"),
+    ast.GeneratorExp: ("a generator expression outside a call's arguments",
+                       "pass it to a call (`sum(x for x in xs)`) or use a list comprehension"),
     ast.NamedExpr: ("an assignment expression (:=)", "assign in a statement of its own"),
     ast.Await: ("an await inside an expression", "await in a statement of its own "
                 "(`x = await ...`) and use x"),
@@ -28,11 +29,21 @@ _NOT_EXPRESSIONS = {
 }
 
 
+def _call_arguments(node):
+    """The generator expressions passed straight to a call (`sorted(str(v) for v in xs)`,
+    `sum((x for x in xs), 0)`): the engine consumes them as CPython's builtins do."""
+    return {id(arg) for sub in ast.walk(node) if isinstance(sub, ast.Call)
+            for arg in sub.args if isinstance(arg, ast.GeneratorExp)}
+
+
 def check_expression(node, allow_comprehension=False):
     """Refuses what an expression field cannot hold (the first such node, in source order)."""
+    passed = _call_arguments(node)
     for sub in ast.walk(node):
         kind = type(sub)
         if allow_comprehension and kind in (ast.GeneratorExp, ast.ListComp):
+            continue
+        if id(sub) in passed:
             continue
         if kind in _NOT_EXPRESSIONS:
             what, instead = _NOT_EXPRESSIONS[kind]

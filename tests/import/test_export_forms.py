@@ -181,6 +181,25 @@ ROUND_TRIPS = {
             {"op": "raise", "error": "ExceptionGroup", "message": "odd"}],
             "except": {"*": [{"op": "raise", "error": "UnicodeDecodeError",
                               "message": "bad byte"}]}}])]),
+    # the import read every `async with asyncio.timeout(T):` around one await as wait_for;
+    # only the export's own wait_for (its annotation says so) is one now
+    "a_timeout_around_one_call_stays_a_timeout": ([], [], [
+        coroutine("job", [{"op": "sleep", "seconds": 1}, {"op": "return", "value": 2}]),
+        coroutine("main", [{"op": "timeout", "seconds": 2, "steps": [
+                               {"op": "call", "coro": "job", "as": "r"}]},
+                           {"op": "wait_for", "coro": "job", "timeout": 1.5, "as": "s"},
+                           {"op": "print", "text": "{r} {s}"}])]),
+    # refused anywhere but in gather(*...) (the differential's mixed stream prints these)
+    "generator_expressions_passed_to_calls": ([], [], [
+        coroutine("main", [
+            {"op": "set", "name": "xs", "value": [3, 1, 2]},
+            {"op": "print", "text": "{sorted((str(v) for v in xs))[:2]} "
+                                    "{', '.join((str(v) for v in range(3)))!r:>12}"},
+            {"op": "print", "text": "{sum((v * 2 for v in xs))} {list((v for v in xs if v % 2))}"},
+            {"op": "set", "name": "top", "value": "$max((v for v in xs), default=0)"},
+            {"op": "while", "cond": "any((v > top for v in xs)) or not all((v for v in xs))",
+             "steps": [{"op": "break"}]},
+            {"op": "return", "value": "$sum((v for v in xs), top)"}])]),
 }
 
 

@@ -44,6 +44,10 @@ ROWS = [
     ("set_comprehension",
      HEAD + "async def main():\n    xs = {i * 2 for i in range(3)}\n" + MAIN,
      ["prog.py:4:10: a set comprehension is not supported; use a for loop"]),
+    ("generator_expression_kept_in_a_variable",
+     HEAD + "async def main():\n    g = (i * 2 for i in range(3))\n    print(sum(g))\n" + MAIN,
+     ["prog.py:4:9: a generator expression outside a call's arguments is not supported; "
+      "pass it to a call (`sum(x for x in xs)`) or use a list comprehension"]),
     ("bare_except",
      HEAD + "async def main():\n    try:\n        pass\n    except:\n        pass\n" + MAIN,
      ["prog.py:6:5: a bare except is not supported; use except Exception (it lets "
