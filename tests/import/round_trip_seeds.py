@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The round trip on differential seeds: for each seed, tests/fidelity/differential_scenarios.py's
 scenario is exported to Python (`loopscope run FILE --export X.py`), the program imported back
-(python/loopscope_import), and the two scenarios compared as test_round_trip.py compares the
-lessons (up to ids, layout, notes, clock and variants, defaults filled in on both sides), and
-up to what the program cannot tell apart (same_program).
+(python/loopscope_import), and the two scenarios compared in canonical.py's form: as
+test_round_trip.py compares the lessons (up to ids, layout, notes, clock and variants, defaults
+filled in on both sides), and up to what the program cannot tell apart.
 
     python3 tests/import/round_trip_seeds.py --seeds 2000          # seeds 0..1999
     python3 tests/import/round_trip_seeds.py --start 17 --seeds 1 -v  # one seed, its diff
@@ -24,55 +24,11 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "fidelity"))
 
 from support import ImportRefused, import_program, loopscope_binary  # noqa: E402
-from test_round_trip import normalised  # noqa: E402
+from canonical import compared  # noqa: E402
 
 from differential_scenarios import scenario_json  # noqa: E402
 
 LAYERS = ("params", "task_states", "values", "flow", "prims", "mixed")
-
-
-_NUMERIC = ("seconds", "timeout", "count", "delay", "n")
-
-
-def same_program(steps):
-    """What the Python program cannot tell apart, written one way: `repeat` with a `var` is
-    `for var in range(count)` (the export writes both so, the import reads a `for` over a
-    range as `repeat`); a `raise` with the message "" is one without (the runtime and the
-    export read "" as no message: `KeyError()`, `ExceptionGroup("", [Exception("")])`); a
-    numeric field's legacy `"$d"` is the expression `"d"`."""
-    out = []
-    for step in steps:
-        step = dict(step)
-        if step["op"] == "repeat" and step.get("var") and step.get("count") is not None:
-            count = step.pop("count")
-            count = count[1:] if isinstance(count, str) and count.startswith("$") else count
-            step = {"op": "for", "var": step.pop("var"), "in": f"range({count})", **step}
-            del step["op"]
-            step = {"op": "for", **step}
-        if step["op"] == "raise" and step.get("message") == "":
-            del step["message"]
-        for key in _NUMERIC:
-            value = step.get(key)
-            if isinstance(value, str) and value.startswith("$") and value[1:].isidentifier():
-                step[key] = value[1:]
-        for key in ("steps", "finally", "else"):
-            if key in step:
-                step[key] = same_program(step[key])
-        if "except" in step:
-            step["except"] = {k: same_program(v) for k, v in step["except"].items()}
-        if "elif" in step:
-            step["elif"] = [{**c, "steps": same_program(c["steps"])} for c in step["elif"]]
-        out.append(step)
-    return out
-
-
-def compared(doc):
-    doc = normalised(doc)
-    for coroutine in doc["coroutines"] + doc.get("functions", []):
-        coroutine["steps"] = same_program(coroutine["steps"])
-    if "program" in doc:
-        doc["program"] = same_program(doc["program"])
-    return doc
 
 
 def first_difference(want, got, path="$"):
