@@ -122,6 +122,12 @@ void TestExpr::evaluatesAsCPython_data()
          "([(1, 'a'), (2, 'b')], [(1, 'x'), (2, 'y')])"},
         {"'a,b'.split(',') + ' x '.strip().upper().split()", "['a', 'b', 'X']"},
         {"'-'.join(str(i) for i in L)", "'1-2'"},
+        // any() and all() stop at the element that decides (the rest would raise)
+        {"any(1 / v > 0 for v in [1, 0])", "True"},
+        {"all(v > 1 and 1 / v for v in [2, 0, 1])", "False"},
+        {"any(x for r in [[0, 1], None] for x in r)", "True"},
+        {"any(x for x in [0, 1 / 0])", "ZeroDivisionError: division by zero"},
+        {"all([v for v in [1, 0]]), any(v for v in [])", "(False, False)"},
         {"{'a': 1}.get('b', 0), list({'a': 1}.items())", "(0, [('a', 1)])"},
         {"1 + 'a'", "TypeError: unsupported operand type(s) for +: 'int' and 'str'"},
         {"'a' + 1", "TypeError: can only concatenate str (not \"int\") to str"},
@@ -272,6 +278,11 @@ void TestExpr::randomMatchesCPythonSeeds()
                                 "random.getrandbits(40)][1:]"),
                  scope),
              QStringLiteral("['c', 167279807972]"));
+    // any() stops drawing at the first element that decides, as CPython's does
+    QCOMPARE(run(QStringLiteral("[random.seed(1), any(random.randint(1, 6) > 1 for _ in "
+                                "range(4)), random.randint(1, 100)][1:]"),
+                 scope),
+             QStringLiteral("[True, 73]"));
     QCOMPARE(run(QStringLiteral("random.randint(5, 3)"), scope),
              QStringLiteral("ValueError: empty range in randrange(5, 4)"));
 }

@@ -76,8 +76,12 @@ QString evaluateFString(const Node &fstring, Scope &scope)
     return out;
 }
 
+std::optional<Value> shortCircuit(const Node &call, Scope &scope);
+
 Value evaluateCall(const Node &call, Scope &scope)
 {
+    if (std::optional<Value> decided = shortCircuit(call, scope))
+        return *decided;
     Values args;
     Keywords keywords;
     const Node &callee = *call.children[0];
@@ -130,12 +134,13 @@ Value evaluateSubscript(const Node &subscript, Scope &scope)
     return sliceOf(container, bounds);
 }
 
-void runClauses(const Node &comprehension, std::size_t clause, NestedScope &scope, Values &out)
+// Runs the comprehension's clauses from `clause` on, giving each element to `take` as it is
+// made; `take` returning false stops the run (false is returned then).
+template<typename Take>
+bool runClauses(const Node &comprehension, std::size_t clause, NestedScope &scope, Take &take)
 {
-    if (clause == comprehension.children.size()) {
-        out.push_back(evaluate(*comprehension.children[0], scope));
-        return;
-    }
+    if (clause == comprehension.children.size())
+        return take(evaluate(*comprehension.children[0], scope));
     const Node &forClause = *comprehension.children[clause];
     for (const Value &item : iterate(evaluate(*forClause.children[1], scope))) {
         unpack(*forClause.children[0], item,
@@ -143,16 +148,38 @@ void runClauses(const Node &comprehension, std::size_t clause, NestedScope &scop
         bool selected = true;
         for (std::size_t i = 2; i < forClause.children.size() && selected; ++i)
             selected = evaluate(*forClause.children[i], scope).truthy();
-        if (selected)
-            runClauses(comprehension, clause + 1, scope, out);
+        if (selected && !runClauses(comprehension, clause + 1, scope, take))
+            return false;
     }
+    return true;
+}
+
+// any() and all() of a generator expression stop at the first element that decides, as
+// CPython's do: the elements after it are never made (no error they would raise, no random
+// draw they would take). nullopt when the call is not one of those.
+std::optional<Value> shortCircuit(const Node &call, Scope &scope)
+{
+    const Node &callee = *call.children[0];
+    if (callee.kind != NodeKind::Name || call.children.size() != 2
+        || call.children[1]->kind != NodeKind::GeneratorExp
+        || (callee.name != QLatin1String("any") && callee.name != QLatin1String("all"))
+        || scope.lookup(callee.name))
+        return std::nullopt;
+    const bool all = callee.name == QLatin1String("all");
+    NestedScope inner(scope);
+    auto take = [all](const Value &element) { return element.truthy() == all; };
+    return Value::boolean(runClauses(*call.children[1], 1, inner, take) == all);
 }
 
 Value evaluateComprehension(const Node &comprehension, Scope &scope)
 {
     NestedScope inner(scope);
     Values items;
-    runClauses(comprehension, 1, inner, items);
+    auto take = [&items](Value element) {
+        items.push_back(std::move(element));
+        return true;
+    };
+    runClauses(comprehension, 1, inner, take);
     if (comprehension.kind == NodeKind::ListComp)
         return Value::list(std::move(items));
     return Value::object(
