@@ -5,7 +5,7 @@ import ast
 
 from .names import is_network
 from .refusals import refuse
-from .values import expression_text, print_step, text_of, value_field
+from .values import expression_text, print_step, substitution_text, value_field
 
 _CREATE_TASK = ("asyncio.create_task", "asyncio.ensure_future")
 # The operations a task may run through a wrapper coroutine, and what the wait returns:
@@ -32,7 +32,7 @@ class Blocks:
         for keyword in node.keywords:
             if keyword.arg != "name":
                 refuse(keyword.value, f"create_task({keyword.arg}=...)", "pass name= only")
-            step["name"] = text_of(keyword.value)
+            step["name"] = substitution_text(keyword.value)
         if target is not None:
             step["as"] = target
         return step
@@ -211,7 +211,7 @@ class Blocks:
                    "asyncio.CancelledError")
         step = {"op": "raise", "error": error}
         if args:
-            step["message"] = text_of(args[0])
+            step["message"] = substitution_text(args[0])
         return step
 
     def async_with(self, items, body):

@@ -9,6 +9,7 @@
 """
 
 import ast
+import re
 
 from .refusals import refuse
 
@@ -162,6 +163,40 @@ def text_of(node):
     if isinstance(node, ast.JoinedStr):
         return fstring_body(node)
     return _placeholder(ast.FormattedValue(value=node, conversion=-1, format_spec=None))
+
+
+_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def substitution_text(node):
+    """A task name or a raise message: the runtime replaces each `{name}` in it by the
+    variable's str() and keeps every other character as written (scenario-format.md), so a
+    string is itself, an f-string's bare name `{name}` and a literal placeholder its text.
+    What the runtime cannot compute so is refused."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        parts = [node]
+    elif isinstance(node, ast.JoinedStr):
+        parts = node.values
+    else:
+        parts = [ast.FormattedValue(value=node, conversion=-1, format_spec=None)]
+    out = []
+    for part in parts:
+        plain = part.conversion == -1 and part.format_spec is None \
+            if isinstance(part, ast.FormattedValue) else True
+        if isinstance(part, ast.FormattedValue) and plain and isinstance(part.value, ast.Name):
+            out.append("{" + part.value.id + "}")
+            continue
+        value = part if isinstance(part, ast.Constant) else part.value
+        if not (plain and isinstance(value, ast.Constant)):
+            refuse(value, "an expression in a task name or an exception message",
+                   "compute it into a variable first and write f\"...{variable}...\"")
+        text = str(value.value)
+        if _FIELD.search(text):
+            refuse(node, f"the text {text!r} in a task name or an exception message (Loopscope "
+                   "would put a variable's value in place of its {name})",
+                   "write it without braces around a name")
+        out.append(text)
+    return "".join(out)
 
 
 def print_step(call):

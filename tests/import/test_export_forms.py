@@ -189,6 +189,15 @@ ROUND_TRIPS = {
                                {"op": "call", "coro": "job", "as": "r"}]},
                            {"op": "wait_for", "coro": "job", "timeout": 1.5, "as": "s"},
                            {"op": "print", "text": "{r} {s}"}])]),
+    # a task name and a raise message put {name} in, and keep other braces as written: the
+    # import read them as f-string bodies (w-{1} came back w-{{1}})
+    "braces_in_task_names_and_messages": ([], [], [
+        coroutine("w", [{"op": "sleep", "seconds": 0}]),
+        coroutine("main", [
+            {"op": "set", "name": "x", "value": 3},
+            {"op": "create_task", "coro": "w", "name": "w-{1}", "as": "t"},
+            {"op": "create_task", "coro": "w", "name": "w-{x} {", "as": "u"},
+            {"op": "raise", "error": "ValueError", "message": "m-{1} {x} }"}])]),
     # refused anywhere but in gather(*...) (the differential's mixed stream prints these)
     "generator_expressions_passed_to_calls": ([], [], [
         coroutine("main", [

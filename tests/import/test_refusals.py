@@ -44,6 +44,20 @@ ROWS = [
     ("set_comprehension",
      HEAD + "async def main():\n    xs = {i * 2 for i in range(3)}\n" + MAIN,
      ["prog.py:4:10: a set comprehension is not supported; use a for loop"]),
+    ("expression_in_a_task_name",
+     HEAD + "async def w(i):\n    pass\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(w(1), name=f\"w-{1 + 1}\")\n" + MAIN,
+     ["prog.py:8:45: an expression in a task name or an exception message is not supported; "
+      "compute it into a variable first and write f\"...{variable}...\""]),
+    ("converted_name_in_an_exception_message",
+     HEAD + "async def main():\n    x = 1\n    raise ValueError(f\"bad {x!r}\")\n" + MAIN,
+     ["prog.py:5:29: an expression in a task name or an exception message is not supported; "
+      "compute it into a variable first and write f\"...{variable}...\""]),
+    ("braced_name_in_a_plain_exception_message",
+     HEAD + "async def main():\n    raise KeyError(\"{key}\")\n" + MAIN,
+     ["prog.py:4:20: the text '{key}' in a task name or an exception message (Loopscope "
+      "would put a variable's value in place of its {name}) is not supported; write it "
+      "without braces around a name"]),
     ("generator_expression_kept_in_a_variable",
      HEAD + "async def main():\n    g = (i * 2 for i in range(3))\n    print(sum(g))\n" + MAIN,
      ["prog.py:4:9: a generator expression outside a call's arguments is not supported; "
