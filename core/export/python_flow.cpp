@@ -56,7 +56,9 @@ QString ProgramWriter::pyName(const QString &name) const
     const QString local = variable(name);
     if (!local.isEmpty())
         return local;
-    return m_globals.value(name, name);
+    if (const auto global = m_globals.constFind(name); global != m_globals.cend())
+        return *global;
+    return m_moduleVariables.contains(name) ? localName(name) : name;
 }
 
 // The text with each name the program writes differently replaced (and a legacy `$` dropped),

@@ -41,6 +41,30 @@ ProgramWriter::ProgramWriter(const Scenario &scenario)
     }
     m_cpuCountMatters = m_cpuCountMatters || m_usesToThread;
     nameGlobals();
+    noteModuleVariables();
+}
+
+// The module's variables: a coroutine reads one under the name the program binds it to
+// (SCALE_ for a scenario's SCALE, which the export's own SCALE would otherwise answer).
+void ProgramWriter::noteModuleVariables()
+{
+    auto note = [this](const QString &targets) {
+        for (QString name : targets.split(u',')) {
+            name = name.trimmed().remove(u'(').remove(u')');
+            if (!name.isEmpty())
+                m_moduleVariables.insert(name);
+        }
+    };
+    if (m_scenario.program)
+        forEachStep(*m_scenario.program, [&](const Step &step) {
+            note(step.as);
+            note(step.var);
+            if (step.kind == StepKind::Set)
+                note(step.name);
+        });
+    for (const Coroutine &coroutine : m_scenario.coroutines)
+        for (const QString &name : coroutine.globals)
+            note(name);
 }
 
 // What the module must import and define for this step.
@@ -270,10 +294,12 @@ void ProgramWriter::writeCoroutine(const Coroutine &coroutine)
     blank();
     line(QStringLiteral("async def %1(%2):").arg(m_globals.value(coroutine.name), params));
     ++m_indent;
-    if (!coroutine.globals.empty())
-        line(QStringLiteral("global ")
-             + QStringList(coroutine.globals.begin(), coroutine.globals.end())
-                   .join(QStringLiteral(", ")));
+    if (!coroutine.globals.empty()) {
+        QStringList names;
+        for (const QString &name : coroutine.globals)
+            names << localName(name); // as the program binds it
+        line(QStringLiteral("global ") + names.join(QStringLiteral(", ")));
+    }
     const bool isMain = coroutine.name == QLatin1String("main");
     if (needsLoop(coroutine, isMain))
         line(QStringLiteral("loop = asyncio.get_running_loop()"));

@@ -27,6 +27,7 @@ private:
     QString parameters(const Coroutine &callee); // binds them, writes their defaults
     void writeMainSetup();
     void nameGlobals();
+    void noteModuleVariables();
     void noteNeeds(const Step &step);
     bool needsLoop(const Coroutine &coroutine, bool isMain) const;
     QString resourceConstructor(const Resource &resource) const;
@@ -88,6 +89,7 @@ private:
     bool m_usesTime = false;           // time.sleep somewhere
     bool m_cpuCountMatters = false;    // a pool is sized from python.cpu_count
     QSet<QString> m_mentions;          // modules expressions use: random, time, loop
+    QSet<QString> m_moduleVariables;   // bound by the program or declared global
 };
 
 } // namespace loopscope::python

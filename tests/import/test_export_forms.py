@@ -134,6 +134,47 @@ class PrintEndAndDefaults(unittest.TestCase):
             self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)
 
 
+# A program variable whose name the export keeps for itself (SCALE, loop, time, ...): the
+# export binds it as SCALE_, and a coroutine must read that one, not the export's SCALE = 1.0.
+MODULE_NAMES = {
+    "format": "loopscope-scenario", "version": 1,
+    "coroutines": [
+        {"name": "main", "globals": ["loop"], "steps": [
+            {"op": "print", "text": "{SCALE} {loop}"},
+            {"op": "set", "name": "loop", "value": "$loop + 1"},
+            {"op": "sleep", "seconds": "SCALE"}]}],
+    "program": [{"op": "set", "name": "SCALE", "value": 0.25},
+                {"op": "set", "name": "loop", "value": 1},
+                {"op": "run", "coro": "main"},
+                {"op": "print", "text": "{loop}"}]}
+
+
+class ModuleVariables(unittest.TestCase):
+    def test_a_coroutine_reads_the_program_variable(self):
+        binary = loopscope_binary()
+        with tempfile.TemporaryDirectory() as tmp:
+            path, trace_path = os.path.join(tmp, "m.loop.json"), os.path.join(tmp, "t.json")
+            program = os.path.join(tmp, "m.py")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(MODULE_NAMES, f)
+            run = subprocess.run([binary, "run", path, "--quiet", "--trace", trace_path,
+                                  "--export", program], capture_output=True, text=True,
+                                 timeout=60)
+            self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
+            with open(trace_path, encoding="utf-8") as f:
+                events = json.load(f)["events"]
+            self.assertEqual([(e["t"], e["text"]) for e in events if e["kind"] == "print"],
+                             [(0.0, "0.25 1"), (0.25, "2")])
+            cpython = subprocess.run([sys.executable, program], capture_output=True, text=True,
+                                     timeout=60)
+            self.assertEqual((cpython.returncode, cpython.stdout), (0, "0.25 1\n2\n"),
+                             cpython.stderr)
+            with open(program, encoding="utf-8") as f:
+                source = f.read()
+            self.assertIn("    global loop_\n", source)
+            self.assertIn("    await asyncio.sleep(SCALE_ * SCALE)\n", source)
+
+
 if __name__ == "__main__":
     unittest.main()
 
