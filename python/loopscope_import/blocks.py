@@ -95,6 +95,8 @@ class Blocks:
             if func.attr == "cancel" and not node.args and isinstance(owner, ast.Name) \
                     and self.resource_name(owner) is None:
                 return [{"op": "cancel", "task": owner.id}]
+            if func.attr == "cancel" and not node.args and isinstance(owner, ast.Subscript):
+                return [{"op": "cancel", "task": expression_text(owner)}]
             if func.attr == "append" and isinstance(owner, ast.Name) and len(node.args) == 1:
                 return self.append(owner.id, node.args[0])
             if self.is_loop(owner) and func.attr in ("call_soon", "call_later"):

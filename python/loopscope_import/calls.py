@@ -127,6 +127,8 @@ class Calls:
             if future:
                 return {"op": "future_await", "future": future}
             return {"op": "await", "task": node.id}
+        if isinstance(node, ast.Subscript):
+            return {"op": "await", "task": expression_text(node)}
         if not isinstance(node, ast.Call):
             refuse(node, "awaiting " + ast.unparse(node), "await a coroutine call, a task or "
                    "an asyncio function")
@@ -174,6 +176,8 @@ class Calls:
             return coro
         if isinstance(node, ast.Name):
             return {"task": node.id}
+        if isinstance(node, ast.Subscript):  # a task field is an expression (`tasks[0]`)
+            return {"task": expression_text(node)}
         refuse(node, "awaiting " + ast.unparse(node) + " here", "pass a coroutine call of this "
                "module or a task")
 
@@ -219,6 +223,8 @@ class Calls:
             return coro
         if isinstance(node, ast.Name):
             return {"task": node.id}
+        if isinstance(node, ast.Subscript):
+            return {"task": expression_text(node)}
         if isinstance(node, ast.Call):
             name = self.imp.dotted(node.func) or ""
             if name in _CREATE_TASK and len(node.args) == 1 and not node.keywords \

@@ -9,7 +9,6 @@
 """
 
 import ast
-import re
 
 from .refusals import refuse
 
@@ -165,14 +164,12 @@ def text_of(node):
     return _placeholder(ast.FormattedValue(value=node, conversion=-1, format_spec=None))
 
 
-_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
-
-
 def substitution_text(node):
-    """A task name or a raise message: the runtime replaces each `{name}` in it by the
-    variable's str() and keeps every other character as written (scenario-format.md), so a
-    string is itself, an f-string's bare name `{name}` and a literal placeholder its text.
-    What the runtime cannot compute so is refused."""
+    """A task name or a raise message: the runtime replaces each `{name}` of a bound variable
+    in it by the variable's str() and keeps every other character as written
+    (scenario-format.md), so a string is itself (the export writes "w-{y}" so when no y is
+    bound), an f-string's bare name `{name}` and a literal placeholder its text. What the
+    runtime cannot compute so is refused."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         parts = [node]
     elif isinstance(node, ast.JoinedStr):
@@ -190,12 +187,7 @@ def substitution_text(node):
         if not (plain and isinstance(value, ast.Constant)):
             refuse(value, "an expression in a task name or an exception message",
                    "compute it into a variable first and write f\"...{variable}...\"")
-        text = str(value.value)
-        if _FIELD.search(text):
-            refuse(node, f"the text {text!r} in a task name or an exception message (Loopscope "
-                   "would put a variable's value in place of its {name})",
-                   "write it without braces around a name")
-        out.append(text)
+        out.append(str(value.value))
     return "".join(out)
 
 

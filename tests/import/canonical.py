@@ -13,7 +13,15 @@ scenarios that export to the same Python and run alike:
   writes both as `while True:`, and the runtime runs them alike);
 - a `raise` with the message "" is one without (the runtime and the export read "" as no
   message: `KeyError()`, `ExceptionGroup("", [Exception("")])`);
-- a numeric field's legacy `"$d"` is the expression `"d"`.
+- a numeric field's legacy `"$d"` is the expression `"d"`;
+- `"args": {}` is no args;
+- the order of the coroutines, functions and resources is the order of their definitions in
+  the module, which the export chooses (a callee before its caller, futures and pools made in
+  main()) and which does not change what runs: they are compared by name;
+- extension keys `x-...` (the importer's `x-estimated`: the lines of the .py a CPU estimate
+  came from; an editor's `x-colour`) say where a part came from or how it is drawn, as notes
+  and layout do, and are left out; so are a coroutine's keys the format does not define (the
+  reader keeps them for the editor: every_op.loop.json's `"colour"`).
 """
 
 import ast
@@ -26,6 +34,7 @@ _NUMERIC = ("seconds", "timeout", "count", "delay", "n")
 _EXPRESSIONS = ("cond", "in", "task", "predicate")
 _TEXTS = ("text", "message")
 _VALUES = ("value", "item")
+_DEFINITION_KEYS = ("name", "params", "defaults", "globals", "steps")
 
 
 def _parsed(text):
@@ -69,13 +78,15 @@ def _numeric(value):
 
 
 def _item(item):
-    item = dict(item)
+    item = {k: v for k, v in item.items() if k != "id"}  # an awaitable item's step id
     if isinstance(item.get("star"), str):
         item["star"] = _expression(item["star"])
     return _fields(item) if "op" in item else _arguments(item)
 
 
 def _arguments(step):
+    if step.get("args") == {}:
+        del step["args"]
     if isinstance(step.get("args"), dict):
         step["args"] = {k: _value(v) for k, v in step["args"].items()}
     return step
@@ -83,7 +94,7 @@ def _arguments(step):
 
 def _fields(step):
     """The step with each field's expression or text in its one written form."""
-    step = _arguments(dict(step))
+    step = _arguments({k: v for k, v in step.items() if not k.startswith("x-")})
     for key in _VALUES:
         if key in step:
             step[key] = _value(step[key])
@@ -144,4 +155,13 @@ def compared(doc):
     for resource in doc.get("resources", []):
         if isinstance(resource.get("items"), list):
             resource["items"] = [_value(v) for v in resource["items"]]
+    for part in [doc] + doc["coroutines"] + doc.get("functions", []) + doc["resources"]:
+        for key in [k for k in part if k.startswith("x-")]:
+            del part[key]
+    for definition in doc["coroutines"] + doc.get("functions", []):
+        for key in [k for k in definition if k not in _DEFINITION_KEYS]:
+            del definition[key]
+    doc["coroutines"].sort(key=lambda c: c["name"])
+    doc.get("functions", []).sort(key=lambda f: f["name"])
+    doc["resources"].sort(key=lambda r: r["id"])
     return doc

@@ -34,6 +34,10 @@ SAME = [
     ("condition_spacing",
      {"op": "if", "cond": "x%3==0", "steps": [], "elif": [{"cond": "(x>1)", "steps": []}]},
      {"op": "if", "cond": "x % 3 == 0", "steps": [], "elif": [{"cond": "x > 1", "steps": []}]}),
+    ("empty_args_are_no_args", {"op": "call", "coro": "f", "args": {}}, {"op": "call", "coro": "f"}),
+    ("where_an_estimate_came_from",
+     {"op": "cpu", "seconds": 0.25, "x-estimated": {"lines": [11, 15], "how": "timeit"}},
+     {"op": "cpu", "seconds": 0.25}),
     ("gather_star_item",
      {"op": "gather", "items": [{"star": "(f(i) for i in range(2))"}]},
      {"op": "gather", "items": [{"star": "(f(i)  for i in range( 2 ))"}]}),
@@ -70,6 +74,16 @@ class Canonical(unittest.TestCase):
         for name, one, other in DIFFERENT:
             with self.subTest(row=name):
                 self.assertNotEqual(compared(doc(one)), compared(doc(other)))
+
+    def test_definitions_in_any_order(self):
+        one, other = doc({"op": "call", "coro": "f"}), doc({"op": "call", "coro": "f"})
+        one["coroutines"].append({"name": "f", "steps": []})
+        other["coroutines"].insert(0, {"name": "f", "steps": []})
+        one["resources"] = [{"id": "q", "kind": "queue"}, {"id": "e", "kind": "event"}]
+        other["resources"] = list(reversed(one["resources"]))
+        self.assertEqual(compared(one), compared(other))
+        other["coroutines"][0]["steps"] = [{"op": "sleep", "seconds": 0}]
+        self.assertNotEqual(compared(one), compared(other))
 
     def test_functions_resources_and_defaults_too(self):
         one = doc(functions=[{"name": "h", "params": ["n"], "defaults": {"n": "$[1]"},

@@ -238,7 +238,24 @@ ROUND_TRIPS = {
             {"op": "set", "name": "x", "value": 3},
             {"op": "create_task", "coro": "w", "name": "w-{1}", "as": "t"},
             {"op": "create_task", "coro": "w", "name": "w-{x} {", "as": "u"},
+            {"op": "create_task", "coro": "w", "name": "w-{y}", "as": "v"},
             {"op": "raise", "error": "ValueError", "message": "m-{1} {x} }"}])]),
+    # a task field is an expression: tasks[-1].cancel(), gather(tasks[0]), await tasks[1]
+    # were refused (tests/runtime/scenarios/values/task-list.loop.json did not come back)
+    "tasks_picked_from_a_list": ([], [], [
+        coroutine("job", [{"op": "sleep", "seconds": "$n"}, {"op": "return", "value": "$n * 10"}],
+                  ["n"]),
+        coroutine("main", [
+            {"op": "set", "name": "tasks", "value": []},
+            {"op": "for", "var": "n", "in": "[1, 2, 3]", "steps": [
+                {"op": "create_task", "coro": "job", "args": {"n": "$n"}, "as": "t"},
+                {"op": "set", "name": "tasks", "value": "$tasks + [t]"}]},
+            {"op": "cancel", "task": "tasks[-1]"},
+            {"op": "gather", "items": [{"task": "tasks[0]"}, {"task": "tasks[2]"}],
+             "return_exceptions": True, "as": "L"},
+            {"op": "await", "task": "tasks[1]", "as": "again"},
+            {"op": "wait_for", "task": "tasks[1]", "timeout": 1, "as": "more"},
+            {"op": "print", "text": "{L} {again} {more}"}])]),
     # refused anywhere but in gather(*...) (the differential's mixed stream prints these)
     "generator_expressions_passed_to_calls": ([], [], [
         coroutine("main", [

@@ -53,11 +53,6 @@ ROWS = [
      HEAD + "async def main():\n    x = 1\n    raise ValueError(f\"bad {x!r}\")\n" + MAIN,
      ["prog.py:5:29: an expression in a task name or an exception message is not supported; "
       "compute it into a variable first and write f\"...{variable}...\""]),
-    ("braced_name_in_a_plain_exception_message",
-     HEAD + "async def main():\n    raise KeyError(\"{key}\")\n" + MAIN,
-     ["prog.py:4:20: the text '{key}' in a task name or an exception message (Loopscope "
-      "would put a variable's value in place of its {name}) is not supported; write it "
-      "without braces around a name"]),
     ("generator_expression_kept_in_a_variable",
      HEAD + "async def main():\n    g = (i * 2 for i in range(3))\n    print(sum(g))\n" + MAIN,
      ["prog.py:4:9: a generator expression outside a call's arguments is not supported; "
