@@ -5,7 +5,8 @@ scenarios that export to the same Python and run alike:
 
 - an expression is written as the importer writes it, `ast.unparse` of its tree: the export
   writes `sorted(str(v) for v in xs)`, the import reads `sorted((str(v) for v in xs))`;
-  a text field (`print.text`, a `raise` message) is an f-string body, compared the same way;
+  `print.text` is an f-string body, compared the same way (a task name and a `raise`
+  message are substitution text, compared as written);
 - a value field holding a literal expression is the JSON literal (`"$[]"` is `[]`, `"$4"` is
   `4`): both are a fresh value each time the step runs, and both export as `[]`;
 - `repeat` with a `var` is `for var in range(count)` (the export writes both so, the import
@@ -32,7 +33,7 @@ from loopscope_import.values import fstring_body, numeric_field, value_field
 
 _NUMERIC = ("seconds", "timeout", "count", "delay", "n")
 _EXPRESSIONS = ("cond", "in", "task", "predicate")
-_TEXTS = ("text", "message")
+_TEXTS = ("text",)  # a raise message and a task name substitute {name} only: as written
 _VALUES = ("value", "item")
 _DEFINITION_KEYS = ("name", "params", "defaults", "globals", "steps")
 
