@@ -15,6 +15,38 @@ struct Change
     std::int32_t to;
 };
 
+// Sorts the changes by time: a bucket sort, each bucket an equal slice of the times' range,
+// then each bucket sorted on its own (a few changes each, mostly). It takes a fold of a
+// million changes in a fraction of a comparison sort's time, and the first frame of a big
+// trace waits for its folds. Slicing keeps the order: t0 <= t1 puts t0 in no later bucket.
+void sortByTime(std::vector<Change> &changes)
+{
+    if (changes.size() < 2)
+        return;
+    const auto [low, high] = std::minmax_element(
+        changes.begin(), changes.end(), [](const Change &a, const Change &b) { return a.t < b.t; });
+    const double min = low->t;
+    const std::size_t buckets = changes.size() / 2 + 1;
+    const double scale = high->t > min ? double(buckets - 1) / (high->t - min) : 0.0;
+    auto bucketOf = [&](const Change &change) {
+        return std::min(buckets - 1, std::size_t((change.t - min) * scale));
+    };
+    std::vector<std::uint32_t> starts(buckets + 1, 0);
+    for (const Change &change : changes)
+        ++starts[bucketOf(change) + 1];
+    for (std::size_t b = 0; b < buckets; ++b)
+        starts[b + 1] += starts[b];
+    std::vector<Change> sorted(changes.size());
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    for (const Change &change : changes)
+        sorted[next[bucketOf(change)]++] = change;
+    const auto earlier = [](const Change &a, const Change &b) { return a.t < b.t; };
+    for (std::size_t b = 0; b < buckets; ++b)
+        if (starts[b + 1] - starts[b] > 1)
+            std::sort(sorted.begin() + starts[b], sorted.begin() + starts[b + 1], earlier);
+    changes.swap(sorted);
+}
+
 void addChanges(const Lane &lane, std::vector<Change> &changes, std::vector<double> &instants)
 {
     std::int32_t open = -1;
@@ -60,8 +92,9 @@ FoldTimeline::FoldTimeline(const Trace &trace, const std::vector<int> &lanes)
 {
     std::vector<Change> changes = changesOf(trace, lanes, m_instants);
     std::sort(m_instants.begin(), m_instants.end());
-    std::sort(changes.begin(), changes.end(),
-              [](const Change &a, const Change &b) { return a.t < b.t; });
+    sortByTime(changes);
+    m_times.reserve(changes.size());
+    m_counts.reserve(changes.size());
     StateCounts counts{};
     for (std::size_t i = 0; i < changes.size();) {
         const double t = changes[i].t;
@@ -80,6 +113,10 @@ FoldTimeline::FoldTimeline(const Trace &trace, const std::vector<int> &lanes)
         for (std::int32_t c : counts)
             active += c;
         m_maxActive = std::max(m_maxActive, active);
+    }
+    if (m_times.size() < m_times.capacity() / 2) { // changes at one instant on a virtual clock
+        m_times.shrink_to_fit();
+        m_counts.shrink_to_fit();
     }
     Area area{};
     for (std::size_t k = 0; k < m_times.size(); ++k) {
