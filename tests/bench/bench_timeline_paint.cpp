@@ -107,9 +107,15 @@ std::size_t bytesOf(const Trace &trace, const LaneRows &rows)
     return bytes;
 }
 
-// The median frame time in ms. `scrollDown`: every frame shows other rows too.
-double benchZoom(const char *name, const Trace &trace, const LaneRows &rows, double secondsShown,
-                 bool scrollDown = true, FoldTimelines *folds = nullptr)
+struct FrameTimes
+{
+    double wallMs; // median
+    double cpuMs;  // median
+};
+
+// The median frame times. `scrollDown`: every frame shows other rows too.
+FrameTimes benchZoom(const char *name, const Trace &trace, const LaneRows &rows,
+                     double secondsShown, bool scrollDown = true, FoldTimelines *folds = nullptr)
 {
     const TimelineTheme theme = TimelineTheme::light();
     TimelineLayout layout;
@@ -146,7 +152,7 @@ double benchZoom(const char *name, const Trace &trace, const LaneRows &rows, dou
     std::printf("%-28s median %7.2f ms   worst %7.2f ms   CPU median %7.2f ms   worst %7.2f ms\n",
                 name, times[times.size() / 2], times.back(), cpuTimes[cpuTimes.size() / 2],
                 cpuTimes.back());
-    return times[times.size() / 2];
+    return {times[times.size() / 2], cpuTimes[cpuTimes.size() / 2]};
 }
 
 // One figure for tests/bench/whole_process.py to pick up: "figure NAME WALL_MS CPU_MS".
@@ -189,12 +195,18 @@ void benchFolds()
     const double seconds[] = {trace.duration, 1.0, 0.01, 1e-4};
     const char *names[]
         = {"whole run (fit)", "one second", "ten milliseconds", "one hundred microseconds"};
+    const char *zooms[] = {"fit", "second", "10ms", "100us"};
     double worst = 0.0;
     for (int zoom = 0; zoom < 4; ++zoom) {
-        const double plain = benchZoom(names[zoom], trace, unfolded, seconds[zoom]);
-        const double fold = benchZoom("  folded", trace, folded, seconds[zoom], false, &timelines);
-        std::printf("  folded / unfolded: %.2f\n", fold / plain);
-        worst = std::max({worst, plain, fold});
+        const FrameTimes plain = benchZoom(names[zoom], trace, unfolded, seconds[zoom]);
+        const FrameTimes fold
+            = benchZoom("  folded", trace, folded, seconds[zoom], false, &timelines);
+        std::printf("  folded / unfolded: %.2f\n", fold.wallMs / plain.wallMs);
+        figure(qPrintable(QStringLiteral("paint_unfolded_%1").arg(QLatin1String(zooms[zoom]))),
+               plain.wallMs, plain.cpuMs);
+        figure(qPrintable(QStringLiteral("paint_folded_%1").arg(QLatin1String(zooms[zoom]))),
+               fold.wallMs, fold.cpuMs);
+        worst = std::max({worst, plain.wallMs, fold.wallMs});
     }
     std::printf("worst median frame over the zoom levels, folded or not: %.2f ms\n", worst);
 }
