@@ -1,6 +1,10 @@
 #include "timeline/fold_timeline.h"
 
+#include "timeline/lane_rows.h"
+
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace loopscope {
 
@@ -283,6 +287,36 @@ const FoldTimeline &FoldTimelines::of(const Trace &trace, const QString &groupKe
     if (it == m_byKey.end())
         it = m_byKey.insert(groupKey, FoldTimeline(trace, lanes));
     return *it;
+}
+
+void FoldTimelines::prepare(const Trace &trace, const std::vector<const LaneGroup *> &groups)
+{
+    std::vector<const LaneGroup *> missing;
+    std::size_t spans = 0;
+    for (const LaneGroup *group : groups) {
+        if (m_byKey.contains(group->key))
+            continue;
+        missing.push_back(group);
+        for (int lane : group->lanes)
+            spans += trace.lanes[std::size_t(lane)].spans.size();
+    }
+    const std::size_t threads
+        = std::min<std::size_t>(missing.size(), std::max(1U, std::thread::hardware_concurrency()));
+    if (threads < 2 || spans < kSpansWorthThreads)
+        return;
+    std::vector<FoldTimeline> built(missing.size());
+    std::atomic<std::size_t> next{0};
+    auto build = [&] {
+        for (std::size_t i = next++; i < missing.size(); i = next++)
+            built[i] = FoldTimeline(trace, missing[i]->lanes);
+    };
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < threads; ++t)
+        helpers.emplace_back(build);
+    build();
+    helpers.clear(); // joins
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        m_byKey.insert(missing[i]->key, std::move(built[i]));
 }
 
 } // namespace loopscope
