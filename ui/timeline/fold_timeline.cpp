@@ -232,6 +232,8 @@ void FoldTimeline::columns(double start, double width, int count, std::vector<Co
         Column &column = out[std::size_t(i)];
         const double t1 = start + (i + 1) * width;
         const int next = stepFrom(step, t1);
+        if (next - step > kBlock) // columns of many changes each: their reads miss the cache
+            prefetchBlockOf(next + 2 * (next - step));
         Area piece{};
         if (next == step) { // inside one change interval: exact counts
             if (step >= 0) {
@@ -261,6 +263,24 @@ void FoldTimeline::columns(double start, double width, int count, std::vector<Co
         t0 = t1;
         step = next;
     }
+}
+
+// The changes a column two columns on likely ends in (as many changes a column as this one):
+// asks for them now, so that the misses of the columns overlap instead of adding up.
+void FoldTimeline::prefetchBlockOf(int step) const
+{
+    if (step < 0 || std::size_t(step) >= m_times.size())
+        return;
+    const std::size_t first = std::size_t(step) / kBlock * kBlock;
+    const std::size_t last = std::min(m_times.size(), first + kBlock) - 1;
+    __builtin_prefetch(&m_blockTimes[first / kBlock]);
+    __builtin_prefetch(&m_blockArea[first / kBlock]);
+    for (std::size_t k = first; k <= last; k += 64 / sizeof(double))
+        __builtin_prefetch(&m_times[k]);
+    __builtin_prefetch(&m_times[last]);
+    for (std::size_t k = first; k <= last; k += 64 / sizeof(StateCounts))
+        __builtin_prefetch(&m_counts[k]);
+    __builtin_prefetch(&m_counts[last]);
 }
 
 int FoldTimeline::runningInstantsIn(double t0, double t1) const

@@ -55,6 +55,7 @@ private:
     Area areaUntil(double t) const { return areaUntil(stepAt(t), t); }
     Area areaUntil(int step, double t) const;
     void addArea(Area &area, int step, double from, double to) const;
+    void prefetchBlockOf(int step) const;
 
     std::vector<double> m_times;       // change instants, ascending, distinct
     std::vector<StateCounts> m_counts; // over [m_times[k], m_times[k + 1])
