@@ -73,10 +73,12 @@ class Timing:
 
 
 def best_of(commands, repeat):
-    """Best wall and best CPU seconds of each command, the runs interleaved."""
+    """Best wall and best CPU seconds of each command, the runs interleaved, in turn forwards
+    and backwards."""
     best = [[float("inf"), float("inf")] for _ in commands]
-    for _ in range(repeat):
-        for i, command in enumerate(commands):
+    for round_ in range(repeat):
+        order = list(enumerate(commands))
+        for i, command in order if round_ % 2 == 0 else reversed(order):  # none always first
             timing = Timing(command)
             if timing.status != 0:
                 sys.exit(f"{' '.join(command)} exited with {timing.status}:\n{timing.stderr}")
