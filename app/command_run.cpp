@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <thread>
 
@@ -118,8 +119,13 @@ void printNewLines(const Trace &trace, std::size_t *shown)
     }
 }
 
+// Runs the scenario, printing its prints as they happen unless `quiet`. A quiet run has
+// nothing to show while it goes: it runs on this thread, with no thread to start and no
+// polling for its end.
 Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet)
 {
+    if (quiet)
+        return runScenario(scenario, options);
     ScenarioRun run(scenario, options);
     run.start();
     std::size_t shown = 0;
@@ -132,6 +138,16 @@ Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quie
     if (!quiet)
         printNewLines(trace, &shown);
     return trace;
+}
+
+// Everything is printed and written: the process ends here, leaving the trace, the scenario
+// and the application to the system. Freeing a trace of millions of spans piece by piece
+// takes longer than the system takes to drop the whole heap.
+[[noreturn]] void endProcess(int status)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(status);
 }
 
 } // namespace
@@ -203,7 +219,7 @@ int runCommand(int argc, char **argv, const QStringList &args)
             printLine(QStringLiteral("wrote %1").arg(path));
         }
     }
-    return status;
+    endProcess(status);
 }
 
 } // namespace loopscope::app

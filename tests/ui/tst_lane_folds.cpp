@@ -1,6 +1,7 @@
 // Folded lane groups on real runs: which lanes group, where a fold's row goes, the counts per
 // state at known instants (from the count timeline and from the pixels of the painted band),
 // the filter inside a fold, and folding past a screenful.
+#include "../trace/sample_traces.h"
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
 #include "timeline/fold_timeline.h"
@@ -11,6 +12,8 @@
 #include <QImage>
 #include <QPainter>
 #include <QTest>
+
+#include <thread>
 
 using namespace loopscope;
 
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void aStateOfFewLanesAmongManyKeepsAPixel();
     void aFilterMatchInsideAFoldIsCountedAndShownWhenOpen();
     void foldsTheBiggestGroupsPastAScreenful();
+    void timelinesBuiltSideBySideEqualThoseBuiltOneByOne();
 
 private:
     Trace m_semaphore; // examples/14: five access_resource tasks through a semaphore of 2
@@ -305,6 +309,38 @@ void TestLaneFolds::foldsTheBiggestGroupsPastAScreenful()
     few.rebuild(m_semaphore);
     QVERIFY(!few.autoFold(m_semaphore, 40));
     QCOMPARE(few.rowCount(), 7);
+}
+
+// A big trace's first frame builds its folds' count timelines on all cores at once: each must
+// be the timeline built alone, change for change.
+void TestLaneFolds::timelinesBuiltSideBySideEqualThoseBuiltOneByOne()
+{
+    if (std::thread::hardware_concurrency() < 2)
+        QSKIP("one core: prepare() builds nothing ahead");
+    Trace trace = testing::bigTrace(1200, 200); // 240,000 spans, past kSpansWorthThreads
+    QVERIFY(240000 >= FoldTimelines::kSpansWorthThreads);
+    for (std::size_t l = 0; l < trace.lanes.size(); ++l)
+        trace.lanes[l].coro = QStringLiteral("coro-%1").arg(l % 3);
+    const std::vector<LaneGroup> groups = laneGroups(trace);
+    QCOMPARE(groups.size(), std::size_t(3));
+    FoldTimelines timelines;
+    timelines.prepare(trace, {&groups[0], &groups[1], &groups[2]});
+    for (const LaneGroup &group : groups) {
+        QVERIFY(timelines.has(group.key));
+        const FoldTimeline alone(trace, group.lanes);
+        const FoldTimeline &prepared = timelines.of(trace, group.key, group.lanes);
+        QCOMPARE(prepared.changeCount(), alone.changeCount());
+        QCOMPARE(prepared.maxActive(), alone.maxActive());
+        QCOMPARE(prepared.maxActive(), 400);
+        for (double t = 0.0; t < trace.duration; t += 0.0007)
+            QCOMPARE(prepared.countsAt(t), alone.countsAt(t));
+        QCOMPARE(prepared.meanOver(0.01, 0.2), alone.meanOver(0.01, 0.2));
+    }
+    // Few spans: nothing is built ahead, the painter builds them as it paints.
+    FoldTimelines few;
+    const std::vector<LaneGroup> small = laneGroups(m_semaphore);
+    few.prepare(m_semaphore, {&small[0]});
+    QVERIFY(!few.has(small[0].key));
 }
 
 QTEST_MAIN(TestLaneFolds)

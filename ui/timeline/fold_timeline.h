@@ -55,6 +55,7 @@ private:
     Area areaUntil(double t) const { return areaUntil(stepAt(t), t); }
     Area areaUntil(int step, double t) const;
     void addArea(Area &area, int step, double from, double to) const;
+    void prefetchBlockOf(int step) const;
 
     std::vector<double> m_times;       // change instants, ascending, distinct
     std::vector<StateCounts> m_counts; // over [m_times[k], m_times[k + 1])
@@ -68,14 +69,22 @@ private:
 
 namespace loopscope {
 
+struct LaneGroup;
+
 // The count timelines of one trace's groups, each built the first time it is painted and kept
 // until the trace changes (clear()).
 class FoldTimelines
 {
 public:
     void clear() { m_byKey.clear(); }
+    bool has(const QString &groupKey) const { return m_byKey.contains(groupKey); }
     const FoldTimeline &of(const Trace &trace, const QString &groupKey,
                            const std::vector<int> &lanes);
+    // Builds the timelines of `groups` not built yet side by side, on as many threads as
+    // there are cores (a frame about to paint them all waits for the last one): a big trace's
+    // first frame. Few spans in all: nothing here, of() builds them as they are painted.
+    void prepare(const Trace &trace, const std::vector<const LaneGroup *> &groups);
+    static constexpr std::size_t kSpansWorthThreads = 200000;
 
 private:
     QHash<QString, FoldTimeline> m_byKey;

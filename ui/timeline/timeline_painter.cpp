@@ -122,6 +122,7 @@ void TimelinePainter::paintRows(QPainter &painter, const TimelineLayout &layout,
         painter.drawLine(x, area.top(), x, area.bottom());
     }
     const auto [first, last] = visibleRowRange(layout, coords, m_rows.rowCount());
+    prepareFoldTimelines(first, last);
     for (int row = first; row < last; ++row) {
         const int top = coords.rowTop(row);
         const int lane = m_rows.laneAt(row);

@@ -55,6 +55,7 @@ private:
     void paintFoldName(QPainter &painter, const TimelineLayout &layout, int group, int top) const;
     void paintDisclosure(QPainter &painter, QPointF centre, bool closed) const;
     const FoldTimeline &foldTimeline(int group) const;
+    void prepareFoldTimelines(int firstRow, int lastRow) const; // of the folds in these rows
     void paintResourceHighlight(QPainter &painter, const TimelineLayout &layout,
                                 const TimelineCoordinates &coords, int lane, int top) const;
 

@@ -42,6 +42,15 @@ const FoldTimeline &TimelinePainter::foldTimeline(int group) const
     return timelines.of(m_trace, g.key, g.lanes);
 }
 
+void TimelinePainter::prepareFoldTimelines(int firstRow, int lastRow) const
+{
+    std::vector<const LaneGroup *> groups;
+    for (int row = firstRow; row < lastRow; ++row)
+        if (const int group = m_rows.foldAt(row); group >= 0)
+            groups.push_back(&m_rows.groups()[std::size_t(group)]);
+    (m_foldTimelines ? *m_foldTimelines : m_ownFoldTimelines).prepare(m_trace, groups);
+}
+
 void TimelinePainter::paintFoldBand(QPainter &painter, const TimelineLayout &layout,
                                     const TimelineCoordinates &coords, int group, int top) const
 {
