@@ -7,6 +7,7 @@
 #include "runtime.h"
 #include "structured.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -198,7 +199,8 @@ void RunCore::shutdown()
     const int interrupts = m_interrupts;
     const QString when = interrupts > 0
                              ? QStringLiteral("when %1 ended the loop").arg(m_rt.escaped->type)
-                             : QStringLiteral("when main returned");
+                         : m_programError ? QStringLiteral("when the loop stopped")
+                                          : QStringLiteral("when main returned");
     std::vector<Ref<Future>> pending;
     for (auto &task : m_rt.tasks) {
         if (task->done())
@@ -297,6 +299,12 @@ void RunCore::finishOutcome()
     } else if (m_deadlock) {
         m_outcome.status = OutcomeStatus::Deadlock;
         m_outcome.error = describeDeadlock(m_rt);
+        const bool tasksWait = std::any_of(m_rt.tasks.begin(), m_rt.tasks.end(),
+                                           [](const Ref<Task> &t) { return !t->done(); });
+        if (m_ownLoop && !tasksWait) // CPython's select() waits for ever
+            m_outcome.error = QStringLiteral("loop.run_forever() never returns: no callback, "
+                                             "timer or task is left to run, and nothing calls "
+                                             "loop.stop()");
     } else if (!m_main) {
         // the program ran the loop itself and ended: completed
     } else if (m_main->cancelled()) {

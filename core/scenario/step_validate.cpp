@@ -56,9 +56,9 @@ bool runsInFunction(StepKind kind)
     case StepKind::Continue:
     case StepKind::Set:
     case StepKind::Stop:
-        return true;
-    case StepKind::RunForever:
+    case StepKind::RunForever: // refused as the program's own (controlFlow), not here
     case StepKind::Close:
+        return true;
     case StepKind::Sleep:
     case StepKind::Call:
     case StepKind::Await:
