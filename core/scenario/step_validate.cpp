@@ -158,6 +158,7 @@ private:
     void fields(const Step &s, const QString &path);
     void field(const Step &s, const FieldSpec &field, const QString &at, const QString &stepPath);
     void gather(const Step &s, const QString &path);
+    void star(const QString &text, const QString &path);
     void bodies(const Step &s, const QString &path);
     void duration(const Quantity &q, const QString &path);
     void count(const Quantity &q, const QString &path);
@@ -331,12 +332,23 @@ void StepChecker::gather(const Step &s, const QString &path)
         if (item.isOp())
             step(item.awaitable.front(), itemPath);
         else if (item.isStar())
-            continue; // an expression: its names are checked where expressions are
+            star(item.star, json::childPath(itemPath, QStringLiteral("star")));
         else if (item.isTask())
             taskRef(item.task, json::childPath(itemPath, QStringLiteral("task")));
         else
             coroCall(item.coro, item.args, itemPath);
     }
+}
+
+// `*expr`: its names, and what its text says it gives (an iterable of awaitables).
+void StepChecker::star(const QString &text, const QString &path)
+{
+    expression(text, path);
+    if (const auto problem = starProblem(text))
+        v.expected(path,
+                   QStringLiteral("an iterable of tasks or coroutine objects (*tasks, "
+                                  "*(f(i) for i in range(3)))"),
+                   *problem);
 }
 
 void StepChecker::bodies(const Step &s, const QString &path)
