@@ -47,8 +47,15 @@ Ref<Future> opItem(Runtime &rt, const Step &step, Frame &frame)
     }
 }
 
-// The task a coroutine object became in this gather, wait or as_completed (arg_to_fut).
-using Wrapped = std::unordered_map<const CoroutineCall *, Ref<Future>>;
+// The task a coroutine object became in this gather, wait or as_completed (arg_to_fut). The
+// object is kept with it: a generator's objects die as it goes on, and a new one may then take
+// the address of one that is gone.
+struct WrappedCoroutine
+{
+    Value object;
+    Ref<Future> task;
+};
+using Wrapped = std::unordered_map<const CoroutineCall *, WrappedCoroutine>;
 
 void releaseMirrorCb(void *self, std::uintptr_t runtime)
 {
@@ -91,10 +98,10 @@ Co reuseAwaited(Runtime &rt, Ref<Future> first, StringId on)
 
 // ensure_future of a coroutine object: a task of it, the same one for each time this call
 // names it (gather(c, c)); a later call gets a task that fails (reuseAwaited).
-Ref<Future> taskOfCoroutine(Runtime &rt, CoroutineCall &call, Wrapped &wrapped)
+Ref<Future> taskOfCoroutine(Runtime &rt, const Value &object, CoroutineCall &call, Wrapped &wrapped)
 {
     if (const auto it = wrapped.find(&call); it != wrapped.end())
-        return it->second;
+        return it->second.task;
     Ref<Future> task;
     if (call.task) {
         const StringId on = rt.laneString(static_cast<Task *>(call.task.get())->lane());
@@ -103,7 +110,7 @@ Ref<Future> taskOfCoroutine(Runtime &rt, CoroutineCall &call, Wrapped &wrapped)
         task = call.task = rt.createTask(call.coroutine().name, {},
                                          runCoroutine(rt, call.coroutine(), call.takeFrame()));
     }
-    wrapped.emplace(&call, task);
+    wrapped.emplace(&call, WrappedCoroutine{object, task});
     return task;
 }
 
@@ -119,7 +126,7 @@ void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Fut
     }
     for (const Value &item : items) {
         if (CoroutineCall *call = coroutineCallOf(item)) { // ensure_future: a task of it
-            out.push_back(taskOfCoroutine(rt, *call, wrapped));
+            out.push_back(taskOfCoroutine(rt, item, *call, wrapped));
             continue;
         }
         Task *task = taskOf(item);
