@@ -96,6 +96,9 @@ void ProgramWriter::writeFunction(const Coroutine &function)
 void ProgramWriter::writePrimitive(const Step &step)
 {
     const QString r = resourceName(step.resource);
+    // The loop a call_soon, call_later, stop, run_forever or close is made on.
+    const QString loop = step.loop.isEmpty() ? QStringLiteral("asyncio.get_running_loop()")
+                                             : expression(step.loop);
     switch (step.kind) {
     case StepKind::ToThread:
     case StepKind::RunInExecutor:
@@ -106,14 +109,19 @@ void ProgramWriter::writePrimitive(const Step &step)
     case StepKind::GetNowait:
         return line(assigned(step, r + QStringLiteral(".get_nowait()")), step.label);
     case StepKind::CallSoon:
-        return line(QStringLiteral("asyncio.get_running_loop().call_soon(%1%2)")
-                        .arg(identifier(step.function), functionArgs(step.function, step.args)),
-                    step.label);
+        return line(
+            QStringLiteral("%1.call_soon(%2%3)")
+                .arg(loop, identifier(step.function), functionArgs(step.function, step.args)),
+            step.label);
     case StepKind::CallLater:
-        return line(QStringLiteral("asyncio.get_running_loop().call_later(%1, %2%3)")
-                        .arg(seconds(step.delay), identifier(step.function),
+        return line(QStringLiteral("%1.call_later(%2, %3%4)")
+                        .arg(loop, seconds(step.delay), identifier(step.function),
                              functionArgs(step.function, step.args)),
                     step.label);
+    case StepKind::RunForever:
+    case StepKind::Stop:
+    case StepKind::Close:
+        return line(QStringLiteral("%1.%2()").arg(loop, opName(step.kind)), step.label);
     case StepKind::Wait: {
         QString call = QStringLiteral("asyncio.wait(%1").arg(itemList(step.items));
         if (step.limit)

@@ -31,7 +31,10 @@ ProgramWriter::ProgramWriter(const Scenario &scenario)
     for (const Coroutine &function : scenario.functions)
         forEachStep(function.steps, [this](const Step &step) { noteNeeds(step); });
     if (scenario.program)
-        forEachStep(*scenario.program, [this](const Step &step) { noteNeeds(step); });
+        forEachStep(*scenario.program, [this](const Step &step) {
+            noteNeeds(step);
+            m_ownLoop = m_ownLoop || step.kind == StepKind::RunForever;
+        });
     for (const Resource &r : scenario.resources) {
         if (r.kind == ResourceKind::ProcessPool)
             m_usesTime = m_usesTime || r.startup > 0; // the start-up is a time.sleep

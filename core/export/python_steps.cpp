@@ -53,6 +53,10 @@ QString raisedException(const QString &cls, const QString &message)
 // A parameter's or variable's Python name: a local must not hide a coroutine or a resource.
 QString ProgramWriter::localName(const QString &scenarioName) const
 {
+    // A program that runs the loop itself names it `loop` (loop = asyncio.new_event_loop()):
+    // the name means that loop in every scope, as `loop.` in an expression always does.
+    if (m_ownLoop && scenarioName == QLatin1String("loop"))
+        return scenarioName;
     QString py = identifier(scenarioName);
     while (m_globalNames.contains(py))
         py += QLatin1Char('_');
@@ -187,6 +191,9 @@ void ProgramWriter::writeStep(const Step &step)
     case StepKind::GetNowait:
     case StepKind::CallSoon:
     case StepKind::CallLater:
+    case StepKind::RunForever:
+    case StepKind::Stop:
+    case StepKind::Close:
     case StepKind::Wait:
     case StepKind::AsCompleted:
     case StepKind::Shield:

@@ -86,6 +86,7 @@ private:
     QStringList m_taskGroups;          // enclosing `async with TaskGroup() as tgN`
     bool m_usesToThread = false;       // asyncio.to_thread: the default pool is set explicitly
     bool m_usesBurn = false;           // some CPU work: define burn()
+    bool m_ownLoop = false;            // the program runs the loop itself (run_forever)
     bool m_usesTime = false;           // time.sleep somewhere
     bool m_cpuCountMatters = false;    // a pool is sized from python.cpu_count
     QSet<QString> m_mentions;          // modules expressions use: random, time, loop

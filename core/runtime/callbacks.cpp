@@ -7,6 +7,7 @@
 #include "frame_scope.h"
 #include "interpreter_ops.h"
 
+#include "scenario/expr/builtins.h"
 #include "waiting.h"
 #include "worker_script.h"
 
@@ -43,6 +44,26 @@ void runCallback(void *self, std::uintptr_t)
     }
 }
 
+// The step's `loop`, evaluated as Python would before calling its method: a NameError when it is
+// unbound, an AttributeError when it is no loop.
+void checkLoop(Runtime &rt, const Step &step, Frame &frame)
+{
+    if (step.loop.isEmpty())
+        return; // asyncio.get_running_loop()
+    const Value loop = evaluate(rt, frame, step.loop);
+    if (!expr::isEventLoop(loop))
+        throw PyError{QStringLiteral("AttributeError"),
+                      QStringLiteral("'%1' object has no attribute '%2'")
+                          .arg(loop.typeName(), opName(step.kind)),
+                      {}};
+}
+
+void checkClosed(const Runtime &rt)
+{
+    if (rt.loopClosed) // base_events.py's _check_closed
+        throw PyError{QStringLiteral("RuntimeError"), QStringLiteral("Event loop is closed"), {}};
+}
+
 } // namespace
 
 QString callbackFunctionName(const Callback &cb)
@@ -53,6 +74,8 @@ QString callbackFunctionName(const Callback &cb)
 
 void callSoon(Runtime &rt, const Step &step, Frame &frame)
 {
+    checkLoop(rt, step, frame);
+    checkClosed(rt);
     auto job = std::make_shared<LoopCallback>(
         LoopCallback{&rt, &functionNamed(rt, step.function), bind(rt, frame, step.args), {}});
     const Callback cb{&runCallback, job.get(), 0};
@@ -63,6 +86,37 @@ void callSoon(Runtime &rt, const Step &step, Frame &frame)
         rt.loop.callAt(rt.now() + number(rt, frame, step.delay), cb, job->guard);
     }
     rt.pendingCallbacks.emplace(job.get(), std::move(job));
+}
+
+} // namespace loopscope::rt
+
+namespace loopscope::rt {
+
+// loop.run_forever(), loop.stop(), loop.close() (base_events.py). stop() only asks: the loop
+// ends after the iteration it is in, or, called before run_forever, after one iteration that
+// waits for nothing (the runner's runForever does both).
+void loopOp(Runtime &rt, const Step &step, Frame &frame)
+{
+    checkLoop(rt, step, frame);
+    switch (step.kind) {
+    case StepKind::Stop:
+        rt.loopStopping = true;
+        return;
+    case StepKind::Close:
+        if (rt.loopRunning)
+            throw PyError{QStringLiteral("RuntimeError"),
+                          QStringLiteral("Cannot close a running event loop"),
+                          {}};
+        rt.loopClosed = true;
+        return;
+    default: // run_forever
+        checkClosed(rt);
+        if (rt.loopRunning)
+            throw PyError{QStringLiteral("RuntimeError"),
+                          QStringLiteral("This event loop is already running"),
+                          {}};
+        rt.runForever();
+    }
 }
 
 } // namespace loopscope::rt

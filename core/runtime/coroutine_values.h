@@ -25,8 +25,8 @@ public:
     QString typeName() const override { return QStringLiteral("coroutine"); }
     QString repr() const override;
     const Coroutine &coroutine() const { return m_coroutine; }
-    // The task ensure_future made of it: gather(c, c) makes one task (its arg_to_fut), and a
-    // later gather of the same object gets that task again.
+    // The first task ensure_future made of it: gather(c, c) makes one task (its arg_to_fut); a
+    // later gather of the same object makes a task that fails (items.cpp, reuseAwaited).
     Ref<Future> task;
     Frame takeFrame() { return std::move(m_frame); } // once, for that task
 

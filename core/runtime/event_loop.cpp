@@ -205,7 +205,7 @@ void EventLoop::moveDueTimers()
     }
 }
 
-bool EventLoop::runOnce()
+bool EventLoop::runOnce(bool noWait)
 {
     if (m_paused.load(std::memory_order_relaxed) && !stopRequested()) {
         if (onPause)
@@ -221,16 +221,16 @@ bool EventLoop::runOnce()
     dropDeadTimers();
     const double nextTimer = m_timers.empty() ? kInf : m_timers.begin()->first;
     if (m_live) {
-        if (m_ready.empty() && std::isinf(nextTimer) && m_externalWork == 0) {
+        if (m_ready.empty() && std::isinf(nextTimer) && m_externalWork == 0 && !noWait) {
             m_reactor->io.poll();
             drainPosted();
             if (m_ready.empty())
                 return false;
         }
-        const double timeout = m_ready.empty() ? nextTimer - now() : 0.0;
+        const double timeout = m_ready.empty() && !noWait ? nextTimer - now() : 0.0;
         waitForWork(timeout);
         drainPosted();
-    } else if (m_ready.empty()) {
+    } else if (m_ready.empty() && !noWait) {
         const double next = std::min(nextTimer, m_world ? m_world->nextEventTime() : kInf);
         if (std::isinf(next))
             return false;

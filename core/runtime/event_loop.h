@@ -79,7 +79,9 @@ public:
 
     // One iteration of _run_once. Returns false when nothing can ever happen again: no ready
     // callback, no live timer, nothing posted or expected from outside (a deadlock, or the end).
-    bool runOnce();
+    // noWait: loop.stop() was called before the iteration, whose select then waits for nothing
+    // (base_events.py: timeout 0 when `_stopping`), so time does not move on to a timer.
+    bool runOnce(bool noWait = false);
     // Pending outside work that will post back (live pool jobs in flight), so idle is not final.
     void addExternalWork(int delta) { m_externalWork += delta; }
 

@@ -151,6 +151,11 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::CallLater:
         callSoon(rt, step, frame);
         return true;
+    case StepKind::RunForever:
+    case StepKind::Stop:
+    case StepKind::Close:
+        loopOp(rt, step, frame);
+        return true;
     case StepKind::Notify:
     case StepKind::NotifyAll:
         notify(rt, step, frame);
@@ -320,6 +325,9 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::GetNowait:
     case StepKind::CallSoon:
     case StepKind::CallLater:
+    case StepKind::RunForever:
+    case StepKind::Stop:
+    case StepKind::Close:
     case StepKind::Notify:
     case StepKind::NotifyAll:
         break;

@@ -47,7 +47,75 @@ Ref<Future> opItem(Runtime &rt, const Step &step, Frame &frame)
     }
 }
 
-void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Future>> &out)
+// The task a coroutine object became in this gather, wait or as_completed (arg_to_fut). The
+// object is kept with it: a generator's objects die as it goes on, and a new one may then take
+// the address of one that is gone.
+struct WrappedCoroutine
+{
+    Value object;
+    Ref<Future> task;
+};
+using Wrapped = std::unordered_map<const CoroutineCall *, WrappedCoroutine>;
+
+void releaseMirrorCb(void *self, std::uintptr_t runtime)
+{
+    auto *mirror = static_cast<Future *>(self);
+    if (!mirror->done())
+        mirror->setResult();
+    reinterpret_cast<Runtime *>(runtime)->heldForCallbacks.erase(mirror);
+}
+
+// The task of a coroutine object that an earlier task already runs or ran (tasks.py makes a
+// new Task of it): its steps send into the same coroutine, so it follows the first task's
+// waits to the end of the coroutine and then finds it exhausted, as CPython's does with
+// `RuntimeError: cannot reuse already awaited coroutine`. It waits on a future of its own that
+// the first task's end completes, so the first task's exception stays unretrieved.
+Co reuseAwaited(Runtime &rt, Ref<Future> first, StringId on)
+{
+    if (!first->done()) {
+        Ref<Future> mirror(new Future(rt.loop));
+        rt.heldForCallbacks.emplace(mirror.get(), mirror); // until the done callback runs
+        const Callback release{&releaseMirrorCb, mirror.get(),
+                               reinterpret_cast<std::uintptr_t>(&rt)};
+        first->addDoneCallback(release);
+        std::optional<PyError> error;
+        try {
+            co_await FutureAwait{rt, mirror, LaneState::Waiting, on};
+        } catch (const PyError &e) { // cancelled while it waits
+            error = e;
+        }
+        if (!first->done()) {
+            first->removeDoneCallback(release);
+            rt.heldForCallbacks.erase(mirror.get());
+        }
+        if (error)
+            throw *error;
+    }
+    throw PyError{QStringLiteral("RuntimeError"),
+                  QStringLiteral("cannot reuse already awaited coroutine"),
+                  {}};
+}
+
+// ensure_future of a coroutine object: a task of it, the same one for each time this call
+// names it (gather(c, c)); a later call gets a task that fails (reuseAwaited).
+Ref<Future> taskOfCoroutine(Runtime &rt, const Value &object, CoroutineCall &call, Wrapped &wrapped)
+{
+    if (const auto it = wrapped.find(&call); it != wrapped.end())
+        return it->second.task;
+    Ref<Future> task;
+    if (call.task) {
+        const StringId on = rt.laneString(static_cast<Task *>(call.task.get())->lane());
+        task = rt.createTask(call.coroutine().name, {}, reuseAwaited(rt, call.task, on));
+    } else {
+        task = call.task = rt.createTask(call.coroutine().name, {},
+                                         runCoroutine(rt, call.coroutine(), call.takeFrame()));
+    }
+    wrapped.emplace(&call, WrappedCoroutine{object, task});
+    return task;
+}
+
+void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Future>> &out,
+             Wrapped &wrapped)
 {
     const Value value = evaluate(rt, frame, text);
     expr::Values items;
@@ -58,10 +126,7 @@ void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Fut
     }
     for (const Value &item : items) {
         if (CoroutineCall *call = coroutineCallOf(item)) { // ensure_future: a task of it
-            if (!call->task)
-                call->task = rt.createTask(call->coroutine().name, {},
-                                           runCoroutine(rt, call->coroutine(), call->takeFrame()));
-            out.push_back(call->task);
+            out.push_back(taskOfCoroutine(rt, item, *call, wrapped));
             continue;
         }
         Task *task = taskOf(item);
@@ -80,11 +145,12 @@ std::vector<Ref<Future>> itemFutures(Runtime &rt, const std::vector<GatherItem> 
                                      Frame &frame)
 {
     std::vector<Ref<Future>> futures;
+    Wrapped wrapped;
     for (const GatherItem &item : items) {
         if (item.isOp())
             futures.push_back(opItem(rt, item.awaitable.front(), frame));
         else if (item.isStar())
-            addStar(rt, item.star, frame, futures);
+            addStar(rt, item.star, frame, futures, wrapped);
         else if (item.isTask())
             futures.emplace_back(taskIn(rt, frame, item.task));
         else

@@ -7,6 +7,7 @@
 #include "runtime.h"
 #include "structured.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -30,7 +31,9 @@ public:
     std::atomic<bool> finished{false};
 
 private:
+    bool iterate(bool noWait);
     bool runUntil(bool *flag);
+    void runForever();
     const Coroutine *startProgram(Frame &args);
     void endProgram();
     void finishOutcome();
@@ -55,6 +58,7 @@ private:
     Frame m_module;
     std::size_t m_runAt = 0;
     std::optional<PyError> m_programError;
+    bool m_ownLoop = false; // the program runs the loop itself (loop.run_forever()), no main
 };
 
 // The module's code runs with no task and no loop: its ops never suspend, so one resume runs
@@ -79,39 +83,69 @@ RunCore::RunCore(Scenario scenario, RunOptions options)
     , m_rt(m_scenario, m_loop, m_recorder)
 {
     m_rt.scenarioLimit = m_options.scenarioLimit;
+    m_rt.runForever = [this] { runForever(); };
     m_recorder.enabled = m_options.record;
     if (m_options.record)
         m_rt.recordLoop();
 }
 
-// Runs loop iterations until *flag is set. False when the run cannot go on (stopped,
-// limit, or nothing left that could ever happen).
-bool RunCore::runUntil(bool *flag)
+// One loop iteration, with the run's limits. False when the run cannot go on (stopped, limit,
+// an interrupt, or nothing left that could ever happen).
+bool RunCore::iterate(bool noWait)
 {
     const auto wallLimit = std::chrono::duration<double>(m_options.wallLimit);
-    while (!*flag) {
-        // Time spent paused is not run time: a run resumed carries on as if it had not paused.
-        const auto ran = std::chrono::steady_clock::now() - m_wallStart - m_loop.pausedWall();
-        if (ran > wallLimit) {
-            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 wall seconds")
-                                  .arg(m_options.wallLimit);
-            m_loop.requestStop();
-        }
-        if (m_loop.now() > m_options.scenarioLimit && m_rt.stopReason.isEmpty()) {
-            m_rt.stopReason = QStringLiteral("stopped at the limit of %1 scenario seconds")
-                                  .arg(m_options.scenarioLimit);
-            m_loop.requestStop();
-        }
-        if (!m_loop.runOnce())
-            return false;
-        if (m_loop.takeInterrupt()) {
-            ++m_interrupts;
-            return false;
-        }
-        if (m_loop.stepping())
-            m_loop.reachedStateChanges(m_recorder.recordCount());
+    // Time spent paused is not run time: a run resumed carries on as if it had not paused.
+    const auto ran = std::chrono::steady_clock::now() - m_wallStart - m_loop.pausedWall();
+    if (ran > wallLimit) {
+        m_rt.stopReason
+            = QStringLiteral("stopped at the limit of %1 wall seconds").arg(m_options.wallLimit);
+        m_loop.requestStop();
     }
+    if (m_loop.now() > m_options.scenarioLimit && m_rt.stopReason.isEmpty()) {
+        m_rt.stopReason = QStringLiteral("stopped at the limit of %1 scenario seconds")
+                              .arg(m_options.scenarioLimit);
+        m_loop.requestStop();
+    }
+    if (!m_loop.runOnce(noWait))
+        return false;
+    if (m_loop.takeInterrupt()) {
+        ++m_interrupts;
+        return false;
+    }
+    if (m_loop.stepping())
+        m_loop.reachedStateChanges(m_recorder.recordCount());
     return true;
+}
+
+// Runs loop iterations until *flag is set, or until loop.stop() ends the iteration it was
+// called in. False when the run cannot go on.
+bool RunCore::runUntil(bool *flag)
+{
+    while (!*flag && !m_rt.loopStopping)
+        if (!iterate(false))
+            return false;
+    return true;
+}
+
+// loop.run_forever() in the module's code (base_events.py): iterations until stop() was called,
+// the iteration that called it run to its end; a stop() before it leaves one iteration that
+// waits for nothing. A KeyboardInterrupt or SystemExit out of the loop leaves run_forever; a
+// loop that can never do anything more hangs there (a deadlock), as CPython's would.
+void RunCore::runForever()
+{
+    m_rt.loopRunning = true;
+    bool ran = true;
+    do
+        ran = iterate(m_rt.loopStopping);
+    while (ran && !m_rt.loopStopping);
+    m_rt.loopRunning = false;
+    m_rt.loopStopping = false;
+    if (ran)
+        return;
+    if (m_interrupts > 0 && m_rt.escaped)
+        throw *m_rt.escaped;
+    m_deadlock = !m_loop.stopRequested();
+    throw RunStopped{};
 }
 
 void RunCore::run()
@@ -139,7 +173,12 @@ void RunCore::run()
         if (!runUntil(&m_mainDone) && m_interrupts == 0) {
             stopped = m_loop.stopRequested();
             m_deadlock = !stopped;
+        } else if (!m_mainDone && m_interrupts == 0) { // loop.stop() under asyncio.run
+            m_programError = PyError{QStringLiteral("RuntimeError"),
+                                     QStringLiteral("Event loop stopped before Future completed."),
+                                     {}};
         }
+        m_rt.loopStopping = false;
     }
     if (!stopped && !m_deadlock)
         shutdown();
@@ -160,7 +199,8 @@ void RunCore::shutdown()
     const int interrupts = m_interrupts;
     const QString when = interrupts > 0
                              ? QStringLiteral("when %1 ended the loop").arg(m_rt.escaped->type)
-                             : QStringLiteral("when main returned");
+                         : m_programError ? QStringLiteral("when the loop stopped")
+                                          : QStringLiteral("when main returned");
     std::vector<Ref<Future>> pending;
     for (auto &task : m_rt.tasks) {
         if (task->done())
@@ -200,11 +240,16 @@ const Coroutine *RunCore::startProgram(Frame &args)
     const Steps &program = *m_scenario.program;
     while (m_runAt < program.size() && program[m_runAt].kind != StepKind::Run)
         ++m_runAt;
+    // No run: the program runs the loop itself (check refuses a program without run_forever
+    // then). No task is the root: its prints go to the event loop's lane.
+    m_ownLoop = m_runAt == program.size();
+    if (m_ownLoop)
+        m_rt.moduleLane = m_rt.callbackLane();
     try {
         runModuleSteps(m_rt, Steps(program.begin(), program.begin() + qsizetype(m_runAt)),
                        m_module);
-        if (m_runAt == program.size())
-            return nullptr; // check refuses a program without run
+        if (m_ownLoop)
+            return nullptr;
         const Step &run = program[m_runAt];
         const Coroutine *coro = m_scenario.coroutine(run.coro);
         if (!coro)
@@ -215,6 +260,8 @@ const Coroutine *RunCore::startProgram(Frame &args)
         return coro;
     } catch (const PyError &e) {
         m_programError = e;
+        return nullptr;
+    } catch (const RunStopped &) { // stopped, or hung, inside run_forever
         return nullptr;
     }
 }
@@ -241,9 +288,9 @@ void RunCore::finishOutcome()
 {
     if (m_programError) {
         m_outcome = {OutcomeStatus::Failed, m_programError->describe()};
-    } else if (m_loop.stopRequested() || !m_main) {
+    } else if (m_loop.stopRequested() || (!m_main && !m_ownLoop)) {
         m_outcome.status = OutcomeStatus::Stopped;
-        m_outcome.error = m_main
+        m_outcome.error = m_main || m_ownLoop
                               ? (m_rt.stopReason.isEmpty() ? QStringLiteral("stopped by the user")
                                                            : m_rt.stopReason)
                               : QStringLiteral("the scenario has no coroutine named main");
@@ -252,6 +299,14 @@ void RunCore::finishOutcome()
     } else if (m_deadlock) {
         m_outcome.status = OutcomeStatus::Deadlock;
         m_outcome.error = describeDeadlock(m_rt);
+        const bool tasksWait = std::any_of(m_rt.tasks.begin(), m_rt.tasks.end(),
+                                           [](const Ref<Task> &t) { return !t->done(); });
+        if (m_ownLoop && !tasksWait) // CPython's select() waits for ever
+            m_outcome.error = QStringLiteral("loop.run_forever() never returns: no callback, "
+                                             "timer or task is left to run, and nothing calls "
+                                             "loop.stop()");
+    } else if (!m_main) {
+        // the program ran the loop itself and ended: completed
     } else if (m_main->cancelled()) {
         m_outcome = {OutcomeStatus::Failed, m_main->takeCancelledError().describe()};
     } else if (m_main->failed()) {

@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -160,6 +161,12 @@ public:
     std::chrono::steady_clock::time_point wallDeadline
         = std::chrono::steady_clock::time_point::max();
     QString stopReason;
+    // The loop as the program's own code drives it (loop.run_forever(), stop(), close();
+    // callbacks.cpp): running inside run_forever, stop() called, closed.
+    bool loopRunning = false;
+    bool loopStopping = false;
+    bool loopClosed = false;
+    std::function<void()> runForever; // the runner's: iterations until loopStopping
     // The KeyboardInterrupt or SystemExit a task raised out of the loop (the last one): it ends
     // the run as it ends asyncio.run.
     std::optional<PyError> escaped;

@@ -36,6 +36,7 @@ Ref<Future> shieldOf(Runtime &rt, const Step &step, Frame &frame);
 
 // callbacks.cpp
 void callSoon(Runtime &rt, const Step &step, Frame &frame);
+void loopOp(Runtime &rt, const Step &step, Frame &frame); // run_forever, stop, close
 
 // condition.cpp
 Co conditionWait(Runtime &rt, const Step &step, Frame &frame);

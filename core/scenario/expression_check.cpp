@@ -3,6 +3,7 @@
 #include "scenario/expr/builtins.h"
 #include "scenario/expr/error.h"
 #include "scenario/expr/parser.h"
+#include "scenario/expr/static_check.h"
 
 #include <algorithm>
 
@@ -156,6 +157,101 @@ bool isNonNumericLiteral(const QString &text)
     } catch (const expr::Error &) {
         return false;
     }
+}
+
+namespace {
+
+QString kindText(expr::Value::Kind kind)
+{
+    using K = expr::Value::Kind;
+    switch (kind) {
+    case K::None:
+        return QStringLiteral("None");
+    case K::Int:
+        return QStringLiteral("an int");
+    case K::Float:
+        return QStringLiteral("a float");
+    case K::Bool:
+        return QStringLiteral("a bool");
+    case K::Str:
+        return QStringLiteral("a str");
+    case K::Dict:
+        return QStringLiteral("a dict");
+    case K::List:
+        return QStringLiteral("a list");
+    case K::Tuple:
+        return QStringLiteral("a tuple");
+    case K::Range:
+        return QStringLiteral("a range");
+    case K::Object:
+        break;
+    }
+    return QStringLiteral("an object");
+}
+
+bool isRangeCall(const Node &node)
+{
+    return node.kind == NodeKind::Call && !node.children.empty() && node.children[0]
+           && node.children[0]->kind == NodeKind::Name && node.children[0]->name == u"range";
+}
+
+// What an item of the starred value is when its text says it is no awaitable ("an int"), or
+// empty when it may be a task or a coroutine object. rangeInts: comprehension variables that
+// iterate a range().
+QString notAwaitable(const Node &item, const QStringList &rangeInts)
+{
+    if (item.kind == NodeKind::Name && rangeInts.contains(item.name))
+        return QStringLiteral("an int");
+    if (isRangeCall(item))
+        return QStringLiteral("a range");
+    if (const auto kind = expr::literalKind(item))
+        return kindText(*kind);
+    return {};
+}
+
+} // namespace
+
+std::optional<QString> starProblem(const QString &text)
+{
+    expr::NodePtr root;
+    try {
+        root = expr::parseExpression(text);
+    } catch (const expr::Error &) {
+        return std::nullopt; // expressionProblem says what
+    }
+    const Node &value = *root;
+    if (isRangeCall(value))
+        return QStringLiteral("a range, whose items are ints");
+    if (value.kind == NodeKind::List || value.kind == NodeKind::Tuple) {
+        for (std::size_t i = 0; i < value.children.size(); ++i) {
+            const QString what = notAwaitable(*value.children[i], {});
+            if (!what.isEmpty() && value.children[i]->kind != NodeKind::Starred)
+                return QStringLiteral("a %1 whose item %2 is %3")
+                    .arg(value.kind == NodeKind::List ? u"list" : u"tuple")
+                    .arg(i)
+                    .arg(what);
+        }
+        return std::nullopt;
+    }
+    if (value.kind == NodeKind::ListComp || value.kind == NodeKind::GeneratorExp) {
+        QStringList rangeInts;
+        for (std::size_t i = 1; i < value.children.size(); ++i) {
+            const Node &clause = *value.children[i];
+            if (clause.children.size() >= 2 && clause.children[0]->kind == NodeKind::Name
+                && isRangeCall(*clause.children[1]))
+                rangeInts << clause.children[0]->name;
+        }
+        const QString what = notAwaitable(*value.children[0], rangeInts);
+        if (!what.isEmpty())
+            return QStringLiteral("a %1 whose items are each %2")
+                .arg(value.kind == NodeKind::ListComp ? u"list comprehension" : u"generator")
+                .arg(what);
+        return std::nullopt;
+    }
+    const auto kind = expr::literalKind(value); // a list or tuple made otherwise may hold tasks
+    if (kind && kind != expr::Value::Kind::List && kind != expr::Value::Kind::Tuple)
+        return kindText(*kind);
+    return std::nullopt;
 }
 
 } // namespace loopscope

@@ -18,5 +18,10 @@ std::optional<QString> targetProblem(const QString &text);
 QStringList targetNames(const QString &text);
 // Whether the expression is a literal that is not a number (a duration of "'abc'").
 bool isNonNumericLiteral(const QString &text);
+// A `*expr` item of gather, wait or as_completed must give an iterable of tasks or coroutine
+// objects: what its text says it gives instead ("an int", "a list whose item 1 is a str",
+// "a generator whose items are each an int"), or nullopt when it may be right (names: the
+// run tells).
+std::optional<QString> starProblem(const QString &text);
 
 } // namespace loopscope

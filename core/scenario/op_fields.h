@@ -296,8 +296,26 @@ constexpr std::array kRunInExecutor{kNullablePool, kOptionalWork, kOptionalSecon
                                     kFunction,     kArgs,         kResultAs};
 constexpr std::array kPutNowait{kQueue, kQueueItem};
 constexpr std::array kGetNowait{kQueue, kResultAs};
-constexpr std::array kCallSoon{kRequiredFunction, kArgs};
-constexpr std::array kCallLater{kDelay, kRequiredFunction, kArgs};
+// The loop a call_soon, call_later or stop is made on (`loop.stop()`); without it the
+// running loop's (asyncio.get_running_loop()). run_forever and close need it.
+constexpr FieldSpec kLoop{.key = "loop",
+                          .type = T::Expression,
+                          .write = UnlessDefault,
+                          .member = &Step::loop,
+                          .label = "Loop",
+                          .hint = "The loop's variable (loop = asyncio.new_event_loop()); empty: "
+                                  "asyncio.get_running_loop()"};
+constexpr FieldSpec kRequiredLoop{.key = "loop",
+                                  .type = T::Expression,
+                                  .need = Required,
+                                  .member = &Step::loop,
+                                  .label = "Loop",
+                                  .initial = "\"loop\"",
+                                  .hint = "The loop's variable (loop = asyncio.new_event_loop())"};
+constexpr std::array kCallSoon{kRequiredFunction, kArgs, kLoop};
+constexpr std::array kCallLater{kDelay, kRequiredFunction, kArgs, kLoop};
+constexpr std::array kLoopOnly{kLoop};
+constexpr std::array kRequiredLoopOnly{kRequiredLoop};
 constexpr std::array kWait{kItems, kReturnWhen, kLimitTimeout, kWaitAs};
 constexpr std::array kAsCompleted{kItems, kLimitTimeout, kResultAs, kBody};
 constexpr std::array kShield{kOptionalCoro, kArgs, kOptionalTask, kResultAs};

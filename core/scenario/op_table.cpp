@@ -90,6 +90,12 @@ constexpr std::array kOps{
            "as = await barrier.wait()"},
     OpSpec{K::Timeout, "timeout", kTimeoutBlock, G::Control, L::Instant,
            "async with asyncio.timeout(seconds):"},
+    OpSpec{K::RunForever, "run_forever", kRequiredLoopOnly, G::Control, L::Instant,
+           "loop.run_forever(): module-level program steps only; runs until loop.stop()"},
+    OpSpec{K::Stop, "stop", kLoopOnly, G::Control, L::Instant,
+           "loop.stop(): the loop stops after the iteration it is in"},
+    OpSpec{K::Close, "close", kRequiredLoopOnly, G::Control, L::Instant,
+           "loop.close(): module-level program steps only"},
 };
 
 using RT = ResourceFieldType;

@@ -68,9 +68,14 @@ enum class StepKind {
     NotifyAll,
     BarrierWait,
     Timeout,
+    // A program that runs the loop itself (issue 16: loop.run_forever(), loop.stop(),
+    // loop.close()).
+    RunForever,
+    Stop,
+    Close,
 };
 // Sizes the op table (op_table.h): the table has a row per op, checked when it is compiled.
-inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::Timeout) + 1;
+inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::Close) + 1;
 
 enum class ResourceKind {
     Lock,
@@ -184,6 +189,9 @@ struct Step
     std::optional<Quantity> limit;
     QString returnWhen; // wait: FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED ("": ALL)
     QString predicate;  // condition_wait_for: a Python expression
+    // call_soon, call_later, stop, run_forever, close: the expression giving the loop (`loop`);
+    // empty: asyncio.get_running_loop()
+    QString loop;
     Quantity n = Quantity::literal(1); // notify
     Steps steps;                       // task_group, with, repeat, drain, try: the body
     std::vector<ExceptClause> excepts; // try, in the order written

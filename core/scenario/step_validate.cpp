@@ -10,6 +10,7 @@
 #include "scenario/validation.h"
 
 #include <cmath>
+#include <set>
 
 namespace loopscope {
 
@@ -54,6 +55,9 @@ bool runsInFunction(StepKind kind)
     case StepKind::Break:
     case StepKind::Continue:
     case StepKind::Set:
+    case StepKind::Stop:
+    case StepKind::RunForever: // refused as the program's own (controlFlow), not here
+    case StepKind::Close:
         return true;
     case StepKind::Sleep:
     case StepKind::Call:
@@ -154,6 +158,7 @@ private:
     void fields(const Step &s, const QString &path);
     void field(const Step &s, const FieldSpec &field, const QString &at, const QString &stepPath);
     void gather(const Step &s, const QString &path);
+    void star(const QString &text, const QString &path);
     void bodies(const Step &s, const QString &path);
     void duration(const Quantity &q, const QString &path);
     void count(const Quantity &q, const QString &path);
@@ -218,6 +223,10 @@ void StepChecker::controlFlow(const Step &s, const QString &path)
     if (s.kind == StepKind::Run && !m_module)
         v.report(path, QStringLiteral("expected run only among the program's steps (asyncio.run() "
                                       "inside a coroutine raises RuntimeError)"));
+    if ((s.kind == StepKind::RunForever || s.kind == StepKind::Close) && !m_module)
+        v.report(path, QStringLiteral("expected %1 only among the program's steps (the loop is "
+                                      "running there: RuntimeError)")
+                           .arg(opName(s.kind)));
 }
 
 void StepChecker::step(const Step &s, const QString &path)
@@ -266,6 +275,9 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
     case FieldType::Variable:
         return identifier(s.*std::get<QString Step::*>(field.member), at);
     case FieldType::Expression:
+        if (field.need == FieldNeed::Optional
+            && (s.*std::get<QString Step::*>(field.member)).isEmpty())
+            return; // absent (call_soon's loop: the running loop)
         return expression(s.*std::get<QString Step::*>(field.member), at);
     case FieldType::Target:
         return target(s.*std::get<QString Step::*>(field.member), at);
@@ -320,12 +332,23 @@ void StepChecker::gather(const Step &s, const QString &path)
         if (item.isOp())
             step(item.awaitable.front(), itemPath);
         else if (item.isStar())
-            continue; // an expression: its names are checked where expressions are
+            star(item.star, json::childPath(itemPath, QStringLiteral("star")));
         else if (item.isTask())
             taskRef(item.task, json::childPath(itemPath, QStringLiteral("task")));
         else
             coroCall(item.coro, item.args, itemPath);
     }
+}
+
+// `*expr`: its names, and what its text says it gives (an iterable of awaitables).
+void StepChecker::star(const QString &text, const QString &path)
+{
+    expression(text, path);
+    if (const auto problem = starProblem(text))
+        v.expected(path,
+                   QStringLiteral("an iterable of tasks or coroutine objects (*tasks, "
+                                  "*(f(i) for i in range(3)))"),
+                   *problem);
 }
 
 void StepChecker::bodies(const Step &s, const QString &path)
@@ -541,24 +564,34 @@ void validateProgram(Validation &validation)
     int runs = 0;
     for (const Step &s : program)
         runs += s.kind == StepKind::Run ? 1 : 0;
-    if (runs != 1)
+    bool ownLoop = false; // loop.run_forever(): the program runs the loop itself
+    forEachStep(program, [&ownLoop](const Step &s) { ownLoop |= s.kind == StepKind::RunForever; });
+    if (ownLoop && runs > 0)
+        validation.expected(QStringLiteral("program"),
+                            QStringLiteral("either one run step or run_forever steps (asyncio.run "
+                                           "makes a loop of its own)"),
+                            QStringLiteral("both"));
+    else if (runs != 1 && !ownLoop)
         validation.expected(
             QStringLiteral("program"),
             QStringLiteral("exactly one run step among the program's top-level steps"),
             QString::number(runs));
     forEachStep(program, [&validation](const Step &s) {
-        const bool sync = s.kind == StepKind::Set || s.kind == StepKind::Print
-                          || s.kind == StepKind::If || s.kind == StepKind::For
-                          || s.kind == StepKind::While || s.kind == StepKind::Break
-                          || s.kind == StepKind::Continue || s.kind == StepKind::Raise
-                          || s.kind == StepKind::Try || s.kind == StepKind::Run
-                          || s.kind == StepKind::Return; // refused as outside a function
-        if (!sync)
+        static const std::set<StepKind> sync{
+            StepKind::Set,      StepKind::Print,    StepKind::If,
+            StepKind::For,      StepKind::While,    StepKind::Break,
+            StepKind::Continue, StepKind::Raise,    StepKind::Try,
+            StepKind::Run,      StepKind::CallSoon, StepKind::CallLater,
+            StepKind::Stop,     StepKind::Close,    StepKind::RunForever,
+            StepKind::Return}; // return: refused as outside a function
+        if (!sync.contains(s.kind))
             validation.report(QStringLiteral("program"),
                               QStringLiteral("expected only set, print, if, for, while, break, "
-                                             "continue, raise, try and run in the program (no "
-                                             "event loop runs there, and the trace's clock is "
-                                             "asyncio.run's: no cpu or block), got %1")
+                                             "continue, raise, try, run, and the loop's "
+                                             "call_soon, call_later, run_forever, stop and close "
+                                             "in the program (no task runs there, and the "
+                                             "trace's clock is the loop's: no cpu or block), "
+                                             "got %1")
                                   .arg(opName(s.kind)));
     });
 }

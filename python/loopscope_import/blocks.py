@@ -100,7 +100,10 @@ class Blocks:
             if func.attr == "append" and isinstance(owner, ast.Name) and len(node.args) == 1:
                 return self.append(owner.id, node.args[0])
             if self.is_loop(owner) and func.attr in ("call_soon", "call_later"):
-                return [self.callback(node, func.attr)]
+                return [{**self.callback(node, func.attr), **self.own_loop_field(owner)}]
+            loop_step = self.loop_method(node)
+            if loop_step is not None:
+                return [loop_step]
             if self.is_loop(owner) and func.attr == "set_default_executor":
                 self.imp.default_executor(node, self)
                 return []
@@ -146,6 +149,9 @@ class Blocks:
         """Steps for `target = <call>`, or None when the call is a plain expression (`set`)."""
         from .statements import target_text
         name = self.imp.dotted(node.func) or ""
+        made = self.loop_made(node, target)
+        if made is not None:
+            return made
         if name in ("asyncio.get_running_loop", "asyncio.get_event_loop"):
             self.loop_names.add(target_text(target))
             return []

@@ -106,7 +106,7 @@ class ModuleParts:
                 continue
             statements.append(node)
         steps = body.steps(statements)
-        runs = [s for s in _walk_steps(steps) if s["op"] == "run"]
+        runs = [s for s in _walk_steps(steps) if s["op"] in ("run", "run_forever")]
         if not runs and not self.refusals._found:
             self.refusals.add(_unsupported(tree, "a program without asyncio.run(...)",
                                            "start the program with asyncio.run(main())"))

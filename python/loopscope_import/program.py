@@ -7,6 +7,7 @@ from . import cpu
 from .comments import Comments
 from .module_parts import ModuleParts
 from .names import NETWORK_PLACEHOLDER, Aliases, undo_export_renames
+from .own_loop import OwnLoop
 from .refusals import Refusals, Unsupported, refuse
 from .resources import resource_of
 from .scenario import assemble
@@ -16,7 +17,7 @@ from .values import literal, numeric_field, value_field
 BURN_DOC = "Pure-Python CPU work: spin"
 
 
-class Importer(ModuleParts):
+class Importer(ModuleParts, OwnLoop):
     def __init__(self, source, filename, measure=cpu.measure):
         self.source = source
         self.filename = filename
@@ -34,6 +35,8 @@ class Importer(ModuleParts):
         self.wrappers = {}  # coroutines made for tasks of an operation (`_b_wait`)
         self.resource_params = {}  # coroutine -> {param: resource id}
         self.loop_names = set()
+        self.module_loops = set()  # `loop = asyncio.new_event_loop()` at module level
+        self.loop_params = {}  # function -> its parameters a call_soon passes the loop to
         self.ones = set()
         self.notes = []
         self.python = {}
@@ -66,6 +69,8 @@ class Importer(ModuleParts):
             self.refusals.add(Unsupported(node, f"SyntaxError: {error.msg}", ""))
             self.refusals.raise_if_any()
         self.collect_definitions(tree)
+        self.collect_module_loops(tree)
+        self.collect_loop_params(tree)
         self.refusals.guard(self.collect_resources, tree)
         if self.comments.is_export():
             for node in list(self.coroutines.values()) + list(self.functions.values()):

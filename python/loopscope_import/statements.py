@@ -5,6 +5,7 @@ import ast
 from . import cpu
 from .blocks import Blocks
 from .calls import Calls
+from .own_loop import LoopCalls
 from .refusals import refuse
 from .values import check_expression, expression_text, literal, value_field
 
@@ -12,7 +13,7 @@ from .values import check_expression, expression_text, literal, value_field
 SYNC_OPS = {"set", "print", "if", "for", "while", "repeat", "cpu", "block", "raise", "try",
             "run", "break", "continue", "return", "event_set", "future_set", "put_nowait",
             "get_nowait", "call_soon", "call_later", "create_task", "event_clear", "release",
-            "task_done", "cancel", "notify", "notify_all"}
+            "task_done", "cancel", "notify", "notify_all", "run_forever", "stop", "close"}
 
 
 def target_text(node):
@@ -25,7 +26,7 @@ def target_text(node):
     refuse(node, "assigning to " + ast.unparse(node), "assign to a name or a tuple of names")
 
 
-class Body(Calls, Blocks):
+class Body(Calls, Blocks, LoopCalls):
     """Maps the statements of one scope: `kind` is "coroutine", "function" or "program"."""
 
     def __init__(self, importer, kind, name="", resource_params=None, params=()):
@@ -35,7 +36,9 @@ class Body(Calls, Blocks):
         self.resource_params = dict(resource_params or {})
         self.params = list(params)
         self.task_groups = []
-        self.loop_names = set(importer.loop_names)
+        # The program's own loop (own_loop.py), under its module name or as a parameter.
+        self.own_loops = importer.module_loops | importer.loop_params.get(name, set())
+        self.loop_names = set(importer.loop_names) | self.own_loops
         self.globals = []
         # A measured loop's own statements are not again; in Loopscope's own export CPU work
         # is burn(seconds), so every loop there is the scenario's control flow.

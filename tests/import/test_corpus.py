@@ -9,19 +9,7 @@ import unittest
 from support import SOURCE_DIR, ImportRefused, import_program
 
 # program -> its refusals (file:line:col: ...), for the programs that do not import yet.
-REFUSED = {
-    "pydocs_call_later_date.py": [
-        f"{pos}: calling {call}() is not supported; call print, time.sleep, a coroutine of "
-        "this module, or the asyncio operations scenario-format.md lists"
-        for pos, call in [("15:9", "loop.call_later"), ("17:9", "loop.stop"),
-                          ("23:1", "loop.call_soon"), ("27:5", "loop.run_forever"),
-                          ("29:5", "loop.close")]],
-    "pydocs_call_soon_hello.py": [
-        f"{pos}: calling {call}() is not supported; call print, time.sleep, a coroutine of "
-        "this module, or the asyncio operations scenario-format.md lists"
-        for pos, call in [("14:5", "loop.stop"), ("19:1", "loop.call_soon"),
-                          ("23:5", "loop.run_forever"), ("25:5", "loop.close")]],
-}
+REFUSED = {}  # every program of the corpus imports (the last two since the loop ops of issue 16)
 
 
 def corpus():

@@ -14,22 +14,24 @@ class TestScenarioRoundTrip : public QObject
     Q_OBJECT
 
 private:
-    static QByteArray everyOpText()
+    static QByteArray everyOpText(const char *name = "every_op.loop.json")
     {
-        QFile file(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/scenario/data/every_op.loop.json"));
+        QFile file(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/scenario/data/") + name);
         if (!file.open(QIODevice::ReadOnly))
-            qFatal("cannot open every_op.loop.json");
+            qFatal("cannot open %s", name);
         return file.readAll();
     }
-    static Scenario everyOp()
+    static Scenario everyOp(const char *name = "every_op.loop.json")
     {
-        ScenarioLoad load = readScenario(everyOpText(), QStringLiteral("every_op.loop.json"));
+        ScenarioLoad load = readScenario(everyOpText(name), QString::fromLatin1(name));
         for (const ScenarioProblem &problem : load.problems)
             qWarning("%s", qPrintable(problem.toString()));
         if (!load.ok())
-            qFatal("every_op.loop.json is refused");
+            qFatal("%s is refused", name);
         return *load.scenario;
     }
+    // run_forever, stop and close: a program that runs the loop itself has no run step.
+    static constexpr const char *kOwnLoop = "own_loop_ops.loop.json";
 
 private Q_SLOTS:
     void usesEveryOpAndResourceKind();
@@ -51,6 +53,8 @@ void TestScenarioRoundTrip::usesEveryOpAndResourceKind()
     const Scenario scenario = everyOp();
     QSet<int> ops;
     forEachStep(scenario, [&](const Step &step, const QString &) { ops.insert(int(step.kind)); });
+    forEachStep(everyOp(kOwnLoop),
+                [&](const Step &step, const QString &) { ops.insert(int(step.kind)); });
     QCOMPARE(ops.size(), int(kStepKindCount));
     QSet<int> kinds;
     for (const Resource &resource : scenario.resources)
@@ -60,11 +64,13 @@ void TestScenarioRoundTrip::usesEveryOpAndResourceKind()
 
 void TestScenarioRoundTrip::readWriteReadIsEqual()
 {
-    const Scenario first = everyOp();
-    const ScenarioLoad second = readScenario(writeScenario(first), QStringLiteral("written"));
-    QVERIFY(second.problems.empty());
-    QVERIFY(second.ok());
-    QVERIFY(*second.scenario == first);
+    for (const char *name : {"every_op.loop.json", kOwnLoop}) {
+        const Scenario first = everyOp(name);
+        const ScenarioLoad second = readScenario(writeScenario(first), QStringLiteral("written"));
+        QVERIFY(second.problems.empty());
+        QVERIFY(second.ok());
+        QVERIFY(*second.scenario == first);
+    }
 }
 
 void TestScenarioRoundTrip::writingIsStable()

@@ -66,7 +66,8 @@ void BlockPalette::populate()
              QStringLiteral("coroutine (card)"), stepIcon(StepKind::Call),
              QStringLiteral("async def name(...): a new coroutine card"));
     for (const OpSpec &op : opSpecs())
-        if (op.kind != StepKind::Run) // run belongs to the program, which no card shows
+        if (op.kind != StepKind::Run && op.kind != StepKind::RunForever
+            && op.kind != StepKind::Close) // the program's own, which no card shows
             addEntry(group(op.group), PaletteEntry::forStep(op.kind), QLatin1String(op.name),
                      stepIcon(op.kind), QString::fromUtf8(op.python));
     for (const ResourceSpec &kind : resourceSpecs())

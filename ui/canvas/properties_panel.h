@@ -48,6 +48,7 @@ private:
     // One field of the op's row in the op table, with the editor for its type.
     void addOpField(const Step &step, const FieldSpec &field);
     void addWorkField(const Step &step);
+    void addEndField(const Step &step, const FieldSpec &field);
     void addCountField(const Step &step);
     void addReturnWhenField(const Step &step);
     void addFlagField(const Step &step, const FieldSpec &field);

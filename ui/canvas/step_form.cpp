@@ -47,6 +47,55 @@ QString jsonValueText(const PyValue &value)
     return pyValueText(value);
 }
 
+// print's `end` as Python writes it in a string: a new line is `\n`, a tab `\t`, a backslash
+// `\\`; empty is empty (print(..., end="")). A control character has no other way into a
+// line edit, which would show it as a blank or drop it.
+QString escapedEnd(const QString &end)
+{
+    QString out;
+    for (const QChar c : end) {
+        if (c == QLatin1Char('\\'))
+            out += QStringLiteral("\\\\");
+        else if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else if (c == QLatin1Char('\t'))
+            out += QStringLiteral("\\t");
+        else if (c == QLatin1Char('\r'))
+            out += QStringLiteral("\\r");
+        else
+            out += c;
+    }
+    return out;
+}
+
+// What escapedEnd wrote, back; a backslash before anything else stays as typed.
+QString unescapedEnd(const QString &text)
+{
+    QString out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        const QChar next = i + 1 < text.size() ? text[i + 1] : QChar();
+        if (c != QLatin1Char('\\') || next.isNull()) {
+            out += c;
+            continue;
+        }
+        if (next == QLatin1Char('n'))
+            out += QLatin1Char('\n');
+        else if (next == QLatin1Char('t'))
+            out += QLatin1Char('\t');
+        else if (next == QLatin1Char('r'))
+            out += QLatin1Char('\r');
+        else if (next == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        else {
+            out += c;
+            continue;
+        }
+        ++i;
+    }
+    return out;
+}
+
 } // namespace
 
 QLineEdit *PropertiesPanel::textEditor(const QString &key, const QString &label,
@@ -115,6 +164,9 @@ void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
     case FieldType::ReturnWhen:
         return addReturnWhenField(step);
     case FieldType::Text:
+        if (field.member == StepMember(&Step::end))
+            return addEndField(step, field);
+        [[fallthrough]];
     case FieldType::ErrorClass:
     case FieldType::Variable:
     case FieldType::Task:
@@ -159,6 +211,16 @@ void PropertiesPanel::addOpField(const Step &step, const FieldSpec &field)
     case FieldType::Else:
         return;
     }
+}
+
+// print's `end`, escapes shown and typed as in Python (`\n`, `\t`); empty is end="".
+void PropertiesPanel::addEndField(const Step &step, const FieldSpec &field)
+{
+    QLineEdit *edit = textEditor(QLatin1String(field.key), tr(field.label), escapedEnd(step.end),
+                                 [](Step &s, const QString &t) { s.end = unescapedEnd(t); });
+    edit->setPlaceholderText(tr("nothing (end=\"\")"));
+    edit->setToolTip(tr("Written after the text, as in print(..., end=...): \\n is a new line "
+                        "(the default), \\t a tab, empty nothing."));
 }
 
 void PropertiesPanel::addWorkField(const Step &step)

@@ -205,6 +205,8 @@ const BuiltinTable &asyncioMembers()
         {"get_running_loop",
          [](const Values &, const Keywords &, Scope &) { return runningLoop(); }},
         {"get_event_loop", [](const Values &, const Keywords &, Scope &) { return runningLoop(); }},
+        // The scenario has one loop: a program that runs it itself (run_forever) makes it here.
+        {"new_event_loop", [](const Values &, const Keywords &, Scope &) { return runningLoop(); }},
     };
     return table;
 }
@@ -214,6 +216,12 @@ const BuiltinTable &asyncioMembers()
 Value runningLoop()
 {
     return Value::object(std::make_shared<EventLoop>());
+}
+
+bool isEventLoop(const Value &value)
+{
+    return value.kind() == Value::Kind::Object
+           && dynamic_cast<const EventLoop *>(&value.object()) != nullptr;
 }
 
 Value moduleNamed(const QString &name)

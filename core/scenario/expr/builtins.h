@@ -61,6 +61,7 @@ private:
 
 // The event loop as expressions see it: `asyncio.get_running_loop().time()` is scenario time.
 Value runningLoop();
+bool isEventLoop(const Value &value);
 
 // Sorts as CPython's list.sort does for short lists (a run, then binary insertion), so that
 // the comparisons made, and the TypeError of a mixed list, are CPython's.

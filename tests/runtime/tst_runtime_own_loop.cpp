@@ -1,0 +1,165 @@
+// A program that runs the loop itself (issue 16): loop = asyncio.new_event_loop(), call_soon
+// and call_later before it runs, run_forever, stop from a callback, close. Each scenario is
+// what the importer makes of a small program; the expected prints and errors are CPython
+// 3.12's running that program (base_events.py: stop() ends the loop after the iteration it is
+// in; called before run_forever, the next run_forever runs one iteration that waits for nothing).
+#include "runtime/runner.h"
+#include "scenario/scenario_json.h"
+#include "trace_text.h"
+
+#include <QTest>
+
+using namespace loopscope;
+using namespace loopscope::test;
+
+namespace {
+
+Trace run(const QByteArray &json)
+{
+    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
+    if (!load.ok())
+        qFatal("%s", qPrintable(load.problems.front().toString()));
+    return runScenario(*load.scenario);
+}
+
+QStringList problems(const QByteArray &json)
+{
+    QStringList out;
+    for (const ScenarioProblem &p : readScenario(json, QStringLiteral("t.loop.json")).problems)
+        out << p.path + QStringLiteral(": ") + p.message;
+    return out;
+}
+
+// def a(loop): print("a"); loop.stop(); loop.call_soon(c, loop)
+// def b(loop): print("b")
+// def c(loop): print("c"); loop.stop()
+// loop = asyncio.new_event_loop(); loop.call_soon(a, loop); loop.call_soon(b, loop)
+// loop.run_forever(); print("first run over"); loop.run_forever(); print("second run over")
+// loop.close()
+const char *const kStopInCallback
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "functions": [{"name": "a", "params": ["loop"], "steps": [{"op": "print", "text": "a"}, {"op": "stop", "loop": "loop"}, {"op": "call_soon", "function": "c", "args": {"loop": "$loop"}, "loop": "loop"}]}, {"name": "b", "params": ["loop"], "steps": [{"op": "print", "text": "b"}]}, {"name": "c", "params": ["loop"], "steps": [{"op": "print", "text": "c"}, {"op": "stop", "loop": "loop"}]}], "coroutines": [], "program": [{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"}, {"op": "call_soon", "function": "a", "args": {"loop": "$loop"}, "loop": "loop"}, {"op": "call_soon", "function": "b", "args": {"loop": "$loop"}, "loop": "loop"}, {"op": "run_forever", "loop": "loop"}, {"op": "print", "text": "first run over"}, {"op": "run_forever", "loop": "loop"}, {"op": "print", "text": "second run over"}, {"op": "close", "loop": "loop"}]})JSON";
+
+// def hello(loop): print("hello"); loop.stop()
+// def b(loop): print("b")
+// loop = asyncio.new_event_loop(); t0 = loop.time()
+// loop.call_later(1, hello, loop); loop.call_soon(b, loop); loop.stop()
+// loop.run_forever(); print("after"); loop.run_forever(); loop.close()
+// then call_soon and run_forever on the closed loop, each in try/except RuntimeError as e:
+// print(e); and close() once more (a closed loop closes quietly).
+const char *const kStopBeforeRun
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "functions": [{"name": "hello", "params": ["loop"], "steps": [{"op": "print", "text": "hello"}, {"op": "stop", "loop": "loop"}]}, {"name": "b", "params": ["loop"], "steps": [{"op": "print", "text": "b"}]}], "coroutines": [], "program": [{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"}, {"op": "set", "name": "t0", "value": "$loop.time()"}, {"op": "call_later", "delay": 1, "function": "hello", "args": {"loop": "$loop"}, "loop": "loop"}, {"op": "call_soon", "function": "b", "args": {"loop": "$loop"}, "loop": "loop"}, {"op": "stop", "loop": "loop"}, {"op": "run_forever", "loop": "loop"}, {"op": "print", "text": "after"}, {"op": "run_forever", "loop": "loop"}, {"op": "close", "loop": "loop"}, {"op": "try", "steps": [{"op": "call_soon", "function": "b", "args": {"loop": "$loop"}, "loop": "loop"}], "except": {"RuntimeError": {"as": "e", "steps": [{"op": "print", "text": "{e}"}]}}}, {"op": "try", "steps": [{"op": "run_forever", "loop": "loop"}], "except": {"RuntimeError": {"as": "e", "steps": [{"op": "print", "text": "{e}"}]}}}, {"op": "close", "loop": "loop"}]})JSON";
+
+// async def main(): asyncio.get_running_loop().stop(); await asyncio.sleep(1); print("...")
+// asyncio.run(main())
+const char *const kStopUnderRun
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "coroutines": [{"name": "main", "steps": [{"op": "stop"}, {"op": "sleep", "seconds": 1}, {"op": "print", "text": "not reached"}]}]})JSON";
+
+QByteArray program(const char *steps)
+{
+    return QByteArray(R"({"format": "loopscope-scenario", "version": 1, "functions": [
+        {"name": "f", "steps": [{"op": "close", "loop": "loop"}]}],
+        "coroutines": [{"name": "main", "steps": [{"op": "run_forever", "loop": "loop"}]}],
+        "program": )")
+           + steps + "}";
+}
+
+} // namespace
+
+class TestRuntimeOwnLoop : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void stopEndsTheIterationItIsIn();
+    void stopBeforeRunForeverWaitsForNothing();
+    void stopUnderAsyncioRunEndsTheRun();
+    void loopFieldIsEvaluated();
+    void checkRefusesLoopOpsOutOfPlace();
+};
+
+// a's stop() lets b, ready in the same iteration, run; c, which a scheduled, waits for the
+// second run_forever. Everything on the event loop's lane, at 0; no main.
+void TestRuntimeOwnLoop::stopEndsTheIterationItIsIn()
+{
+    const Trace trace = run(kStopInCallback);
+    QCOMPARE(printsText(trace),
+             QStringList({"0 event loop: a", "0 event loop: b", "0 event loop: first run over",
+                          "0 event loop: c", "0 event loop: second run over"}));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QCOMPARE(trace.duration, 0.0);
+    QVERIFY(!laneNamed(trace, QStringLiteral("main")));
+}
+
+// A stop() before run_forever: one iteration that runs b and waits for no timer, so the time
+// stays 0; the second run_forever waits for the timer, at exactly 1.0 (call_at(time() + 1)).
+// A closed loop refuses call_soon and run_forever with CPython's message.
+void TestRuntimeOwnLoop::stopBeforeRunForeverWaitsForNothing()
+{
+    const Trace trace = run(kStopBeforeRun);
+    QCOMPARE(
+        printsText(trace),
+        QStringList({"0 event loop: b", "0 event loop: after", "1 event loop: hello",
+                     "1 event loop: Event loop is closed", "1 event loop: Event loop is closed"}));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QCOMPARE(trace.duration, 1.0);
+}
+
+// run_until_complete's own error when the loop stops before main is done; main is then
+// cancelled by asyncio.run's shutdown, at 0.
+void TestRuntimeOwnLoop::stopUnderAsyncioRunEndsTheRun()
+{
+    const Trace trace = run(kStopUnderRun);
+    QCOMPARE(printsText(trace), QStringList());
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Failed);
+    QCOMPARE(trace.outcome.error,
+             QStringLiteral("RuntimeError: Event loop stopped before Future completed."));
+    QCOMPARE(trace.duration, 0.0);
+    QCOMPARE(resultsText(trace), QStringLiteral("main=cancelled"));
+}
+
+// `x.stop()` of a value that is no loop, and of a name nothing binds, fail as Python's do.
+void TestRuntimeOwnLoop::loopFieldIsEvaluated()
+{
+    const QByteArray head = R"({"format": "loopscope-scenario", "version": 1, "coroutines": [],
+        "program": [{"op": "set", "name": "x", "value": 5}, )";
+    Trace trace
+        = run(head + R"({"op": "stop", "loop": "x"}, {"op": "run_forever", "loop": "x"}]})");
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Failed);
+    QCOMPARE(trace.outcome.error, QStringLiteral("AttributeError: 'int' object has no attribute "
+                                                 "'stop'"));
+    const QByteArray closed = R"J({"op": "set", "name": "lp", "value": "$asyncio.new_event_loop()"},
+        {"op": "stop", "loop": "lp"}, {"op": "run_forever", "loop": "lp"}, {"op": "close", "loop": "lp"},
+        {"op": "run_forever", "loop": "lp"}]})J";
+    trace = run(head + closed);
+    QCOMPARE(trace.outcome.error, QStringLiteral("RuntimeError: Event loop is closed"));
+    // Nothing scheduled and no stop(): CPython's run_forever waits for ever.
+    const QByteArray hangs = R"J({"op": "set", "name": "lp", "value": "$asyncio.new_event_loop()"},
+        {"op": "run_forever", "loop": "lp"}, {"op": "print", "text": "never"}]})J";
+    trace = run(head + hangs);
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Deadlock);
+    QCOMPARE(trace.outcome.error, QStringLiteral("loop.run_forever() never returns: no callback, "
+                                                 "timer or task is left to run, and nothing "
+                                                 "calls loop.stop()"));
+    QCOMPARE(printsText(trace), QStringList());
+}
+
+// run_forever and close belong to the program, which runs the loop either with run_forever
+// or with one run (asyncio.run makes a loop of its own).
+void TestRuntimeOwnLoop::checkRefusesLoopOpsOutOfPlace()
+{
+    const char *both = R"J([{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"},
+        {"op": "run_forever", "loop": "loop"}, {"op": "run", "coro": "main"}])J";
+    QCOMPARE(problems(program(both)),
+             QStringList({"functions[0].steps[0]: expected close only among the program's steps "
+                          "(the loop is running there: RuntimeError)",
+                          "coroutines[0].steps[0]: expected run_forever only among the program's "
+                          "steps (the loop is running there: RuntimeError)",
+                          "program: expected either one run step or run_forever steps "
+                          "(asyncio.run makes a loop of its own), got both"}));
+    const char *unbound = R"([{"op": "run_forever", "loop": "lop"}])";
+    QCOMPARE(problems(program(unbound)).last(),
+             QStringLiteral("program[0].loop: column 1: name 'lop' is not defined; did you "
+                            "mean 'loop'?"));
+}
+
+QTEST_MAIN(TestRuntimeOwnLoop)
+#include "tst_runtime_own_loop.moc"
