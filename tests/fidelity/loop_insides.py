@@ -14,7 +14,8 @@ timers to the ready queue and counted them (ntodo), one block:
 
 <lane> is the task the handle is for (its __step or __wakeup; for asyncio.sleep's
 futures._set_result_unless_cancelled, the task its future wakes; for Timeout._on_timeout, the
-task it cancels), named as trace-format.md names lanes, or "-". <what> is step, wakeup,
+task it cancels; for the timer of asyncio.wait's or as_completed's timeout, the task that set
+it), named as trace-format.md names lanes, or "-". <what> is step, wakeup,
 set_result, timeout or callback. tests/runtime/tst_loop_insides compares Loopscope's
 trace.loop with these files, iteration by iteration. Only programs of tasks and timers (no
 threads or processes) are run here: pool work would need the virtual clock of virtual_run.py.
@@ -30,7 +31,7 @@ os.environ["LOOPSCOPE_SCALE"] = "1"
 
 import builtins  # noqa: E402
 import asyncio  # noqa: E402
-from asyncio import futures, timeouts  # noqa: E402
+from asyncio import futures, tasks, timeouts  # noqa: E402
 
 _root = []
 
@@ -82,6 +83,7 @@ class OrderedTimerHandle(asyncio.TimerHandle):
         super().__init__(*args, **kwargs)
         OrderedTimerHandle.made += 1
         self._made = OrderedTimerHandle.made
+        self._maker = asyncio.current_task()
 
     def __lt__(self, other):
         return (self._when, self._made) < (other._when, other._made)
@@ -153,7 +155,17 @@ class LookingLoop(asyncio.SelectorEventLoop):
             OUT.write("  ready {} {}\n".format(*describe(handle)))
         live = sorted(h for h in self._scheduled if not h._cancelled)
         for handle in live:
-            OUT.write("  timer {:g} {} {}\n".format(handle._when, *describe(handle)))
+            OUT.write("  timer {:g} {} {}\n".format(handle._when, *describe_timer(handle)))
+
+
+def describe_timer(handle):
+    """A timer of asyncio.wait's or as_completed's timeout (_release_waiter, _on_timeout) is
+    named by the task that set it, as Loopscope names it; once due, it is a plain callback."""
+    lane, what = describe(handle)
+    callback = handle._callback
+    if callback is tasks._release_waiter or callback.__qualname__.startswith("as_completed."):
+        lane = _lane(handle._maker) if handle._maker else "-"
+    return lane, what
 
 
 class LookingPolicy(asyncio.DefaultEventLoopPolicy):
