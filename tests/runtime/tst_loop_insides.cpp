@@ -63,6 +63,9 @@ QStringList loopscopeBlocks(const Trace &trace)
             block += QStringLiteral("  timer %1 %2 %3\n")
                          .arg(timer.when)
                          .arg(laneName(trace, timer.lane), label(trace, timer.what));
+        for (const LoopWait &wait : s.waits)
+            block += QStringLiteral("  wait %1 %2\n")
+                         .arg(laneName(trace, wait.lane), trace.str(wait.on));
         blocks << block;
     }
     return blocks;
@@ -108,12 +111,17 @@ private Q_SLOTS:
 void TestLoopInsides::matchesCpythonRunOnce_data()
 {
     QTest::addColumn<QString>("lesson");
-    for (const char *lesson :
-         {"03-asyncio-gather", "07-sequential-vs-tasks", "08-await-order", "09-early-task",
-          "10-loop-vs-taskgroup", "13-lock-counter", "14-semaphore", "15-event", "16-queue-workers",
-          "17-future", "18-wait-for-timeout", "24-race-condition", "11-gather-exceptions",
-          "12-taskgroup-fails-fast", "19-fire-and-forget", "23-forgotten-await",
-          "25-gather-factorial", "prims/wait", "wait-timeout-cancelled"})
+    for (const char *lesson : {"03-asyncio-gather",      "07-sequential-vs-tasks",
+                               "08-await-order",         "09-early-task",
+                               "10-loop-vs-taskgroup",   "13-lock-counter",
+                               "14-semaphore",           "15-event",
+                               "16-queue-workers",       "17-future",
+                               "18-wait-for-timeout",    "24-race-condition",
+                               "11-gather-exceptions",   "12-taskgroup-fails-fast",
+                               "19-fire-and-forget",     "23-forgotten-await",
+                               "25-gather-factorial",    "prims/wait",
+                               "wait-timeout-cancelled", "02-threads",
+                               "22-web-server"})
         QTest::newRow(lesson) << QString::fromLatin1(lesson);
 }
 
