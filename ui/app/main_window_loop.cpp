@@ -40,6 +40,10 @@ void MainWindow::setupLoopView()
     addDockWidget(Qt::RightDockWidgetArea, dock);
     QAction *show = dock->toggleViewAction();
     show->setShortcut(QKeySequence(tr("Ctrl+3")));
+    connect(show, &QAction::triggered, this, [this, dock](bool shown) {
+        if (shown && m_quiz && m_quiz->isAsking())
+            dock->hide(); // its headline would tell the duration the learner is predicting
+    });
     menuTitled(menuBar(), tr("&Window"))->addAction(show);
 
     QMenu *run = menuTitled(menuBar(), tr("&Run"));
