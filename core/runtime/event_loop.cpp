@@ -230,6 +230,11 @@ bool EventLoop::runOnce(bool noWait)
         const double timeout = m_ready.empty() && !noWait ? nextTimer - now() : 0.0;
         waitForWork(timeout);
         drainPosted();
+        // Woken by a pause, not by work: no iteration (CPython's select would have slept on);
+        // the next runOnce pauses, then waits again for what is left.
+        if (m_ready.empty() && m_paused.load(std::memory_order_relaxed)
+            && (m_timers.empty() || m_timers.begin()->first > now()))
+            return true;
     } else if (m_ready.empty() && !noWait) {
         const double next = std::min(nextTimer, m_world ? m_world->nextEventTime() : kInf);
         if (std::isinf(next))

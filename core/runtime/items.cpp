@@ -26,20 +26,30 @@ Co runItemOp(Runtime &rt, const Step &step, Frame frame)
     rt.current->keepResult(std::move(result));
 }
 
+// asyncio's _chain_future gives run_in_executor's future a done callback of its own,
+// _call_check_cancel, before anyone awaits it: it runs (a plain callback of the ready queue)
+// just before the waiter's wake-up. A cancelled pool future's job is not stopped here.
+void callCheckCancel(void *, std::uintptr_t) {}
+
+Ref<Future> submitToPool(Runtime &rt, const Step &step, Frame &frame, const QString &pool)
+{
+    std::shared_ptr<WorkerScript> script;
+    if (!step.function.isEmpty())
+        script = std::make_shared<WorkerScript>(rt, functionNamed(rt, step.function),
+                                                bind(rt, frame, step.args));
+    Ref<Future> done
+        = rt.pools->submit(pool, step.work, script ? 0.0 : number(rt, frame, step.seconds),
+                           rt.stepId(step), rt.currentLane(), std::move(script));
+    rt.noteSelectorWait(*done, pool, rt.stepId(step));
+    done->addDoneCallback(Callback{&callCheckCancel, nullptr, 0});
+    return done;
+}
+
 Ref<Future> opItem(Runtime &rt, const Step &step, Frame &frame)
 {
     switch (step.kind) {
-    case StepKind::RunInExecutor: { // a future, not a coroutine: no task
-        std::shared_ptr<WorkerScript> script;
-        if (!step.function.isEmpty())
-            script = std::make_shared<WorkerScript>(rt, functionNamed(rt, step.function),
-                                                    bind(rt, frame, step.args));
-        Ref<Future> done = rt.pools->submit(step.resource, step.work,
-                                            script ? 0.0 : number(rt, frame, step.seconds),
-                                            rt.stepId(step), rt.currentLane(), std::move(script));
-        rt.noteSelectorWait(*done, step.resource, rt.stepId(step));
-        return done;
-    }
+    case StepKind::RunInExecutor: // a future, not a coroutine: no task
+        return submitToPool(rt, step, frame, step.resource);
     case StepKind::Shield:
         return shieldOf(rt, step, frame);
     default: // sleep, to_thread: coroutines, so tasks
@@ -162,14 +172,7 @@ std::vector<Ref<Future>> itemFutures(Runtime &rt, const std::vector<GatherItem> 
 Co offloadTo(Runtime &rt, const Step &step, Frame &frame, Value *result)
 {
     const QString pool = step.kind == StepKind::ToThread ? QString() : step.resource;
-    std::shared_ptr<WorkerScript> script;
-    if (!step.function.isEmpty())
-        script = std::make_shared<WorkerScript>(rt, functionNamed(rt, step.function),
-                                                bind(rt, frame, step.args));
-    Ref<Future> done
-        = rt.pools->submit(pool, step.work, script ? 0.0 : number(rt, frame, step.seconds),
-                           rt.stepId(step), rt.currentLane(), std::move(script));
-    rt.noteSelectorWait(*done, pool, rt.stepId(step));
+    Ref<Future> done = submitToPool(rt, step, frame, pool);
     const bool process = rt.pools->isProcessPool(pool);
     co_await FutureAwait{rt, done, LaneState::Waiting, process ? rt.s.process : rt.s.thread,
                          rt.stepId(step)};

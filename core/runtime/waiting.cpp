@@ -52,14 +52,24 @@ private:
     expr::Values m_items;
 };
 
-// _wait's state: the waiter, the count of futures not done, and return_when.
+// _wait's state: the waiter, the count of futures not done, and return_when. `timeoutHandle`
+// guards the timeout's timer (null without a timeout); done is CPython's
+// timeout_handle.cancel(), in _on_completion or in _wait's finally (a cancelled task's timer
+// goes only when the task resumes, an iteration after its waiter was cancelled).
 struct WaitState
 {
     Ref<Future> waiter;
+    Ref<Future> timeoutHandle;
     std::size_t counter = 0;
     QString returnWhen;
     int lane = -1;
 };
+
+void cancelTimeout(WaitState &state)
+{
+    if (state.timeoutHandle && !state.timeoutHandle->done())
+        state.timeoutHandle->setResult();
+}
 
 void onCompletion(void *self, std::uintptr_t futurePtr)
 {
@@ -70,6 +80,7 @@ void onCompletion(void *self, std::uintptr_t futurePtr)
     const bool failed = !f->cancelled() && f->failed();
     if (state->counter == 0 || state->returnWhen == QLatin1String("FIRST_COMPLETED")
         || (state->returnWhen == QLatin1String("FIRST_EXCEPTION") && failed)) {
+        cancelTimeout(*state);
         if (!state->waiter->done()) {
             state->waiter->doneBy = f->doneBy;
             state->waiter->setResult();
@@ -97,9 +108,11 @@ Co waitStep(Runtime &rt, const Step &step, Frame &frame)
     state->counter = fs.size();
     state->returnWhen = step.returnWhen;
     rt.pendingCallbacks.emplace(state.get(), state); // a callback already scheduled still runs
-    if (step.limit) // call_later(timeout, _release_waiter): dead once the waiter is done
+    if (step.limit) {                                // call_later(timeout, _release_waiter)
+        state->timeoutHandle = Ref<Future>(new Future(rt.loop));
         rt.loop.callAt(rt.now() + number(rt, frame, *step.limit),
-                       Callback{&releaseWaiter, state->waiter.get(), 0}, state->waiter);
+                       Callback{&releaseWaiter, state->waiter.get(), 0}, state->timeoutHandle);
+    }
     for (const Ref<Future> &f : fs)
         f->addDoneCallback(
             Callback{&onCompletion, state.get(), reinterpret_cast<std::uintptr_t>(f.get())});
@@ -110,8 +123,7 @@ Co waitStep(Runtime &rt, const Step &step, Frame &frame)
     } catch (const PyError &e) {
         error = e;
     }
-    if (!state->waiter->done())
-        state->waiter->setResult(); // timeout_handle.cancel(): the timer is dead
+    cancelTimeout(*state); // the finally
     for (const Ref<Future> &f : fs)
         f->removeDoneCallback(
             Callback{&onCompletion, state.get(), reinterpret_cast<std::uintptr_t>(f.get())});

@@ -14,23 +14,32 @@ timers to the ready queue and counted them (ntodo), one block:
 
 <lane> is the task the handle is for (its __step or __wakeup; for asyncio.sleep's
 futures._set_result_unless_cancelled, the task its future wakes; for Timeout._on_timeout, the
-task it cancels), named as trace-format.md names lanes, or "-". <what> is step, wakeup,
+task it cancels; for the timer of asyncio.wait's or as_completed's timeout, the task that set
+it), named as trace-format.md names lanes, or "-". <what> is step, wakeup,
 set_result, timeout or callback. tests/runtime/tst_loop_insides compares Loopscope's
-trace.loop with these files, iteration by iteration. Only programs of tasks and timers (no
-threads or processes) are run here: pool work would need the virtual clock of virtual_run.py.
+trace.loop with these files, iteration by iteration.
+
+    python3.12 loop_insides.py --pools PROGRAM.py > EXPECTED.txt
+
+runs a program with thread or process pools on the recorder's virtual loop instead
+(python/loopscope_record/virtual.py and pools_virtual.py: pool jobs on the virtual clock, as
+`loopscope record --virtual` runs them), and adds what the selector waits for:
+
+      wait <lane> thread|process   one per run_in_executor future not done, in submit order
 """
 import collections
 import os
 import runpy
 import selectors
 import sys
+from concurrent.futures import ProcessPoolExecutor
 
 sys.modules["_asyncio"] = None  # the pure-Python Task and Future: handles show bound methods
 os.environ["LOOPSCOPE_SCALE"] = "1"
 
 import builtins  # noqa: E402
 import asyncio  # noqa: E402
-from asyncio import futures, timeouts  # noqa: E402
+from asyncio import futures, tasks, timeouts  # noqa: E402
 
 _root = []
 
@@ -82,6 +91,7 @@ class OrderedTimerHandle(asyncio.TimerHandle):
         super().__init__(*args, **kwargs)
         OrderedTimerHandle.made += 1
         self._made = OrderedTimerHandle.made
+        self._maker = asyncio.current_task()
 
     def __lt__(self, other):
         return (self._when, self._made) < (other._when, other._made)
@@ -122,19 +132,58 @@ class VirtualSelector(selectors.DefaultSelector):
     def select(self, timeout=None):
         events = super().select(0)
         if not events and timeout:
-            self.loop.now += timeout
+            self.loop.virtual_now += timeout
         return events
 
 
-class LookingLoop(asyncio.SelectorEventLoop):
+POOLS = sys.argv[1] == "--pools"
+if POOLS:
+    del sys.argv[1]
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../python"))
+    from loopscope_record import hooks, patches, unseen, virtual  # noqa: E402
+    from loopscope_record.recording import Recording  # noqa: E402
+
+    CLOCK = virtual.Clock(True)
+    _recording = Recording(os.path.basename(sys.argv[1]), "cpython-virtual")
+    _hooks = hooks.Hooks(_recording, CLOCK)
+    patches.install(_hooks)
+    unseen.install(_hooks, _recording)
+    virtual.install(CLOCK, _hooks)
+    BaseLoop = virtual.VirtualLoop
+else:
+    BaseLoop = asyncio.SelectorEventLoop
+
+_waits = []  # (future, lane, "thread" or "process"), in submit order
+
+
+def _watch_pool_futures():
+    run_in_executor = asyncio.BaseEventLoop.run_in_executor
+
+    def watched(loop, executor, func, *args):
+        fut = run_in_executor(loop, executor, func, *args)
+        process = isinstance(executor, ProcessPoolExecutor)
+        _waits.append((fut, _lane(asyncio.current_task()), "process" if process else "thread"))
+        return fut
+
+    asyncio.BaseEventLoop.run_in_executor = watched
+
+
+class LookingLoop(BaseLoop):
     def __init__(self):
-        self.now = 0.0
         self.fresh = False
         self.iteration = 0
-        super().__init__(selector=None)
-        self._selector = VirtualSelector(self)
+        if POOLS:
+            super().__init__(CLOCK)
+        else:
+            self.virtual_now = 0.0
+            super().__init__(selector=None)
+            self._selector = VirtualSelector(self)
         self._ready = LookingDeque(self)
         self._clock_resolution = 1e-9
+
+    @property
+    def now(self):
+        return CLOCK.t if POOLS else self.virtual_now
 
     def time(self):
         return self.now
@@ -153,7 +202,20 @@ class LookingLoop(asyncio.SelectorEventLoop):
             OUT.write("  ready {} {}\n".format(*describe(handle)))
         live = sorted(h for h in self._scheduled if not h._cancelled)
         for handle in live:
-            OUT.write("  timer {:g} {} {}\n".format(handle._when, *describe(handle)))
+            OUT.write("  timer {:g} {} {}\n".format(handle._when, *describe_timer(handle)))
+        for fut, lane, on in _waits:
+            if not fut.done():
+                OUT.write(f"  wait {lane} {on}\n")
+
+
+def describe_timer(handle):
+    """A timer of asyncio.wait's or as_completed's timeout (_release_waiter, _on_timeout) is
+    named by the task that set it, as Loopscope names it; once due, it is a plain callback."""
+    lane, what = describe(handle)
+    callback = handle._callback
+    if callback is tasks._release_waiter or callback.__qualname__.startswith("as_completed."):
+        lane = _lane(handle._maker) if handle._maker else "-"
+    return lane, what
 
 
 class LookingPolicy(asyncio.DefaultEventLoopPolicy):
@@ -172,8 +234,13 @@ def _create_task_keeping_root(loop, coro, **kwargs):
 
 
 asyncio.BaseEventLoop.create_task = _create_task_keeping_root
+_watch_pool_futures()
 asyncio.set_event_loop_policy(LookingPolicy())
 sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[1])))
+if POOLS:  # fidelity_support.cpu is burn's twin: the recorder's clock hands it to its world
+    import fidelity_support  # noqa: E402
+
+    fidelity_support.cpu.__code__ = fidelity_support.cpu.__code__.replace(co_name="burn")
 OUT = sys.stdout
 builtins.print = lambda *args, **kwargs: None  # the program's own prints: not the oracle's
 runpy.run_path(sys.argv[1], run_name="__main__")

@@ -1,8 +1,10 @@
 // The loop's insides as Loopscope records them (trace.loop, read through loopAt as the loop view
-// reads it) against CPython 3.12's own BaseEventLoop._run_once: for each lesson, iteration by
+// reads it) against CPython 3.12's own BaseEventLoop._run_once: for each lesson (and the
+// scenarios of tests/runtime/scenarios that asyncio.wait's timer needs), iteration by
 // iteration, the ready queue in FIFO order and the live timers by deadline, each named by task.
 // The expected files are CPython's, written by tests/fidelity/loop_insides.py from the lesson's
-// fidelity program (regenerate with `python3.12 loop_insides.py NN-name.py`). CPython goes on
+// fidelity program (regenerate with `python3.12 loop_insides.py NN-name.py`; prims/wait from
+// prims-wait.py, wait-timeout-cancelled from loop-wait-timeout-cancelled.py). CPython goes on
 // for a few iterations after main has finished (asyncio.run's shutdown: the stop callback,
 // shutdown_asyncgens, shutdown_default_executor), which Loopscope does not run; those, and only
 // those, may follow the iterations both have.
@@ -20,8 +22,12 @@ namespace {
 
 Trace runLesson(const QString &name)
 {
-    const ScenarioLoad load
-        = readScenarioFile(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/%1.loop.json").arg(name));
+    // A lesson ("08-await-order"), or a scenario of tests/runtime/scenarios ("prims/wait").
+    const QString path
+        = name.front().isDigit()
+              ? QStringLiteral(LOOPSCOPE_SOURCE_DIR "/examples/%1.loop.json")
+              : QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/runtime/scenarios/%1.loop.json");
+    const ScenarioLoad load = readScenarioFile(path.arg(name));
     if (!load.scenario)
         qFatal("cannot read lesson %s", qPrintable(name));
     return runScenario(*load.scenario);
@@ -57,6 +63,9 @@ QStringList loopscopeBlocks(const Trace &trace)
             block += QStringLiteral("  timer %1 %2 %3\n")
                          .arg(timer.when)
                          .arg(laneName(trace, timer.lane), label(trace, timer.what));
+        for (const LoopWait &wait : s.waits)
+            block += QStringLiteral("  wait %1 %2\n")
+                         .arg(laneName(trace, wait.lane), trace.str(wait.on));
         blocks << block;
     }
     return blocks;
@@ -65,7 +74,7 @@ QStringList loopscopeBlocks(const Trace &trace)
 QStringList cpythonBlocks(const QString &name)
 {
     QFile file(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/fidelity/expected/loop-insides/%1.txt")
-                   .arg(name));
+                   .arg(QString(name).replace(QLatin1Char('/'), QLatin1Char('-'))));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("no CPython record for %s", qPrintable(name));
     QStringList blocks;
@@ -102,12 +111,17 @@ private Q_SLOTS:
 void TestLoopInsides::matchesCpythonRunOnce_data()
 {
     QTest::addColumn<QString>("lesson");
-    for (const char *lesson :
-         {"03-asyncio-gather", "07-sequential-vs-tasks", "08-await-order", "09-early-task",
-          "10-loop-vs-taskgroup", "13-lock-counter", "14-semaphore", "15-event", "16-queue-workers",
-          "17-future", "18-wait-for-timeout", "24-race-condition", "11-gather-exceptions",
-          "12-taskgroup-fails-fast", "19-fire-and-forget", "23-forgotten-await",
-          "25-gather-factorial"})
+    for (const char *lesson : {"03-asyncio-gather",      "07-sequential-vs-tasks",
+                               "08-await-order",         "09-early-task",
+                               "10-loop-vs-taskgroup",   "13-lock-counter",
+                               "14-semaphore",           "15-event",
+                               "16-queue-workers",       "17-future",
+                               "18-wait-for-timeout",    "24-race-condition",
+                               "11-gather-exceptions",   "12-taskgroup-fails-fast",
+                               "19-fire-and-forget",     "23-forgotten-await",
+                               "25-gather-factorial",    "prims/wait",
+                               "wait-timeout-cancelled", "02-threads",
+                               "22-web-server"})
         QTest::newRow(lesson) << QString::fromLatin1(lesson);
 }
 

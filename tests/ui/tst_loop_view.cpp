@@ -4,12 +4,14 @@
 // block agree with trace.loop; stepping away and back gives the same pixels.
 #include "app/main_window.h"
 #include "app/trace_list_dock.h"
+#include "canvas/card_item.h"
 #include "canvas/scenario_canvas.h"
 #include "canvas/scenario_editor.h"
 #include "loopview/loop_stepper.h"
 #include "loopview/loop_view.h"
 #include "timeline/timeline_view.h"
 
+#include <QDockWidget>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void init();
     void stepsBackAndForwardEveryViewFollows();
     void laneEventsOfAClickedLane();
+    void aSteppedBlocksCardIsShownWhole();
 
 private:
     void openLesson(MainWindow &window);
@@ -165,6 +168,43 @@ void TestLoopView::laneEventsOfAClickedLane()
     QCOMPARE(window.loopStepper()->position(), (LoopPosition{0, 0}));
     press(window, Qt::Key_Right, Qt::AltModifier);
     QCOMPARE(window.loopStepper()->position(), (LoopPosition{6, 0}));
+}
+
+// On a canvas narrower than its two cards, a step into fetch_data's block scrolls so that the
+// card is shown whole from its left edge, main's card wholly out of view rather than cut through
+// (scrolling just far enough to show the block left main's card half shown); a step back into
+// main's block scrolls back the same way.
+void TestLoopView::aSteppedBlocksCardIsShownWhole()
+{
+    MainWindow window;
+    openLesson(window);
+    window.resize(1000, 800);
+    ScenarioCanvas *canvas = window.editor()->canvas();
+    auto visibleCards = [&] {
+        const QRectF visible = canvas->mapToScene(canvas->viewport()->rect()).boundingRect();
+        QStringList whole;
+        for (const QString &name : {QStringLiteral("main"), QStringLiteral("fetch_data")}) {
+            const QRectF card = canvas->card(name)->sceneBoundingRect();
+            if (visible.contains(card))
+                whole << name;
+            else if (visible.intersects(card))
+                whole << name + QStringLiteral(" (cut)");
+        }
+        return whole;
+    };
+    QCOMPARE(visibleCards(), QStringList{QStringLiteral("main")});
+    for (int i = 0; i < 4; ++i) // iteration 3: fetch_data-1 wakes at its sleep, s2
+        press(window, Qt::Key_F8, Qt::ShiftModifier);
+    QCOMPARE(canvas->selectedStep(), QStringLiteral("s2"));
+    // The view the step opened took the canvas down to 76 px; the editor's side gives way now.
+    QVERIFY(canvas->viewport()->width()
+            >= canvas->card(QStringLiteral("main"))->boundingRect().width());
+    QCOMPARE(visibleCards(), QStringList{QStringLiteral("fetch_data")});
+    press(window, Qt::Key_F8); // iterations 4 and 5: nothing selected; 6: main's s6
+    press(window, Qt::Key_F8);
+    press(window, Qt::Key_F8);
+    QCOMPARE(canvas->selectedStep(), QStringLiteral("s6"));
+    QCOMPARE(visibleCards(), QStringList{QStringLiteral("main")});
 }
 
 QTEST_MAIN(TestLoopView)

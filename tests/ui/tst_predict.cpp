@@ -145,6 +145,9 @@ void TestPredict::askingHidesTheEventLoopView()
     QVERIFY(!loop->isVisible());
     QTest::keyClick(window.get(), Qt::Key_F8); // Run ▸ Step Iteration: not while asking
     QVERIFY(!loop->isVisible());
+    // Window ▸ Event Loop (Ctrl+3) neither: its headline would tell the run's duration.
+    QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(!loop->isVisible());
     QVERIFY(!window->timeline()->isVisible());
 }
 

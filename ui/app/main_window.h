@@ -95,6 +95,7 @@ private:
     void setupStatusBar();
     void setupLoopView(); // main_window_loop.cpp
     void followLoop(bool newRun);
+    void loopRunPaused(bool paused);
     void showLoopPosition(double t);
     void updateLoopActions();
     void setupRecording();
@@ -202,6 +203,8 @@ private:
     LoopView *m_loopView = nullptr;
     std::vector<QAction *> m_loopActions;
     bool m_loopTraceChanging = false; // followLoop: the stepper moves, the user did not step
+    bool m_loopAtEnd = false;         // the loop cursor is at the last position of the trace it has
+    bool m_followedBeforePause = false; // a step back may stop the timeline following the present
 };
 
 } // namespace loopscope

@@ -1,39 +1,24 @@
-// The window's actions, menus and tool bars, and the file commands behind them.
+// The window's actions, menus and tool bars (the commands behind them: main_window_files.cpp,
+// main_window_export.cpp).
 #include "app/main_window.h"
 
 #include "app/examples_gallery.h"
-#include "app/export_dialog.h"
 #include "app/help_dialogs.h"
-#include "export/mermaid.h"
 
 #include "app/recent_files.h"
 #include "app/run_controller.h"
 #include "canvas/scenario_editor.h"
 #include "compare/compare_actions.h"
-#include "document/recovery_offer.h"
 #include "document/scenario_document.h"
-#include "scenario/scenario_json.h"
-#include "timeline/image_export.h"
 #include "timeline/timeline_view.h"
-#include "trace/trace_binary.h"
-#include "trace/trace_json.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QGuiApplication>
-#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPainter>
-#include <QSaveFile>
-#include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 
@@ -48,10 +33,6 @@ QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &sh
     action->setShortcut(shortcut);
     return action;
 }
-
-const auto kOpenFilter = QStringLiteral(
-    "Loopscope scenarios, traces and Python programs (*.loop.json *.json *.lstrace *.py);;"
-    "Loopscope traces (*.trace.json *.json *.lstrace);;Python asyncio programs (*.py *.pyw)");
 
 } // namespace
 
@@ -293,133 +274,6 @@ void MainWindow::applyLaneFilter()
             filter.states.insert(LaneState(action->data().toInt()));
     }
     m_timeline->setLaneFilter(filter);
-}
-
-void MainWindow::chooseScenarioToOpen()
-{
-    const QString path
-        = QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), QString(), kOpenFilter);
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-void MainWindow::newScenario()
-{
-    if (!maybeSaveChanges())
-        return;
-    m_document->newDocument();
-    documentReplaced();
-}
-
-// The document's scenario and path are the window's: runs, title and Save follow them.
-void MainWindow::documentReplaced()
-{
-    leaveTraceFile();
-    m_scenario = m_document->scenario();
-    m_scenarioPath = m_document->path();
-    updateTitle();
-    updateRunActions();
-}
-
-void MainWindow::offerRecovery()
-{
-    for (const RecoveryFile &recovery : pendingRecoveries()) {
-        if (askAboutRecovery(this, recovery) != RecoveryAnswer::Restore || !maybeSaveChanges())
-            continue;
-        QString error;
-        std::vector<ScenarioProblem> problems;
-        if (!m_document->restore(recovery, &error, &problems))
-            QMessageBox::warning(this, tr("Cannot restore"), error);
-        else if (!problems.empty()) // the editor marks them; say why Run is off
-            statusBar()->showMessage(
-                tr("Restored with %n problem(s) to fix: %1", nullptr, int(problems.size()))
-                    .arg(problems.front().toString()));
-        documentReplaced();
-        return; // one document at a time; the others are offered at the next start
-    }
-}
-
-void MainWindow::saveTrace()
-{
-    // NAME.trace.json, the name the desktop knows a trace by (docs/trace-format.md); beside the
-    // scenario unless it is a bundled lesson, whose folder may not be writable.
-    QString proposed;
-    if (!m_scenarioPath.isEmpty()) {
-        const QFileInfo scenario(m_scenarioPath);
-        proposed = scenario.fileName().section(QStringLiteral(".loop.json"), 0, 0)
-                   + QStringLiteral(".trace.json");
-        if (!isBundledLesson(m_scenarioPath))
-            proposed = scenario.dir().filePath(proposed);
-    }
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Trace"), proposed,
-        tr("Loopscope traces (*.trace.json);;Loopscope binary traces, for big runs (*.lstrace);;"
-           "JSON files (*.json)"));
-    if (path.isEmpty())
-        return;
-    const bool binary = path.endsWith(QLatin1String(".lstrace"), Qt::CaseInsensitive);
-    const Trace &trace = m_timeline->trace();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(binary ? writeTraceBinary(trace) : writeTraceJson(trace)) < 0
-        || !file.commit())
-        QMessageBox::warning(this, tr("Cannot save"), tr("%1: %2").arg(path, file.errorString()));
-}
-
-// The picture as the screen shows it: theme, wake arrows, the selected range or the whole run.
-ImageExportOptions MainWindow::imageOptions() const
-{
-    ImageExportOptions options;
-    options.theme = m_timeline->theme();
-    options.wakeArrows = m_timeline->wakeArrowsVisible();
-    options.range = m_timeline->selection();
-    options.folds = m_timeline->rows().foldChoices();
-    if (m_openTrace) {
-        options.title = m_timeline->trace().scenario;
-    } else if (m_scenario) {
-        options.title = m_scenario->title;
-        options.notes = m_scenario->notes;
-    }
-    return options;
-}
-
-void MainWindow::exportImage()
-{
-    ExportDefaults defaults;
-    defaults.image = imageOptions();
-    defaults.selection = m_timeline->selection();
-    defaults.visible = m_timeline->visibleRange();
-    defaults.scenarioPath = m_openTrace ? m_openTrace->path : m_scenarioPath;
-    Scenario scenario = m_scenario.value_or(m_document->scenario());
-    if (m_openTrace) { // no scenario: the trace's title names the exports
-        scenario = Scenario();
-        scenario.title = m_timeline->trace().scenario;
-    }
-    ExportDialog dialog(scenario, m_timeline->trace(), defaults, this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Exported %1").arg(dialog.writtenPath()), 5000);
-}
-
-void MainWindow::copyImage()
-{
-    const ImageExportOptions options = imageOptions();
-    const QSize size = timelineImageSize(m_timeline->trace(), options);
-    QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(2);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    paintTimelineImage(painter, m_timeline->trace(), options, size, false);
-    painter.end();
-    QGuiApplication::clipboard()->setImage(image);
-    statusBar()->showMessage(tr("Copied the timeline as an image"), 5000);
-}
-
-void MainWindow::copyMermaid()
-{
-    const QString title
-        = m_scenario && !m_openTrace ? m_scenario->title : m_timeline->trace().scenario;
-    QGuiApplication::clipboard()->setText(mermaidGantt(m_timeline->trace(), title));
-    statusBar()->showMessage(tr("Copied the timeline as Mermaid"), 5000);
 }
 
 } // namespace loopscope

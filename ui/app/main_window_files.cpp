@@ -1,11 +1,12 @@
-// Saving, and the question before unsaved changes are dropped. A bundled lesson is a template:
-// Save asks where to keep the user's copy (in their documents folder), and nothing under the
-// examples folder is ever written. An imported Python program is saved as PROGRAM.loop.json
-// beside it (Save asks), never over the .py.
+// New, Open, restoring an autosave, saving, and the question before unsaved changes are dropped. A
+// bundled lesson is a template: Save asks where to keep the user's copy (in their documents
+// folder), and nothing under the examples folder is ever written. An imported Python program is
+// saved as PROGRAM.loop.json beside it (Save asks), never over the .py.
 #include "app/main_window.h"
 
 #include "app/examples_gallery.h"
 #include "app/recent_files.h"
+#include "document/recovery_offer.h"
 #include "document/scenario_document.h"
 #include "record/python_import.h"
 
@@ -15,10 +16,15 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 namespace loopscope {
 
 namespace {
+
+const auto kOpenFilter = QStringLiteral(
+    "Loopscope scenarios, traces and Python programs (*.loop.json *.json *.lstrace *.py);;"
+    "Loopscope traces (*.trace.json *.json *.lstrace);;Python asyncio programs (*.py *.pyw)");
 
 // Where Save As starts: the document's own file, or for a lesson or a new document a file of
 // the same name in the user's documents folder.
@@ -113,6 +119,50 @@ bool MainWindow::maybeSaveChanges()
     if (answer == QMessageBox::Discard)
         m_document->discardRecoveryFile();
     return answer == QMessageBox::Discard;
+}
+
+void MainWindow::chooseScenarioToOpen()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), QString(), kOpenFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::newScenario()
+{
+    if (!maybeSaveChanges())
+        return;
+    m_document->newDocument();
+    documentReplaced();
+}
+
+// The document's scenario and path are the window's: runs, title and Save follow them.
+void MainWindow::documentReplaced()
+{
+    leaveTraceFile();
+    m_scenario = m_document->scenario();
+    m_scenarioPath = m_document->path();
+    updateTitle();
+    updateRunActions();
+}
+
+void MainWindow::offerRecovery()
+{
+    for (const RecoveryFile &recovery : pendingRecoveries()) {
+        if (askAboutRecovery(this, recovery) != RecoveryAnswer::Restore || !maybeSaveChanges())
+            continue;
+        QString error;
+        std::vector<ScenarioProblem> problems;
+        if (!m_document->restore(recovery, &error, &problems))
+            QMessageBox::warning(this, tr("Cannot restore"), error);
+        else if (!problems.empty()) // the editor marks them; say why Run is off
+            statusBar()->showMessage(
+                tr("Restored with %n problem(s) to fix: %1", nullptr, int(problems.size()))
+                    .arg(problems.front().toString()));
+        documentReplaced();
+        return; // one document at a time; the others are offered at the next start
+    }
 }
 
 } // namespace loopscope

@@ -40,6 +40,10 @@ void MainWindow::setupLoopView()
     addDockWidget(Qt::RightDockWidgetArea, dock);
     QAction *show = dock->toggleViewAction();
     show->setShortcut(QKeySequence(tr("Ctrl+3")));
+    connect(show, &QAction::triggered, this, [this, dock](bool shown) {
+        if (shown && m_quiz && m_quiz->isAsking())
+            dock->hide(); // its headline would tell the duration the learner is predicting
+    });
     menuTitled(menuBar(), tr("&Window"))->addAction(show);
 
     QMenu *run = menuTitled(menuBar(), tr("&Run"));
@@ -73,33 +77,47 @@ void MainWindow::setupLoopView()
     add(tr("Previous Event of Lane"), QKeySequence(tr("Alt+Left")),
         [this] { m_stepper->previousOfLane(); });
 
-    connect(m_stepper, &LoopStepper::moved, this,
-            [this](LoopPosition, double t) { showLoopPosition(t); });
+    connect(m_stepper, &LoopStepper::moved, this, [this](LoopPosition at, double t) {
+        m_loopAtEnd = m_stepper->hasLoop() && at == lastPosition(m_stepper->trace()->loop);
+        showLoopPosition(t);
+    });
     connect(m_timeline, &TimelineView::spanClicked, this,
             [this](int lane, int, const QString &) { m_stepper->setSelectedLane(lane); });
-    connect(m_runs, &RunController::pausedChanged, this, [this](bool paused) {
-        if (paused) // what has happened so far, the cursor at its end
-            followLoop(false);
-        updateLoopActions();
-    });
+    connect(m_runs, &RunController::pausedChanged, this, &MainWindow::loopRunPaused);
     connect(m_runs, &RunController::started, this, &MainWindow::updateLoopActions);
     connect(m_runs, &RunController::finished, this, &MainWindow::updateLoopActions);
     updateLoopActions();
 }
 
-// A new trace puts the cursor at its end; a live run that goes on keeps it there; a paused or
-// finished one keeps it where the user stepped.
+// A new trace puts the cursor at its end; a live run that goes on keeps it there, and so does
+// one that grows or finishes while the cursor is at its end; a paused or finished one keeps it
+// where the user stepped.
 // The cursor's move to the end of a new trace is not a step: the timeline's cursor, the log's
 // selection and the block selected on the canvas stay the user's until they step.
 void MainWindow::followLoop(bool newRun)
 {
     const bool going = m_runs->isRunning() && !m_runs->isPaused();
     m_loopTraceChanging = true;
-    if (newRun || going || m_stepper->trace() != &m_timeline->trace())
+    if (newRun || going || m_loopAtEnd || m_stepper->trace() != &m_timeline->trace())
         m_stepper->setTrace(&m_timeline->trace(), true);
     else
         m_stepper->traceGrew();
     m_loopTraceChanging = false;
+    updateLoopActions();
+}
+
+// Paused: what has happened so far, the cursor at its end. Resumed: the steps were only looked
+// at; the cursor goes and the timeline follows the present again if it did before.
+void MainWindow::loopRunPaused(bool paused)
+{
+    if (paused) {
+        m_followedBeforePause = m_timeline->followsPresent();
+        followLoop(false);
+    } else if (m_runs->isRunning()) {
+        m_timeline->clearCursor();
+        if (m_followedBeforePause)
+            m_timeline->setFollowPresent(true);
+    }
     updateLoopActions();
 }
 

@@ -11,9 +11,11 @@
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
 #include <QQueue>
+#include <QScrollBar>
 
 #include "scenario/scenario_walk.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace loopscope {
@@ -160,7 +162,25 @@ void ScenarioCanvas::selectStep(const QString &stepId)
     select(coroutine, stepId);
     if (const CardItem *item = card(coroutine))
         if (const BlockBox *box = item->geometry().block(stepId))
-            ensureVisible(item->mapRectToScene(box->header), 40, 40);
+            revealBlock(*item, item->mapRectToScene(box->header));
+}
+
+// A block out of view comes in with its card's left edge a margin in from the view's: scrolling
+// just far enough to show the block (QGraphicsView::ensureVisible) cut the card beside it, main's,
+// through the middle. Vertically, just far enough.
+void ScenarioCanvas::revealBlock(const CardItem &item, const QRectF &header)
+{
+    constexpr int kMargin = 40;
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    if (visible.contains(header))
+        return;
+    if (header.left() < visible.left() || header.right() > visible.right()) {
+        const QRect card = mapFromScene(item.sceneBoundingRect()).boundingRect();
+        const int margin = std::clamp((viewport()->width() - card.width()) / 2, 0, kMargin);
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() + card.left() - margin);
+    }
+    const double x = mapToScene(viewport()->rect().center()).x();
+    ensureVisible(QRectF(x, header.top(), 0, header.height()), 0, kMargin);
 }
 
 void ScenarioCanvas::applySelection()

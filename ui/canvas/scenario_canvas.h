@@ -72,6 +72,7 @@ protected:
     void changeEvent(QEvent *event) override; // a new palette: light or dark colours
 
 private:
+    void revealBlock(const CardItem &item, const QRectF &header);
     enum class Drag { None, Pending, Block, Card, Pan };
     void addArrows();
     void applySelection();

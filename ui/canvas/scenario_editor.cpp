@@ -27,6 +27,7 @@ namespace loopscope {
 namespace {
 
 constexpr int kSideWidth = 440;
+constexpr int kCanvasMinWidth = 320;
 
 // The step a problem is about: the one whose path is the longest prefix of the problem's path.
 QString stepOfProblem(const QString &problemPath, const QHash<QString, QString> &stepPaths)
@@ -139,6 +140,9 @@ void ScenarioEditor::setupLayout()
     split->addWidget(middle);
     split->addWidget(side);
     split->setStretchFactor(1, 1);
+    // In a narrow window (the Event Loop view open beside it) the side gives way before the
+    // canvas is down to a sliver no card fits in.
+    middle->setMinimumWidth(kCanvasMinWidth);
     // The side is wide enough for the forms' labels, tables and check boxes at their own size
     // (330 px clipped "Coroutine or $task" and the GIL box); the canvas takes the rest.
     split->setSizes({170, 520, kSideWidth});

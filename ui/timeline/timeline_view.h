@@ -74,6 +74,11 @@ public Q_SLOTS:
     void zoomOut();
     void zoomToSelection();
     void clearSelection() { setSelection(std::nullopt); }
+    void clearCursor() // the marker goes; the view stays where it is
+    {
+        m_marker.reset();
+        viewport()->update();
+    }
     void panLeft();
     void panRight();
     void setWakeArrowsVisible(bool visible);
