@@ -22,15 +22,24 @@ def install(hooks):
 def _install_loop(hooks):
     run = events.Handle._run
     call_soon = base_events.BaseEventLoop.call_soon
-
-    scheduled, lanes = hooks.scheduled, hooks.lanes
+    _call_soon = base_events.BaseEventLoop._call_soon
+    scheduled, lane_of, handle_type = hooks.scheduled, hooks.lanes.get, events.Handle
+    plain_loops = set()  # loop types whose call_soon is BaseEventLoop's, _call_soon included
 
     def recorded_call_soon(loop, callback, *args, context=None):
-        handle = call_soon(loop, callback, *args, context=context)
+        if loop._debug or loop._closed or type(loop) not in plain_loops:
+            handle = call_soon(loop, callback, *args, context=context)
+            if type(loop)._call_soon is _call_soon:
+                plain_loops.add(type(loop))
+        else:
+            # BaseEventLoop.call_soon without debug (the same in 3.11-3.13), in this frame:
+            # two frames less per step (a handle's traceback is extracted only in debug mode).
+            handle = handle_type(callback, args, loop, context)
+            loop._ready.append(handle)
         running = hooks.running
         # A task scheduling its own next step (a bare yield: sleep(0)) changes nothing that
         # scheduled() would record: said here, without the call (lanes holds only tasks).
-        if running is None or lanes.get(id(getattr(callback, "__self__", None))) is not running:
+        if running is None or lane_of(id(getattr(callback, "__self__", None))) is not running:
             scheduled(handle, callback, args)
         return handle
 

@@ -96,15 +96,23 @@ class Recording:
             self.unseen.append(text)
 
     def write(self, path, end=None, status=None, error=None):
-        """Writes the trace; `end`, `status` and `error` given make a snapshot of a recording
-        under way (--stream). Renamed into place: a reader polling the file never reads half."""
-        from .writing import trace_parts  # it needs this module's names
-
-        parts = trace_parts(self, self.duration if end is None else end,
-                            self.status if status is None else status,
-                            self.error if error is None else error)
+        """Writes the trace, as Loopscope's binary trace when `path` ends in `.lstrace`, else
+        as JSON; `end`, `status` and `error` given make a snapshot of a recording under way
+        (--stream). Renamed into place: a reader polling the file never reads half."""
+        end = self.duration if end is None else end
+        status = self.status if status is None else status
+        error = self.error if error is None else error
         partial = path + ".partial"
-        with open(partial, "w", encoding="utf-8") as f:
-            f.writelines(parts)
-            f.write("\n")
+        if path.lower().endswith(".lstrace"):
+            from .writing_binary import write_binary
+
+            with open(partial, "wb") as f:
+                write_binary(self, f, end, status, error)
+        else:
+            from .writing import trace_parts  # it needs this module's names
+
+            parts = trace_parts(self, end, status, error)
+            with open(partial, "w", encoding="utf-8") as f:
+                f.writelines(parts)
+                f.write("\n")
         os.replace(partial, path)
