@@ -19,13 +19,14 @@ import weakref
 from asyncio import format_helpers
 
 from . import waits
-from .recording import BLOCKING, M_GAP, M_READY, M_RUNNING, RUNNING
+from .recording import BLOCKING, M_GAP, M_READY, M_RUNNING, RUNNING, Lane
 
 TASK_TYPES = frozenset(t for t in (asyncio.Task, getattr(asyncio.tasks, "_PyTask", None)) if t)
 _DEFAULT_NAME = re.compile(r"Task-\d+")
 _SLOW_STEP = 0.1  # asyncio's slow_callback_duration
 _INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
-_IGNORED = object()  # the lane of asyncio's own shutdown tasks
+_IGNORED = Lane("ignored", "task", "ignored")  # the lane of asyncio's own shutdown tasks
+_IGNORED.given_name = ""
 
 
 def run_failed(handle, exc):
@@ -132,21 +133,21 @@ class Hooks:
         hooks, clock, new_lane, run_callback = self, self.clock, self._new_lane, self.run_callback
         lane_of, task_types, ignored = self.lanes.get, TASK_TYPES, _IGNORED
         virtual, counter, base = clock.virtual, clock.counter, clock.base_ns
-        running, ready = M_RUNNING, M_READY
+        running, ready, step_of = M_RUNNING, M_READY, self.rec.steps.append
         cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
 
         def recorded_run(handle):
             nonlocal cpu_at, cpu_seen
             callback = handle._callback
             task = getattr(callback, "__self__", None)
-            if type(task) not in task_types:  # None is no task either
-                return run_callback(handle, run)
-            lane = lane_of(id(task))
+            lane = lane_of(id(task))  # only live tasks are there: no other object has their id
             if lane is None:
+                if type(task) not in task_types:  # None is no task either
+                    return run_callback(handle, run)
                 lane = new_lane(task)
-            if lane is ignored:
-                return run_callback(handle, run)
-            if lane.given_name is not None:
+            if lane.given_name is not None:  # the ignored lane has one too: one test, not two
+                if lane is ignored:
+                    return run_callback(handle, run)
                 hooks._named_later(task, lane)
             if virtual:
                 t0 = clock.t
@@ -155,6 +156,7 @@ class Hooks:
                 if t0 - cpu_at > 0.00025:
                     cpu_seen, cpu_at = thread_time(), t0
                 cpu0 = cpu_seen
+                step_of(lane)
             lane.times.append(t0)
             lane.marks.append(running)
             outer, hooks.running = hooks.running, lane

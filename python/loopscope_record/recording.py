@@ -77,6 +77,9 @@ class Recording:
         self.unseen = []  # what the recording could not see, said in the trace's notes
         self.writer_pid = os.getpid()  # the process that writes the trace (not a forked child)
         self._count = {"task": 0, "thread": 0, "process": 0}
+        # The lane of every task step on the real clock, in the order they ran: the order of
+        # the loop's busy spans, which the binary writer then need not sort (writing_binary).
+        self.steps = []
 
     def add_lane(self, kind, name, parent=None, coro=None):
         self._count[kind] += 1

@@ -15,7 +15,7 @@ import struct
 import sys
 from array import array
 from itertools import chain, compress, islice, repeat
-from operator import lt
+from operator import le, lt
 
 from .recording import MARKS, RUNNING, WAITING, mark
 from .writing import _KIND_ORDER, _changes, _t, busy_flags, segments, slow_span_list
@@ -141,15 +141,17 @@ def write_binary(rec, f, end, status, error):
             + _double(_t(end)) + varint(len(strings)))
     f.write(b"".join(map(_text, islice(strings, 1, None))))
     f.write(varint(len(lanes) + 1))
-    busy = (array("d"), array("d"), array("L"))  # the loop's: starts, ends, lane * 2 + blocking
+    steps = list(rec.steps)  # before the lanes: each of its steps is in its lane's changes
+    busy = {}  # a task lane -> its busy spans: starts, ends, lane index * 2 + blocking
     for i, lane in enumerate(lanes):
         task = lane.kind == "task"
         f.write(_text(lane.id) + bytes([_KINDS[lane.kind]]) + _text(lane.name)
                 + _lane_ref(lane.parent if task else None, index)
                 + _text(lane.coro if task else "")
                 + bytes([_RESULTS[(lane.result or "pending") if task else None]]))
-        _write_spans(f, lane, end, limit, marks, busy if task else None, i)
-    _write_loop_lane(f, busy, end, strings, lanes)
+        _write_spans(f, lane, end, limit, marks, busy.setdefault(lane, _no_busy()) if task
+                     else None, i)
+    _write_loop_lane(f, _loop_order(busy, steps), end, strings, lanes)
     f.write(varint(len(events)))
     f.write(b"".join(_event(e, index) for e in events))
     f.write(varint(len(diagnostics)))
@@ -204,6 +206,10 @@ def _write_spans(f, lane, end, limit, marks, busy, lane_index):
             _add_busy(busy, starts, ends, part_marks, lane_index, fast)
 
 
+def _no_busy():
+    return array("d"), array("d"), array("L")
+
+
 def _add_busy(busy, starts, ends, ms, lane_index, fast):
     chosen = list(map(busy_flags().__getitem__, ms))
     if not any(chosen):
@@ -225,16 +231,38 @@ def _blocking_flags():
     return _BLOCKING
 
 
+def _loop_order(busy, steps):
+    """The tasks' busy spans by start: (starts, ends, codes). On the real clock each step the
+    loop ran is one busy span of its task's lane, so the lanes' spans taken in the order of
+    `steps` (Recording.steps) are in order, at no more cost than reading them; that is
+    checked (as many, each starting after the last ended: the only order they can have), and
+    where it fails (the virtual clock, a step of no length, a snapshot) they are sorted,
+    through an index list: the moment the writing holds most."""
+    total = sum(len(b[0]) for b in busy.values())
+    if steps and len(steps) >= total:
+        try:
+            merged = tuple(array(kind, map(next, map({lane: iter(b[k]) for lane, b in
+                                                      busy.items()}.__getitem__, steps)))
+                           for k, kind in enumerate("ddL"))
+        except KeyError:  # a step of a lane written without spans (an ignored one)
+            merged = None
+        if merged and len(merged[0]) == total and all(
+                map(le, islice(merged[1], 0, max(total - 1, 0)), islice(merged[0], 1, None))):
+            return merged
+    starts, ends, codes = _no_busy()
+    for s, e, c in busy.values():
+        starts += s
+        ends += e
+        codes += c
+    order = sorted(range(len(starts)), key=starts.__getitem__)
+    return (array("d", map(starts.__getitem__, order)), array("d", map(ends.__getitem__, order)),
+            array("L", map(codes.__getitem__, order)))
+
+
 def _write_loop_lane(f, busy, end, strings, lanes):
     """The loop lane, as writing._loop_lane_text makes it: running (or blocking) for the task
-    holding it, else waiting on select. Its spans are the tasks' busy spans by start (sorted
-    through an index list: the moment the writing holds most) and the waits between them."""
+    holding it, else waiting on select: the tasks' busy spans by start, the waits between."""
     starts, ends, codes = busy
-    order = sorted(range(len(starts)), key=starts.__getitem__)
-    starts = array("d", map(starts.__getitem__, order))
-    ends = array("d", map(ends.__getitem__, order))
-    codes = array("L", map(codes.__getitem__, order))
-    del order
     f.write(_text("loop") + bytes([_KINDS["loop"]]) + _text("event loop") + b"\0" + _text("")
             + b"\0")
     select = strings["select"]
