@@ -15,7 +15,7 @@ import struct
 import sys
 from array import array
 from itertools import chain, compress, islice, repeat
-from operator import le, lt
+from operator import and_, le, lt
 
 from .recording import MARKS, RUNNING, WAITING, mark
 from .writing import _KIND_ORDER, _changes, _t, busy_flags, segments, slow_span_list
@@ -142,14 +142,14 @@ def write_binary(rec, f, end, status, error):
     f.write(b"".join(map(_text, islice(strings, 1, None))))
     f.write(varint(len(lanes) + 1))
     steps = list(rec.steps)  # before the lanes: each of its steps is in its lane's changes
-    busy = {}  # a task lane -> its busy spans: starts, ends, lane index * 2 + blocking
+    busy = {}  # a task lane -> its stretches that hold the loop (_add_busy)
     for i, lane in enumerate(lanes):
         task = lane.kind == "task"
         f.write(_text(lane.id) + bytes([_KINDS[lane.kind]]) + _text(lane.name)
                 + _lane_ref(lane.parent if task else None, index)
                 + _text(lane.coro if task else "")
                 + bytes([_RESULTS[(lane.result or "pending") if task else None]]))
-        _write_spans(f, lane, end, limit, marks, busy.setdefault(lane, _no_busy()) if task
+        _write_spans(f, lane, end, limit, marks, busy.setdefault(lane, []) if task
                      else None, i)
     _write_loop_lane(f, _loop_order(busy, steps), end, strings, lanes)
     f.write(varint(len(events)))
@@ -206,20 +206,14 @@ def _write_spans(f, lane, end, limit, marks, busy, lane_index):
             _add_busy(busy, starts, ends, part_marks, lane_index, fast)
 
 
-def _no_busy():
-    return array("d"), array("d"), array("L")
-
-
 def _add_busy(busy, starts, ends, ms, lane_index, fast):
-    chosen = list(map(busy_flags().__getitem__, ms))
-    if not any(chosen):
-        return
+    """Notes which of these spans hold the loop (running, blocking), as one byte each: they are
+    taken from the spans themselves when the loop lane is written (_loop_order)."""
+    chosen = bytes(map(busy_flags().__getitem__, ms))
     if not fast:  # only spans of some length hold the loop (a fast stretch's all have one)
-        chosen = list(map(bool.__and__, chosen, map(lt, starts, ends)))
-    busy[0].extend(compress(starts, chosen))
-    busy[1].extend(compress(ends, chosen))
-    busy[2].extend(map((2 * lane_index).__add__,
-                       map(_blocking_flags().__getitem__, compress(ms, chosen))))
+        chosen = bytes(map(and_, chosen, map(lt, starts, ends)))
+    if 1 in chosen:
+        busy.append((starts, ends, chosen, ms, lane_index))
 
 
 _BLOCKING = []  # mark -> 1 when its state is blocking
@@ -231,6 +225,16 @@ def _blocking_flags():
     return _BLOCKING
 
 
+def _busy_column(parts, k):
+    """A lane's busy spans' starts (k 0), ends (1) or codes (2: lane index * 2 + blocking)."""
+    if k < 2:
+        return chain.from_iterable(compress(part[k], part[2]) for part in parts)
+    blocking = _blocking_flags()
+    return chain.from_iterable(
+        map((2 * part[4]).__add__, map(blocking.__getitem__, compress(part[3], part[2])))
+        for part in parts)
+
+
 def _loop_order(busy, steps):
     """The tasks' busy spans by start: (starts, ends, codes). On the real clock each step the
     loop ran is one busy span of its task's lane, so the lanes' spans taken in the order of
@@ -238,22 +242,20 @@ def _loop_order(busy, steps):
     checked (as many, each starting after the last ended: the only order they can have), and
     where it fails (the virtual clock, a step of no length, a snapshot) they are sorted,
     through an index list: the moment the writing holds most."""
-    total = sum(len(b[0]) for b in busy.values())
+    busy = {lane: parts for lane, parts in busy.items() if parts}
+    total = sum(part[2].count(1) for parts in busy.values() for part in parts)
     if steps and len(steps) >= total:
         try:
-            merged = tuple(array(kind, map(next, map({lane: iter(b[k]) for lane, b in
-                                                      busy.items()}.__getitem__, steps)))
+            merged = tuple(array(kind, map(next, map({lane: _busy_column(parts, k) for lane, parts
+                                                      in busy.items()}.__getitem__, steps)))
                            for k, kind in enumerate("ddL"))
-        except KeyError:  # a step of a lane written without spans (an ignored one)
+        except KeyError:  # a step of a lane without busy spans (an ignored one, a snapshot's)
             merged = None
         if merged and len(merged[0]) == total and all(
                 map(le, islice(merged[1], 0, max(total - 1, 0)), islice(merged[0], 1, None))):
             return merged
-    starts, ends, codes = _no_busy()
-    for s, e, c in busy.values():
-        starts += s
-        ends += e
-        codes += c
+    starts, ends, codes = (array(kind, chain.from_iterable(
+        _busy_column(parts, k) for parts in busy.values())) for k, kind in enumerate("ddL"))
     order = sorted(range(len(starts)), key=starts.__getitem__)
     return (array("d", map(starts.__getitem__, order)), array("d", map(ends.__getitem__, order)),
             array("L", map(codes.__getitem__, order)))
