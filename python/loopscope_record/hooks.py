@@ -244,12 +244,12 @@ class Hooks:
 
     def scheduled(self, handle, callback, args):
         task = getattr(callback, "__self__", None)
-        if task is None or type(task) not in TASK_TYPES:
+        known = self.lanes.get(id(task))  # only live tasks are there (see step_hook)
+        if known is None and type(task) not in TASK_TYPES:  # None is no task either
             waker = self.running or self.context_waker
             if waker is not None:
                 self.handle_waker[handle] = waker
             return
-        known = self.lanes.get(id(task))
         lane = known if known is not None else self._new_lane(task)
         if lane is _IGNORED or lane is self.running:
             return
@@ -266,8 +266,9 @@ class Hooks:
         if self.completer and args:
             entry = self._completed(args[0])
             waker = entry[1] if entry is not None and entry[1] is not None else waker
-        if task.cancelling() > lane.cancels:
-            lane.cancels = task.cancelling()
+        cancelling = task.cancelling()
+        if cancelling > lane.cancels:
+            lane.cancels = cancelling
             self.rec.event(t, lane, "cancel", by=waker)
         elif waker is not None and waker is not lane:
-            self.rec.event(t, lane, "wake", by=waker, via=lane.on)
+            self.rec.events.append((t, lane, "wake", {"by": waker, "via": lane.on}))

@@ -1,8 +1,8 @@
 """The trace as Loopscope's binary trace, `.lstrace` (docs/trace-format.md, "Binary traces";
 core/trace/trace_binary_format.h): what the JSON holds (writing.py) in about 10 bytes a span
-instead of 65 to 130, written lane by lane to the file as it is made, so that no more than a
-chunk of spans, the changes of one lane (a copy, as the JSON writer takes) and the loop's busy
-spans (arrays, 20 bytes each, sorted at the end) are held at once.
+instead of 65 to 130, written lane by lane to the file as it is made. Held at once: a chunk of
+spans' bytes, and the tasks' changes (a copy, as the JSON writer takes, with a byte a span
+saying which hold the loop) until the loop lane, made of their busy spans, is written.
 
 Spans come from the same rules as the JSON's (writing.segments, writing.slow_span_list), so the
 two forms of one recording read back the same. A run of spans that all start where the one
@@ -45,7 +45,9 @@ def varint(v):
 
 
 def _text(s):
-    data = (s or "").encode("utf-8", "replace")
+    if not s:
+        return b"\0"
+    data = s.encode("utf-8", "replace")
     return varint(len(data)) + data
 
 
@@ -152,20 +154,26 @@ def write_binary(rec, f, end, status, error):
         _write_spans(f, lane, end, limit, marks, busy.setdefault(lane, []) if task
                      else None, i)
     _write_loop_lane(f, _loop_order(busy, steps), end, strings, lanes)
+    refs = {id(lane): varint(i + 1) for i, lane in enumerate(lanes)}  # a lane, as events say it
+    refs[id(None)] = b"\0"
     f.write(varint(len(events)))
-    f.write(b"".join(_event(e, index) for e in events))
+    f.write(b"".join(_event(e, refs) for e in events))
     f.write(varint(len(diagnostics)))
-    f.write(b"".join(_double(_t(t)) + _lane_ref(lane, index) + bytes([_SEVERITIES[severity]])
+    f.write(b"".join(_double(_t(t)) + refs[id(lane)] + bytes([_SEVERITIES[severity]])
                      + _text(code) + _text(message)
                      for t, lane, severity, code, message in diagnostics))
     f.write(bytes([_STATUSES[status]]) + _text(error) + b"\0\0\0")  # no loop section
 
 
-def _event(e, index):
+_EVENT_HEADS = {kind: bytes((code,)) for kind, code in _EVENT_KINDS.items()}
+_NEW_LINE = b"\1\n"  # every event's `end`, as the JSON reader gives it
+
+
+def _event(e, refs):
     t, lane, kind, fields = e
-    return (_double(_t(t)) + _lane_ref(lane, index) + bytes([_EVENT_KINDS[kind]])
-            + _text(fields.get("text")) + _text(fields.get("resource"))
-            + _lane_ref(fields.get("by"), index) + _text(fields.get("via")) + _text("\n"))
+    get = fields.get
+    return b"".join((_double(_t(t)), refs[id(lane)], _EVENT_HEADS[kind], _text(get("text")),
+                     _text(get("resource")), refs[id(get("by"))], _text(get("via")), _NEW_LINE))
 
 
 def _write_spans(f, lane, end, limit, marks, busy, lane_index):
@@ -190,7 +198,6 @@ def _write_spans(f, lane, end, limit, marks, busy, lane_index):
         if listed:
             parts.append((array("d", [s[1] for s in listed]), array("d", [s[2] for s in listed]),
                           [mark(s[0], s[3]) for s in listed], False))
-    marks.extend(len(MARKS))  # the slow stretches' merged spans may have made marks
     f.write(varint(sum(len(p[2]) for p in parts)))
     last_end = None
     for starts, ends, part_marks, fast in parts:
