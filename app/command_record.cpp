@@ -1,5 +1,5 @@
-// loopscope record [--python PY] [--virtual] [--out TRACE.json] [--quiet] PROGRAM.py [ARGS...]:
-// runs a real asyncio program under the recorder that ships with Loopscope (pure Python,
+// loopscope record [--python PY] [--virtual] [--out TRACE.json|TRACE.lstrace] [--quiet] PROGRAM.py
+// [ARGS...]: runs a real asyncio program under the recorder that ships with Loopscope (pure Python,
 // python/loopscope_record, docs/recording.md), lets its output through, then reads the trace
 // it wrote and prints the Gantt, diagnostics and outcome as `loopscope run` does.
 #include "commands.h"
@@ -114,13 +114,13 @@ int recordCommand(int argc, char **argv, const QStringList &args)
             std::fprintf(stderr, "loopscope record: %s\n", qPrintable(error));
         return ExitInvalid;
     }
-    QFile file(ra.out);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!QFileInfo::exists(ra.out)) {
         std::fprintf(stderr, "loopscope record: the recorder wrote no trace %s (exit code %d)\n",
                      qPrintable(ra.out), code);
         return ExitFailed;
     }
-    const std::optional<Trace> trace = readTraceJson(file.readAll(), &error);
+    // JSON, or the binary trace when --out ends in .lstrace (the recorder chooses by the suffix).
+    const std::optional<Trace> trace = readTraceFile(ra.out, &error);
     if (!trace) {
         std::fprintf(stderr, "loopscope record: %s: %s\n", qPrintable(ra.out), qPrintable(error));
         return ExitFailed;

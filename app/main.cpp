@@ -19,7 +19,8 @@ const char *kUsage = R"(Usage:
                                    prints, Gantt and outcome
   loopscope record [--python PY] [--virtual] [--out TRACE.json] [--quiet] PROGRAM.py [ARGS...]
                                    run a real asyncio program under CPython, recording its
-                                   tasks, and write its trace (default PROGRAM.trace.json)
+                                   tasks, and write its trace (default PROGRAM.trace.json;
+                                   binary when OUT ends in .lstrace, for big runs)
   loopscope import PROGRAM.py [-o OUT.loop.json] [--no-measure]
                                    import an asyncio program as a scenario (CPython's ast)
   loopscope check FILE...          validate scenario files (or import .py programs)

@@ -1,6 +1,7 @@
-"""python -m loopscope_record [--virtual] [--stream] [--out TRACE.json] PROGRAM.py [ARGS...]
+"""python -m loopscope_record [--virtual] [--stream] [--out TRACE.json]... PROGRAM.py [ARGS...]
 
-Runs PROGRAM.py as `python PROGRAM.py ARGS...` would, recording it, and writes the trace;
+Runs PROGRAM.py as `python PROGRAM.py ARGS...` would, recording it, and writes the trace to each
+--out: Loopscope's binary trace when its name ends in .lstrace, else JSON (recording.write);
 --stream rewrites it every 0.2 s while the program runs (stream.py). Exit status: 0 completed,
 1 failed (the program raised or exited non-zero), 2 usage, 3 deadlock (--virtual only: nothing
 left to run and no timer), 4 stopped (SIGTERM).
@@ -15,12 +16,12 @@ from . import hooks as hooks_module
 from . import patches, stream, unseen, virtual
 from .recording import Recording
 
-USAGE = ("usage: python -m loopscope_record [--virtual] [--stream] [--out TRACE.json] "
+USAGE = ("usage: python -m loopscope_record [--virtual] [--stream] [--out TRACE.json]... "
          "PROGRAM.py [ARGS...]\n")
 
 
 def _parse(argv):
-    options = {"virtual": False, "stream": False, "out": None}
+    options = {"virtual": False, "stream": False, "out": []}
     while argv and argv[0].startswith("-"):
         flag = argv.pop(0)
         if flag == "--virtual":
@@ -28,7 +29,7 @@ def _parse(argv):
         elif flag == "--stream":
             options["stream"] = True
         elif flag == "--out" and argv:
-            options["out"] = argv.pop(0)
+            options["out"].append(argv.pop(0))
         elif flag == "--":
             break
         else:
@@ -36,7 +37,8 @@ def _parse(argv):
     if not argv:
         raise ValueError("expected a PROGRAM.py")
     program = argv[0]
-    options["out"] = options["out"] or os.path.splitext(os.path.basename(program))[0] + ".trace.json"
+    options["out"] = options["out"] or [os.path.splitext(os.path.basename(program))[0]
+                                        + ".trace.json"]
     return options, argv
 
 
@@ -56,7 +58,7 @@ def main(argv=None):
         sys.stderr.write(f"loopscope record: {program}: no such file\n")
         _not_started(recording, f"can't open file {program!r}: [Errno 2] No such file or "
                      "directory")
-        recording.write(options["out"])
+        _write(recording, options["out"])
         return 2
     hooks = hooks_module.Hooks(recording, clock)
     patches.install(hooks)
@@ -146,11 +148,16 @@ def _finish(recording, hooks, clock, out, snapshots=None):
         pass
     if recording.writer_pid != os.getpid():  # a forked child: the trace is its parent's
         return {"completed": 0, "failed": 1, "deadlock": 3, "stopped": 4}[recording.status]
-    recording.write(out)
+    _write(recording, out)
     status = {"completed": 0, "failed": 1, "deadlock": 3, "stopped": 4}[recording.status]
     if recording.status == "deadlock":
         os._exit(status)  # asyncio.run would now cancel the stuck tasks and run them on
     return status
+
+
+def _write(recording, outs):
+    for path in outs:
+        recording.write(path)
 
 
 def _deadlock_text(hooks):

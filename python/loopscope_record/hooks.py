@@ -13,18 +13,34 @@
 """
 import asyncio
 import re
+import sys
 from time import thread_time
 import weakref
-from asyncio import base_events, events
+from asyncio import format_helpers
 
 from . import waits
-from .recording import BLOCKING, M_GAP, M_READY, M_RUNNING, RUNNING
+from .recording import BLOCKING, M_GAP, M_READY, M_RUNNING, RUNNING, Lane
 
 TASK_TYPES = frozenset(t for t in (asyncio.Task, getattr(asyncio.tasks, "_PyTask", None)) if t)
 _DEFAULT_NAME = re.compile(r"Task-\d+")
 _SLOW_STEP = 0.1  # asyncio's slow_callback_duration
 _INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
-_IGNORED = object()  # the lane of asyncio's own shutdown tasks
+_IGNORED = Lane("ignored", "task", "ignored")  # the lane of asyncio's own shutdown tasks
+_IGNORED.given_name = ""
+
+
+def run_failed(handle, exc):
+    """What Handle._run does with an exception from its callback (3.11-3.13)."""
+    loop = handle._loop
+    if sys.version_info >= (3, 13):
+        cb = format_helpers._format_callback_source(handle._callback, handle._args,
+                                                    debug=loop.get_debug())
+    else:
+        cb = format_helpers._format_callback_source(handle._callback, handle._args)
+    context = {"message": f"Exception in callback {cb}", "exception": exc, "handle": handle}
+    if handle._source_traceback:
+        context["source_traceback"] = handle._source_traceback
+    loop.call_exception_handler(context)
 
 
 class Hooks:
@@ -86,8 +102,10 @@ class Hooks:
         that fires late (the loop was held) makes what it wakes `ready` from its deadline, as
         Loopscope shows it (Task::becameReady): the wait was over, the loop was not free."""
         waker = self.handle_waker.pop(handle, None) if self.handle_waker else None
-        saved, self.context_waker = self.context_waker, waker
         deadline = getattr(handle, "_when", None)
+        if waker is None and deadline is None and self.context_waker is self.deadline is None:
+            return run(handle)  # nothing to pass on (an I/O callback): no bookkeeping
+        saved, self.context_waker = self.context_waker, waker
         if deadline is not None and not self.clock.virtual:  # loop.time() is another clock
             deadline = self.clock.now() - max(handle._loop.time() - deadline, 0.0)
         saved_deadline, self.deadline = self.deadline, deadline
@@ -104,40 +122,50 @@ class Hooks:
         lane.given_name = None
 
     def step_hook(self, run):
-        """Handle._run, recorded: the hot path of a busy program, one closure with everything
-        it needs in locals. The thread's CPU time (a system call, dearer than the rest of a
-        step's bookkeeping) is read again only when the last reading is 0.25 ms old or the
-        step took 2 ms or more: a step of 2 ms counted from a reading up to 0.25 ms before it
-        starts gains at most that much CPU, which cannot make a step that slept look busy."""
-        hooks, clock, lanes, new_lane = self, self.clock, self.lanes, self._new_lane
+        """Handle._run, recorded: the hot path of a busy program (a million switches are two
+        million steps), one closure with everything it needs in locals. A task's step runs
+        the callback as Handle._run does, in this frame (a frame less per step; run_failed
+        reports what it raised as Handle._run would). The thread's CPU time (a system call,
+        dearer than the rest of a step's bookkeeping) is read again only when the last reading
+        is 0.25 ms old or the step took 2 ms or more: a step of 2 ms counted from a reading up
+        to 0.25 ms before it starts gains at most that much CPU, which cannot make a step that
+        slept look busy."""
+        hooks, clock, new_lane, run_callback = self, self.clock, self._new_lane, self.run_callback
+        lane_of, task_types, ignored = self.lanes.get, TASK_TYPES, _IGNORED
         virtual, counter, base = clock.virtual, clock.counter, clock.base_ns
-        cpu = [0.0, -1.0]  # the last reading of the thread's CPU time, and when (wall)
+        running, ready, step_of = M_RUNNING, M_READY, self.rec.steps.append
+        cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
 
         def recorded_run(handle):
-            # One frame per step, the clock read in place (clock.now() made three): a
-            # million switches are two million steps.
-            task = getattr(handle._callback, "__self__", None)
-            if task is None or type(task) not in TASK_TYPES:
-                return hooks.run_callback(handle, run)
-            lane = lanes.get(id(task))
+            nonlocal cpu_at, cpu_seen
+            callback = handle._callback
+            task = getattr(callback, "__self__", None)
+            lane = lane_of(id(task))  # only live tasks are there: no other object has their id
             if lane is None:
+                if type(task) not in task_types:  # None is no task either
+                    return run_callback(handle, run)
                 lane = new_lane(task)
-            if lane is _IGNORED:
-                return hooks.run_callback(handle, run)
-            if lane.given_name is not None:
+            if lane.given_name is not None:  # the ignored lane has one too: one test, not two
+                if lane is ignored:
+                    return run_callback(handle, run)
                 hooks._named_later(task, lane)
             if virtual:
                 t0 = clock.t
             else:
                 t0 = (counter() - base) / 1e9
-                if t0 - cpu[1] > 0.00025:
-                    cpu[0], cpu[1] = thread_time(), t0
-                cpu0 = cpu[0]
+                if t0 - cpu_at > 0.00025:
+                    cpu_seen, cpu_at = thread_time(), t0
+                cpu0 = cpu_seen
+                step_of(lane)
             lane.times.append(t0)
-            lane.marks.append(M_RUNNING)
+            lane.marks.append(running)
             outer, hooks.running = hooks.running, lane
             try:
-                return run(handle)
+                handle._context.run(callback, *handle._args)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:  # noqa: BLE001 - as Handle._run
+                run_failed(handle, exc)
             finally:
                 hooks.running = outer
                 if virtual:
@@ -147,13 +175,13 @@ class Hooks:
                 else:
                     t1 = (counter() - base) / 1e9
                     if t1 - t0 >= 0.002:
-                        cpu[0], cpu[1] = thread_time(), t1
-                        hooks._real_step_kind(lane, t0, t1, cpu[0] - cpu0)
+                        cpu_seen, cpu_at = thread_time(), t1
+                        hooks._real_step_kind(lane, t0, t1, cpu_seen - cpu0)
                 if task.done():
                     hooks._ended(task, lane, t1)
                 elif task._fut_waiter is None:  # it yielded (sleep(0)): its next step is queued
                     lane.times.append(t1)
-                    lane.marks.append(M_READY)
+                    lane.marks.append(ready)
                 else:
                     hooks._after_step(task, lane, t1)
 
@@ -216,12 +244,12 @@ class Hooks:
 
     def scheduled(self, handle, callback, args):
         task = getattr(callback, "__self__", None)
-        if task is None or type(task) not in TASK_TYPES:
+        known = self.lanes.get(id(task))  # only live tasks are there (see step_hook)
+        if known is None and type(task) not in TASK_TYPES:  # None is no task either
             waker = self.running or self.context_waker
             if waker is not None:
                 self.handle_waker[handle] = waker
             return
-        known = self.lanes.get(id(task))
         lane = known if known is not None else self._new_lane(task)
         if lane is _IGNORED or lane is self.running:
             return
@@ -238,8 +266,9 @@ class Hooks:
         if self.completer and args:
             entry = self._completed(args[0])
             waker = entry[1] if entry is not None and entry[1] is not None else waker
-        if task.cancelling() > lane.cancels:
-            lane.cancels = task.cancelling()
+        cancelling = task.cancelling()
+        if cancelling > lane.cancels:
+            lane.cancels = cancelling
             self.rec.event(t, lane, "cancel", by=waker)
         elif waker is not None and waker is not lane:
-            self.rec.event(t, lane, "wake", by=waker, via=lane.on)
+            self.rec.events.append((t, lane, "wake", {"by": waker, "via": lane.on}))

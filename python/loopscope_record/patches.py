@@ -7,6 +7,7 @@ import time
 import warnings
 from asyncio import base_events, events
 from concurrent.futures import ProcessPoolExecutor
+from contextvars import copy_context
 
 from .recording import BLOCKING, RUNNING, WAITING
 
@@ -19,23 +20,48 @@ def install(hooks):
     sys.stdout = PrintTap(sys.stdout, hooks)
 
 
+_HANDLE_SLOTS = ("_callback", "_args", "_cancelled", "_loop", "_source_traceback", "_repr",
+                 "__weakref__", "_context")  # asyncio.events.Handle's in 3.11-3.13
+
+
 def _install_loop(hooks):
     run = events.Handle._run
-    call_soon = base_events.BaseEventLoop.call_soon
-
-    scheduled, lanes = hooks.scheduled, hooks.lanes
+    base = base_events.BaseEventLoop
+    call_soon, _call_soon, get_debug = base.call_soon, base._call_soon, base.get_debug
+    scheduled, lane_of, handle_type = hooks.scheduled, hooks.lanes.get, events.Handle
+    new_handle = handle_type.__new__
+    inline = handle_type.__slots__ == _HANDLE_SLOTS  # else Handle() builds each handle
+    plain_loops = set()  # loop types whose _call_soon and get_debug are BaseEventLoop's
 
     def recorded_call_soon(loop, callback, *args, context=None):
-        handle = call_soon(loop, callback, *args, context=context)
+        if loop._debug or loop._closed or type(loop) not in plain_loops:
+            handle = call_soon(loop, callback, *args, context=context)
+            if type(loop)._call_soon is _call_soon and type(loop).get_debug is get_debug:
+                plain_loops.add(type(loop))
+        elif inline:
+            # BaseEventLoop.call_soon and Handle.__init__ without debug (the same in 3.11 to
+            # 3.13) in this frame: three frames less per call_soon than the program has.
+            handle = new_handle(handle_type)
+            handle._context = copy_context() if context is None else context
+            handle._loop = loop
+            handle._callback = callback
+            handle._args = args
+            handle._cancelled = False
+            handle._repr = None
+            handle._source_traceback = None  # extracted only in debug mode
+            loop._ready.append(handle)
+        else:
+            handle = handle_type(callback, args, loop, context)
+            loop._ready.append(handle)
         running = hooks.running
         # A task scheduling its own next step (a bare yield: sleep(0)) changes nothing that
         # scheduled() would record: said here, without the call (lanes holds only tasks).
-        if running is None or lanes.get(id(getattr(callback, "__self__", None))) is not running:
+        if running is None or lane_of(id(getattr(callback, "__self__", None))) is not running:
             scheduled(handle, callback, args)
         return handle
 
     events.Handle._run = hooks.step_hook(run)
-    base_events.BaseEventLoop.call_soon = recorded_call_soon
+    base.call_soon = recorded_call_soon
 
 
 def _install_primitives(hooks):

@@ -77,6 +77,9 @@ class Recording:
         self.unseen = []  # what the recording could not see, said in the trace's notes
         self.writer_pid = os.getpid()  # the process that writes the trace (not a forked child)
         self._count = {"task": 0, "thread": 0, "process": 0}
+        # The lane of every task step on the real clock, in the order they ran: the order of
+        # the loop's busy spans, which the binary writer then need not sort (writing_binary).
+        self.steps = []
 
     def add_lane(self, kind, name, parent=None, coro=None):
         self._count[kind] += 1
@@ -96,15 +99,23 @@ class Recording:
             self.unseen.append(text)
 
     def write(self, path, end=None, status=None, error=None):
-        """Writes the trace; `end`, `status` and `error` given make a snapshot of a recording
-        under way (--stream). Renamed into place: a reader polling the file never reads half."""
-        from .writing import trace_parts  # it needs this module's names
-
-        parts = trace_parts(self, self.duration if end is None else end,
-                            self.status if status is None else status,
-                            self.error if error is None else error)
+        """Writes the trace, as Loopscope's binary trace when `path` ends in `.lstrace`, else
+        as JSON; `end`, `status` and `error` given make a snapshot of a recording under way
+        (--stream). Renamed into place: a reader polling the file never reads half."""
+        end = self.duration if end is None else end
+        status = self.status if status is None else status
+        error = self.error if error is None else error
         partial = path + ".partial"
-        with open(partial, "w", encoding="utf-8") as f:
-            f.writelines(parts)
-            f.write("\n")
+        if path.lower().endswith(".lstrace"):
+            from .writing_binary import write_binary
+
+            with open(partial, "wb") as f:
+                write_binary(self, f, end, status, error)
+        else:
+            from .writing import trace_parts  # it needs this module's names
+
+            parts = trace_parts(self, end, status, error)
+            with open(partial, "w", encoding="utf-8") as f:
+                f.writelines(parts)
+                f.write("\n")
         os.replace(partial, path)

@@ -31,7 +31,7 @@ def stop_on_sigterm():
 
 
 class Snapshots:
-    def __init__(self, recording, clock, out):
+    def __init__(self, recording, clock, out):  # out: the paths written
         self._recording = recording
         self._clock = clock
         self._out = out
@@ -49,7 +49,8 @@ class Snapshots:
     def _run(self):
         while not self._done.wait(PERIOD):
             try:
-                self._recording.write(self._out, end=self._clock.now(), status="stopped",
-                                      error="recording in progress")
+                for path in self._out:
+                    self._recording.write(path, end=self._clock.now(), status="stopped",
+                                          error="recording in progress")
             except (RuntimeError, ValueError, IndexError, KeyError):
                 continue  # a list or dict changed under the snapshot: the next one will do

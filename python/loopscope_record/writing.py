@@ -74,7 +74,7 @@ def _lane_text(lane, end, rounded, busy):
     if lane.kind != "task":
         busy = []  # only tasks hold the loop
     texts = []
-    for a, b, fast in _segments(times, marks, n, end):
+    for a, b, fast in segments(times, marks, n, end):
         stop, stop_r = (times[b], times_r[b]) if b < n else (end, end_r)
         if fast:
             texts.append(_fast_spans(times_r, marks, a, b, stop_r, lane.id, rounded, busy))
@@ -98,7 +98,7 @@ def _lane_text(lane, end, rounded, busy):
     return head
 
 
-def _segments(times, marks, n, end):
+def segments(times, marks, n, end):
     """[a, b) ranges of the changes, with whether the fast path may take them: a change is
     irregular when its span has no length, its neighbour has the same state and `on`, or it
     is a gap; the rules reach one change either side of it, so those go the slow way too."""
@@ -150,8 +150,7 @@ def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
     text = "".join(chain.from_iterable(zip(
         map(_HEAD.__getitem__, marks), strs, repeat(',"end":'), islice(strs, 1, None),
         map(_TAIL.__getitem__, marks), repeat(","))))
-    flags = [MARKS[m][0] in _BUSY for m in range(len(MARKS))]
-    chosen = list(map(flags.__getitem__, marks))
+    chosen = list(map(busy_flags().__getitem__, marks))
     if any(chosen):
         starts = times[:b - a]
         stops = chain(times[1:b - a], (stop,))
@@ -162,11 +161,36 @@ def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
     return text[:-1]
 
 
+_BUSY_FLAGS = []  # mark -> whether its state holds the loop
+
+
+def busy_flags():
+    """Per mark, whether its state holds the loop (running, blocking); extended as marks are
+    made, not rebuilt per lane (a server's thousands of lanes made that quadratic)."""
+    for m in range(len(_BUSY_FLAGS), len(MARKS)):
+        _BUSY_FLAGS.append(MARKS[m][0] in _BUSY)
+    return _BUSY_FLAGS
+
+
 def _has_length(span):
     return span[1] > span[0]
 
 
 def _slow_spans(times, marks, end, keep_last, rounded, lane_id, busy):
+    out = []
+    for state, start, stop, on in slow_span_list(times, marks, end, keep_last):
+        if rounded:
+            start, stop = _t(start), _t(stop)
+        head, tail = _pieces(mark(state, on))
+        start_s, stop_s = repr(start), repr(stop)
+        if stop > start and state in _BUSY:
+            busy.append((start, stop, start_s, stop_s, (state, on), lane_id))
+        out.append(head + start_s + ',"end":' + stop_s + tail)
+    return ",".join(out)
+
+
+def slow_span_list(times, marks, end, keep_last):
+    """[state, start, end, on] of the changes given, by the rules above."""
     spans = []
     n = len(marks)
     for i in range(n):
@@ -180,16 +204,7 @@ def _slow_spans(times, marks, end, keep_last, rounded, lane_id, busy):
             spans.append([state, start, stop, on])
         else:
             _append_span(spans, [state, start, stop, on])
-    out = []
-    for state, start, stop, on in spans:
-        if rounded:
-            start, stop = _t(start), _t(stop)
-        head, tail = _pieces(mark(state, on))
-        start_s, stop_s = repr(start), repr(stop)
-        if stop > start and state in _BUSY:
-            busy.append((start, stop, start_s, stop_s, (state, on), lane_id))
-        out.append(head + start_s + ',"end":' + stop_s + tail)
-    return ",".join(out)
+    return spans
 
 
 def _append_span(spans, s):

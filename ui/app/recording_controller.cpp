@@ -50,8 +50,8 @@ bool RecordingController::start(RecorderOptions options, QString *error)
                     "share/loopscope/python; set LOOPSCOPE_PYTHON_DIR");
         return false;
     }
-    if (options.out.isEmpty())
-        options.out = workFile(QStringLiteral("recording.trace.json"));
+    if (options.out.isEmpty()) // binary: a snapshot every 0.2 s is a tenth of the JSON's bytes
+        options.out = workFile(QStringLiteral("recording.lstrace"));
     QFile::remove(options.out); // a trace left from before must not pass for this one
     options.stream = true;
     m_out = options.out;
