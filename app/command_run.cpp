@@ -30,6 +30,7 @@ struct RunArgs
     QString tracePath;
     QStringList exports;
     bool quiet = false;
+    std::size_t memoryBudget = kDefaultMemoryBudget;
 };
 
 bool parseRunArgs(const QStringList &args, RunArgs *out, QString *error)
@@ -61,6 +62,17 @@ bool parseRunArgs(const QStringList &args, RunArgs *out, QString *error)
                 return false;
             }
             out->scale = s;
+        } else if (a == QLatin1String("--memory-budget")) {
+            if (!value(&v))
+                return false;
+            const std::optional<std::size_t> budget = parseMemoryBudget(v);
+            if (!budget) {
+                *error = QStringLiteral("--memory-budget expects a size of at least 1M, such as "
+                                        "512M or 8G, got \"%1\"")
+                             .arg(v);
+                return false;
+            }
+            out->memoryBudget = *budget;
         } else if (a == QLatin1String("--trace")) {
             if (!value(&out->tracePath))
                 return false;
@@ -128,7 +140,7 @@ Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quie
         if (!quiet)
             printNewLines(run.snapshot(), &shown);
     }
-    Trace trace = run.snapshot();
+    Trace trace = run.takeTrace();
     if (!quiet)
         printNewLines(trace, &shown);
     return trace;
@@ -183,6 +195,7 @@ int runCommand(int argc, char **argv, const QStringList &args)
     RunOptions options;
     options.clock = ra.clock;
     options.scale = ra.scale;
+    options.memoryBudget = ra.memoryBudget;
     options.workerProgram = QCoreApplication::applicationFilePath();
     const Trace trace = runWatching(*load.scenario, options, ra.quiet);
     if (!ra.quiet)

@@ -25,6 +25,7 @@ public:
     RunCore(Scenario scenario, RunOptions options);
     void run();
     Trace snapshot() const;
+    Trace takeTrace(); // once finished
     EventLoop &loop() { return m_loop; }
     Recorder &recorder() { return m_recorder; }
     std::atomic<bool> finished{false};
@@ -79,6 +80,7 @@ RunCore::RunCore(Scenario scenario, RunOptions options)
     , m_rt(m_scenario, m_loop, m_recorder)
 {
     m_rt.scenarioLimit = m_options.scenarioLimit;
+    m_rt.memoryBudget = m_options.memoryBudget;
     m_recorder.enabled = m_options.record;
     if (m_options.record)
         m_rt.recordLoop();
@@ -272,13 +274,22 @@ Trace RunCore::snapshot() const
     return trace;
 }
 
+Trace RunCore::takeTrace()
+{
+    Trace trace = m_recorder.takeTrace(m_end);
+    trace.scenario = m_scenario.title;
+    trace.liveClock = m_loop.isLive();
+    trace.outcome = m_outcome;
+    return trace;
+}
+
 } // namespace
 
 Trace runScenario(const Scenario &scenario, const RunOptions &options)
 {
     RunCore core(scenario, options);
     core.run();
-    return core.snapshot();
+    return core.takeTrace();
 }
 
 struct ScenarioRun::Impl
@@ -344,9 +355,19 @@ Trace ScenarioRun::snapshot() const
 {
     return d->core.snapshot();
 }
+Trace ScenarioRun::takeTrace()
+{
+    if (!isFinished())
+        return snapshot();
+    return d->core.takeTrace();
+}
 std::size_t ScenarioRun::stateChanges() const
 {
     return d->core.recorder().recordCount();
+}
+std::size_t ScenarioRun::recordingBytes() const
+{
+    return d->core.recorder().bytes();
 }
 
 } // namespace loopscope

@@ -2,6 +2,7 @@
 // command line need: everything they learn about a run comes back as a Trace.
 #pragma once
 
+#include "runtime/memory_budget.h"
 #include "scenario/scenario.h"
 #include "trace/trace.h"
 
@@ -18,6 +19,7 @@ struct RunOptions
     double wallLimit = 300.0;       // stop past this many wall seconds
     QString workerProgram;          // live process pools: the loopscope binary (`--worker`)
     bool record = true;             // false: state changes are not kept (benchmark baseline)
+    std::size_t memoryBudget = kDefaultMemoryBudget; // the recording's (memory_budget.h)
 };
 
 // Runs the scenario to its end on the calling thread and returns its trace.
@@ -46,8 +48,14 @@ public:
     // The trace so far: spans still open end at the present instant, outcome is only
     // meaningful once isFinished(). Cheap enough to call at 60 Hz for teaching-sized runs.
     Trace snapshot() const;
+    // Once finished: the final trace, built as the recording is read and given back (a long
+    // run's records and its trace are never both in memory whole). Later snapshots are empty.
+    // Before the end: snapshot().
+    Trace takeTrace();
     // State changes recorded so far (what the recorder's cost is measured per).
     std::size_t stateChanges() const;
+    // The memory the recording holds so far, what RunOptions::memoryBudget bounds.
+    std::size_t recordingBytes() const;
 
 private:
     struct Impl;
