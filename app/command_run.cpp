@@ -130,7 +130,8 @@ void printNewLines(const Trace &trace, std::size_t *shown)
     }
 }
 
-Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet)
+// `written`: a trace file or an export will be written, which may show the loop's insides.
+Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet, bool written)
 {
     ScenarioRun run(scenario, options);
     run.start();
@@ -140,7 +141,7 @@ Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quie
         if (!quiet)
             printNewLines(run.snapshot(), &shown);
     }
-    Trace trace = run.takeTrace();
+    Trace trace = run.takeTrace(written);
     if (!quiet)
         printNewLines(trace, &shown);
     return trace;
@@ -197,7 +198,7 @@ int runCommand(int argc, char **argv, const QStringList &args)
     options.scale = ra.scale;
     options.memoryBudget = ra.memoryBudget;
     options.workerProgram = QCoreApplication::applicationFilePath();
-    const Trace trace = runWatching(*load.scenario, options, ra.quiet);
+    const Trace trace = runWatching(*load.scenario, options, ra.quiet, !written.isEmpty());
     if (!ra.quiet)
         printTraceReport(trace);
     int status = exitStatusFor(trace.outcome.status);

@@ -245,12 +245,12 @@ Trace Recorder::snapshot(double now, bool final) const
     return const_cast<Recorder *>(this)->build(now, final, false);
 }
 
-Trace Recorder::takeTrace(double now)
+Trace Recorder::takeTrace(double now, bool loopInsides)
 {
-    return build(now, true, true);
+    return build(now, true, true, loopInsides);
 }
 
-Trace Recorder::build(double now, bool final, bool drain)
+Trace Recorder::build(double now, bool final, bool drain, bool loopInsides)
 {
     Trace trace;
     std::vector<QString> recorded; // lane ids in the order recorded, which the loop log's lanes
@@ -313,7 +313,8 @@ Trace Recorder::build(double now, bool final, bool drain)
     std::vector<int> laneIndex;
     for (const QString &id : recorded)
         laneIndex.push_back(indexOfId.value(id, -1));
-    m_loopLog.fill(trace, laneIndex, drain);
+    if (loopInsides)
+        m_loopLog.fill(trace, laneIndex, drain);
     trace.duration = now;
     return trace;
 }

@@ -144,10 +144,11 @@ public:
     Trace snapshot(double now, bool final) const;
     // The final trace of a finished run, built as its records are read and given back, so
     // that the two are never both in memory whole. The recorder is empty afterwards.
-    Trace takeTrace(double now);
+    // Without `loopInsides`, trace.loop is left empty (ScenarioRun::takeTrace).
+    Trace takeTrace(double now, bool loopInsides);
 
 private:
-    Trace build(double now, bool final, bool drain);
+    Trace build(double now, bool final, bool drain, bool loopInsides = true);
     mutable std::mutex m_mutex;
     std::deque<std::unique_ptr<RecordBuffer>> m_buffers;
     std::vector<Lane> m_lanes;          // metadata only; spans are built from the records

@@ -25,7 +25,7 @@ public:
     RunCore(Scenario scenario, RunOptions options);
     void run();
     Trace snapshot() const;
-    Trace takeTrace(); // once finished
+    Trace takeTrace(bool loopInsides); // once finished
     EventLoop &loop() { return m_loop; }
     Recorder &recorder() { return m_recorder; }
     std::atomic<bool> finished{false};
@@ -274,9 +274,9 @@ Trace RunCore::snapshot() const
     return trace;
 }
 
-Trace RunCore::takeTrace()
+Trace RunCore::takeTrace(bool loopInsides)
 {
-    Trace trace = m_recorder.takeTrace(m_end);
+    Trace trace = m_recorder.takeTrace(m_end, loopInsides);
     trace.scenario = m_scenario.title;
     trace.liveClock = m_loop.isLive();
     trace.outcome = m_outcome;
@@ -289,7 +289,7 @@ Trace runScenario(const Scenario &scenario, const RunOptions &options)
 {
     RunCore core(scenario, options);
     core.run();
-    return core.takeTrace();
+    return core.takeTrace(true);
 }
 
 struct ScenarioRun::Impl
@@ -355,11 +355,11 @@ Trace ScenarioRun::snapshot() const
 {
     return d->core.snapshot();
 }
-Trace ScenarioRun::takeTrace()
+Trace ScenarioRun::takeTrace(bool loopInsides)
 {
     if (!isFinished())
         return snapshot();
-    return d->core.takeTrace();
+    return d->core.takeTrace(loopInsides);
 }
 std::size_t ScenarioRun::stateChanges() const
 {

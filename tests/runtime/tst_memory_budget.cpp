@@ -116,6 +116,21 @@ private Q_SLOTS:
         QCOMPARE(run.recordingBytes(), std::size_t(kEmpty));   // given back as it was read
     }
 
+    // loopscope run --quiet with nothing to write: the trace without the loop's insides, which
+    // would take 24 bytes for each callback the loop ran.
+    void traceWithoutLoopInsides()
+    {
+        ScenarioRun run(switches(10, 10, 0), RunOptions{});
+        run.start();
+        while (!run.isFinished())
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const Trace trace = run.takeTrace(false);
+        QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+        QCOMPARE(trace.lanes.size(), std::size_t(12)); // main, 10 workers, the loop
+        QVERIFY(trace.loop.empty());
+        QVERIFY(trace.loop.ran.empty());
+    }
+
 private:
     static constexpr const char *kStoppedAt2MiB
         = "stopped at the memory budget of 2 MiB for recording (after 262145 state changes and 100 "
