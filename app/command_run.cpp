@@ -31,6 +31,7 @@ struct RunArgs
     QString tracePath;
     QStringList exports;
     bool quiet = false;
+    std::size_t memoryBudget = kDefaultMemoryBudget;
 };
 
 bool parseRunArgs(const QStringList &args, RunArgs *out, QString *error)
@@ -62,6 +63,17 @@ bool parseRunArgs(const QStringList &args, RunArgs *out, QString *error)
                 return false;
             }
             out->scale = s;
+        } else if (a == QLatin1String("--memory-budget")) {
+            if (!value(&v))
+                return false;
+            const std::optional<std::size_t> budget = parseMemoryBudget(v);
+            if (!budget) {
+                *error = QStringLiteral("--memory-budget expects a size of at least 1M, such as "
+                                        "512M or 8G, got \"%1\"")
+                             .arg(v);
+                return false;
+            }
+            out->memoryBudget = *budget;
         } else if (a == QLatin1String("--trace")) {
             if (!value(&out->tracePath))
                 return false;
@@ -121,11 +133,12 @@ void printNewLines(const Trace &trace, std::size_t *shown)
 
 // Runs the scenario, printing its prints as they happen unless `quiet`. A quiet run has
 // nothing to show while it goes: it runs on this thread, with no thread to start and no
-// polling for its end.
-Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet)
+// polling for its end. `written`: a trace file or an export will be written, which may show
+// the loop's insides (24 bytes a callback the loop ran, built only then).
+Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet, bool written)
 {
     if (quiet)
-        return runScenario(scenario, options);
+        return runScenario(scenario, options, written);
     ScenarioRun run(scenario, options);
     run.start();
     std::size_t shown = 0;
@@ -134,7 +147,7 @@ Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quie
         if (!quiet)
             printNewLines(run.snapshot(), &shown);
     }
-    Trace trace = run.snapshot();
+    Trace trace = run.takeTrace(written);
     if (!quiet)
         printNewLines(trace, &shown);
     return trace;
@@ -199,8 +212,9 @@ int runCommand(int argc, char **argv, const QStringList &args)
     RunOptions options;
     options.clock = ra.clock;
     options.scale = ra.scale;
+    options.memoryBudget = ra.memoryBudget;
     options.workerProgram = QCoreApplication::applicationFilePath();
-    const Trace trace = runWatching(*load.scenario, options, ra.quiet);
+    const Trace trace = runWatching(*load.scenario, options, ra.quiet, !written.isEmpty());
     if (!ra.quiet)
         printTraceReport(trace);
     int status = exitStatusFor(trace.outcome.status);

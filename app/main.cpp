@@ -15,8 +15,10 @@ const char *kUsage = R"(Usage:
                                    no display, write FILE's timeline (a scenario, an asyncio
                                    program .py or a trace JSON) to loopscope-timeline.png
   loopscope run FILE [--live] [--scale S] [--trace OUT.json] [--export OUT.ext]... [--quiet]
+                [--memory-budget SIZE]
                                    run a scenario (or import and run a .py) and print its
-                                   prints, Gantt and outcome
+                                   prints, Gantt and outcome; the recording may take SIZE
+                                   (512M, 8G; default 4G), past which the run stops
   loopscope record [--python PY] [--virtual] [--out TRACE.json] [--quiet] PROGRAM.py [ARGS...]
                                    run a real asyncio program under CPython, recording its
                                    tasks, and write its trace (default PROGRAM.trace.json;

@@ -13,17 +13,24 @@ int mapped(const std::vector<int> &laneIndex, int lane)
 
 } // namespace
 
-void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex) const
+void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
 {
     LoopTrace &loop = trace.loop;
-    loop.ran.reserve(m_callbacks.size());
+    loop.ran.reserve(m_callbacks.records());
     loop.iterations.reserve(m_iterations.size());
     loop.timers.reserve(m_timers.size());
     // Callbacks first: an iteration published after them would name callbacks not read yet.
-    m_callbacks.forEach([&](const Ran &r) {
-        loop.ran.push_back(LoopCallback{mapped(laneIndex, r.note.lane), r.note.step, r.note.what,
-                                        r.queued, r.cancelled, r.note.events});
-    });
+    auto unpack = [&](const std::uint8_t *p, const std::uint8_t *end) {
+        for (Ran last; p < end;) {
+            const Ran r = unpackRan(p, last);
+            loop.ran.push_back(LoopCallback{mapped(laneIndex, r.note.lane), r.note.step,
+                                            r.note.what, r.queued, r.cancelled, r.note.events});
+        }
+    };
+    if (drain)
+        m_callbacks.drain(unpack);
+    else
+        m_callbacks.forEachChunk(unpack);
     m_iterations.forEach([&](const Iteration &it) {
         if (it.firstRan <= loop.ran.size())
             loop.iterations.push_back(LoopIteration{it.t, it.firstRan, it.ready});

@@ -8,6 +8,7 @@
 // own (`Gone`), joined with the one that added it when a snapshot is made.
 #pragma once
 
+#include "byte_log.h"
 #include "callback.h"
 #include "trace/trace.h"
 
@@ -36,6 +37,7 @@ public:
         const std::uint32_t n = c->count.load(std::memory_order_relaxed);
         if (n == kChunkSize) [[unlikely]] {
             auto *next = new Chunk;
+            m_chunks.fetch_add(1, std::memory_order_relaxed);
             c->next.store(next, std::memory_order_release);
             m_tail = c = next;
             c->items[0] = item;
@@ -52,6 +54,7 @@ public:
             n += c->count.load(std::memory_order_acquire);
         return n;
     }
+    std::size_t bytes() const { return m_chunks.load(std::memory_order_relaxed) * sizeof(Chunk); }
     template<typename F>
     void forEach(F &&f) const
     {
@@ -72,6 +75,7 @@ private:
     };
     Chunk m_head;
     Chunk *m_tail = &m_head;
+    std::atomic<std::size_t> m_chunks{1};
 };
 
 // Who a callback is for: the runtime names it (Runtime::noteCallback), the loop only stores it.
@@ -99,7 +103,7 @@ public:
     {
         // A cancelled handle's target may be gone (a timeout scope left): not looked at.
         const CallbackNote note = cancelled ? CallbackNote{} : describe(context, cb, false);
-        m_callbacks.push(Ran{note, std::uint32_t(queued), cancelled});
+        pushRan(note, std::uint32_t(queued), cancelled);
         ++m_ran;
     }
     std::uint32_t timerAdded(double when, const Callback &cb)
@@ -116,7 +120,14 @@ public:
 
     // Adds what was recorded so far to `trace`; `laneIndex` maps a recorded lane to the
     // trace's (lanes are reordered by the snapshot).
-    void fill(Trace &trace, const std::vector<int> &laneIndex) const;
+    // `drain`: the run is over and this is its last reader, which gives the memory back as it
+    // reads (ByteLog::drain).
+    void fill(Trace &trace, const std::vector<int> &laneIndex, bool drain);
+    std::size_t bytes() const // any thread
+    {
+        return m_iterations.bytes() + m_callbacks.bytes() + m_timers.bytes() + m_waits.bytes()
+               + m_gone.bytes();
+    }
 
 private:
     struct Iteration
@@ -125,12 +136,70 @@ private:
         std::uint32_t firstRan;
         std::uint32_t ready;
     };
+    // A callback taken, packed (byte_log.h): a header byte of flags, then as varints what
+    // differs from the callback before: its lane + 1, step, what, events (as the difference),
+    // queued (unless one less than before, as when an iteration runs what it found ready).
+    // A task's step taken from the queue packs into 4 bytes.
     struct Ran
     {
         CallbackNote note;
-        std::uint32_t queued;
-        bool cancelled;
+        std::uint32_t queued = 0;
+        bool cancelled = false;
     };
+    enum : std::uint8_t {
+        kCancelled = 1,
+        kLane = 2,
+        kStep = 4,
+        kWhat = 8,
+        kEvents = 16,
+        kQueued = 32
+    };
+    void pushRan(const CallbackNote &note, std::uint32_t queued, bool cancelled)
+    {
+        std::uint8_t *const start = m_callbacks.reserve();
+        if (m_callbacks.fresh())
+            m_lastRan = {};
+        std::uint8_t *p = start + 1;
+        std::uint8_t head = cancelled ? kCancelled : 0;
+        if (note.lane != m_lastRan.note.lane) {
+            head |= kLane;
+            p = putVarint(p, std::uint32_t(note.lane + 1));
+        }
+        if (note.step != 0) {
+            head |= kStep;
+            p = putVarint(p, note.step);
+        }
+        if (note.what != m_lastRan.note.what) {
+            head |= kWhat;
+            p = putVarint(p, note.what);
+        }
+        if (note.events != m_lastRan.note.events) {
+            head |= kEvents;
+            p = putVarint(p, zigzag(std::int64_t(note.events) - m_lastRan.note.events));
+        }
+        if (queued + 1 != m_lastRan.queued) {
+            head |= kQueued;
+            p = putVarint(p, queued);
+        }
+        *start = head;
+        m_callbacks.commit(std::size_t(p - start));
+        m_lastRan = Ran{note, queued, cancelled};
+    }
+    static Ran unpackRan(const std::uint8_t *&p, Ran &last)
+    {
+        const std::uint8_t head = *p++;
+        if (head & kLane)
+            last.note.lane = int(getVarint(p)) - 1;
+        last.note.step = head & kStep ? StringId(getVarint(p)) : 0;
+        if (head & kWhat)
+            last.note.what = StringId(getVarint(p));
+        if (head & kEvents)
+            last.note.events
+                = std::uint32_t(std::int64_t(last.note.events) + unzigzag(getVarint(p)));
+        last.queued = head & kQueued ? std::uint32_t(getVarint(p)) : last.queued - 1;
+        last.cancelled = head & kCancelled;
+        return last;
+    }
     struct Added
     {
         CallbackNote note;
@@ -144,7 +213,8 @@ private:
         std::uint32_t at;
     };
     AppendLog<Iteration> m_iterations;
-    AppendLog<Ran> m_callbacks;
+    ByteLog m_callbacks;
+    Ran m_lastRan; // writer only
     AppendLog<Added> m_timers;
     AppendLog<Added> m_waits;
     AppendLog<Gone> m_gone;

@@ -37,7 +37,7 @@ void Runtime::recordLoop()
 CallbackNote Runtime::noteCallback(const Callback &cb, bool scheduling)
 {
     CallbackNote note = noteOf(cb, scheduling);
-    note.events = std::uint32_t(std::min(m_events, eventLimit));
+    note.events = std::uint32_t(m_events);
     return note;
 }
 

@@ -1,111 +1,8 @@
 #include "recorder.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <new>
-#include <span>
-
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 namespace loopscope::rt {
-
-// Chunks of finished runs, kept for the next run: memory touched for the first time costs a
-// page fault per 4 KiB (on a virtual machine about 9 us each: 110 ms for the 48 MB of a million
-// task switches, more than the recording itself), and the GUI and the tests run scenario after
-// scenario. New chunks are carved from 2 MiB slabs the kernel may back with one huge page each
-// (one fault instead of 512); up to 64 MiB of slabs are made, and their chunks always come back
-// here. Past that, chunks are plain allocations, freed when the pool is full. The lock is taken
-// once per chunk of 4096 records, never per record.
-class RecordBuffer::ChunkPool
-{
-public:
-    static ChunkPool &instance()
-    {
-        // Never destroyed: a buffer may die after static destructors have run.
-        static auto *pool = new ChunkPool;
-        return *pool;
-    }
-    Chunk *take()
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_chunks.empty() && m_slabs < kMaxSlabs)
-            addSlab();
-        if (m_chunks.empty()) {
-            auto *c = new Chunk;
-            c->fromSlab = false;
-            return c;
-        }
-        Chunk *c = m_chunks.back();
-        m_chunks.pop_back();
-        c->count.store(0, std::memory_order_relaxed);
-        c->next.store(nullptr, std::memory_order_relaxed);
-        return c;
-    }
-    void give(Chunk *c)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            if (c->fromSlab || m_chunks.size() < kMaxPlainChunks) {
-                m_chunks.push_back(c);
-                return;
-            }
-        }
-        delete c;
-    }
-
-private:
-    static constexpr std::size_t kSlabSize = std::size_t(2) << 20;
-    static constexpr std::size_t kMaxSlabs = 32;
-    static constexpr std::size_t kMaxPlainChunks = (16u << 20) / sizeof(Chunk);
-
-    // One slab, aligned to its size so that a huge page can back it, cut into chunks.
-    void addSlab()
-    {
-        void *slab = std::aligned_alloc(kSlabSize, kSlabSize);
-        if (!slab)
-            return;
-#if defined(MADV_HUGEPAGE)
-        madvise(slab, kSlabSize, MADV_HUGEPAGE); // advice only: fine if refused
-#endif
-        ++m_slabs;
-        auto *bytes = static_cast<std::byte *>(slab);
-        for (std::size_t at = 0; at + sizeof(Chunk) <= kSlabSize; at += sizeof(Chunk))
-            m_chunks.push_back(new (bytes + at) Chunk);
-    }
-
-    std::mutex m_mutex;
-    std::vector<Chunk *> m_chunks;
-    std::size_t m_slabs = 0;
-};
-
-RecordBuffer::RecordBuffer() = default;
-
-RecordBuffer::~RecordBuffer()
-{
-    Chunk *c = m_head.next.load();
-    while (c) {
-        Chunk *next = c->next.load();
-        ChunkPool::instance().give(c);
-        c = next;
-    }
-}
-
-void RecordBuffer::grow()
-{
-    Chunk *c = ChunkPool::instance().take();
-    m_tail->next.store(c, std::memory_order_release);
-    m_tail = c;
-}
-
-std::size_t RecordBuffer::size() const
-{
-    std::size_t n = 0;
-    for (const Chunk *c = &m_head; c; c = c->next.load(std::memory_order_acquire))
-        n += c->count.load(std::memory_order_acquire);
-    return n;
-}
 
 Recorder::Recorder()
 {
@@ -158,6 +55,7 @@ void Recorder::event(const TraceEvent &e)
 {
     std::lock_guard lock(m_mutex);
     m_events.push_back(e);
+    m_eventBytes += sizeof(TraceEvent) + std::size_t(e.text.size() + e.resource.size()) * 2;
 }
 
 void Recorder::diagnostic(const Diagnostic &d)
@@ -172,6 +70,15 @@ std::size_t Recorder::recordCount() const
     std::size_t n = 0;
     for (const auto &b : m_buffers)
         n += b->size();
+    return n;
+}
+
+std::size_t Recorder::bytes() const
+{
+    std::lock_guard lock(m_mutex);
+    std::size_t n = m_loopLog.bytes() + m_eventBytes;
+    for (const auto &b : m_buffers)
+        n += b->bytes();
     return n;
 }
 
@@ -334,10 +241,21 @@ void orderLanes(Trace &trace)
 
 Trace Recorder::snapshot(double now, bool final) const
 {
+    // Reads only: build() changes the recorder when asked to drain it, which this does not.
+    return const_cast<Recorder *>(this)->build(now, final, false);
+}
+
+Trace Recorder::takeTrace(double now, bool loopInsides)
+{
+    return build(now, true, true, loopInsides);
+}
+
+Trace Recorder::build(double now, bool final, bool drain, bool loopInsides)
+{
     Trace trace;
     std::vector<QString> recorded; // lane ids in the order recorded, which the loop log's lanes
                                    // index as recorded, which the loop log's lanes index
-    std::vector<const RecordBuffer *> buffers;
+    std::vector<RecordBuffer *> buffers;
     {
         std::lock_guard lock(m_mutex);
         trace.strings = m_strings.strings;
@@ -366,11 +284,16 @@ Trace Recorder::snapshot(double now, bool final) const
         });
     for (std::size_t i = 0; i < lanes; ++i)
         trace.lanes[i].spans.reserve(builders[i].budget);
-    for (const RecordBuffer *b : buffers)
-        b->forEach([&](const StateRecord &r) {
-            if (r.lane < lanes)
-                builders[r.lane].add(trace.lanes[r.lane], r);
-        });
+    auto add = [&](const StateRecord &r) {
+        if (r.lane < lanes)
+            builders[r.lane].add(trace.lanes[r.lane], r);
+    };
+    for (RecordBuffer *b : buffers) {
+        if (drain)
+            b->drain(add);
+        else
+            b->forEach(add);
+    }
     for (std::size_t i = 0; i < lanes; ++i)
         builders[i].finish(trace.lanes[i], now, final);
     orderLanes(trace);
@@ -390,7 +313,8 @@ Trace Recorder::snapshot(double now, bool final) const
     std::vector<int> laneIndex;
     for (const QString &id : recorded)
         laneIndex.push_back(indexOfId.value(id, -1));
-    m_loopLog.fill(trace, laneIndex);
+    if (loopInsides)
+        m_loopLog.fill(trace, laneIndex, drain);
     trace.duration = now;
     return trace;
 }

@@ -1,17 +1,16 @@
 // The recorder: every state change of every lane, appended from any thread with no lock on
 // the hot path, and readable while the run goes on.
 //
-// Each writing thread owns a RecordBuffer: a linked list of fixed-size chunks. The writer
-// fills a slot, then publishes it with a release store of the chunk's count; a reader loads the
-// count with acquire and reads that many slots. Chunks are never moved or freed during the run,
-// so a reader never sees a torn record. Lanes, events and diagnostics are rare and take a mutex.
+// Each writing thread owns a RecordBuffer: a ByteLog of packed records (byte_log.h), 4 to 6
+// bytes for a state change at the time of the one before (what a sleep(0) makes), a few more
+// when the time moved. Lanes, events and diagnostics are rare and take a mutex.
 #pragma once
 
+#include "byte_log.h"
 #include "loop_log.h"
 #include "trace/trace.h"
 
 #include <array>
-#include <atomic>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -19,6 +18,7 @@
 
 namespace loopscope::rt {
 
+// One state change, as a reader gets it back.
 struct StateRecord
 {
     enum Kind : std::uint8_t { State, End };
@@ -29,61 +29,82 @@ struct StateRecord
     LaneState state;
     Kind kind;
 };
-static_assert(sizeof(StateRecord) == 24);
 
 class RecordBuffer
 {
 public:
-    RecordBuffer();
-    ~RecordBuffer();
-    RecordBuffer(const RecordBuffer &) = delete;
-    RecordBuffer &operator=(const RecordBuffer &) = delete;
-
-    // Field by field into the slot: building the record first and copying it as one block
-    // stalled the copy on the stores that had just built it.
+    // A header byte (state, kind, which fields follow), then as varints only what is not the
+    // same as in the record before: the time (bit-pattern difference), lane, `on` and `step`
+    // when not 0.
     void push(double t, std::uint32_t lane, StringId on, StringId step, LaneState state,
               StateRecord::Kind kind)
     {
-        Chunk *c = m_tail;
-        const std::uint32_t n = c->count.load(std::memory_order_relaxed);
-        if (n == kChunkSize) [[unlikely]] {
-            grow();
-            push(t, lane, on, step, state, kind);
-            return;
+        std::uint8_t *const start = m_log.reserve();
+        if (m_log.fresh())
+            m_last = {};
+        std::uint8_t *p = start + 1;
+        std::uint8_t head = std::uint8_t(std::uint8_t(state) | (kind << 3));
+        if (const auto bits = std::bit_cast<std::uint64_t>(t); bits != m_last.time) {
+            head |= kTime;
+            p = putTime(p, t, m_last.time);
         }
-        StateRecord &slot = c->records[n];
-        slot.t = t;
-        slot.lane = lane;
-        slot.on = on;
-        slot.step = step;
-        slot.state = state;
-        slot.kind = kind;
-        c->count.store(n + 1, std::memory_order_release);
+        if (lane != m_last.lane) {
+            head |= kLane;
+            p = putVarint(p, lane);
+            m_last.lane = lane;
+        }
+        if (on != 0) {
+            head |= kOn;
+            p = putVarint(p, on);
+        }
+        if (step != 0) {
+            head |= kStep;
+            p = putVarint(p, step);
+        }
+        *start = head;
+        m_log.commit(std::size_t(p - start));
     }
     template<typename F>
     void forEach(F &&f) const // any thread
     {
-        for (const Chunk *c = &m_head; c; c = c->next.load(std::memory_order_acquire)) {
-            const std::uint32_t n = c->count.load(std::memory_order_acquire);
-            for (std::uint32_t i = 0; i < n; ++i)
-                f(c->records[i]);
-        }
+        m_log.forEachChunk(
+            [&](const std::uint8_t *p, const std::uint8_t *end) { decode(p, end, f); });
     }
-    std::size_t size() const;
+    // forEach, giving the memory back as it goes (byte_log.h): a finished run's last reader.
+    template<typename F>
+    void drain(F &&f)
+    {
+        m_log.drain([&](const std::uint8_t *p, const std::uint8_t *end) { decode(p, end, f); });
+    }
+    std::size_t size() const { return m_log.records(); }
+    std::size_t bytes() const { return m_log.bytes(); }
 
 private:
-    static constexpr std::uint32_t kChunkSize = 4096;
-    struct Chunk
+    enum : std::uint8_t { kTime = 0x10, kLane = 0x20, kOn = 0x40, kStep = 0x80 };
+    struct Last
     {
-        std::array<StateRecord, kChunkSize> records;
-        std::atomic<std::uint32_t> count{0};
-        bool fromSlab = true; // else allocated on its own (see ChunkPool)
-        std::atomic<Chunk *> next{nullptr};
+        std::uint64_t time = 0; // bit pattern of 0.0
+        std::uint32_t lane = 0;
     };
-    class ChunkPool;
-    void grow();
-    Chunk m_head;
-    Chunk *m_tail = &m_head;
+    template<typename F>
+    static void decode(const std::uint8_t *p, const std::uint8_t *end, F &f)
+    {
+        Last last;
+        double t = 0.0;
+        while (p < end) {
+            const std::uint8_t head = *p++;
+            if (head & kTime)
+                t = getTime(p, last.time);
+            if (head & kLane)
+                last.lane = std::uint32_t(getVarint(p));
+            const StringId on = head & kOn ? StringId(getVarint(p)) : 0;
+            const StringId step = head & kStep ? StringId(getVarint(p)) : 0;
+            f(StateRecord{t, last.lane, on, step, LaneState(head & 7),
+                          StateRecord::Kind((head >> 3) & 1)});
+        }
+    }
+    ByteLog m_log;
+    Last m_last; // writer only
 };
 
 class Recorder
@@ -114,18 +135,26 @@ public:
     void event(const TraceEvent &e);
     void diagnostic(const Diagnostic &d);
     std::size_t recordCount() const;
+    // What the recording holds so far: records, the loop's log and the events (any thread).
+    std::size_t bytes() const;
     // The loop's insides (loop_log.h); the loop writes it only when recording is on.
     LoopLog &loopLog() { return m_loopLog; }
 
     // The trace so far. Open lanes end at `now`. `final` marks unfinished lanes `pending`.
     Trace snapshot(double now, bool final) const;
+    // The final trace of a finished run, built as its records are read and given back, so
+    // that the two are never both in memory whole. The recorder is empty afterwards.
+    // Without `loopInsides`, trace.loop is left empty (ScenarioRun::takeTrace).
+    Trace takeTrace(double now, bool loopInsides);
 
 private:
+    Trace build(double now, bool final, bool drain, bool loopInsides = true);
     mutable std::mutex m_mutex;
     std::deque<std::unique_ptr<RecordBuffer>> m_buffers;
     std::vector<Lane> m_lanes;          // metadata only; spans are built from the records
     std::array<int, 4> m_lanesOfKind{}; // for the ids: task-1, thread-2, ...
     std::vector<TraceEvent> m_events;
+    std::size_t m_eventBytes = 0; // m_events' memory, roughly
     std::vector<Diagnostic> m_diagnostics;
     Trace m_strings; // its string table, shared by every record
     LoopLog m_loopLog;

@@ -26,6 +26,7 @@ public:
     RunCore(Scenario scenario, RunOptions options);
     void run();
     Trace snapshot() const;
+    Trace takeTrace(bool loopInsides); // once finished
     EventLoop &loop() { return m_loop; }
     Recorder &recorder() { return m_recorder; }
     std::atomic<bool> finished{false};
@@ -84,6 +85,7 @@ RunCore::RunCore(Scenario scenario, RunOptions options)
 {
     m_rt.scenarioLimit = m_options.scenarioLimit;
     m_rt.runForever = [this] { runForever(); };
+    m_rt.memoryBudget = m_options.memoryBudget;
     m_recorder.enabled = m_options.record;
     if (m_options.record)
         m_rt.recordLoop();
@@ -327,13 +329,22 @@ Trace RunCore::snapshot() const
     return trace;
 }
 
+Trace RunCore::takeTrace(bool loopInsides)
+{
+    Trace trace = m_recorder.takeTrace(m_end, loopInsides);
+    trace.scenario = m_scenario.title;
+    trace.liveClock = m_loop.isLive();
+    trace.outcome = m_outcome;
+    return trace;
+}
+
 } // namespace
 
-Trace runScenario(const Scenario &scenario, const RunOptions &options)
+Trace runScenario(const Scenario &scenario, const RunOptions &options, bool loopInsides)
 {
     RunCore core(scenario, options);
     core.run();
-    return core.snapshot();
+    return core.takeTrace(loopInsides);
 }
 
 struct ScenarioRun::Impl
@@ -399,9 +410,19 @@ Trace ScenarioRun::snapshot() const
 {
     return d->core.snapshot();
 }
+Trace ScenarioRun::takeTrace(bool loopInsides)
+{
+    if (!isFinished())
+        return snapshot();
+    return d->core.takeTrace(loopInsides);
+}
 std::size_t ScenarioRun::stateChanges() const
 {
     return d->core.recorder().recordCount();
+}
+std::size_t ScenarioRun::recordingBytes() const
+{
+    return d->core.recorder().bytes();
 }
 
 } // namespace loopscope

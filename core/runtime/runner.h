@@ -2,6 +2,7 @@
 // command line need: everything they learn about a run comes back as a Trace.
 #pragma once
 
+#include "runtime/memory_budget.h"
 #include "scenario/scenario.h"
 #include "trace/trace.h"
 
@@ -18,10 +19,13 @@ struct RunOptions
     double wallLimit = 300.0;       // stop past this many wall seconds
     QString workerProgram;          // live process pools: the loopscope binary (`--worker`)
     bool record = true;             // false: state changes are not kept (benchmark baseline)
+    std::size_t memoryBudget = kDefaultMemoryBudget; // the recording's (memory_budget.h)
 };
 
-// Runs the scenario to its end on the calling thread and returns its trace.
-Trace runScenario(const Scenario &scenario, const RunOptions &options = {});
+// Runs the scenario to its end on the calling thread and returns its trace; without
+// `loopInsides` the trace has no loop section (ScenarioRun::takeTrace).
+Trace runScenario(const Scenario &scenario, const RunOptions &options = {},
+                  bool loopInsides = true);
 
 // A run on its own thread, for the GUI: start it, look at the trace as it grows, stop it.
 // Every member is safe to call from any thread.
@@ -46,8 +50,16 @@ public:
     // The trace so far: spans still open end at the present instant, outcome is only
     // meaningful once isFinished(). Cheap enough to call at 60 Hz for teaching-sized runs.
     Trace snapshot() const;
+    // Once finished: the final trace, built as the recording is read and given back (a long
+    // run's records and its trace are never both in memory whole). Later snapshots are empty.
+    // Before the end: snapshot(). Without `loopInsides` trace.loop stays empty, and so does
+    // the memory it would take (24 bytes for each callback the loop ran): for a caller that
+    // writes nothing the loop view or a trace file would show.
+    Trace takeTrace(bool loopInsides = true);
     // State changes recorded so far (what the recorder's cost is measured per).
     std::size_t stateChanges() const;
+    // The memory the recording holds so far, what RunOptions::memoryBudget bounds.
+    std::size_t recordingBytes() const;
 
 private:
     struct Impl;

@@ -140,14 +140,9 @@ Ref<Task> Runtime::createTask(const QString &coro, const QString &name, Co body)
 void Runtime::event(EventKind kind, int lane, const QString &text, const QString &resource, int by,
                     const QString &via)
 {
-    if (++m_events > eventLimit) {
-        // Past the limit nothing more is kept; the next step boundary ends the run.
-        if (stopReason.isEmpty())
-            stopReason
-                = QStringLiteral("stopped after %1 events (the limit of one run)").arg(eventLimit);
-        loop.requestStop();
-        return;
-    }
+    if (m_overBudget || ((m_events + 1) % kBudgetPeriod == 0 && !withinMemoryBudget()))
+        return; // not kept, and not counted as kept (LoopCallback::events)
+    ++m_events;
     TraceEvent e;
     e.t = eventTime >= 0 ? eventTime : now();
     e.lane = lane;
@@ -161,13 +156,20 @@ void Runtime::event(EventKind kind, int lane, const QString &text, const QString
     recorder.event(e);
 }
 
-// Past the limit nothing more is kept; the next step boundary ends the run.
-void Runtime::stateLimitReached()
+// Past the budget nothing more is kept; the next step boundary ends the run.
+bool Runtime::withinMemoryBudget()
 {
+    if (m_overBudget)
+        return false;
+    m_nextBudgetCheck = m_states + kBudgetPeriod;
+    if (recorder.bytes() <= memoryBudget)
+        return true;
+    m_overBudget = true;
+    m_nextBudgetCheck = 0; // every later state change comes here, and is dropped
     if (stopReason.isEmpty())
-        stopReason = QStringLiteral("stopped after %1 state changes (the limit of one run)")
-                         .arg(stateLimit);
+        stopReason = memoryBudgetReached(memoryBudget, m_states, m_events);
     loop.requestStop();
+    return false;
 }
 
 void Runtime::diagnostic(Severity severity, const QString &code, int lane, const QString &message)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "event_loop.h"
+#include "memory_budget.h"
 #include "recorder.h"
 #include "scenario/expr/parser.h"
 #include "scenario/expr/random.h"
@@ -82,8 +83,9 @@ public:
     double now() const { return loop.now(); }
     void setState(int lane, LaneState state, StringId on, StringId step, double t)
     {
-        if (++m_states > stateLimit) [[unlikely]]
-            return stateLimitReached();
+        if (++m_states >= m_nextBudgetCheck) [[unlikely]]
+            if (!withinMemoryBudget())
+                return;
         recorder.state(buffer, lane, t, state, on, step);
     }
     void setState(int lane, LaneState state, StringId on, StringId step)
@@ -150,10 +152,9 @@ public:
             checkLimitsNow();
     }
     double scenarioLimit = 1e6;
-    std::size_t eventLimit = 2'000'000;
-    // Loop-thread state changes kept (24 bytes each): a loop of ten million sleep(0) would
-    // otherwise fill memory and make every snapshot slower.
-    std::size_t stateLimit = 4'000'000;
+    // What the recording may hold (RunOptions::memoryBudget), looked at every kBudgetPeriod
+    // state changes or events: past it the run stops, saying which budget and how to raise it.
+    std::size_t memoryBudget = kDefaultMemoryBudget;
     // RunOptions::wallLimit as a deadline, looked at every 1024th check: a `repeat` forever of
     // steps that never suspend never gets back to the loop, where the wall limit is checked.
     // It moves on by the time the run stood paused (EventLoop::pausedWall).
@@ -202,8 +203,11 @@ private:
     QHash<const Coroutine *, QSet<QString>> m_localNames;
     std::size_t m_events = 0;
     std::size_t m_states = 0;
+    std::size_t m_nextBudgetCheck = 0;
+    bool m_overBudget = false;
     std::size_t m_checks = 0;
-    void stateLimitReached();
+    static constexpr std::size_t kBudgetPeriod = 16384;
+    bool withinMemoryBudget();
     void checkLimitsNow();
 };
 

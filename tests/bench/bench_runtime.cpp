@@ -100,6 +100,7 @@ BENCHMARK(BM_CPython)->UseManualTime()->Unit(benchmark::kMillisecond)->Iteration
 void BM_RecorderAppend(benchmark::State &state)
 {
     constexpr std::size_t kChanges = 2'000'000;
+    std::size_t bytes = 0;
     for (auto _ : state) {
         rt::Recorder recorder;
         rt::RecordBuffer &buffer = recorder.loopBuffer();
@@ -108,11 +109,12 @@ void BM_RecorderAppend(benchmark::State &state)
                            i % 2 ? LaneState::Running : LaneState::Waiting, StringId(i % 2),
                            StringId(3));
         benchmark::DoNotOptimize(recorder.recordCount());
+        bytes = recorder.bytes();
     }
     state.counters["ns/change"]
         = benchmark::Counter(double(kChanges), benchmark::Counter::kIsIterationInvariantRate
                                                    | benchmark::Counter::kInvert);
-    state.counters["bytes/change"] = double(sizeof(rt::StateRecord));
+    state.counters["bytes/change"] = double(bytes) / double(kChanges);
 }
 BENCHMARK(BM_RecorderAppend)->Unit(benchmark::kMillisecond)->Iterations(5);
 
@@ -158,6 +160,7 @@ struct Timing
     double snapshot = 1e9; // best wall seconds to build its trace
     std::size_t spans = 0;
     std::size_t changes = 0; // state changes recorded
+    std::size_t bytes = 0;   // what the recording held (records, the loop's log, events)
 };
 
 Timing timeRuns(const Scenario &scenario, bool record, int runs)
@@ -173,6 +176,7 @@ Timing timeRuns(const Scenario &scenario, bool record, int runs)
         while (!run.isFinished())
             std::this_thread::sleep_for(std::chrono::microseconds(200));
         const auto t1 = std::chrono::steady_clock::now();
+        best.bytes = run.recordingBytes();
         const Trace trace = run.snapshot();
         const auto t2 = std::chrono::steady_clock::now();
         best.run = std::min(best.run, std::chrono::duration<double>(t1 - t0).count());
@@ -215,6 +219,7 @@ void printRatios(const ColdTiming &cold)
             best.snapshot = std::min(best.snapshot, t.snapshot);
             best.spans = t.spans;
             best.changes = t.changes;
+            best.bytes = t.bytes;
         }
     }
     const double python = cpythonSeconds();
@@ -226,10 +231,11 @@ void printRatios(const ColdTiming &cold)
                 "    first runs of the process: %.1fx recording on, %.1fx off\n",
                 switches / on.run / 1e6, switches / python / 1e6, python / on.run, python / off.run,
                 python / cold.on.run, python / cold.off.run);
-    std::printf("(b) recorder: %.3fx the run without it (first runs: %.3fx), %zu bytes per state "
-                "change, %.2f changes per switch (see BM_RecorderAppend for ns per change)\n"
+    std::printf("(b) recorder: %.3fx the run without it (first runs: %.3fx), %.2f bytes per state "
+                "change with the loop's log, %.2f changes per switch (see BM_RecorderAppend for "
+                "ns per change)\n"
                 "    building the trace afterwards: %.0f ms for %zu spans (%.1f ns a span)\n",
-                on.run / off.run, cold.on.run / cold.off.run, sizeof(rt::StateRecord),
+                on.run / off.run, cold.on.run / cold.off.run, double(on.bytes) / double(on.changes),
                 changes / switches, on.snapshot * 1e3, on.spans,
                 on.snapshot / double(on.spans) * 1e9);
 }

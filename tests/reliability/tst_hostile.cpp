@@ -79,27 +79,38 @@ void TestHostile::deepCallChain()
 void TestHostile::tenMillionRepeats_data()
 {
     QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("budget"); // MiB for the recording (the default 4 GiB holds them all)
     QTest::addColumn<QString>("outcome");
     QTest::addColumn<double>("duration");
-    QTest::newRow("print: event limit")
-        << QByteArray(R"({"op": "print", "text": "x"})")
-        << "stopped after 2000000 events (the limit of one run)" << 0.0;
-    QTest::newRow("sleep 0: state-change limit")
-        << QByteArray(R"({"op": "sleep", "seconds": 0})")
-        << "stopped after 4000000 state changes (the limit of one run)" << 0.0;
+    QTest::newRow("print: memory budget")
+        << QByteArray(R"({"op": "print", "text": "x"})") << 64
+        << "stopped at the memory budget of 64 MiB for recording (after 1 state changes and "
+           "557055 events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > "
+           "Memory Budget"
+        << 0.0;
+    QTest::newRow("sleep 0: memory budget")
+        << QByteArray(R"({"op": "sleep", "seconds": 0})") << 64
+        << "stopped at the memory budget of 64 MiB for recording (after 3194881 state changes "
+           "and 0 events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > "
+           "Memory Budget"
+        << 0.0;
     QTest::newRow("sleep 1: scenario-time limit")
-        << QByteArray(R"({"op": "sleep", "seconds": 1})")
+        << QByteArray(R"({"op": "sleep", "seconds": 1})") << 256
         << "stopped at the limit of 1e+06 scenario seconds" << 1000001.0;
-    QTest::newRow("empty body: completes") << QByteArray() << QString() << 0.0;
+    QTest::newRow("empty body: completes") << QByteArray() << 64 << QString() << 0.0;
 }
 
 void TestHostile::tenMillionRepeats()
 {
     QFETCH(QByteArray, body);
+    QFETCH(int, budget);
     QFETCH(QString, outcome);
     QFETCH(double, duration);
+    RunOptions options;
+    options.memoryBudget = std::size_t(budget) << 20;
     const Trace trace = runScenario(
-        loadOrFail(mainText(R"({"op": "repeat", "count": 10000000, "steps": [)" + body + "]}")));
+        loadOrFail(mainText(R"({"op": "repeat", "count": 10000000, "steps": [)" + body + "]}")),
+        options);
     QCOMPARE(trace.outcome.error, outcome);
     QCOMPARE(trace.outcome.status,
              outcome.isEmpty() ? OutcomeStatus::Completed : OutcomeStatus::Stopped);

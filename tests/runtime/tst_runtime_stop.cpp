@@ -41,7 +41,7 @@ private Q_SLOTS:
     void stopLiveRun_data();
     void stopLiveRun();
     void runawayRepeatHitsScenarioLimit();
-    void printLoopHitsEventLimit();
+    void printLoopHitsMemoryBudget();
     void pauseAndStep();
     void pauseShowsReadyOnVirtualClock();
     void stopWhileWaitForZeroReleasesItsWaiter();
@@ -96,13 +96,22 @@ void TestRuntimeStop::runawayRepeatHitsScenarioLimit()
     QCOMPARE(trace.duration, 101.0);
 }
 
-void TestRuntimeStop::printLoopHitsEventLimit()
+// Events count against the recording's memory budget: a print loop stops at it, and every
+// print made before is kept.
+void TestRuntimeStop::printLoopHitsMemoryBudget()
 {
-    const Trace trace = runScenario(mainDoing(
-        R"({"op": "repeat", "count": null, "steps": [{"op": "print", "text": "again"}]})"));
+    RunOptions options;
+    options.memoryBudget = std::size_t(4) << 20;
+    const Trace trace = runScenario(
+        mainDoing(
+            R"({"op": "repeat", "count": null, "steps": [{"op": "print", "text": "again"}]})"),
+        options);
     QCOMPARE(trace.outcome.status, OutcomeStatus::Stopped);
-    QCOMPARE(trace.outcome.error, "stopped after 2000000 events (the limit of one run)");
-    QCOMPARE(trace.events.size(), std::size_t(2000000));
+    QCOMPARE(trace.outcome.error,
+             "stopped at the memory budget of 4 MiB for recording (after 1 state changes and "
+             "32767 events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > "
+             "Memory Budget");
+    QCOMPARE(trace.events.size(), std::size_t(32767));
 }
 
 void TestRuntimeStop::pauseAndStep()

@@ -106,6 +106,39 @@ private Q_SLOTS:
                                        ".json or .lstrace)\n")
                             .arg(path));
     }
+
+    // --memory-budget: a run past it stops (exit 4) and its outcome line says which budget and
+    // how to raise it; with the budget raised the same run completes.
+    void memoryBudgetStopsTheRunAndSaysHowToRaiseIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long.loop.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "loopscope-scenario", "version": 1, "coroutines": [
+          {"name": "main", "steps": [
+            {"op": "repeat", "count": 300000, "steps": [{"op": "sleep", "seconds": 0}]}]}]})");
+        file.close();
+        const CommandResult stopped = run({path, "--memory-budget", "1M"});
+        QCOMPARE(stopped.exitCode, 4);
+        QVERIFY2(stopped.out.endsWith(
+                     "outcome: stopped at 0.000 s (virtual clock): stopped at the memory budget "
+                     "of 1 MiB for recording (after 49153 state changes and 0 events); raise it "
+                     "with --memory-budget (e.g. --memory-budget 1G) or Run > Memory Budget\n"),
+                 qPrintable(stopped.out));
+        const CommandResult completed = run({path, "--memory-budget", "64M", "--quiet"});
+        QCOMPARE(completed.exitCode, 0);
+        QCOMPARE(completed.out, QString());
+    }
+
+    void memoryBudgetRefusesNonsense()
+    {
+        const CommandResult r
+            = run({example("14-semaphore.loop.json"), "--memory-budget", "8 parsecs"});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("loopscope run: --memory-budget expects a size of at least "
+                                       "1M, such as 512M or 8G, got \"8 parsecs\"\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunCommand)

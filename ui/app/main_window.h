@@ -103,7 +103,9 @@ private:
     void recordingUpdated(const Trace &trace);
     void recordingFinished(const Trace &trace);
     void recordingFailed(const QString &message);
-    void compareWithCpython(); // Run > Compare with CPython
+    void compareWithCpython();              // Run > Compare with CPython
+    void setupMemoryBudget(QMenu *runMenu); // main_window_budget.cpp
+    void chooseMemoryBudget();
     void restoreSettings();
     void saveSettings() const;
 

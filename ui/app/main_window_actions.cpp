@@ -152,6 +152,8 @@ void MainWindow::setupMenus()
     runMenu->addActions({a.run, a.pause, a.step, a.stop});
     runMenu->addSeparator();
     runMenu->addAction(a.compareCpython);
+    runMenu->addSeparator();
+    setupMemoryBudget(runMenu);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({a.zoomIn, a.zoomOut, a.fitAll, a.zoomToSelection, a.clearSelection});
     view->addSeparator();

@@ -41,6 +41,7 @@ void RunController::start(const Scenario &scenario, ClockMode clock, double scal
     RunOptions options;
     options.clock = clock;
     options.scale = scale;
+    options.memoryBudget = m_memoryBudget;
     options.workerProgram = QCoreApplication::applicationFilePath();
     ++m_job;
     m_running = true;

@@ -28,6 +28,9 @@ public:
     bool isRunning() const { return m_running; }
     bool isLive() const { return m_live != nullptr; }
     bool isPaused() const { return m_live && m_live->isPaused(); }
+    // What the next run's recording may take (RunOptions::memoryBudget).
+    std::size_t memoryBudget() const { return m_memoryBudget; }
+    void setMemoryBudget(std::size_t bytes) { m_memoryBudget = bytes; }
 
 public Q_SLOTS:
     void pause();
@@ -53,6 +56,7 @@ private:
 
     quint64 m_job = 0; // the run whose result is wanted; older results are dropped
     bool m_running = false;
+    std::size_t m_memoryBudget = kDefaultMemoryBudget;
     std::unique_ptr<ScenarioRun> m_live;
     QTimer m_poll;
     struct Worker
