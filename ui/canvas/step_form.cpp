@@ -2,6 +2,7 @@
 #include "canvas/properties_panel.h"
 
 #include "canvas/block_style.h"
+#include "canvas/step_field_text.h"
 #include "document/scenario_document.h"
 #include "document/scenario_edits.h"
 #include "scenario/op_table.h"
@@ -17,86 +18,6 @@
 #include <QTableWidget>
 
 namespace loopscope {
-
-namespace {
-
-QString quantityText(const Quantity &q)
-{
-    return q.isParam() ? QLatin1Char('$') + q.param : QString::number(q.value);
-}
-
-std::optional<Quantity> parseQuantity(const QString &text)
-{
-    const QString t = text.trimmed();
-    if (t.startsWith(QLatin1Char('$')) && t.size() > 1)
-        return Quantity::ref(t.mid(1));
-    bool ok = false;
-    const double value = t.toDouble(&ok);
-    return ok ? std::optional(Quantity::literal(value)) : std::nullopt;
-}
-
-// A value typed as JSON ("1", "1.0", "\"text\"", "[1, 2]"), a float kept a float; plain words
-// are taken as strings.
-PyValue parseJsonValue(const QString &text)
-{
-    return readPyValueText(text).value_or(PyValue(text));
-}
-
-QString jsonValueText(const PyValue &value)
-{
-    return pyValueText(value);
-}
-
-// print's `end` as Python writes it in a string: a new line is `\n`, a tab `\t`, a backslash
-// `\\`; empty is empty (print(..., end="")). A control character has no other way into a
-// line edit, which would show it as a blank or drop it.
-QString escapedEnd(const QString &end)
-{
-    QString out;
-    for (const QChar c : end) {
-        if (c == QLatin1Char('\\'))
-            out += QStringLiteral("\\\\");
-        else if (c == QLatin1Char('\n'))
-            out += QStringLiteral("\\n");
-        else if (c == QLatin1Char('\t'))
-            out += QStringLiteral("\\t");
-        else if (c == QLatin1Char('\r'))
-            out += QStringLiteral("\\r");
-        else
-            out += c;
-    }
-    return out;
-}
-
-// What escapedEnd wrote, back; a backslash before anything else stays as typed.
-QString unescapedEnd(const QString &text)
-{
-    QString out;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        const QChar next = i + 1 < text.size() ? text[i + 1] : QChar();
-        if (c != QLatin1Char('\\') || next.isNull()) {
-            out += c;
-            continue;
-        }
-        if (next == QLatin1Char('n'))
-            out += QLatin1Char('\n');
-        else if (next == QLatin1Char('t'))
-            out += QLatin1Char('\t');
-        else if (next == QLatin1Char('r'))
-            out += QLatin1Char('\r');
-        else if (next == QLatin1Char('\\'))
-            out += QLatin1Char('\\');
-        else {
-            out += c;
-            continue;
-        }
-        ++i;
-    }
-    return out;
-}
-
-} // namespace
 
 QLineEdit *PropertiesPanel::textEditor(const QString &key, const QString &label,
                                        const QString &value,
