@@ -19,10 +19,14 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
     loop.ran.reserve(m_callbacks.records());
     loop.iterations.reserve(m_iterations.size());
     loop.timers.reserve(m_timers.size());
-    // Callbacks first: an iteration published after them would name callbacks not read yet.
+    // Callbacks first: an iteration published after them would name callbacks not read yet,
+    // and a callback named by its timer would name a timer not read yet.
+    std::vector<std::pair<std::size_t, std::uint32_t>> byTimer; // (callback, timer id)
     auto unpack = [&](const std::uint8_t *p, const std::uint8_t *end) {
         for (Ran last; p < end;) {
             const Ran r = unpackRan(p, last);
+            if (r.timer)
+                byTimer.emplace_back(loop.ran.size(), r.timer);
             loop.ran.push_back(LoopCallback{mapped(laneIndex, r.note.lane), r.note.step,
                                             r.note.what, r.queued, r.cancelled, r.note.events});
         }
@@ -48,7 +52,10 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
         goneAt[g.id] = std::min(goneAt[g.id], g.at);
     });
     auto goneOf = [&](std::uint32_t id) { return id < goneAt.size() ? goneAt[id] : UINT32_MAX; };
+    std::vector<std::uint32_t> timerAt(byTimer.empty() ? 0 : m_lastId + 1, UINT32_MAX);
     m_timers.forEach([&](const Added &a) {
+        if (a.id < timerAt.size())
+            timerAt[a.id] = std::uint32_t(loop.timers.size());
         loop.timers.push_back(LoopTimer{a.when, mapped(laneIndex, a.note.lane), a.note.step,
                                         a.note.what, a.at, goneOf(a.id)});
     });
@@ -56,6 +63,15 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
         loop.waits.push_back(
             LoopWait{mapped(laneIndex, a.note.lane), a.note.step, a.note.what, a.at, goneOf(a.id)});
     });
+    for (const auto &[index, id] : byTimer) {
+        if (index >= loop.ran.size() || id >= timerAt.size() || timerAt[id] == UINT32_MAX)
+            continue;
+        const LoopTimer &timer = loop.timers[timerAt[id]];
+        LoopCallback &cb = loop.ran[index];
+        cb.lane = timer.lane;
+        cb.step = timer.step;
+        cb.what = timer.what;
+    }
 }
 
 } // namespace loopscope::rt
