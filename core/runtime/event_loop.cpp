@@ -199,7 +199,7 @@ void EventLoop::moveDueTimers()
                 if (guarded && timer.guard->loopNote == timer.note)
                     timer.guard->loopNote = 0;
             }
-            m_ready.push_back({timer.cb, std::move(timer.guard), guarded});
+            m_ready.push_back({timer.cb, std::move(timer.guard), guarded, timer.note});
         }
         recycle(std::move(bucket.timers));
     }
@@ -288,7 +288,8 @@ void EventLoop::runReady()
             warm(m_ready[kWarmAhead].cb);
         if (m_log)
             m_log->ran(m_ready.front().cb, m_ready.size(),
-                       m_ready.front().guarded && m_ready.front().keep->done());
+                       m_ready.front().guarded && m_ready.front().keep->done(),
+                       m_ready.front().timer);
         const ReadyEntry entry = m_ready.pop_front();
         if (entry.guarded && entry.keep->done())
             continue;

@@ -157,7 +157,8 @@ private:
     {
         Callback cb;
         Ref<Future> keep;
-        bool guarded; // a timer's: skipped when `keep`, its guard, is done by then
+        bool guarded;            // a timer's: skipped when `keep`, its guard, is done by then
+        std::uint32_t timer = 0; // a timer's: its id in the loop log, 0 when not recorded
     };
     RingQueue<ReadyEntry> m_ready;
     int m_externalWork = 0;

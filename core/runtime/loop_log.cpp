@@ -11,6 +11,21 @@ int mapped(const std::vector<int> &laneIndex, int lane)
     return lane >= 0 && std::size_t(lane) < laneIndex.size() ? laneIndex[std::size_t(lane)] : -1;
 }
 
+// Names each callback recorded by its timer (lane `byTimer`, the timer's id as its step) as its
+// timer is named; `timerAt` maps a timer's id to its place in loop.timers.
+void nameByTimers(LoopTrace &loop, const std::vector<std::uint32_t> &timerAt, int byTimer)
+{
+    for (LoopCallback &cb : loop.ran) {
+        if (cb.lane != byTimer)
+            continue;
+        const std::uint32_t at = cb.step < timerAt.size() ? timerAt[cb.step] : UINT32_MAX;
+        const LoopTimer timer = at != UINT32_MAX ? loop.timers[at] : LoopTimer{};
+        cb.lane = timer.lane;
+        cb.step = timer.step;
+        cb.what = timer.what;
+    }
+}
+
 } // namespace
 
 void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
@@ -19,10 +34,19 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
     loop.ran.reserve(m_callbacks.records());
     loop.iterations.reserve(m_iterations.size());
     loop.timers.reserve(m_timers.size());
-    // Callbacks first: an iteration published after them would name callbacks not read yet.
+    // Callbacks first: an iteration published after them would name callbacks not read yet,
+    // and a callback named by its timer would name a timer not read yet. Until the timers are
+    // read, such a callback holds kByTimer as its lane and the timer's id as its step.
+    bool byTimer = false;
     auto unpack = [&](const std::uint8_t *p, const std::uint8_t *end) {
         for (Ran last; p < end;) {
             const Ran r = unpackRan(p, last);
+            if (r.timer) {
+                byTimer = true;
+                loop.ran.push_back(
+                    LoopCallback{kByTimer, r.timer, 0, r.queued, false, r.note.events});
+                continue;
+            }
             loop.ran.push_back(LoopCallback{mapped(laneIndex, r.note.lane), r.note.step,
                                             r.note.what, r.queued, r.cancelled, r.note.events});
         }
@@ -48,7 +72,12 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
         goneAt[g.id] = std::min(goneAt[g.id], g.at);
     });
     auto goneOf = [&](std::uint32_t id) { return id < goneAt.size() ? goneAt[id] : UINT32_MAX; };
+    std::vector<std::uint32_t> timerAt;
     m_timers.forEach([&](const Added &a) {
+        if (byTimer && a.id >= timerAt.size())
+            timerAt.resize(std::max<std::size_t>(a.id + 1, timerAt.size() * 2), UINT32_MAX);
+        if (byTimer)
+            timerAt[a.id] = std::uint32_t(loop.timers.size());
         loop.timers.push_back(LoopTimer{a.when, mapped(laneIndex, a.note.lane), a.note.step,
                                         a.note.what, a.at, goneOf(a.id)});
     });
@@ -56,6 +85,8 @@ void LoopLog::fill(Trace &trace, const std::vector<int> &laneIndex, bool drain)
         loop.waits.push_back(
             LoopWait{mapped(laneIndex, a.note.lane), a.note.step, a.note.what, a.at, goneOf(a.id)});
     });
+    if (byTimer)
+        nameByTimers(loop, timerAt, kByTimer);
 }
 
 } // namespace loopscope::rt

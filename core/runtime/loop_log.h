@@ -94,16 +94,28 @@ public:
     // is the current one), else as the loop takes it from the ready queue.
     CallbackNote (*describe)(void *context, const Callback &cb, bool scheduling) = nullptr;
     void *context = nullptr;
+    // A timer callback that runs as what its timer was named when set (a sleep's set_result:
+    // the task still waits at the same step), and the count of trace events so far. Such a
+    // callback is recorded by its timer's id alone and named when the trace is built: naming
+    // it as it runs would read the task it wakes, far from anything the loop touches then.
+    void (*namedByTimer)(void *self, std::uintptr_t arg) = nullptr;
+    const std::size_t *events = nullptr;
 
     void iteration(double t, std::size_t ready)
     {
         m_iterations.push(Iteration{t, m_ran, std::uint32_t(ready)});
     }
-    void ran(const Callback &cb, std::size_t queued, bool cancelled)
+    // `timer`: the log's id of the timer it came from, 0 if none.
+    void ran(const Callback &cb, std::size_t queued, bool cancelled, std::uint32_t timer)
     {
-        // A cancelled handle's target may be gone (a timeout scope left): not looked at.
-        const CallbackNote note = cancelled ? CallbackNote{} : describe(context, cb, false);
-        pushRan(note, std::uint32_t(queued), cancelled);
+        if (timer && !cancelled && cb.fn == namedByTimer) {
+            pushRan(CallbackNote{kByTimer, 0, 0, std::uint32_t(*events)}, std::uint32_t(queued),
+                    false, timer);
+        } else {
+            // A cancelled handle's target may be gone (a timeout scope left): not looked at.
+            const CallbackNote note = cancelled ? CallbackNote{} : describe(context, cb, false);
+            pushRan(note, std::uint32_t(queued), cancelled, 0);
+        }
         ++m_ran;
     }
     std::uint32_t timerAdded(double when, const Callback &cb)
@@ -138,30 +150,37 @@ private:
     };
     // A callback taken, packed (byte_log.h): a header byte of flags, then as varints what
     // differs from the callback before: its lane + 1, step, what, events (as the difference),
-    // queued (unless one less than before, as when an iteration runs what it found ready).
-    // A task's step taken from the queue packs into 4 bytes.
+    // queued (unless one less than before, as when an iteration runs what it found ready),
+    // the timer's id (as the difference from the last one) for a callback named by its timer.
+    // A task's step taken from the queue packs into 4 bytes, a sleep's timer into 3.
     struct Ran
     {
         CallbackNote note;
         std::uint32_t queued = 0;
         bool cancelled = false;
+        std::uint32_t timer = 0; // named by this timer's note (lane is kByTimer)
     };
+    static constexpr int kByTimer = -2; // a lane no callback has: written out after one
+
     enum : std::uint8_t {
         kCancelled = 1,
         kLane = 2,
         kStep = 4,
         kWhat = 8,
         kEvents = 16,
-        kQueued = 32
+        kQueued = 32,
+        kTimer = 64
     };
-    void pushRan(const CallbackNote &note, std::uint32_t queued, bool cancelled)
+    void pushRan(const CallbackNote &note, std::uint32_t queued, bool cancelled,
+                 std::uint32_t timer)
     {
         std::uint8_t *const start = m_callbacks.reserve();
         if (m_callbacks.fresh())
             m_lastRan = {};
         std::uint8_t *p = start + 1;
         std::uint8_t head = cancelled ? kCancelled : 0;
-        if (note.lane != m_lastRan.note.lane) {
+        // Named by a timer: lane, step and what come from the timer's record.
+        if (!timer && note.lane != m_lastRan.note.lane) {
             head |= kLane;
             p = putVarint(p, std::uint32_t(note.lane + 1));
         }
@@ -169,7 +188,7 @@ private:
             head |= kStep;
             p = putVarint(p, note.step);
         }
-        if (note.what != m_lastRan.note.what) {
+        if (!timer && note.what != m_lastRan.note.what) {
             head |= kWhat;
             p = putVarint(p, note.what);
         }
@@ -181,13 +200,19 @@ private:
             head |= kQueued;
             p = putVarint(p, queued);
         }
+        if (timer) {
+            head |= kTimer;
+            p = putVarint(p, zigzag(std::int64_t(timer) - m_lastRan.timer));
+        }
         *start = head;
         m_callbacks.commit(std::size_t(p - start));
-        m_lastRan = Ran{note, queued, cancelled};
+        m_lastRan = Ran{note, queued, cancelled, timer ? timer : m_lastRan.timer};
     }
     static Ran unpackRan(const std::uint8_t *&p, Ran &last)
     {
         const std::uint8_t head = *p++;
+        if (head & kTimer)
+            last.note = CallbackNote{kByTimer, 0, 0, last.note.events};
         if (head & kLane)
             last.note.lane = int(getVarint(p)) - 1;
         last.note.step = head & kStep ? StringId(getVarint(p)) : 0;
@@ -198,7 +223,12 @@ private:
                 = std::uint32_t(std::int64_t(last.note.events) + unzigzag(getVarint(p)));
         last.queued = head & kQueued ? std::uint32_t(getVarint(p)) : last.queued - 1;
         last.cancelled = head & kCancelled;
-        return last;
+        if (head & kTimer)
+            last.timer = std::uint32_t(std::int64_t(last.timer) + unzigzag(getVarint(p)));
+        Ran r = last;
+        if (!(head & kTimer))
+            r.timer = 0;
+        return r;
     }
     struct Added
     {

@@ -28,6 +28,9 @@ void Runtime::recordLoop()
     LoopLog &log = recorder.loopLog();
     log.describe = &describeCallback;
     log.context = this;
+    // A sleep's timer runs while its task waits at the step it waited at when the timer was set.
+    log.namedByTimer = &Future::resultCb;
+    log.events = &m_events;
     m_loopNames = {intern(QStringLiteral("step")), intern(QStringLiteral("wakeup")),
                    intern(QStringLiteral("set_result")), intern(QStringLiteral("timeout")),
                    intern(QStringLiteral("callback"))};

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void matchesCpythonRunOnce();
     void positionsBetweenCallbacks();
     void traceJsonKeepsTheLoop();
+    void sleepTimersNameTheirTasks();
 };
 
 void TestLoopInsides::matchesCpythonRunOnce_data()
@@ -185,6 +186,44 @@ void TestLoopInsides::traceJsonKeepsTheLoop()
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(writeTraceJson(*back), json);
     QCOMPARE(loopscopeBlocks(*back), loopscopeBlocks(trace));
+}
+
+// A sleep's timer callback is recorded by its timer's id as it runs and named from the timer
+// when the trace is built: 3,000 tasks of three sleeps, enough callbacks to fill more than one
+// chunk of the loop's log. Each set_result names the task it wakes and the sleep it waits at,
+// and that task's wake-up runs at the same place in the next iteration.
+void TestLoopInsides::sleepTimersNameTheirTasks()
+{
+    const QByteArray json = R"({"format": "loopscope-scenario", "version": 1,
+      "coroutines": [
+        {"name": "worker", "steps": [{"op": "sleep", "seconds": 0.001},
+          {"op": "sleep", "seconds": 0.001}, {"op": "sleep", "seconds": 0.001}]},
+        {"name": "main", "steps": [{"op": "task_group", "steps": [
+          {"op": "repeat", "count": 3000, "steps": [{"op": "create_task", "coro": "worker"}]}]}]}]})";
+    const Trace trace = runScenario(*readScenario(json, QStringLiteral("sleeps")).scenario);
+    const LoopTrace &loop = trace.loop;
+    QVERIFY(loop.ran.size() > 20'000);
+    std::vector<int> sleeps(trace.lanes.size(), 0);
+    std::size_t named = 0;
+    for (std::size_t i = 0; i + 1 < loop.iterations.size(); ++i) {
+        const LoopIteration &it = loop.iterations[i];
+        for (std::uint32_t k = 0; k < it.ready; ++k) {
+            const LoopCallback &cb = loop.ran[it.firstRan + k];
+            if (trace.str(cb.what) != QLatin1String("set_result"))
+                continue;
+            QVERIFY(cb.lane >= 0);
+            QCOMPARE(trace.lanes[std::size_t(cb.lane)].name.section(QLatin1Char('-'), 0, 0),
+                     QStringLiteral("worker"));
+            const int nth = ++sleeps[std::size_t(cb.lane)];
+            QCOMPARE(trace.str(cb.step), QStringLiteral("s%1").arg(nth));
+            const LoopCallback &woken = loop.ran[loop.iterations[i + 1].firstRan + k];
+            QCOMPARE(woken.lane, cb.lane);
+            QCOMPARE(woken.step, cb.step);
+            QCOMPARE(trace.str(woken.what), QStringLiteral("wakeup"));
+            ++named;
+        }
+    }
+    QCOMPARE(named, std::size_t(9000));
 }
 
 QTEST_GUILESS_MAIN(TestLoopInsides)
