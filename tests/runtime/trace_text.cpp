@@ -1,5 +1,8 @@
 #include "trace_text.h"
 
+#include "runtime/runner.h"
+#include "scenario/scenario_json.h"
+
 namespace loopscope::test {
 
 namespace {
@@ -73,6 +76,22 @@ QString invariantProblem(const Trace &trace)
         }
     }
     return {};
+}
+
+Trace runJson(const QByteArray &json)
+{
+    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
+    if (!load.ok())
+        qFatal("%s", qPrintable(load.problems.front().toString()));
+    return runScenario(*load.scenario);
+}
+
+QStringList jsonProblems(const QByteArray &json)
+{
+    QStringList out;
+    for (const ScenarioProblem &p : readScenario(json, QStringLiteral("t.loop.json")).problems)
+        out << p.path + QStringLiteral(": ") + p.message;
+    return out;
 }
 
 } // namespace loopscope::test

@@ -17,5 +17,10 @@ QString resultsText(const Trace &trace);
 const Lane *laneNamed(const Trace &trace, const QString &name);
 // Checks the trace-format invariants: spans of a lane never overlap and leave no gap.
 QString invariantProblem(const Trace &trace);
+// The trace of a scenario given as JSON text, run on the virtual clock; a scenario the reader
+// refuses ends the test program with its first problem.
+Trace runJson(const QByteArray &json);
+// What the reader says of a scenario given as JSON text: "<path>: <message>" each.
+QStringList jsonProblems(const QByteArray &json);
 
 } // namespace loopscope::test

@@ -14,14 +14,6 @@ using namespace loopscope::test;
 
 namespace {
 
-Trace run(const QByteArray &json)
-{
-    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
-    if (!load.ok())
-        qFatal("%s", qPrintable(load.problems.front().toString()));
-    return runScenario(*load.scenario);
-}
-
 // async def f(i): await asyncio.sleep(1); return i
 // async def main():
 //     cs = [f(i) for i in range(2)]
@@ -56,7 +48,7 @@ private Q_SLOTS:
 // gather makes f-3 and f-4, which fail at once; main sees the first error.
 void TestRuntimeCoroutineReuse::gatheredAgainAfterTheFirst()
 {
-    const Trace trace = run(kAfterTheFirst);
+    const Trace trace = runJson(kAfterTheFirst);
     QCOMPARE(printsText(trace),
              QStringList({"1 main: [0, 1, 0, 1]",
                           "1 main: RuntimeError cannot reuse already awaited coroutine"}));
@@ -71,7 +63,7 @@ void TestRuntimeCoroutineReuse::gatheredAgainAfterTheFirst()
 // them (f-3 on f-1, lane task-3) and fail when the coroutines end, at 1.
 void TestRuntimeCoroutineReuse::gatheredAgainWhileTheFirstRuns()
 {
-    const Trace trace = run(kWhileTheFirstRuns);
+    const Trace trace = runJson(kWhileTheFirstRuns);
     QCOMPARE(printsText(trace),
              QStringList({"1 f-1: f 0", "1 f-2: f 1",
                           "1 main: RuntimeError cannot reuse already awaited coroutine",

@@ -27,14 +27,6 @@ Trace runFile(const QString &name)
     return runScenario(*load.scenario);
 }
 
-Trace run(const QByteArray &json)
-{
-    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
-    if (!load.ok())
-        qFatal("%s", qPrintable(load.problems.front().toString()));
-    return runScenario(*load.scenario);
-}
-
 QString checkProblems(const QByteArray &json)
 {
     const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
@@ -151,7 +143,7 @@ void TestRuntimeFlow::taskFieldsAreExpressions()
 void TestRuntimeFlow::toThreadGivesNone()
 {
     const Trace trace
-        = run(mainOnly(R"({"op": "to_thread", "work": "io", "seconds": 0.5, "as": "r"},
+        = runJson(mainOnly(R"({"op": "to_thread", "work": "io", "seconds": 0.5, "as": "r"},
         {"op": "print", "text": "{r} {r is None}"})"));
     QCOMPARE(printsText(trace), QStringList({"0.5 main: None True"}));
 }
@@ -180,7 +172,7 @@ void TestRuntimeFlow::expressionErrorsArePythons()
 {
     QFETCH(QByteArray, steps);
     QFETCH(QString, error);
-    const Trace trace = run(mainOnly(steps.constData()));
+    const Trace trace = runJson(mainOnly(steps.constData()));
     QCOMPARE(trace.outcome.status, OutcomeStatus::Failed);
     QCOMPARE(trace.outcome.error, error);
 }
@@ -218,7 +210,7 @@ void TestRuntimeFlow::checkRefusesFlowOutOfPlace()
 // sleep of an expression costs a parse once per run.
 void TestRuntimeFlow::literalSleepCostsNoEvaluation()
 {
-    const Trace trace = run(mainOnly(R"({"op": "repeat", "count": 3, "var": "i", "steps": [
+    const Trace trace = runJson(mainOnly(R"({"op": "repeat", "count": 3, "var": "i", "steps": [
         {"op": "sleep", "seconds": 0.5}, {"op": "sleep", "seconds": "i / 4"}]},
         {"op": "print", "text": "done"})"));
     QCOMPARE(printsText(trace), QStringList({"2.25 main: done"}));
@@ -227,7 +219,8 @@ void TestRuntimeFlow::literalSleepCostsNoEvaluation()
 // time.perf_counter() and loop.time() read the scenario clock, so elapsed times print exactly.
 void TestRuntimeFlow::clocksAreScenarioTime()
 {
-    const Trace trace = run(mainOnly(R"json({"op": "set", "name": "t0", "value": "$loop.time()"},
+    const Trace trace
+        = runJson(mainOnly(R"json({"op": "set", "name": "t0", "value": "$loop.time()"},
         {"op": "sleep", "seconds": 1.5},
         {"op": "print", "text": "{loop.time() - t0} {time.perf_counter():.3f}"})json"));
     QCOMPARE(printsText(trace), QStringList({"1.5 main: 1.5 1.500"}));
@@ -236,7 +229,7 @@ void TestRuntimeFlow::clocksAreScenarioTime()
 // random.seed(7); random.randint(1, 100), random.uniform(0, 1) under CPython 3.12.
 void TestRuntimeFlow::seededRandomIsCPythons()
 {
-    const Trace trace = run(R"json({"format": "loopscope-scenario", "version": 1, "seed": 7,
+    const Trace trace = runJson(R"json({"format": "loopscope-scenario", "version": 1, "seed": 7,
         "coroutines": [{"name": "main", "steps": [
           {"op": "print", "text": "{random.randint(1, 100)} {random.uniform(0, 1)!r}"}]}]})json");
     QCOMPARE(printsText(trace), QStringList({"0 main: 42 0.9478653606090632"}));

@@ -14,22 +14,6 @@ using namespace loopscope::test;
 
 namespace {
 
-Trace run(const QByteArray &json)
-{
-    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
-    if (!load.ok())
-        qFatal("%s", qPrintable(load.problems.front().toString()));
-    return runScenario(*load.scenario);
-}
-
-QStringList problems(const QByteArray &json)
-{
-    QStringList out;
-    for (const ScenarioProblem &p : readScenario(json, QStringLiteral("t.loop.json")).problems)
-        out << p.path + QStringLiteral(": ") + p.message;
-    return out;
-}
-
 // def a(loop): print("a"); loop.stop(); loop.call_soon(c, loop)
 // def b(loop): print("b")
 // def c(loop): print("c"); loop.stop()
@@ -80,7 +64,7 @@ private Q_SLOTS:
 // second run_forever. Everything on the event loop's lane, at 0; no main.
 void TestRuntimeOwnLoop::stopEndsTheIterationItIsIn()
 {
-    const Trace trace = run(kStopInCallback);
+    const Trace trace = runJson(kStopInCallback);
     QCOMPARE(printsText(trace),
              QStringList({"0 event loop: a", "0 event loop: b", "0 event loop: first run over",
                           "0 event loop: c", "0 event loop: second run over"}));
@@ -94,7 +78,7 @@ void TestRuntimeOwnLoop::stopEndsTheIterationItIsIn()
 // A closed loop refuses call_soon and run_forever with CPython's message.
 void TestRuntimeOwnLoop::stopBeforeRunForeverWaitsForNothing()
 {
-    const Trace trace = run(kStopBeforeRun);
+    const Trace trace = runJson(kStopBeforeRun);
     QCOMPARE(
         printsText(trace),
         QStringList({"0 event loop: b", "0 event loop: after", "1 event loop: hello",
@@ -107,7 +91,7 @@ void TestRuntimeOwnLoop::stopBeforeRunForeverWaitsForNothing()
 // cancelled by asyncio.run's shutdown, at 0.
 void TestRuntimeOwnLoop::stopUnderAsyncioRunEndsTheRun()
 {
-    const Trace trace = run(kStopUnderRun);
+    const Trace trace = runJson(kStopUnderRun);
     QCOMPARE(printsText(trace), QStringList());
     QCOMPARE(trace.outcome.status, OutcomeStatus::Failed);
     QCOMPARE(trace.outcome.error,
@@ -122,19 +106,19 @@ void TestRuntimeOwnLoop::loopFieldIsEvaluated()
     const QByteArray head = R"({"format": "loopscope-scenario", "version": 1, "coroutines": [],
         "program": [{"op": "set", "name": "x", "value": 5}, )";
     Trace trace
-        = run(head + R"({"op": "stop", "loop": "x"}, {"op": "run_forever", "loop": "x"}]})");
+        = runJson(head + R"({"op": "stop", "loop": "x"}, {"op": "run_forever", "loop": "x"}]})");
     QCOMPARE(trace.outcome.status, OutcomeStatus::Failed);
     QCOMPARE(trace.outcome.error, QStringLiteral("AttributeError: 'int' object has no attribute "
                                                  "'stop'"));
     const QByteArray closed = R"J({"op": "set", "name": "lp", "value": "$asyncio.new_event_loop()"},
         {"op": "stop", "loop": "lp"}, {"op": "run_forever", "loop": "lp"}, {"op": "close", "loop": "lp"},
         {"op": "run_forever", "loop": "lp"}]})J";
-    trace = run(head + closed);
+    trace = runJson(head + closed);
     QCOMPARE(trace.outcome.error, QStringLiteral("RuntimeError: Event loop is closed"));
     // Nothing scheduled and no stop(): CPython's run_forever waits for ever.
     const QByteArray hangs = R"J({"op": "set", "name": "lp", "value": "$asyncio.new_event_loop()"},
         {"op": "run_forever", "loop": "lp"}, {"op": "print", "text": "never"}]})J";
-    trace = run(head + hangs);
+    trace = runJson(head + hangs);
     QCOMPARE(trace.outcome.status, OutcomeStatus::Deadlock);
     QCOMPARE(trace.outcome.error, QStringLiteral("loop.run_forever() never returns: no callback, "
                                                  "timer or task is left to run, and nothing "
@@ -148,7 +132,7 @@ void TestRuntimeOwnLoop::checkRefusesLoopOpsOutOfPlace()
 {
     const char *both = R"J([{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"},
         {"op": "run_forever", "loop": "loop"}, {"op": "run", "coro": "main"}])J";
-    QCOMPARE(problems(program(both)),
+    QCOMPARE(jsonProblems(program(both)),
              QStringList({"functions[0].steps[0]: expected close only among the program's steps "
                           "(the loop is running there: RuntimeError)",
                           "coroutines[0].steps[0]: expected run_forever only among the program's "
@@ -156,7 +140,7 @@ void TestRuntimeOwnLoop::checkRefusesLoopOpsOutOfPlace()
                           "program: expected either one run step or run_forever steps "
                           "(asyncio.run makes a loop of its own), got both"}));
     const char *unbound = R"([{"op": "run_forever", "loop": "lop"}])";
-    QCOMPARE(problems(program(unbound)).last(),
+    QCOMPARE(jsonProblems(program(unbound)).last(),
              QStringLiteral("program[0].loop: column 1: name 'lop' is not defined; did you "
                             "mean 'loop'?"));
 }

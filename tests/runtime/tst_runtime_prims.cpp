@@ -15,22 +15,6 @@ using namespace loopscope::test;
 
 namespace {
 
-Trace run(const QByteArray &json)
-{
-    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
-    if (!load.ok())
-        qFatal("%s", qPrintable(load.problems.front().toString()));
-    return runScenario(*load.scenario);
-}
-
-QStringList problems(const QByteArray &json)
-{
-    QStringList out;
-    for (const ScenarioProblem &p : readScenario(json, QStringLiteral("t.loop.json")).problems)
-        out << p.path + QStringLiteral(": ") + p.message;
-    return out;
-}
-
 QByteArray scenario(const char *resources, const char *functions, const char *coroutines)
 {
     return QByteArray(R"({"format": "loopscope-scenario", "version": 1, "resources": [)")
@@ -80,7 +64,7 @@ const char *const kCondition
 // the same lines in the same order (the export run under python3.12).
 void TestRuntimePrims::defaultPoolFunctionAndOpItems()
 {
-    const Trace trace = run(kExecutor);
+    const Trace trace = runJson(kExecutor);
     QCOMPARE(printsText(trace),
              QStringList({"0 asyncio_0: start 1", "1 asyncio_0: end 1", "1 main: got None",
                           "1 asyncio_0: start 2", "2 asyncio_0: end 2", "2 main: done"}));
@@ -100,7 +84,7 @@ void TestRuntimePrims::defaultPoolFunctionAndOpItems()
 // pools in parallel); CPython 3.12 prints "squared 3", "squared 5", "squared 4", "a=9 L=[16, 25]".
 void TestRuntimePrims::functionReturnValues()
 {
-    const Trace trace = run(kReturns);
+    const Trace trace = runJson(kReturns);
     QCOMPARE(printsText(trace), QStringList({"0.5 asyncio_0: squared 3", "1 asyncio_0: squared 5",
                                              "1 Process-1: squared 4", "1 main: a=9 L=[16, 25]"}));
     QCOMPARE(spansText(trace, "asyncio_0"), QString("running 0-1"));
@@ -111,7 +95,7 @@ void TestRuntimePrims::functionReturnValues()
 // 0.5; both on the event loop's lane, which is the one lane of kind loop.
 void TestRuntimePrims::loopCallbacks()
 {
-    const Trace trace = run(kCallbacks);
+    const Trace trace = runJson(kCallbacks);
     QCOMPARE(printsText(trace),
              QStringList({"0 main: scheduled", "0 event loop: hello soon", "0 main: after sleep 0",
                           "0.5 event loop: hello later", "1 main: end"}));
@@ -127,7 +111,7 @@ void TestRuntimePrims::loopCallbacks()
 // (uncaught: main fails with it, as asyncio.queues.QueueEmpty ends CPython's run).
 void TestRuntimePrims::nowaitRaisesQueueFullAndEmpty()
 {
-    const Trace trace = run(kNowait);
+    const Trace trace = runJson(kNowait);
     QCOMPARE(printsText(trace), QStringList({"0 main: full", "0 main: got 1"}));
     QCOMPARE(resultsText(trace), QString("main=failed"));
     QCOMPARE(trace.outcome.error, QString("QueueEmpty"));
@@ -138,7 +122,7 @@ void TestRuntimePrims::nowaitRaisesQueueFullAndEmpty()
 // 3.12 (loopscope record --virtual of the export: the same times).
 void TestRuntimePrims::waitAndAsCompleted()
 {
-    const Trace trace = run(kWait);
+    const Trace trace = runJson(kWait);
     QCOMPARE(printsText(trace),
              QStringList({"1 job-1: job 1", "1 main: done 1 pending 1",
                           "1.5 main: timeout: done 0 pending 1", "1.6 job-4: job 0.1",
@@ -159,7 +143,7 @@ void TestRuntimePrims::waitAndAsCompleted()
 // last arrives (index = arrival order); the timeout block raises TimeoutError at 3.
 void TestRuntimePrims::conditionBarrierAndTimeout()
 {
-    const Trace trace = run(kCondition);
+    const Trace trace = runJson(kCondition);
     QCOMPARE(printsText(trace),
              QStringList({"0 consumer-1: consumer 1 waits", "0 consumer-2: consumer 2 waits",
                           "1 consumer-1: consumer 1 woke", "2 consumer-2: consumer 2 woke",
@@ -234,7 +218,7 @@ void TestRuntimePrims::refusesBadFields()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, problem);
-    const QStringList found = problems(json);
+    const QStringList found = jsonProblems(json);
     if (!found.contains(problem))
         QFAIL(qPrintable(found.join(QLatin1Char('\n'))));
 }

@@ -14,14 +14,6 @@ using namespace loopscope::test;
 
 namespace {
 
-Trace run(const QByteArray &json)
-{
-    const ScenarioLoad load = readScenario(json, QStringLiteral("t.loop.json"));
-    if (!load.ok())
-        qFatal("%s", qPrintable(load.problems.front().toString()));
-    return runScenario(*load.scenario);
-}
-
 QByteArray scenario(const char *resources, const char *coroutines)
 {
     return QByteArray(R"({"format": "loopscope-scenario", "version": 1, "resources": [)")
@@ -88,13 +80,13 @@ void TestRuntimeValues::printsValuesAsPython()
               {"op": "print", "text": "x={second}"}]})")
             .constData());
     const QString line = QStringLiteral(": x=") + printed;
-    QCOMPARE(printsText(run(json)),
+    QCOMPARE(printsText(runJson(json)),
              QStringList({"0 main" + line, "0 show-1" + line, "0 main" + line, "0 main" + line}));
 }
 
 void TestRuntimeValues::repeatVariableIsAnInt()
 {
-    const Trace trace = run(scenario("", R"({"name": "main", "steps": [{"op": "repeat",
+    const Trace trace = runJson(scenario("", R"({"name": "main", "steps": [{"op": "repeat",
         "count": 2, "var": "i", "steps": [{"op": "print", "text": "round {i}"}]}]})"));
     QCOMPARE(printsText(trace), QStringList({"0 main: round 0", "0 main: round 1"}));
 }
@@ -102,7 +94,7 @@ void TestRuntimeValues::repeatVariableIsAnInt()
 // put "$a" ... get as x: x is the task a, for await, gather, cancel and wait_for.
 void TestRuntimeValues::taskThroughAQueue()
 {
-    const Trace trace = run(scenario(R"({"id": "q", "kind": "queue"})", R"(
+    const Trace trace = runJson(scenario(R"({"id": "q", "kind": "queue"})", R"(
       {"name": "job", "params": ["n"], "steps": [{"op": "sleep", "seconds": "$n"},
         {"op": "print", "text": "job {n} done"}]},
       {"name": "taker", "steps": [
@@ -137,7 +129,7 @@ void TestRuntimeValues::taskThroughAQueue()
 // at once, so main hears of the failure before `other` prints its third line.
 void TestRuntimeValues::taskAwaitingItself()
 {
-    const Trace trace = run(scenario(R"({"id": "q", "kind": "queue"})", R"(
+    const Trace trace = runJson(scenario(R"({"id": "q", "kind": "queue"})", R"(
       {"name": "taker", "steps": [{"op": "get", "queue": "q", "as": "me"},
         {"op": "print", "text": "taker got itself"},
         {"op": "try", "steps": [{"op": "await", "task": "me"}],
@@ -164,7 +156,7 @@ void TestRuntimeValues::taskAwaitingItself()
 // raises RuntimeError at once; gather, and await once it is done, work.
 void TestRuntimeValues::awaitingATaskThatAwaitedItself()
 {
-    const Trace trace = run(scenario(R"({"id": "q", "kind": "queue"})", R"(
+    const Trace trace = runJson(scenario(R"({"id": "q", "kind": "queue"})", R"(
       {"name": "taker", "steps": [{"op": "get", "queue": "q", "as": "me"},
         {"op": "try", "steps": [{"op": "await", "task": "me"}],
          "except": {"RuntimeError": [{"op": "print", "text": "taker: RuntimeError"}]}},
