@@ -15,7 +15,6 @@ import argparse
 import glob
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
@@ -23,8 +22,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from canonical import compared  # noqa: E402
-from round_trip_seeds import first_difference  # noqa: E402
-from support import SOURCE_DIR, ImportRefused, import_program, loopscope_binary  # noqa: E402
+from round_trip_seeds import exported_and_imported, first_difference  # noqa: E402
+from support import SOURCE_DIR, loopscope_binary  # noqa: E402
 
 KNOWN = {
     "tests/import/golden/values.loop.json":
@@ -43,16 +42,9 @@ def round_trip(binary, tmp, name):
     """None when the scenario comes back equal, else what went wrong."""
     path = os.path.join(SOURCE_DIR, name)
     program = os.path.join(tmp, name.replace(os.sep, "_") + ".py")
-    run = subprocess.run([binary, "run", path, "--quiet", "--export", program],
-                         capture_output=True, text=True, timeout=120)
-    if not os.path.exists(program):
-        return f"no export: {run.stderr.strip()}"
-    with open(program, encoding="utf-8") as f:
-        source = f.read()
-    try:
-        doc = import_program(source, program, None)
-    except ImportRefused as refused:
-        return "refused: " + "; ".join(str(r) for r in refused.refusals)
+    doc = exported_and_imported(binary, path, program)
+    if isinstance(doc, str):
+        return doc
     with open(path, encoding="utf-8") as f:
         scenario = json.load(f)
     if "title" not in scenario:

@@ -45,13 +45,9 @@ def first_difference(want, got, path="$"):
     return f"{path}: exported {json.dumps(want)[:300]}, imported {json.dumps(got)[:300]}"
 
 
-def round_trip(binary, tmp, seed, layers):
-    """None when the seed comes back equal, else what went wrong."""
-    scenario = os.path.join(tmp, f"seed{seed}.loop.json")
-    program = os.path.join(tmp, f"seed{seed}.py")
-    text = scenario_json(seed, **layers)
-    with open(scenario, "w", encoding="utf-8") as f:
-        f.write(text)
+def exported_and_imported(binary, scenario, program):
+    """The scenario file exported to `program` by Loopscope and imported back (a dict), or
+    what went wrong (a str)."""
     run = subprocess.run([binary, "run", scenario, "--quiet", "--export", program],
                          capture_output=True, text=True, timeout=120)
     if not os.path.exists(program):
@@ -59,9 +55,21 @@ def round_trip(binary, tmp, seed, layers):
     with open(program, encoding="utf-8") as f:
         source = f.read()
     try:
-        doc = import_program(source, program, None)
+        return import_program(source, program, None)
     except ImportRefused as refused:
         return "refused: " + "; ".join(str(r) for r in refused.refusals)
+
+
+def round_trip(binary, tmp, seed, layers):
+    """None when the seed comes back equal, else what went wrong."""
+    scenario = os.path.join(tmp, f"seed{seed}.loop.json")
+    program = os.path.join(tmp, f"seed{seed}.py")
+    text = scenario_json(seed, **layers)
+    with open(scenario, "w", encoding="utf-8") as f:
+        f.write(text)
+    doc = exported_and_imported(binary, scenario, program)
+    if isinstance(doc, str):
+        return doc
     want, got = compared(json.loads(text)), compared(doc)
     if want == got:
         return None
