@@ -82,7 +82,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (python().isEmpty())
-            QSKIP("no python3: set LOOPSCOPE_TEST_PYTHON");
+            QFAIL("no python3: the recorder needs one (install python3 or set "
+                  "LOOPSCOPE_TEST_PYTHON)");
         QVERIFY(m_dir.isValid());
     }
 

@@ -309,7 +309,8 @@ const FoldTimeline &FoldTimelines::of(const Trace &trace, const QString &groupKe
     return *it;
 }
 
-void FoldTimelines::prepare(const Trace &trace, const std::vector<const LaneGroup *> &groups)
+void FoldTimelines::prepare(const Trace &trace, const std::vector<const LaneGroup *> &groups,
+                            unsigned cores)
 {
     std::vector<const LaneGroup *> missing;
     std::size_t spans = 0;
@@ -320,8 +321,7 @@ void FoldTimelines::prepare(const Trace &trace, const std::vector<const LaneGrou
         for (int lane : group->lanes)
             spans += trace.lanes[std::size_t(lane)].spans.size();
     }
-    const std::size_t threads
-        = std::min<std::size_t>(missing.size(), std::max(1U, std::thread::hardware_concurrency()));
+    const std::size_t threads = std::min<std::size_t>(missing.size(), std::max(1U, cores));
     if (threads < 2 || spans < kSpansWorthThreads)
         return;
     std::vector<FoldTimeline> built(missing.size());
@@ -336,7 +336,7 @@ void FoldTimelines::prepare(const Trace &trace, const std::vector<const LaneGrou
     build();
     helpers.clear(); // joins
     for (std::size_t i = 0; i < missing.size(); ++i)
-        m_byKey.insert(missing[i]->key, std::move(built[i]));
+        m_byKey.emplace(missing[i]->key, std::move(built[i]));
 }
 
 } // namespace loopscope

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 namespace loopscope {
@@ -81,9 +82,10 @@ public:
     const FoldTimeline &of(const Trace &trace, const QString &groupKey,
                            const std::vector<int> &lanes);
     // Builds the timelines of `groups` not built yet side by side, on as many threads as
-    // there are cores (a frame about to paint them all waits for the last one): a big trace's
+    // `cores` (a frame about to paint them all waits for the last one): a big trace's
     // first frame. Few spans in all: nothing here, of() builds them as they are painted.
-    void prepare(const Trace &trace, const std::vector<const LaneGroup *> &groups);
+    void prepare(const Trace &trace, const std::vector<const LaneGroup *> &groups,
+                 unsigned cores = std::thread::hardware_concurrency());
     static constexpr std::size_t kSpansWorthThreads = 200000;
 
 private:
