@@ -27,7 +27,12 @@ _root = None
 _tasks_per_coro = {}
 _last_activity = 0.0
 _deadlocked = False
-_made = []  # the program's tasks in creation order (the virtual clock cancels in that order)
+
+
+class _CreationIndex:
+    """The program's tasks in creation order, by id (the virtual clock cancels in that order)."""
+
+    order = {}
 
 
 def scaled(seconds):
@@ -49,7 +54,7 @@ def _name_like_a_lane(loop, coro, **kwargs):
     _tasks_per_coro[coro_name] = k
     task = asyncio.Task(coro, loop=loop, **kwargs)
     task.set_name(f"{coro_name}-{k}")
-    _made.append(task)
+    _CreationIndex.order[id(task)] = len(_CreationIndex.order)
     return task
 
 
@@ -192,26 +197,8 @@ def _install_virtual_clock():
         def new_event_loop(self):
             return virtual.VirtualLoop(clock)
 
-    class ShutdownInCreationOrder:
-        """asyncio.runners' view of asyncio.tasks: all_tasks() in creation order."""
-
-        def __getattr__(self, name):
-            return getattr(asyncio.tasks, name)
-
-        @staticmethod
-        def all_tasks(loop=None):
-            made = {task: i for i, task in enumerate(_made)}
-            return sorted(asyncio.tasks.all_tasks(loop), key=lambda t: made.get(t, len(made)))
-
-    task_group_init = asyncio.TaskGroup.__init__
-
-    def ordered_task_group_init(self, *args, **kwargs):
-        task_group_init(self, *args, **kwargs)
-        self._tasks = virtual._CreationOrder()
-
     asyncio.set_event_loop_policy(Policy())
-    asyncio.TaskGroup.__init__ = ordered_task_group_init
-    asyncio.runners.tasks = ShutdownInCreationOrder()
+    virtual._install_creation_order(_CreationIndex)  # TaskGroup and shutdown cancel in it
     return clock
 
 
