@@ -1,4 +1,5 @@
 #include "canvas/block_style.h"
+#include "canvas/step_field_text.h"
 
 #include "timeline/timeline_theme.h"
 
@@ -70,11 +71,6 @@ QString asyncioEquivalent(ResourceKind kind)
 }
 
 namespace {
-
-QString quantityText(const Quantity &q)
-{
-    return q.isParam() ? QLatin1Char('$') + q.param : QString::number(q.value);
-}
 
 // As the Python pane writes the argument: a float with its fraction (`1.0`), True, None.
 // A value field as the Python it stands for: "$x + 1" is x + 1.
