@@ -11,6 +11,11 @@
 
 namespace loopscope {
 
+// Times beyond this are refused by both trace readers: no scenario runs that long (a step lasts
+// at most 1e6 s), and the bound keeps every exporter's integer conversion (µs, ms) far from
+// overflow.
+inline constexpr double kMaxTraceTime = 1e9;
+
 enum class LaneState : std::uint8_t { Running, Ready, Blocking, Waiting, Blocked };
 enum class LaneKind : std::uint8_t { Task, Thread, Process, Loop };
 enum class LaneResult : std::uint8_t { None, Done, Failed, Cancelled, Pending };

@@ -85,14 +85,23 @@ private:
     {
         const std::size_t at = m_at;
         const double t = real(where);
-        if (std::isfinite(t) && t >= atLeast)
+        if (std::isfinite(t) && t >= atLeast && t <= kMaxTraceTime)
             return t;
         m_at = at;
-        refuse(where, bound ? QStringLiteral("expected a time >= %1 (%2), got %3")
-                                  .arg(QLatin1String(bound))
-                                  .arg(atLeast)
-                                  .arg(t)
-                            : QStringLiteral("expected a finite time >= 0, got %1").arg(t));
+        refuse(where, timeExpected(t, atLeast, bound));
+    }
+    // What a refused time should have been; the lower bound is named when there is one.
+    static QString timeExpected(double t, double atLeast = 0.0, const char *bound = nullptr)
+    {
+        if (std::isfinite(t) && t > kMaxTraceTime)
+            return QStringLiteral("expected a time <= %1, got %2")
+                .arg(QString::number(kMaxTraceTime, 'f', 0))
+                .arg(t);
+        return bound ? QStringLiteral("expected a time >= %1 (%2), got %3")
+                           .arg(QLatin1String(bound))
+                           .arg(atLeast)
+                           .arg(t)
+                     : QStringLiteral("expected a finite time >= 0, got %1").arg(t);
     }
     QString text(const QString &where)
     {
@@ -311,7 +320,8 @@ bool Reader::readSpanQuickly(Span &span, double previousEnd, bool first)
     if (!(head & kStartsWhereLastEnded)
         && !(quickReal(&span.start) && std::isfinite(span.start) && span.start >= previousEnd))
         return false;
-    if (!(quickReal(&span.end) && std::isfinite(span.end) && span.end >= span.start))
+    if (!(quickReal(&span.end) && std::isfinite(span.end) && span.end >= span.start
+          && span.end <= kMaxTraceTime))
         return false;
     if ((head & kHasOn) && !quickRef(&span.on))
         return false;
@@ -391,9 +401,8 @@ void Reader::readLoop()
     for (std::size_t i = 0; i < timers; ++i) {
         LoopTimer t;
         const double when = real(timer);
-        if (!std::isfinite(when) || when < 0)
-            refuseAt(m_at - 8, QStringLiteral("loop.timers[%1].when").arg(i),
-                     QStringLiteral("expected a finite time >= 0, got %1").arg(when));
+        if (!std::isfinite(when) || when < 0 || when > kMaxTraceTime)
+            refuseAt(m_at - 8, QStringLiteral("loop.timers[%1].when").arg(i), timeExpected(when));
         t.when = when;
         t.lane = laneRef(timer);
         t.step = stringRef(timer);
@@ -422,11 +431,9 @@ void Reader::readIteration(std::size_t i, double after)
     const QString where = QStringLiteral("loop.iterations");
     LoopIteration it;
     const double t = real(where);
-    if (!std::isfinite(t) || t < after)
+    if (!std::isfinite(t) || t < after || t > kMaxTraceTime)
         refuseAt(m_at - 8, QStringLiteral("loop.iterations[%1].t").arg(i),
-                 QStringLiteral("expected a time >= the previous iteration's (%1), got %2")
-                     .arg(after)
-                     .arg(t));
+                 timeExpected(t, after, "the previous iteration's"));
     it.t = t;
     it.ready = position(where);
     it.firstRan = std::uint32_t(loop.ran.size());

@@ -16,10 +16,6 @@ namespace loopscope {
 
 namespace {
 
-// Times beyond this are refused: no scenario runs that long (a step lasts at most 1e6 s), and
-// the bound keeps every exporter's integer conversion (µs, ms) far from overflow.
-constexpr double kMaxTime = 1e9;
-
 struct Refusal
 {
     QString message;
@@ -95,10 +91,10 @@ double timeAt(const QJsonObject &o, const char *key, const QString &path, double
 {
     const QJsonValue v = o.value(QLatin1String(key));
     const double t = v.toDouble(-1.0);
-    if (!v.isDouble() || !std::isfinite(t) || t < atLeast || t > kMaxTime)
+    if (!v.isDouble() || !std::isfinite(t) || t < atLeast || t > kMaxTraceTime)
         refuse(member(path, key), QStringLiteral("expected a time in seconds from %1 to %2, got %3")
                                       .arg(atLeast)
-                                      .arg(QString::number(kMaxTime, 'f', 0))
+                                      .arg(QString::number(kMaxTraceTime, 'f', 0))
                                       .arg(describe(v)));
     return t;
 }
