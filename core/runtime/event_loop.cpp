@@ -245,15 +245,20 @@ bool EventLoop::runOnce(bool noWait)
             m_world->advanceTo(m_virtualNow);
         drainPosted();
     }
-    moveDueTimers();
-    if (m_log)
-        m_log->iteration(now(), m_ready.size());
-    const bool holdsGil = m_world && !m_ready.empty();
+    // select() takes the GIL back before it returns, and a pool thread may hold it: what the
+    // pools post and the timers that fall due while the loop waits for it are in this
+    // iteration, as _run_once moves due timers and counts ntodo only after select returned.
+    const bool holdsGil
+        = m_world && (!m_ready.empty() || (!m_timers.empty() && m_timers.begin()->first <= now()));
     if (holdsGil) {
         const double t = m_world->acquireGilForLoop(now());
         if (!m_live)
             m_virtualNow = t;
+        drainPosted();
     }
+    moveDueTimers();
+    if (m_log)
+        m_log->iteration(now(), m_ready.size());
     runReady();
     if (holdsGil)
         m_world->releaseGilForLoop();

@@ -32,6 +32,7 @@ import os
 import runpy
 import selectors
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 sys.modules["_asyncio"] = None  # the pure-Python Task and Future: handles show bound methods
@@ -241,6 +242,14 @@ if POOLS:  # fidelity_support.cpu is burn's twin: the recorder's clock hands it 
     import fidelity_support  # noqa: E402
 
     fidelity_support.cpu.__code__ = fidelity_support.cpu.__code__.replace(co_name="burn")
+
+    def _process_pool(workers, startup):
+        """fidelity_support.process_pool with the start-up the world plays (cputime.startup_of
+        knows an initializer time.sleep(s)): its own sleeps until a deadline the world cannot
+        read, which left the workers ready at once."""
+        return ProcessPoolExecutor(workers, initializer=time.sleep, initargs=(startup,))
+
+    fidelity_support.process_pool = _process_pool
 OUT = sys.stdout
 builtins.print = lambda *args, **kwargs: None  # the program's own prints: not the oracle's
 runpy.run_path(sys.argv[1], run_name="__main__")

@@ -3,7 +3,8 @@
 // scenarios of tests/runtime/scenarios that asyncio.wait's timer needs), iteration by
 // iteration, the ready queue in FIFO order and the live timers by deadline, each named by task.
 // The expected files are CPython's, written by tests/fidelity/loop_insides.py from the lesson's
-// fidelity program (regenerate with `python3.12 loop_insides.py NN-name.py`; prims/wait from
+// fidelity program (regenerate with `python3.12 loop_insides.py NN-name.py`, with `--pools` for
+// the lessons with pools: 02, 05, 06, 20, 22; prims/wait from
 // prims-wait.py, wait-timeout-cancelled from loop-wait-timeout-cancelled.py). CPython goes on
 // for a few iterations after main has finished (asyncio.run's shutdown: the stop callback,
 // shutdown_asyncgens, shutdown_default_executor), which Loopscope does not run; those, and only
@@ -122,7 +123,8 @@ void TestLoopInsides::matchesCpythonRunOnce_data()
                                "19-fire-and-forget",     "23-forgotten-await",
                                "25-gather-factorial",    "prims/wait",
                                "wait-timeout-cancelled", "02-threads",
-                               "22-web-server"})
+                               "22-web-server",          "05-gil-cpu-threads",
+                               "06-process-pool",        "20-cpu-blocks-loop"})
         QTest::newRow(lesson) << QString::fromLatin1(lesson);
 }
 
