@@ -126,7 +126,7 @@ Co awaitTask(Runtime &rt, const Step &step, Frame &frame)
 
 Co gather(Runtime &rt, const Step &step, Frame &frame)
 {
-    std::vector<Ref<Future>> children = itemFutures(rt, step.items, frame);
+    std::vector<Ref<Future>> children = itemFutures(rt, step.items, frame, true);
     Ref<Future> outer(new GatheringFuture(rt, std::move(children), step.returnExceptions));
     co_await FutureAwait{rt, outer, LaneState::Waiting, rt.s.gather, rt.stepId(step)};
     if (!step.as.isEmpty())

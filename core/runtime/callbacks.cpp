@@ -48,8 +48,12 @@ void runCallback(void *self, std::uintptr_t)
 // unbound, an AttributeError when it is no loop.
 void checkLoop(Runtime &rt, const Step &step, Frame &frame)
 {
-    if (step.loop.isEmpty())
-        return; // asyncio.get_running_loop()
+    if (step.loop.isEmpty()) { // asyncio.get_running_loop()
+        if (!rt.loopRunning)
+            throw PyError{
+                QStringLiteral("RuntimeError"), QStringLiteral("no running event loop"), {}};
+        return;
+    }
     const Value loop = evaluate(rt, frame, step.loop);
     if (!expr::isEventLoop(loop))
         throw PyError{QStringLiteral("AttributeError"),

@@ -75,6 +75,11 @@ expr::Random &FrameScope::random()
     return m_rt.random;
 }
 
+bool FrameScope::loopRunning()
+{
+    return m_rt.loopRunning;
+}
+
 Value evaluate(Runtime &rt, const Frame &frame, const QString &text)
 {
     if (isIdentifier(text)) { // "$delay" of old files and bare names: no trip through the engine

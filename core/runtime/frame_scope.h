@@ -22,6 +22,7 @@ public:
     std::optional<Value> lookup(const QString &name) override;
     double clock() override;
     expr::Random &random() override;
+    bool loopRunning() override;
 
 private:
     Runtime &m_rt;

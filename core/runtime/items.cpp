@@ -78,10 +78,17 @@ void releaseMirrorCb(void *self, std::uintptr_t runtime)
 // The task of a coroutine object that an earlier task already runs or ran (tasks.py makes a
 // new Task of it): its steps send into the same coroutine, so it follows the first task's
 // waits to the end of the coroutine and then finds it exhausted, as CPython's does with
-// `RuntimeError: cannot reuse already awaited coroutine`. It waits on a future of its own that
-// the first task's end completes, so the first task's exception stays unretrieved.
+// `RuntimeError: cannot reuse already awaited coroutine`. Where the coroutine is suspended
+// at a future, its send yields that future again, so it waits on the very future the first
+// task waits on, its wake-up queued behind the first task's: it fails in the iteration in
+// which the first task's step ends the coroutine. Elsewhere (a bare yield, a first task not
+// yet started) it waits on a future of its own that the first task's end completes. Either
+// way the first task's exception stays unretrieved.
 Co reuseAwaited(Runtime &rt, Ref<Future> first, StringId on)
 {
+    const auto *firstTask = static_cast<const Task *>(first.get());
+    while (!first->done() && firstTask->awaiting() && !firstTask->awaiting()->done())
+        co_await FutureAwait{rt, Ref<Future>(firstTask->awaiting()), LaneState::Waiting, on};
     if (!first->done()) {
         Ref<Future> mirror(new Future(rt.loop));
         rt.heldForCallbacks.emplace(mirror.get(), mirror); // until the done callback runs
@@ -124,8 +131,15 @@ Ref<Future> taskOfCoroutine(Runtime &rt, const Value &object, CoroutineCall &cal
     return task;
 }
 
+// A task gather made of a coroutine: tasks.py sets its _log_destroy_pending to False.
+void quietWhenDestroyed(const Ref<Future> &future)
+{
+    if (auto *task = dynamic_cast<Task *>(future.get()))
+        task->logDestroyPending = false;
+}
+
 void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Future>> &out,
-             Wrapped &wrapped)
+             Wrapped &wrapped, bool forGather)
 {
     const Value value = evaluate(rt, frame, text);
     expr::Values items;
@@ -137,6 +151,8 @@ void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Fut
     for (const Value &item : items) {
         if (CoroutineCall *call = coroutineCallOf(item)) { // ensure_future: a task of it
             out.push_back(taskOfCoroutine(rt, item, *call, wrapped));
+            if (forGather)
+                quietWhenDestroyed(out.back());
             continue;
         }
         Task *task = taskOf(item);
@@ -152,19 +168,23 @@ void addStar(Runtime &rt, const QString &text, Frame &frame, std::vector<Ref<Fut
 } // namespace
 
 std::vector<Ref<Future>> itemFutures(Runtime &rt, const std::vector<GatherItem> &items,
-                                     Frame &frame)
+                                     Frame &frame, bool forGather)
 {
     std::vector<Ref<Future>> futures;
     Wrapped wrapped;
     for (const GatherItem &item : items) {
+        if (item.isStar()) {
+            addStar(rt, item.star, frame, futures, wrapped, forGather);
+            continue;
+        }
         if (item.isOp())
             futures.push_back(opItem(rt, item.awaitable.front(), frame));
-        else if (item.isStar())
-            addStar(rt, item.star, frame, futures, wrapped);
         else if (item.isTask())
             futures.emplace_back(taskIn(rt, frame, item.task));
         else
             futures.emplace_back(spawn(rt, item.coro, item.args, item.name, frame));
+        if (forGather && !item.isTask())
+            quietWhenDestroyed(futures.back());
     }
     return futures;
 }

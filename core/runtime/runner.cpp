@@ -39,6 +39,7 @@ private:
     void endProgram();
     void finishOutcome();
     void shutdown();
+    void reportDestroyedPending();
     static void setFlag(void *flag, std::uintptr_t) { *static_cast<bool *>(flag) = true; }
 
     Scenario m_scenario;
@@ -172,6 +173,7 @@ void RunCore::run()
         for (const auto &[text, end] : std::exchange(m_rt.modulePrints, {}))
             m_rt.print(m_rt.moduleLane, text, end);
         m_main->addDoneCallback(Callback{&RunCore::setFlag, &m_mainDone, 0});
+        m_rt.loopRunning = true; // asyncio.run's loop runs main, then its shutdown
         if (!runUntil(&m_mainDone) && m_interrupts == 0) {
             stopped = m_loop.stopRequested();
             m_deadlock = !stopped;
@@ -184,7 +186,9 @@ void RunCore::run()
     }
     if (!stopped && !m_deadlock)
         shutdown();
+    m_rt.loopRunning = false;
     endProgram();
+    reportDestroyedPending();
     m_end = m_loop.now();
     m_rt.flushReady();
     finishOutcome();
@@ -231,6 +235,20 @@ void RunCore::shutdown()
         if (!m_loop.runOnce() || m_loop.takeInterrupt())
             return;
     }
+}
+
+// A program that ran the loop itself leaves its pending tasks as they are (no asyncio.run
+// cancels them); at its end the interpreter destroys them, and Task.__del__ logs each one.
+void RunCore::reportDestroyedPending()
+{
+    if (!m_ownLoop || m_deadlock || m_loop.stopRequested())
+        return;
+    for (const Ref<Task> &task : m_rt.tasks)
+        if (!task->done() && task->logDestroyPending)
+            m_rt.diagnostic(Severity::Error, QStringLiteral("destroyed-pending"), task->lane(),
+                            QStringLiteral("Task was destroyed but it is pending!: <Task pending "
+                                           "name='%1'>")
+                                .arg(task->name()));
 }
 
 // The program's steps up to its run step, then the coroutine that run starts and its

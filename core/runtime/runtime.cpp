@@ -123,10 +123,11 @@ int Runtime::addLane(LaneKind kind, const QString &name, int parent, const QStri
 Ref<Task> Runtime::createTask(const QString &coro, const QString &name, Co body)
 {
     const int k = ++m_tasksPerCoro[coro];
+    // Only asyncio.run's task is main (the runner names it): in a program that runs the loop
+    // itself, the first task is as any other, `w-1`, as CPython's Task-1 is.
     QString taskName = name;
     if (taskName.isEmpty())
-        taskName
-            = tasks.empty() ? QStringLiteral("main") : QStringLiteral("%1-%2").arg(coro).arg(k);
+        taskName = QStringLiteral("%1-%2").arg(coro).arg(k);
     const int parent = currentLane();
     const int lane = addLane(LaneKind::Task, taskName, parent, coro);
     Ref<Task> task(new Task(*this, lane, taskName, coro));

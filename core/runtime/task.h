@@ -62,6 +62,8 @@ public:
     }
 
     StringId waitingOn() const { return m_waitOn; }
+    // The future it is suspended on (Task._fut_waiter), or null.
+    Future *awaiting() const { return m_futWaiter.get(); }
     // The task a ready callback resumes (its __step, or its __wakeup: `*wakeup` is set), or null.
     static const Task *resumedBy(const Callback &cb, bool *wakeup);
     // The step it resumes at ("" for its first).
@@ -69,6 +71,9 @@ public:
     // The task as an expression value (value.h: taskValue), while some value holds it.
     std::weak_ptr<expr::Object> valueObject;
     bool exceptionRetrieved = false; // someone looked at its exception
+    // Task.__del__ says "Task was destroyed but it is pending!" (not for the tasks gather
+    // makes of coroutines: tasks.py clears _log_destroy_pending there).
+    bool logDestroyPending = true;
     bool cancelledAtShutdown = false;
     double stepStarted = 0.0;
 

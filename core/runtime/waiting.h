@@ -19,9 +19,10 @@ class Runtime;
 // items.cpp
 // The futures the items stand for, in order: a coroutine becomes a task, a task is itself,
 // `*expr` gives each awaitable of the expression's value, an op item (sleep, to_thread) a task
-// running it, run_in_executor its pool future, shield its outer future.
+// running it, run_in_executor its pool future, shield its outer future. gather's own tasks
+// (forGather) do not log being destroyed pending.
 std::vector<Ref<Future>> itemFutures(Runtime &rt, const std::vector<GatherItem> &items,
-                                     Frame &frame);
+                                     Frame &frame, bool forGather = false);
 // to_thread / run_in_executor: work for seconds, or a function's steps on the worker; the
 // function's return value goes to *result (None for work).
 Co offloadTo(Runtime &rt, const Step &step, Frame &frame, Value *result);

@@ -38,6 +38,34 @@ const char *const kStopBeforeRun
 const char *const kStopUnderRun
     = R"JSON({"format": "loopscope-scenario", "version": 1, "coroutines": [{"name": "main", "steps": [{"op": "stop"}, {"op": "sleep", "seconds": 1}, {"op": "print", "text": "not reached"}]}]})JSON";
 
+// async def w(i): print("w", i); await asyncio.sleep(10)
+// async def both(): await asyncio.gather(w(1), w(2))
+// def starter(loop): asyncio.create_task(w(0)); asyncio.create_task(both())
+//     loop.call_later(1, halt, loop)
+// def halt(loop): loop.stop()
+// loop = asyncio.new_event_loop(); loop.call_soon(starter, loop); loop.run_forever()
+// print("after"); loop.close()
+const char *const kLeftPending
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "functions": [{"name": "starter", "params": ["loop"], "steps": [{"op": "create_task", "coro": "w", "args": {"i": 0}}, {"op": "create_task", "coro": "both"}, {"op": "call_later", "delay": 1, "function": "halt", "args": {"loop": "$loop"}, "loop": "loop"}]}, {"name": "halt", "params": ["loop"], "steps": [{"op": "stop", "loop": "loop"}]}], "coroutines": [{"name": "w", "params": ["i"], "steps": [{"op": "print", "text": "w {i}"}, {"op": "sleep", "seconds": 10}]}, {"name": "both", "steps": [{"op": "gather", "items": [{"coro": "w", "args": {"i": 1}}, {"coro": "w", "args": {"i": 2}}]}]}], "program": [{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"}, {"op": "call_soon", "function": "starter", "args": {"loop": "$loop"}, "loop": "loop"}, {"op": "run_forever", "loop": "loop"}, {"op": "print", "text": "after"}, {"op": "close", "loop": "loop"}]})JSON";
+
+// try: asyncio.get_running_loop()
+// except RuntimeError as e: print("before:", e)
+// def cb(): print("in a callback:", asyncio.get_running_loop().time() >= 0)
+// loop = asyncio.new_event_loop(); loop.call_soon(cb); loop.call_soon(halt, loop)
+// loop.run_forever(); loop.close(); asyncio.get_running_loop()
+const char *const kNoRunningLoop
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "functions": [{"name": "cb", "steps": [{"op": "print", "text": "in a callback: {asyncio.get_running_loop().time() >= 0}"}]}, {"name": "halt", "params": ["loop"], "steps": [{"op": "stop", "loop": "loop"}]}], "coroutines": [], "program": [{"op": "try", "steps": [{"op": "set", "name": "x", "value": "$asyncio.get_running_loop()"}], "except": {"RuntimeError": {"as": "e", "steps": [{"op": "print", "text": "before: {e}"}]}}}, {"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"}, {"op": "call_soon", "function": "cb", "loop": "loop"}, {"op": "call_soon", "function": "halt", "args": {"loop": "$loop"}, "loop": "loop"}, {"op": "run_forever", "loop": "loop"}, {"op": "close", "loop": "loop"}, {"op": "set", "name": "x", "value": "$asyncio.get_running_loop()"}]})JSON";
+
+QString diagnosticsText(const Trace &trace)
+{
+    QStringList lines;
+    for (const Diagnostic &d : trace.diagnostics)
+        lines << QStringLiteral("%1 %2 %3: %4")
+                     .arg(d.t)
+                     .arg(trace.lanes[std::size_t(d.lane)].name, d.code, d.message);
+    return lines.join(QLatin1Char('\n'));
+}
+
 QByteArray program(const char *steps)
 {
     return QByteArray(R"({"format": "loopscope-scenario", "version": 1, "functions": [
@@ -56,6 +84,8 @@ private Q_SLOTS:
     void stopEndsTheIterationItIsIn();
     void stopBeforeRunForeverWaitsForNothing();
     void stopUnderAsyncioRunEndsTheRun();
+    void pendingTasksAreDestroyedAtTheEnd();
+    void getRunningLoopOutsideTheLoopRaises();
     void loopFieldIsEvaluated();
     void checkRefusesLoopOpsOutOfPlace();
 };
@@ -98,6 +128,32 @@ void TestRuntimeOwnLoop::stopUnderAsyncioRunEndsTheRun()
              QStringLiteral("RuntimeError: Event loop stopped before Future completed."));
     QCOMPARE(trace.duration, 0.0);
     QCOMPARE(resultsText(trace), QStringLiteral("main=cancelled"));
+}
+
+// The loop stops at 1 with three tasks asleep: the program goes on and ends, and CPython's
+// Task.__del__ logs the two made with create_task (w-1, both-1), not gather's (w-2, w-3).
+void TestRuntimeOwnLoop::pendingTasksAreDestroyedAtTheEnd()
+{
+    const Trace trace = runJson(kLeftPending);
+    QCOMPARE(printsText(trace),
+             QStringList({"0 w-1: w 0", "0 w-2: w 1", "0 w-3: w 2", "1 event loop: after"}));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QCOMPARE(diagnosticsText(trace),
+             QStringLiteral("1 w-1 destroyed-pending: Task was destroyed but it is pending!: "
+                            "<Task pending name='w-1'>\n"
+                            "1 both-1 destroyed-pending: Task was destroyed but it is pending!: "
+                            "<Task pending name='both-1'>"));
+}
+
+// The module's code runs with no loop running, before run_forever and after it: CPython's
+// RuntimeError; a callback runs on the running loop.
+void TestRuntimeOwnLoop::getRunningLoopOutsideTheLoopRaises()
+{
+    const Trace trace = runJson(kNoRunningLoop);
+    QCOMPARE(printsText(trace), QStringList({"0 event loop: before: no running event loop",
+                                             "0 event loop: in a callback: True"}));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Failed);
+    QCOMPARE(trace.outcome.error, QStringLiteral("RuntimeError: no running event loop"));
 }
 
 // `x.stop()` of a value that is no loop, and of a name nothing binds, fail as Python's do.

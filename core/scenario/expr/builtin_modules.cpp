@@ -203,7 +203,11 @@ const BuiltinTable &asyncioMembers()
 {
     static const BuiltinTable table{
         {"get_running_loop",
-         [](const Values &, const Keywords &, Scope &) { return runningLoop(); }},
+         [](const Values &, const Keywords &, Scope &scope) {
+             if (!scope.loopRunning())
+                 raise("RuntimeError", QStringLiteral("no running event loop"));
+             return runningLoop();
+         }},
         {"get_event_loop", [](const Values &, const Keywords &, Scope &) { return runningLoop(); }},
         // The scenario has one loop: a program that runs it itself (run_forever) makes it here.
         {"new_event_loop", [](const Values &, const Keywords &, Scope &) { return runningLoop(); }},

@@ -22,6 +22,9 @@ public:
     // 2024-01-01 17:13:52 UTC: the first instant the Python docs' asyncio examples print.
     static constexpr double kScenarioEpoch = 1704129232.0;
     virtual Random &random() = 0;
+    // Whether the event loop runs the code (a task, a callback), as asyncio.get_running_loop()
+    // asks: not the module's own code outside asyncio.run or loop.run_forever().
+    virtual bool loopRunning() { return true; }
 };
 
 // A scope of its own names over another: a comprehension's loop variables.
@@ -36,6 +39,7 @@ public:
     double clock() override { return m_outer.clock(); }
     double wallClock() override { return m_outer.wallClock(); }
     Random &random() override { return m_outer.random(); }
+    bool loopRunning() override { return m_outer.loopRunning(); }
 
 private:
     Scope &m_outer;
