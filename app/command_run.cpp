@@ -203,6 +203,8 @@ int runCommand(int argc, char **argv, const QStringList &args)
     options.scale = ra.scale;
     options.memoryBudget = ra.memoryBudget;
     options.workerProgram = QCoreApplication::applicationFilePath();
+    if (ra.quiet && written.isEmpty()) // nothing will read its timeline: none is built
+        endProcess(exitStatusFor(runScenarioOutcome(*load.scenario, options).status));
     const Trace trace = runWatching(*load.scenario, options, ra.quiet, !written.isEmpty());
     if (!ra.quiet)
         printTraceReport(trace);
