@@ -20,7 +20,7 @@ namespace {
 // Blocks are allocated from the heap (below the mmap threshold, one after the other), advised,
 // and freed: they join the free top of the heap, which the trim threshold keeps, and the next
 // allocations carve it. Only what is touched takes memory, to the next 2 MiB.
-void adviseHugePagesForTheHeap()
+[[maybe_unused]] void adviseHugePagesForTheHeap()
 {
     constexpr std::size_t kHugePage = std::size_t(2) << 20;
     constexpr std::size_t kBlock = std::size_t(30) << 20; // under glibc's largest mmap threshold
@@ -49,7 +49,9 @@ void keepFreedHeapForReuse()
 #if defined(__GLIBC__)
     constexpr int kTrimThreshold = 256 << 20;
     mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
-    adviseHugePagesForTheHeap();
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    adviseHugePagesForTheHeap(); // a sanitizer's allocator would only quarantine the blocks
+#endif
 #endif
 }
 
