@@ -1,6 +1,5 @@
 // loopscope run FILE: runs a scenario, prints its prints as they happen, then an ASCII Gantt,
 // the diagnostics and the outcome.
-#include "app/export_files.h"
 #include "commands.h"
 
 #include "export/ascii_gantt.h"
@@ -11,7 +10,6 @@
 #include "trace/trace_json.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <chrono>
 #include <cstdio>
@@ -190,19 +188,10 @@ int runCommand(int argc, char **argv, const QStringList &args)
         std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
         return ExitInvalid;
     }
-    // A picture needs fonts: a QGuiApplication (offscreen when there is no display).
     QStringList written = ra.exports;
     if (!ra.tracePath.isEmpty())
         written << ra.tracePath;
-    const bool images = std::any_of(written.begin(), written.end(), [](const QString &path) {
-        const std::optional<ExportFormat> format = exportFormatOf(path);
-        return format && isImageFormat(*format);
-    });
-    if (images && qEnvironmentVariableIsEmpty("DISPLAY")
-        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app(images ? new QGuiApplication(argc, argv)
-                                                 : new QCoreApplication(argc, argv));
+    const std::unique_ptr<QCoreApplication> app = runApplication(argc, argv, written);
     const ScenarioLoad load = readScenarioOrProgram(ra.file);
     if (!load.ok()) {
         for (const ScenarioProblem &p : load.problems)
@@ -214,19 +203,18 @@ int runCommand(int argc, char **argv, const QStringList &args)
     options.scale = ra.scale;
     options.memoryBudget = ra.memoryBudget;
     options.workerProgram = QCoreApplication::applicationFilePath();
+    if (ra.quiet && written.isEmpty()) // nothing will read its timeline: none is built
+        endProcess(exitStatusFor(runScenarioOutcome(*load.scenario, options).status));
     const Trace trace = runWatching(*load.scenario, options, ra.quiet, !written.isEmpty());
     if (!ra.quiet)
         printTraceReport(trace);
     int status = exitStatusFor(trace.outcome.status);
-    ImageExportOptions image;
-    image.notes = load.scenario->notes;
-    if (!ra.tracePath.isEmpty()
-        && !writeExport(ra.tracePath, *load.scenario, trace, image, &error)) {
+    if (!ra.tracePath.isEmpty() && !writeRunFile(ra.tracePath, *load.scenario, trace, &error)) {
         std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
         status = ExitInvalid;
     }
     for (const QString &path : ra.exports) {
-        if (!writeExport(path, *load.scenario, trace, image, &error)) {
+        if (!writeRunFile(path, *load.scenario, trace, &error)) {
             std::fprintf(stderr, "loopscope run: %s\n", qPrintable(error));
             status = ExitInvalid;
         } else if (!ra.quiet) {

@@ -1,9 +1,14 @@
 // The loopscope executable's commands; main() picks one from the command line.
 #pragma once
 
+#include "scenario/scenario.h"
 #include "trace/trace.h"
 
 #include <QStringList>
+
+#include <memory>
+
+class QCoreApplication;
 
 namespace loopscope::app {
 
@@ -31,5 +36,15 @@ int importCommand(const QStringList &args);   // loopscope import PROGRAM.py [-o
 int examplesCommand(const QStringList &args); // loopscope examples
 int workerCommand(const QStringList &args);   // loopscope --worker: a process-pool worker
 int guiCommand(int argc, char **argv, const QString &file); // the window, or headless
+
+// What `loopscope run` writes, which differs between the two executables (main.cpp): in
+// loopscope-gui a picture is drawn (QtGui); the Core-only loopscope writes text and hands any
+// run that draws a picture to loopscope-gui before it gets here (needsGui).
+// The application of a run that writes the files `written` (a QGuiApplication for a picture).
+std::unique_ptr<QCoreApplication> runApplication(int &argc, char **argv,
+                                                 const QStringList &written);
+// Writes the export or trace `path` of a run; false with *error naming the file.
+bool writeRunFile(const QString &path, const Scenario &scenario, const Trace &trace,
+                  QString *error);
 
 } // namespace loopscope::app

@@ -1,11 +1,28 @@
 // loopscope: the GUI, or the command line (`loopscope run|check|examples ...`).
+//
+// Two executables are built from this file. loopscope-gui (Qt Widgets) does everything.
+// loopscope (LOOPSCOPE_CORE_ONLY: Qt Core and core/ only) runs the command-line commands that
+// need no QtGui itself, and hands the rest to loopscope-gui beside it with exec: a process that
+// loads Qt Gui and Widgets spends milliseconds before main(), as much as a run of a hundred
+// thousand task steps.
 #include "commands.h"
 #include "crash_handler.h"
 #include "runtime/heap_reuse.h"
 
+#ifdef LOOPSCOPE_CORE_ONLY
+#include "export/export_formats.h"
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <string>
+#include <unistd.h>
+#endif
+
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -35,6 +52,39 @@ const char *kUsage = R"(Usage:
 Exit status: 0 completed, 1 failed, 2 invalid input or usage, 3 deadlock, 4 stopped.
 )";
 
+#ifdef LOOPSCOPE_CORE_ONLY
+// The GUI, `compare` (it may draw), `examples` (the gallery's folder search lives with the GUI),
+// a run that writes a picture, and any usage error are loopscope-gui's.
+bool needsGui(const QStringList &args)
+{
+    static const char *const ownCommands[]
+        = {"--help", "-h", "--version", "--worker", "run", "check", "import", "record"};
+    if (args.isEmpty()
+        || std::none_of(std::begin(ownCommands), std::end(ownCommands), [&](const char *command) {
+               return args.first() == QLatin1String(command);
+           }))
+        return true;
+    return args.first() == QLatin1String("run")
+           && std::any_of(args.begin(), args.end(), [](const QString &arg) {
+                  const std::optional<loopscope::ExportFormat> format
+                      = loopscope::exportFormatOf(arg);
+                  return format && loopscope::isImageFormat(*format);
+              });
+}
+
+// Replaces this process by loopscope-gui, from the same folder, with the same arguments.
+[[noreturn]] void handToGui(char **argv)
+{
+    char self[PATH_MAX];
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    std::string gui = length > 0 ? std::string(self, std::size_t(length)) : std::string(argv[0]);
+    gui = gui.substr(0, gui.find_last_of('/') + 1) + "loopscope-gui";
+    ::execv(gui.c_str(), argv);
+    std::fprintf(stderr, "loopscope: cannot start %s: %s\n", gui.c_str(), std::strerror(errno));
+    std::_Exit(loopscope::app::ExitInvalid);
+}
+#endif
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -43,6 +93,10 @@ int main(int argc, char **argv)
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+#ifdef LOOPSCOPE_CORE_ONLY
+    if (needsGui(args))
+        handToGui(argv);
+#endif
     startCrashReporting(args);
     loopscope::rt::keepFreedHeapForReuse();
 
@@ -64,17 +118,20 @@ int main(int argc, char **argv)
             return runCommand(argc, argv, args.mid(1));
         if (first == QLatin1String("record"))
             return recordCommand(argc, argv, args.mid(1));
-        if (first == QLatin1String("compare"))
-            return compareCommand(argc, argv, args.mid(1));
-        if (first == QLatin1String("check") || first == QLatin1String("examples")
-            || first == QLatin1String("import")) {
+        if (first == QLatin1String("check") || first == QLatin1String("import")) {
             QCoreApplication app(argc, argv);
             if (first == QLatin1String("check"))
                 return checkCommand(args.mid(1));
-            if (first == QLatin1String("import"))
-                return importCommand(args.mid(1));
+            return importCommand(args.mid(1));
+        }
+#ifndef LOOPSCOPE_CORE_ONLY
+        if (first == QLatin1String("compare"))
+            return compareCommand(argc, argv, args.mid(1));
+        if (first == QLatin1String("examples")) {
+            QCoreApplication app(argc, argv);
             return examplesCommand(args.mid(1));
         }
+#endif
         if (first.startsWith(QLatin1Char('-'))) {
             std::fprintf(stderr, "loopscope: unknown option %s\n%s", qPrintable(first), kUsage);
             return ExitInvalid;
@@ -84,7 +141,11 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "loopscope: expected at most one FILE\n%s", kUsage);
         return ExitInvalid;
     }
+#ifdef LOOPSCOPE_CORE_ONLY
+    return ExitInvalid; // needsGui() sent every other command line to loopscope-gui
+#else
     return guiCommand(argc, argv, args.value(0));
+#endif
 }
 
 namespace loopscope::app {

@@ -2,7 +2,9 @@
 # its data relative to its executable (bin/../share/loopscope/...), so any prefix works,
 # a staging one included (tests/install/tst_install).
 #
-#   bin/loopscope                            the GUI, the command line and the --worker mode
+#   bin/loopscope                            the command line and the --worker mode (Qt Core)
+#   bin/loopscope-gui                        the GUI, and the commands that draw, which
+#                                            bin/loopscope hands to it (app/main.cpp)
 #   share/loopscope/examples/*.loop.json     the lessons (Help ▸ Examples, `loopscope examples`)
 #   share/loopscope/docs/                    the user guide and the formats (Help ▸ Manual)
 #   share/loopscope/python/                  the Python helpers, once the source tree has them
@@ -11,8 +13,9 @@
 #   share/man/man1                           from resources/CMakeLists.txt
 set(LOOPSCOPE_DATADIR "${CMAKE_INSTALL_DATADIR}/loopscope")
 
-# One binary: `loopscope --worker` is the process-pool worker, so there is nothing else to install.
-install(TARGETS loopscope RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+# Two executables, side by side: loopscope hands the GUI to loopscope-gui in its own folder.
+# `loopscope --worker` is the process-pool worker, so there is nothing else to install.
+install(TARGETS loopscope loopscope-gui RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/examples/" DESTINATION "${LOOPSCOPE_DATADIR}/examples"
   FILES_MATCHING PATTERN "*.loop.json" PATTERN "README.md")

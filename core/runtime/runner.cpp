@@ -26,7 +26,8 @@ public:
     RunCore(Scenario scenario, RunOptions options);
     void run();
     Trace snapshot() const;
-    Trace takeTrace(bool loopInsides); // once finished
+    Trace takeTrace(bool loopInsides);                   // once finished
+    const Outcome &outcome() const { return m_outcome; } // once finished
     EventLoop &loop() { return m_loop; }
     Recorder &recorder() { return m_recorder; }
     std::atomic<bool> finished{false};
@@ -363,6 +364,13 @@ Trace runScenario(const Scenario &scenario, const RunOptions &options, bool loop
     RunCore core(scenario, options);
     core.run();
     return core.takeTrace(loopInsides);
+}
+
+Outcome runScenarioOutcome(const Scenario &scenario, const RunOptions &options)
+{
+    RunCore core(scenario, options);
+    core.run();
+    return core.outcome();
 }
 
 struct ScenarioRun::Impl

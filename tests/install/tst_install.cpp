@@ -22,7 +22,7 @@ struct CommandResult
 };
 
 CommandResult runProgram(const QString &program, const QStringList &args,
-                         const QString &workingDir = {})
+                         const QString &workingDir = {}, const QString &ldDebug = {})
 {
     QProcess process;
     // Nothing may point the installed binary back at the source tree.
@@ -31,6 +31,8 @@ CommandResult runProgram(const QString &program, const QStringList &args,
          {"LOOPSCOPE_EXAMPLES_DIR", "LOOPSCOPE_DOCS_DIR", "LOOPSCOPE_PYTHON_DIR"})
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (!ldDebug.isEmpty()) // the dynamic loader names on stderr each library it loads
+        env.insert(QStringLiteral("LD_DEBUG"), ldDebug);
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(workingDir);
     process.start(program, args);
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void findsTheInstalledExamples();
     void checksAndRunsAnInstalledExample();
     void runsTheProcessPoolLessonThroughItsWorker();
+    void aRunLoadsNoQtGuiAPictureIsDrawnByTheGui();
     void desktopFilesAgreeOnTheId();
     void validatorsAcceptTheDesktopFiles();
 
@@ -89,6 +92,7 @@ void TestInstall::installsEveryFile_data()
     QTest::addColumn<QString>("path");
     const QStringList files = {
         QStringLiteral("bin/loopscope"),
+        QStringLiteral("bin/loopscope-gui"),
         QStringLiteral("share/loopscope/examples/14-semaphore.loop.json"),
         QStringLiteral("share/loopscope/examples/README.md"),
         QStringLiteral("share/loopscope/docs/user-guide.md"),
@@ -119,7 +123,7 @@ void TestInstall::installsEveryFile()
         QCOMPARE(QStringLiteral("%1x%2").arg(reader.size().width()).arg(reader.size().height()),
                  size);
     }
-    if (path == u"bin/loopscope")
+    if (path.startsWith(u"bin/"))
         QVERIFY(QFileInfo(installed(path)).isExecutable());
 }
 
@@ -162,6 +166,31 @@ void TestInstall::runsTheProcessPoolLessonThroughItsWorker()
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(QStringLiteral("Process-1")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("outcome: completed at")), qPrintable(run.out));
+}
+
+// bin/loopscope runs on Qt Core alone, so that a run does not pay for loading Qt Gui and
+// Widgets; a run that draws a picture is handed to bin/loopscope-gui, in the same process.
+void TestInstall::aRunLoadsNoQtGuiAPictureIsDrawnByTheGui()
+{
+    const QString semaphore = example(QStringLiteral("14-semaphore.loop.json"));
+    const QString files = QStringLiteral("files");
+    const CommandResult run = runProgram(
+        binary(), {QStringLiteral("run"), semaphore, QStringLiteral("--quiet")}, {}, files);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains(QStringLiteral("file=libQt6Core.so.6")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("libQt6Gui")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("libQt6Widgets")), qPrintable(run.err));
+
+    const QTemporaryDir out;
+    const QString png = out.filePath(QStringLiteral("semaphore.png"));
+    const CommandResult picture
+        = runProgram(binary(),
+                     {QStringLiteral("run"), semaphore, QStringLiteral("--quiet"),
+                      QStringLiteral("--export"), png},
+                     {}, files);
+    QVERIFY2(picture.exitCode == 0, qPrintable(picture.err));
+    QVERIFY2(picture.err.contains(QStringLiteral("file=libQt6Gui.so.6")), qPrintable(picture.err));
+    QCOMPARE(QImageReader(png).format(), QByteArray("png"));
 }
 
 void TestInstall::desktopFilesAgreeOnTheId()

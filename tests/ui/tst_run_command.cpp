@@ -131,6 +131,50 @@ private Q_SLOTS:
         QCOMPARE(completed.out, QString());
     }
 
+    // A quiet run that writes no file builds no timeline (runScenarioOutcome): it still ends
+    // with the exit status of its outcome, the same as the run that prints it, and prints
+    // nothing.
+    void quietRunsExitWithTheirOutcome_data()
+    {
+        QTest::addColumn<QString>("lesson");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("outcome");
+        QTest::newRow("completed")
+            << "14-semaphore.loop.json" << 0 << "outcome: completed at 3.000 s (virtual clock)\n";
+        QTest::newRow("failed") << "12-taskgroup-fails-fast.loop.json" << 1 << "outcome: failed";
+        QTest::newRow("deadlock") << "21-deadlock.loop.json" << 3 << "outcome: deadlock";
+    }
+    void quietRunsExitWithTheirOutcome()
+    {
+        QFETCH(QString, lesson);
+        QFETCH(int, exitCode);
+        QFETCH(QString, outcome);
+        const QString path = example(qPrintable(lesson));
+        const CommandResult quiet = run({path, "--virtual", "--quiet"});
+        QCOMPARE(quiet.exitCode, exitCode);
+        QCOMPARE(quiet.out, QString());
+        QCOMPARE(quiet.err, QString());
+        const CommandResult shown = run({path, "--virtual"});
+        QCOMPARE(shown.exitCode, exitCode);
+        const QString last = shown.out.section(u'\n', -2);
+        QVERIFY2(last.startsWith(outcome), qPrintable(last));
+    }
+    // ... and one stopped at its memory budget stops quietly too (exit 4).
+    void quietRunStopsAtTheMemoryBudget()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long.loop.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "loopscope-scenario", "version": 1, "coroutines": [
+          {"name": "main", "steps": [
+            {"op": "repeat", "count": 300000, "steps": [{"op": "sleep", "seconds": 0}]}]}]})");
+        file.close();
+        const CommandResult stopped = run({path, "--memory-budget", "1M", "--quiet"});
+        QCOMPARE(stopped.exitCode, 4);
+        QCOMPARE(stopped.out, QString());
+    }
+
     void memoryBudgetRefusesNonsense()
     {
         const CommandResult r
