@@ -105,6 +105,11 @@ class Calls:
 
     # -- awaits -------------------------------------------------------------------------
     def awaited(self, node, target):
+        if self.is_create_task(node):  # `await asyncio.create_task(c())`: make it, await it
+            step = {"op": "await", "task": "_task"}
+            if target is not None:
+                step["as"] = target
+            return [self.create_task(node, "_task"), step]
         step = self.awaited_step(node, target is not None)
         if target is not None and step.get("x-placeholder") == "network":
             self.imp.note(node, f"the value of the awaited network call is not modelled: "

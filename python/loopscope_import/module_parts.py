@@ -98,8 +98,9 @@ class ModuleParts:
                 continue
             if self.refusals.guard(self.queue_items, node, default=False):
                 continue
-            if _is_main_guard(node):
-                statements.extend(node.body)
+            if is_main_guard(node):
+                statements.extend(s for s in node.body
+                                  if not isinstance(s, (ast.Import, ast.ImportFrom)))
                 continue
             if isinstance(node, ast.ClassDef):
                 self.refusals.guard(self.refuse_class, node)
@@ -242,7 +243,7 @@ def _entry_coroutine(tree, importer):
     return "main"
 
 
-def _is_main_guard(node):
+def is_main_guard(node):
     return (isinstance(node, ast.If) and not node.orelse
             and ast.unparse(node.test) in ("__name__ == '__main__'", "'__main__' == __name__"))
 

@@ -5,8 +5,8 @@ import os
 
 from . import cpu
 from .comments import Comments
-from .module_parts import ModuleParts
-from .names import NETWORK_PLACEHOLDER, Aliases, undo_export_renames
+from .module_parts import ModuleParts, is_main_guard
+from .names import NETWORK_PLACEHOLDER, Aliases, resolve_file_name, undo_export_renames
 from .own_loop import OwnLoop
 from .refusals import Refusals, Unsupported, refuse
 from .resources import resource_of
@@ -68,6 +68,8 @@ class Importer(ModuleParts, OwnLoop):
             node = ast.Pass(lineno=error.lineno or 1, col_offset=max(0, (error.offset or 1) - 1))
             self.refusals.add(Unsupported(node, f"SyntaxError: {error.msg}", ""))
             self.refusals.raise_if_any()
+        for line in resolve_file_name(tree, self.filename):
+            self.notes.append((line, f"line {line}: __file__ is written as this file's path"))
         self.collect_definitions(tree)
         self.collect_module_loops(tree)
         self.collect_loop_params(tree)
@@ -89,6 +91,10 @@ class Importer(ModuleParts, OwnLoop):
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self.aliases.add_import(node)
+            elif is_main_guard(node):  # `if __name__ == "__main__": import time` is the module's
+                for sub in node.body:
+                    if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                        self.aliases.add_import(sub)
             elif isinstance(node, ast.AsyncFunctionDef):
                 self.coroutines[node.name] = node
                 self.coroutine_params[node.name] = _param_names(node)

@@ -98,6 +98,19 @@ ROWS = [
      "    r = runner.run(main(2))\nprint(r)\n", "main", [{"op": "return", "value": "$n"}],
      [{"op": "run", "coro": "main", "args": {"n": 2}, "as": "r"},
       {"op": "print", "text": "{r}"}]),
+    ("await_of_create_task_makes_the_task_then_awaits_it",  # the asyncio conceptual overview
+     HEAD + "async def a():\n    return 1\n\n\nasync def main():\n"
+     "    await asyncio.create_task(a())\n    r = await asyncio.create_task(a())\n" + MAIN,
+     "main",
+     [{"op": "create_task", "coro": "a", "as": "_task"}, {"op": "await", "task": "_task"},
+      {"op": "create_task", "coro": "a", "as": "_task"},
+      {"op": "await", "task": "_task", "as": "r"}], None),
+    ("import_in_the_main_guard_is_the_modules",  # Real Python's countasync.py
+     HEAD + "async def main():\n    pass\n\n\nif __name__ == '__main__':\n"
+     "    import time\n    start = time.perf_counter()\n    asyncio.run(main())\n",
+     "main", [],
+     [{"op": "set", "name": "start", "value": "$time.perf_counter()"},
+      {"op": "run", "coro": "main"}]),
 ]
 
 
@@ -109,6 +122,15 @@ class CorpusForms(unittest.TestCase):
                 self.assertEqual(coroutine(doc, coro), steps)
                 self.assertEqual(without_ids(doc["program"]) if "program" in doc else None,
                                  program)
+
+    def test_file_name_is_the_programs_absolute_path(self):
+        # CPython (3.9+) makes a script's __file__ absolute; Real Python's countasync.py
+        # prints it
+        source = HEAD + "async def main():\n    print(__file__, f'{__file__}!')\n" + MAIN
+        doc = imported(source, "/work/progs/count.py")
+        self.assertEqual(coroutine(doc, "main"), [
+            {"op": "print", "text": "/work/progs/count.py /work/progs/count.py!"}])
+        self.assertIn("line 4: __file__ is written as this file's path", doc["notes"])
 
 
 if __name__ == "__main__":
