@@ -114,6 +114,9 @@ class Blocks:
             self.imp.switch_interval(node.args[0])
             return []
         if name == "random.seed":
+            if self.kind != "program":  # the scenario's seed is set once, before the run
+                refuse(node, f"random.seed inside a {self.kind} (it seeds again mid-run)",
+                       "seed once at module level: random.seed(1)")
             self.imp.random_seed(node)
             return []
         if name == "asyncio.run":

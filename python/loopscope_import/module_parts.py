@@ -185,6 +185,8 @@ class ModuleParts:
             except ValueError:
                 value = None
             if isinstance(value, int) and not isinstance(value, bool):
+                if self.seed is not None:
+                    refuse(node, "a second random.seed", "seed once: the scenario has one seed")
                 self.seed = value
                 return
         refuse(node, "random.seed with anything but a whole number", "seed with an int: "
