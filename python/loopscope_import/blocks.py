@@ -139,6 +139,33 @@ class Blocks:
         steps.append({"op": "set", "name": name, "value": f"${name} + [{text}]"})
         return steps
 
+    def task_list(self, target, value):
+        """`tasks = [asyncio.create_task(f(i)) for i in ...]` (or a list display of tasks):
+        the loop of appends it is, `tasks = []` then `tasks.append(...)` in a for loop. None
+        for any other list."""
+        elements = value.elts if isinstance(value, ast.List) else [getattr(value, "elt", None)]
+        if not (isinstance(target, ast.Name) and any(self.is_create_task(e) for e in elements)):
+            return None
+        steps = [{"op": "set", "name": target.id, "value": []}]
+        if isinstance(value, ast.List):
+            for element in elements:
+                steps += self.append(target.id, element)
+            return steps
+        if not isinstance(value, ast.ListComp) or len(value.generators) != 1 \
+                or value.generators[0].is_async:
+            return None
+        loop = value.generators[0]
+        if any(isinstance(n, ast.Name) and n.id in self.params for n in ast.walk(loop.target)):
+            refuse(loop.target, "a comprehension variable named as a parameter",
+                   "name it otherwise (the comprehension becomes a for loop)")
+        body = [ast.Expr(ast.Call(ast.Attribute(ast.Name(target.id, ast.Load()), "append",
+                                                ast.Load()), [value.elt], []))]
+        for test in reversed(loop.ifs):
+            body = [ast.If(test, body, [])]
+        stmt = ast.For(loop.target, loop.iter, body, [])
+        ast.fix_missing_locations(ast.copy_location(stmt, value))
+        return steps + self.stmt_For(stmt, [])
+
     def plain_expression(self, node):
         """Expression text, refusing tasks and coroutines made inside it."""
         for sub in ast.walk(node):

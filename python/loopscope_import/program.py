@@ -2,6 +2,7 @@
 
 import ast
 import os
+import sys
 
 from . import cpu
 from .comments import Comments
@@ -66,7 +67,8 @@ class Importer(ModuleParts, OwnLoop):
             tree = ast.parse(self.source, filename=self.filename)
         except SyntaxError as error:
             node = ast.Pass(lineno=error.lineno or 1, col_offset=max(0, (error.offset or 1) - 1))
-            self.refusals.add(Unsupported(node, f"SyntaxError: {error.msg}", ""))
+            self.refusals.add(Unsupported(node, f"SyntaxError: {error.msg}"
+                                          + _newer_syntax_hint(error), ""))
             self.refusals.raise_if_any()
         for line in resolve_file_name(tree, self.filename):
             self.notes.append((line, f"line {line}: __file__ is written as this file's path"))
@@ -278,6 +280,16 @@ def _own_nodes(node):
         if not isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
                                 ast.ClassDef)):
             stack.extend(ast.iter_child_nodes(sub))
+
+
+def _newer_syntax_hint(error):
+    """The importer parses with the python3 it runs on: an f-string that Python 3.12 reads
+    (PEP 701: the same quotes nested, backslashes, comments) is a SyntaxError on 3.11."""
+    if sys.version_info >= (3, 12) or "f-string" not in (error.msg or ""):
+        return ""
+    version = ".".join(map(str, sys.version_info[:3]))
+    return (f" (Python {version} parsed it; Python 3.12 allows more in f-strings: set "
+            "LOOPSCOPE_PYTHON=python3.12 to import with it)")
 
 
 def import_program(source, filename="program.py", measure=cpu.measure):

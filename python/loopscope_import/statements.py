@@ -166,6 +166,10 @@ class Body(Calls, Blocks, LoopCalls):
             made = self.assigned_call(value, target)
             if made is not None:
                 return made
+        if isinstance(value, (ast.List, ast.ListComp)):
+            made = self.task_list(target, value)
+            if made is not None:
+                return made
         name = target_text(target)
         self.plain_expression(value)
         return [{"op": "set", "name": name, "value": value_field(value)}]

@@ -111,6 +111,21 @@ ROWS = [
      "main", [],
      [{"op": "set", "name": "start", "value": "$time.perf_counter()"},
       {"op": "run", "coro": "main"}]),
+    ("list_comprehension_of_tasks_is_a_loop_of_appends",  # Real Python's asyncq.py
+     HEAD + "async def f(i):\n    pass\n\n\nasync def main():\n"
+     "    ts = [asyncio.create_task(f(i)) for i in 'ab' if i]\n" + MAIN, "main",
+     [{"op": "set", "name": "ts", "value": []},
+      {"op": "for", "var": "i", "in": "'ab'", "steps": [
+          {"op": "if", "cond": "i", "steps": [
+              {"op": "create_task", "coro": "f", "args": {"i": "$i"}, "as": "_task"},
+              {"op": "set", "name": "ts", "value": "$ts + [_task]"}]}]}], None),
+    ("list_display_of_tasks_is_appends",  # the asyncio conceptual overview's work_tasks
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
+     "    ts = [asyncio.create_task(f()), 2]\n" + MAIN, "main",
+     [{"op": "set", "name": "ts", "value": []},
+      {"op": "create_task", "coro": "f", "as": "_task"},
+      {"op": "set", "name": "ts", "value": "$ts + [_task]"},
+      {"op": "set", "name": "ts", "value": "$ts + [2]"}], None),
 ]
 
 

@@ -1,6 +1,7 @@
 """Every refused construct: one named row each, with the exact message and position
 (file:line:col, the column 1-based), and nothing imported."""
 
+import sys
 import unittest
 
 from support import refusals
@@ -168,6 +169,11 @@ ROWS = [
      "random.seed(2)\nasyncio.run(main())\n",
      ["prog.py:11:1: a second random.seed is not supported; seed once: the scenario has "
       "one seed"]),
+    ("task_comprehension_variable_named_as_a_parameter",
+     HEAD + "async def f(n):\n    pass\n\n\nasync def main(n=2):\n"
+     "    ts = [asyncio.create_task(f(n)) for n in range(n)]\n" + MAIN,
+     ["prog.py:8:41: a comprehension variable named as a parameter is not supported; name "
+      "it otherwise (the comprehension becomes a for loop)"]),
     ("every_refusal_listed",
      HEAD + "async def main():\n    x = lambda: 1\n    async for y in z:\n        pass\n"
      "    raise ValueError from None\n" + MAIN,
@@ -187,6 +193,19 @@ class Refusals(unittest.TestCase):
                     imported(source)  # raises if anything is refused
                     continue
                 self.assertEqual(refusals(source), expected)
+
+    def test_newer_f_string_says_which_python_parsed_it(self):
+        # the asyncio conceptual overview nests the same quotes in an f-string (3.12, PEP 701)
+        source = HEAD + "async def main():\n    print(f\"{\"a\"}\")\n" + MAIN
+        if sys.version_info >= (3, 12):
+            from support import imported
+            imported(source)
+            return
+        version = ".".join(map(str, sys.version_info[:3]))
+        self.assertEqual(refusals(source), [
+            f"prog.py:4:15: SyntaxError: f-string: expecting '}}' (Python {version} parsed it; "
+            "Python 3.12 allows more in f-strings: set LOOPSCOPE_PYTHON=python3.12 to import "
+            "with it)"])
 
 
 if __name__ == "__main__":
