@@ -23,11 +23,13 @@ class Blocks:
                    "belongs to the group)")
         if not node.args:
             refuse(node, "create_task without a coroutine", "pass a coroutine call")
-        coro = self.coro_call(node.args[0]) or self.wrapped_operation(node.args[0])
+        coro = self.coro_call(node.args[0]) or self.wrapped_operation(node.args[0]) \
+            or self.wrapped_call(node.args[0])
         if coro is None:
             refuse(node.args[0], "a task of " + ast.unparse(node.args[0]),
-                   "create tasks of coroutines defined in this module, or of a barrier's, "
-                   "queue's or event's wait(), get() or join()")
+                   "create tasks of coroutines defined in this module, of a barrier's, "
+                   "queue's or event's wait(), get() or join(), or of asyncio.to_thread or "
+                   "asyncio.sleep with arguments the module defines (no locals)")
         step = {"op": "create_task", **coro}
         for keyword in node.keywords:
             if keyword.arg != "name":
@@ -62,6 +64,37 @@ class Blocks:
             self.imp.wrappers[name] = {"name": name, "steps": steps}
             self.imp.note(node, f"a task of {ast.unparse(node)} runs coroutine {name}(), "
                           f"whose body is `return await {ast.unparse(node)}`")
+        return {"coro": name}
+
+    def wrapped_call(self, node):
+        """`tg.create_task(asyncio.to_thread(f, 2))`, `create_task(asyncio.sleep(1))` (the
+        asyncio tutorial): the task runs a coroutine made for it, `_to_thread_1`, whose body
+        is `return await asyncio.to_thread(f, 2)`. Only for arguments the module knows (its
+        functions, constants and imports): the wrapper cannot see the caller's locals.
+        {coro} or None."""
+        op = (self.imp.dotted(node.func) or "") if isinstance(node, ast.Call) else ""
+        if op not in ("asyncio.to_thread", "asyncio.sleep"):
+            return None
+        known = set(self.imp.functions) | set(self.imp.constants)
+        if any(isinstance(n, ast.Name) and n.id not in known
+               and not self.imp.aliases.imported(n.id) for n in ast.walk(node)):
+            return None
+        text = ast.unparse(node)
+        for name, wrapper in self.imp.wrappers.items():
+            if wrapper.get("x-awaits") == text:
+                return {"coro": name}
+        step = self.awaited_step(node, op == "asyncio.to_thread")
+        steps = [step]
+        if op == "asyncio.to_thread":
+            step["as"] = "_result"
+            steps.append({"op": "return", "value": "$_result"})
+        number = 1 + sum(n.startswith(f"_{op[8:]}_") for n in self.imp.wrappers)
+        name = f"_{op[8:]}_{number}"
+        if name in self.imp.coroutines:
+            refuse(node, f"a task of {text} beside a coroutine named {name}", f"rename {name}")
+        self.imp.wrappers[name] = {"name": name, "steps": steps, "x-awaits": text}
+        self.imp.note(node, f"a task of {text} runs coroutine {name}(), whose body is "
+                      f"`return await {text}`")
         return {"coro": name}
 
     def is_create_task(self, node):

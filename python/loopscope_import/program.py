@@ -83,7 +83,8 @@ class Importer(ModuleParts, OwnLoop):
         coroutines = [self.refusals.guard(self.coroutine, node) for node in self.coroutines.values()]
         functions = [self.refusals.guard(self.function, node) for node in self.functions.values()]
         program = self.program(tree)
-        coroutines += list(self.wrappers.values())
+        coroutines += [{k: v for k, v in w.items() if k != "x-awaits"}  # blocks.wrapped_call
+                       for w in self.wrappers.values()]
         self.refusals.raise_if_any()
         title = self.comments.title(tree) or os.path.splitext(os.path.basename(self.filename))[0]
         return assemble(self, title, functions, coroutines, program)

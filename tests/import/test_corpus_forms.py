@@ -126,6 +126,16 @@ ROWS = [
       {"op": "create_task", "coro": "f", "as": "_task"},
       {"op": "set", "name": "ts", "value": "$ts + [_task]"},
       {"op": "set", "name": "ts", "value": "$ts + [2]"}], None),
+    ("task_of_to_thread_runs_a_wrapper",  # the asyncio tutorial's to_thread section
+     HEAD + "def work(n):\n    return n\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(asyncio.to_thread(work, 2))\n"
+     "    u = asyncio.create_task(asyncio.to_thread(work, 2))\n"
+     "    s = asyncio.create_task(asyncio.sleep(1))\n    print(await t)\n" + MAIN, "_to_thread_1",
+     [{"op": "to_thread", "function": "work", "args": {"n": 2}, "as": "_result"},
+      {"op": "return", "value": "$_result"}], None),
+    ("task_of_sleep_runs_a_wrapper",
+     HEAD + "async def main():\n    s = asyncio.create_task(asyncio.sleep(1))\n    await s\n"
+     + MAIN, "_sleep_1", [{"op": "sleep", "seconds": 1}], None),
 ]
 
 
@@ -137,6 +147,15 @@ class CorpusForms(unittest.TestCase):
                 self.assertEqual(coroutine(doc, coro), steps)
                 self.assertEqual(without_ids(doc["program"]) if "program" in doc else None,
                                  program)
+
+    def test_tasks_of_the_same_call_share_a_wrapper(self):
+        doc = imported(ROWS[-2][1])
+        self.assertEqual(coroutine(doc, "main")[:3], [
+            {"op": "create_task", "coro": "_to_thread_1", "as": "t"},
+            {"op": "create_task", "coro": "_to_thread_1", "as": "u"},
+            {"op": "create_task", "coro": "_sleep_1", "as": "s"}])
+        self.assertEqual([c["name"] for c in doc["coroutines"]],
+                         ["main", "_to_thread_1", "_sleep_1"])
 
     def test_file_name_is_the_programs_absolute_path(self):
         # CPython (3.9+) makes a script's __file__ absolute; Real Python's countasync.py

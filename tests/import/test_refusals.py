@@ -174,6 +174,13 @@ ROWS = [
      "    ts = [asyncio.create_task(f(n)) for n in range(n)]\n" + MAIN,
      ["prog.py:8:41: a comprehension variable named as a parameter is not supported; name "
       "it otherwise (the comprehension becomes a for loop)"]),
+    ("task_of_to_thread_of_a_local",  # the wrapper coroutine cannot see main's locals
+     HEAD + "def work(n):\n    return n\n\n\nasync def main():\n    k = 2\n"
+     "    t = asyncio.create_task(asyncio.to_thread(work, k))\n" + MAIN,
+     ["prog.py:9:29: a task of asyncio.to_thread(work, k) is not supported; create tasks of "
+      "coroutines defined in this module, of a barrier's, queue's or event's wait(), get() "
+      "or join(), or of asyncio.to_thread or asyncio.sleep with arguments the module defines "
+      "(no locals)"]),
     ("every_refusal_listed",
      HEAD + "async def main():\n    x = lambda: 1\n    async for y in z:\n        pass\n"
      "    raise ValueError from None\n" + MAIN,
