@@ -220,6 +220,8 @@ class Blocks:
             return []
         if self.is_create_task(node):
             return [self.create_task(node, target_text(target))]
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "run_until_complete":
+            self.loop_method(node)  # refuses it on a loop
         if name == "asyncio.run":
             return [self.imp.run_step(node, target_text(target), self)]
         if isinstance(node.func, ast.Attribute):
