@@ -106,12 +106,47 @@ class ModuleParts:
                 self.refusals.guard(self.refuse_class, node)
                 continue
             statements.append(node)
-        steps = body.steps(statements)
+        steps = body.steps(self.inline_entry_calls(statements))
         runs = [s for s in _walk_steps(steps) if s["op"] in ("run", "run_forever")]
         if not runs and not self.refusals._found:
             self.refusals.add(_unsupported(tree, "a program without asyncio.run(...)",
                                            "start the program with asyncio.run(main())"))
         return steps
+
+    def collect_entry_functions(self, tree):
+        """`def main(): result = asyncio.run(supervisor()); print(result)`, called as `main()`
+        by the module (Fluent Python's examples): a plain function without parameters that
+        runs the loop is the module's own code, its body inlined where it is called."""
+        calls = {node.value.func.id for node in _module_statements(tree)
+                 if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+                 and isinstance(node.value.func, ast.Name) and not node.value.args
+                 and not node.value.keywords}
+        for name in sorted(calls & set(self.functions)):
+            node = self.functions[name]
+            params = node.args
+            if params.args or params.posonlyargs or params.kwonlyargs or params.vararg \
+                    or params.kwarg or node.decorator_list:
+                continue
+            if any(isinstance(c, ast.Call) and self.dotted(c.func) == "asyncio.run"
+                   for c in ast.walk(node)):
+                self.entry_functions[name] = node
+                del self.functions[name]
+                self.cpu_functions.discard(name)
+                self.note(node, f"{name}() runs the loop: its body is the module's code where "
+                          f"the module calls {name}()")
+
+    def inline_entry_calls(self, statements):
+        out = []
+        for node in statements:
+            call = getattr(node, "value", None)
+            if isinstance(node, ast.Expr) and isinstance(call, ast.Call) \
+                    and isinstance(call.func, ast.Name) and call.func.id in self.entry_functions:
+                body = self.entry_functions[call.func.id].body
+                out.extend(s for s in body if not (isinstance(s, ast.Expr) and isinstance(
+                    s.value, ast.Constant) and isinstance(s.value.value, str)))
+            else:
+                out.append(node)
+        return out
 
     def exporter_leftover(self, node):
         """Module lines that stand for nothing: `pool = None` for a resource main makes,
@@ -248,6 +283,11 @@ def _entry_coroutine(tree, importer):
 def is_main_guard(node):
     return (isinstance(node, ast.If) and not node.orelse
             and ast.unparse(node.test) in ("__name__ == '__main__'", "'__main__' == __name__"))
+
+
+def _module_statements(tree):
+    for node in tree.body:
+        yield from node.body if is_main_guard(node) else [node]
 
 
 def _module_put(node):

@@ -34,6 +34,7 @@ class Importer(ModuleParts, OwnLoop):
         self.made_resources = set()  # id() of the constructor calls that made resources
         self.made_in_main = set()
         self.wrappers = {}  # coroutines made for tasks of an operation (`_b_wait`)
+        self.entry_functions = {}  # def main(): asyncio.run(...), inlined (module_parts)
         self.resource_params = {}  # coroutine -> {param: resource id}
         self.loop_names = set()
         self.module_loops = set()  # `loop = asyncio.new_event_loop()` at module level
@@ -73,6 +74,7 @@ class Importer(ModuleParts, OwnLoop):
         for line in resolve_file_name(tree, self.filename):
             self.notes.append((line, f"line {line}: __file__ is written as this file's path"))
         self.collect_definitions(tree)
+        self.collect_entry_functions(tree)
         self.collect_module_loops(tree)
         self.collect_loop_params(tree)
         self.refusals.guard(self.collect_resources, tree)

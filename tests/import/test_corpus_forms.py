@@ -136,6 +136,12 @@ ROWS = [
     ("task_of_sleep_runs_a_wrapper",
      HEAD + "async def main():\n    s = asyncio.create_task(asyncio.sleep(1))\n    await s\n"
      + MAIN, "_sleep_1", [{"op": "sleep", "seconds": 1}], None),
+    ("plain_main_running_the_loop_is_the_modules_code",  # Fluent Python's spinner examples
+     HEAD + "async def work(n):\n    return n\n\n\ndef main() -> None:\n    \"\"\"Doc.\"\"\"\n"
+     "    r = asyncio.run(work(2))\n    print(f'Answer: {r}')\n\n\n"
+     "if __name__ == '__main__':\n    main()\n", "work", [{"op": "return", "value": "$n"}],
+     [{"op": "run", "coro": "work", "args": {"n": 2}, "as": "r"},
+      {"op": "print", "text": "Answer: {r}"}]),
 ]
 
 
@@ -149,7 +155,7 @@ class CorpusForms(unittest.TestCase):
                                  program)
 
     def test_tasks_of_the_same_call_share_a_wrapper(self):
-        doc = imported(ROWS[-2][1])
+        doc = imported(next(r[1] for r in ROWS if r[0] == "task_of_to_thread_runs_a_wrapper"))
         self.assertEqual(coroutine(doc, "main")[:3], [
             {"op": "create_task", "coro": "_to_thread_1", "as": "t"},
             {"op": "create_task", "coro": "_to_thread_1", "as": "u"},
