@@ -34,6 +34,8 @@ class Importer(ModuleParts, OwnLoop):
         self.made_resources = set()  # id() of the constructor calls that made resources
         self.made_in_main = set()
         self.wrappers = {}  # coroutines made for tasks of an operation (`_b_wait`)
+        self.step_lines = {}  # id() of a step dict -> (line, col) of its statement
+        self.source_lines = {}  # step id ("s4") -> (line, col), once numbered
         self.entry_functions = {}  # def main(): asyncio.run(...), inlined (module_parts)
         self.resource_params = {}  # coroutine -> {param: resource id}
         self.loop_names = set()
@@ -295,6 +297,11 @@ def _newer_syntax_hint(error):
             "LOOPSCOPE_PYTHON=python3.12 to import with it)")
 
 
-def import_program(source, filename="program.py", measure=cpu.measure):
-    """The scenario (a dict) of an asyncio program's source; raises ImportRefused."""
-    return Importer(source, filename, measure).run()
+def import_program(source, filename="program.py", measure=cpu.measure, lines=None):
+    """The scenario (a dict) of an asyncio program's source; raises ImportRefused. `lines`,
+    a dict, gets each step's (line, col) in the source by step id."""
+    importer = Importer(source, filename, measure)
+    doc = importer.run()
+    if lines is not None:
+        lines.update(importer.source_lines)
+    return doc

@@ -52,6 +52,8 @@ class Body(Calls, Blocks, LoopCalls):
         for index, stmt in enumerate(statements):
             mapped = self.imp.refusals.guard(self.statement, stmt, statements[index + 1:],
                                              default=[])
+            for step in mapped:  # where the step came from (cli --lines)
+                self.imp.step_lines.setdefault(id(step), (stmt.lineno, stmt.col_offset + 1))
             label = self.imp.comments.label(stmt)
             if mapped and label and "label" not in mapped[0]:
                 mapped[0]["label"] = label
