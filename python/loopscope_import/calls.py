@@ -221,6 +221,9 @@ class Calls:
 
     def item(self, node):
         """One awaitable of gather, wait or as_completed."""
+        if isinstance(node, ast.Starred) and isinstance(node.value, ast.Name) \
+                and node.value.id in self.coro_lists:
+            return {"star": self.star_text(self.coro_lists.pop(node.value.id))}
         if isinstance(node, ast.Starred):
             return {"star": self.star_text(node.value)}
         coro = self.coro_call(node)

@@ -155,7 +155,7 @@ class Importer(ModuleParts, OwnLoop):
         defaults = {k: v for k, v in defaults.items() if k not in aliased}
         body = Body(self, "coroutine", node.name, aliased, params)
         steps = body.steps(node.body)
-        for call in body.coro_vars.values():
+        for call in list(body.coro_vars.values()) + list(body.coro_lists.values()):
             refuse(call, "a coroutine object that is never awaited here",
                    "await it, or call it as a statement of its own")
         entry = {"name": node.name}

@@ -45,6 +45,7 @@ class Body(Calls, Blocks, LoopCalls):
         self.detect_cpu = kind != "program" and not importer.comments.is_export()
         self.known = {}  # locals bound to a literal by the statements so far (for timeit)
         self.coro_vars = {}  # `c = f(x)`: a coroutine object not awaited yet -> its call node
+        self.coro_lists = {}  # `cs = [f(i) for i in ...]`, gathered later (`*cs`) -> the list
 
     # -- statements ---------------------------------------------------------------------
     def steps(self, statements):
@@ -168,6 +169,12 @@ class Body(Calls, Blocks, LoopCalls):
             made = self.assigned_call(value, target)
             if made is not None:
                 return made
+        if isinstance(value, ast.ListComp) and isinstance(target, ast.Name) \
+                and isinstance(value.elt, ast.Call) and isinstance(value.elt.func, ast.Name) \
+                and value.elt.func.id in self.imp.coroutines:
+            # coroutine objects run nothing until gathered: the list is made where `*cs` is
+            self.coro_lists[target.id] = value
+            return []
         if isinstance(value, (ast.List, ast.ListComp)):
             made = self.task_list(target, value)
             if made is not None:

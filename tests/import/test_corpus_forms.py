@@ -142,6 +142,11 @@ ROWS = [
      "if __name__ == '__main__':\n    main()\n", "work", [{"op": "return", "value": "$n"}],
      [{"op": "run", "coro": "work", "args": {"n": 2}, "as": "r"},
       {"op": "print", "text": "Answer: {r}"}]),
+    ("list_of_coroutines_gathered_is_a_star",  # a common tutorial form: cs = [f(...) ...]
+     HEAD + "async def f(t):\n    print(t)\n\n\nasync def main():\n"
+     "    cs = [f(f'task{i+1}') for i in range(3)]\n    await asyncio.gather(*cs)\n" + MAIN,
+     "main", [{"op": "gather", "items": [{"star": "[f(f'task{i + 1}') for i in range(3)]"}]}],
+     None),
 ]
 
 

@@ -191,6 +191,11 @@ ROWS = [
      "asyncio.get_event_loop().run_until_complete(main())\n",
      ["prog.py:7:1: loop.run_until_complete() is not supported; run the coroutine with "
       "asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()"]),
+    ("list_of_coroutines_never_gathered",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
+     "    cs = [f() for _ in range(2)]\n" + MAIN,
+     ["prog.py:8:10: a coroutine object that is never awaited here is not supported; await "
+      "it, or call it as a statement of its own"]),
     ("every_refusal_listed",
      HEAD + "async def main():\n    x = lambda: 1\n    async for y in z:\n        pass\n"
      "    raise ValueError from None\n" + MAIN,
