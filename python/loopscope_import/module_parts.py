@@ -135,6 +135,15 @@ class ModuleParts:
                 self.note(node, f"{name}() runs the loop: its body is the module's code where "
                           f"the module calls {name}()")
 
+    def drop_unused_functions(self, tree):
+        """A plain function nothing names (`def main_1()` kept beside the async version, a
+        common teaching form) never runs: left out, with a note, rather than refused for what
+        its body does."""
+        used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        for name in [f for f in self.functions if f not in used]:
+            self.note(self.functions.pop(name), f"{name}() is never called: it is left out")
+            self.cpu_functions.discard(name)
+
     def inline_entry_calls(self, statements):
         out = []
         for node in statements:

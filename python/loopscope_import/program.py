@@ -77,6 +77,7 @@ class Importer(ModuleParts, OwnLoop):
             self.notes.append((line, f"line {line}: __file__ is written as this file's path"))
         self.collect_definitions(tree)
         self.collect_entry_functions(tree)
+        self.drop_unused_functions(tree)
         self.collect_module_loops(tree)
         self.collect_loop_params(tree)
         self.refusals.guard(self.collect_resources, tree)

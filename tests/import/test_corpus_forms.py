@@ -168,6 +168,16 @@ class CorpusForms(unittest.TestCase):
         self.assertEqual([c["name"] for c in doc["coroutines"]],
                          ["main", "_to_thread_1", "_sleep_1"])
 
+    def test_a_function_nothing_calls_is_left_out(self):
+        # a tutorial's synchronous main_1() kept beside the async one: its body (a plain
+        # function calling another) would be refused, though it never runs
+        source = HEAD + "import time\n\n\ndef count(i):\n    time.sleep(1)\n\n\n" \
+            "def main_1():\n    for i in range(3):\n        count(i)\n\n\n" \
+            "async def main():\n    pass\n" + MAIN
+        doc = imported(source)
+        self.assertEqual([f["name"] for f in doc["functions"]], ["count"])
+        self.assertIn("line 10: main_1() is never called: it is left out", doc["notes"])
+
     def test_file_name_is_the_programs_absolute_path(self):
         # CPython (3.9+) makes a script's __file__ absolute; Real Python's countasync.py
         # prints it
