@@ -197,6 +197,10 @@ class ModuleParts:
         if any(isinstance(s, ast.AsyncFunctionDef) for s in node.body):
             refuse(node, "a class with async methods", "write the methods as coroutines at "
                    "module level and keep the state in module variables")
+        if any(isinstance(b, ast.Name) and b.id.endswith(("Exception", "Error"))
+               for b in node.bases):  # the docs' TerminateTaskGroup(Exception)
+            refuse(node, "an exception class of the program's own", "raise a built-in "
+                   "exception with a message, e.g. RuntimeError('terminate')")
         refuse(node, "a class definition", "keep the state in module variables")
 
     # -- settings stated in code ---------------------------------------------------------

@@ -196,6 +196,11 @@ ROWS = [
      "    cs = [f() for _ in range(2)]\n" + MAIN,
      ["prog.py:8:10: a coroutine object that is never awaited here is not supported; await "
       "it, or call it as a statement of its own"]),
+    ("exception_class",  # the docs' "Terminating a Task Group" (3.13)
+     HEAD + "class TerminateTaskGroup(Exception):\n    \"\"\"Raised to terminate.\"\"\"\n\n\n"
+     "async def main():\n    pass\n" + MAIN,
+     ["prog.py:3:1: an exception class of the program's own is not supported; raise a "
+      "built-in exception with a message, e.g. RuntimeError('terminate')"]),
     ("every_refusal_listed",
      HEAD + "async def main():\n    x = lambda: 1\n    async for y in z:\n        pass\n"
      "    raise ValueError from None\n" + MAIN,
