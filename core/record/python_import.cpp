@@ -96,6 +96,10 @@ ScenarioLoad importerResult(QProcess &process, const QString &label)
          load.problems) { // what the importer wrote and this version cannot read
         placeInProgram(p, out, err);
         p.message = QStringLiteral("the imported scenario is refused: ") + p.message;
+        if (p.message.contains(QLatin1String(" is not defined"))) // a module the program imports
+            p.message += QStringLiteral("; a scenario's expressions know the modules time, "
+                                        "random, datetime and asyncio and the builtins "
+                                        "scenario-format.md lists");
     }
     return load;
 }

@@ -140,7 +140,9 @@ class LoopscopeCommands(unittest.TestCase):
             done = self.loopscope("import", "spin.py", cwd=tmp)
             self.assertEqual(done.returncode, 2)
             self.assertEqual(done.stderr, "spin.py:7:5: coroutines[0].steps[1].in: the imported "
-                             "scenario is refused: column 1: name 'itertools' is not defined\n")
+                             "scenario is refused: column 1: name 'itertools' is not defined; a "
+                             "scenario's expressions know the modules time, random, datetime "
+                             "and asyncio and the builtins scenario-format.md lists\n")
 
     def test_run_and_check_take_a_program(self):
         with tempfile.TemporaryDirectory() as tmp:
