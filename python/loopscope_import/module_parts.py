@@ -139,6 +139,8 @@ class ModuleParts:
         """A plain function nothing names (`def main_1()` kept beside the async version, a
         common teaching form) never runs: left out, with a note, rather than refused for what
         its body does."""
+        if self.comments.is_export():
+            return  # a scenario may hold a function nothing calls: the round trip keeps it
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
         for name in [f for f in self.functions if f not in used]:
             self.note(self.functions.pop(name), f"{name}() is never called: it is left out")
