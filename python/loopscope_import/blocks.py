@@ -147,11 +147,12 @@ class Blocks:
             self.imp.switch_interval(node.args[0])
             return []
         if name == "random.seed":
-            if self.kind != "program":  # the scenario's seed is set once, before the run
-                refuse(node, f"random.seed inside a {self.kind} (it seeds again mid-run)",
-                       "seed once at module level: random.seed(1)")
-            self.imp.random_seed(node)
-            return []
+            if self.kind == "program" and self.imp.random_seed(node):
+                return []  # the scenario's seed
+            # seeding again mid-run (Real Python's rand.py, in each task): the expression
+            # random.seed(...) reseeds the run's one generator; `_ =` drops its None
+            self.plain_expression(node)
+            return [{"op": "set", "name": "_", "value": "$" + expression_text(node)}]
         if name == "asyncio.run":
             return [self.imp.run_step(node, None, self)]
         if isinstance(func, ast.Name) and func.id in self.imp.cpu_functions:

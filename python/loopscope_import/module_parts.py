@@ -229,18 +229,18 @@ class ModuleParts:
             refuse(node, "a computed switch interval", "write the number")
 
     def random_seed(self, node):
-        if len(node.args) == 1:
-            try:
-                value = literal(node.args[0])
-            except ValueError:
-                value = None
-            if isinstance(value, int) and not isinstance(value, bool):
-                if self.seed is not None:
-                    refuse(node, "a second random.seed", "seed once: the scenario has one seed")
-                self.seed = value
-                return
-        refuse(node, "random.seed with anything but a whole number", "seed with an int: "
-               "random.seed(1)")
+        """The module's first random.seed(N), N a whole number, is the scenario's seed (True);
+        any other is a step that seeds again when it runs (False)."""
+        if self.seed is not None or len(node.args) != 1 or node.keywords:
+            return False
+        try:
+            value = literal(node.args[0])
+        except ValueError:
+            return False
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        self.seed = value
+        return True
 
     def run_step(self, node, target, body):
         if body.kind != "program":

@@ -147,6 +147,16 @@ ROWS = [
      "    cs = [f(f'task{i+1}') for i in range(3)]\n    await asyncio.gather(*cs)\n" + MAIN,
      "main", [{"op": "gather", "items": [{"star": "[f(f'task{i + 1}') for i in range(3)]"}]}],
      None),
+    ("random_seed_in_a_coroutine_seeds_again_when_it_runs",  # Real Python's rand.py
+     HEAD + "import random\n\n\nasync def main(seed=444):\n    random.seed(seed)\n"
+     "    print(random.randint(0, 10))\n\n\nrandom.seed(444)\nasyncio.run(main())\n", "main",
+     [{"op": "set", "name": "_", "value": "$random.seed(seed)"},
+      {"op": "print", "text": "{random.randint(0, 10)}"}], None),
+    ("second_module_random_seed_is_a_step",
+     HEAD + "import random\n\nrandom.seed(1)\n\n\nasync def main():\n    pass\n\n"
+     "asyncio.run(main())\nrandom.seed(2)\nasyncio.run(main())\n", "main", [],
+     [{"op": "run", "coro": "main"}, {"op": "set", "name": "_", "value": "$random.seed(2)"},
+      {"op": "run", "coro": "main"}]),
 ]
 
 

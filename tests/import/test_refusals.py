@@ -159,16 +159,6 @@ ROWS = [
      "    print(runner)\n",
      ["prog.py:8:5: a Runner block other than one `runner.run(main())` is not supported; "
       "write `runner.run(main())` alone in it, or asyncio.run(main())"]),
-    ("random_seed_in_a_coroutine",  # Real Python's rand.py: each task seeds again
-     HEAD + "import random\n\n\nasync def main(seed=444):\n    random.seed(seed)\n"
-     "    print(random.randint(0, 10))\n\n\nrandom.seed(444)\nasyncio.run(main())\n",
-     ["prog.py:7:5: random.seed inside a coroutine (it seeds again mid-run) is not "
-      "supported; seed once at module level: random.seed(1)"]),
-    ("random_seed_twice",
-     HEAD + "import random\n\nrandom.seed(1)\n\n\nasync def main():\n    pass\n\n"
-     "random.seed(2)\nasyncio.run(main())\n",
-     ["prog.py:11:1: a second random.seed is not supported; seed once: the scenario has "
-      "one seed"]),
     ("task_comprehension_variable_named_as_a_parameter",
      HEAD + "async def f(n):\n    pass\n\n\nasync def main(n=2):\n"
      "    ts = [asyncio.create_task(f(n)) for n in range(n)]\n" + MAIN,
