@@ -42,13 +42,17 @@ class ModuleParts:
                               "exists from the start")
 
     def resource_assignment(self, node, loop_names):
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)):
+        if isinstance(node, ast.AnnAssign):  # `event: asyncio.Event = asyncio.Event()`
+            targets = [node.target]
+        else:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+        if not (len(targets) == 1 and isinstance(targets[0], ast.Name)
+                and isinstance(node.value, ast.Call)):
             return None
         resource = resource_of(node.value, self, loop_names)
         if resource is None:
             return None
-        return node.targets[0].id, {"id": node.targets[0].id, **resource}
+        return targets[0].id, {"id": targets[0].id, **resource}
 
     def collect_resource_params(self):
         """A resource passed to a coroutine (`worker(queue)`) is that resource inside it: the

@@ -157,6 +157,14 @@ ROWS = [
      "asyncio.run(main())\nrandom.seed(2)\nasyncio.run(main())\n", "main", [],
      [{"op": "run", "coro": "main"}, {"op": "set", "name": "_", "value": "$random.seed(2)"},
       {"op": "run", "coro": "main"}]),
+    ("annotated_resource_in_main",  # `event: asyncio.Event = asyncio.Event()`
+     HEAD + "async def main():\n    event: asyncio.Event = asyncio.Event()\n"
+     "    event.set()\n    await event.wait()\n" + MAIN, "main",
+     [{"op": "event_set", "event": "event"}, {"op": "event_wait", "event": "event"}], None),
+    ("annotated_resource_at_module_level",
+     HEAD + "lock: asyncio.Lock = asyncio.Lock()\n\n\nasync def main():\n"
+     "    async with lock:\n        pass\n" + MAIN, "main",
+     [{"op": "with", "resource": "lock", "steps": []}], None),
 ]
 
 
