@@ -120,6 +120,10 @@ class Calls:
         if target is not None and step["op"] == "timeout":
             refuse(node, f"the result of {ast.unparse(node)}", "await it as a statement of "
                    "its own")
+        if target is not None and step["op"] == "wait" and not self.imp.comments.is_export():
+            self.imp.note(node, f"{target}: CPython's asyncio.wait gives sets of tasks, which "
+                          "it iterates in an order that changes from run to run (a task hashes "
+                          "by its address); the scenario iterates them in one fixed order")
         if target is not None:
             step["as"] = target
         return [step]
