@@ -37,7 +37,21 @@ class Blocks:
             step["name"] = substitution_text(keyword.value)
         if target is not None:
             step["as"] = target
+            self.task_vars.add(target)
         return step
+
+    def note_printed_task(self, node):
+        """`print(f'spinner object: {spinner}')` (Fluent Python): CPython prints the task's
+        repr, `<Task pending name='Task-2' coro=<spin() running at FILE:LINE>>`, which the
+        scenario does not know; it prints the task's lane name."""
+        for arg in node.args:
+            shown = [arg] + [v.value for v in ast.walk(arg) if isinstance(v, ast.FormattedValue)]
+            for value in shown:
+                if isinstance(value, ast.Name) and value.id in self.task_vars:
+                    self.imp.note(node, f"printing task {value.id}: CPython prints its "
+                                  "repr (<Task pending name='Task-2' coro=<f() running at "
+                                  "FILE:LINE>>), the scenario the task's name")
+                    return
 
     def wrapped_operation(self, node):
         """`asyncio.create_task(b.wait())`: the task runs a coroutine `_b_wait` made for it,
@@ -112,6 +126,7 @@ class Blocks:
         """A call whose value is dropped."""
         name = self.imp.dotted(node.func) or ""
         if name == "print":
+            self.note_printed_task(node)
             return [{"op": "print", **print_step(node)}]
         if name == "time.sleep" and len(node.args) == 1:
             return [{"op": "block", "seconds": self.imp.seconds(node.args[0])}]

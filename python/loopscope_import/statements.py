@@ -45,6 +45,7 @@ class Body(Calls, Blocks, LoopCalls):
         self.detect_cpu = kind != "program" and not importer.comments.is_export()
         self.known = {}  # locals bound to a literal by the statements so far (for timeit)
         self.coro_vars = {}  # `c = f(x)`: a coroutine object not awaited yet -> its call node
+        self.task_vars = set()  # names create_task bound here (a printed task is noted)
         self.coro_lists = {}  # `cs = [f(i) for i in ...]`, gathered later (`*cs`) -> the list
 
     # -- statements ---------------------------------------------------------------------

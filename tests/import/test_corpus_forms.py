@@ -196,6 +196,16 @@ class CorpusForms(unittest.TestCase):
         self.assertEqual([f["name"] for f in doc["functions"]], ["count"])
         self.assertIn("line 10: main_1() is never called: it is left out", doc["notes"])
 
+    def test_a_printed_task_is_noted(self):
+        # Fluent Python's spinner_async_experiment.py prints the spinner task
+        source = HEAD + "async def spin():\n    pass\n\n\nasync def main():\n" \
+            "    spinner = asyncio.create_task(spin())\n    print(f'spinner object: {spinner}')\n" \
+            "    print(spinner.done())\n    await spinner\n" + MAIN
+        notes = imported(source)["notes"].splitlines()[1:]
+        self.assertEqual(notes, ["- line 9: printing task spinner: CPython prints its repr "
+                                 "(<Task pending name='Task-2' coro=<f() running at "
+                                 "FILE:LINE>>), the scenario the task's name"])
+
     def test_file_name_is_the_programs_absolute_path(self):
         # CPython (3.9+) makes a script's __file__ absolute; Real Python's countasync.py
         # prints it
