@@ -356,10 +356,28 @@ class Body(Calls, Blocks, LoopCalls):
         return [self.async_with(stmt.items, stmt.body)]
 
     def stmt_With(self, stmt, rest):
+        suppressed = self.suppress_block(stmt)
+        if suppressed is not None:
+            return self.stmt_Try(suppressed, rest)
         run = self.imp.runner_block(stmt, self) if self.kind == "program" else None
         if run is None:
             refuse(stmt, _describe(stmt), _instead(stmt))
         return [run]
+
+
+    def suppress_block(self, stmt):
+        """`with contextlib.suppress(E1, E2): body` is `try: body` / `except (E1, E2): pass`
+        (contextlib's __exit__ returns True for a subclass of one of them): the try statement,
+        or None for any other with."""
+        item = stmt.items[0] if len(stmt.items) == 1 else None
+        call = item.context_expr if item is not None else None
+        if not (isinstance(call, ast.Call) and self.imp.dotted(call.func) == "contextlib.suppress"
+                and item.optional_vars is None and not call.keywords and call.args
+                and not any(isinstance(a, ast.Starred) for a in call.args)):
+            return None
+        caught = call.args[0] if len(call.args) == 1 else ast.Tuple(call.args, ast.Load())
+        node = ast.Try(stmt.body, [ast.ExceptHandler(caught, None, [ast.Pass()])], [], [])
+        return ast.fix_missing_locations(ast.copy_location(node, stmt))
 
 
 _ASYNCIO_ERRORS = ("asyncio.QueueFull", "asyncio.QueueEmpty", "asyncio.BrokenBarrierError")

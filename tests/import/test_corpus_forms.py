@@ -165,6 +165,12 @@ ROWS = [
      HEAD + "lock: asyncio.Lock = asyncio.Lock()\n\n\nasync def main():\n"
      "    async with lock:\n        pass\n" + MAIN, "main",
      [{"op": "with", "resource": "lock", "steps": []}], None),
+    ("contextlib_suppress_is_try_except_pass",  # a tutorial's printer_task clean-up
+     HEAD + "import contextlib\n\n\nasync def main():\n"
+     "    with contextlib.suppress(asyncio.CancelledError, KeyError):\n"
+     "        await asyncio.sleep(1)\n" + MAIN, "main",
+     [{"op": "try", "steps": [{"op": "sleep", "seconds": 1}],
+       "except": {"CancelledError": [], "KeyError": []}}], None),
 ]
 
 
