@@ -6,6 +6,7 @@ from . import cpu
 from .blocks import Blocks
 from .calls import Calls
 from .own_loop import LoopCalls
+from .program_forms import ProgramForms
 from .refusals import refuse
 from .values import check_expression, expression_text, literal, value_field
 
@@ -26,7 +27,7 @@ def target_text(node):
     refuse(node, "assigning to " + ast.unparse(node), "assign to a name or a tuple of names")
 
 
-class Body(Calls, Blocks, LoopCalls):
+class Body(Calls, Blocks, LoopCalls, ProgramForms):
     """Maps the statements of one scope: `kind` is "coroutine", "function" or "program"."""
 
     def __init__(self, importer, kind, name="", resource_params=None, params=()):
@@ -363,21 +364,6 @@ class Body(Calls, Blocks, LoopCalls):
         if run is None:
             refuse(stmt, _describe(stmt), _instead(stmt))
         return [run]
-
-
-    def suppress_block(self, stmt):
-        """`with contextlib.suppress(E1, E2): body` is `try: body` / `except (E1, E2): pass`
-        (contextlib's __exit__ returns True for a subclass of one of them): the try statement,
-        or None for any other with."""
-        item = stmt.items[0] if len(stmt.items) == 1 else None
-        call = item.context_expr if item is not None else None
-        if not (isinstance(call, ast.Call) and self.imp.dotted(call.func) == "contextlib.suppress"
-                and item.optional_vars is None and not call.keywords and call.args
-                and not any(isinstance(a, ast.Starred) for a in call.args)):
-            return None
-        caught = call.args[0] if len(call.args) == 1 else ast.Tuple(call.args, ast.Load())
-        node = ast.Try(stmt.body, [ast.ExceptHandler(caught, None, [ast.Pass()])], [], [])
-        return ast.fix_missing_locations(ast.copy_location(node, stmt))
 
 
 _ASYNCIO_ERRORS = ("asyncio.QueueFull", "asyncio.QueueEmpty", "asyncio.BrokenBarrierError")
