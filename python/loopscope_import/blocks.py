@@ -130,6 +130,11 @@ class Blocks:
             return [self.imp.cpu_call(self, node)]
         if is_network(name):
             return [self.imp.network(node, name, "block")]
+        if isinstance(func, ast.Attribute) and func.attr in ("call_soon", "call_later"):
+            # PyMOTW's `async def main(loop): loop.call_soon(...)`: a loop passed in
+            refuse(node, f"{ast.unparse(func)}() on {ast.unparse(func.value)}, not known as the "
+                   "running loop", "get the loop in the coroutine with "
+                   "loop = asyncio.get_running_loop()")
         refuse(node, f"calling {name or ast.unparse(func)}()", "call print, time.sleep, a "
                "coroutine of this module, or the asyncio operations scenario-format.md lists")
 

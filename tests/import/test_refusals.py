@@ -191,6 +191,11 @@ ROWS = [
      "async def main():\n    pass\n" + MAIN,
      ["prog.py:3:1: an exception class of the program's own is not supported; raise a "
       "built-in exception with a message, e.g. RuntimeError('terminate')"]),
+    ("call_soon_on_a_loop_passed_in",  # PyMOTW-3's asyncio_call_soon.py
+     HEAD + "def cb(n):\n    print(n)\n\n\nasync def main(loop):\n    loop.call_soon(cb, 1)\n"
+     "\n\nasyncio.run(main(None))\n",
+     ["prog.py:8:5: loop.call_soon() on loop, not known as the running loop is not supported; "
+      "get the loop in the coroutine with loop = asyncio.get_running_loop()"]),
     ("every_refusal_listed",
      HEAD + "async def main():\n    x = lambda: 1\n    async for y in z:\n        pass\n"
      "    raise ValueError from None\n" + MAIN,
