@@ -29,6 +29,30 @@ ScenarioProblem problemOf(const QString &line, const QString &file)
         m.captured(1), m.captured(2).toInt(), m.captured(3).toInt(), {}, m.captured(4)};
 }
 
+// A problem the scenario reader found in what the importer wrote is placed at the JSON's line;
+// the importer wrote a step a line and said where each step came from (`--lines`): the problem
+// moves to the statement of the step on that line, or loses a place it does not have in the .py.
+void placeInProgram(ScenarioProblem &problem, const QByteArray &json, const QString &err)
+{
+    static const QRegularExpression linesOf(QStringLiteral("^loopscope-import-lines: (.*)$"),
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression idOf(QStringLiteral("\"id\": \"([^\"]+)\""));
+    const QList<QByteArray> jsonLines = json.split('\n');
+    const int at = problem.line - 1;
+    const auto id = at >= 0 && at < jsonLines.size() ? idOf.match(QString::fromUtf8(jsonLines[at]))
+                                                     : QRegularExpressionMatch();
+    problem.line = problem.column = 0;
+    if (!id.hasMatch())
+        return;
+    const QString place = id.captured(1) + QLatin1Char('=');
+    for (const QString &entry : linesOf.match(err).captured(1).split(QLatin1Char(' ')))
+        if (entry.startsWith(place)) {
+            const QStringList lineCol = entry.mid(place.size()).split(QLatin1Char(':'));
+            problem.line = lineCol.value(0).toInt();
+            problem.column = lineCol.value(1).toInt();
+        }
+}
+
 } // namespace
 
 QString prepareImporter(QProcess &process, const QStringList &input,
@@ -42,7 +66,7 @@ QString prepareImporter(QProcess &process, const QStringList &input,
     launch.python = options.python;
     prepareRecorder(process, launch, dir); // the environment: the helpers' folder on PYTHONPATH
     QStringList args{QStringLiteral("-m"), QStringLiteral("loopscope_import")};
-    args << input << QStringLiteral("-o") << QStringLiteral("-");
+    args << input << QStringLiteral("-o") << QStringLiteral("-") << QStringLiteral("--lines");
     if (!options.measure)
         args << QStringLiteral("--no-measure");
     process.setArguments(args);
@@ -68,8 +92,15 @@ ScenarioLoad importerResult(QProcess &process, const QString &label)
         return load;
     }
     ScenarioLoad load = readScenario(out, label);
-    for (ScenarioProblem &p : load.problems) // what the importer wrote and this version cannot read
+    for (ScenarioProblem &p :
+         load.problems) { // what the importer wrote and this version cannot read
+        placeInProgram(p, out, err);
         p.message = QStringLiteral("the imported scenario is refused: ") + p.message;
+        if (p.message.contains(QLatin1String(" is not defined"))) // a module the program imports
+            p.message += QStringLiteral("; a scenario's expressions know the modules time, "
+                                        "random, datetime and asyncio and the builtins "
+                                        "scenario-format.md lists");
+    }
     return load;
 }
 

@@ -174,6 +174,21 @@ QString ExceptionObject::repr() const
                                         keyRepr ? m_error.message : PyError::repr(m_error.message));
 }
 
+Value ExceptionObject::attribute(const QString &name, expr::Scope &scope)
+{
+    const bool group = m_error.type == QLatin1String("ExceptionGroup")
+                       || m_error.type == QLatin1String("BaseExceptionGroup");
+    if (group && name == QLatin1String("exceptions")) {
+        expr::Values items;
+        for (const PyError &e : m_error.group)
+            items.push_back(exceptionValue(e));
+        return Value::tuple(std::move(items));
+    }
+    if (group && name == QLatin1String("message"))
+        return Value::string(m_error.message);
+    return expr::Object::attribute(name, scope);
+}
+
 Value exceptionValue(PyError error, bool emptyArgument)
 {
     return Value::object(std::make_shared<ExceptionObject>(std::move(error), emptyArgument));

@@ -27,6 +27,9 @@ public:
     QString repr() const override;
     QString str() const override { return m_error.str(); }
     const PyError &error() const { return m_error; }
+    // An exception group's `exceptions` and `message` (`except ExceptionGroup as eg:
+    // for exc in eg.exceptions`, the asyncio tutorial's TaskGroup failure).
+    Value attribute(const QString &name, expr::Scope &scope) override;
 
 private:
     PyError m_error;

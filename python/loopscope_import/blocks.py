@@ -23,11 +23,13 @@ class Blocks:
                    "belongs to the group)")
         if not node.args:
             refuse(node, "create_task without a coroutine", "pass a coroutine call")
-        coro = self.coro_call(node.args[0]) or self.wrapped_operation(node.args[0])
+        coro = self.coro_call(node.args[0]) or self.wrapped_operation(node.args[0]) \
+            or self.wrapped_call(node.args[0])
         if coro is None:
             refuse(node.args[0], "a task of " + ast.unparse(node.args[0]),
-                   "create tasks of coroutines defined in this module, or of a barrier's, "
-                   "queue's or event's wait(), get() or join()")
+                   "create tasks of coroutines defined in this module, of a barrier's, "
+                   "queue's or event's wait(), get() or join(), or of asyncio.to_thread or "
+                   "asyncio.sleep with arguments the module defines (no locals)")
         step = {"op": "create_task", **coro}
         for keyword in node.keywords:
             if keyword.arg != "name":
@@ -35,6 +37,7 @@ class Blocks:
             step["name"] = substitution_text(keyword.value)
         if target is not None:
             step["as"] = target
+            self.task_vars.add(target)
         return step
 
     def wrapped_operation(self, node):
@@ -79,6 +82,7 @@ class Blocks:
         """A call whose value is dropped."""
         name = self.imp.dotted(node.func) or ""
         if name == "print":
+            self.note_printed_task(node)
             return [{"op": "print", **print_step(node)}]
         if name == "time.sleep" and len(node.args) == 1:
             return [{"op": "block", "seconds": self.imp.seconds(node.args[0])}]
@@ -114,14 +118,23 @@ class Blocks:
             self.imp.switch_interval(node.args[0])
             return []
         if name == "random.seed":
-            self.imp.random_seed(node)
-            return []
+            if self.kind == "program" and self.imp.random_seed(node):
+                return []  # the scenario's seed
+            # seeding again mid-run (Real Python's rand.py, in each task): the expression
+            # random.seed(...) reseeds the run's one generator; `_ =` drops its None
+            self.plain_expression(node)
+            return [{"op": "set", "name": "_", "value": "$" + expression_text(node)}]
         if name == "asyncio.run":
             return [self.imp.run_step(node, None, self)]
         if isinstance(func, ast.Name) and func.id in self.imp.cpu_functions:
             return [self.imp.cpu_call(self, node)]
         if is_network(name):
             return [self.imp.network(node, name, "block")]
+        if isinstance(func, ast.Attribute) and func.attr in ("call_soon", "call_later"):
+            # PyMOTW's `async def main(loop): loop.call_soon(...)`: a loop passed in
+            refuse(node, f"{ast.unparse(func)}() on {ast.unparse(func.value)}, not known as the "
+                   "running loop", "get the loop in the coroutine with "
+                   "loop = asyncio.get_running_loop()")
         refuse(node, f"calling {name or ast.unparse(func)}()", "call print, time.sleep, a "
                "coroutine of this module, or the asyncio operations scenario-format.md lists")
 
@@ -157,6 +170,8 @@ class Blocks:
             return []
         if self.is_create_task(node):
             return [self.create_task(node, target_text(target))]
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "run_until_complete":
+            self.loop_method(node)  # refuses it on a loop
         if name == "asyncio.run":
             return [self.imp.run_step(node, target_text(target), self)]
         if isinstance(node.func, ast.Attribute):

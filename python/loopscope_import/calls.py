@@ -105,6 +105,11 @@ class Calls:
 
     # -- awaits -------------------------------------------------------------------------
     def awaited(self, node, target):
+        if self.is_create_task(node):  # `await asyncio.create_task(c())`: make it, await it
+            step = {"op": "await", "task": "_task"}
+            if target is not None:
+                step["as"] = target
+            return [self.create_task(node, "_task"), step]
         step = self.awaited_step(node, target is not None)
         if target is not None and step.get("x-placeholder") == "network":
             self.imp.note(node, f"the value of the awaited network call is not modelled: "
@@ -115,6 +120,10 @@ class Calls:
         if target is not None and step["op"] == "timeout":
             refuse(node, f"the result of {ast.unparse(node)}", "await it as a statement of "
                    "its own")
+        if target is not None and step["op"] == "wait" and not self.imp.comments.is_export():
+            self.imp.note(node, f"{target}: CPython's asyncio.wait gives sets of tasks, which "
+                          "it iterates in an order that changes from run to run (a task hashes "
+                          "by its address); the scenario iterates them in one fixed order")
         if target is not None:
             step["as"] = target
         return [step]
@@ -216,6 +225,9 @@ class Calls:
 
     def item(self, node):
         """One awaitable of gather, wait or as_completed."""
+        if isinstance(node, ast.Starred) and isinstance(node.value, ast.Name) \
+                and node.value.id in self.coro_lists:
+            return {"star": self.star_text(self.coro_lists.pop(node.value.id))}
         if isinstance(node, ast.Starred):
             return {"star": self.star_text(node.value)}
         coro = self.coro_call(node)

@@ -25,6 +25,9 @@ def main(argv=None):
                         "PROGRAM.loop.json; - for standard output)")
     parser.add_argument("--name", help="the program's name in messages when it is read from "
                         "standard input (default <stdin>)")
+    parser.add_argument("--lines", action="store_true", help="also write each step's place "
+                        "in the program to standard error, as `loopscope-import-lines: s1=4:5 "
+                        "...` (Loopscope places the reader's problems with it)")
     parser.add_argument("--no-measure", action="store_true", help="do not time pure-Python "
                         "CPU loops: give them a placeholder duration")
     args = parser.parse_args(argv)
@@ -38,12 +41,16 @@ def main(argv=None):
         print(f"{args.program}: cannot read: {error}", file=sys.stderr)
         return 2
     try:
-        doc = import_program(source, name, None if args.no_measure else cpu.measure)
+        lines = {}
+        doc = import_program(source, name, None if args.no_measure else cpu.measure, lines)
     except ImportRefused as refused:
         for refusal in refused.refusals:
             print(refusal, file=sys.stderr)
         return 2
     text = dumps(doc)
+    if args.lines:
+        print("loopscope-import-lines: " + " ".join(
+            f"{sid}={line}:{col}" for sid, (line, col) in lines.items()), file=sys.stderr)
     output = args.output
     if output is None:
         if args.program == "-":

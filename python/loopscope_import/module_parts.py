@@ -42,13 +42,17 @@ class ModuleParts:
                               "exists from the start")
 
     def resource_assignment(self, node, loop_names):
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)):
+        if isinstance(node, ast.AnnAssign):  # `event: asyncio.Event = asyncio.Event()`
+            targets = [node.target]
+        else:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+        if not (len(targets) == 1 and isinstance(targets[0], ast.Name)
+                and isinstance(node.value, ast.Call)):
             return None
         resource = resource_of(node.value, self, loop_names)
         if resource is None:
             return None
-        return node.targets[0].id, {"id": node.targets[0].id, **resource}
+        return targets[0].id, {"id": targets[0].id, **resource}
 
     def collect_resource_params(self):
         """A resource passed to a coroutine (`worker(queue)`) is that resource inside it: the
@@ -98,19 +102,66 @@ class ModuleParts:
                 continue
             if self.refusals.guard(self.queue_items, node, default=False):
                 continue
-            if _is_main_guard(node):
-                statements.extend(node.body)
+            if is_main_guard(node):
+                statements.extend(s for s in node.body
+                                  if not isinstance(s, (ast.Import, ast.ImportFrom)))
                 continue
             if isinstance(node, ast.ClassDef):
                 self.refusals.guard(self.refuse_class, node)
                 continue
             statements.append(node)
-        steps = body.steps(statements)
+        steps = body.steps(self.inline_entry_calls(statements))
         runs = [s for s in _walk_steps(steps) if s["op"] in ("run", "run_forever")]
         if not runs and not self.refusals._found:
             self.refusals.add(_unsupported(tree, "a program without asyncio.run(...)",
                                            "start the program with asyncio.run(main())"))
         return steps
+
+    def collect_entry_functions(self, tree):
+        """`def main(): result = asyncio.run(supervisor()); print(result)`, called as `main()`
+        by the module (Fluent Python's examples): a plain function without parameters that
+        runs the loop is the module's own code, its body inlined where it is called."""
+        calls = {node.value.func.id for node in _module_statements(tree)
+                 if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+                 and isinstance(node.value.func, ast.Name) and not node.value.args
+                 and not node.value.keywords}
+        for name in sorted(calls & set(self.functions)):
+            node = self.functions[name]
+            params = node.args
+            if params.args or params.posonlyargs or params.kwonlyargs or params.vararg \
+                    or params.kwarg or node.decorator_list:
+                continue
+            if any(isinstance(c, ast.Call) and self.dotted(c.func) == "asyncio.run"
+                   for c in ast.walk(node)):
+                self.entry_functions[name] = node
+                del self.functions[name]
+                self.cpu_functions.discard(name)
+                self.note(node, f"{name}() runs the loop: its body is the module's code where "
+                          f"the module calls {name}()")
+
+    def drop_unused_functions(self, tree):
+        """A plain function nothing names (`def main_1()` kept beside the async version, a
+        common teaching form) never runs: left out, with a note, rather than refused for what
+        its body does."""
+        if self.comments.is_export():
+            return  # a scenario may hold a function nothing calls: the round trip keeps it
+        used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        for name in [f for f in self.functions if f not in used]:
+            self.note(self.functions.pop(name), f"{name}() is never called: it is left out")
+            self.cpu_functions.discard(name)
+
+    def inline_entry_calls(self, statements):
+        out = []
+        for node in statements:
+            call = getattr(node, "value", None)
+            if isinstance(node, ast.Expr) and isinstance(call, ast.Call) \
+                    and isinstance(call.func, ast.Name) and call.func.id in self.entry_functions:
+                body = self.entry_functions[call.func.id].body
+                out.extend(s for s in body if not (isinstance(s, ast.Expr) and isinstance(
+                    s.value, ast.Constant) and isinstance(s.value.value, str)))
+            else:
+                out.append(node)
+        return out
 
     def exporter_leftover(self, node):
         """Module lines that stand for nothing: `pool = None` for a resource main makes,
@@ -152,6 +203,10 @@ class ModuleParts:
         if any(isinstance(s, ast.AsyncFunctionDef) for s in node.body):
             refuse(node, "a class with async methods", "write the methods as coroutines at "
                    "module level and keep the state in module variables")
+        if any(isinstance(b, ast.Name) and b.id.endswith(("Exception", "Error"))
+               for b in node.bases):  # the docs' TerminateTaskGroup(Exception)
+            refuse(node, "an exception class of the program's own", "raise a built-in "
+                   "exception with a message, e.g. RuntimeError('terminate')")
         refuse(node, "a class definition", "keep the state in module variables")
 
     # -- settings stated in code ---------------------------------------------------------
@@ -178,16 +233,18 @@ class ModuleParts:
             refuse(node, "a computed switch interval", "write the number")
 
     def random_seed(self, node):
-        if len(node.args) == 1:
-            try:
-                value = literal(node.args[0])
-            except ValueError:
-                value = None
-            if isinstance(value, int) and not isinstance(value, bool):
-                self.seed = value
-                return
-        refuse(node, "random.seed with anything but a whole number", "seed with an int: "
-               "random.seed(1)")
+        """The module's first random.seed(N), N a whole number, is the scenario's seed (True);
+        any other is a step that seeds again when it runs (False)."""
+        if self.seed is not None or len(node.args) != 1 or node.keywords:
+            return False
+        try:
+            value = literal(node.args[0])
+        except ValueError:
+            return False
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        self.seed = value
+        return True
 
     def run_step(self, node, target, body):
         if body.kind != "program":
@@ -242,9 +299,14 @@ def _entry_coroutine(tree, importer):
     return "main"
 
 
-def _is_main_guard(node):
+def is_main_guard(node):
     return (isinstance(node, ast.If) and not node.orelse
             and ast.unparse(node.test) in ("__name__ == '__main__'", "'__main__' == __name__"))
+
+
+def _module_statements(tree):
+    for node in tree.body:
+        yield from node.body if is_main_guard(node) else [node]
 
 
 def _module_put(node):

@@ -1,6 +1,7 @@
 """Which module a name comes from: `import asyncio as aio`, `from asyncio import sleep`."""
 
 import ast
+import os
 
 
 class Aliases:
@@ -66,3 +67,32 @@ def undo_export_renames(node, callables):
     for n in names:
         if n.id in renamed:
             n.id = n.id[:-1]
+
+
+class _FileName(ast.NodeTransformer):
+    def __init__(self, path):
+        self.path, self.lines = path, []
+
+    def visit_FormattedValue(self, node):  # f"{__file__}" is the path's own text
+        if isinstance(node.value, ast.Name) and node.value.id == "__file__" \
+                and node.conversion == -1 and node.format_spec is None:
+            self.lines.append(node.lineno)
+            return ast.copy_location(ast.Constant(self.path), node)
+        return self.generic_visit(node)
+
+    def visit_Name(self, node):
+        if node.id != "__file__" or not isinstance(node.ctx, ast.Load):
+            return node
+        self.lines.append(node.lineno)
+        return ast.copy_location(ast.Constant(self.path), node)
+
+
+def resolve_file_name(tree, filename):
+    """`__file__` read by the program becomes its value: the script's absolute path, as
+    CPython (3.9+) makes it. The lines where it was read; none for a program with no file
+    (standard input, a paste), whose `__file__` stays a name and is refused as unknown."""
+    if not filename or filename.startswith("<"):
+        return []
+    resolver = _FileName(os.path.abspath(filename))
+    resolver.visit(tree)
+    return sorted(set(resolver.lines))

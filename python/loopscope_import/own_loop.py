@@ -80,6 +80,12 @@ class LoopCalls:
     def loop_method(self, node):
         """`loop.run_forever()`, `loop.stop()`, `loop.close()`: the step, or None."""
         func = node.func
+        owner = func.value
+        if func.attr == "run_until_complete" and (self.is_loop(owner) or isinstance(
+                owner, ast.Call) and self.imp.dotted(owner.func) in _RUNNING_LOOP):
+            # no scenario op: asyncio.run also cancels the tasks left and closes the loop
+            refuse(node, "loop.run_until_complete()", "run the coroutine with "
+                   "asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()")
         if func.attr not in _PROGRAM_ONLY + ("stop",) or not self.is_loop(func.value):
             return None
         if node.args or node.keywords:

@@ -2,11 +2,12 @@
 
 import ast
 import os
+import sys
 
 from . import cpu
 from .comments import Comments
-from .module_parts import ModuleParts
-from .names import NETWORK_PLACEHOLDER, Aliases, undo_export_renames
+from .module_parts import ModuleParts, is_main_guard
+from .names import NETWORK_PLACEHOLDER, Aliases, resolve_file_name, undo_export_renames
 from .own_loop import OwnLoop
 from .refusals import Refusals, Unsupported, refuse
 from .resources import resource_of
@@ -33,6 +34,9 @@ class Importer(ModuleParts, OwnLoop):
         self.made_resources = set()  # id() of the constructor calls that made resources
         self.made_in_main = set()
         self.wrappers = {}  # coroutines made for tasks of an operation (`_b_wait`)
+        self.step_lines = {}  # id() of a step dict -> (line, col) of its statement
+        self.source_lines = {}  # step id ("s4") -> (line, col), once numbered
+        self.entry_functions = {}  # def main(): asyncio.run(...), inlined (module_parts)
         self.resource_params = {}  # coroutine -> {param: resource id}
         self.loop_names = set()
         self.module_loops = set()  # `loop = asyncio.new_event_loop()` at module level
@@ -66,9 +70,14 @@ class Importer(ModuleParts, OwnLoop):
             tree = ast.parse(self.source, filename=self.filename)
         except SyntaxError as error:
             node = ast.Pass(lineno=error.lineno or 1, col_offset=max(0, (error.offset or 1) - 1))
-            self.refusals.add(Unsupported(node, f"SyntaxError: {error.msg}", ""))
+            self.refusals.add(Unsupported(node, f"SyntaxError: {error.msg}"
+                                          + _newer_syntax_hint(error), ""))
             self.refusals.raise_if_any()
+        for line in resolve_file_name(tree, self.filename):
+            self.notes.append((line, f"line {line}: __file__ is written as this file's path"))
         self.collect_definitions(tree)
+        self.collect_entry_functions(tree)
+        self.drop_unused_functions(tree)
         self.collect_module_loops(tree)
         self.collect_loop_params(tree)
         self.refusals.guard(self.collect_resources, tree)
@@ -79,7 +88,8 @@ class Importer(ModuleParts, OwnLoop):
         coroutines = [self.refusals.guard(self.coroutine, node) for node in self.coroutines.values()]
         functions = [self.refusals.guard(self.function, node) for node in self.functions.values()]
         program = self.program(tree)
-        coroutines += list(self.wrappers.values())
+        coroutines += [{k: v for k, v in w.items() if k != "x-awaits"}  # blocks.wrapped_call
+                       for w in self.wrappers.values()]
         self.refusals.raise_if_any()
         title = self.comments.title(tree) or os.path.splitext(os.path.basename(self.filename))[0]
         return assemble(self, title, functions, coroutines, program)
@@ -89,6 +99,10 @@ class Importer(ModuleParts, OwnLoop):
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self.aliases.add_import(node)
+            elif is_main_guard(node):  # `if __name__ == "__main__": import time` is the module's
+                for sub in node.body:
+                    if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                        self.aliases.add_import(sub)
             elif isinstance(node, ast.AsyncFunctionDef):
                 self.coroutines[node.name] = node
                 self.coroutine_params[node.name] = _param_names(node)
@@ -142,7 +156,7 @@ class Importer(ModuleParts, OwnLoop):
         defaults = {k: v for k, v in defaults.items() if k not in aliased}
         body = Body(self, "coroutine", node.name, aliased, params)
         steps = body.steps(node.body)
-        for call in body.coro_vars.values():
+        for call in list(body.coro_vars.values()) + list(body.coro_lists.values()):
             refuse(call, "a coroutine object that is never awaited here",
                    "await it, or call it as a statement of its own")
         entry = {"name": node.name}
@@ -274,6 +288,21 @@ def _own_nodes(node):
             stack.extend(ast.iter_child_nodes(sub))
 
 
-def import_program(source, filename="program.py", measure=cpu.measure):
-    """The scenario (a dict) of an asyncio program's source; raises ImportRefused."""
-    return Importer(source, filename, measure).run()
+def _newer_syntax_hint(error):
+    """The importer parses with the python3 it runs on: an f-string that Python 3.12 reads
+    (PEP 701: the same quotes nested, backslashes, comments) is a SyntaxError on 3.11."""
+    if sys.version_info >= (3, 12) or "f-string" not in (error.msg or ""):
+        return ""
+    version = ".".join(map(str, sys.version_info[:3]))
+    return (f" (Python {version} parsed it; Python 3.12 allows more in f-strings: set "
+            "LOOPSCOPE_PYTHON=python3.12 to import with it)")
+
+
+def import_program(source, filename="program.py", measure=cpu.measure, lines=None):
+    """The scenario (a dict) of an asyncio program's source; raises ImportRefused. `lines`,
+    a dict, gets each step's (line, col) in the source by step id."""
+    importer = Importer(source, filename, measure)
+    doc = importer.run()
+    if lines is not None:
+        lines.update(importer.source_lines)
+    return doc

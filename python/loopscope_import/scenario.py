@@ -29,7 +29,7 @@ def assemble(importer, title, functions, coroutines, program):
     doc["coroutines"] = coroutines
     if program != [{"op": "run", "coro": "main"}]:
         doc["program"] = program
-    number_steps(doc)
+    number_steps(doc, importer.step_lines, importer.source_lines)
     return doc
 
 
@@ -46,13 +46,16 @@ def _step_lists(step):
             yield step[key]
 
 
-def number_steps(doc):
-    """ids s1, s2, ... in document order; `id` first in each step."""
+def number_steps(doc, step_lines=None, source_lines=None):
+    """ids s1, s2, ... in document order; `id` first in each step. source_lines gets the
+    (line, col) step_lines holds for a step dict, by the step's id."""
     counter = [0]
 
     def visit(steps):
         for i, step in enumerate(steps):
             counter[0] += 1
+            if step_lines and id(step) in step_lines and source_lines is not None:
+                source_lines[f"s{counter[0]}"] = step_lines[id(step)]
             steps[i] = {"id": f"s{counter[0]}", **step}
             for inner in _step_lists(steps[i]):
                 visit(inner)

@@ -6,6 +6,7 @@ from . import cpu
 from .blocks import Blocks
 from .calls import Calls
 from .own_loop import LoopCalls
+from .program_forms import ProgramForms
 from .refusals import refuse
 from .values import check_expression, expression_text, literal, value_field
 
@@ -26,7 +27,7 @@ def target_text(node):
     refuse(node, "assigning to " + ast.unparse(node), "assign to a name or a tuple of names")
 
 
-class Body(Calls, Blocks, LoopCalls):
+class Body(Calls, Blocks, LoopCalls, ProgramForms):
     """Maps the statements of one scope: `kind` is "coroutine", "function" or "program"."""
 
     def __init__(self, importer, kind, name="", resource_params=None, params=()):
@@ -45,6 +46,8 @@ class Body(Calls, Blocks, LoopCalls):
         self.detect_cpu = kind != "program" and not importer.comments.is_export()
         self.known = {}  # locals bound to a literal by the statements so far (for timeit)
         self.coro_vars = {}  # `c = f(x)`: a coroutine object not awaited yet -> its call node
+        self.task_vars = set()  # names create_task bound here (a printed task is noted)
+        self.coro_lists = {}  # `cs = [f(i) for i in ...]`, gathered later (`*cs`) -> the list
 
     # -- statements ---------------------------------------------------------------------
     def steps(self, statements):
@@ -52,6 +55,8 @@ class Body(Calls, Blocks, LoopCalls):
         for index, stmt in enumerate(statements):
             mapped = self.imp.refusals.guard(self.statement, stmt, statements[index + 1:],
                                              default=[])
+            for step in mapped:  # where the step came from (cli --lines)
+                self.imp.step_lines.setdefault(id(step), (stmt.lineno, stmt.col_offset + 1))
             label = self.imp.comments.label(stmt)
             if mapped and label and "label" not in mapped[0]:
                 mapped[0]["label"] = label
@@ -164,6 +169,16 @@ class Body(Calls, Blocks, LoopCalls):
             return self.awaited(value.value, target_text(target))
         if isinstance(value, ast.Call):
             made = self.assigned_call(value, target)
+            if made is not None:
+                return made
+        if isinstance(value, ast.ListComp) and isinstance(target, ast.Name) \
+                and isinstance(value.elt, ast.Call) and isinstance(value.elt.func, ast.Name) \
+                and value.elt.func.id in self.imp.coroutines:
+            # coroutine objects run nothing until gathered: the list is made where `*cs` is
+            self.coro_lists[target.id] = value
+            return []
+        if isinstance(value, (ast.List, ast.ListComp)):
+            made = self.task_list(target, value)
             if made is not None:
                 return made
         name = target_text(target)
@@ -342,6 +357,9 @@ class Body(Calls, Blocks, LoopCalls):
         return [self.async_with(stmt.items, stmt.body)]
 
     def stmt_With(self, stmt, rest):
+        suppressed = self.suppress_block(stmt)
+        if suppressed is not None:
+            return self.stmt_Try(suppressed, rest)
         run = self.imp.runner_block(stmt, self) if self.kind == "program" else None
         if run is None:
             refuse(stmt, _describe(stmt), _instead(stmt))

@@ -214,6 +214,8 @@ def features(path):
 SOURCES = {  # file name prefix -> (source, licence), as each file's header says in full
     "pydocs_": ("Python 3.11 docs", "PSF-2.0 / 0BSD"),
     "lessons_": ("Loopscope seed lessons", "not stated (project reference)"),
+    "howto_": ("Python docs' asyncio howtos (main)", "PSF-2.0 / 0BSD"),
+    "realpython_": ("Real Python materials", "MIT"),
 }
 
 

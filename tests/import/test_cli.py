@@ -129,6 +129,21 @@ class LoopscopeCommands(unittest.TestCase):
                                           "expression or a def function\n")
             self.assertEqual(os.listdir(tmp), ["bad.py"])
 
+    def test_what_the_scenario_reader_refuses_is_placed_in_the_program(self):
+        # Fluent Python's spinners: `itertools.cycle` imports, then the reader refuses the
+        # name; the place was the JSON's line and column, given as the .py's
+        with tempfile.TemporaryDirectory() as tmp:
+            self.write(tmp, "spin.py", "import asyncio\nimport itertools\n\n\n"
+                       "async def main():\n    print('start')\n"
+                       "    for c in itertools.cycle('ab'):\n        break\n"
+                       "\n\nasyncio.run(main())\n")
+            done = self.loopscope("import", "spin.py", cwd=tmp)
+            self.assertEqual(done.returncode, 2)
+            self.assertEqual(done.stderr, "spin.py:7:5: coroutines[0].steps[1].in: the imported "
+                             "scenario is refused: column 1: name 'itertools' is not defined; a "
+                             "scenario's expressions know the modules time, random, datetime "
+                             "and asyncio and the builtins scenario-format.md lists\n")
+
     def test_run_and_check_take_a_program(self):
         with tempfile.TemporaryDirectory() as tmp:
             self.write(tmp, "hi.py", PROGRAM.replace("await asyncio.sleep(1)",

@@ -98,6 +98,79 @@ ROWS = [
      "    r = runner.run(main(2))\nprint(r)\n", "main", [{"op": "return", "value": "$n"}],
      [{"op": "run", "coro": "main", "args": {"n": 2}, "as": "r"},
       {"op": "print", "text": "{r}"}]),
+    ("await_of_create_task_makes_the_task_then_awaits_it",  # the asyncio conceptual overview
+     HEAD + "async def a():\n    return 1\n\n\nasync def main():\n"
+     "    await asyncio.create_task(a())\n    r = await asyncio.create_task(a())\n" + MAIN,
+     "main",
+     [{"op": "create_task", "coro": "a", "as": "_task"}, {"op": "await", "task": "_task"},
+      {"op": "create_task", "coro": "a", "as": "_task"},
+      {"op": "await", "task": "_task", "as": "r"}], None),
+    ("import_in_the_main_guard_is_the_modules",  # Real Python's countasync.py
+     HEAD + "async def main():\n    pass\n\n\nif __name__ == '__main__':\n"
+     "    import time\n    start = time.perf_counter()\n    asyncio.run(main())\n",
+     "main", [],
+     [{"op": "set", "name": "start", "value": "$time.perf_counter()"},
+      {"op": "run", "coro": "main"}]),
+    ("list_comprehension_of_tasks_is_a_loop_of_appends",  # Real Python's asyncq.py
+     HEAD + "async def f(i):\n    pass\n\n\nasync def main():\n"
+     "    ts = [asyncio.create_task(f(i)) for i in 'ab' if i]\n" + MAIN, "main",
+     [{"op": "set", "name": "ts", "value": []},
+      {"op": "for", "var": "i", "in": "'ab'", "steps": [
+          {"op": "if", "cond": "i", "steps": [
+              {"op": "create_task", "coro": "f", "args": {"i": "$i"}, "as": "_task"},
+              {"op": "set", "name": "ts", "value": "$ts + [_task]"}]}]}], None),
+    ("list_display_of_tasks_is_appends",  # the asyncio conceptual overview's work_tasks
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
+     "    ts = [asyncio.create_task(f()), 2]\n" + MAIN, "main",
+     [{"op": "set", "name": "ts", "value": []},
+      {"op": "create_task", "coro": "f", "as": "_task"},
+      {"op": "set", "name": "ts", "value": "$ts + [_task]"},
+      {"op": "set", "name": "ts", "value": "$ts + [2]"}], None),
+    ("task_of_to_thread_runs_a_wrapper",  # the asyncio tutorial's to_thread section
+     HEAD + "def work(n):\n    return n\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(asyncio.to_thread(work, 2))\n"
+     "    u = asyncio.create_task(asyncio.to_thread(work, 2))\n"
+     "    s = asyncio.create_task(asyncio.sleep(1))\n    print(await t)\n" + MAIN, "_to_thread_1",
+     [{"op": "to_thread", "function": "work", "args": {"n": 2}, "as": "_result"},
+      {"op": "return", "value": "$_result"}], None),
+    ("task_of_sleep_runs_a_wrapper",
+     HEAD + "async def main():\n    s = asyncio.create_task(asyncio.sleep(1))\n    await s\n"
+     + MAIN, "_sleep_1", [{"op": "sleep", "seconds": 1}], None),
+    ("plain_main_running_the_loop_is_the_modules_code",  # Fluent Python's spinner examples
+     HEAD + "async def work(n):\n    return n\n\n\ndef main() -> None:\n    \"\"\"Doc.\"\"\"\n"
+     "    r = asyncio.run(work(2))\n    print(f'Answer: {r}')\n\n\n"
+     "if __name__ == '__main__':\n    main()\n", "work", [{"op": "return", "value": "$n"}],
+     [{"op": "run", "coro": "work", "args": {"n": 2}, "as": "r"},
+      {"op": "print", "text": "Answer: {r}"}]),
+    ("list_of_coroutines_gathered_is_a_star",  # a common tutorial form: cs = [f(...) ...]
+     HEAD + "async def f(t):\n    print(t)\n\n\nasync def main():\n"
+     "    cs = [f(f'task{i+1}') for i in range(3)]\n    await asyncio.gather(*cs)\n" + MAIN,
+     "main", [{"op": "gather", "items": [{"star": "[f(f'task{i + 1}') for i in range(3)]"}]}],
+     None),
+    ("random_seed_in_a_coroutine_seeds_again_when_it_runs",  # Real Python's rand.py
+     HEAD + "import random\n\n\nasync def main(seed=444):\n    random.seed(seed)\n"
+     "    print(random.randint(0, 10))\n\n\nrandom.seed(444)\nasyncio.run(main())\n", "main",
+     [{"op": "set", "name": "_", "value": "$random.seed(seed)"},
+      {"op": "print", "text": "{random.randint(0, 10)}"}], None),
+    ("second_module_random_seed_is_a_step",
+     HEAD + "import random\n\nrandom.seed(1)\n\n\nasync def main():\n    pass\n\n"
+     "asyncio.run(main())\nrandom.seed(2)\nasyncio.run(main())\n", "main", [],
+     [{"op": "run", "coro": "main"}, {"op": "set", "name": "_", "value": "$random.seed(2)"},
+      {"op": "run", "coro": "main"}]),
+    ("annotated_resource_in_main",  # `event: asyncio.Event = asyncio.Event()`
+     HEAD + "async def main():\n    event: asyncio.Event = asyncio.Event()\n"
+     "    event.set()\n    await event.wait()\n" + MAIN, "main",
+     [{"op": "event_set", "event": "event"}, {"op": "event_wait", "event": "event"}], None),
+    ("annotated_resource_at_module_level",
+     HEAD + "lock: asyncio.Lock = asyncio.Lock()\n\n\nasync def main():\n"
+     "    async with lock:\n        pass\n" + MAIN, "main",
+     [{"op": "with", "resource": "lock", "steps": []}], None),
+    ("contextlib_suppress_is_try_except_pass",  # a tutorial's printer_task clean-up
+     HEAD + "import contextlib\n\n\nasync def main():\n"
+     "    with contextlib.suppress(asyncio.CancelledError, KeyError):\n"
+     "        await asyncio.sleep(1)\n" + MAIN, "main",
+     [{"op": "try", "steps": [{"op": "sleep", "seconds": 1}],
+       "except": {"CancelledError": [], "KeyError": []}}], None),
 ]
 
 
@@ -109,6 +182,44 @@ class CorpusForms(unittest.TestCase):
                 self.assertEqual(coroutine(doc, coro), steps)
                 self.assertEqual(without_ids(doc["program"]) if "program" in doc else None,
                                  program)
+
+    def test_tasks_of_the_same_call_share_a_wrapper(self):
+        doc = imported(next(r[1] for r in ROWS if r[0] == "task_of_to_thread_runs_a_wrapper"))
+        self.assertEqual(coroutine(doc, "main")[:3], [
+            {"op": "create_task", "coro": "_to_thread_1", "as": "t"},
+            {"op": "create_task", "coro": "_to_thread_1", "as": "u"},
+            {"op": "create_task", "coro": "_sleep_1", "as": "s"}])
+        self.assertEqual([c["name"] for c in doc["coroutines"]],
+                         ["main", "_to_thread_1", "_sleep_1"])
+
+    def test_a_function_nothing_calls_is_left_out(self):
+        # a tutorial's synchronous main_1() kept beside the async one: its body (a plain
+        # function calling another) would be refused, though it never runs
+        source = HEAD + "import time\n\n\ndef count(i):\n    time.sleep(1)\n\n\n" \
+            "def main_1():\n    for i in range(3):\n        count(i)\n\n\n" \
+            "async def main():\n    pass\n" + MAIN
+        doc = imported(source)
+        self.assertEqual([f["name"] for f in doc["functions"]], ["count"])
+        self.assertIn("line 10: main_1() is never called: it is left out", doc["notes"])
+
+    def test_a_printed_task_is_noted(self):
+        # Fluent Python's spinner_async_experiment.py prints the spinner task
+        source = HEAD + "async def spin():\n    pass\n\n\nasync def main():\n" \
+            "    spinner = asyncio.create_task(spin())\n    print(f'spinner object: {spinner}')\n" \
+            "    print(spinner.done())\n    await spinner\n" + MAIN
+        notes = imported(source)["notes"].splitlines()[1:]
+        self.assertEqual(notes, ["- line 9: printing task spinner: CPython prints its repr "
+                                 "(<Task pending name='Task-2' coro=<f() running at "
+                                 "FILE:LINE>>), the scenario the task's name"])
+
+    def test_file_name_is_the_programs_absolute_path(self):
+        # CPython (3.9+) makes a script's __file__ absolute; Real Python's countasync.py
+        # prints it
+        source = HEAD + "async def main():\n    print(__file__, f'{__file__}!')\n" + MAIN
+        doc = imported(source, "/work/progs/count.py")
+        self.assertEqual(coroutine(doc, "main"), [
+            {"op": "print", "text": "/work/progs/count.py /work/progs/count.py!"}])
+        self.assertIn("line 4: __file__ is written as this file's path", doc["notes"])
 
 
 if __name__ == "__main__":

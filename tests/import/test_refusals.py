@@ -1,6 +1,7 @@
 """Every refused construct: one named row each, with the exact message and position
 (file:line:col, the column 1-based), and nothing imported."""
 
+import sys
 import unittest
 
 from support import refusals
@@ -158,6 +159,43 @@ ROWS = [
      "    print(runner)\n",
      ["prog.py:8:5: a Runner block other than one `runner.run(main())` is not supported; "
       "write `runner.run(main())` alone in it, or asyncio.run(main())"]),
+    ("task_comprehension_variable_named_as_a_parameter",
+     HEAD + "async def f(n):\n    pass\n\n\nasync def main(n=2):\n"
+     "    ts = [asyncio.create_task(f(n)) for n in range(n)]\n" + MAIN,
+     ["prog.py:8:41: a comprehension variable named as a parameter is not supported; name "
+      "it otherwise (the comprehension becomes a for loop)"]),
+    ("task_of_to_thread_of_a_local",  # the wrapper coroutine cannot see main's locals
+     HEAD + "def work(n):\n    return n\n\n\nasync def main():\n    k = 2\n"
+     "    t = asyncio.create_task(asyncio.to_thread(work, k))\n" + MAIN,
+     ["prog.py:9:29: a task of asyncio.to_thread(work, k) is not supported; create tasks of "
+      "coroutines defined in this module, of a barrier's, queue's or event's wait(), get() "
+      "or join(), or of asyncio.to_thread or asyncio.sleep with arguments the module defines "
+      "(no locals)"]),
+    ("run_until_complete_kept",  # PyMOTW-3's asyncio examples (the pre-3.7 idiom)
+     HEAD + "async def main():\n    return 1\n\n\nloop = asyncio.new_event_loop()\n"
+     "r = loop.run_until_complete(main())\n",
+     ["prog.py:8:5: loop.run_until_complete() is not supported; run the coroutine with "
+      "asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()"]),
+    ("run_until_complete_of_get_event_loop",
+     HEAD + "async def main():\n    pass\n\n\n"
+     "asyncio.get_event_loop().run_until_complete(main())\n",
+     ["prog.py:7:1: loop.run_until_complete() is not supported; run the coroutine with "
+      "asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()"]),
+    ("list_of_coroutines_never_gathered",
+     HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
+     "    cs = [f() for _ in range(2)]\n" + MAIN,
+     ["prog.py:8:10: a coroutine object that is never awaited here is not supported; await "
+      "it, or call it as a statement of its own"]),
+    ("exception_class",  # the docs' "Terminating a Task Group" (3.13)
+     HEAD + "class TerminateTaskGroup(Exception):\n    \"\"\"Raised to terminate.\"\"\"\n\n\n"
+     "async def main():\n    pass\n" + MAIN,
+     ["prog.py:3:1: an exception class of the program's own is not supported; raise a "
+      "built-in exception with a message, e.g. RuntimeError('terminate')"]),
+    ("call_soon_on_a_loop_passed_in",  # PyMOTW-3's asyncio_call_soon.py
+     HEAD + "def cb(n):\n    print(n)\n\n\nasync def main(loop):\n    loop.call_soon(cb, 1)\n"
+     "\n\nasyncio.run(main(None))\n",
+     ["prog.py:8:5: loop.call_soon() on loop, not known as the running loop is not supported; "
+      "get the loop in the coroutine with loop = asyncio.get_running_loop()"]),
     ("every_refusal_listed",
      HEAD + "async def main():\n    x = lambda: 1\n    async for y in z:\n        pass\n"
      "    raise ValueError from None\n" + MAIN,
@@ -177,6 +215,19 @@ class Refusals(unittest.TestCase):
                     imported(source)  # raises if anything is refused
                     continue
                 self.assertEqual(refusals(source), expected)
+
+    def test_newer_f_string_says_which_python_parsed_it(self):
+        # the asyncio conceptual overview nests the same quotes in an f-string (3.12, PEP 701)
+        source = HEAD + "async def main():\n    print(f\"{\"a\"}\")\n" + MAIN
+        if sys.version_info >= (3, 12):
+            from support import imported
+            imported(source)
+            return
+        version = ".".join(map(str, sys.version_info[:3]))
+        self.assertEqual(refusals(source), [
+            f"prog.py:4:15: SyntaxError: f-string: expecting '}}' (Python {version} parsed it; "
+            "Python 3.12 allows more in f-strings: set LOOPSCOPE_PYTHON=python3.12 to import "
+            "with it)"])
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void everyBuiltinExceptionMayBeRaised();
     void unknownExceptionIsRefused();
     void createTaskOnAShuttingDownGroupRaises();
+    void exceptionGroupHoldsItsExceptions();
 };
 
 void TestRuntimeErrors::exactOutcome_data()
@@ -261,6 +262,31 @@ void TestRuntimeErrors::createTaskOnAShuttingDownGroupRaises()
         warnings << d.code + QStringLiteral(": ") + d.message;
     QCOMPARE(warnings, QStringList{QStringLiteral(
                            "never-awaited: RuntimeWarning: coroutine 'quick' was never awaited")});
+}
+
+// `except ExceptionGroup as eg: for exc in eg.exceptions` (the asyncio tutorial's TaskGroup
+// failure, as the import's refusal of `except*` advises): CPython 3.12 prints these lines.
+void TestRuntimeErrors::exceptionGroupHoldsItsExceptions()
+{
+    const QByteArray json = R"({"format":"loopscope-scenario","version":1,"coroutines":[
+        {"name":"fail","params":["n"],"steps":[{"op":"raise","error":"ValueError",
+         "message":"bad {n}"}]},
+        {"name":"main","steps":[{"op":"try","steps":[{"op":"task_group","steps":[
+          {"op":"create_task","coro":"fail","args":{"n":1}},
+          {"op":"create_task","coro":"fail","args":{"n":2}}]}],
+         "except":{"ExceptionGroup":{"as":"eg","steps":[
+          {"op":"print","text":"{eg.message} {len(eg.exceptions)} {eg.exceptions}"},
+          {"op":"for","var":"exc","in":"eg.exceptions","steps":[
+            {"op":"print","text":"Caught: {exc!r} {exc}"}]}]}}}]}]})";
+    const ScenarioLoad load = readScenario(json, QStringLiteral("group.loop.json"));
+    QVERIFY2(load.ok(), load.problems.empty() ? "" : qPrintable(load.problems[0].toString()));
+    const Trace trace = runScenario(*load.scenario);
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QCOMPARE(printsText(trace),
+             QStringList({QStringLiteral("0 main: unhandled errors in a TaskGroup 2 "
+                                         "(ValueError('bad 1'), ValueError('bad 2'))"),
+                          QStringLiteral("0 main: Caught: ValueError('bad 1') bad 1"),
+                          QStringLiteral("0 main: Caught: ValueError('bad 2') bad 2")}));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeErrors)

@@ -1,0 +1,28 @@
+# Source: https://github.com/python/cpython/blob/998b991997994973fb706aa0283204c9400201fb/Doc/howto/asyncio-tutorial.rst
+#   (section "Running tasks concurrently")
+# Author: the Python documentation authors, (c) Python Software Foundation
+# Licence: PSF-2.0 and Zero-Clause BSD (0BSD): "examples, recipes, and other code in the
+#   documentation are dual licensed under the PSF License Agreement and the Zero-Clause BSD
+#   license" (Doc/license.rst, since Python 3.8.6)
+# Changes: assembled as the text says: the imports and say_after of the section before, this
+#   main, asyncio.run(main())
+
+import asyncio
+import time
+
+async def say_after(delay, message):
+    await asyncio.sleep(delay)
+    print(message)
+
+async def main():
+    start = time.time()
+
+    task1 = asyncio.create_task(say_after(1, 'hello'))
+    task2 = asyncio.create_task(say_after(2, 'world'))
+
+    await task1
+    await task2
+
+    print(f'Finished in {time.time() - start:.1f} seconds')
+
+asyncio.run(main())
