@@ -6,7 +6,9 @@ nothing until a task suspends and needs no wrapper around the primitives. Object
 the program names them: the global of `__main__` that holds them, else `<Type>-<k>`.
 """
 import asyncio
+import functools
 import sys
+import weakref
 
 from .recording import BLOCKED, WAITING
 
@@ -39,23 +41,40 @@ _GATHERING = getattr(_tasks, "_GatheringFuture", ())
 
 
 class Names:
-    """Names of the program's objects, as its `__main__` globals call them."""
+    """Names of the program's objects, as its `__main__` globals call them.
+
+    An object is remembered by its id through a weak reference, whose callback forgets it when
+    the object dies: its id may then be another object's, which gets a name of its own, and a
+    program that makes and awaits a future per request keeps none of them alive. (An object
+    that takes no weak reference is held, so that its id stays its own.)"""
 
     def __init__(self):
-        self._known = {}  # id -> (object, name); the object is kept so that the id stays its
+        self._known = {}  # id -> (weak reference to the object, or the object; name)
         self._count = {}
 
     def of(self, obj):
-        hit = self._known.get(id(obj))
-        if hit is not None and hit[0] is obj:
-            return hit[1]
+        key = id(obj)
+        hit = self._known.get(key)
+        if hit is not None:
+            held = hit[0]
+            if held is obj or (type(held) is weakref.ref and held() is obj):
+                return hit[1]
         name = self._global_name(obj)
         if name is None:
             kind = type(obj).__name__
             self._count[kind] = self._count.get(kind, 0) + 1
             name = f"{kind}-{self._count[kind]}"
-        self._known[id(obj)] = (obj, name)
+        try:
+            held = weakref.ref(obj, functools.partial(self._forget, key))
+        except TypeError:  # no weak references to it
+            held = obj
+        self._known[key] = (held, name)
         return name
+
+    def _forget(self, key, ref):
+        hit = self._known.get(key)
+        if hit is not None and hit[0] is ref:
+            del self._known[key]
 
     @staticmethod
     def _global_name(obj):
