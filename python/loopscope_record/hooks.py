@@ -134,10 +134,12 @@ class Hooks:
         lane_of, task_types, ignored = self.lanes.get, TASK_TYPES, _IGNORED
         virtual, counter, base = clock.virtual, clock.counter, clock.base_ns
         running, ready, step_of = M_RUNNING, M_READY, self.rec.steps.append
+        step_time = self.rec.step_times.append
         cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
+        step_loop = None  # the loop of the steps logged (Recording.steps)
 
         def recorded_run(handle):
-            nonlocal cpu_at, cpu_seen
+            nonlocal cpu_at, cpu_seen, step_loop
             callback = handle._callback
             task = getattr(callback, "__self__", None)
             lane = lane_of(id(task))  # only live tasks are there: no other object has their id
@@ -156,6 +158,9 @@ class Hooks:
                 if t0 - cpu_at > 0.00025:
                     cpu_seen, cpu_at = thread_time(), t0
                 cpu0 = cpu_seen
+                if handle._loop is not step_loop:
+                    step_loop = hooks._steps_of_loop(handle._loop)
+                step_time(t0)
                 step_of(lane)
             lane.times.append(t0)
             lane.marks.append(running)
@@ -177,6 +182,7 @@ class Hooks:
                     if t1 - t0 >= 0.002:
                         cpu_seen, cpu_at = thread_time(), t1
                         hooks._real_step_kind(lane, t0, t1, cpu_seen - cpu0)
+                    step_time(t1)  # after: a step logged whole has its kind noted
                 if task.done():
                     hooks._ended(task, lane, t1)
                 elif task._fut_waiter is None:  # it yielded (sleep(0)): its next step is queued
@@ -187,9 +193,17 @@ class Hooks:
 
         return recorded_run
 
+    def _steps_of_loop(self, loop):
+        """A step of another loop than the last step's: the steps logged are no longer those
+        of one loop, one after the other (a loop in a thread of the program's own)."""
+        if self.rec.steps:
+            self.rec.steps_in_order = False
+        return loop
+
     def _real_step_kind(self, lane, t0, t1, cpu):
         wall = t1 - t0
         if cpu < 0.5 * wall:  # the thread slept: a blocking call
+            self.rec.blocking_steps.append(len(self.rec.steps) - 1)  # this step (in order)
             lane.add(t0, BLOCKING)
             lane.add(t1, RUNNING)
         if wall > _SLOW_STEP:

@@ -14,6 +14,7 @@ strided bytearray assignment.
 import struct
 import sys
 from array import array
+from collections import Counter
 from itertools import chain, compress, islice, repeat
 from operator import and_, le, lt
 
@@ -144,6 +145,9 @@ def write_binary(rec, f, end, status, error):
     f.write(b"".join(map(_text, islice(strings, 1, None))))
     f.write(varint(len(lanes) + 1))
     steps = list(rec.steps)  # before the lanes: each of its steps is in its lane's changes
+    step_times = rec.step_times[:]  # after the steps: two a step, unless one was under way
+    blocking_steps = list(rec.blocking_steps)  # after those: every blocking one logged whole
+    steps_in_order = rec.steps_in_order
     busy = {}  # a task lane -> its stretches that hold the loop (_add_busy)
     for i, lane in enumerate(lanes):
         task = lane.kind == "task"
@@ -153,7 +157,9 @@ def write_binary(rec, f, end, status, error):
                 + bytes([_RESULTS[(lane.result or "pending") if task else None]]))
         _write_spans(f, lane, end, limit, marks, busy.setdefault(lane, []) if task
                      else None, i)
-    _write_loop_lane(f, _loop_order(busy, steps), end, strings, lanes)
+    _write_loop_lane(f, _logged_loop_order(busy, steps, step_times, blocking_steps,
+                                           steps_in_order)
+                     or _loop_order(busy, steps), end, strings, lanes)
     refs = {id(lane): varint(i + 1) for i, lane in enumerate(lanes)}  # a lane, as events say it
     refs[id(None)] = b"\0"
     f.write(varint(len(events)))
@@ -242,8 +248,31 @@ def _busy_column(parts, k):
         for part in parts)
 
 
+def _logged_loop_order(busy, steps, step_times, blocking_steps, in_order):
+    """The tasks' busy spans by start, as _loop_order gives them, read from the steps' log
+    (Recording.steps, .step_times) without gathering them from the lanes, or None when the
+    log is not theirs. It is when every step was one loop's (in_order), the log is whole (two
+    times a step), each step started after the last ended, and every lane has as many busy
+    spans as it had steps: each step's span, running or (blocking_steps) blocking, is then
+    one of its lane's busy spans, the lanes have no other, and the steps are in the loop's
+    order. (The fourth item, True: each busy span after the first starts after the one
+    before ended.)"""
+    if not (in_order and steps and len(step_times) == 2 * len(steps)):
+        return None
+    counts = {lane: sum(part[2].count(1) for part in parts) for lane, parts in busy.items()
+              if parts}
+    if Counter(steps) != counts or not all(map(lt, step_times, islice(step_times, 1, None))):
+        return None
+    code = {lane: 2 * parts[0][4] for lane, parts in busy.items() if parts}
+    codes = array("L", map(code.__getitem__, steps))
+    for i in blocking_steps:
+        if i < len(codes):
+            codes[i] |= 1
+    return step_times[0::2], step_times[1::2], codes, True
+
+
 def _loop_order(busy, steps):
-    """The tasks' busy spans by start: (starts, ends, codes). On the real clock each step the
+    """The tasks' busy spans by start: (starts, ends, codes, False). On the real clock each step the
     loop ran is one busy span of its task's lane, so the lanes' spans taken in the order of
     `steps` (Recording.steps) are in order, at no more cost than reading them; that is
     checked (as many, each starting after the last ended: the only order they can have), and
@@ -260,24 +289,25 @@ def _loop_order(busy, steps):
             merged = None
         if merged and len(merged[0]) == total and all(
                 map(le, islice(merged[1], 0, max(total - 1, 0)), islice(merged[0], 1, None))):
-            return merged
+            return merged + (False,)
     starts, ends, codes = (array(kind, chain.from_iterable(
         _busy_column(parts, k) for parts in busy.values())) for k, kind in enumerate("ddL"))
     order = sorted(range(len(starts)), key=starts.__getitem__)
     return (array("d", map(starts.__getitem__, order)), array("d", map(ends.__getitem__, order)),
-            array("L", map(codes.__getitem__, order)))
+            array("L", map(codes.__getitem__, order)), False)
 
 
 def _write_loop_lane(f, busy, end, strings, lanes):
     """The loop lane, as writing._loop_lane_text makes it: running (or blocking) for the task
-    holding it, else waiting on select: the tasks' busy spans by start, the waits between."""
-    starts, ends, codes = busy
+    holding it, else waiting on select: the tasks' busy spans by start, the waits between
+    (`gapped`: known to be one before each busy span after the first)."""
+    starts, ends, codes, gapped = busy
     f.write(_text("loop") + bytes([_KINDS["loop"]]) + _text("event loop") + b"\0" + _text("")
             + b"\0")
     select = strings["select"]
     on_of = {c: strings[lanes[c >> 1].id] for c in set(codes)}
     spans = []  # (state, start, end, on): the first ones, the last, and all when they overlap
-    if any(map(lt, islice(starts, 1, None), ends)):  # event loops in threads of the program's
+    if not gapped and any(map(lt, islice(starts, 1, None), ends)):  # loops in the program's threads
         t = 0.0
         for start, stop, c in zip(starts, ends, codes):
             if start > t:
@@ -293,9 +323,11 @@ def _write_loop_lane(f, busy, end, strings, lanes):
         t = ends[-1]
     else:
         t = 0.0
-    gaps = list(map(lt, islice(ends, 0, max(len(ends) - 1, 0)), islice(starts, 1, None)))
+    gaps = None if gapped else list(map(lt, islice(ends, 0, max(len(ends) - 1, 0)),
+                                        islice(starts, 1, None)))
     last = [(_STATES[WAITING], t, _t(end), select)] if end > t else []
-    f.write(varint(len(spans) + max(len(starts) - 1, 0) + sum(gaps) + len(last)))
+    waits = max(len(starts) - 1, 0) if gapped else sum(gaps)
+    f.write(varint(len(spans) + max(len(starts) - 1, 0) + waits + len(last)))
     last_end = None
     for state, start, stop, on in spans:
         f.write(_span(state, start, stop, on, last_end))
@@ -314,13 +346,17 @@ def _span(state, start, end, on, last_end):
 
 def _write_busy_and_waits(f, starts, ends, codes, gaps, on_of, select):
     """The loop's spans after its first busy one: per busy span, the wait on select before it
-    when there is a gap, then the busy span, each starting where the last ended."""
+    when there is a gap (`gaps` None: before each), then the busy span, each starting where
+    the last ended."""
     wait = _STATES[WAITING] | _HAS_ON | _CONTIGUOUS
     heads = {c: (_STATES["blocking"] if c & 1 else 0) | _HAS_ON | _CONTIGUOUS for c in on_of}
     for at in range(1, len(starts), _CHUNK):
         cut = slice(at, at + _CHUNK)
-        chunk_codes, chunk_gaps = codes[cut], gaps[at - 1:at - 1 + _CHUNK]
-        if all(chunk_gaps) and max(on_of.values(), default=0) < 0x80 and select < 0x80:
+        chunk_codes = codes[cut]
+        chunk_gaps = (repeat(True, len(chunk_codes)) if gaps is None
+                      else gaps[at - 1:at - 1 + _CHUNK])
+        if ((gaps is None or all(chunk_gaps)) and max(on_of.values(), default=0) < 0x80
+                and select < 0x80):
             # A wait before every busy span (the real clock's usual case): pairs of records of
             # one size, 20 bytes: wait, its end (the busy span's start), select; busy, end, task.
             k = len(chunk_codes)
