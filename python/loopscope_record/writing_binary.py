@@ -93,8 +93,10 @@ class _Marks:
         self.head, self.flagged, self.flagged_bytes, self.tail = [], [], [], []
         self.columns = [[] for _ in range(5)]  # a string index takes at most 5 bytes
         self._strings = strings
+        self._tables = None
 
     def extend(self, limit):
+        self._tables = None
         for m in range(len(self.head), limit):
             state, on = MARKS[m]
             code = _STATES.get(state, 0) | (_HAS_ON if on else 0)
@@ -106,10 +108,32 @@ class _Marks:
             for j, column in enumerate(self.columns):
                 column.append(tail[j] if j < len(tail) else 0)
 
+    def tables(self):
+        """For bytes.translate of marks below 256 (bytes): their first byte, their `on`'s size
+        and each byte column of it; made once, after extend."""
+        if self._tables is None:
+            pad = [0] * max(256 - len(self.head), 0)
+            self._tables = (bytes((self.flagged + pad)[:256]),
+                            bytes(([len(t) for t in self.tail] + pad)[:256]),
+                            [bytes((column + pad)[:256]) for column in self.columns])
+        return self._tables
+
     def encode(self, f, ms, ends):
         """Spans of marks `ms` ending at `ends`, each starting where the one before ended."""
         for at in range(0, len(ms), _CHUNK):
             chunk, chunk_ends = ms[at:at + _CHUNK], ends[at:at + _CHUNK]
+            try:
+                line = bytes(chunk)
+            except ValueError:  # a mark of 256 or more
+                line = None
+            if line is not None:  # the marks as bytes: each column by one translate
+                flagged, tail_sizes, columns = self.tables()
+                sizes = line.translate(tail_sizes)
+                size = sizes[0]
+                if sizes.count(size) == len(sizes):
+                    f.write(records(line.translate(flagged), chunk_ends,
+                                    [line.translate(columns[j]) for j in range(size)], size))
+                    continue
             sizes = {len(self.tail[m]) for m in set(chunk)}
             if len(sizes) == 1:
                 size = sizes.pop()
@@ -220,13 +244,35 @@ def _write_spans(f, lane, end, limit, marks, busy, lane_index):
 
 
 def _add_busy(busy, starts, ends, ms, lane_index, fast):
-    """Notes which of these spans hold the loop (running, blocking), as one byte each: they are
-    taken from the spans themselves when the loop lane is written (_loop_order)."""
-    chosen = bytes(map(busy_flags().__getitem__, ms))
-    if not fast:  # only spans of some length hold the loop (a fast stretch's all have one)
-        chosen = bytes(map(and_, chosen, map(lt, starts, ends)))
+    """Notes the stretch's spans that hold the loop (running, blocking): [starts, ends, one
+    byte each saying which (_chosen), marks, lane index, how many]. A fast stretch's spans all
+    have a length, so those of a busy mark are counted at C speed (list.count), and the bytes
+    are made only if the loop lane must gather them (_loop_order)."""
+    if fast:
+        held = sum(map(ms.count, _busy_marks()))
+        if held:
+            busy.append([starts, ends, None, ms, lane_index, held])
+        return
+    chosen = bytes(map(and_, map(busy_flags().__getitem__, ms), map(lt, starts, ends)))
     if 1 in chosen:
-        busy.append((starts, ends, chosen, ms, lane_index))
+        busy.append([starts, ends, chosen, ms, lane_index, chosen.count(1)])
+
+
+_BUSY_MARKS = [0, []]  # how many marks were looked at, and those of them that hold the loop
+
+
+def _busy_marks():
+    """The marks made so far whose state holds the loop (a few: running, blocking)."""
+    flags = busy_flags()
+    _BUSY_MARKS[1] += [m for m in range(_BUSY_MARKS[0], len(flags)) if flags[m]]
+    _BUSY_MARKS[0] = len(flags)
+    return _BUSY_MARKS[1]
+
+
+def _chosen(part):
+    if part[2] is None:
+        part[2] = bytes(map(busy_flags().__getitem__, part[3]))
+    return part[2]
 
 
 _BLOCKING = []  # mark -> 1 when its state is blocking
@@ -241,10 +287,10 @@ def _blocking_flags():
 def _busy_column(parts, k):
     """A lane's busy spans' starts (k 0), ends (1) or codes (2: lane index * 2 + blocking)."""
     if k < 2:
-        return chain.from_iterable(compress(part[k], part[2]) for part in parts)
+        return chain.from_iterable(compress(part[k], _chosen(part)) for part in parts)
     blocking = _blocking_flags()
     return chain.from_iterable(
-        map((2 * part[4]).__add__, map(blocking.__getitem__, compress(part[3], part[2])))
+        map((2 * part[4]).__add__, map(blocking.__getitem__, compress(part[3], _chosen(part))))
         for part in parts)
 
 
@@ -259,12 +305,15 @@ def _logged_loop_order(busy, steps, step_times, blocking_steps, in_order):
     before ended.)"""
     if not (in_order and steps and len(step_times) == 2 * len(steps)):
         return None
-    counts = {lane: sum(part[2].count(1) for part in parts) for lane, parts in busy.items()
+    counts = {lane: sum(part[5] for part in parts) for lane, parts in busy.items()
               if parts}
     if Counter(steps) != counts or not all(map(lt, step_times, islice(step_times, 1, None))):
         return None
     code = {lane: 2 * parts[0][4] for lane, parts in busy.items() if parts}
-    codes = array("L", map(code.__getitem__, steps))
+    if max(code.values()) < 255:  # fewer than 128 lanes: bytes, for bytes.translate
+        codes = bytearray(map(code.__getitem__, steps))
+    else:
+        codes = array("L", map(code.__getitem__, steps))
     for i in blocking_steps:
         if i < len(codes):
             codes[i] |= 1
@@ -279,7 +328,7 @@ def _loop_order(busy, steps):
     where it fails (the virtual clock, a step of no length, a snapshot) they are sorted,
     through an index list: the moment the writing holds most."""
     busy = {lane: parts for lane, parts in busy.items() if parts}
-    total = sum(part[2].count(1) for parts in busy.values() for part in parts)
+    total = sum(part[5] for parts in busy.values() for part in parts)
     if steps and len(steps) >= total:
         try:
             merged = tuple(array(kind, map(next, map({lane: _busy_column(parts, k) for lane, parts
@@ -344,6 +393,11 @@ def _span(state, start, end, on, last_end):
     return bytes((state | _HAS_ON,)) + _double(start) + _double(end) + varint(on)
 
 
+def _table(byte_of):
+    """A bytes.translate table from a dict of byte values (0 elsewhere)."""
+    return bytes(byte_of.get(b, 0) for b in range(256))
+
+
 def _write_busy_and_waits(f, starts, ends, codes, gaps, on_of, select):
     """The loop's spans after its first busy one: per busy span, the wait on select before it
     when there is a gap (`gaps` None: before each), then the busy span, each starting where
@@ -360,11 +414,15 @@ def _write_busy_and_waits(f, starts, ends, codes, gaps, on_of, select):
             # A wait before every busy span (the real clock's usual case): pairs of records of
             # one size, 20 bytes: wait, its end (the busy span's start), select; busy, end, task.
             k = len(chunk_codes)
+            if isinstance(chunk_codes, bytearray):  # codes below 256: one translate a column
+                head_column = chunk_codes.translate(_table(heads))
+                on_column = chunk_codes.translate(_table(on_of))
+            else:
+                head_column = bytes(map(heads.__getitem__, chunk_codes))
+                on_column = bytes(map(on_of.__getitem__, chunk_codes))
             f.write(columns(20, k, [(0, bytes((wait,)) * k), (1, starts[cut]),
-                                    (9, bytes((select,)) * k),
-                                    (10, bytes(map(heads.__getitem__, chunk_codes))),
-                                    (11, ends[cut]),
-                                    (19, bytes(map(on_of.__getitem__, chunk_codes)))]))
+                                    (9, bytes((select,)) * k), (10, head_column),
+                                    (11, ends[cut]), (19, on_column)]))
             continue
         # Interleaved (wait, busy) pairs; compress drops the waits where there is no gap.
         keep = list(chain.from_iterable(zip(chunk_gaps, repeat(True))))
