@@ -404,25 +404,20 @@ def _write_busy_and_waits(f, starts, ends, codes, gaps, on_of, select):
     the last ended."""
     wait = _STATES[WAITING] | _HAS_ON | _CONTIGUOUS
     heads = {c: (_STATES["blocking"] if c & 1 else 0) | _HAS_ON | _CONTIGUOUS for c in on_of}
+    tails = {c: varint(on) for c, on in on_of.items()}  # each task's `on`, as written
+    select_bytes = varint(select)
     for at in range(1, len(starts), _CHUNK):
         cut = slice(at, at + _CHUNK)
         chunk_codes = codes[cut]
         chunk_gaps = (repeat(True, len(chunk_codes)) if gaps is None
                       else gaps[at - 1:at - 1 + _CHUNK])
-        if ((gaps is None or all(chunk_gaps)) and max(on_of.values(), default=0) < 0x80
-                and select < 0x80):
-            # A wait before every busy span (the real clock's usual case): pairs of records of
-            # one size, 20 bytes: wait, its end (the busy span's start), select; busy, end, task.
-            k = len(chunk_codes)
-            if isinstance(chunk_codes, bytearray):  # codes below 256: one translate a column
-                head_column = chunk_codes.translate(_table(heads))
-                on_column = chunk_codes.translate(_table(on_of))
-            else:
-                head_column = bytes(map(heads.__getitem__, chunk_codes))
-                on_column = bytes(map(on_of.__getitem__, chunk_codes))
-            f.write(columns(20, k, [(0, bytes((wait,)) * k), (1, starts[cut]),
-                                    (9, bytes((select,)) * k), (10, head_column),
-                                    (11, ends[cut]), (19, on_column)]))
+        sizes = {len(tails[c]) for c in set(chunk_codes)}
+        if (gaps is None or all(chunk_gaps)) and len(sizes) == 1:
+            # A wait before every busy span (the real clock's usual case), and every task's
+            # `on` of one size: pairs of records of one size (20 bytes when the string indices
+            # take a byte): wait, its end (the busy span's start), select; busy, end, task.
+            f.write(_busy_pairs(chunk_codes, starts[cut], ends[cut], heads, tails, wait,
+                                select_bytes, sizes.pop()))
             continue
         # Interleaved (wait, busy) pairs; compress drops the waits where there is no gap.
         keep = list(chain.from_iterable(zip(chunk_gaps, repeat(True))))
@@ -438,6 +433,24 @@ def _write_busy_and_waits(f, starts, ends, codes, gaps, on_of, select):
             f.write(b"".join(chain.from_iterable(zip(
                 map(_BYTE.__getitem__, heads_), map(_double, times),
                 map(on_bytes.__getitem__, ons)))))
+
+
+def _busy_pairs(chunk_codes, starts, ends, heads, tails, wait, select_bytes, size):
+    """(wait, busy) record pairs, each column copied into place (`columns`)."""
+    k, at = len(chunk_codes), 10 + len(select_bytes)  # where the busy record begins
+    if isinstance(chunk_codes, bytearray):  # codes below 256: one translate a column
+        head_column = chunk_codes.translate(_table(heads))
+        on_columns = [chunk_codes.translate(_table({c: t[j] for c, t in tails.items()}))
+                      for j in range(size)]
+    else:
+        head_column = bytes(map(heads.__getitem__, chunk_codes))
+        on_columns = [bytes(map({c: t[j] for c, t in tails.items()}.__getitem__, chunk_codes))
+                      for j in range(size)]
+    fields = [(0, bytes((wait,)) * k), (1, starts)]
+    fields += [(9 + j, bytes((b,)) * k) for j, b in enumerate(select_bytes)]
+    fields += [(at - 1, head_column), (at, ends)]
+    fields += [(at + 8 + j, column) for j, column in enumerate(on_columns)]
+    return columns(at + 8 + size, k, fields)
 
 
 _BYTE = [bytes((b,)) for b in range(256)]
