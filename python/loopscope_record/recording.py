@@ -69,6 +69,8 @@ class Recording:
         self.title = title
         self.clock = clock  # "cpython" or "cpython-virtual"
         self.lanes = []
+        # (t, lane, kind, fields), and a wake, the commonest, (t, lane, "wake", by, via): a
+        # server makes one per request and reply, and a dict each weighed 200 bytes.
         self.events = []
         self.diagnostics = []
         self.duration = 0.0

@@ -6,8 +6,8 @@ nothing until a task suspends and needs no wrapper around the primitives. Object
 the program names them: the global of `__main__` that holds them, else `<Type>-<k>`.
 """
 import asyncio
-import functools
 import sys
+import types
 import weakref
 
 from .recording import BLOCKED, WAITING
@@ -40,6 +40,12 @@ _WAITS.pop(None, None)
 _GATHERING = getattr(_tasks, "_GatheringFuture", ())
 
 
+class _Named(weakref.ref):
+    """A weak reference to a named object, with its id and name."""
+
+    __slots__ = ("key", "name")
+
+
 class Names:
     """Names of the program's objects, as its `__main__` globals call them.
 
@@ -49,15 +55,17 @@ class Names:
     that takes no weak reference is held, so that its id stays its own.)"""
 
     def __init__(self):
-        self._known = {}  # id -> (weak reference to the object, or the object; name)
+        self._known = {}  # id -> _Named, or (object, name) for one without weak references
         self._count = {}
 
     def of(self, obj):
         key = id(obj)
         hit = self._known.get(key)
         if hit is not None:
-            held = hit[0]
-            if held is obj or (type(held) is weakref.ref and held() is obj):
+            if type(hit) is _Named:
+                if hit() is obj:
+                    return hit.name
+            elif hit[0] is obj:
                 return hit[1]
         name = self._global_name(obj)
         if name is None:
@@ -65,16 +73,16 @@ class Names:
             self._count[kind] = self._count.get(kind, 0) + 1
             name = f"{kind}-{self._count[kind]}"
         try:
-            held = weakref.ref(obj, functools.partial(self._forget, key))
+            hit = _Named(obj, self._forget)
+            hit.key, hit.name = key, name
         except TypeError:  # no weak references to it
-            held = obj
-        self._known[key] = (held, name)
+            hit = (obj, name)
+        self._known[key] = hit
         return name
 
-    def _forget(self, key, ref):
-        hit = self._known.get(key)
-        if hit is not None and hit[0] is ref:
-            del self._known[key]
+    def _forget(self, ref):
+        if self._known.get(ref.key) is ref:
+            del self._known[ref.key]
 
     @staticmethod
     def _global_name(obj):
@@ -85,13 +93,28 @@ class Names:
         return None
 
 
+_CORO, _GEN = types.CoroutineType, types.GeneratorType
+
+
 def innermost(coro):
-    """The innermost coroutine (or generator) frame of an await chain."""
+    """The innermost coroutine (or generator) frame of an await chain. (Coroutines and
+    generators of Python code are told by their type, without looking for attributes: a
+    server's every wait walks its chain.)"""
     while True:
-        inner = getattr(coro, "cr_await", None)
+        kind = type(coro)
+        if kind is _CORO:
+            inner = coro.cr_await
+        elif kind is _GEN:
+            inner = coro.gi_yieldfrom
+        else:
+            inner = getattr(coro, "cr_await", None)
+            if inner is None:
+                inner = getattr(coro, "gi_yieldfrom", None)
         if inner is None:
-            inner = getattr(coro, "gi_yieldfrom", None)
-        if inner is None or not (hasattr(inner, "cr_frame") or hasattr(inner, "gi_frame")):
+            return coro
+        kind = type(inner)
+        if kind is not _CORO and kind is not _GEN and not (
+                hasattr(inner, "cr_frame") or hasattr(inner, "gi_frame")):
             return coro
         coro = inner
 

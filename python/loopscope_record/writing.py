@@ -299,7 +299,10 @@ def _loop_lane_overlapping(busy, end):
     return '{"id":"loop","kind":"loop","name":"event loop","spans":[' + ",".join(spans) + "]}"
 
 
-def _event_json(t, lane, kind, fields):
+def _event_json(t, lane, kind, fields, via=None):
+    """An event's JSON object; a wake's is (t, lane, "wake", by, via) (Recording.events)."""
+    if kind == "wake" and type(fields) is not dict:
+        fields = {"by": fields, "via": via}
     out = {"t": _t(t), "lane": lane.id if lane else None, "kind": kind}
     for key, value in fields.items():
         out[key] = value.id if isinstance(value, Lane) else value

@@ -200,6 +200,10 @@ _NEW_LINE = b"\1\n"  # every event's `end`, as the JSON reader gives it
 
 
 def _event(e, refs):
+    if len(e) == 5:  # a wake: (t, lane, "wake", by, via) (Recording.events)
+        t, lane, kind, by, via = e
+        return b"".join((_double(_t(t)), refs[id(lane)], _EVENT_HEADS[kind], b"\0\0",
+                         refs[id(by)], _text(via), _NEW_LINE))
     t, lane, kind, fields = e
     get = fields.get
     return b"".join((_double(_t(t)), refs[id(lane)], _EVENT_HEADS[kind], _text(get("text")),
