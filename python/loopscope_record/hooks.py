@@ -59,6 +59,7 @@ class Hooks:
         self.per_coro = {}
         self.order = {}  # id(task) -> creation order
         self.root = None
+        self.loop = None  # the loop of the first task
         self._saved = []
 
     # Lanes --------------------------------------------------------------------------------
@@ -68,6 +69,14 @@ class Hooks:
         return lane if lane is not None else self._new_lane(task)
 
     def _new_lane(self, task):
+        # The steps logged (Recording.steps) are those of one loop, one after the other, while
+        # every task is one loop's: a loop in a thread of the program's own, or a second
+        # asyncio.run, ends that (checked here, once a task, not at each step).
+        loop = task.get_loop()
+        if self.loop is None:
+            self.loop = loop
+        elif loop is not self.loop:
+            self.rec.steps_in_order = False
         coro = task.get_coro()
         if getattr(coro, "__qualname__", "") in _INTERNAL:
             self.lanes[id(task)] = _IGNORED
@@ -136,10 +145,9 @@ class Hooks:
         running, ready, step_of = M_RUNNING, M_READY, self.rec.steps.append
         step_time = self.rec.step_times.append
         cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
-        step_loop = None  # the loop of the steps logged (Recording.steps)
 
         def recorded_run(handle):
-            nonlocal cpu_at, cpu_seen, step_loop
+            nonlocal cpu_at, cpu_seen
             callback = handle._callback
             task = getattr(callback, "__self__", None)
             lane = lane_of(id(task))  # only live tasks are there: no other object has their id
@@ -158,8 +166,6 @@ class Hooks:
                 if t0 - cpu_at > 0.00025:
                     cpu_seen, cpu_at = thread_time(), t0
                 cpu0 = cpu_seen
-                if handle._loop is not step_loop:
-                    step_loop = hooks._steps_of_loop(handle._loop)
                 step_time(t0)
                 step_of(lane)
             lane.times.append(t0)
@@ -192,13 +198,6 @@ class Hooks:
                     hooks._after_step(task, lane, t1)
 
         return recorded_run
-
-    def _steps_of_loop(self, loop):
-        """A step of another loop than the last step's: the steps logged are no longer those
-        of one loop, one after the other (a loop in a thread of the program's own)."""
-        if self.rec.steps:
-            self.rec.steps_in_order = False
-        return loop
 
     def _real_step_kind(self, lane, t0, t1, cpu):
         wall = t1 - t0

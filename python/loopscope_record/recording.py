@@ -82,7 +82,7 @@ class Recording:
         # The lane of every task step on the real clock, in the order they ran, its start and
         # end in step_times, and which of them were blocking: while steps_in_order holds (the
         # steps of one loop), each is one busy span of its lane, and together, in this order,
-        # the loop's busy spans, which the binary writer then need neither gather nor sort.
+        # the loop's busy spans, which the writers then need neither gather nor sort.
         self.steps = []
         self.step_times = array("d")
         self.blocking_steps = []
