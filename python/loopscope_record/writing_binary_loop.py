@@ -66,11 +66,11 @@ def logged_loop_order(busy, log):
 
 
 def loop_order(busy, steps):
-    """The tasks' busy spans by start: (starts, ends, codes, False). On the real clock each step the
-    loop ran is one busy span of its task's lane, so the lanes' spans taken in the order of
-    `steps` (Recording.steps) are in order, at no more cost than reading them; that is
-    checked (as many, each starting after the last ended: the only order they can have), and
-    where it fails (the virtual clock, a step of no length, a snapshot) they are sorted,
+    """The tasks' busy spans by start: (starts, ends, codes, False). On the real clock each
+    step the loop ran is one busy span of its task's lane, so the lanes' spans taken in the
+    order of `steps` (Recording.steps) are in order, at no more cost than reading them; that
+    is checked (as many, each starting after the last ended: the only order they can have),
+    and where it fails (the virtual clock, a step of no length, a snapshot) they are sorted,
     through an index list: the moment the writing holds most."""
     busy = {lane: parts for lane, parts in busy.items() if parts}
     total = sum(part[5] for parts in busy.values() for part in parts)
@@ -101,7 +101,7 @@ def write_loop_lane(f, busy, end, strings, lanes):
     select = strings["select"]
     on_of = {c: strings[lanes[c >> 1].id] for c in set(codes)}
     spans = []  # (state, start, end, on): the first ones, the last, and all when they overlap
-    if not gapped and any(map(lt, islice(starts, 1, None), ends)):  # loops in the program's threads
+    if not gapped and any(map(lt, islice(starts, 1, None), ends)):  # loops in threads
         t = 0.0
         for start, stop, c in zip(starts, ends, codes):
             if start > t:
