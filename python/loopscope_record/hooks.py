@@ -59,6 +59,7 @@ class Hooks:
         self.per_coro = {}
         self.order = {}  # id(task) -> creation order
         self.root = None
+        self.loop = None  # the loop of the first task
         self._saved = []
 
     # Lanes --------------------------------------------------------------------------------
@@ -68,6 +69,14 @@ class Hooks:
         return lane if lane is not None else self._new_lane(task)
 
     def _new_lane(self, task):
+        # The steps logged (Recording.steps) are those of one loop, one after the other, while
+        # every task is one loop's: a loop in a thread of the program's own, or a second
+        # asyncio.run, ends that (checked here, once a task, not at each step).
+        loop = task.get_loop()
+        if self.loop is None:
+            self.loop = loop
+        elif loop is not self.loop:
+            self.rec.steps_in_order = False
         coro = task.get_coro()
         if getattr(coro, "__qualname__", "") in _INTERNAL:
             self.lanes[id(task)] = _IGNORED
@@ -134,6 +143,7 @@ class Hooks:
         lane_of, task_types, ignored = self.lanes.get, TASK_TYPES, _IGNORED
         virtual, counter, base = clock.virtual, clock.counter, clock.base_ns
         running, ready, step_of = M_RUNNING, M_READY, self.rec.steps.append
+        step_time = self.rec.step_times.append
         cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
 
         def recorded_run(handle):
@@ -156,6 +166,7 @@ class Hooks:
                 if t0 - cpu_at > 0.00025:
                     cpu_seen, cpu_at = thread_time(), t0
                 cpu0 = cpu_seen
+                step_time(t0)
                 step_of(lane)
             lane.times.append(t0)
             lane.marks.append(running)
@@ -177,6 +188,7 @@ class Hooks:
                     if t1 - t0 >= 0.002:
                         cpu_seen, cpu_at = thread_time(), t1
                         hooks._real_step_kind(lane, t0, t1, cpu_seen - cpu0)
+                    step_time(t1)  # after: a step logged whole has its kind noted
                 if task.done():
                     hooks._ended(task, lane, t1)
                 elif task._fut_waiter is None:  # it yielded (sleep(0)): its next step is queued
@@ -190,6 +202,7 @@ class Hooks:
     def _real_step_kind(self, lane, t0, t1, cpu):
         wall = t1 - t0
         if cpu < 0.5 * wall:  # the thread slept: a blocking call
+            self.rec.blocking_steps.append(len(self.rec.steps) - 1)  # this step (in order)
             lane.add(t0, BLOCKING)
             lane.add(t1, RUNNING)
         if wall > _SLOW_STEP:
@@ -271,4 +284,4 @@ class Hooks:
             lane.cancels = cancelling
             self.rec.event(t, lane, "cancel", by=waker)
         elif waker is not None and waker is not lane:
-            self.rec.events.append((t, lane, "wake", {"by": waker, "via": lane.on}))
+            self.rec.events.append((t, lane, "wake", waker, lane.on))  # no dict: the commonest

@@ -69,6 +69,8 @@ class Recording:
         self.title = title
         self.clock = clock  # "cpython" or "cpython-virtual"
         self.lanes = []
+        # (t, lane, kind, fields), and a wake, the commonest, (t, lane, "wake", by, via): a
+        # server makes one per request and reply, and a dict each weighed 200 bytes.
         self.events = []
         self.diagnostics = []
         self.duration = 0.0
@@ -77,9 +79,14 @@ class Recording:
         self.unseen = []  # what the recording could not see, said in the trace's notes
         self.writer_pid = os.getpid()  # the process that writes the trace (not a forked child)
         self._count = {"task": 0, "thread": 0, "process": 0}
-        # The lane of every task step on the real clock, in the order they ran: the order of
-        # the loop's busy spans, which the binary writer then need not sort (writing_binary).
+        # The lane of every task step on the real clock, in the order they ran, its start and
+        # end in step_times, and which of them were blocking: while steps_in_order holds (the
+        # steps of one loop), each is one busy span of its lane, and together, in this order,
+        # the loop's busy spans, which the writers then need neither gather nor sort.
         self.steps = []
+        self.step_times = array("d")
+        self.blocking_steps = []
+        self.steps_in_order = True
 
     def add_lane(self, kind, name, parent=None, coro=None):
         self._count[kind] += 1

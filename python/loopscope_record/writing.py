@@ -11,6 +11,7 @@ iterators. The text is byte for byte what json.dumps(..., separators=(",", ":"),
 ensure_ascii=False) made of the same trace.
 """
 import json
+from collections import Counter
 from itertools import chain, compress, count, islice, repeat
 from operator import eq, ge, gt, itemgetter, lt
 
@@ -32,17 +33,23 @@ def trace_text(rec, end, status, error):
     return "".join(trace_parts(rec, end, status, error))
 
 
-def trace_parts(rec, end, status, error):
+def trace_parts(rec, end, status, error, logged=True):
     """The trace's text in pieces, to be written one after the other (no copy of the whole)."""
+    log = step_log(rec) if logged else None  # before the lanes: their steps are in them
     lanes = sorted(rec.lanes, key=lambda lane: _KIND_ORDER[lane.kind])
     rounded = False  # neither clock needs rounding (_t)
-    busy = []  # the spans holding the loop (_loop_lane_text)
+    # The spans holding the loop (_loop_lane_text), or with the steps' log only how many a
+    # lane has (_logged_loop_text).
+    busy = [] if log is None else {}
     parts = ['{"format":"loopscope-trace","version":1,"scenario":', _dumps(rec.title),
              ',"clock":', _dumps(rec.clock), ',"duration":', repr(_t(end)), ',"lanes":[']
     for lane in lanes:
         parts += _lane_text(lane, end, rounded, busy)
         parts.append(",")
-    parts += [_loop_lane_text(busy, end),
+    loop = _loop_lane_text(busy, end) if log is None else _logged_loop_text(log, busy, end)
+    if loop is None:  # the log is not the lanes' (a snapshot taken while they changed)
+        return trace_parts(rec, end, status, error, logged=False)
+    parts += [loop,
               '],"events":', _dumps([_event_json(*e) for e in list(rec.events)]),
               ',"diagnostics":', _dumps([
                   {"t": _t(t), "lane": lane.id if lane else None, "severity": severity,
@@ -53,6 +60,20 @@ def trace_parts(rec, end, status, error):
         parts += [',"notes":', _dumps(list(rec.unseen))]
     parts.append("}")
     return parts
+
+
+def step_log(rec):
+    """(steps, their times, blocking ones) of the steps' log (Recording.steps), when it can be
+    the loop's busy spans: the steps of one loop, logged whole (two times a step, the last
+    one ended), each after the last. Whether it is theirs is known once the lanes are read:
+    as many busy spans in each lane as it had steps (_logged_loop_text, writing_binary)."""
+    steps = list(rec.steps)
+    times = rec.step_times[:]  # after the steps: two a step, unless one was under way
+    blocking = list(rec.blocking_steps)  # after those: every blocking one logged whole
+    if not (rec.steps_in_order and steps and len(times) == 2 * len(steps)
+            and all(map(lt, times, islice(times, 1, None)))):
+        return None
+    return steps, times, blocking
 
 
 def _changes(lane):
@@ -72,7 +93,7 @@ def _lane_text(lane, end, rounded, busy):
         times, marks = times[:n], marks[:n]
     times_r, end_r = ([_t(t) for t in times], _t(end)) if rounded else (times, end)
     if lane.kind != "task":
-        busy = []  # only tasks hold the loop
+        busy = [] if type(busy) is list else {}  # only tasks hold the loop
     texts = []
     for a, b, fast in segments(times, marks, n, end):
         stop, stop_r = (times[b], times_r[b]) if b < n else (end, end_r)
@@ -102,10 +123,13 @@ def segments(times, marks, n, end):
     """[a, b) ranges of the changes, with whether the fast path may take them: a change is
     irregular when its span has no length, its neighbour has the same state and `on`, or it
     is a gap; the rules reach one change either side of it, so those go the slow way too."""
-    stops = chain(islice(times, 1, n), (end,))
-    irregular = set(compress(count(), map(ge, islice(times, n), stops)))
-    irregular.update(compress(count(), map(eq, marks, islice(marks, 1, n))))
-    gaps = {m for m in set(marks) if MARKS[m][0] is None}
+    times = times if len(times) == n else times[:n]  # slices: cheaper to walk than islice
+    marks = marks if len(marks) == n else marks[:n]
+    irregular = set(compress(count(), map(ge, times, times[1:])))
+    if n and times[n - 1] >= end:
+        irregular.add(n - 1)
+    irregular.update(_same_as_next(marks))
+    gaps = [m for m in _gap_marks() if m in marks]
     if gaps:
         irregular.update(i for i in range(n) if marks[i] in gaps)
     at, slow_from = 0, None  # changes before `at` are given; a slow range open from slow_from
@@ -123,6 +147,36 @@ def segments(times, marks, n, end):
         yield slow_from, at, False
     if at < n:
         yield at, n, True
+
+
+def _same_as_next(marks):
+    """Where a mark is its next one's. Marks as bytes (fewer than 256 made, the usual case),
+    XORed with themselves one further as two big integers: a zero byte is such a place, found
+    by bytes.find at C speed, instead of a comparison per change."""
+    if len(marks) < 2:
+        return ()
+    try:
+        line = bytes(marks)
+    except ValueError:  # a mark of 256 or more
+        return compress(count(), map(eq, marks, islice(marks, 1, None)))
+    n = len(line) - 1
+    diff = (int.from_bytes(line[:n], "little") ^ int.from_bytes(line[1:], "little")).to_bytes(
+        n, "little")
+    same, i = [], diff.find(0)
+    while i >= 0:
+        same.append(i)
+        i = diff.find(0, i + 1)
+    return same
+
+
+_GAP_MARKS = [0, []]  # how many marks were looked at, and those of them that are gaps
+
+
+def _gap_marks():
+    """The marks made so far that are gaps (state None: a pool thread between two jobs)."""
+    _GAP_MARKS[1] += [m for m in range(_GAP_MARKS[0], len(MARKS)) if MARKS[m][0] is None]
+    _GAP_MARKS[0] = len(MARKS)
+    return _GAP_MARKS[1]
 
 
 _HEAD = {}  # mark -> '{"state":"…","start":'
@@ -150,6 +204,11 @@ def _fast_spans(times, marks, a, b, stop, lane_id, rounded, busy):
     text = "".join(chain.from_iterable(zip(
         map(_HEAD.__getitem__, marks), strs, repeat(',"end":'), islice(strs, 1, None),
         map(_TAIL.__getitem__, marks), repeat(","))))
+    if type(busy) is dict:  # counted only: each span of a fast stretch has a length
+        held = sum(map(marks.count, busy_marks()))
+        if held:
+            busy[lane_id] = busy.get(lane_id, 0) + held
+        return text[:-1]
     chosen = list(map(busy_flags().__getitem__, marks))
     if any(chosen):
         starts = times[:b - a]
@@ -172,6 +231,17 @@ def busy_flags():
     return _BUSY_FLAGS
 
 
+_BUSY_MARKS = [0, []]  # how many marks were looked at, and those of them that hold the loop
+
+
+def busy_marks():
+    """The marks made so far whose state holds the loop (a few: running, blocking)."""
+    flags = busy_flags()
+    _BUSY_MARKS[1] += [m for m in range(_BUSY_MARKS[0], len(flags)) if flags[m]]
+    _BUSY_MARKS[0] = len(flags)
+    return _BUSY_MARKS[1]
+
+
 def _has_length(span):
     return span[1] > span[0]
 
@@ -184,7 +254,10 @@ def _slow_spans(times, marks, end, keep_last, rounded, lane_id, busy):
         head, tail = _pieces(mark(state, on))
         start_s, stop_s = repr(start), repr(stop)
         if stop > start and state in _BUSY:
-            busy.append((start, stop, start_s, stop_s, (state, on), lane_id))
+            if type(busy) is dict:  # counted only
+                busy[lane_id] = busy.get(lane_id, 0) + 1
+            else:
+                busy.append((start, stop, start_s, stop_s, (state, on), lane_id))
         out.append(head + start_s + ',"end":' + stop_s + tail)
     return ",".join(out)
 
@@ -250,6 +323,38 @@ def _loop_lane_text(busy, end):
 
 _SELECT_HEAD = '{"state":"waiting","start":'
 _SELECT_TAIL = ',"on":"select"},'
+_RUNNING_HEAD, _BLOCKING_HEAD = '{"state":"running","start":', '{"state":"blocking","start":'
+
+
+def _logged_loop_text(log, counts, end):
+    """The loop lane as _loop_lane_text makes it, from the steps' log (step_log): each step a
+    busy span of its lane, running or blocking, with a wait on select before it; None when
+    the lanes' busy spans (`counts`, per lane id) are not as many as their steps."""
+    steps, times, blocking = log
+    held = Counter(steps)
+    if {lane.id: n for lane, n in held.items()} != counts:
+        return None
+    strs = list(map(repr, times))
+    starts, stops = strs[0::2], strs[1::2]
+    ons = {lane: ',"on":' + _dumps(lane.id) + "}," for lane in held}
+    heads = repeat(_RUNNING_HEAD)
+    if blocking:
+        heads = [_RUNNING_HEAD] * len(steps)
+        for i in blocking:
+            if i < len(heads):
+                heads[i] = _BLOCKING_HEAD
+        heads = iter(heads)
+    first = (_SELECT_HEAD + "0.0" + ',"end":' + starts[0] + _SELECT_TAIL) if times[0] > 0.0 else ""
+    text = "".join(chain((first, next(heads), starts[0], ',"end":', stops[0], ons[steps[0]]),
+                         chain.from_iterable(zip(
+                             repeat(_SELECT_HEAD), stops, repeat(',"end":'),
+                             islice(starts, 1, None), repeat(_SELECT_TAIL), heads,
+                             islice(starts, 1, None), repeat(',"end":'),
+                             islice(stops, 1, None), map(ons.__getitem__,
+                                                         islice(steps, 1, None))))))
+    if end > times[-1]:
+        text += _SELECT_HEAD + strs[-1] + ',"end":' + repr(_t(end)) + _SELECT_TAIL
+    return '{"id":"loop","kind":"loop","name":"event loop","spans":[' + text[:-1] + "]}"
 
 
 def _loop_lane_overlapping(busy, end):
@@ -266,7 +371,10 @@ def _loop_lane_overlapping(busy, end):
     return '{"id":"loop","kind":"loop","name":"event loop","spans":[' + ",".join(spans) + "]}"
 
 
-def _event_json(t, lane, kind, fields):
+def _event_json(t, lane, kind, fields, via=None):
+    """An event's JSON object; a wake's is (t, lane, "wake", by, via) (Recording.events)."""
+    if kind == "wake" and type(fields) is not dict:
+        fields = {"by": fields, "via": via}
     out = {"t": _t(t), "lane": lane.id if lane else None, "kind": kind}
     for key, value in fields.items():
         out[key] = value.id if isinstance(value, Lane) else value

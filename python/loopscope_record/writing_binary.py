@@ -11,77 +11,17 @@ ready, running, ...) is encoded without a Python object per span: its records ha
 and each byte column (the first byte, the end's eight, the `on`'s) is copied into place by a
 strided bytearray assignment.
 """
-import struct
-import sys
 from array import array
-from itertools import chain, compress, islice, repeat
-from operator import and_, le, lt
+from itertools import chain, islice
+from operator import and_, lt
 
-from .recording import MARKS, RUNNING, WAITING, mark
-from .writing import _KIND_ORDER, _changes, _t, busy_flags, segments, slow_span_list
-
-_MAGIC = b"LSTRACE\0"
-_VERSION = 1
-_CLOCKS = {"cpython": 2, "cpython-virtual": 3}
-_KINDS = {"task": 0, "thread": 1, "process": 2, "loop": 3}
-_RESULTS = {None: 0, "done": 1, "failed": 2, "cancelled": 3, "pending": 4}
-_STATES = {RUNNING: 0, "ready": 1, "blocking": 2, WAITING: 3, "blocked": 4}
-_EVENT_KINDS = {k: i for i, k in enumerate(("print", "create", "acquire", "release", "set", "put",
-                                            "get", "wake", "cancel", "raise", "timeout"))}
-_SEVERITIES = {"info": 0, "warning": 1, "error": 2}
-_STATUSES = {"completed": 0, "failed": 1, "deadlock": 2, "stopped": 3}
-_CONTIGUOUS, _HAS_ON = 0x10, 0x20
-_CHUNK = 1 << 16  # spans encoded at once
-_double = struct.Struct("<d").pack
-
-
-def varint(v):
-    out = bytearray()
-    while v >= 0x80:
-        out.append((v & 0x7F) | 0x80)
-        v >>= 7
-    out.append(v)
-    return bytes(out)
-
-
-def _text(s):
-    if not s:
-        return b"\0"
-    data = s.encode("utf-8", "replace")
-    return varint(len(data)) + data
-
-
-def _lane_ref(lane, index):
-    return varint(0 if lane is None else index[id(lane)] + 1)
-
-
-def _doubles(times):
-    """The times' bytes, little-endian, as the format has them."""
-    times = array("d", times)
-    if sys.byteorder != "little":
-        times.byteswap()
-    return times.tobytes()
-
-
-def records(heads, times, tails, tail_size):
-    """Records of one size, `head` byte, a time, `tail_size` bytes of `on`: `heads` bytes, one
-    a record, `tails` one bytes per column of the `on`s."""
-    return columns(9 + tail_size, len(heads),
-                   [(0, heads), (1, times)] + [(9 + j, tails[j]) for j in range(tail_size)])
-
-
-def columns(size, count, fields):
-    """`count` records of `size` bytes from their columns, each copied into place by a strided
-    assignment: (offset, bytes with one byte a record) or (offset, times: eight bytes each)."""
-    out = bytearray(size * count)
-    for offset, column in fields:
-        if isinstance(column, array):
-            raw = _doubles(column)
-            for j in range(8):
-                out[offset + j::size] = raw[j::8]
-        else:
-            out[offset::size] = column
-    return out
+from .binary_format import (_CHUNK, _CLOCKS, _CONTIGUOUS, _EVENT_KINDS, _HAS_ON, _KINDS, _MAGIC,
+                            _RESULTS, _SEVERITIES, _STATES, _STATUSES, _VERSION, _double,
+                            _lane_ref, _text, records, varint)
+from .recording import MARKS, mark
+from .writing import _KIND_ORDER, _changes, _t, busy_flags, busy_marks, segments, slow_span_list
+from .writing import step_log
+from .writing_binary_loop import logged_loop_order, loop_order, write_loop_lane
 
 
 class _Marks:
@@ -92,8 +32,10 @@ class _Marks:
         self.head, self.flagged, self.flagged_bytes, self.tail = [], [], [], []
         self.columns = [[] for _ in range(5)]  # a string index takes at most 5 bytes
         self._strings = strings
+        self._tables = None
 
     def extend(self, limit):
+        self._tables = None
         for m in range(len(self.head), limit):
             state, on = MARKS[m]
             code = _STATES.get(state, 0) | (_HAS_ON if on else 0)
@@ -105,10 +47,32 @@ class _Marks:
             for j, column in enumerate(self.columns):
                 column.append(tail[j] if j < len(tail) else 0)
 
+    def tables(self):
+        """For bytes.translate of marks below 256 (bytes): their first byte, their `on`'s size
+        and each byte column of it; made once, after extend."""
+        if self._tables is None:
+            pad = [0] * max(256 - len(self.head), 0)
+            self._tables = (bytes((self.flagged + pad)[:256]),
+                            bytes(([len(t) for t in self.tail] + pad)[:256]),
+                            [bytes((column + pad)[:256]) for column in self.columns])
+        return self._tables
+
     def encode(self, f, ms, ends):
         """Spans of marks `ms` ending at `ends`, each starting where the one before ended."""
         for at in range(0, len(ms), _CHUNK):
             chunk, chunk_ends = ms[at:at + _CHUNK], ends[at:at + _CHUNK]
+            try:
+                line = bytes(chunk)
+            except ValueError:  # a mark of 256 or more
+                line = None
+            if line is not None:  # the marks as bytes: each column by one translate
+                flagged, tail_sizes, columns = self.tables()
+                sizes = line.translate(tail_sizes)
+                size = sizes[0]
+                if sizes.count(size) == len(sizes):
+                    f.write(records(line.translate(flagged), chunk_ends,
+                                    [line.translate(columns[j]) for j in range(size)], size))
+                    continue
             sizes = {len(self.tail[m]) for m in set(chunk)}
             if len(sizes) == 1:
                 size = sizes.pop()
@@ -144,6 +108,7 @@ def write_binary(rec, f, end, status, error):
     f.write(b"".join(map(_text, islice(strings, 1, None))))
     f.write(varint(len(lanes) + 1))
     steps = list(rec.steps)  # before the lanes: each of its steps is in its lane's changes
+    log = step_log(rec)
     busy = {}  # a task lane -> its stretches that hold the loop (_add_busy)
     for i, lane in enumerate(lanes):
         task = lane.kind == "task"
@@ -153,7 +118,8 @@ def write_binary(rec, f, end, status, error):
                 + bytes([_RESULTS[(lane.result or "pending") if task else None]]))
         _write_spans(f, lane, end, limit, marks, busy.setdefault(lane, []) if task
                      else None, i)
-    _write_loop_lane(f, _loop_order(busy, steps), end, strings, lanes)
+    write_loop_lane(f, logged_loop_order(busy, log) or loop_order(busy, steps), end, strings,
+                    lanes)
     refs = {id(lane): varint(i + 1) for i, lane in enumerate(lanes)}  # a lane, as events say it
     refs[id(None)] = b"\0"
     f.write(varint(len(events)))
@@ -170,6 +136,10 @@ _NEW_LINE = b"\1\n"  # every event's `end`, as the JSON reader gives it
 
 
 def _event(e, refs):
+    if len(e) == 5:  # a wake: (t, lane, "wake", by, via) (Recording.events)
+        t, lane, kind, by, via = e
+        return b"".join((_double(_t(t)), refs[id(lane)], _EVENT_HEADS[kind], b"\0\0",
+                         refs[id(by)], _text(via), _NEW_LINE))
     t, lane, kind, fields = e
     get = fields.get
     return b"".join((_double(_t(t)), refs[id(lane)], _EVENT_HEADS[kind], _text(get("text")),
@@ -214,131 +184,15 @@ def _write_spans(f, lane, end, limit, marks, busy, lane_index):
 
 
 def _add_busy(busy, starts, ends, ms, lane_index, fast):
-    """Notes which of these spans hold the loop (running, blocking), as one byte each: they are
-    taken from the spans themselves when the loop lane is written (_loop_order)."""
-    chosen = bytes(map(busy_flags().__getitem__, ms))
-    if not fast:  # only spans of some length hold the loop (a fast stretch's all have one)
-        chosen = bytes(map(and_, chosen, map(lt, starts, ends)))
+    """Notes the stretch's spans that hold the loop (running, blocking): [starts, ends, one
+    byte each saying which (_chosen), marks, lane index, how many]. A fast stretch's spans all
+    have a length, so those of a busy mark are counted at C speed (list.count), and the bytes
+    are made only if the loop lane must gather them (writing_binary_loop.loop_order)."""
+    if fast:
+        held = sum(map(ms.count, busy_marks()))
+        if held:
+            busy.append([starts, ends, None, ms, lane_index, held])
+        return
+    chosen = bytes(map(and_, map(busy_flags().__getitem__, ms), map(lt, starts, ends)))
     if 1 in chosen:
-        busy.append((starts, ends, chosen, ms, lane_index))
-
-
-_BLOCKING = []  # mark -> 1 when its state is blocking
-
-
-def _blocking_flags():
-    for m in range(len(_BLOCKING), len(MARKS)):
-        _BLOCKING.append(int(MARKS[m][0] == "blocking"))
-    return _BLOCKING
-
-
-def _busy_column(parts, k):
-    """A lane's busy spans' starts (k 0), ends (1) or codes (2: lane index * 2 + blocking)."""
-    if k < 2:
-        return chain.from_iterable(compress(part[k], part[2]) for part in parts)
-    blocking = _blocking_flags()
-    return chain.from_iterable(
-        map((2 * part[4]).__add__, map(blocking.__getitem__, compress(part[3], part[2])))
-        for part in parts)
-
-
-def _loop_order(busy, steps):
-    """The tasks' busy spans by start: (starts, ends, codes). On the real clock each step the
-    loop ran is one busy span of its task's lane, so the lanes' spans taken in the order of
-    `steps` (Recording.steps) are in order, at no more cost than reading them; that is
-    checked (as many, each starting after the last ended: the only order they can have), and
-    where it fails (the virtual clock, a step of no length, a snapshot) they are sorted,
-    through an index list: the moment the writing holds most."""
-    busy = {lane: parts for lane, parts in busy.items() if parts}
-    total = sum(part[2].count(1) for parts in busy.values() for part in parts)
-    if steps and len(steps) >= total:
-        try:
-            merged = tuple(array(kind, map(next, map({lane: _busy_column(parts, k) for lane, parts
-                                                      in busy.items()}.__getitem__, steps)))
-                           for k, kind in enumerate("ddL"))
-        except KeyError:  # a step of a lane without busy spans (an ignored one, a snapshot's)
-            merged = None
-        if merged and len(merged[0]) == total and all(
-                map(le, islice(merged[1], 0, max(total - 1, 0)), islice(merged[0], 1, None))):
-            return merged
-    starts, ends, codes = (array(kind, chain.from_iterable(
-        _busy_column(parts, k) for parts in busy.values())) for k, kind in enumerate("ddL"))
-    order = sorted(range(len(starts)), key=starts.__getitem__)
-    return (array("d", map(starts.__getitem__, order)), array("d", map(ends.__getitem__, order)),
-            array("L", map(codes.__getitem__, order)))
-
-
-def _write_loop_lane(f, busy, end, strings, lanes):
-    """The loop lane, as writing._loop_lane_text makes it: running (or blocking) for the task
-    holding it, else waiting on select: the tasks' busy spans by start, the waits between."""
-    starts, ends, codes = busy
-    f.write(_text("loop") + bytes([_KINDS["loop"]]) + _text("event loop") + b"\0" + _text("")
-            + b"\0")
-    select = strings["select"]
-    on_of = {c: strings[lanes[c >> 1].id] for c in set(codes)}
-    spans = []  # (state, start, end, on): the first ones, the last, and all when they overlap
-    if any(map(lt, islice(starts, 1, None), ends)):  # event loops in threads of the program's
-        t = 0.0
-        for start, stop, c in zip(starts, ends, codes):
-            if start > t:
-                spans.append((_STATES[WAITING], t, start, select))
-            spans.append((_STATES["blocking"] if c & 1 else 0, start, stop, on_of[c]))
-            t = max(t, stop)
-        starts = ends = codes = ()
-    elif starts:
-        if starts[0] > 0.0:
-            spans.append((_STATES[WAITING], 0.0, starts[0], select))
-        spans.append((_STATES["blocking"] if codes[0] & 1 else 0, starts[0], ends[0],
-                      on_of[codes[0]]))
-        t = ends[-1]
-    else:
-        t = 0.0
-    gaps = list(map(lt, islice(ends, 0, max(len(ends) - 1, 0)), islice(starts, 1, None)))
-    last = [(_STATES[WAITING], t, _t(end), select)] if end > t else []
-    f.write(varint(len(spans) + max(len(starts) - 1, 0) + sum(gaps) + len(last)))
-    last_end = None
-    for state, start, stop, on in spans:
-        f.write(_span(state, start, stop, on, last_end))
-        last_end = stop
-    if len(starts) > 1:
-        _write_busy_and_waits(f, starts, ends, codes, gaps, on_of, select)
-    for state, start, stop, on in last:
-        f.write(_span(state, start, stop, on, last_end))
-
-
-def _span(state, start, end, on, last_end):
-    if last_end is not None and start == last_end:
-        return bytes((state | _HAS_ON | _CONTIGUOUS,)) + _double(end) + varint(on)
-    return bytes((state | _HAS_ON,)) + _double(start) + _double(end) + varint(on)
-
-
-def _write_busy_and_waits(f, starts, ends, codes, gaps, on_of, select):
-    """The loop's spans after its first busy one: per busy span, the wait on select before it
-    when there is a gap, then the busy span, each starting where the last ended."""
-    wait = _STATES[WAITING] | _HAS_ON | _CONTIGUOUS
-    heads = {c: (_STATES["blocking"] if c & 1 else 0) | _HAS_ON | _CONTIGUOUS for c in on_of}
-    for at in range(1, len(starts), _CHUNK):
-        cut = slice(at, at + _CHUNK)
-        chunk_codes, chunk_gaps = codes[cut], gaps[at - 1:at - 1 + _CHUNK]
-        if all(chunk_gaps) and max(on_of.values(), default=0) < 0x80 and select < 0x80:
-            # A wait before every busy span (the real clock's usual case): pairs of records of
-            # one size, 20 bytes: wait, its end (the busy span's start), select; busy, end, task.
-            k = len(chunk_codes)
-            f.write(columns(20, k, [(0, bytes((wait,)) * k), (1, starts[cut]),
-                                    (9, bytes((select,)) * k),
-                                    (10, bytes(map(heads.__getitem__, chunk_codes))),
-                                    (11, ends[cut]),
-                                    (19, bytes(map(on_of.__getitem__, chunk_codes)))]))
-            continue
-        # Interleaved (wait, busy) pairs; compress drops the waits where there is no gap.
-        keep = list(chain.from_iterable(zip(chunk_gaps, repeat(True))))
-        times = array("d", compress(chain.from_iterable(zip(starts[cut], ends[cut])), keep))
-        heads_ = bytes(compress(chain.from_iterable(zip(
-            repeat(wait), map(heads.__getitem__, chunk_codes))), keep))
-        ons = list(compress(chain.from_iterable(zip(
-            repeat(select), map(on_of.__getitem__, chunk_codes))), keep))
-        if max(ons) < 0x80:  # every `on` one byte: records of one size
-            f.write(records(heads_, times, [bytes(ons)], 1))
-        else:
-            f.write(b"".join(chain.from_iterable(zip(
-                map(bytes, zip(heads_)), map(_double, times), map(varint, ons)))))
+        busy.append([starts, ends, chosen, ms, lane_index, chosen.count(1)])
