@@ -1,8 +1,9 @@
-# Precompiled headers, for CI's cold builds (LOOPSCOPE_PCH, OFF by default): .ci/test, .ci/run,
-# .ci/tsan and .ci/fuzz turn it on. About 60 % of a Debug compile of a Qt file is reading the Qt and
-# standard headers; with this each preset reads them twice (once per family below) instead of
-# once per file. Developers keep it off: their builds hit the shared compiler cache instead, and
-# a file that forgets an #include still fails to compile there.
+# Precompiled headers, for CI's cold builds (LOOPSCOPE_PCH, OFF by default): .ci/test, .ci/run
+# (asan) and .ci/tsan turn it on. Reading the Qt and standard headers is most of a Debug compile
+# (ui/canvas/step_form.cpp: 2.7 of 4.4 s CPU); with this a build reads them twice (once per
+# family below) instead of once per file: a file of core or ui compiles in 40-50 % less CPU in
+# the dev preset, a test in 25-30 % less. Developers keep it off: their builds hit the shared
+# compiler cache instead, and a file that forgets an #include still fails to compile there.
 #
 #   loopscope_precompile(<target> core|widgets)
 #
