@@ -20,9 +20,14 @@ loopscope_ensure_packages() {
     apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
-# Configure (once) and build one CMake preset.
+# CI builds with precompiled headers (cmake/pch.cmake); a compiler cache, where there is one,
+# caches those compiles only with this sloppiness (ccache's manual, "Precompiled headers").
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:+$CCACHE_SLOPPINESS,}pch_defines,time_macros"
+
+# Configure (once, with any further cache settings given) and build one CMake preset.
 loopscope_build() {
     local preset="$1"
-    [ -f "build/$preset/build.ninja" ] || cmake --preset "$preset" >/dev/null
+    shift
+    [ -f "build/$preset/build.ninja" ] || cmake --preset "$preset" "$@" >/dev/null
     cmake --build --preset "$preset"
 }
