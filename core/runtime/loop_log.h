@@ -5,11 +5,13 @@
 // Every log is a list of fixed-size chunks, never moved: the writer fills a slot and publishes
 // it with a release store of the chunk's count, so a reader (a snapshot of a live run) sees
 // only whole records. Records never change once written: a timer that goes is a record of its
-// own (`Gone`), joined with the one that added it when a snapshot is made.
+// own (`Gone`), joined with the one that added it when a snapshot is made. The callbacks, the
+// timers and the waits are packed (byte_log.h, timer_log.h); the iterations, few, are not.
 #pragma once
 
 #include "byte_log.h"
 #include "callback.h"
+#include "timer_log.h"
 #include "trace/trace.h"
 
 #include <array>
@@ -76,15 +78,6 @@ private:
     Chunk m_head;
     Chunk *m_tail = &m_head;
     std::atomic<std::size_t> m_chunks{1};
-};
-
-// Who a callback is for: the runtime names it (Runtime::noteCallback), the loop only stores it.
-struct CallbackNote
-{
-    int lane = -1;
-    StringId step = 0;
-    StringId what = 0;
-    std::uint32_t events = 0; // trace events recorded before it ran (taken callbacks only)
 };
 
 class LoopLog
@@ -230,24 +223,17 @@ private:
             r.timer = 0;
         return r;
     }
-    struct Added
-    {
-        CallbackNote note;
-        double when;
-        std::uint32_t id;
-        std::uint32_t at;
-    };
-    struct Gone
-    {
-        std::uint32_t id;
-        std::uint32_t at;
-    };
+    std::vector<std::uint32_t> fillTimers(LoopTrace &loop, const std::vector<int> &laneIndex,
+                                          bool drain);
+    static LoopCallback namedByItsTimer(const LoopTrace &loop,
+                                        const std::vector<std::uint32_t> &timerAt, const Ran &r);
+
     AppendLog<Iteration> m_iterations;
     ByteLog m_callbacks;
     Ran m_lastRan; // writer only
-    AppendLog<Added> m_timers;
-    AppendLog<Added> m_waits;
-    AppendLog<Gone> m_gone;
+    AddedLog m_timers;
+    AddedLog m_waits;
+    GoneLog m_gone;
     std::uint32_t m_ran = 0;    // callbacks taken so far: the position stamp
     std::uint32_t m_lastId = 0; // of timers and waits
 };
