@@ -178,14 +178,14 @@ private Q_SLOTS:
 
 private:
     static constexpr const char *kStoppedAt2MiB
-        = "stopped at the memory budget of 2 MiB for recording (after 262145 state changes and 100 "
+        = "stopped at the memory budget of 2 MiB for recording (after 311297 state changes and 100 "
           "events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > Memory Budget";
     static constexpr const char *kStoppedAt8MiB
-        = "stopped at the memory budget of 8 MiB for recording (after 1130497 state changes and "
+        = "stopped at the memory budget of 8 MiB for recording (after 1310721 state changes and "
           "100 "
           "events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > Memory Budget";
     static constexpr std::size_t kChanges = 1002004;
-    static constexpr std::size_t kRecordingBytes = 10163528;
+    static constexpr std::size_t kRecordingBytes = 7279944;
     static constexpr std::size_t kLoopSectionBytes = 3359952; // 3.35 bytes a callback
     static constexpr qint64 kSpill = 1 << 20;
     static constexpr std::size_t kEmpty = 464200; // a chunk a log, and the few-kept logs whole
