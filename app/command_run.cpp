@@ -132,7 +132,7 @@ void printNewLines(const Trace &trace, std::size_t *shown)
 // Runs the scenario, printing its prints as they happen unless `quiet`. A quiet run has
 // nothing to show while it goes: it runs on this thread, with no thread to start and no
 // polling for its end. `written`: a trace file or an export will be written, which may show
-// the loop's insides (24 bytes a callback the loop ran, built only then).
+// the loop's insides (about 3 bytes a callback the loop ran, packed; built only then).
 Trace runWatching(const Scenario &scenario, const RunOptions &options, bool quiet, bool written)
 {
     if (quiet)

@@ -50,6 +50,11 @@ QByteArray traceBinaryOfRun(const Scenario &, const Trace &trace)
     return writeTraceBinary(trace);
 }
 
+bool traceBinaryToFile(const Trace &trace, QIODevice &out)
+{
+    return writeTraceBinary(trace, out);
+}
+
 constexpr unsigned kPicture = ExportsTrace | ExportsComparison;
 
 constexpr std::array kTable{
@@ -74,7 +79,8 @@ constexpr std::array kTable{
                      ".json", false, ExportsTrace, traceJsonOfRun, nullptr},
     ExportFormatInfo{ExportFormat::TraceBinary,
                      QT_TRANSLATE_NOOP("ExportFormat", "Loopscope binary trace (for big runs)"),
-                     ".lstrace", false, ExportsTrace, traceBinaryOfRun, nullptr, true},
+                     ".lstrace", false, ExportsTrace, traceBinaryOfRun, nullptr, true,
+                     traceBinaryToFile},
 };
 
 unsigned subjectsOf(ExportUse use)

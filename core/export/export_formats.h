@@ -15,6 +15,7 @@
 #include "trace/trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 #include <QStringList>
 
@@ -58,6 +59,9 @@ struct ExportFormatInfo
     QByteArray (*runText)(const Scenario &scenario, const Trace &trace);
     QByteArray (*comparisonText)(const std::vector<NamedTrace> &runs, const QString &lesson);
     bool binary = false; // bytes no text view can show (a preview describes them instead)
+    // Writes a run's export to `out` as it is made, for formats of big runs that must not be
+    // held whole in memory beside the trace; nullptr: runText's bytes are written.
+    bool (*runWrite)(const Trace &trace, QIODevice &out) = nullptr;
 };
 
 // The table, in the order dialogs offer it (pictures first). A longer suffix comes before any

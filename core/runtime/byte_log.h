@@ -10,6 +10,8 @@
 // bytes each, where the fixed 24-byte records they replace needed 2.4 GB.
 #pragma once
 
+#include "trace/varint.h"
+
 #include <atomic>
 #include <bit>
 #include <cstddef>
@@ -99,38 +101,6 @@ private:
     std::atomic<std::size_t> m_records{0};
     std::atomic<std::size_t> m_chunks{1};
 };
-
-// LEB128 varints, and zigzag for signed differences: what records are packed with.
-inline std::uint8_t *putVarint(std::uint8_t *p, std::uint64_t v)
-{
-    while (v >= 0x80) {
-        *p++ = std::uint8_t(v | 0x80);
-        v >>= 7;
-    }
-    *p++ = std::uint8_t(v);
-    return p;
-}
-
-inline std::uint64_t getVarint(const std::uint8_t *&p)
-{
-    std::uint64_t v = 0;
-    for (int shift = 0;; shift += 7) {
-        const std::uint8_t b = *p++;
-        v |= std::uint64_t(b & 0x7f) << shift;
-        if (b < 0x80)
-            return v;
-    }
-}
-
-inline std::uint64_t zigzag(std::int64_t v)
-{
-    return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63);
-}
-
-inline std::int64_t unzigzag(std::uint64_t v)
-{
-    return std::int64_t(v >> 1) ^ -std::int64_t(v & 1);
-}
 
 // A time as the difference of its bit pattern from the last one: exact for any double, and a
 // few bytes for times close together (times of one thread mostly only grow).

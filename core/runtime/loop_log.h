@@ -5,11 +5,13 @@
 // Every log is a list of fixed-size chunks, never moved: the writer fills a slot and publishes
 // it with a release store of the chunk's count, so a reader (a snapshot of a live run) sees
 // only whole records. Records never change once written: a timer that goes is a record of its
-// own (`Gone`), joined with the one that added it when a snapshot is made.
+// own (`Gone`), joined with the one that added it when a snapshot is made. The callbacks, the
+// timers and the waits are packed (byte_log.h, timer_log.h); the iterations, few, are not.
 #pragma once
 
 #include "byte_log.h"
 #include "callback.h"
+#include "timer_log.h"
 #include "trace/trace.h"
 
 #include <array>
@@ -78,15 +80,6 @@ private:
     std::atomic<std::size_t> m_chunks{1};
 };
 
-// Who a callback is for: the runtime names it (Runtime::noteCallback), the loop only stores it.
-struct CallbackNote
-{
-    int lane = -1;
-    StringId step = 0;
-    StringId what = 0;
-    std::uint32_t events = 0; // trace events recorded before it ran (taken callbacks only)
-};
-
 class LoopLog
 {
 public:
@@ -149,10 +142,11 @@ private:
         std::uint32_t ready;
     };
     // A callback taken, packed (byte_log.h): a header byte of flags, then as varints what
-    // differs from the callback before: its lane + 1, step, what, events (as the difference),
-    // queued (unless one less than before, as when an iteration runs what it found ready),
-    // the timer's id (as the difference from the last one) for a callback named by its timer.
-    // A task's step taken from the queue packs into 4 bytes, a sleep's timer into 3.
+    // differs from the callback before: its lane and events (as differences), step, what,
+    // queued (unless one less than before, as when an iteration runs what it found ready, or
+    // the same, as when each task stepped schedules itself again), the timer's id (as the
+    // difference from the last one) for a callback named by its timer. A task's step after
+    // the task before it packs into 3 bytes.
     struct Ran
     {
         CallbackNote note;
@@ -169,7 +163,8 @@ private:
         kWhat = 8,
         kEvents = 16,
         kQueued = 32,
-        kTimer = 64
+        kTimer = 64,
+        kQueuedSame = 128
     };
     void pushRan(const CallbackNote &note, std::uint32_t queued, bool cancelled,
                  std::uint32_t timer)
@@ -182,7 +177,7 @@ private:
         // Named by a timer: lane, step and what come from the timer's record.
         if (!timer && note.lane != m_lastRan.note.lane) {
             head |= kLane;
-            p = putVarint(p, std::uint32_t(note.lane + 1));
+            p = putVarint(p, zigzag(std::int64_t(note.lane) - m_lastRan.note.lane));
         }
         if (note.step != 0) {
             head |= kStep;
@@ -196,7 +191,9 @@ private:
             head |= kEvents;
             p = putVarint(p, zigzag(std::int64_t(note.events) - m_lastRan.note.events));
         }
-        if (queued + 1 != m_lastRan.queued) {
+        if (queued == m_lastRan.queued) { // each task stepped schedules itself again
+            head |= kQueuedSame;
+        } else if (queued + 1 != m_lastRan.queued) {
             head |= kQueued;
             p = putVarint(p, queued);
         }
@@ -214,14 +211,16 @@ private:
         if (head & kTimer)
             last.note = CallbackNote{kByTimer, 0, 0, last.note.events};
         if (head & kLane)
-            last.note.lane = int(getVarint(p)) - 1;
+            last.note.lane = int(last.note.lane + unzigzag(getVarint(p)));
         last.note.step = head & kStep ? StringId(getVarint(p)) : 0;
         if (head & kWhat)
             last.note.what = StringId(getVarint(p));
         if (head & kEvents)
             last.note.events
                 = std::uint32_t(std::int64_t(last.note.events) + unzigzag(getVarint(p)));
-        last.queued = head & kQueued ? std::uint32_t(getVarint(p)) : last.queued - 1;
+        last.queued = head & kQueued       ? std::uint32_t(getVarint(p))
+                      : head & kQueuedSame ? last.queued
+                                           : last.queued - 1;
         last.cancelled = head & kCancelled;
         if (head & kTimer)
             last.timer = std::uint32_t(std::int64_t(last.timer) + unzigzag(getVarint(p)));
@@ -230,24 +229,17 @@ private:
             r.timer = 0;
         return r;
     }
-    struct Added
-    {
-        CallbackNote note;
-        double when;
-        std::uint32_t id;
-        std::uint32_t at;
-    };
-    struct Gone
-    {
-        std::uint32_t id;
-        std::uint32_t at;
-    };
+    std::vector<std::uint32_t> fillTimers(LoopTrace &loop, const std::vector<int> &laneIndex,
+                                          bool drain);
+    static LoopCallback namedByItsTimer(const LoopTrace &loop,
+                                        const std::vector<std::uint32_t> &timerAt, const Ran &r);
+
     AppendLog<Iteration> m_iterations;
     ByteLog m_callbacks;
     Ran m_lastRan; // writer only
-    AppendLog<Added> m_timers;
-    AppendLog<Added> m_waits;
-    AppendLog<Gone> m_gone;
+    AddedLog m_timers;
+    AddedLog m_waits;
+    GoneLog m_gone;
     std::uint32_t m_ran = 0;    // callbacks taken so far: the position stamp
     std::uint32_t m_lastId = 0; // of timers and waits
 };

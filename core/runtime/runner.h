@@ -58,8 +58,8 @@ public:
     // Once finished: the final trace, built as the recording is read and given back (a long
     // run's records and its trace are never both in memory whole). Later snapshots are empty.
     // Before the end: snapshot(). Without `loopInsides` trace.loop stays empty, and so does
-    // the memory it would take (24 bytes for each callback the loop ran): for a caller that
-    // writes nothing the loop view or a trace file would show.
+    // the memory it would take (about 3 bytes for each callback the loop ran, packed): for a caller
+    // that writes nothing the loop view or a trace file would show.
     Trace takeTrace(bool loopInsides = true);
     // State changes recorded so far (what the recorder's cost is measured per).
     std::size_t stateChanges() const;

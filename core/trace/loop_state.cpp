@@ -29,10 +29,11 @@ void appendScheduled(const LoopTrace &loop, std::size_t iteration, std::size_t s
 {
     const std::size_t end = iterationEnd(loop, iteration);
     const std::size_t left = end - stamp;
-    const std::size_t appended = loop.ran[stamp].queued > left ? loop.ran[stamp].queued - left : 0;
-    const std::size_t next = end;
-    for (std::size_t i = 0; i < appended && next + i < loop.ran.size(); ++i)
-        ready.push_back(loop.ran[next + i]);
+    const std::uint32_t queued = loop.ran[stamp].queued;
+    const std::size_t appended = queued > left ? queued - left : 0;
+    auto next = loop.ran.at(end);
+    for (std::size_t i = 0; i < appended && next != loop.ran.end(); ++i, ++next)
+        ready.push_back(*next);
 }
 
 template<typename T>
@@ -55,8 +56,10 @@ LoopSnapshot loopAt(const Trace &trace, LoopPosition at)
     const std::uint32_t stamp = positionStamp(loop, at);
     const std::size_t end = iterationEnd(loop, at.iteration);
     if (stamp < end) {
-        s.running = &loop.ran[stamp];
-        s.ready.assign(loop.ran.begin() + stamp + 1, loop.ran.begin() + std::ptrdiff_t(end));
+        auto cb = loop.ran.at(stamp);
+        s.running = *cb;
+        for (++cb; cb != loop.ran.at(end); ++cb)
+            s.ready.push_back(*cb);
         appendScheduled(loop, at.iteration, stamp, s.ready);
     }
     for (const LoopTimer &timer : loop.timers)

@@ -24,7 +24,7 @@ struct LoopSnapshot
 {
     std::size_t iteration = 0;
     double t = 0.0;
-    const LoopCallback *running = nullptr; // null when the iteration ran nothing
+    std::optional<LoopCallback> running; // none when the iteration ran nothing
     // CPython's _ready as the running callback is popped: those behind it in this iteration,
     // then those scheduled by the callbacks before it (the head of the next iteration's).
     std::vector<LoopCallback> ready;

@@ -2,6 +2,8 @@
 // Plain value types; the recorder fills them, the timeline and every exporter read them.
 #pragma once
 
+#include "trace/loop_callbacks.h"
+
 #include <QHash>
 #include <QString>
 
@@ -90,16 +92,6 @@ struct Outcome
 // ran: every iteration of _run_once, every callback it ran, every timer and selector wait.
 // Positions count callbacks: a thing stamped `at` = n came or went while callback n-1 ran
 // (or, for a timer that fired, as iteration n's due timers moved to the ready queue).
-struct LoopCallback
-{
-    int lane = -1;            // the task it is for (a task's step or wake-up), -1 when none
-    StringId step = 0;        // the scenario step that task resumes at
-    StringId what = 0;        // "step", "wakeup", "set_result", "timeout", "call_soon greet", ...
-    std::uint32_t queued = 0; // callbacks in the ready queue just before this one was taken
-    bool cancelled = false;   // a cancelled handle, skipped when its turn came
-    std::uint32_t events = 0; // how many of trace.events were recorded before it ran
-};
-
 struct LoopIteration
 {
     double t = 0.0;             // the loop's time once it had selected (after the wait)
@@ -130,10 +122,15 @@ struct LoopWait
 struct LoopTrace
 {
     std::vector<LoopIteration> iterations;
-    std::vector<LoopCallback> ran;
+    LoopCallbackList ran;          // packed (loop_callbacks.h)
     std::vector<LoopTimer> timers; // in the order they were scheduled
     std::vector<LoopWait> waits;
     bool empty() const { return iterations.empty(); }
+    std::size_t bytes() const // the memory it holds
+    {
+        return ran.bytes() + iterations.capacity() * sizeof(LoopIteration)
+               + timers.capacity() * sizeof(LoopTimer) + waits.capacity() * sizeof(LoopWait);
+    }
 };
 
 struct Trace

@@ -6,6 +6,7 @@
 #include "trace/trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 
 #include <optional>
@@ -15,6 +16,9 @@ namespace loopscope {
 // The trace, exactly: reading the bytes back gives an equal Trace (every double bit for bit,
 // the string table in its order).
 QByteArray writeTraceBinary(const Trace &trace);
+// The same bytes written to `out` as they are made, a MiB at a time (a big run's trace file);
+// false if a write failed.
+bool writeTraceBinary(const Trace &trace, QIODevice &out);
 
 // Reads a binary trace and checks what readTraceJson checks (known enum values, finite times,
 // each lane's spans in order and not overlapping, lane references naming a lane, unique lane

@@ -19,10 +19,20 @@ Clock clockOf(const Trace &trace)
     return trace.liveClock ? Clock::Live : Clock::Virtual;
 }
 
+// Writes into memory, or through to `device` a MiB at a time: a trace of a hundred million
+// state changes is written without a copy of the file in memory beside it.
 class Writer
 {
 public:
-    void byte(std::uint8_t b) { m_out.push_back(char(b)); }
+    explicit Writer(QIODevice *device = nullptr)
+        : m_device(device)
+    {}
+    void byte(std::uint8_t b)
+    {
+        m_out.push_back(char(b));
+        if (m_device && m_out.size() >= kSpill) [[unlikely]]
+            spill();
+    }
     void varint(std::uint64_t v)
     {
         while (v >= 0x80) {
@@ -42,13 +52,33 @@ public:
     {
         const QByteArray utf8 = s.toUtf8();
         varint(std::uint64_t(utf8.size()));
-        m_out.append(utf8.constData(), std::size_t(utf8.size()));
+        raw(utf8.constData(), std::size_t(utf8.size()));
     }
-    void raw(const char *data, std::size_t size) { m_out.append(data, size); }
+    void raw(const char *data, std::size_t size)
+    {
+        m_out.append(data, size);
+        if (m_device && m_out.size() >= kSpill)
+            spill();
+    }
     QByteArray bytes() const { return QByteArray(m_out.data(), qsizetype(m_out.size())); }
+    // Writes what is left to the device; false if any write failed.
+    bool finish()
+    {
+        spill();
+        return m_ok;
+    }
 
 private:
+    static constexpr std::size_t kSpill = std::size_t(1) << 20;
+    void spill()
+    {
+        const auto size = qint64(m_out.size());
+        m_ok = m_ok && m_device->write(m_out.data(), size) == size;
+        m_out.clear();
+    }
+    QIODevice *m_device;
     std::string m_out;
+    bool m_ok = true;
 };
 
 void writeSpans(Writer &w, const std::vector<Span> &spans)
@@ -83,6 +113,7 @@ std::uint64_t goneCode(std::uint32_t gone)
 void writeLoop(Writer &w, const LoopTrace &loop)
 {
     w.varint(loop.iterations.size());
+    LoopCallbackList::const_iterator next = loop.ran.begin(); // read in order
     for (std::size_t i = 0; i < loop.iterations.size(); ++i) {
         const LoopIteration &it = loop.iterations[i];
         const std::size_t end
@@ -90,8 +121,9 @@ void writeLoop(Writer &w, const LoopTrace &loop)
         w.real(it.t);
         w.varint(it.ready);
         w.varint(end - it.firstRan);
-        for (std::size_t r = it.firstRan; r < end; ++r) {
-            const LoopCallback &cb = loop.ran[r];
+        next = loop.ran.at(it.firstRan, next);
+        for (std::size_t r = it.firstRan; r < end; ++r, ++next) {
+            const LoopCallback &cb = *next;
             w.index(cb.lane);
             w.varint(cb.step);
             w.varint(cb.what);
@@ -119,11 +151,8 @@ void writeLoop(Writer &w, const LoopTrace &loop)
     }
 }
 
-} // namespace
-
-QByteArray writeTraceBinary(const Trace &trace)
+void writeTrace(Writer &w, const Trace &trace)
 {
-    Writer w;
     w.raw(kMagic, sizeof kMagic);
     w.varint(kVersion);
     w.text(trace.scenario);
@@ -164,7 +193,22 @@ QByteArray writeTraceBinary(const Trace &trace)
     w.byte(std::uint8_t(trace.outcome.status));
     w.text(trace.outcome.error);
     writeLoop(w, trace.loop);
+}
+
+} // namespace
+
+QByteArray writeTraceBinary(const Trace &trace)
+{
+    Writer w;
+    writeTrace(w, trace);
     return w.bytes();
+}
+
+bool writeTraceBinary(const Trace &trace, QIODevice &out)
+{
+    Writer w(&out);
+    writeTrace(w, trace);
+    return w.finish();
 }
 
 } // namespace loopscope

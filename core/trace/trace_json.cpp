@@ -225,6 +225,7 @@ void appendLoop(QByteArray &out, const Trace &trace)
 {
     const LoopTrace &loop = trace.loop;
     out += "  \"loop\": {\n  ";
+    LoopCallbackList::const_iterator next = loop.ran.begin(); // read in order
     appendList(out, "iterations", loop.iterations, [&](const LoopIteration &it) {
         const std::size_t i = std::size_t(&it - loop.iterations.data());
         const std::size_t end
@@ -232,8 +233,9 @@ void appendLoop(QByteArray &out, const Trace &trace)
         ObjectLine line(out);
         line.num("t", it.t).count("ready", it.ready).key("ran");
         out += '[';
-        for (std::size_t r = it.firstRan; r < end; ++r) {
-            const LoopCallback &cb = loop.ran[r];
+        next = loop.ran.at(it.firstRan, next);
+        for (std::size_t r = it.firstRan; r < end; ++r, ++next) {
+            const LoopCallback &cb = *next;
             out += r == it.firstRan ? "" : ", ";
             ObjectLine c(out);
             appendLoopNames(c, out, trace, cb.lane, cb.step);

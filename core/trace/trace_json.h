@@ -28,6 +28,9 @@ std::optional<Trace> readTraceJson(const QByteArray &json, QString *error = null
 // The same for a file, JSON or binary (trace_binary.h): *error is the file's own error when it
 // cannot be read.
 std::optional<Trace> readTraceFile(const QString &path, QString *error = nullptr);
+// A file's bytes, JSON or binary, as readTraceFile reads them (for a caller that has read the
+// file already: a big trace is read once).
+std::optional<Trace> readTraceBytes(const QByteArray &bytes, QString *error = nullptr);
 
 // Whether `json` says it is a trace ("format": "loopscope-trace") rather than a scenario, so
 // that one Open takes either. Nothing else is checked: readTraceJson says what is wrong.

@@ -405,7 +405,11 @@ std::optional<Trace> readTraceFile(const QString &path, QString *error)
             *error = file.errorString();
         return std::nullopt;
     }
-    const QByteArray bytes = file.readAll();
+    return readTraceBytes(file.readAll(), error);
+}
+
+std::optional<Trace> readTraceBytes(const QByteArray &bytes, QString *error)
+{
     return isTraceBinary(bytes) ? readTraceBinary(bytes, error) : readTraceJson(bytes, error);
 }
 

@@ -3,6 +3,7 @@
 // long run of switches into a few bytes a state change (byte_log.h).
 #include "runtime/runner.h"
 #include "scenario/scenario_json.h"
+#include "trace/trace_binary.h"
 
 #include <QTest>
 
@@ -31,6 +32,23 @@ Scenario switches(int tasks, int sleeps, double seconds)
         qFatal("inline scenario invalid: %s", qPrintable(load.problems.front().toString()));
     return *load.scenario;
 }
+
+// A file that keeps only how much was written to it, and the largest write.
+class WriteSizes : public QIODevice
+{
+public:
+    qint64 written = 0;
+    qint64 largest = 0;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *, qint64 size) override
+    {
+        written += size;
+        largest = std::max(largest, size);
+        return size;
+    }
+};
 
 } // namespace
 
@@ -116,8 +134,35 @@ private Q_SLOTS:
         QCOMPARE(run.recordingBytes(), std::size_t(kEmpty));   // given back as it was read
     }
 
+    // The same run traced (`loopscope run --trace out.lstrace`): the loop's insides are built,
+    // packed (loop_callbacks.h), as the recording's chunks are read and given back, and the
+    // file is written through a MiB at a time. The peak is at most the recording and the
+    // built loop section together; each is counted exactly, in whole chunks and pages.
+    void tracedRunBytesPerStateChange()
+    {
+        ScenarioRun run(switches(1000, 1000, 0), RunOptions{});
+        run.start();
+        while (!run.isFinished())
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const std::size_t recording = run.recordingBytes();
+        QCOMPARE(recording, std::size_t(kRecordingBytes));
+        const Trace trace = run.takeTrace(true);
+        QCOMPARE(trace.loop.ran.size(), std::size_t(1002003));
+        QCOMPARE(trace.loop.bytes(), std::size_t(kLoopSectionBytes));
+        const double perChange = double(recording + trace.loop.bytes()) / double(kChanges);
+        qInfo("traced: recording %zu bytes + loop section %zu bytes, %.2f bytes per state change",
+              recording, trace.loop.bytes(), perChange);
+        QVERIFY(perChange <= 16.0);
+        WriteSizes file;
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(writeTraceBinary(trace, file));
+        QCOMPARE(file.written, writeTraceBinary(trace).size());
+        QVERIFY(file.written > 4 * kSpill);          // in pieces,
+        QVERIFY(file.largest <= kSpill + 64 * 1024); // none much bigger than a MiB
+    }
+
     // loopscope run --quiet with nothing to write: the trace without the loop's insides, which
-    // would take 24 bytes for each callback the loop ran.
+    // would take about 3 more bytes for each callback the loop ran (loop_callbacks.h).
     void traceWithoutLoopInsides()
     {
         ScenarioRun run(switches(10, 10, 0), RunOptions{});
@@ -133,15 +178,17 @@ private Q_SLOTS:
 
 private:
     static constexpr const char *kStoppedAt2MiB
-        = "stopped at the memory budget of 2 MiB for recording (after 262145 state changes and 100 "
+        = "stopped at the memory budget of 2 MiB for recording (after 311297 state changes and 100 "
           "events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > Memory Budget";
     static constexpr const char *kStoppedAt8MiB
-        = "stopped at the memory budget of 8 MiB for recording (after 1146881 state changes and "
+        = "stopped at the memory budget of 8 MiB for recording (after 1310721 state changes and "
           "100 "
           "events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > Memory Budget";
     static constexpr std::size_t kChanges = 1002004;
-    static constexpr std::size_t kRecordingBytes = 10040696;
-    static constexpr std::size_t kEmpty = 341368; // a chunk a log, and the few-kept logs whole
+    static constexpr std::size_t kRecordingBytes = 7279944;
+    static constexpr std::size_t kLoopSectionBytes = 3359952; // 3.35 bytes a callback
+    static constexpr qint64 kSpill = 1 << 20;
+    static constexpr std::size_t kEmpty = 464200; // a chunk a log, and the few-kept logs whole
 };
 
 QTEST_GUILESS_MAIN(TestMemoryBudget)

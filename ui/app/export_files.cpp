@@ -30,6 +30,14 @@ bool writeExport(const QString &path, const Scenario &scenario, const Trace &tra
     const ExportFormatInfo &info = exportFormatInfo(*format);
     if (info.image)
         return exportTimelineImage(trace, image, path, error);
+    if (info.runWrite) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !info.runWrite(trace, file) || !file.commit()) {
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+            return false;
+        }
+        return true;
+    }
     return writeBytes(path, info.runText(scenario, trace), error);
 }
 

@@ -49,6 +49,7 @@ public:
     // scenario otherwise. File > Open, a drop, Open Recent and `loopscope FILE` come here.
     bool openFile(const QString &path);
     bool openTrace(const QString &path);
+    bool openTrace(const QString &path, const QByteArray &bytes); // the file's bytes, read
     bool showsTraceFile() const { return m_openTrace.has_value(); }
     // Runs a Python program under the recorder and shows its recording as it grows (File >
     // Record Python Program... asks for the options); a message box says why it could not start.
@@ -130,7 +131,7 @@ private:
     void listResources(const Trace &trace);
     void applyLaneFilter();
     void showTrace(const Trace &trace, bool finished);
-    void showTraceFile(const QString &path, const Trace &trace);
+    void showTraceFile(const QString &path, Trace trace); // moved into the timeline
     void leaveTraceFile();
     QString traceFileStatus() const;
     static QString runOffForTraceReason();

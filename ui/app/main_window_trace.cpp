@@ -29,18 +29,30 @@ QString traceClockDescription(const Trace &trace)
                            : MainWindow::tr("saved trace, virtual clock");
 }
 
+// The file is read once, and its trace moved, not copied, into the timeline: a trace of ten
+// million spans takes a second to read and half a GB to hold.
 bool MainWindow::openFile(const QString &path)
 {
     QFile in(path);
-    if (in.open(QIODevice::ReadOnly) && isTraceFile(in.readAll()))
-        return openTrace(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return openScenario(path); // says why it cannot be read
+    const QByteArray bytes = in.readAll();
+    in.close();
+    if (isTraceFile(bytes))
+        return openTrace(path, bytes);
     return openScenario(path); // says what is wrong with a file that is neither
 }
 
 bool MainWindow::openTrace(const QString &path)
 {
+    QFile in(path);
+    return openTrace(path, in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray());
+}
+
+bool MainWindow::openTrace(const QString &path, const QByteArray &bytes)
+{
     QString error;
-    const std::optional<Trace> trace = readTraceFile(path, &error);
+    std::optional<Trace> trace = readTraceBytes(bytes, &error);
     if (!trace) {
         QMessageBox::warning(this, tr("Cannot open trace"),
                              tr("%1: %2").arg(QFileInfo(path).fileName(), error));
@@ -50,14 +62,14 @@ bool MainWindow::openTrace(const QString &path)
         return false;
     m_document->newDocument(); // no scenario of before stays behind the trace
     documentReplaced();
-    showTraceFile(path, *trace);
+    showTraceFile(path, std::move(*trace));
     m_recent->add(path);
     return true;
 }
 
-void MainWindow::showTraceFile(const QString &path, const Trace &trace)
+void MainWindow::showTraceFile(const QString &path, Trace shown)
 {
-    m_openTrace = OpenTrace{path, traceClockDescription(trace)};
+    m_openTrace = OpenTrace{path, traceClockDescription(shown)};
     m_traceNote->setText(
         tr("<p><b>%1</b> \u2014 %2.</p><p>A trace has no scenario: there is nothing to edit "
            "or run here. Its timeline, log and diagnostics are below, and File \u25b8 Export "
@@ -67,7 +79,8 @@ void MainWindow::showTraceFile(const QString &path, const Trace &trace)
     m_timeline->setStaleNote({});
     m_timeline->setStepTexts({});
     m_timeline->setFollowPresent(false);
-    m_timeline->setTrace(trace);
+    m_timeline->setTrace(std::move(shown));
+    const Trace &trace = m_timeline->trace();
     m_log->clear();
     m_diagnostics->clear();
     m_log->showTrace(trace);

@@ -116,7 +116,7 @@ bool CompareWindow::addFile(const QString &path, QString *error)
     const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     if (isTraceFile(bytes)) {
         QString problem;
-        const std::optional<Trace> trace = readTraceFile(path, &problem);
+        const std::optional<Trace> trace = readTraceBytes(bytes, &problem);
         if (trace)
             addTrace(fileLabel(path), *trace);
         else if (error)
