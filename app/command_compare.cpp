@@ -134,6 +134,8 @@ int compareCommand(int argc, char **argv, const QStringList &args)
     if (!ca.exports.isEmpty() && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!ca.exports.isEmpty())
+        quietHeadlessRuntimeDir();
     std::unique_ptr<QCoreApplication> app(ca.exports.isEmpty() ? new QCoreApplication(argc, argv)
                                                                : new QGuiApplication(argc, argv));
     std::vector<NamedScenario> scenarios;

@@ -90,6 +90,7 @@ bool isTracePath(const QString &file)
 int runHeadless(int argc, char **argv, const QString &file)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen"); // fonts and painting, no window
+    quietHeadlessRuntimeDir();
     QGuiApplication app(argc, argv);
     if (isTracePath(file))
         return drawTraceHeadless(file);

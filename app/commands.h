@@ -36,6 +36,9 @@ int importCommand(const QStringList &args);   // loopscope import PROGRAM.py [-o
 int examplesCommand(const QStringList &args); // loopscope examples
 int workerCommand(const QStringList &args);   // loopscope --worker: a process-pool worker
 int guiCommand(int argc, char **argv, const QString &file); // the window, or headless
+// Before a QGuiApplication on the offscreen (or minimal) platform: names Qt's fallback runtime
+// folder when XDG_RUNTIME_DIR is unset, so that Qt does not warn about it on stderr.
+void quietHeadlessRuntimeDir();
 
 // What `loopscope run` writes, which differs between the two executables (main.cpp): in
 // loopscope-gui a picture is drawn (QtGui); the Core-only loopscope writes text and hands any

@@ -20,6 +20,8 @@ std::unique_ptr<QCoreApplication> runApplication(int &argc, char **argv, const Q
     if (images && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (images)
+        quietHeadlessRuntimeDir();
     return std::unique_ptr<QCoreApplication>(images ? new QGuiApplication(argc, argv)
                                                     : new QCoreApplication(argc, argv));
 }
