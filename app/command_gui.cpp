@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 namespace loopscope::app {
 
@@ -55,11 +56,13 @@ QString headlessImagePath()
     return QDir::temp().absoluteFilePath(name);
 }
 
-// A trace JSON (saved by `run --trace` or written by `loopscope record`): its timeline, as is.
-int drawTraceHeadless(const QString &file)
+// A trace, JSON or binary (saved by `run --trace` or written by `loopscope record`): its
+// timeline, as is. `bytes` are the file's, read once: a trace of millions of spans is big.
+int drawTraceHeadless(const QString &file, QByteArray bytes)
 {
     QString error;
-    const std::optional<Trace> trace = readTraceFile(file, &error);
+    const std::optional<Trace> trace = readTraceBytes(bytes, &error);
+    bytes = QByteArray(); // only the trace is needed from here on
     if (!trace) {
         std::fprintf(stderr, "%s: %s\n", qPrintable(file), qPrintable(error));
         return ExitInvalid;
@@ -78,13 +81,17 @@ int drawTraceHeadless(const QString &file)
     return exitStatusFor(trace->outcome.status);
 }
 
-// Whether `file` is a trace rather than a scenario: its "format" (or binary magic) says so.
-bool isTracePath(const QString &file)
+// The bytes of `file` when it is a trace rather than a scenario (its "format", or the binary
+// magic, says so), read once as the window's openFile reads them.
+std::optional<QByteArray> readIfTrace(const QString &file)
 {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
-        return false;
-    return isTraceFile(in.readAll());
+        return std::nullopt; // read as a scenario, which says why it cannot be
+    QByteArray bytes = in.readAll();
+    if (!isTraceFile(bytes))
+        return std::nullopt;
+    return bytes;
 }
 
 int runHeadless(int argc, char **argv, const QString &file)
@@ -92,8 +99,8 @@ int runHeadless(int argc, char **argv, const QString &file)
     qputenv("QT_QPA_PLATFORM", "offscreen"); // fonts and painting, no window
     quietHeadlessRuntimeDir();
     QGuiApplication app(argc, argv);
-    if (isTracePath(file))
-        return drawTraceHeadless(file);
+    if (std::optional<QByteArray> trace = readIfTrace(file))
+        return drawTraceHeadless(file, std::move(*trace));
     const ScenarioLoad load = readScenarioOrProgram(file);
     if (!load.ok()) {
         for (const ScenarioProblem &problem : load.problems)
