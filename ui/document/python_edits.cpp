@@ -235,6 +235,13 @@ void PythonEdits::remember(const Scenario &scenario, const QString &text)
         m_typed.erase(m_typed.begin());
 }
 
+void PythonEdits::adopt(const Scenario &scenario, QString text)
+{
+    // The pane's text has \n line ends (QPlainTextEdit): a CRLF file would never match it.
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    remember(scenario, text);
+}
+
 std::optional<Scenario> PythonEdits::scenarioOf(const QString &text) const
 {
     const auto it = std::find_if(m_typed.rbegin(), m_typed.rend(),
