@@ -65,6 +65,7 @@ private Q_SLOTS:
     void stepsKeepTheirIdsAndTheSelectionStays();
     void anImporterThatCannotStartIsSaidInTheBanner();
     void anOpenedProgramIsShownAsWrittenAndKeepsItsCommentsThroughACanvasEdit();
+    void aMeasuredCpuLoopDoesNotStopTheCommentsFromBeingCarried();
 
 private:
     // A window showing hello.py, imported and run.
@@ -357,6 +358,40 @@ void TestPythonPane::anOpenedProgramIsShownAsWrittenAndKeepsItsCommentsThroughAC
     editor->undoAction()->trigger();
     QVERIFY(window.document()->scenario() == opened);
     QCOMPARE(pane->toPlainText(), mine);
+}
+
+// Opening measures a CPU loop (timeit) and notes its lines; the check of a carried text imports
+// without measuring, and the deleted line moves the loop's lines: the measured seconds and the
+// notes are the opened scenario's, so the user's text is still carried over the edit.
+void TestPythonPane::aMeasuredCpuLoopDoesNotStopTheCommentsFromBeingCarried()
+{
+    const QString mine = QStringLiteral("import asyncio\n\n\nasync def main():\n"
+                                        "    print(\"start\")\n    # crunch numbers\n"
+                                        "    total = 0\n    for i in range(20000):\n"
+                                        "        total += i * i\n\n"
+                                        "    await asyncio.sleep(1)\n\nasyncio.run(main())\n");
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeProgram(QStringLiteral("crunch.py"), mine.toUtf8())));
+    ScenarioEditor *editor = window.editor();
+    PythonPane *pane = editor->python();
+    const Scenario opened = window.document()->scenario();
+    QCOMPARE(opName(opened.coroutines[0].steps.at(2).kind), QStringLiteral("cpu"));
+    QVERIFY(window.document()->scenario().notes.contains(QStringLiteral("timeit")));
+    QCOMPARE(pane->toPlainText(), mine);
+
+    ScenarioCanvas *canvas = editor->canvas();
+    const QString printId = opened.coroutines[0].steps.at(0).id;
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->blockPoint(printId));
+    QTest::keyClick(canvas, Qt::Key_Delete);
+    QString carried = mine;
+    carried.remove(QStringLiteral("    print(\"start\")\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->toPlainText(), carried, kImportMs);
+    QVERIFY(!editor->pythonNote()->isVisible());
+    QCOMPARE(window.document()->scenario().coroutines[0].steps.at(1).seconds,
+             opened.coroutines[0].steps.at(2).seconds); // the measurement, not a placeholder
 }
 
 QTEST_MAIN(TestPythonPane)
