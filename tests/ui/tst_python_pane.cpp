@@ -358,6 +358,12 @@ void TestPythonPane::anOpenedProgramIsShownAsWrittenAndKeepsItsCommentsThroughAC
     editor->undoAction()->trigger();
     QVERIFY(window.document()->scenario() == opened);
     QCOMPARE(pane->toPlainText(), mine);
+    // Saved as a scenario: the document keeps the program's text, the pane still shows it.
+    QString error;
+    QVERIFY2(window.document()->saveAs(m_dir->filePath(QStringLiteral("worker.loop.json")), &error),
+             qPrintable(error));
+    QCOMPARE(window.document()->pythonSource(), mine);
+    QCOMPARE(pane->toPlainText(), mine);
 }
 
 // Opening measures a CPU loop (timeit) and notes its lines; the check of a carried text imports
