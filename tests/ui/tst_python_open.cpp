@@ -198,6 +198,8 @@ void TestPythonOpen::pastedProgramReplacesTheDocumentAfterAsking()
     QCOMPARE(window.windowTitle(), QStringLiteral("pasted program (imported)* \u2014 Loopscope"));
     QCOMPARE(window.document()->scenario().coroutines.size(), std::size_t(1));
     QVERIFY(canvas->card(QStringLiteral("main")));
+    // The Python pane shows the text as pasted, not the program written from the scenario.
+    QCOMPARE(window.editor()->python()->toPlainText(), QString::fromUtf8(test::kHelloProgram));
     QTRY_COMPARE(window.timeline()->trace().duration, 1.0);
 }
 

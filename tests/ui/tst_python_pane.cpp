@@ -64,6 +64,8 @@ private Q_SLOTS:
     void aTypedProgramWithoutATitleKeepsTheDocumentsTitle();
     void stepsKeepTheirIdsAndTheSelectionStays();
     void anImporterThatCannotStartIsSaidInTheBanner();
+    void anOpenedProgramIsShownAsWrittenAndKeepsItsCommentsThroughACanvasEdit();
+    void aMeasuredCpuLoopDoesNotStopTheCommentsFromBeingCarried();
 
 private:
     // A window showing hello.py, imported and run.
@@ -96,7 +98,7 @@ void TestPythonPane::typingAProgramChangesTheCanvasAndTheTimeline()
     const Scenario original = window->document()->scenario();
     QCOMPARE(coroutineNames(original), QStringList{"main"});
     QTRY_COMPARE(window->timeline()->trace().duration, 1.0);
-    QCOMPARE(pane->toPlainText(), pythonProgram(original));
+    QCOMPARE(pane->toPlainText(), QString::fromUtf8(test::kHelloProgram)); // the file, as written
 
     typeProgram(pane, QString::fromUtf8(kGatherProgram));
     // The generated program's step lines no longer hold: no line is any step's.
@@ -126,10 +128,10 @@ void TestPythonPane::typingAProgramChangesTheCanvasAndTheTimeline()
     QTRY_VERIFY_WITH_TIMEOUT(window->document()->scenario() != typed, kImportMs);
     QCOMPARE(window->document()->undoStack()->count(), 1);
 
-    // Ctrl+Z in the pane: the scenario before the typing, and its Python.
+    // Ctrl+Z in the pane: the scenario before the typing, and the file's text.
     QTest::keyClick(pane, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(window->document()->scenario() == original);
-    QCOMPARE(pane->toPlainText(), pythonProgram(original));
+    QCOMPARE(pane->toPlainText(), QString::fromUtf8(test::kHelloProgram));
     QVERIFY(!editor->canvas()->card(QStringLiteral("work")));
     // Redo: the typed program and the text exactly as the user left it.
     QTest::keySequence(pane, QKeySequence::Redo);
@@ -318,6 +320,84 @@ void TestPythonPane::anImporterThatCannotStartIsSaidInTheBanner()
              qPrintable(banner->text()));
     QCOMPARE(window->editor()->python()->importProblemLines(), QList<int>{}); // no line to mark
     QVERIFY(window->document()->scenario() == original);
+}
+
+// File ▸ Open of a .py: the pane shows the file as the user wrote it (comments, blank lines,
+// spelling), not the program generated from its scenario; a block deleted on the canvas then
+// takes only its line out of that text, and Undo gives the file's text back exactly.
+void TestPythonPane::anOpenedProgramIsShownAsWrittenAndKeepsItsCommentsThroughACanvasEdit()
+{
+    const QString mine = QStringLiteral("import asyncio\n\n\nasync def work(n):\n"
+                                        "    # first the wait\n    await asyncio.sleep(n)\n"
+                                        "    print(\"worked\")\n\n\n# the entry point\n"
+                                        "async def main():\n    await work(1)\n\n"
+                                        "asyncio.run(main())\n");
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeProgram(QStringLiteral("worker.py"), mine.toUtf8())));
+    ScenarioEditor *editor = window.editor();
+    PythonPane *pane = editor->python();
+    const Scenario opened = window.document()->scenario();
+    QCOMPARE(coroutineNames(opened), QStringList({"work", "main"}));
+    QVERIFY(pane->toPlainText() != pythonProgram(opened)); // what the pane showed before
+    QCOMPARE(pane->toPlainText(), mine);
+    QVERIFY(!editor->pythonNote()->isVisible());
+
+    // The print deleted with the mouse and the Delete key.
+    ScenarioCanvas *canvas = editor->canvas();
+    const QString printId = opened.coroutines[0].steps.at(1).id;
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->blockPoint(printId));
+    QTest::keyClick(canvas, Qt::Key_Delete);
+    QCOMPARE(window.document()->scenario().coroutines[0].steps.size(), std::size_t(1));
+    QString carried = mine;
+    carried.remove(QStringLiteral("    print(\"worked\")\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->toPlainText(), carried, kImportMs);
+    QVERIFY(!editor->pythonNote()->isVisible());
+    editor->undoAction()->trigger();
+    QVERIFY(window.document()->scenario() == opened);
+    QCOMPARE(pane->toPlainText(), mine);
+    // Saved as a scenario: the document keeps the program's text, the pane still shows it.
+    QString error;
+    QVERIFY2(window.document()->saveAs(m_dir->filePath(QStringLiteral("worker.loop.json")), &error),
+             qPrintable(error));
+    QCOMPARE(window.document()->pythonSource(), mine);
+    QCOMPARE(pane->toPlainText(), mine);
+}
+
+// Opening measures a CPU loop (timeit) and notes its lines; the check of a carried text imports
+// without measuring, and the deleted line moves the loop's lines: the measured seconds and the
+// notes are the opened scenario's, so the user's text is still carried over the edit.
+void TestPythonPane::aMeasuredCpuLoopDoesNotStopTheCommentsFromBeingCarried()
+{
+    const QString mine = QStringLiteral("import asyncio\n\n\nasync def main():\n"
+                                        "    print(\"start\")\n    # crunch numbers\n"
+                                        "    total = 0\n    for i in range(20000):\n"
+                                        "        total += i * i\n\n"
+                                        "    await asyncio.sleep(1)\n\nasyncio.run(main())\n");
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeProgram(QStringLiteral("crunch.py"), mine.toUtf8())));
+    ScenarioEditor *editor = window.editor();
+    PythonPane *pane = editor->python();
+    const Scenario opened = window.document()->scenario();
+    QCOMPARE(opName(opened.coroutines[0].steps.at(2).kind), QStringLiteral("cpu"));
+    QVERIFY(window.document()->scenario().notes.contains(QStringLiteral("timeit")));
+    QCOMPARE(pane->toPlainText(), mine);
+
+    ScenarioCanvas *canvas = editor->canvas();
+    const QString printId = opened.coroutines[0].steps.at(0).id;
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->blockPoint(printId));
+    QTest::keyClick(canvas, Qt::Key_Delete);
+    QString carried = mine;
+    carried.remove(QStringLiteral("    print(\"start\")\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->toPlainText(), carried, kImportMs);
+    QVERIFY(!editor->pythonNote()->isVisible());
+    QCOMPARE(window.document()->scenario().coroutines[0].steps.at(1).seconds,
+             opened.coroutines[0].steps.at(2).seconds); // the measurement, not a placeholder
 }
 
 QTEST_MAIN(TestPythonPane)

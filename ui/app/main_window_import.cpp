@@ -45,7 +45,7 @@ bool MainWindow::importPastedProgram(const QString &text)
     }
     if (!maybeSaveChanges())
         return false;
-    m_document->takeImported(std::move(*load.scenario), label);
+    m_document->takeImported(std::move(*load.scenario), label, text);
     documentReplaced();
     statusBar()->showMessage(tr("Imported the pasted program; Save writes it as a scenario"),
                              10000);
@@ -64,7 +64,8 @@ bool MainWindow::openProgram(const QString &path)
         showOpenProblems(QFileInfo(path).fileName(), imported->problems);
         return false;
     }
-    m_document->takeImported(std::move(*imported->scenario), QFileInfo(path).absoluteFilePath());
+    m_document->takeImported(std::move(*imported->scenario), QFileInfo(path).absoluteFilePath(),
+                             readProgramText(path));
     documentReplaced();
     m_recent->add(path);
     startRun(ClockMode::Virtual);

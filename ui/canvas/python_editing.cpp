@@ -34,10 +34,15 @@ void ScenarioEditor::setupPythonEditing()
     connect(m_pythonEdits, &PythonEdits::importFinished, this,
             &ScenarioEditor::pythonImportFinished);
     connect(m_pythonEdits, &PythonEdits::carriedOver, this, &ScenarioEditor::carriedOver);
-    // Another document: nothing typed for the old one is imported into it.
+    // Another document: nothing typed for the old one is imported into it. An imported
+    // program's own text is what the pane shows for its scenario.
     connect(m_document, &ScenarioDocument::replaced, this, [this] {
         m_pythonEdits->cancel();
         m_pythonEdits->startNewSession();
+        if (!m_document->pythonSource().isEmpty()) {
+            m_pythonEdits->adopt(m_document->scenario(), m_document->pythonSource());
+            showPython();
+        }
     });
 }
 

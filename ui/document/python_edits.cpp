@@ -108,6 +108,43 @@ QString untitledImportTitle(const QString &label)
     return dot > 0 && name.left(dot).count(QLatin1Char('.')) < dot ? name.left(dot) : name;
 }
 
+// The import's marks on a step whose duration the text does not say exactly.
+bool isApproximated(const Step &step)
+{
+    return step.extra.contains(QStringLiteral("x-estimated"))
+           || step.extra.contains(QStringLiteral("x-placeholder"));
+}
+
+// A carried text is checked by an import that does not measure (verify), and the edit moved its
+// lines: its CPU loops and network calls get placeholders and its notes other line numbers. The
+// text says no more than that, so when it has the same approximated steps as the scenario it was
+// carried to, their durations and marks and the notes are that scenario's (a measurement made
+// when the program was opened, or a duration the user set).
+Scenario withApproximationsOf(Scenario imported, const Scenario &expected)
+{
+    std::vector<const Step *> known;
+    forEachStep(expected, [&](const Step &step, const QString &) {
+        if (isApproximated(step))
+            known.push_back(&step);
+    });
+    std::vector<Step *> placeholders;
+    forEachStep(imported, [&](Step &step, const QString &) {
+        if (isApproximated(step))
+            placeholders.push_back(&step);
+    });
+    if (known.size() != placeholders.size())
+        return imported;
+    for (std::size_t i = 0; i < known.size(); ++i)
+        if (known[i]->kind != placeholders[i]->kind)
+            return imported;
+    for (std::size_t i = 0; i < known.size(); ++i) {
+        placeholders[i]->seconds = known[i]->seconds;
+        placeholders[i]->extra = known[i]->extra;
+    }
+    imported.notes = expected.notes;
+    return imported;
+}
+
 } // namespace
 
 Scenario programOf(Scenario scenario)
@@ -189,7 +226,8 @@ void PythonEdits::verify(const QString &text, const Scenario &expected)
 
 void PythonEdits::verified(const Scenario &imported)
 {
-    const bool same = programOf(titled(imported)) == programOf(m_expected);
+    const bool same
+        = programOf(withApproximationsOf(titled(imported), m_expected)) == programOf(m_expected);
     if (same)
         remember(m_expected, m_importing);
     Q_EMIT carriedOver(same);
@@ -233,6 +271,13 @@ void PythonEdits::remember(const Scenario &scenario, const QString &text)
     m_typed.emplace_back(program, text);
     if (m_typed.size() > kTextsKept)
         m_typed.erase(m_typed.begin());
+}
+
+void PythonEdits::adopt(const Scenario &scenario, QString text)
+{
+    // The pane's text has \n line ends (QPlainTextEdit): a CRLF file would never match it.
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    remember(scenario, text);
 }
 
 std::optional<Scenario> PythonEdits::scenarioOf(const QString &text) const

@@ -45,6 +45,9 @@ public:
     void startNewSession() { ++m_session; }
     // The text the user typed that imports to this scenario (up to ids and layout), if any.
     std::optional<QString> textFor(const Scenario &scenario) const;
+    // The user's own text for a scenario imported from it (a program opened or pasted): shown
+    // for that scenario, and carried over canvas edits as typed text is.
+    void adopt(const Scenario &scenario, QString text);
     // The scenario the user's text imported to (the newest one with that text).
     std::optional<Scenario> scenarioOf(const QString &text) const;
     // Imports `text` in the background and, when it gives `expected`'s program, remembers it as

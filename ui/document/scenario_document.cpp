@@ -4,6 +4,7 @@
 #include "record/python_import.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QTimer>
 #include <QUndoCommand>
@@ -43,6 +44,12 @@ private:
     Scenario m_after;
     QString m_mergeKey;
 };
+
+QString readProgramText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
 
 Scenario emptyScenario()
 {
@@ -103,10 +110,11 @@ void ScenarioDocument::setScenario(const Scenario &scenario)
 }
 
 void ScenarioDocument::reset(Scenario scenario, const QString &path, bool modified,
-                             const QString &importedFrom)
+                             const QString &importedFrom, const QString &pythonSource)
 {
     m_autosave->stop();
     m_importedFrom = importedFrom;
+    m_pythonSource = pythonSource;
     discardRecoveryFile();
     m_scenario = std::move(scenario);
     m_forcedModified = modified;
@@ -131,7 +139,8 @@ ScenarioLoad ScenarioDocument::open(const QString &path)
     if (isPythonProgramPath(path)) {
         ScenarioLoad load = importPythonFile(path);
         if (load.ok()) // unsaved: nothing is written until Save asks where
-            reset(*load.scenario, {}, true, QFileInfo(path).absoluteFilePath());
+            reset(*load.scenario, {}, true, QFileInfo(path).absoluteFilePath(),
+                  readProgramText(path));
         return load;
     }
     ScenarioLoad load = readScenarioFile(path);
@@ -140,9 +149,9 @@ ScenarioLoad ScenarioDocument::open(const QString &path)
     return load;
 }
 
-void ScenarioDocument::takeImported(Scenario scenario, const QString &from)
+void ScenarioDocument::takeImported(Scenario scenario, const QString &from, const QString &source)
 {
-    reset(std::move(scenario), {}, true, from);
+    reset(std::move(scenario), {}, true, from, source);
 }
 
 bool ScenarioDocument::save(QString *error)

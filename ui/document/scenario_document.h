@@ -26,6 +26,10 @@ public:
     // The Python program this unsaved document was imported from (a path, or the label of a
     // pasted text); empty for a scenario file or a new document.
     QString importedFrom() const { return m_importedFrom; }
+    // That program's text as the user wrote it (comments, blank lines, spelling): what the Python
+    // pane shows for the imported scenario. Save keeps it (the .loop.json holds the scenario
+    // only); empty for a scenario file, a new document or a restored copy.
+    QString pythonSource() const { return m_pythonSource; }
     bool isModified() const;
     QUndoStack *undoStack() const { return m_undo; }
 
@@ -40,8 +44,9 @@ public:
     // A scenario file, or a Python program (isPythonProgramPath) imported into an unsaved
     // document without a path: Save then asks where to write the scenario, never over the .py.
     ScenarioLoad open(const QString &path);
-    // A program imported elsewhere (a paste), taken the same way; `from` names it in the title.
-    void takeImported(Scenario scenario, const QString &from);
+    // A program imported elsewhere (a paste), taken the same way; `from` names it in the title,
+    // `source` is its text.
+    void takeImported(Scenario scenario, const QString &from, const QString &source = {});
     // saveScenarioFile: on failure *error names the file and why, and the document stays
     // modified with its old path.
     bool save(QString *error);
@@ -70,13 +75,14 @@ private:
     friend class ScenarioEditCommand;
     void setScenario(const Scenario &scenario);
     void reset(Scenario scenario, const QString &path, bool modified,
-               const QString &importedFrom = {});
+               const QString &importedFrom = {}, const QString &pythonSource = {});
     void noteModified();
     void autosave();
 
     Scenario m_scenario;
     QString m_path;
     QString m_importedFrom;
+    QString m_pythonSource;
     QUndoStack *m_undo = nullptr;
     QTimer *m_autosave = nullptr;
     RecoveryFile m_recovery;
@@ -84,6 +90,9 @@ private:
     bool m_lastModified = false;
     bool m_editing = false;
 };
+
+// A Python program's text (UTF-8, as Python reads source); empty when it cannot be read.
+QString readProgramText(const QString &path);
 
 // A scenario with a `main` coroutine and nothing else: what File > New gives.
 Scenario emptyScenario();
