@@ -90,7 +90,7 @@ void TestHostile::tenMillionRepeats_data()
         << 0.0;
     QTest::newRow("sleep 0: memory budget")
         << QByteArray(R"({"op": "sleep", "seconds": 0})") << 64
-        << "stopped at the memory budget of 64 MiB for recording (after 3194881 state changes "
+        << "stopped at the memory budget of 64 MiB for recording (after 3342337 state changes "
            "and 0 events); raise it with --memory-budget (e.g. --memory-budget 1G) or Run > "
            "Memory Budget"
         << 0.0;
