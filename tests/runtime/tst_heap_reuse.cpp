@@ -44,9 +44,6 @@ class TestHeapReuse : public QObject
 private Q_SLOTS:
     void frameSizedBlocksComeFromHugePageAdvisedMemory()
     {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-        QSKIP("the sanitizer's allocator replaces glibc's heap");
-#endif
         loopscope::rt::keepFreedHeapForReuse();
         // A task's worth of frames, past the first huge page the advice may not cover whole.
         constexpr int kBlocks = 20000;
