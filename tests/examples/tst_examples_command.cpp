@@ -1,28 +1,15 @@
 // `loopscope examples`: the real executable lists every bundled example with its title and
 // the first sentence of its notes.
 #include <QDir>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTest>
+
+#include "support/command.h"
 
 namespace {
 
-struct CommandResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CommandResult runLoopscope(const QStringList &args, const QProcessEnvironment &env)
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), args);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using loopscope::test::CommandResult;
+using loopscope::test::runLoopscope;
 
 } // namespace
 

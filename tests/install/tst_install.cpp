@@ -4,43 +4,30 @@
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/command.h"
+
 namespace {
 
 const QString kAppId = QStringLiteral(LOOPSCOPE_APP_ID);
 
-struct CommandResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loopscope::test::CommandResult;
 
 CommandResult runProgram(const QString &program, const QStringList &args,
                          const QString &workingDir = {}, const QString &ldDebug = {})
 {
-    QProcess process;
     // Nothing may point the installed binary back at the source tree.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = loopscope::test::offscreenEnvironment();
     for (const char *name :
          {"LOOPSCOPE_EXAMPLES_DIR", "LOOPSCOPE_DOCS_DIR", "LOOPSCOPE_PYTHON_DIR"})
         env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     if (!ldDebug.isEmpty()) // the dynamic loader names on stderr each library it loads
         env.insert(QStringLiteral("LD_DEBUG"), ldDebug);
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(workingDir);
-    process.start(program, args);
-    if (!process.waitForFinished(120000))
-        return {-1, {}, QStringLiteral("%1 did not finish").arg(program)};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return loopscope::test::runCommand(program, args, env, workingDir, 120000);
 }
 
 QString readText(const QString &path)

@@ -1,32 +1,20 @@
 // `loopscope compare`: the real executable on example 10's variants, on two files, with
 // --variant and --export, and its refusals.
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/command.h"
+
 namespace {
 
-struct CommandResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loopscope::test::CommandResult;
 
 CommandResult compare(const QStringList &args)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), QStringList{QStringLiteral("compare")} + args);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return loopscope::test::runLoopscope(QStringList{QStringLiteral("compare")} + args);
 }
 
 QString example(const char *name)

@@ -4,18 +4,14 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/command.h"
+
 namespace {
 
-struct CommandResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loopscope::test::CommandResult;
 
 // `platform` empty: QT_QPA_PLATFORM unset, as a user's shell has it.
 CommandResult runIn(const QString &dir, const QStringList &args, const QString &platform = {})
@@ -25,15 +21,7 @@ CommandResult runIn(const QString &dir, const QStringList &args, const QString &
         env.remove(QLatin1String(name));
     if (!platform.isEmpty())
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(dir);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), args);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return loopscope::test::runLoopscope(args, env, dir);
 }
 
 QString example(const char *name)

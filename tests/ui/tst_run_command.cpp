@@ -2,31 +2,18 @@
 // table, names the table's suffixes when refusing one, and draws a picture given to --trace.
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/command.h"
+
 namespace {
 
-struct CommandResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loopscope::test::CommandResult;
 
 CommandResult run(const QStringList &args)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), QStringList{QStringLiteral("run")} + args);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return loopscope::test::runLoopscope(QStringList{QStringLiteral("run")} + args);
 }
 
 QString example(const char *name)
