@@ -6,28 +6,17 @@
 
 #include <QTest>
 
+#include "support/scenario_text.h"
+
 using namespace loopscope;
 
 namespace {
 
-// `main` is coroutines[0] with its steps on line 3; resources are on line 2; the other
-// coroutines are on line 4.
+using loopscope::test::textAt;
+
 QByteArray doc(const char *mainSteps, const char *resources = "", const char *others = "")
 {
-    QByteArray json = "{\"format\": \"loopscope-scenario\", \"version\": 1,\n\"resources\": [";
-    json += resources;
-    json += "],\n\"coroutines\": [{\"name\": \"main\", \"steps\": [";
-    json += mainSteps;
-    json += "]}";
-    if (*others)
-        json += QByteArray(",\n") + others;
-    return json + "]}\n";
-}
-
-QString textAt(const QByteArray &json, int line, int column)
-{
-    const QStringList lines = QString::fromUtf8(json).split(QLatin1Char('\n'));
-    return line >= 1 && line <= lines.size() ? lines[line - 1].mid(column - 1) : QString();
+    return loopscope::test::scenarioDoc(mainSteps, resources, others);
 }
 
 QString problemsText(const std::vector<ScenarioProblem> &problems)

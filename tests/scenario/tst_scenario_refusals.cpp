@@ -5,33 +5,19 @@
 
 #include <QTest>
 
+#include "support/scenario_text.h"
+
 #include <cmath>
 
 using namespace loopscope;
 
 namespace {
 
-// `main` is coroutines[0] with its steps on line 3; resources are on line 2; further
-// coroutines start on line 4.
+using loopscope::test::textAt;
+
 QByteArray doc(const char *mainSteps, const char *resources = "", const char *others = "")
 {
-    QByteArray json = "{\"format\": \"loopscope-scenario\", \"version\": 1,\n\"resources\": [";
-    json += resources;
-    json += "],\n\"coroutines\": [{\"name\": \"main\", \"steps\": [";
-    json += mainSteps;
-    json += "]}";
-    if (*others)
-        json += QByteArray(",\n") + others;
-    return json + "]}\n";
-}
-
-// The text at a 1-based line and column (in characters).
-QString textAt(const QByteArray &json, int line, int column)
-{
-    const QStringList lines = QString::fromUtf8(json).split(QLatin1Char('\n'));
-    if (line < 1 || line > lines.size())
-        return {};
-    return lines[line - 1].mid(column - 1);
+    return loopscope::test::scenarioDoc(mainSteps, resources, others);
 }
 
 } // namespace
