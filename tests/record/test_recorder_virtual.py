@@ -9,12 +9,15 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = os.environ.get("LOOPSCOPE_TEST_PYTHON", sys.executable)
+# 3.11 watches a child with a thread (ThreadedChildWatcher), 3.12 with a pidfd where it can.
+PYTHONS = [PYTHON] + [p for p in ("/usr/bin/python3", "/root/.pyenv/versions/3.12.1/bin/python3")
+                      if os.path.exists(p) and p != PYTHON]
 
 
-def record(program, cwd):
+def record(program, cwd, python=PYTHON):
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "trace.json")
-        done = subprocess.run([PYTHON, "-m", "loopscope_record", "--virtual", "--out", out, program],
+        done = subprocess.run([python, "-m", "loopscope_record", "--virtual", "--out", out, program],
                               cwd=cwd, capture_output=True, text=True, timeout=60)
         with open(out, encoding="utf-8") as f:
             return done, json.load(f)
@@ -56,6 +59,20 @@ class VirtualMode(unittest.TestCase):
         self.assertEqual([(s["state"], s["start"], s["end"], s.get("on")) for s in thread["spans"]],
                          [("blocking", 0.0, 1.0, None), ("waiting", 1.0, 2.0, "work queue")])
         self.assertEqual(trace["duration"], 2.0)
+
+    def test_child_process_exit_after_its_pipes_close_is_waited_for(self):
+        # PyMOTW's asyncio_subprocess_protocol.py: once the child's stdout closed, the loop
+        # watched no fd and no timer until the child watcher's thread saw the exit, and the
+        # selector took that wait for a hang (exit 3, "every task waits, no timer").
+        for python in PYTHONS:
+            with self.subTest(python=python):
+                done, trace = record("child_closes_stdout_first.py",
+                                     os.path.join(HERE, "programs"), python)
+                self.assertEqual(done.returncode, 0, done.stderr)
+                self.assertEqual(trace["outcome"]["status"], "completed")
+                self.assertEqual(done.stdout.splitlines()[:4],
+                                 ["read from the child", "pipe closed", "process exited",
+                                  "return code 0"])
 
 
 if __name__ == "__main__":
