@@ -29,6 +29,18 @@ _NOT_EXPRESSIONS = {
 }
 
 
+# The asyncio functions an expression may call: the engine's asyncio module has no others
+# (scenario-format.md, "Values, expressions and control flow"); the ones that are steps
+# (sleep, gather, create_task, wait_for, ...) are read as steps before an expression is made.
+_ASYNCIO_IN_EXPRESSIONS = frozenset({"get_running_loop", "get_event_loop", "new_event_loop"})
+
+
+def _unknown_asyncio_call(sub):
+    func = sub.func if isinstance(sub, ast.Call) else None
+    return (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+            and func.value.id == "asyncio" and func.attr not in _ASYNCIO_IN_EXPRESSIONS)
+
+
 def _call_arguments(node):
     """The generator expressions passed straight to a call (`sorted(str(v) for v in xs)`,
     `sum((x for x in xs), 0)`): the engine consumes them as CPython's builtins do."""
@@ -48,6 +60,10 @@ def check_expression(node, allow_comprehension=False):
         if kind in _NOT_EXPRESSIONS:
             what, instead = _NOT_EXPRESSIONS[kind]
             refuse(sub, what, instead)
+        if _unknown_asyncio_call(sub):
+            refuse(sub, f"asyncio.{sub.func.attr}() in an expression",
+                   "an expression may call asyncio.get_running_loop(), get_event_loop() or "
+                   "new_event_loop()")
 
 
 def expression_text(node, allow_comprehension=False):

@@ -42,6 +42,16 @@ ROWS = [
      + MAIN,
      ["prog.py:8:11: an await inside an expression is not supported; await in a statement "
       "of its own (`x = await ...`) and use x"]),
+    # SuperFastPython's current_task()/all_tasks()/shield() examples imported, then failed
+    # at run time with "AttributeError: module 'asyncio' has no attribute 'current_task'".
+    ("asyncio_current_task_in_an_expression",
+     HEAD + "async def main():\n    task = asyncio.current_task()\n    print(task)\n" + MAIN,
+     ["prog.py:4:12: asyncio.current_task() in an expression is not supported; an expression "
+      "may call asyncio.get_running_loop(), get_event_loop() or new_event_loop()"]),
+    ("asyncio_all_tasks_in_a_print",
+     HEAD + "async def main():\n    print(len(asyncio.all_tasks()))\n" + MAIN,
+     ["prog.py:4:15: asyncio.all_tasks() in an expression is not supported; an expression "
+      "may call asyncio.get_running_loop(), get_event_loop() or new_event_loop()"]),
     ("set_comprehension",
      HEAD + "async def main():\n    xs = {i * 2 for i in range(3)}\n" + MAIN,
      ["prog.py:4:10: a set comprehension is not supported; use a for loop"]),
