@@ -89,6 +89,11 @@ class _Selector(selectors.SelectSelector):
         return events
 
 
+# asyncio logs the selector's class at DEBUG ("Using selector: EpollSelector"): the program's
+# log names the one CPython would use, not this class.
+_Selector.__name__ = _Selector.__qualname__ = selectors.DefaultSelector.__name__
+
+
 def _child_watched():
     """A child process watched by a thread of asyncio's (ThreadedChildWatcher: "waitpid-N" in
     3.11, "asyncio-waitpid-N" in 3.12 where no pidfd; a pidfd is a file descriptor the selector

@@ -2,6 +2,7 @@
 recorder_virtual; PYTHONPATH holds python/, LOOPSCOPE_TEST_PYTHON the interpreter)."""
 import json
 import os
+import selectors
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,15 @@ class VirtualMode(unittest.TestCase):
                 self.assertEqual(done.stdout.splitlines()[:4],
                                  ["read from the child", "pipe closed", "process exited",
                                   "return code 0"])
+
+    def test_debug_log_names_the_selector_cpython_uses(self):
+        # The virtual selector's own class name was logged: "Using selector: _Selector".
+        done, trace = record("selector_debug_log.py", os.path.join(HERE, "programs"))
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stderr.splitlines()[0],
+                         f"asyncio: Using selector: {selectors.DefaultSelector.__name__}")
+        self.assertEqual(done.stdout.splitlines()[0], "slept")
+        self.assertEqual(trace["duration"], 0.5)
 
 
 if __name__ == "__main__":
