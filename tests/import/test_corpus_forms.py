@@ -29,6 +29,22 @@ def coroutine(doc, name):
 
 # (row name, program, coroutine, its steps, the program steps or None when it is only `run`)
 ROWS = [
+    # SuperFastPython's `from random import random` ... `random()` ran as the module random
+    # ("TypeError: 'module' object is not callable"), `from datetime import datetime` ...
+    # `datetime.now()` as "'module' object has no attribute 'now'", where CPython runs both.
+    ("from_random_import_random",
+     "from random import random\nimport asyncio\n\n\nasync def main():\n"
+     "    value = random()\n    print(value < 1)\n" + MAIN, "main",
+     [{"op": "set", "name": "value", "value": "$random.random()"},
+      {"op": "print", "text": "{value < 1}"}], None),
+    ("from_datetime_and_time_import_their_namesakes",
+     "import asyncio\nfrom datetime import datetime\nfrom time import time as now\n\n\n"
+     "async def main():\n    print(datetime.now().year, now() > 0)\n" + MAIN, "main",
+     [{"op": "print", "text": "{datetime.datetime.now().year} {time.time() > 0}"}], None),
+    ("from_import_rebound_elsewhere_is_left_as_written",
+     "import asyncio\nfrom time import perf_counter\n\n\nasync def main(perf_counter=1):\n"
+     "    print(perf_counter)\n" + MAIN, "main",
+     [{"op": "print", "text": "{perf_counter}"}], None),
     ("list_comprehension",
      HEAD + "async def main():\n    xs = [i * 2 for i in range(3) if i]\n    print(xs)\n"
      + MAIN, "main",
