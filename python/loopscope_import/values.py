@@ -41,6 +41,17 @@ def _unknown_asyncio_call(sub):
             and func.value.id == "asyncio" and func.attr not in _ASYNCIO_IN_EXPRESSIONS)
 
 
+def _refuse_cancel(call):
+    """A task's cancel is a step (and `x = t.cancel()` one with its value): the engine has no
+    cancel inside an expression, nor a cancel message."""
+    owner = ast.unparse(call.func.value)
+    if call.args or call.keywords:
+        refuse(call, f"{owner}.cancel() with a message",
+               f"call {owner}.cancel() without one (a scenario's cancel carries no message)")
+    refuse(call, f"{owner}.cancel() inside an expression",
+           f"cancel in a statement of its own (`{owner}.cancel()`, or `was = {owner}.cancel()`)")
+
+
 def _call_arguments(node):
     """The generator expressions passed straight to a call (`sorted(str(v) for v in xs)`,
     `sum((x for x in xs), 0)`): the engine consumes them as CPython's builtins do."""
@@ -60,6 +71,9 @@ def check_expression(node, allow_comprehension=False):
         if kind in _NOT_EXPRESSIONS:
             what, instead = _NOT_EXPRESSIONS[kind]
             refuse(sub, what, instead)
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                and sub.func.attr == "cancel":
+            _refuse_cancel(sub)
         if _unknown_asyncio_call(sub):
             refuse(sub, f"asyncio.{sub.func.attr}() in an expression",
                    "an expression may call asyncio.get_running_loop(), get_event_loop() or "
