@@ -85,5 +85,27 @@ class VirtualMode(unittest.TestCase):
         self.assertEqual(trace["duration"], 0.5)
 
 
+@unittest.skipUnless(hasattr(os, "sched_setaffinity"), "pins processes to one CPU (Linux)")
+class LiveClock(unittest.TestCase):
+    def test_a_preempted_step_is_running_and_a_sleep_blocking(self):
+        # A step computing while three busy processes share its CPU has a wall time about
+        # four times its CPU time, and was drawn `blocking` as if it had slept: on a loaded
+        # machine even a hello world's print step was. Only voluntary switches (a sleep, a
+        # wait for I/O) make a step blocking.
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "trace.json")
+            done = subprocess.run([PYTHON, "-m", "loopscope_record", "--out", out,
+                                   "preempted_step.py"], cwd=os.path.join(HERE, "programs"),
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            with open(out, encoding="utf-8") as f:
+                lanes = {lane["name"]: lane for lane in json.load(f)["lanes"]}
+        computed = [s["state"] for s in lanes["compute-1"]["spans"]]
+        self.assertEqual(computed, ["ready", "running"])
+        slept = [s for s in lanes["main"]["spans"] if s["state"] == "blocking"]
+        self.assertEqual(len(slept), 1)
+        self.assertGreaterEqual(slept[0]["end"] - slept[0]["start"], 0.05)
+
+
 if __name__ == "__main__":
     unittest.main()
