@@ -106,6 +106,26 @@ class LiveClock(unittest.TestCase):
         self.assertEqual(len(slept), 1)
         self.assertGreaterEqual(slept[0]["end"] - slept[0]["start"], 0.05)
 
+    def test_process_pool_jobs_beyond_its_workers_wait_for_a_process(self):
+        # PyMOTW's asyncio_executor_process.py (3 workers, 6 jobs) was drawn with six
+        # process lanes, all running from the start, where CPython runs three processes.
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "trace.json")
+            done = subprocess.run([PYTHON, "-m", "loopscope_record", "--out", out,
+                                   "process_pool_queues_jobs.py"],
+                                  cwd=os.path.join(HERE, "programs"),
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertEqual(done.stdout, "[0, 1, 2, 3]\n")
+            with open(out, encoding="utf-8") as f:
+                lanes = [lane for lane in json.load(f)["lanes"] if lane["kind"] == "process"]
+        self.assertEqual([lane["name"] for lane in lanes], ["Process-1", "Process-2"])
+        for lane in lanes:
+            spans = lane["spans"]
+            self.assertEqual([s["state"] for s in spans], ["running", "running"])
+            self.assertGreaterEqual(spans[1]["start"], spans[0]["end"])
+            self.assertGreaterEqual(spans[1]["end"] - spans[0]["start"], 0.6)
+
 
 if __name__ == "__main__":
     unittest.main()
