@@ -33,6 +33,9 @@ _NOT_EXPRESSIONS = {
 # (scenario-format.md, "Values, expressions and control flow"); the ones that are steps
 # (sleep, gather, create_task, wait_for, ...) are read as steps before an expression is made.
 _ASYNCIO_IN_EXPRESSIONS = frozenset({"get_running_loop", "get_event_loop", "new_event_loop"})
+# Those that make an awaitable, which is a step where it is awaited.
+_ASYNCIO_AWAITABLES = frozenset({"sleep", "wait_for", "to_thread", "shield", "gather", "wait",
+                                 "ensure_future"})
 
 
 def _unknown_asyncio_call(sub):
@@ -75,7 +78,11 @@ def check_expression(node, allow_comprehension=False):
                 and sub.func.attr == "cancel":
             _refuse_cancel(sub)
         if _unknown_asyncio_call(sub):
-            refuse(sub, f"asyncio.{sub.func.attr}() in an expression",
+            name = sub.func.attr
+            if name in _ASYNCIO_AWAITABLES:  # `coro = asyncio.sleep(1)`, awaited later
+                refuse(sub, f"asyncio.{name}() kept as a value",
+                       f"await asyncio.{name}(...) where it is made, or make a task of it there")
+            refuse(sub, f"asyncio.{name}() in an expression",
                    "an expression may call asyncio.get_running_loop(), get_event_loop() or "
                    "new_event_loop()")
 

@@ -48,6 +48,10 @@ ROWS = [
      HEAD + "async def main():\n    task = asyncio.current_task()\n    print(task)\n" + MAIN,
      ["prog.py:4:12: asyncio.current_task() in an expression is not supported; an expression "
       "may call asyncio.get_running_loop(), get_event_loop() or new_event_loop()"]),
+    ("asyncio_sleep_kept_as_a_value",  # SuperFastPython's `awaitable = asyncio.sleep(0.1)`
+     HEAD + "async def main():\n    awaitable = asyncio.sleep(0.1)\n    await awaitable\n" + MAIN,
+     ["prog.py:4:17: asyncio.sleep() kept as a value is not supported; await "
+      "asyncio.sleep(...) where it is made, or make a task of it there"]),
     ("asyncio_all_tasks_in_a_print",
      HEAD + "async def main():\n    print(len(asyncio.all_tasks()))\n" + MAIN,
      ["prog.py:4:15: asyncio.all_tasks() in an expression is not supported; an expression "
