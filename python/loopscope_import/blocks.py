@@ -139,15 +139,29 @@ class Blocks:
                "coroutine of this module, or the asyncio operations scenario-format.md lists")
 
     def append(self, name, item):
-        """`L.append(x)` is `L = L + [x]`; a task made in place gets a name first."""
+        """`L.append(x)` is `L = L + [x]` on a list this scope binds; on a parameter or a
+        module list, shared with other scopes, the list itself grows (`_ = L.append(x)`).
+        A task made in place gets a name first."""
         steps = []
         if self.is_create_task(item):
             steps.append(self.create_task(item, "_task"))
             text = "_task"
         else:
             text = self.plain_expression(item)
-        steps.append({"op": "set", "name": name, "value": f"${name} + [{text}]"})
+        if self.binds(name):
+            steps.append({"op": "set", "name": name, "value": f"${name} + [{text}]"})
+        else:
+            steps.append({"op": "set", "name": "_", "value": f"${name}.append({text})"})
         return steps
+
+    def binds(self, name):
+        """Whether this scope assigns `name` itself (the program's every name is its own)."""
+        node = self.imp.coroutines.get(self.name) if self.kind == "coroutine" \
+            else self.imp.functions.get(self.name)
+        if node is None or self.kind == "program":
+            return True
+        return any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+                   for n in ast.walk(node))
 
     def plain_expression(self, node):
         """Expression text, refusing tasks and coroutines made inside it."""

@@ -96,3 +96,50 @@ def resolve_file_name(tree, filename):
     resolver = _FileName(os.path.abspath(filename))
     resolver.visit(tree)
     return sorted(set(resolver.lines))
+
+
+# Modules whose functions a scenario's expressions call as `module.name` (scenario-format.md).
+_EXPRESSION_MODULES = ("time", "random", "datetime")
+
+
+class _Qualify(ast.NodeTransformer):
+    def __init__(self, origins):
+        self.origins = origins  # local name -> (module, name)
+
+    def visit_Name(self, node):
+        if not isinstance(node.ctx, ast.Load) or node.id not in self.origins:
+            return node
+        module, name = self.origins[node.id]
+        qualified = ast.Attribute(value=ast.Name(id=module, ctx=ast.Load()), attr=name,
+                                  ctx=ast.Load())
+        return ast.copy_location(qualified, node)
+
+    def visit_ImportFrom(self, node):
+        if node.module in _EXPRESSION_MODULES and not node.level \
+                and all((a.asname or a.name) in self.origins for a in node.names):
+            return ast.copy_location(ast.Import(names=[ast.alias(name=node.module)]), node)
+        return node
+
+
+def qualify_from_imports(tree):
+    """`from random import random` ... `random()` reads as `random.random()`, and
+    `from datetime import datetime` ... `datetime.now()` as `datetime.datetime.now()`: the
+    scenario's expressions know these modules by their names, where a bare `random` is the
+    module. A name the program binds anywhere else (a parameter, an assignment) is left."""
+    bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)
+             and not isinstance(n.ctx, ast.Load)}
+    for n in ast.walk(tree):
+        if isinstance(n, ast.arg):
+            bound.add(n.arg)
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(n.name)
+    origins = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module in _EXPRESSION_MODULES \
+                and not node.level:
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if local not in bound and alias.name != "*":
+                    origins[local] = (node.module, alias.name)
+    _Qualify(origins).visit(tree)
+    ast.fix_missing_locations(tree)

@@ -7,7 +7,8 @@ import sys
 from . import cpu
 from .comments import Comments
 from .module_parts import ModuleParts, is_main_guard
-from .names import NETWORK_PLACEHOLDER, Aliases, resolve_file_name, undo_export_renames
+from .names import (NETWORK_PLACEHOLDER, Aliases, qualify_from_imports, resolve_file_name,
+                    undo_export_renames)
 from .own_loop import OwnLoop
 from .refusals import Refusals, Unsupported, refuse
 from .resources import resource_of
@@ -75,6 +76,7 @@ class Importer(ModuleParts, OwnLoop):
             self.refusals.raise_if_any()
         for line in resolve_file_name(tree, self.filename):
             self.notes.append((line, f"line {line}: __file__ is written as this file's path"))
+        qualify_from_imports(tree)
         self.collect_definitions(tree)
         self.collect_entry_functions(tree)
         self.drop_unused_functions(tree)

@@ -27,6 +27,12 @@ def target_text(node):
     refuse(node, "assigning to " + ast.unparse(node), "assign to a name or a tuple of names")
 
 
+def _is_task_cancel(call):
+    func = call.func
+    return isinstance(func, ast.Attribute) and func.attr == "cancel" and not call.args \
+        and not call.keywords
+
+
 class Body(Calls, Blocks, LoopCalls, ProgramForms):
     """Maps the statements of one scope: `kind` is "coroutine", "function" or "program"."""
 
@@ -167,6 +173,11 @@ class Body(Calls, Blocks, LoopCalls, ProgramForms):
             return []  # a resource made in main: scenario resources exist from the start
         if isinstance(value, ast.Await):
             return self.awaited(value.value, target_text(target))
+        if isinstance(value, ast.Call) and isinstance(target, ast.Name):
+            cancel = self.call_statement(value) if _is_task_cancel(value) else None
+            if cancel:  # Task.cancel() returns False on a task that is done, else True
+                owner = ast.unparse(value.func.value)
+                return [{"op": "set", "name": target.id, "value": f"$not {owner}.done()"}] + cancel
         if isinstance(value, ast.Call):
             made = self.assigned_call(value, target)
             if made is not None:

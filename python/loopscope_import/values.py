@@ -29,6 +29,32 @@ _NOT_EXPRESSIONS = {
 }
 
 
+# The asyncio functions an expression may call: the engine's asyncio module has no others
+# (scenario-format.md, "Values, expressions and control flow"); the ones that are steps
+# (sleep, gather, create_task, wait_for, ...) are read as steps before an expression is made.
+_ASYNCIO_IN_EXPRESSIONS = frozenset({"get_running_loop", "get_event_loop", "new_event_loop"})
+# Those that make an awaitable, which is a step where it is awaited.
+_ASYNCIO_AWAITABLES = frozenset({"sleep", "wait_for", "to_thread", "shield", "gather", "wait",
+                                 "ensure_future"})
+
+
+def _unknown_asyncio_call(sub):
+    func = sub.func if isinstance(sub, ast.Call) else None
+    return (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+            and func.value.id == "asyncio" and func.attr not in _ASYNCIO_IN_EXPRESSIONS)
+
+
+def _refuse_cancel(call):
+    """A task's cancel is a step (and `x = t.cancel()` one with its value): the engine has no
+    cancel inside an expression, nor a cancel message."""
+    owner = ast.unparse(call.func.value)
+    if call.args or call.keywords:
+        refuse(call, f"{owner}.cancel() with a message",
+               f"call {owner}.cancel() without one (a scenario's cancel carries no message)")
+    refuse(call, f"{owner}.cancel() inside an expression",
+           f"cancel in a statement of its own (`{owner}.cancel()`, or `was = {owner}.cancel()`)")
+
+
 def _call_arguments(node):
     """The generator expressions passed straight to a call (`sorted(str(v) for v in xs)`,
     `sum((x for x in xs), 0)`): the engine consumes them as CPython's builtins do."""
@@ -48,6 +74,17 @@ def check_expression(node, allow_comprehension=False):
         if kind in _NOT_EXPRESSIONS:
             what, instead = _NOT_EXPRESSIONS[kind]
             refuse(sub, what, instead)
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                and sub.func.attr == "cancel":
+            _refuse_cancel(sub)
+        if _unknown_asyncio_call(sub):
+            name = sub.func.attr
+            if name in _ASYNCIO_AWAITABLES:  # `coro = asyncio.sleep(1)`, awaited later
+                refuse(sub, f"asyncio.{name}() kept as a value",
+                       f"await asyncio.{name}(...) where it is made, or make a task of it there")
+            refuse(sub, f"asyncio.{name}() in an expression",
+                   "an expression may call asyncio.get_running_loop(), get_event_loop() or "
+                   "new_event_loop()")
 
 
 def expression_text(node, allow_comprehension=False):

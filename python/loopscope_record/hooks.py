@@ -1,8 +1,8 @@
 """The hooks that watch asyncio (recorder-notes.md tried them on CPython 3.11-3.13).
 
 - `Handle._run`: a handle whose callback is bound to a Task is one step of that task: its
-  `running` span, `blocking` when the thread's CPU time stayed far below the wall time;
-  after it, the task's `_fut_waiter` says what it waits for (waits.py).
+  `running` span, `blocking` when the thread's CPU time stayed far below the wall time and
+  the thread switched out of its own accord (slept, waited for I/O; not preempted); after it, the task's `_fut_waiter` says what it waits for (waits.py).
 - `BaseEventLoop.call_soon`: a task's step scheduled makes it `ready`; the task running at that
   moment is its waker (a plain callback in between, as gather's, passes its scheduler on).
   The first call_soon of a task comes from its constructor: the task is created there, by the
@@ -17,6 +17,11 @@ import sys
 from time import thread_time
 import weakref
 from asyncio import format_helpers
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
 
 from . import waits
 from .recording import BLOCKING, M_GAP, M_READY, M_RUNNING, RUNNING, Lane
@@ -41,6 +46,16 @@ def run_failed(handle, exc):
     if handle._source_traceback:
         context["source_traceback"] = handle._source_traceback
     loop.call_exception_handler(context)
+
+
+def voluntary_switches():
+    """The loop thread's voluntary context switches (it slept, or waited for I/O): a step whose
+    wall time ran far past its CPU time without one was preempted, not blocking. Where the
+    system counts none per thread (not Linux), a step counts as having switched: -1 each time."""
+    return resource.getrusage(_RUSAGE_THREAD).ru_nvcsw if _RUSAGE_THREAD is not None else -1
+
+
+_RUSAGE_THREAD = getattr(resource, "RUSAGE_THREAD", None) if resource is not None else None
 
 
 class Hooks:
@@ -145,9 +160,10 @@ class Hooks:
         running, ready, step_of = M_RUNNING, M_READY, self.rec.steps.append
         step_time = self.rec.step_times.append
         cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
+        switches_seen = 0  # the thread's voluntary context switches, read with its CPU time
 
         def recorded_run(handle):
-            nonlocal cpu_at, cpu_seen
+            nonlocal cpu_at, cpu_seen, switches_seen
             callback = handle._callback
             task = getattr(callback, "__self__", None)
             lane = lane_of(id(task))  # only live tasks are there: no other object has their id
@@ -164,8 +180,8 @@ class Hooks:
             else:
                 t0 = (counter() - base) / 1e9
                 if t0 - cpu_at > 0.00025:
-                    cpu_seen, cpu_at = thread_time(), t0
-                cpu0 = cpu_seen
+                    cpu_seen, cpu_at, switches_seen = thread_time(), t0, voluntary_switches()
+                cpu0, switches0 = cpu_seen, switches_seen
                 step_time(t0)
                 step_of(lane)
             lane.times.append(t0)
@@ -186,8 +202,9 @@ class Hooks:
                 else:
                     t1 = (counter() - base) / 1e9
                     if t1 - t0 >= 0.002:
-                        cpu_seen, cpu_at = thread_time(), t1
-                        hooks._real_step_kind(lane, t0, t1, cpu_seen - cpu0)
+                        cpu_seen, cpu_at, switches_seen = thread_time(), t1, voluntary_switches()
+                        hooks._real_step_kind(lane, t0, t1, cpu_seen - cpu0,
+                                              switches_seen != switches0 or switches0 < 0)
                     step_time(t1)  # after: a step logged whole has its kind noted
                 if task.done():
                     hooks._ended(task, lane, t1)
@@ -199,9 +216,9 @@ class Hooks:
 
         return recorded_run
 
-    def _real_step_kind(self, lane, t0, t1, cpu):
+    def _real_step_kind(self, lane, t0, t1, cpu, switched):
         wall = t1 - t0
-        if cpu < 0.5 * wall:  # the thread slept: a blocking call
+        if cpu < 0.5 * wall and switched:  # the thread slept: a blocking call
             self.rec.blocking_steps.append(len(self.rec.steps) - 1)  # this step (in order)
             lane.add(t0, BLOCKING)
             lane.add(t1, RUNNING)

@@ -5,6 +5,7 @@ import sys
 import threading
 import time
 import warnings
+import weakref
 from asyncio import base_events, events
 from concurrent.futures import ProcessPoolExecutor
 from contextvars import copy_context
@@ -135,16 +136,34 @@ def _install_pools(hooks):
 
         return job
 
-    def process_lane(entry, fut):
-        lane = next((p for p in processes if p.last()[1] is None), None)
-        if lane is None:
+    pools = weakref.WeakKeyDictionary()  # executor -> ([its lanes], [jobs waiting for one])
+
+    def process_lane(executor, entry, fut):
+        """A job runs on one of the pool's max_workers processes: beyond them it waits in the
+        pool's queue (FIFO) until a job ends, and takes that job's process from then on (the
+        worker took it a little earlier: its result reaches the loop through the pool's thread)."""
+        lanes, waiting = pools.setdefault(executor, ([], []))
+        lane = next((p for p in lanes if p.last()[1] is None), None)
+        if lane is None and len(lanes) < executor._max_workers:
             lane = hooks.rec.add_lane("process", f"Process-{len(processes) + 1}")
             processes.append(lane)
+            lanes.append(lane)
+        if lane is None:
+            waiting.append((entry, fut))
+            return
+        start_job(lane, entry, fut, waiting)
+
+    def start_job(lane, entry, fut, waiting):
         lane.add(hooks.clock.now(), RUNNING)
         entry[1] = lane
 
         def done(_fut):
             lane.add(hooks.clock.now(), None)
+            while waiting:
+                entry_next, fut_next = waiting.pop(0)
+                if not fut_next.done():  # a job cancelled while it waited never runs
+                    start_job(lane, entry_next, fut_next, waiting)
+                    return
 
         fut.add_done_callback(done)
 
@@ -159,7 +178,7 @@ def _install_pools(hooks):
         hooks.clock.jobs += 1
         fut.add_done_callback(job_done)
         if is_process:
-            process_lane(entry, fut)
+            process_lane(executor, entry, fut)
         return fut
 
     base_events.BaseEventLoop.run_in_executor = recorded_run_in_executor

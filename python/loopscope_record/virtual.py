@@ -72,7 +72,8 @@ class _Selector(selectors.SelectSelector):
             due = world.next_event_time() if world is not None else _INF
             if timeout is not None:  # _run_once dropped cancelled timers: the first one is live
                 due = min(due, loop._scheduled[0]._when)
-            if due == _INF and not io and not clock.jobs:  # nothing can wake it
+            waits_for_child = _child_watched()
+            if due == _INF and not (io or clock.jobs or waits_for_child):  # nothing can wake it
                 clock.on_hang()  # ends the process: asyncio.run would cancel and go on
                 raise Hang()
             if due == _INF:
@@ -86,6 +87,18 @@ class _Selector(selectors.SelectSelector):
         if world is not None and _callbacks_due(loop, clock.t):
             world.acquire_gil_for_loop()
         return events
+
+
+# asyncio logs the selector's class at DEBUG ("Using selector: EpollSelector"): the program's
+# log names the one CPython would use, not this class.
+_Selector.__name__ = _Selector.__qualname__ = selectors.DefaultSelector.__name__
+
+
+def _child_watched():
+    """A child process watched by a thread of asyncio's (ThreadedChildWatcher: "waitpid-N" in
+    3.11, "asyncio-waitpid-N" in 3.12 where no pidfd; a pidfd is a file descriptor the selector
+    sees): its exit wakes the loop through call_soon_threadsafe, maybe after its pipes closed."""
+    return any("waitpid-" in t.name for t in threading.enumerate())
 
 
 def _executor_shutting_down():

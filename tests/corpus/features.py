@@ -28,7 +28,8 @@ ATTRS = {  # asyncio/executor names -> feature
     "wait_for": "wait_for", "cancel": "cancel", "gather": "gather", "create_task": "create_task",
     "Runner": "Runner", "new_event_loop": "low-level loop (new_event_loop, run_forever, stop)",
     "run_forever": "low-level loop (new_event_loop, run_forever, stop)",
-    "get_running_loop": "get_running_loop",
+    "get_running_loop": "get_running_loop", "call_at": "call_later/call_soon callback",
+    "run_until_complete": "loop.run_until_complete",
 }
 CLOCK_READS = {("time", "perf_counter"), ("time", "monotonic"), ("time", "time"),
                ("time", "strftime"), ("datetime", "now")}
@@ -216,6 +217,7 @@ SOURCES = {  # file name prefix -> (source, licence), as each file's header says
     "lessons_": ("Loopscope seed lessons", "not stated (project reference)"),
     "howto_": ("Python docs' asyncio howtos (main)", "PSF-2.0 / 0BSD"),
     "realpython_": ("Real Python materials", "MIT"),
+    "pymotw_": ("PyMOTW-3 (Doug Hellmann)", "BSD"),
 }
 
 

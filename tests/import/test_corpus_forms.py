@@ -29,6 +29,43 @@ def coroutine(doc, name):
 
 # (row name, program, coroutine, its steps, the program steps or None when it is only `run`)
 ROWS = [
+    # SuperFastPython's `from random import random` ... `random()` ran as the module random
+    # ("TypeError: 'module' object is not callable"), `from datetime import datetime` ...
+    # `datetime.now()` as "'module' object has no attribute 'now'", where CPython runs both.
+    ("from_random_import_random",
+     "from random import random\nimport asyncio\n\n\nasync def main():\n"
+     "    value = random()\n    print(value < 1)\n" + MAIN, "main",
+     [{"op": "set", "name": "value", "value": "$random.random()"},
+      {"op": "print", "text": "{value < 1}"}], None),
+    ("from_datetime_and_time_import_their_namesakes",
+     "import asyncio\nfrom datetime import datetime\nfrom time import time as now\n\n\n"
+     "async def main():\n    print(datetime.now().year, now() > 0)\n" + MAIN, "main",
+     [{"op": "print", "text": "{datetime.datetime.now().year} {time.time() > 0}"}], None),
+    ("from_import_rebound_elsewhere_is_left_as_written",
+     "import asyncio\nfrom time import perf_counter\n\n\nasync def main(perf_counter=1):\n"
+     "    print(perf_counter)\n" + MAIN, "main",
+     [{"op": "print", "text": "{perf_counter}"}], None),
+    # `results.append(i)` on a module list, or on a list passed in (SuperFastPython's
+    # condition example appends to its parameter work_list, main prints it), was
+    # `results = results + [i]`: a new local, so UnboundLocalError at run time, or the
+    # caller's list never changed ("Got data: []" where CPython prints "Got data: [33]").
+    ("append_to_a_module_list_appends_in_place",
+     HEAD + "results = []\n\n\nasync def main():\n    results.append(1)\n" + MAIN, "main",
+     [{"op": "set", "name": "_", "value": "$results.append(1)"}],
+     [{"op": "set", "name": "results", "value": []}, {"op": "run", "coro": "main"}]),
+    ("append_to_a_parameter_appends_in_place",
+     HEAD + "async def work(out):\n    out.append(33)\n\n\nasync def main():\n"
+     "    xs = []\n    await work(xs)\n    print(xs)\n" + MAIN, "work",
+     [{"op": "set", "name": "_", "value": "$out.append(33)"}], None),
+    # SuperFastPython's `was_cancelled = task.cancel()` imported as an expression the
+    # engine has not: "AttributeError: 'Task' object has no attribute 'cancel'". Task.cancel
+    # returns False on a task that is done, else True (tasks.py), and cancels.
+    ("value_of_cancel_is_whether_the_task_was_not_done",
+     HEAD + "async def w():\n    await asyncio.sleep(1)\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(w())\n    was = t.cancel()\n    print(was)\n" + MAIN, "main",
+     [{"op": "create_task", "coro": "w", "as": "t"},
+      {"op": "set", "name": "was", "value": "$not t.done()"},
+      {"op": "cancel", "task": "t"}, {"op": "print", "text": "{was}"}], None),
     ("list_comprehension",
      HEAD + "async def main():\n    xs = [i * 2 for i in range(3) if i]\n    print(xs)\n"
      + MAIN, "main",

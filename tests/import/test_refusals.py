@@ -42,6 +42,32 @@ ROWS = [
      + MAIN,
      ["prog.py:8:11: an await inside an expression is not supported; await in a statement "
       "of its own (`x = await ...`) and use x"]),
+    # SuperFastPython's current_task()/all_tasks()/shield() examples imported, then failed
+    # at run time with "AttributeError: module 'asyncio' has no attribute 'current_task'".
+    ("asyncio_current_task_in_an_expression",
+     HEAD + "async def main():\n    task = asyncio.current_task()\n    print(task)\n" + MAIN,
+     ["prog.py:4:12: asyncio.current_task() in an expression is not supported; an expression "
+      "may call asyncio.get_running_loop(), get_event_loop() or new_event_loop()"]),
+    ("asyncio_sleep_kept_as_a_value",  # SuperFastPython's `awaitable = asyncio.sleep(0.1)`
+     HEAD + "async def main():\n    awaitable = asyncio.sleep(0.1)\n    await awaitable\n" + MAIN,
+     ["prog.py:4:17: asyncio.sleep() kept as a value is not supported; await "
+      "asyncio.sleep(...) where it is made, or make a task of it there"]),
+    ("asyncio_all_tasks_in_a_print",
+     HEAD + "async def main():\n    print(len(asyncio.all_tasks()))\n" + MAIN,
+     ["prog.py:4:15: asyncio.all_tasks() in an expression is not supported; an expression "
+      "may call asyncio.get_running_loop(), get_event_loop() or new_event_loop()"]),
+    # SuperFastPython's `was_cancelled = task.cancel('Stop Right Now')` imported, then the run
+    # failed with "TypeError: cancel() takes no arguments (1 given)", which CPython never says.
+    ("cancel_with_a_message",
+     HEAD + "async def w():\n    await asyncio.sleep(1)\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(w())\n    was = t.cancel('stop')\n" + MAIN,
+     ["prog.py:9:11: t.cancel() with a message is not supported; call t.cancel() without "
+      "one (a scenario's cancel carries no message)"]),
+    ("cancel_inside_an_expression",
+     HEAD + "async def w():\n    await asyncio.sleep(1)\n\n\nasync def main():\n"
+     "    t = asyncio.create_task(w())\n    print(t.cancel())\n" + MAIN,
+     ["prog.py:9:11: t.cancel() inside an expression is not supported; cancel in a statement "
+      "of its own (`t.cancel()`, or `was = t.cancel()`)"]),
     ("set_comprehension",
      HEAD + "async def main():\n    xs = {i * 2 for i in range(3)}\n" + MAIN,
      ["prog.py:4:10: a set comprehension is not supported; use a for loop"]),
