@@ -5,6 +5,7 @@
 #include "trace/trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 
 #include <optional>
@@ -16,6 +17,9 @@ namespace loopscope {
 // the text back gives the same bits. Optional keys (`on`, `step`, `result`, ...) are left out
 // when empty; a non-finite time is written as null (and refused on reading).
 QByteArray writeTraceJson(const Trace &trace);
+// The same bytes written to `out` as they are made, a MiB at a time (a big run's trace file);
+// false if a write failed.
+bool writeTraceJson(const Trace &trace, QIODevice &out);
 
 // Reads a trace and checks what every consumer relies on: known names, finite times,
 // 0 <= start <= end with each lane's spans in order and not overlapping, lane references
