@@ -36,6 +36,17 @@ std::optional<Trace> readTraceFile(const QString &path, QString *error = nullptr
 // file already: a big trace is read once).
 std::optional<Trace> readTraceBytes(const QByteArray &bytes, QString *error = nullptr);
 
+// A file's bytes as one Open reads them, parsed once: a trace (binary by its magic, JSON by its
+// "format": "loopscope-trace") is read whole, or refused with its error; anything else is not a
+// trace and is left to be read as a scenario. A trace of millions of spans is not parsed twice.
+struct TraceFileRead
+{
+    bool isTrace = false;       // the bytes say they are a trace, read or refused
+    std::optional<Trace> trace; // the trace, when it was read
+    QString error;              // why a trace was refused (readTraceBytes' words)
+};
+TraceFileRead readIfTrace(const QByteArray &bytes);
+
 // Whether `json` says it is a trace ("format": "loopscope-trace") rather than a scenario, so
 // that one Open takes either. Nothing else is checked: readTraceJson says what is wrong.
 bool isTraceJson(const QByteArray &json);
