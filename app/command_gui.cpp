@@ -57,16 +57,15 @@ QString headlessImagePath()
 }
 
 // A trace, JSON or binary (saved by `run --trace` or written by `loopscope record`): its
-// timeline, as is. `bytes` are the file's, read once: a trace of millions of spans is big.
-int drawTraceHeadless(const QString &file, QByteArray bytes)
+// timeline, as is. `read` is the file's, parsed once: a trace of millions of spans is big.
+int drawTraceHeadless(const QString &file, const TraceFileRead &read)
 {
-    QString error;
-    const std::optional<Trace> trace = readTraceBytes(bytes, &error);
-    bytes = QByteArray(); // only the trace is needed from here on
+    const std::optional<Trace> &trace = read.trace;
     if (!trace) {
-        std::fprintf(stderr, "%s: %s\n", qPrintable(file), qPrintable(error));
+        std::fprintf(stderr, "%s: %s\n", qPrintable(file), qPrintable(read.error));
         return ExitInvalid;
     }
+    QString error;
     ImageExportOptions image;
     image.title = trace->scenario;
     const QString path = headlessImagePath();
@@ -81,17 +80,14 @@ int drawTraceHeadless(const QString &file, QByteArray bytes)
     return exitStatusFor(trace->outcome.status);
 }
 
-// The bytes of `file` when it is a trace rather than a scenario (its "format", or the binary
-// magic, says so), read once as the window's openFile reads them.
-std::optional<QByteArray> readIfTrace(const QString &file)
+// `file` read as a trace when it is one rather than a scenario (its "format", or the binary
+// magic, says so), read and parsed once as the window's openFile reads it.
+TraceFileRead readFileIfTrace(const QString &file)
 {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
-        return std::nullopt; // read as a scenario, which says why it cannot be
-    QByteArray bytes = in.readAll();
-    if (!isTraceFile(bytes))
-        return std::nullopt;
-    return bytes;
+        return {}; // read as a scenario, which says why it cannot be
+    return readIfTrace(in.readAll());
 }
 
 int runHeadless(int argc, char **argv, const QString &file)
@@ -99,8 +95,8 @@ int runHeadless(int argc, char **argv, const QString &file)
     qputenv("QT_QPA_PLATFORM", "offscreen"); // fonts and painting, no window
     quietHeadlessRuntimeDir();
     QGuiApplication app(argc, argv);
-    if (std::optional<QByteArray> trace = readIfTrace(file))
-        return drawTraceHeadless(file, std::move(*trace));
+    if (const TraceFileRead trace = readFileIfTrace(file); trace.isTrace)
+        return drawTraceHeadless(file, trace);
     const ScenarioLoad load = readScenarioOrProgram(file);
     if (!load.ok()) {
         for (const ScenarioProblem &problem : load.problems)

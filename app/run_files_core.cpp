@@ -26,9 +26,16 @@ bool writeRunFile(const QString &path, const Scenario &scenario, const Trace &tr
         *error = QStringLiteral("%1: pictures are drawn by loopscope-gui").arg(path);
         return false;
     }
-    const QByteArray bytes = exportFormatInfo(*format).runText(scenario, trace);
+    const ExportFormatInfo &info = exportFormatInfo(*format);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    bool written = file.open(QIODevice::WriteOnly);
+    if (written && info.runWrite) { // as it is made: a big run's file is never held whole
+        written = info.runWrite(trace, file);
+    } else if (written) {
+        const QByteArray bytes = info.runText(scenario, trace);
+        written = file.write(bytes) == bytes.size();
+    }
+    if (!written || !file.commit()) {
         *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
         return false;
     }

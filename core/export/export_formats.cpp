@@ -55,6 +55,23 @@ bool traceBinaryToFile(const Trace &trace, QIODevice &out)
     return writeTraceBinary(trace, out);
 }
 
+// The writers that stream: a big run's trace or export is written as it is made, never held
+// whole beside the trace (the overloads of perfettoJson, perfettoProtobuf, writeTraceJson).
+bool perfettoToFile(const Trace &trace, QIODevice &out)
+{
+    return perfettoJson(trace, out);
+}
+
+bool perfettoProtoToFile(const Trace &trace, QIODevice &out)
+{
+    return perfettoProtobuf(trace, out);
+}
+
+bool traceJsonToFile(const Trace &trace, QIODevice &out)
+{
+    return writeTraceJson(trace, out);
+}
+
 constexpr unsigned kPicture = ExportsTrace | ExportsComparison;
 
 constexpr std::array kTable{
@@ -69,14 +86,15 @@ constexpr std::array kTable{
                      mermaidOfComparison},
     ExportFormatInfo{ExportFormat::Perfetto,
                      QT_TRANSLATE_NOOP("ExportFormat", "Perfetto / Chrome trace"), ".perfetto.json",
-                     false, ExportsTrace, perfettoOfRun, nullptr},
+                     false, ExportsTrace, perfettoOfRun, nullptr, false, perfettoToFile},
     ExportFormatInfo{ExportFormat::PerfettoProto,
                      QT_TRANSLATE_NOOP("ExportFormat", "Perfetto trace (protobuf, for big runs)"),
-                     ".perfetto-trace", false, ExportsTrace, perfettoProtoOfRun, nullptr, true},
+                     ".perfetto-trace", false, ExportsTrace, perfettoProtoOfRun, nullptr, true,
+                     perfettoProtoToFile},
     ExportFormatInfo{ExportFormat::Python, QT_TRANSLATE_NOOP("ExportFormat", "Python program"),
                      ".py", false, ExportsScenario, pythonOfRun, nullptr},
     ExportFormatInfo{ExportFormat::TraceJson, QT_TRANSLATE_NOOP("ExportFormat", "Loopscope trace"),
-                     ".json", false, ExportsTrace, traceJsonOfRun, nullptr},
+                     ".json", false, ExportsTrace, traceJsonOfRun, nullptr, false, traceJsonToFile},
     ExportFormatInfo{ExportFormat::TraceBinary,
                      QT_TRANSLATE_NOOP("ExportFormat", "Loopscope binary trace (for big runs)"),
                      ".lstrace", false, ExportsTrace, traceBinaryOfRun, nullptr, true,

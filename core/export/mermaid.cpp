@@ -108,8 +108,12 @@ struct Bar
 {
     qint64 start = 0; // ms
     qint64 end = 0;
-    QStringList names; // longest first; the bar shows the first that fits in it
+    // Longest first; the bar shows the first that fits in it. Empty for one span's bar, named
+    // from `span` only when written: a run of millions of spans would make millions of lists,
+    // five times over, to write a few thousand bars.
+    QStringList names;
     LaneState state = LaneState::Running;
+    const Span *span = nullptr;
 };
 
 constexpr std::array kImportance{LaneState::Running, LaneState::Blocking, LaneState::Blocked,
@@ -141,7 +145,7 @@ Bar mergedBar(const std::vector<Bar> &run)
 
 // The lane's spans in whole milliseconds, without those that round to nothing, and with each
 // run of two or more adjacent spans shorter than minMs merged into one bar.
-std::vector<Bar> barsOf(const Trace &trace, const Lane &lane, qint64 minMs)
+std::vector<Bar> barsOf(const Lane &lane, qint64 minMs)
 {
     std::vector<Bar> bars;
     std::vector<Bar> run;
@@ -153,7 +157,7 @@ std::vector<Bar> barsOf(const Trace &trace, const Lane &lane, qint64 minMs)
         run.clear();
     };
     for (const Span &span : lane.spans) {
-        const Bar bar{millis(span.start), millis(span.end), barNames(trace, span), span.state};
+        const Bar bar{millis(span.start), millis(span.end), {}, span.state, &span};
         if (bar.end <= bar.start)
             continue;
         if (!run.empty() && (bar.end - bar.start >= minMs || bar.start != run.back().end))
@@ -170,13 +174,14 @@ std::vector<Bar> barsOf(const Trace &trace, const Lane &lane, qint64 minMs)
 // Mermaid writes a name that does not fit inside its bar to the right of it, over the next
 // bars of a compact row: a shorter name (without "on ...", without the span count) that fits
 // reads better. Widths as mmdc draws by default: an 800 px chart, 11 px text.
-QString fittingName(const Bar &bar, double pxPerMs)
+QString fittingName(const Trace &trace, const Bar &bar, double pxPerMs)
 {
+    const QStringList names = bar.span ? barNames(trace, *bar.span) : bar.names;
     const double barPx = double(bar.end - bar.start) * pxPerMs;
-    for (const QString &name : bar.names)
+    for (const QString &name : names)
         if (kCharPx * double(name.size()) + kTextMarginPx <= barPx)
             return name;
-    return bar.names.last();
+    return names.last();
 }
 
 QString ganttText(const Trace &trace, const QString &title, qint64 minMs)
@@ -194,7 +199,7 @@ QString ganttText(const Trace &trace, const QString &title, qint64 minMs)
     std::vector<std::vector<Bar>> lanes;
     for (const Lane &lane : trace.lanes) {
         sections << sectionName(lane, usedSections);
-        lanes.push_back(barsOf(trace, lane, minMs));
+        lanes.push_back(barsOf(lane, minMs));
     }
     QStringList drawn;
     for (std::size_t i = 0; i < lanes.size(); ++i)
@@ -213,7 +218,7 @@ QString ganttText(const Trace &trace, const QString &title, qint64 minMs)
         lines << QStringLiteral("    section ") + section;
         for (const Bar &bar : lanes[i])
             lines << QStringLiteral("    %1 :%2t%3, %4, %5")
-                         .arg(fittingName(bar, pxPerMs), tagFor(bar.state))
+                         .arg(fittingName(trace, bar, pxPerMs), tagFor(bar.state))
                          .arg(++taskId)
                          .arg(bar.start)
                          .arg(bar.end);
@@ -249,8 +254,18 @@ QString mermaidGantt(const Trace &trace, const QString &title)
     for (qint64 divisor : {400, 200, 100, 50, 25}) {
         text = ganttText(trace, title, std::max<qint64>(1, durationMs / divisor));
         if (text.size() <= kMermaidMaxText)
-            break;
+            return text;
     }
+    // Still too long (thousands of lanes): Mermaid will refuse it ("Maximum text size in
+    // diagram exceeded"), so the text says so where whoever pastes it will look.
+    const qsizetype gantt = text.indexOf(QStringLiteral("\ngantt\n")) + 7;
+    text.insert(gantt,
+                QStringLiteral("    %% Too big for Mermaid: %1 characters where Mermaid draws "
+                               "at most %2 (%3 lanes). Export a picture (.svg, .png, .pdf) "
+                               "or a Perfetto trace (.perfetto-trace) for a run this size.\n")
+                    .arg(text.size())
+                    .arg(kMermaidMaxText)
+                    .arg(trace.lanes.size()));
     return text;
 }
 

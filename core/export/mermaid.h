@@ -19,7 +19,9 @@ namespace loopscope {
 // two pixels in a chart of usual width; the GIL's 5 ms hand-offs between two computing threads),
 // becomes one bar named after its states, most time first ("running / ready (800 spans)") and
 // tagged as the state that took most of it. When the text would still pass Mermaid's limit
-// (50,000 characters, which a diagram cannot raise) the threshold doubles, up to 1/25.
+// (50,000 characters, which a diagram cannot raise) the threshold doubles, up to 1/25; a text
+// still longer (a run of thousands of lanes) says so in a `%%` comment after `gantt`, naming its
+// size and the formats to export such a run to instead.
 // A name too long for its bar (as mmdc draws: 800 px wide, 11 px text) is shortened to the state
 // ("waiting" for "waiting on timer"), since Mermaid writes it over the next bars otherwise.
 // Spans shorter than a millisecond after rounding (the instant `running` between two awaits)

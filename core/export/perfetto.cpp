@@ -1,6 +1,6 @@
 #include "export/perfetto.h"
 
-#include <QJsonArray>
+#include <QBuffer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -37,7 +37,47 @@ QJsonObject metadata(const char *name, int tid, const QJsonObject &args)
                        {QStringLiteral("args"), args}};
 }
 
-void appendLaneTracks(QJsonArray &events, const Trace &trace)
+// The "traceEvents" array written an event at a time, each as QJsonDocument writes it compact,
+// so that the bytes are those of one QJsonDocument of the whole array, without ever holding
+// millions of QJsonObjects (or their text) at once: the text goes to the device a MiB at a time.
+class EventArray
+{
+public:
+    explicit EventArray(QIODevice &device)
+        : m_device(device)
+    {
+        m_out = R"({"displayTimeUnit":"ms","traceEvents":[)";
+    }
+    void append(const QJsonObject &event)
+    {
+        if (!m_first)
+            m_out += ',';
+        m_first = false;
+        m_out += QJsonDocument(event).toJson(QJsonDocument::Compact);
+        if (m_out.size() >= kChunk)
+            drain();
+    }
+    bool finish()
+    {
+        m_out += "]}";
+        drain();
+        return m_ok;
+    }
+
+private:
+    static constexpr qsizetype kChunk = qsizetype(1) << 20;
+    void drain()
+    {
+        m_ok = m_ok && m_device.write(m_out) == m_out.size();
+        m_out.truncate(0);
+    }
+    QIODevice &m_device;
+    QByteArray m_out;
+    bool m_first = true;
+    bool m_ok = true;
+};
+
+void appendLaneTracks(EventArray &events, const Trace &trace)
 {
     events.append(metadata("process_name", 0, {{QStringLiteral("name"), trace.scenario}}));
     for (std::size_t i = 0; i < trace.lanes.size(); ++i) {
@@ -48,7 +88,7 @@ void appendLaneTracks(QJsonArray &events, const Trace &trace)
     }
 }
 
-void appendSpans(QJsonArray &events, const Trace &trace)
+void appendSpans(EventArray &events, const Trace &trace)
 {
     for (std::size_t i = 0; i < trace.lanes.size(); ++i) {
         for (const Span &span : trace.lanes[i].spans) {
@@ -75,7 +115,7 @@ bool isLane(const Trace &trace, int lane)
     return lane >= 0 && std::size_t(lane) < trace.lanes.size();
 }
 
-void appendEvents(QJsonArray &events, const Trace &trace)
+void appendEvents(EventArray &events, const Trace &trace)
 {
     int flowId = 0;
     for (const TraceEvent &e : trace.events) {
@@ -129,13 +169,20 @@ QString perfettoEventName(const TraceEvent &e)
 
 QByteArray perfettoJson(const Trace &trace)
 {
-    QJsonArray events;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    perfettoJson(trace, buffer);
+    return bytes;
+}
+
+bool perfettoJson(const Trace &trace, QIODevice &out)
+{
+    EventArray events(out);
     appendLaneTracks(events, trace);
     appendSpans(events, trace);
     appendEvents(events, trace);
-    const QJsonObject root{{QStringLiteral("traceEvents"), events},
-                           {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    return events.finish();
 }
 
 } // namespace loopscope

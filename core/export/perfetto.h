@@ -4,6 +4,7 @@
 #include "trace/trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 
 namespace loopscope {
 
@@ -18,6 +19,9 @@ namespace loopscope {
 // - one thread-scoped instant ("ph":"i", "s":"t") per other event: prints named by their
 //   text, the rest by kind and detail ("acquire sem", "wake via timer", "raise ValueError...").
 QByteArray perfettoJson(const Trace &trace);
+// The same bytes written to `out` as they are made, a MiB at a time (a big run's export); false
+// if a write failed.
+bool perfettoJson(const Trace &trace, QIODevice &out);
 
 // The names both Perfetto exports give: a span's state, plus " (step)" when it has one; an
 // event's as above (a wake with a waker: "wake" or "wake via X").

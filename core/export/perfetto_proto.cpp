@@ -2,6 +2,7 @@
 
 #include "export/perfetto.h"
 
+#include <QBuffer>
 #include <QHash>
 
 #include <array>
@@ -125,24 +126,38 @@ struct Mark
 class ProtoWriter
 {
 public:
-    explicit ProtoWriter(const Trace &trace)
+    ProtoWriter(const Trace &trace, QIODevice &device)
         : m_trace(trace)
+        , m_device(device)
     {}
 
-    QByteArray write()
+    bool write()
     {
         writeTracks();
         writeEventsInTimeOrder();
-        return QByteArray(m_out.data(), qsizetype(m_out.size()));
+        drain();
+        return m_ok;
     }
 
 private:
+    // Packets go to the device a MiB at a time: a big run's export is never held whole.
+    static constexpr std::size_t kChunk = std::size_t(1) << 20;
+
     void appendPacket(const Message &packet)
     {
         m_header.clear();
         m_header.lengthPrefix(kPacket, packet.wire().size());
         m_out.append(m_header.wire());
         m_out.append(packet.wire());
+        if (m_out.size() >= kChunk)
+            drain();
+    }
+
+    void drain()
+    {
+        const auto size = qint64(m_out.size());
+        m_ok = m_ok && m_device.write(m_out.data(), size) == size;
+        m_out.clear(); // keeps the capacity
     }
 
     void writeTracks()
@@ -305,6 +320,8 @@ private:
     }
 
     const Trace &m_trace;
+    QIODevice &m_device;
+    bool m_ok = true;
     std::string m_out;
     Message m_packet;
     Message m_header;
@@ -323,7 +340,16 @@ private:
 
 QByteArray perfettoProtobuf(const Trace &trace)
 {
-    return ProtoWriter(trace).write();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    ProtoWriter(trace, buffer).write();
+    return bytes;
+}
+
+bool perfettoProtobuf(const Trace &trace, QIODevice &out)
+{
+    return ProtoWriter(trace, out).write();
 }
 
 } // namespace loopscope

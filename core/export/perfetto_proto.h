@@ -7,6 +7,7 @@
 #include "trace/trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 
 namespace loopscope {
 
@@ -22,5 +23,8 @@ namespace loopscope {
 //   event an INSTANT named as the JSON export names it.
 // Timestamps are nanoseconds of scenario time.
 QByteArray perfettoProtobuf(const Trace &trace);
+// The same bytes written to `out` as they are made, a MiB at a time (a big run's export); false
+// if a write failed.
+bool perfettoProtobuf(const Trace &trace, QIODevice &out);
 
 } // namespace loopscope

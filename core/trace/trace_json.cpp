@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <utility>
+
 #include <cmath>
 
 namespace loopscope {
@@ -118,6 +120,38 @@ private:
     bool m_first = true;
 };
 
+// The text being written: held whole (writeTraceJson's bytes), or handed to a device a MiB at a
+// time between items, so that a trace of millions of spans is never held twice in memory.
+class Sink
+{
+public:
+    explicit Sink(QIODevice *device = nullptr)
+        : m_device(device)
+    {}
+    QByteArray out;
+    void spill()
+    {
+        if (m_device && out.size() >= kChunk)
+            drain();
+    }
+    bool finish()
+    {
+        if (m_device)
+            drain();
+        return m_ok;
+    }
+
+private:
+    static constexpr qsizetype kChunk = qsizetype(1) << 20;
+    void drain()
+    {
+        m_ok = m_ok && m_device->write(out) == out.size();
+        out.truncate(0); // keeps the capacity for the next MiB
+    }
+    QIODevice *m_device;
+    bool m_ok = true;
+};
+
 QString laneRef(const Trace &trace, int index)
 {
     return index >= 0 && std::size_t(index) < trace.lanes.size() ? trace.lanes[index].id
@@ -134,8 +168,9 @@ void appendLaneRef(ObjectLine &line, QByteArray &out, const char *name, const QS
     appendString(out, id);
 }
 
-void appendSpans(QByteArray &out, const Trace &trace, const std::vector<Span> &spans)
+void appendSpans(Sink &sink, const Trace &trace, const std::vector<Span> &spans)
 {
+    QByteArray &out = sink.out;
     out += '[';
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const Span &span = spans[i];
@@ -144,12 +179,14 @@ void appendSpans(QByteArray &out, const Trace &trace, const std::vector<Span> &s
         line.str("state", stateName(span.state)).num("start", span.start).num("end", span.end);
         line.optStr("on", trace.str(span.on)).optStr("step", trace.str(span.step));
         line.close();
+        sink.spill();
     }
     out += spans.empty() ? "]" : "\n     ]";
 }
 
-void appendLane(QByteArray &out, const Trace &trace, const Lane &lane)
+void appendLane(Sink &sink, const Trace &trace, const Lane &lane)
 {
+    QByteArray &out = sink.out;
     ObjectLine line(out);
     line.str("id", lane.id).str("kind", laneKindName(lane.kind)).str("name", lane.name);
     if (lane.kind == LaneKind::Task || lane.parent >= 0)
@@ -157,7 +194,7 @@ void appendLane(QByteArray &out, const Trace &trace, const Lane &lane)
     if (lane.kind == LaneKind::Task || !lane.coro.isEmpty())
         line.str("coro", lane.coro);
     line.wrap("     ").key("spans");
-    appendSpans(out, trace, lane.spans);
+    appendSpans(sink, trace, lane.spans);
     if (lane.result != LaneResult::None)
         line.wrap("     ").str("result", laneResultName(lane.result));
     line.close();
@@ -193,17 +230,22 @@ void appendDiagnostic(QByteArray &out, const Trace &trace, const Diagnostic &dia
     line.close();
 }
 
+// `"name": [...]` then `after`.
 template<typename T, typename Append>
-void appendList(QByteArray &out, const char *name, const std::vector<T> &items, Append append)
+void appendList(Sink &sink, const char *name, const std::vector<T> &items, Append append,
+                const char *after = ",\n")
 {
+    QByteArray &out = sink.out;
     out += "  \"";
     out += name;
     out += "\": [";
     for (std::size_t i = 0; i < items.size(); ++i) {
         out += i == 0 ? "\n    " : ",\n    ";
         append(items[i]);
+        sink.spill();
     }
-    out += items.empty() ? "],\n" : "\n  ],\n";
+    out += items.empty() ? "]" : "\n  ]";
+    out += after;
 }
 
 void appendLoopNames(ObjectLine &line, QByteArray &out, const Trace &trace, int lane, StringId step)
@@ -221,12 +263,13 @@ void appendGone(ObjectLine &line, std::uint32_t gone)
 }
 
 // "loop": one line per iteration with the callbacks it ran, then the timers and waits.
-void appendLoop(QByteArray &out, const Trace &trace)
+void appendLoop(Sink &sink, const Trace &trace)
 {
+    QByteArray &out = sink.out;
     const LoopTrace &loop = trace.loop;
     out += "  \"loop\": {\n  ";
     LoopCallbackList::const_iterator next = loop.ran.begin(); // read in order
-    appendList(out, "iterations", loop.iterations, [&](const LoopIteration &it) {
+    appendList(sink, "iterations", loop.iterations, [&](const LoopIteration &it) {
         const std::size_t i = std::size_t(&it - loop.iterations.data());
         const std::size_t end
             = i + 1 < loop.iterations.size() ? loop.iterations[i + 1].firstRan : loop.ran.size();
@@ -248,7 +291,7 @@ void appendLoop(QByteArray &out, const Trace &trace)
         line.close();
     });
     out += "  ";
-    appendList(out, "timers", loop.timers, [&](const LoopTimer &timer) {
+    appendList(sink, "timers", loop.timers, [&](const LoopTimer &timer) {
         ObjectLine line(out);
         line.num("when", timer.when);
         appendLoopNames(line, out, trace, timer.lane, timer.step);
@@ -257,22 +300,21 @@ void appendLoop(QByteArray &out, const Trace &trace)
         line.close();
     });
     out += "  ";
-    appendList(out, "waits", loop.waits, [&](const LoopWait &wait) {
-        ObjectLine line(out);
-        appendLoopNames(line, out, trace, wait.lane, wait.step);
-        line.str("on", trace.str(wait.on)).count("added", wait.added);
-        appendGone(line, wait.gone);
-        line.close();
-    });
-    out.chop(2); // the last list's ",\n"
-    out += "\n  },\n";
+    appendList(
+        sink, "waits", loop.waits,
+        [&](const LoopWait &wait) {
+            ObjectLine line(out);
+            appendLoopNames(line, out, trace, wait.lane, wait.step);
+            line.str("on", trace.str(wait.on)).count("added", wait.added);
+            appendGone(line, wait.gone);
+            line.close();
+        },
+        "\n  },\n");
 }
 
-} // namespace
-
-QByteArray writeTraceJson(const Trace &trace)
+void writeTrace(Sink &sink, const Trace &trace)
 {
-    QByteArray out;
+    QByteArray &out = sink.out;
     out += "{\n  \"format\": \"loopscope-trace\",\n  \"version\": 1,\n  \"scenario\": ";
     appendString(out, trace.scenario);
     out += ",\n  \"clock\": ";
@@ -280,13 +322,13 @@ QByteArray writeTraceJson(const Trace &trace)
     out += ",\n  \"duration\": ";
     appendNumber(out, trace.duration);
     out += ",\n";
-    appendList(out, "lanes", trace.lanes, [&](const Lane &l) { appendLane(out, trace, l); });
-    appendList(out, "events", trace.events,
+    appendList(sink, "lanes", trace.lanes, [&](const Lane &l) { appendLane(sink, trace, l); });
+    appendList(sink, "events", trace.events,
                [&](const TraceEvent &e) { appendEvent(out, trace, e); });
-    appendList(out, "diagnostics", trace.diagnostics,
+    appendList(sink, "diagnostics", trace.diagnostics,
                [&](const Diagnostic &d) { appendDiagnostic(out, trace, d); });
     if (!trace.loop.empty())
-        appendLoop(out, trace);
+        appendLoop(sink, trace);
     out += "  \"outcome\": ";
     ObjectLine outcome(out);
     outcome.str("status", outcomeName(trace.outcome.status));
@@ -296,7 +338,22 @@ QByteArray writeTraceJson(const Trace &trace)
         outcome.str("error", trace.outcome.error);
     outcome.close();
     out += "\n}\n";
-    return out;
+}
+
+} // namespace
+
+QByteArray writeTraceJson(const Trace &trace)
+{
+    Sink sink;
+    writeTrace(sink, trace);
+    return std::move(sink.out);
+}
+
+bool writeTraceJson(const Trace &trace, QIODevice &out)
+{
+    Sink sink(&out);
+    writeTrace(sink, trace);
+    return sink.finish();
 }
 
 } // namespace loopscope

@@ -5,6 +5,7 @@
 #include "trace/trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 
 #include <optional>
@@ -16,6 +17,9 @@ namespace loopscope {
 // the text back gives the same bits. Optional keys (`on`, `step`, `result`, ...) are left out
 // when empty; a non-finite time is written as null (and refused on reading).
 QByteArray writeTraceJson(const Trace &trace);
+// The same bytes written to `out` as they are made, a MiB at a time (a big run's trace file);
+// false if a write failed.
+bool writeTraceJson(const Trace &trace, QIODevice &out);
 
 // Reads a trace and checks what every consumer relies on: known names, finite times,
 // 0 <= start <= end with each lane's spans in order and not overlapping, lane references
@@ -31,6 +35,17 @@ std::optional<Trace> readTraceFile(const QString &path, QString *error = nullptr
 // A file's bytes, JSON or binary, as readTraceFile reads them (for a caller that has read the
 // file already: a big trace is read once).
 std::optional<Trace> readTraceBytes(const QByteArray &bytes, QString *error = nullptr);
+
+// A file's bytes as one Open reads them, parsed once: a trace (binary by its magic, JSON by its
+// "format": "loopscope-trace") is read whole, or refused with its error; anything else is not a
+// trace and is left to be read as a scenario. A trace of millions of spans is not parsed twice.
+struct TraceFileRead
+{
+    bool isTrace = false;       // the bytes say they are a trace, read or refused
+    std::optional<Trace> trace; // the trace, when it was read
+    QString error;              // why a trace was refused (readTraceBytes' words)
+};
+TraceFileRead readIfTrace(const QByteArray &bytes);
 
 // Whether `json` says it is a trace ("format": "loopscope-trace") rather than a scenario, so
 // that one Open takes either. Nothing else is checked: readTraceJson says what is wrong.

@@ -371,10 +371,11 @@ T TraceReader::readLoopItem(const QJsonObject &o, const QString &path, const cha
 
 } // namespace
 
-std::optional<Trace> readTraceJson(const QByteArray &json, QString *error)
+namespace {
+
+std::optional<Trace> readTraceDocument(const QJsonDocument &doc, const QJsonParseError &parseError,
+                                       QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     try {
         if (parseError.error != QJsonParseError::NoError)
             refuse(QStringLiteral("$"), QStringLiteral("not JSON (%1 at byte %2)")
@@ -390,11 +391,40 @@ std::optional<Trace> readTraceJson(const QByteArray &json, QString *error)
     }
 }
 
-bool isTraceJson(const QByteArray &json)
+bool saysTrace(const QJsonDocument &doc)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(json);
     return doc.isObject()
            && doc.object().value(QLatin1String("format")) == QLatin1String("loopscope-trace");
+}
+
+} // namespace
+
+std::optional<Trace> readTraceJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    return readTraceDocument(doc, parseError, error);
+}
+
+bool isTraceJson(const QByteArray &json)
+{
+    return saysTrace(QJsonDocument::fromJson(json));
+}
+
+TraceFileRead readIfTrace(const QByteArray &bytes)
+{
+    TraceFileRead read;
+    if (isTraceBinary(bytes)) {
+        read.isTrace = true;
+        read.trace = readTraceBinary(bytes, &read.error);
+        return read;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    read.isTrace = saysTrace(doc);
+    if (read.isTrace)
+        read.trace = readTraceDocument(doc, parseError, &read.error);
+    return read;
 }
 
 std::optional<Trace> readTraceFile(const QString &path, QString *error)

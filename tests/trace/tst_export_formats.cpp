@@ -9,11 +9,44 @@
 #include "trace/trace_binary.h"
 #include "trace/trace_json.h"
 
+#include <QIODevice>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace loopscope;
 
 namespace {
+
+// A file that keeps what it is given, counting the writes and their largest size; or one whose
+// every write fails (a full disk).
+class WriteLog : public QIODevice
+{
+public:
+    explicit WriteLog(bool failing = false)
+        : m_failing(failing)
+    {
+        open(QIODevice::WriteOnly);
+    }
+    QByteArray bytes;
+    int writes = 0;
+    qint64 largest = 0;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        if (m_failing)
+            return -1;
+        ++writes;
+        largest = std::max(largest, size);
+        bytes.append(data, size);
+        return size;
+    }
+
+private:
+    bool m_failing;
+};
 
 Scenario titled(const QString &title)
 {
@@ -142,6 +175,43 @@ private Q_SLOTS:
                                            {QStringLiteral("b"), trace}};
         QCOMPARE(exportFormatInfo(ExportFormat::Mermaid).comparisonText(runs, QStringLiteral("L")),
                  compareMermaid(runs, QStringLiteral("L")).toUtf8());
+    }
+
+    // The formats of big runs are written to the file as they are made, a MiB at a time, never
+    // held whole beside the trace: the bytes are runText's, in several writes of about a MiB.
+    void bigRunFormatsStreamToTheFile_data()
+    {
+        QTest::addColumn<ExportFormat>("format");
+        QTest::addColumn<int>("spansPerLane"); // of 10 lanes: 2 to 3 MiB in this format
+        QTest::newRow("perfetto.json") << ExportFormat::Perfetto << 2'000;
+        QTest::newRow("perfetto-trace") << ExportFormat::PerfettoProto << 5'000;
+        QTest::newRow("trace json") << ExportFormat::TraceJson << 2'500;
+        QTest::newRow("lstrace") << ExportFormat::TraceBinary << 25'000;
+    }
+    void bigRunFormatsStreamToTheFile()
+    {
+        QFETCH(ExportFormat, format);
+        QFETCH(int, spansPerLane);
+        const ExportFormatInfo &info = exportFormatInfo(format);
+        QVERIFY(info.runWrite);
+        const Trace trace = testing::bigTrace(10, spansPerLane);
+        WriteLog file;
+        QVERIFY(info.runWrite(trace, file));
+        const QByteArray whole = info.runText(Scenario{}, trace);
+        QVERIFY(whole.size() > 2 * (1 << 20));
+        QCOMPARE(file.bytes.size(), whole.size());
+        QVERIFY(file.bytes == whole);
+        QCOMPARE_GE(file.writes, int(whole.size() >> 20));
+        QCOMPARE_LE(file.largest, (1 << 20) + 4096); // a MiB and at most one item over it
+    }
+
+    void aFailedWriteIsReported_data() { bigRunFormatsStreamToTheFile_data(); }
+    void aFailedWriteIsReported()
+    {
+        QFETCH(ExportFormat, format);
+        QFETCH(int, spansPerLane);
+        WriteLog full(true);
+        QVERIFY(!exportFormatInfo(format).runWrite(testing::bigTrace(2, spansPerLane), full));
     }
 };
 

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void axisFollowsDuration();
     void mergesRunsOfShortSpans();
     void staysUnderMermaidsTextLimit();
+    void saysWhenTooBigForMermaid();
     void shortensNamesThatDoNotFit();
     void sanitizes_data();
     void sanitizes();
@@ -160,6 +161,40 @@ void TestMermaid::staysUnderMermaidsTextLimit()
     QCOMPARE(text.count(QLatin1String(" spans) :active, t")), 60);
     QVERIFY(
         text.contains(QLatin1String("    running / waiting (400 spans) :active, t60, 0, 10400\n")));
+}
+
+// 3,000 lanes of one bar each pass the limit at any level of detail: the text says so, with
+// its size, right after `gantt`, and still holds every lane (a comment is all it adds).
+void TestMermaid::saysWhenTooBigForMermaid()
+{
+    Trace t;
+    t.duration = 1.0;
+    for (int l = 0; l < 3000; ++l) {
+        Lane lane{QStringLiteral("task-%1").arg(l + 1),
+                  LaneKind::Task,
+                  QStringLiteral("w%1").arg(l),
+                  -1,
+                  QStringLiteral("w"),
+                  {},
+                  LaneResult::Done};
+        lane.spans.push_back(testing::span(t, LaneState::Running, 0.0, 1.0));
+        t.lanes.push_back(lane);
+    }
+    const QString text = mermaidGantt(t);
+    const qsizetype gantt = text.indexOf(QLatin1String("\ngantt\n"));
+    QVERIFY(gantt > 0);
+    const QString comment
+        = text.mid(gantt + 7, text.indexOf(QLatin1Char('\n'), gantt + 7) - gantt - 7);
+    const qsizetype without = text.size() - comment.size() - 1;
+    QVERIFY(without > 50000);
+    QCOMPARE(comment,
+             QStringLiteral("    %% Too big for Mermaid: %1 characters where Mermaid draws at "
+                            "most 50000 (3000 lanes). Export a picture (.svg, .png, .pdf) "
+                            "or a Perfetto trace (.perfetto-trace) for a run this size.")
+                 .arg(without));
+    QCOMPARE(text.count(QLatin1String("    section w")), 3000);
+    QVERIFY(
+        text.endsWith(QLatin1String("    section w2999\n    running :active, t3000, 0, 1000\n")));
 }
 
 // 10 s over 650 px: 0.065 px per ms; a name needs 6.5 px a character plus 10.

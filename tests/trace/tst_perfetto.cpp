@@ -53,6 +53,7 @@ private Q_SLOTS:
     void turnsWakesIntoMatchedFlows();
     void turnsOtherEventsIntoInstants();
     void skipsEventsOfUnknownLanes();
+    void writesTheBytesOfOneJsonDocument();
 };
 
 void TestPerfetto::namesOneTrackPerLaneInLaneOrder()
@@ -158,6 +159,23 @@ void TestPerfetto::skipsEventsOfUnknownLanes()
     const QList<QJsonObject> instants = withPhase(events, "i");
     QCOMPARE(instants.size(), 1);
     QCOMPARE(str(instants.first(), "name"), QStringLiteral("wake via lock"));
+}
+
+// Written an event at a time, the text is exactly what QJsonDocument writes for the whole
+// document (compact, keys sorted, its number forms), as the export always was.
+void TestPerfetto::writesTheBytesOfOneJsonDocument()
+{
+    for (const Trace &trace : {testing::smallTrace(), testing::bigTrace(3, 40)}) {
+        const QByteArray bytes = perfettoJson(trace);
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+        QVERIFY(doc.isObject());
+        QCOMPARE(doc.toJson(QJsonDocument::Compact), bytes);
+        QVERIFY(bytes.startsWith(R"({"displayTimeUnit":"ms","traceEvents":[{"args":)"));
+    }
+    Trace empty;
+    QCOMPARE(perfettoJson(empty),
+             QByteArray(R"({"displayTimeUnit":"ms","traceEvents":[{"args":{"name":""},)"
+                        R"("name":"process_name","ph":"M","pid":1,"tid":0}]})"));
 }
 
 QTEST_GUILESS_MAIN(TestPerfetto)

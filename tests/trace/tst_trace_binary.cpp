@@ -189,6 +189,42 @@ private Q_SLOTS:
         QVERIFY(!isTraceFile(QByteArrayLiteral("{\"format\": \"loopscope-scenario\"}")));
     }
 
+    // One Open parses the file once: a trace in either form is read whole, a bad trace is
+    // refused in readTraceBytes' words, and anything else is left to the scenario reader.
+    void readIfTraceParsesOnce()
+    {
+        const Trace trace = testing::smallTrace();
+        for (const QByteArray &bytes : {writeTraceBinary(trace), writeTraceJson(trace)}) {
+            const TraceFileRead read = readIfTrace(bytes);
+            QVERIFY(read.isTrace);
+            QVERIFY2(read.trace, qPrintable(read.error));
+            compareExactly(*read.trace, trace);
+            QCOMPARE(read.error, QString());
+        }
+        QByteArray bad = writeTraceJson(trace);
+        bad.replace("\"duration\": 2.0", "\"duration\": \"2\"");
+        const TraceFileRead refused = readIfTrace(bad);
+        QVERIFY(refused.isTrace);
+        QVERIFY(!refused.trace);
+        QString expected;
+        QVERIFY(!readTraceBytes(bad, &expected));
+        QCOMPARE(refused.error, expected);
+        QCOMPARE(refused.error,
+                 QStringLiteral(
+                     "$.duration: expected a time in seconds from 0 to 1000000000, got a string"));
+        QByteArray cut = writeTraceBinary(trace);
+        cut.chop(3);
+        QVERIFY(readIfTrace(cut).isTrace);
+        QVERIFY(readIfTrace(cut).error.startsWith(QLatin1String("byte ")));
+        for (const QByteArray &other : {QByteArrayLiteral("{\"format\": \"loopscope-scenario\"}"),
+                                        QByteArray("not json"), QByteArray()}) {
+            const TraceFileRead read = readIfTrace(other);
+            QVERIFY(!read.isTrace);
+            QVERIFY(!read.trace);
+            QCOMPARE(read.error, QString());
+        }
+    }
+
     // A gap-free lane costs a byte of state and flags, the end's 8 bytes and its string
     // references: about a tenth of its JSON.
     void isCompact()

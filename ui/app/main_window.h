@@ -131,6 +131,8 @@ private:
     void listResources(const Trace &trace);
     void applyLaneFilter();
     void showTrace(const Trace &trace, bool finished);
+    // A trace read (or refused with `error`) from the file at `path`: shown, or the refusal said.
+    bool showOpenedTrace(const QString &path, std::optional<Trace> trace, const QString &error);
     void showTraceFile(const QString &path, Trace trace); // moved into the timeline
     void leaveTraceFile();
     QString traceFileStatus() const;

@@ -35,11 +35,11 @@ bool MainWindow::openFile(const QString &path)
 {
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
-        return openScenario(path); // says why it cannot be read
-    const QByteArray bytes = in.readAll();
+        return openScenario(path);                  // says why it cannot be read
+    TraceFileRead read = readIfTrace(in.readAll()); // parsed once, whatever its size
     in.close();
-    if (isTraceFile(bytes))
-        return openTrace(path, bytes);
+    if (read.isTrace)
+        return showOpenedTrace(path, std::move(read.trace), read.error);
     return openScenario(path); // says what is wrong with a file that is neither
 }
 
@@ -53,6 +53,12 @@ bool MainWindow::openTrace(const QString &path, const QByteArray &bytes)
 {
     QString error;
     std::optional<Trace> trace = readTraceBytes(bytes, &error);
+    return showOpenedTrace(path, std::move(trace), error);
+}
+
+bool MainWindow::showOpenedTrace(const QString &path, std::optional<Trace> trace,
+                                 const QString &error)
+{
     if (!trace) {
         QMessageBox::warning(this, tr("Cannot open trace"),
                              tr("%1: %2").arg(QFileInfo(path).fileName(), error));

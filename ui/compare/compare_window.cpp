@@ -114,14 +114,12 @@ bool CompareWindow::addFile(const QString &path, QString *error)
 {
     QFile file(path);
     const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    if (isTraceFile(bytes)) {
-        QString problem;
-        const std::optional<Trace> trace = readTraceBytes(bytes, &problem);
-        if (trace)
-            addTrace(fileLabel(path), *trace);
+    if (const TraceFileRead read = readIfTrace(bytes); read.isTrace) { // parsed once
+        if (read.trace)
+            addTrace(fileLabel(path), *read.trace);
         else if (error)
-            *error = tr("%1: %2").arg(path, problem);
-        return trace.has_value();
+            *error = tr("%1: %2").arg(path, read.error);
+        return read.trace.has_value();
     }
     const ScenarioLoad load = readScenarioFile(path);
     if (!load.ok()) {
