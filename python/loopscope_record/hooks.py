@@ -29,6 +29,12 @@ _IGNORED = Lane("ignored", "task", "ignored")  # the lane of asyncio's own shutd
 _IGNORED.given_name = ""
 
 
+class _Gone(weakref.ref):
+    """A weak reference to a task, with the key of its lane in Hooks.lanes."""
+
+    __slots__ = ("key",)
+
+
 def run_failed(handle, exc):
     """What Handle._run does with an exception from its callback (3.11-3.13)."""
     loop = handle._loop
@@ -99,10 +105,16 @@ class Hooks:
         key = id(task)
         self.lanes[key] = lane
         self.order[key] = len(self.order)
-        weakref.finalize(task, self.lanes.pop, key, None)
+        # Forgotten when the task dies (a weak reference, lighter than weakref.finalize: a
+        # server makes a task per connection).
+        lane.gone = _Gone(task, self._forget)
+        lane.gone.key = key
         if parent is not None:
             self.rec.event(self.clock.now(), lane, "create", by=parent)
         return lane
+
+    def _forget(self, gone):
+        self.lanes.pop(gone.key, None)
 
     # Steps --------------------------------------------------------------------------------
 
@@ -255,9 +267,9 @@ class Hooks:
 
     # Scheduling ---------------------------------------------------------------------------
 
-    def scheduled(self, handle, callback, args):
-        task = getattr(callback, "__self__", None)
-        known = self.lanes.get(id(task))  # only live tasks are there (see step_hook)
+    def scheduled(self, handle, task, known, args):
+        """call_soon of `handle` (patches.py): `task` its callback's __self__, `known` its lane
+        when it is a task known already."""
         if known is None and type(task) not in TASK_TYPES:  # None is no task either
             waker = self.running or self.context_waker
             if waker is not None:
@@ -266,7 +278,8 @@ class Hooks:
         lane = known if known is not None else self._new_lane(task)
         if lane is _IGNORED or lane is self.running:
             return
-        t = self.clock.now()
+        clock = self.clock
+        t = clock.t if clock.virtual else (clock.counter() - clock.base_ns) / 1e9  # now()
         deadline = self.deadline
         if deadline is not None and deadline < t:  # a timer's late callback
             lane.times.append(max(deadline, lane.times[-1]) if lane.times else deadline)
@@ -284,4 +297,4 @@ class Hooks:
             lane.cancels = cancelling
             self.rec.event(t, lane, "cancel", by=waker)
         elif waker is not None and waker is not lane:
-            self.rec.events.append((t, lane, "wake", waker, lane.on))  # no dict: the commonest
+            self.rec.wake(t, lane, waker, lane.on)  # no tuple, no dict: the commonest

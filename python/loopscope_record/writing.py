@@ -50,7 +50,7 @@ def trace_parts(rec, end, status, error, logged=True):
     if loop is None:  # the log is not the lanes' (a snapshot taken while they changed)
         return trace_parts(rec, end, status, error, logged=False)
     parts += [loop,
-              '],"events":', _dumps([_event_json(*e) for e in list(rec.events)]),
+              '],"events":', _dumps([_event_json(*e) for e in rec.event_list()]),
               ',"diagnostics":', _dumps([
                   {"t": _t(t), "lane": lane.id if lane else None, "severity": severity,
                    "code": code, "message": message}
