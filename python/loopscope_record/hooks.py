@@ -157,9 +157,11 @@ class Hooks:
         running, ready, step_of = M_RUNNING, M_READY, self.rec.steps.append
         step_time = self.rec.step_times.append
         cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
+        last_end = -1.0  # when the last step logged ended
+        rec = self.rec
 
         def recorded_run(handle):
-            nonlocal cpu_at, cpu_seen
+            nonlocal cpu_at, cpu_seen, last_end
             callback = handle._callback
             task = getattr(callback, "__self__", None)
             lane = lane_of(id(task))  # only live tasks are there: no other object has their id
@@ -201,6 +203,9 @@ class Hooks:
                         cpu_seen, cpu_at = thread_time(), t1
                         hooks._real_step_kind(lane, t0, t1, cpu_seen - cpu0)
                     step_time(t1)  # after: a step logged whole has its kind noted
+                    if t0 <= last_end or t1 <= t0:  # not each after the last (writing.step_log)
+                        rec.steps_in_order = False
+                    last_end = t1
                 if task.done():
                     hooks._ended(task, lane, t1)
                 elif task._fut_waiter is None:  # it yielded (sleep(0)): its next step is queued
