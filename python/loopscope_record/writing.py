@@ -130,9 +130,11 @@ def segments(times, marks, n, end):
     if n and times[n - 1] >= end:
         irregular.add(n - 1)
     irregular.update(_same_as_next(marks))
-    gaps = [m for m in _gap_marks() if m in marks]
-    if gaps:
-        irregular.update(i for i in range(n) if marks[i] in gaps)
+    for gap in _gap_marks():  # found by list.index, at C speed: a gap is rare (a task's end)
+        i = _index(marks, gap, 0)
+        while i >= 0:
+            irregular.add(i)
+            i = _index(marks, gap, i + 1)
     at, slow_from = 0, None  # changes before `at` are given; a slow range open from slow_from
     for i in sorted(irregular):
         lo, hi = max(i - 1, 0), min(i + 2, n)
@@ -148,6 +150,14 @@ def segments(times, marks, n, end):
         yield slow_from, at, False
     if at < n:
         yield at, n, True
+
+
+def _index(items, item, start):
+    """items.index(item, start), or -1."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 def _same_as_next(marks):
