@@ -1,6 +1,6 @@
 """The hooks that watch asyncio (recorder-notes.md tried them on CPython 3.11-3.13).
 
-- `Handle._run`: a handle whose callback is bound to a Task is one step of that task: its
+- `Handle._run` of a task's step (patches.py makes it a handle of its own): one step: its
   `running` span, `blocking` when the thread's CPU time stayed far below the wall time;
   after it, the task's `_fut_waiter` says what it waits for (waits.py).
 - `BaseEventLoop.call_soon`: a task's step scheduled makes it `ready`; the task running at that

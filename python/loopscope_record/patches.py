@@ -28,8 +28,8 @@ def _install_loop(hooks):
     """call_soon makes a task's step a step handle and a callback scheduled by a task (or by
     such a callback) a waker handle, whose _run are the hooks (Hooks.step_hook and
     run_callback); every other handle (a transport's I/O callbacks, most of an I/O-bound
-    program's) keeps Handle._run and costs nothing. A timer, rare, keeps the whole hook (TimerHandle._run): it may be late, and its
-    callback may be a task's."""
+    program's) keeps Handle._run and costs nothing. A timer, rare, keeps the whole hook
+    (TimerHandle._run): it may be late, and its callback may be a task's."""
     run = events.Handle._run
     base = base_events.BaseEventLoop
     call_soon, _call_soon, get_debug = base.call_soon, base._call_soon, base.get_debug
