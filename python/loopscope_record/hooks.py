@@ -1,8 +1,9 @@
 """The hooks that watch asyncio (recorder-notes.md tried them on CPython 3.11-3.13).
 
-- `Handle._run`: a handle whose callback is bound to a Task is one step of that task: its
+- `Handle._run` of a task's step (patches.py makes it a handle of its own): one step: its
   `running` span, `blocking` when the thread's CPU time stayed far below the wall time and
-  the thread switched out of its own accord (slept, waited for I/O; not preempted); after it, the task's `_fut_waiter` says what it waits for (waits.py).
+  the thread switched out of its own accord (slept, waited for I/O; not preempted); after it,
+  the task's `_fut_waiter` says what it waits for (waits.py).
 - `BaseEventLoop.call_soon`: a task's step scheduled makes it `ready`; the task running at that
   moment is its waker (a plain callback in between, as gather's, passes its scheduler on).
   The first call_soon of a task comes from its constructor: the task is created there, by the
@@ -32,6 +33,12 @@ _SLOW_STEP = 0.1  # asyncio's slow_callback_duration
 _INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
 _IGNORED = Lane("ignored", "task", "ignored")  # the lane of asyncio's own shutdown tasks
 _IGNORED.given_name = ""
+
+
+class _Gone(weakref.ref):
+    """A weak reference to a task, with the key of its lane in Hooks.lanes."""
+
+    __slots__ = ("key",)
 
 
 def run_failed(handle, exc):
@@ -114,10 +121,16 @@ class Hooks:
         key = id(task)
         self.lanes[key] = lane
         self.order[key] = len(self.order)
-        weakref.finalize(task, self.lanes.pop, key, None)
+        # Forgotten when the task dies (a weak reference, lighter than weakref.finalize: a
+        # server makes a task per connection).
+        lane.gone = _Gone(task, self._forget)
+        lane.gone.key = key
         if parent is not None:
             self.rec.event(self.clock.now(), lane, "create", by=parent)
         return lane
+
+    def _forget(self, gone):
+        self.lanes.pop(gone.key, None)
 
     # Steps --------------------------------------------------------------------------------
 
@@ -161,9 +174,11 @@ class Hooks:
         step_time = self.rec.step_times.append
         cpu_at, cpu_seen = -1.0, 0.0  # when (wall) the thread's CPU time was last read, and it
         switches_seen = 0  # the thread's voluntary context switches, read with its CPU time
+        last_end = -1.0  # when the last step logged ended
+        rec = self.rec
 
         def recorded_run(handle):
-            nonlocal cpu_at, cpu_seen, switches_seen
+            nonlocal cpu_at, cpu_seen, switches_seen, last_end
             callback = handle._callback
             task = getattr(callback, "__self__", None)
             lane = lane_of(id(task))  # only live tasks are there: no other object has their id
@@ -206,6 +221,9 @@ class Hooks:
                         hooks._real_step_kind(lane, t0, t1, cpu_seen - cpu0,
                                               switches_seen != switches0 or switches0 < 0)
                     step_time(t1)  # after: a step logged whole has its kind noted
+                    if t0 <= last_end or t1 <= t0:  # not each after the last (writing.step_log)
+                        rec.steps_in_order = False
+                    last_end = t1
                 if task.done():
                     hooks._ended(task, lane, t1)
                 elif task._fut_waiter is None:  # it yielded (sleep(0)): its next step is queued
@@ -272,9 +290,9 @@ class Hooks:
 
     # Scheduling ---------------------------------------------------------------------------
 
-    def scheduled(self, handle, callback, args):
-        task = getattr(callback, "__self__", None)
-        known = self.lanes.get(id(task))  # only live tasks are there (see step_hook)
+    def scheduled(self, handle, task, known, args):
+        """call_soon of `handle` (patches.py): `task` its callback's __self__, `known` its lane
+        when it is a task known already."""
         if known is None and type(task) not in TASK_TYPES:  # None is no task either
             waker = self.running or self.context_waker
             if waker is not None:
@@ -283,7 +301,8 @@ class Hooks:
         lane = known if known is not None else self._new_lane(task)
         if lane is _IGNORED or lane is self.running:
             return
-        t = self.clock.now()
+        clock = self.clock
+        t = clock.t if clock.virtual else (clock.counter() - clock.base_ns) / 1e9  # now()
         deadline = self.deadline
         if deadline is not None and deadline < t:  # a timer's late callback
             lane.times.append(max(deadline, lane.times[-1]) if lane.times else deadline)
@@ -301,4 +320,4 @@ class Hooks:
             lane.cancels = cancelling
             self.rec.event(t, lane, "cancel", by=waker)
         elif waker is not None and waker is not lane:
-            self.rec.events.append((t, lane, "wake", waker, lane.on))  # no dict: the commonest
+            self.rec.wake(t, lane, waker, lane.on)  # no tuple, no dict: the commonest

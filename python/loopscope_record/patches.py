@@ -7,9 +7,9 @@ import time
 import warnings
 import weakref
 from asyncio import base_events, events
-from concurrent.futures import ProcessPoolExecutor
 from contextvars import copy_context
 
+from . import hooks as hooks_module
 from .recording import BLOCKING, RUNNING, WAITING
 
 
@@ -26,23 +26,50 @@ _HANDLE_SLOTS = ("_callback", "_args", "_cancelled", "_loop", "_source_traceback
 
 
 def _install_loop(hooks):
+    """call_soon makes a task's step a step handle and a callback scheduled by a task (or by
+    such a callback) a waker handle, whose _run are the hooks (Hooks.step_hook and
+    run_callback); every other handle (a transport's I/O callbacks, most of an I/O-bound
+    program's) keeps Handle._run and costs nothing. A timer, rare, keeps the whole hook
+    (TimerHandle._run): it may be late, and its callback may be a task's."""
     run = events.Handle._run
     base = base_events.BaseEventLoop
     call_soon, _call_soon, get_debug = base.call_soon, base._call_soon, base.get_debug
     scheduled, lane_of, handle_type = hooks.scheduled, hooks.lanes.get, events.Handle
+    task_types = hooks_module.TASK_TYPES
     new_handle = handle_type.__new__
     inline = handle_type.__slots__ == _HANDLE_SLOTS  # else Handle() builds each handle
     plain_loops = set()  # loop types whose _call_soon and get_debug are BaseEventLoop's
+    recorded_run = hooks.step_hook(run)
+
+    def run_waker(handle):
+        return hooks.run_callback(handle, run)
+
+    # Named as asyncio's, so that a handle's repr (debug-mode messages) stays the same.
+    step_type = type("Handle", (handle_type,), {"__slots__": (), "_run": recorded_run,
+                                                "__module__": handle_type.__module__})
+    waker_type = type("Handle", (handle_type,), {"__slots__": (), "_run": run_waker,
+                                                 "__module__": handle_type.__module__})
 
     def recorded_call_soon(loop, callback, *args, context=None):
+        task = getattr(callback, "__self__", None)
+        lane = lane_of(id(task))  # lanes holds only tasks
+        running = hooks.running
+        if lane is not None or type(task) in task_types:
+            kind = step_type
+        elif running is not None or hooks.context_waker is not None:
+            kind = waker_type
+        else:  # nobody to pass on: a plain Handle, nothing to record
+            kind = handle_type
         if loop._debug or loop._closed or type(loop) not in plain_loops:
             handle = call_soon(loop, callback, *args, context=context)
-            if type(loop)._call_soon is _call_soon and type(loop).get_debug is get_debug:
+            if kind is not handle_type:
+                handle.__class__ = kind  # the same layout: no slots of its own
+            if type(loop)._call_soon is recorded__call_soon and type(loop).get_debug is get_debug:
                 plain_loops.add(type(loop))
         elif inline:
             # BaseEventLoop.call_soon and Handle.__init__ without debug (the same in 3.11 to
             # 3.13) in this frame: three frames less per call_soon than the program has.
-            handle = new_handle(handle_type)
+            handle = new_handle(kind)
             handle._context = copy_context() if context is None else context
             handle._loop = loop
             handle._callback = callback
@@ -52,17 +79,25 @@ def _install_loop(hooks):
             handle._source_traceback = None  # extracted only in debug mode
             loop._ready.append(handle)
         else:
-            handle = handle_type(callback, args, loop, context)
+            handle = kind(callback, args, loop, context)
             loop._ready.append(handle)
-        running = hooks.running
         # A task scheduling its own next step (a bare yield: sleep(0)) changes nothing that
-        # scheduled() would record: said here, without the call (lanes holds only tasks).
-        if running is None or lane_of(id(getattr(callback, "__self__", None))) is not running:
-            scheduled(handle, callback, args)
+        # scheduled() would record: said here, without the call.
+        if kind is not handle_type and (running is None or lane is not running):
+            scheduled(handle, task, lane, args)
         return handle
 
-    events.Handle._run = hooks.step_hook(run)
-    base.call_soon = recorded_call_soon
+    def recorded__call_soon(loop, callback, args, context):
+        """What call_soon_threadsafe (and call_soon in debug mode) schedule: a task's step is
+        a step handle there too."""
+        handle = _call_soon(loop, callback, args, context)
+        task = getattr(callback, "__self__", None)
+        if lane_of(id(task)) is not None or type(task) in task_types:
+            handle.__class__ = step_type
+        return handle
+
+    events.TimerHandle._run = recorded_run
+    base.call_soon, base._call_soon = recorded_call_soon, recorded__call_soon
 
 
 def _install_primitives(hooks):
@@ -171,7 +206,10 @@ def _install_pools(hooks):
         hooks.clock.jobs -= 1
 
     def recorded_run_in_executor(loop, executor, func, *args):
-        is_process = isinstance(executor, ProcessPoolExecutor)
+        # Not imported unless the program did (it brings multiprocessing): else no executor is one.
+        process_module = sys.modules.get("concurrent.futures.process")
+        is_process = process_module is not None and isinstance(
+            executor, process_module.ProcessPoolExecutor)
         entry = [(WAITING, "process" if is_process else "thread"), None]
         fut = run_in_executor(loop, executor, func if is_process else timed(func, entry), *args)
         hooks.completer[fut] = entry

@@ -19,10 +19,12 @@ import selectors
 import threading
 import time
 from asyncio import base_events, futures
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-from . import cputime, pools_virtual
 from .recording import WAITING
+
+# The pools' model (pools_virtual, cputime, and concurrent.futures' executors, which bring
+# multiprocessing) is imported by install(): a recording on the real clock, which imports this
+# module for its Clock, starts without them.
 
 _INF = float("inf")
 
@@ -157,6 +159,8 @@ def install(clock, hooks):
         def new_event_loop(self):
             return VirtualLoop(clock)
 
+    from . import cputime, pools_virtual
+
     asyncio.set_event_loop_policy(Policy())
     clock.world = pools_virtual.World(clock, hooks)
     cputime.install(clock, hooks, clock.world)
@@ -167,6 +171,10 @@ def install(clock, hooks):
 
 def _install_pools(world, hooks):
     """run_in_executor (and so to_thread) hands its job to the world instead of the pool."""
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+    from . import pools_virtual
+
     real_run_in_executor = base_events.BaseEventLoop.run_in_executor
 
     def virtual_run_in_executor(loop, executor, func, *args):

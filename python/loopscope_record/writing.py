@@ -50,7 +50,7 @@ def trace_parts(rec, end, status, error, logged=True):
     if loop is None:  # the log is not the lanes' (a snapshot taken while they changed)
         return trace_parts(rec, end, status, error, logged=False)
     parts += [loop,
-              '],"events":', _dumps([_event_json(*e) for e in list(rec.events)]),
+              '],"events":', _dumps([_event_json(*e) for e in rec.event_list()]),
               ',"diagnostics":', _dumps([
                   {"t": _t(t), "lane": lane.id if lane else None, "severity": severity,
                    "code": code, "message": message}
@@ -70,8 +70,9 @@ def step_log(rec):
     steps = list(rec.steps)
     times = rec.step_times[:]  # after the steps: two a step, unless one was under way
     blocking = list(rec.blocking_steps)  # after those: every blocking one logged whole
-    if not (rec.steps_in_order and steps and len(times) == 2 * len(steps)
-            and all(map(lt, times, islice(times, 1, None)))):
+    # Each after the last is checked as they are logged (Hooks.step_hook: steps_in_order), a
+    # comparison a step there instead of two million floats made and compared here.
+    if not (rec.steps_in_order and steps and len(times) == 2 * len(steps)):
         return None
     return steps, times, blocking
 
@@ -129,9 +130,11 @@ def segments(times, marks, n, end):
     if n and times[n - 1] >= end:
         irregular.add(n - 1)
     irregular.update(_same_as_next(marks))
-    gaps = [m for m in _gap_marks() if m in marks]
-    if gaps:
-        irregular.update(i for i in range(n) if marks[i] in gaps)
+    for gap in _gap_marks():  # found by list.index, at C speed: a gap is rare (a task's end)
+        i = _index(marks, gap, 0)
+        while i >= 0:
+            irregular.add(i)
+            i = _index(marks, gap, i + 1)
     at, slow_from = 0, None  # changes before `at` are given; a slow range open from slow_from
     for i in sorted(irregular):
         lo, hi = max(i - 1, 0), min(i + 2, n)
@@ -147,6 +150,14 @@ def segments(times, marks, n, end):
         yield slow_from, at, False
     if at < n:
         yield at, n, True
+
+
+def _index(items, item, start):
+    """items.index(item, start), or -1."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 def _same_as_next(marks):

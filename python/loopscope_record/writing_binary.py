@@ -92,7 +92,7 @@ class _Marks:
 
 def write_binary(rec, f, end, status, error):
     """Writes the trace to the binary file `f`; `end`, `status`, `error` as writing.trace_parts."""
-    events, diagnostics = list(rec.events), list(rec.diagnostics)  # before the lanes: theirs
+    events, diagnostics = rec.event_list(), list(rec.diagnostics)  # before the lanes: theirs
     lanes = sorted(list(rec.lanes), key=lambda lane: _KIND_ORDER[lane.kind])
     index = {id(lane): i for i, lane in enumerate(lanes)}
     limit = len(MARKS)  # a mark made after this (--stream) ends its lane's snapshot there

@@ -41,8 +41,20 @@ def same_writer(other, argv):
     spec.loader.exec_module(theirs)
     same = []
 
+    class Theirs:
+        """The recording as an older writer reads it: its events a list of tuples, a wake
+        (t, lane, "wake", by, via) (before Recording.event_list, wakes were kept so)."""
+
+        def __init__(self, rec):
+            self._rec = rec
+            self.events = rec.event_list() if hasattr(rec, "event_list") else rec.events
+
+        def __getattr__(self, name):
+            return getattr(self._rec, name)
+
     def write(rec, _path, *_args, **_kwargs):
-        texts = [w.trace_text(rec, rec.duration, rec.status, rec.error) for w in (writing, theirs)]
+        texts = [w.trace_text(r, rec.duration, rec.status, rec.error)
+                 for w, r in ((writing, rec), (theirs, Theirs(rec)))]
         same.append(texts[0] == texts[1])
         print(f"{'same' if same[-1] else 'DIFFERENT'}: {len(texts[0])} bytes", file=sys.stderr)
 
