@@ -35,6 +35,7 @@ class TestRuntimeSemantics : public QObject
 private Q_SLOTS:
     void invalidStateErrorIsAnException();
     void reprOfBuiltExceptions();
+    void keywordConstantsAreExpressions();
 };
 
 // asyncio.InvalidStateError (t.result() of a pending task, a future's result set twice) was no
@@ -73,6 +74,15 @@ void TestRuntimeSemantics::reprOfBuiltExceptions()
                   "(34, 'Numerical result out of range')"}));
     QCOMPARE(resultsText(trace),
              QStringLiteral("main=done inner-1=failed bad-1=cancelled bad-2=failed"));
+}
+
+// "$None", "$True" and "$False" were taken for references to variables of those names, so
+// check refused them (expected a parameter or variable of "main"): they are Python's constants.
+void TestRuntimeSemantics::keywordConstantsAreExpressions()
+{
+    const Trace trace = runFile(QStringLiteral("keyword-constants.loop.json"));
+    QCOMPARE(printsText(trace), QStringList({"0.125 main: None False True None"}));
+    QCOMPARE(resultsText(trace), QStringLiteral("main=done job-1=done"));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeSemantics)
