@@ -88,7 +88,7 @@ class Semantics:
 
     def value(self):
         return self.rng.choice(["$0.1 + 0.2", "$1.0", "$(1, 'a')", "$[0.27]", "${'k': 1e16}",
-                                None, "$'s'", "$2**40", "$-0.0", "$1e-07", True, 3, 0.27, "$1e16 + 1"])
+                                "$None", "$'s'", "$2**40", "$-0.0", "$1e-07", "$True", 3, 0.27, "$1e16 + 1"])
 
     def task(self, var, outcome, d=None):
         d = self.delay() if d is None else d
@@ -326,19 +326,21 @@ class Semantics:
         if self.rng.random() < 0.5:
             steps.append({"op": "sleep", "seconds": self.delay(2)})
         if kind == "wait":
-            step = {"op": "wait", "items": [{"task": t} for t in tasks], "as": "dn, pn",
+            step = {"op": "wait", "items": self.with_duplicate(tasks), "as": "dn, pn",
                     "return_when": self.rng.choice(["FIRST_COMPLETED", "FIRST_EXCEPTION",
                                                      "ALL_COMPLETED"])}
             if self.rng.random() < 0.6:
                 step["timeout"] = self.delay(3)
             return steps + [self.catching([
                 step, self.say("wait {len(dn)} {len(pn)}"),
-                {"op": "for", "var": "p", "in": "pn", "steps": [{"op": "cancel", "task": "p"}]},
-                {"op": "gather", "items": [{"star": "pn"}], "return_exceptions": True,
+                # in the items' order: CPython iterates the set by address
+                {"op": "set", "name": "pl", "value": f"$[t for t in ({', '.join(tasks)},) if t in pn]"},
+                {"op": "for", "var": "p", "in": "pl", "steps": [{"op": "cancel", "task": "p"}]},
+                {"op": "gather", "items": [{"star": "pl"}], "return_exceptions": True,
                  "as": "r"},
                 self.say("pending gave {r!r}")], True)]
         if kind == "as_completed":
-            step = {"op": "as_completed", "items": [{"task": t} for t in tasks], "as": "x",
+            step = {"op": "as_completed", "items": self.with_duplicate(tasks), "as": "x",
                     "steps": [self.say("as_completed {x!r}")]}
             if self.rng.random() < 0.5:
                 step["timeout"] = self.delay(3)
@@ -354,6 +356,71 @@ class Semantics:
             self.catching([{"op": "await", "task": f"s{i}"}], True),
             self.catching([{"op": "await", "task": t, "as": "r"},
                            self.say("inner gave {r!r}")], True)]
+
+    def with_duplicate(self, tasks):
+        """The tasks as items, one of them twice now and then (wait and as_completed make a
+        set of them)."""
+        items = [{"task": t} for t in tasks]
+        if self.rng.random() < 0.3:
+            items.insert(self.rng.randint(0, len(items)), {"task": self.rng.choice(tasks)})
+        return items
+
+    def gather_cancel(self, i):
+        """A task in a gather cancelled from outside, or a gather whose child fails without
+        return_exceptions: what becomes of the other children."""
+        name, t = f"gc{i}", f"gt{i}"
+        kids = []
+        for k in range(self.rng.randint(1, 3)):
+            kind = self.rng.choice(["ok", "fail", "guard", "guard"])
+            if kind == "fail":
+                error = self.rng.choice(ERRORS)
+                kids.append({"coro": f"bad_{error}", "args": {"d": self.delay(3), "m": f"k{k}"}})
+            elif kind == "guard":
+                kids.append({"coro": "guard", "args": {"d": self.delay(4), "v": f"{name}.{k}",
+                                                       "swallow": self.rng.random() < 0.3}})
+            else:
+                kids.append({"coro": "job", "args": {"d": self.delay(3), "v": k}})
+        self.coroutines.append({"name": name, "steps": [
+            {"op": "try", "steps": [
+                {"op": "gather", "items": kids, "as": "r",
+                 "return_exceptions": self.rng.random() < 0.3},
+                {"op": "print", "text": f"{name} gathered {{r!r}}"}],
+             "except": {"CancelledError": {"as": "c", "steps": [
+                 {"op": "print", "text": f"{name} cancelled {{c!r}}"}, {"op": "raise"}]}},
+             "finally": [{"op": "print", "text": f"{name} finally"}]}]})
+        steps = [{"op": "create_task", "coro": name, "as": t},
+                 {"op": "sleep", "seconds": self.delay(3)}]
+        if self.rng.random() < 0.6:
+            steps.append({"op": "cancel", "task": t})
+        return steps + [
+            self.catching([{"op": "await", "task": t}], True),
+            {"op": "sleep", "seconds": self.delay(4)},
+            self.say(f"{{{t}.cancelled()}}")]
+
+    def group_cancel(self, i):
+        """A task group child cancelled by the body (not an error of the group), and the body
+        cancelled from outside while the group waits."""
+        name, t = f"gb{i}", f"gbt{i}"
+        body = [{"op": "create_task", "coro": "guard",
+                 "args": {"d": self.delay(4, 1), "v": f"{name}.a", "swallow": False},
+                 "as": "a"},
+                {"op": "create_task", "coro": "job", "args": {"d": self.delay(4), "v": 1},
+                 "as": "b"},
+                {"op": "sleep", "seconds": self.delay(2)},
+                {"op": "cancel", "task": "a"}]
+        self.coroutines.append({"name": name, "steps": [
+            {"op": "try", "steps": [
+                {"op": "task_group", "steps": body},
+                {"op": "print", "text": f"{name} group ended {{a.cancelled()}} {{b.result()}}"}],
+             "except": {"CancelledError": {"as": "c", "steps": [
+                 {"op": "print", "text": f"{name} cancelled {{c!r}} {{a.cancelled()}} "
+                                         f"{{b.cancelled()}}"}, {"op": "raise"}]}}}]})
+        steps = [{"op": "create_task", "coro": name, "as": t},
+                 {"op": "sleep", "seconds": self.delay(4)}]
+        if self.rng.random() < 0.5:
+            steps.append({"op": "cancel", "task": t})
+        return steps + [self.catching([{"op": "await", "task": t}], True),
+                        self.say(f"{{{t}.cancelled()}}")]
 
     def queue_join(self, i):
         q = f"jq{i}"
@@ -464,18 +531,30 @@ class Semantics:
         left, right = self.arithmetic(depth + 1), self.arithmetic(depth + 1)
         if op == "**":
             right = self.rng.choice(["2", "0.5", "-1", "3", "0"])
-        expr = f"({left} {op} {right})"
+        expr = self.representable(f"({left} {op} {right})")
         fn = self.rng.random()
         if fn < 0.15:
             return f"round({expr}, {self.rng.randint(0, 3)})"
         if fn < 0.2:
-            return f"round({expr})"
+            return self.representable(f"round({expr})")
         if fn < 0.25:
             return f"abs({expr})"
         if fn < 0.3:
-            return f"int({expr})"
+            return self.representable(f"int({expr})")
         if fn < 0.35:
             return f"float({expr})"
+        return expr
+
+    def representable(self, expr):
+        """The expression, or a plain number when its value is an int beyond 64 bits or a
+        complex number: values Loopscope does not model (OverflowError there)."""
+        try:
+            value = eval(expr, {"__builtins__": {"round": round, "abs": abs, "int": int,
+                                                 "float": float}})
+        except Exception:
+            return expr  # an error both sides raise: ZeroDivisionError, OverflowError
+        if isinstance(value, complex) or (isinstance(value, int) and abs(value) >= 2 ** 62):
+            return self.number()
         return expr
 
     def numbers(self, i):
@@ -492,7 +571,8 @@ class Semantics:
 
     def scenario(self):
         forms = ["finished", "gather_mixed", "blocked_cancel", "outer_cancel", "groups",
-                 "wait_forms", "queue_join", "errors", "exceptions", "numbers"]
+                 "wait_forms", "queue_join", "errors", "exceptions", "numbers",
+                 "gather_cancel", "group_cancel"]
         main = [{"op": "print", "text": "start"}]
         for i in range(self.rng.randint(2, 5)):
             form = self.rng.choice(forms)
