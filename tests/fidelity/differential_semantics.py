@@ -24,6 +24,9 @@ form that fails shows its error's repr and the next one still runs. The forms:
   condition not held, an event set and cleared in one step while a task waits;
 - `exceptions`: exceptions caught, printed with `{e}` and `{e!r}`, raised again from a handler
   and from a `finally`;
+- a `ticker` task beside most forms prints at each loop iteration (`sleep(0)` in a loop), so
+  that an await which suspends on one side and not on the other, or for one more iteration,
+  shows in the order of the prints;
 - `numbers`: random arithmetic over ints and floats (decimal and binary literals) printed plain
   and through format specs: the float repr (0.1 + 0.2), rounding, floor division and modulo of
   negatives and floats, big ints, ZeroDivisionError and OverflowError caught.
@@ -71,6 +74,10 @@ class Semantics:
                 {"op": "sleep", "seconds": "d"},
                 {"op": "raise", "error": error, "message": "{m}"}]})
         return bad + [
+            {"name": "ticker", "params": ["n", "count"], "steps": [
+                {"op": "repeat", "count": "count", "var": "k", "steps": [
+                    {"op": "print", "text": "tick {n}.{k}"},
+                    {"op": "sleep", "seconds": 0}]}]},
             {"name": "job", "params": ["d", "v"], "steps": [
                 {"op": "sleep", "seconds": "d"},
                 {"op": "print", "text": "job {v!r} after {d}"},
@@ -577,7 +584,11 @@ class Semantics:
         for i in range(self.rng.randint(2, 5)):
             form = self.rng.choice(forms)
             main.append(self.say(f"form {form}"))
-            main.append(self.catching(getattr(self, form)(i), True))
+            steps = getattr(self, form)(i)
+            if self.rng.random() < 0.6:  # how many loop iterations each await takes
+                steps.insert(0, {"op": "create_task", "coro": "ticker",
+                                 "args": {"n": i, "count": self.rng.randint(1, 8)}})
+            main.append(self.catching(steps, True))
         main.append({"op": "print", "text": "end"})
         return {"format": "loopscope-scenario", "version": 1,
                 "title": f"differential semantics {self.seed}",

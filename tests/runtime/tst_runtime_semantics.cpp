@@ -36,6 +36,7 @@ private Q_SLOTS:
     void invalidStateErrorIsAnException();
     void reprOfBuiltExceptions();
     void keywordConstantsAreExpressions();
+    void floatsBeyondRangeAndArityWords();
 };
 
 // asyncio.InvalidStateError (t.result() of a pending task, a future's result set twice) was no
@@ -83,6 +84,24 @@ void TestRuntimeSemantics::keywordConstantsAreExpressions()
     const Trace trace = runFile(QStringLiteral("keyword-constants.loop.json"));
     QCOMPARE(printsText(trace), QStringList({"0.125 main: None False True None"}));
     QCOMPARE(resultsText(trace), QStringLiteral("main=done job-1=done"));
+}
+
+// A float literal or float() text beyond DBL_MAX read as 0.0 (std::from_chars leaves its
+// value unset out of range) where Python reads inf; argument-count errors said "exactly 1
+// argument" and "upper() takes exactly 0 arguments" where CPython words them otherwise.
+void TestRuntimeSemantics::floatsBeyondRangeAndArityWords()
+{
+    const Trace trace = runFile(QStringLiteral("float-range-and-arity.loop.json"));
+    const QString overflow
+        = QStringLiteral("0 main: OverflowError('cannot convert float infinity to integer')");
+    QCOMPARE(printsText(trace),
+             QStringList({"0 main: inf", "0 main: -inf", "0 main: nan", overflow, "0 main: inf",
+                          "0 main: -inf", "0 main: 0.0", "0 main: inf", overflow,
+                          "0 main: TypeError('str.upper() takes no arguments (1 given)')",
+                          "0 main: TypeError('strip expected at most 1 argument, got 3')",
+                          "0 main: TypeError('list.append() takes exactly one argument (0 given)')",
+                          "0 main: TypeError('len() takes exactly one argument (0 given)')",
+                          "0 main: TypeError('abs() takes exactly one argument (2 given)')"}));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeSemantics)

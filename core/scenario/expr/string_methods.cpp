@@ -189,7 +189,7 @@ Value stringMethod(const QString &text, const QString &name, const Values &args)
 {
     if (name == QLatin1String("upper") || name == QLatin1String("lower")
         || name == QLatin1String("title") || name == QLatin1String("capitalize")) {
-        requireArgs(name, args, 0, 0);
+        requireArgs(QStringLiteral("str.") + name, args, 0, 0);
         if (name == QLatin1String("upper"))
             return Value::string(text.toUpper());
         if (name == QLatin1String("lower"))
@@ -197,7 +197,7 @@ Value stringMethod(const QString &text, const QString &name, const Values &args)
         return Value::string(titled(text, name == QLatin1String("title")));
     }
     if (name == QLatin1String("isdigit") || name == QLatin1String("isalpha")) {
-        requireArgs(name, args, 0, 0);
+        requireArgs(QStringLiteral("str.") + name, args, 0, 0);
         const bool digits = name == QLatin1String("isdigit");
         return Value::boolean(!text.isEmpty()
                               && std::all_of(text.begin(), text.end(), [&](QChar c) {
