@@ -37,6 +37,7 @@ private Q_SLOTS:
     void reprOfBuiltExceptions();
     void keywordConstantsAreExpressions();
     void floatsBeyondRangeAndArityWords();
+    void strIsCodePoints();
 };
 
 // asyncio.InvalidStateError (t.result() of a pending task, a future's result set twice) was no
@@ -102,6 +103,33 @@ void TestRuntimeSemantics::floatsBeyondRangeAndArityWords()
                           "0 main: TypeError('list.append() takes exactly one argument (0 given)')",
                           "0 main: TypeError('len() takes exactly one argument (0 given)')",
                           "0 main: TypeError('abs() takes exactly one argument (2 given)')"}));
+}
+
+// Indexing, slicing, iterating, find, padding and comparing a str went by UTF-16 units: an
+// emoji outside the BMP came out as two surrogate halves (printed "?"), `center` padded it
+// one short and '\uffff' < '\U0001f680' was false.
+void TestRuntimeSemantics::strIsCodePoints()
+{
+    const Trace trace = runFile(QStringLiteral("code-points.loop.json"));
+    const QString rocket = QString::fromUcs4(U"\U0001f680", 1);
+    QStringList expected = {"0 main: 'R'",
+                            "0 main: 'Rb'",
+                            "0 main: 'bRa'",
+                            "0 main: ['a', 'R', 'b']",
+                            "0 main: 128640",
+                            "0 main: 2",
+                            "0 main: '..aRb..'",
+                            "0 main: 'aRb  |'",
+                            "0 main: '000aRb'",
+                            "0 main: ['a', 'R', 'b']",
+                            "0 main: ['a', 'b', 'R']",
+                            "0 main: 'R'",
+                            "0 main: True",
+                            "0 main: 4",
+                            "0 main: 'RRRaRb'"};
+    for (QString &line : expected)
+        line.replace(u'R', rocket);
+    QCOMPARE(printsText(trace), expected);
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeSemantics)

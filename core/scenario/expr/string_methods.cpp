@@ -111,7 +111,7 @@ Value affix(const QString &text, const QString &name, const Values &args)
 qint64 occurrences(const QString &text, const QString &part)
 {
     if (part.isEmpty())
-        return text.size() + 1;
+        return codePointCount(text) + 1;
     qint64 count = 0;
     for (qsizetype at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.size()))
         ++count;
@@ -149,7 +149,7 @@ Value padded(const QString &text, const QString &name, const Values &args)
 {
     requireArgs(name, args, 1, name == QLatin1String("zfill") ? 1 : 2);
     const qint64 width = requireIndex(args[0]);
-    const qint64 margin = width - text.size();
+    const qint64 margin = width - codePointCount(text);
     if (margin <= 0)
         return Value::string(text);
     if (name == QLatin1String("zfill")) {
@@ -160,14 +160,14 @@ Value padded(const QString &text, const QString &name, const Values &args)
     const QString fill = args.size() == 2
                              ? requireStr(args[1], name + QLatin1String("() argument 2"))
                              : QStringLiteral(" ");
-    if (fill.size() != 1)
+    if (codePointCount(fill) != 1)
         raise("TypeError", QStringLiteral("The fill character must be exactly one character long"));
     qint64 left = 0;
     if (name == QLatin1String("rjust"))
         left = margin;
     else if (name == QLatin1String("center"))
         left = margin / 2 + (margin & width & 1);
-    return Value::string(QString(left, fill[0]) + text + QString(margin - left, fill[0]));
+    return Value::string(fill.repeated(left) + text + fill.repeated(margin - left));
 }
 
 QString titled(const QString &text, bool everyWord)
@@ -217,8 +217,10 @@ Value stringMethod(const QString &text, const QString &name, const Values &args)
     if (name == QLatin1String("find") || name == QLatin1String("count")) {
         requireArgs(name, args, 1, 1);
         const QString part = requireStr(args[0], QStringLiteral("must be str, not"));
-        return Value::integer(name == QLatin1String("find") ? text.indexOf(part)
-                                                            : occurrences(text, part));
+        if (name == QLatin1String("count"))
+            return Value::integer(occurrences(text, part));
+        const qsizetype at = text.indexOf(part); // in UTF-16 units; Python counts code points
+        return Value::integer(at < 0 ? -1 : codePointCount(text.left(at)));
     }
     return padded(text, name, args);
 }
