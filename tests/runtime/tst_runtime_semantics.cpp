@@ -126,7 +126,8 @@ void TestRuntimeSemantics::strIsCodePoints()
                             "0 main: 'R'",
                             "0 main: True",
                             "0 main: 4",
-                            "0 main: 'RRRaRb'"};
+                            "0 main: 'RRRaRb'",
+                            "0 main: 'b' 'a'"};
     for (QString &line : expected)
         line.replace(u'R', rocket);
     QCOMPARE(printsText(trace), expected);

@@ -4,6 +4,8 @@
 #include "scenario/expr/error.h"
 #include "scenario/expr/operators.h"
 
+#include <QList>
+
 namespace loopscope::expr {
 
 namespace {
@@ -67,15 +69,17 @@ Value strip(const QString &text, const QString &name, const Values &args)
     const bool whitespace = args.empty() || args[0].isNone();
     const QString chars
         = whitespace ? QString() : requireStr(args[0], name + QLatin1String(" arg"));
-    auto stripped = [&](QChar c) { return whitespace ? c.isSpace() : chars.contains(c); };
-    qsizetype begin = 0, end = text.size();
+    const QList<uint> codes = text.toUcs4(), set = chars.toUcs4(); // code points, as Python
+    auto stripped = [&](uint c) { return whitespace ? QChar::isSpace(c) : set.contains(c); };
+    qsizetype begin = 0, end = codes.size();
     if (name != QLatin1String("rstrip"))
-        while (begin < end && stripped(text[begin]))
+        while (begin < end && stripped(codes[begin]))
             ++begin;
     if (name != QLatin1String("lstrip"))
-        while (end > begin && stripped(text[end - 1]))
+        while (end > begin && stripped(codes[end - 1]))
             --end;
-    return Value::string(text.mid(begin, end - begin));
+    return Value::string(QString::fromUcs4(
+        reinterpret_cast<const char32_t *>(codes.constData()) + begin, end - begin));
 }
 
 Value join(const QString &text, const Values &args)
