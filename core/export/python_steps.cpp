@@ -16,7 +16,8 @@ QString exceptionClass(const QString &name)
 {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     if (name == QLatin1String("CancelledError") || name == QLatin1String("QueueFull")
-        || name == QLatin1String("QueueEmpty") || name == QLatin1String("BrokenBarrierError"))
+        || name == QLatin1String("QueueEmpty") || name == QLatin1String("BrokenBarrierError")
+        || name == QLatin1String("InvalidStateError"))
         return QStringLiteral("asyncio.") + name;
     if (name == QLatin1String("*") || !plain.match(name).hasMatch())
         return QStringLiteral("Exception");

@@ -164,14 +164,54 @@ Task *taskOf(const Value &value)
     return task ? &task->task() : nullptr;
 }
 
+namespace {
+
+// The arguments Python's repr() shows for the classes a `raise` step builds from more than
+// one argument (scenario-format.md, `raise`); empty for the others.
+QString builtArguments(const PyError &e)
+{
+    const auto reason = [&e](const char *own) {
+        return PyError::repr(e.message.isEmpty() ? QString::fromLatin1(own) : e.message);
+    };
+    if (e.type == QLatin1String("UnicodeDecodeError"))
+        return QStringLiteral("'utf-8', b'\\xff', 0, 1, ") + reason("invalid start byte");
+    if (e.type == QLatin1String("UnicodeEncodeError"))
+        return QStringLiteral("'ascii', '\u00e9', 0, 1, ") + reason("ordinal not in range(128)");
+    if (e.type == QLatin1String("UnicodeTranslateError"))
+        return QStringLiteral("'\u00e9', 0, 1, ") + reason("character maps to <undefined>");
+    if (e.type == QLatin1String("ExceptionGroup")
+        || e.type == QLatin1String("BaseExceptionGroup")) {
+        QStringList parts;
+        for (const PyError &part : e.group)
+            parts << exceptionRepr(part, false);
+        return PyError::repr(e.message) + QStringLiteral(", [") + parts.join(QStringLiteral(", "))
+               + u']';
+    }
+    // The engine's float overflow is OSError-like, args (34, '...'): its str is their tuple.
+    if (e.strGiven && e.type == QLatin1String("OverflowError")
+        && e.message.startsWith(QLatin1String("(34, ")))
+        return e.message.mid(1, e.message.size() - 2);
+    return {};
+}
+
+} // namespace
+
+QString exceptionRepr(const PyError &error, bool emptyArgument)
+{
+    const QString built = builtArguments(error);
+    if (!built.isEmpty())
+        return QStringLiteral("%1(%2)").arg(error.type, built);
+    if (error.message.isEmpty() && !emptyArgument)
+        return error.type + QStringLiteral("()");
+    // The engine's KeyError message is the key's repr already: KeyError('k'), KeyError(3).
+    const bool keyRepr = error.strGiven && error.type == QLatin1String("KeyError");
+    return QStringLiteral("%1(%2)").arg(error.type,
+                                        keyRepr ? error.message : PyError::repr(error.message));
+}
+
 QString ExceptionObject::repr() const
 {
-    if (m_error.message.isEmpty() && !m_emptyArgument)
-        return m_error.type + QStringLiteral("()");
-    // The engine's KeyError message is the key's repr already: KeyError('k'), KeyError(3).
-    const bool keyRepr = m_error.strGiven && m_error.type == QLatin1String("KeyError");
-    return QStringLiteral("%1(%2)").arg(m_error.type,
-                                        keyRepr ? m_error.message : PyError::repr(m_error.message));
+    return exceptionRepr(m_error, m_emptyArgument);
 }
 
 Value ExceptionObject::attribute(const QString &name, expr::Scope &scope)

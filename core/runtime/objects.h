@@ -37,6 +37,8 @@ private:
 };
 
 Value exceptionValue(PyError error, bool emptyArgument = false);
+// Python's repr() of the exception: `ValueError('boom')`, `ExceptionGroup('m', [...])`.
+QString exceptionRepr(const PyError &error, bool emptyArgument);
 
 // A resource of the scenario, by id: the object a name that is no variable stands for.
 std::shared_ptr<expr::Object> resourceObject(Runtime &rt, const QString &id);

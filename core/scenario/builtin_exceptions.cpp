@@ -82,6 +82,7 @@ const QHash<QString, QString> &bases()
         {QStringLiteral("QueueFull"), QStringLiteral("Exception")},             // asyncio's
         {QStringLiteral("QueueEmpty"), QStringLiteral("Exception")},            // asyncio's
         {QStringLiteral("BrokenBarrierError"), QStringLiteral("RuntimeError")}, // asyncio's
+        {QStringLiteral("InvalidStateError"), QStringLiteral("Exception")},     // asyncio's
     };
     return table;
 }

@@ -105,7 +105,8 @@ std::optional<QString> parameterReference(const QString &text)
     if (!text.startsWith(QLatin1Char('$')))
         return std::nullopt;
     const QString name = text.mid(1);
-    if (!isIdentifier(name))
+    // Python's keyword constants are no names: "$None" is the expression None, as "$1" is 1.
+    if (!isIdentifier(name) || name == u"None" || name == u"True" || name == u"False")
         return std::nullopt;
     return name;
 }

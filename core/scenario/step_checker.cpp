@@ -228,7 +228,7 @@ void StepChecker::bodies(const Step &s, const QString &path)
             v.expected(clausePath,
                        QStringLiteral("a built-in exception class, one of asyncio's "
                                       "(CancelledError, QueueFull, QueueEmpty, "
-                                      "BrokenBarrierError) or \"*\""),
+                                      "BrokenBarrierError, InvalidStateError) or \"*\""),
                        json::quoted(clause.error));
         else if (clause.error == QLatin1String("*") && i + 1 < s.excepts.size())
             v.expected(clausePath, QStringLiteral("\"*\" to be the last handler"),

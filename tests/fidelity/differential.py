@@ -29,6 +29,7 @@ import sys
 import tempfile
 
 from differential_scenarios import scenario_json, value_texts
+from differential_semantics import Semantics
 from fidelity_output import split_print
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -190,6 +191,9 @@ def check_seed(seed, args):
     if isinstance(seed, str):  # --files: a scenario file of its own
         with open(seed, encoding="utf-8") as f:
             return check_scenario(seed, os.path.basename(seed), f.read(), args)
+    if args.stream == "semantics":
+        return check_scenario(seed, f"seed-{seed}.loop.json",
+                              json.dumps(Semantics(seed).scenario(), indent=1), args)
     return check_scenario(seed, f"seed-{seed}.loop.json",
                           scenario_json(seed, not args.no_zero_timeouts, not args.no_params,
                                         not args.no_task_states, not args.no_values,
@@ -223,7 +227,7 @@ def check_scenario(seed, name, text, args):
             return seed, [f"cpython run broke: {stderr.strip()[-300:]}"], keep(scenario, seed, args), "?"
         theirs = cpython_side(stdout)
         problems = compare(ours, theirs, args.tolerance, args.clock == "virtual")
-        if not isinstance(seed, str):  # a generated seed knows what its value prints read
+        if not isinstance(seed, str) and args.stream == "main":  # a generated seed knows what its value prints read
             problems += wrong_values(ours, theirs, value_texts(
                 seed, not args.no_zero_timeouts, not args.no_params, not args.no_task_states,
                 not args.no_values, not args.no_flow, not args.no_prims, not args.no_mixed))
@@ -281,6 +285,11 @@ def main():
                         help="no real programs' shapes mixed into main and the workers "
                              "(differential_mixed.py): the scenarios of seeds as they were "
                              "before them")
+    parser.add_argument("--stream", choices=["main", "semantics"], default="main",
+                        help="main: the scenarios the --no-* options shape; semantics: "
+                             "differential_semantics.py's programs of semantic corners (finished "
+                             "tasks, cancelled waiters, task groups, errors, numbers), a stream "
+                             "of their own")
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "differential"))
     args = parser.parse_args()
     args.python = args.python or newest_python()

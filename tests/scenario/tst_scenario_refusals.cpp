@@ -320,7 +320,7 @@ void TestScenarioRefusals::refusal_data()
     row("except_unknown_error", doc(R"({"op": "try", "steps": [], "except": {"KeyErr": []}})"),
         "coroutines[0].steps[0].except.KeyErr",
         "expected a built-in exception class, one of asyncio's (CancelledError, QueueFull, "
-        "QueueEmpty, BrokenBarrierError) or \"*\", got \"KeyErr\"",
+        "QueueEmpty, BrokenBarrierError, InvalidStateError) or \"*\", got \"KeyErr\"",
         3, 91, "[]}}");
     row("except_star_not_last",
         doc(R"({"op": "try", "steps": [], "except": {"*": [], "ValueError": []}})"),

@@ -2,6 +2,7 @@
 #include "scenario/expr/builtins.h"
 
 #include "scenario/expr/error.h"
+#include "scenario/expr/float_parse.h"
 #include "scenario/expr/format.h"
 #include "scenario/expr/int_math.h"
 #include "scenario/expr/operators.h"
@@ -116,8 +117,9 @@ double parseFloat(const QString &text)
                                     ? s
                                     : QString(s).remove(QLatin1Char('_'));
         const std::string digits = compact.toStdString();
-        const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (digits.empty() || result.ptr != digits.data() + digits.size()
+        const ParsedFloat parsed = parseDecimal(digits);
+        value = parsed.value;
+        if (digits.empty() || parsed.end != digits.data() + digits.size()
             || digits.find_first_of("0123456789") == std::string::npos)
             raise("ValueError", QStringLiteral("could not convert string to float: %1")
                                     .arg(Value::string(text).repr()));

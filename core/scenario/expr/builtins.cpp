@@ -15,10 +15,14 @@ void requireArgs(const QString &function, const Values &args, std::size_t min, s
     const std::size_t given = args.size();
     if (given >= min && given <= max)
         return;
+    // CPython's words: METH_NOARGS "takes no arguments", METH_O "takes exactly one argument".
+    if (max == 0)
+        raise("TypeError",
+              QStringLiteral("%1() takes no arguments (%2 given)").arg(function).arg(given));
     if (min == max)
         raise("TypeError", QStringLiteral("%1() takes exactly %2 argument%3 (%4 given)")
                                .arg(function)
-                               .arg(min)
+                               .arg(min == 1 ? QStringLiteral("one") : QString::number(min))
                                .arg(min == 1 ? QString() : QStringLiteral("s"))
                                .arg(given));
     if (given < min)
@@ -27,9 +31,10 @@ void requireArgs(const QString &function, const Values &args, std::size_t min, s
                                .arg(min)
                                .arg(min == 1 ? QString() : QStringLiteral("s"))
                                .arg(given));
-    raise("TypeError", QStringLiteral("%1 expected at most %2 arguments, got %3")
+    raise("TypeError", QStringLiteral("%1 expected at most %2 argument%3, got %4")
                            .arg(function)
                            .arg(max)
+                           .arg(max == 1 ? QString() : QStringLiteral("s"))
                            .arg(given));
 }
 

@@ -1,5 +1,7 @@
 #include "scenario/expr/lexer.h"
 
+#include "scenario/expr/float_parse.h"
+
 #include "scenario/expr/error.h"
 
 #include <array>
@@ -130,9 +132,7 @@ Token Lexer::number(int start)
                     m_pos);
     Token token{Token::Type::Number, start, 0};
     if (isFloat) {
-        double value = 0;
-        std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        token.value = Value::real(value);
+        token.value = Value::real(parseDecimal(digits).value);
     } else {
         if (radix == 10 && digits.size() > 1 && digits[0] == '0'
             && digits.find_first_not_of('0') != std::string::npos)

@@ -2,6 +2,8 @@
 
 #include "scenario/expr/error.h"
 
+#include <QList>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -93,8 +95,14 @@ int order(Op op, const Value &a, const Value &b)
         const std::optional<int> result = compareNumbers(a, b);
         return result ? *result : 2; // 2: unordered (NaN), every comparison false
     }
-    if (a.isStr() && b.isStr())
-        return a.asStr().compare(b.asStr()) < 0 ? -1 : (a.asStr() == b.asStr() ? 0 : 1);
+    if (a.isStr() && b.isStr()) {
+        if (a.asStr() == b.asStr())
+            return 0;
+        if (!hasSurrogates(a.asStr()) && !hasSurrogates(b.asStr()))
+            return a.asStr().compare(b.asStr()) < 0 ? -1 : 1;
+        const QList<uint> x = a.asStr().toUcs4(), y = b.asStr().toUcs4(); // by code point
+        return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end()) ? -1 : 1;
+    }
     if (a.kind() == b.kind() && a.kind() == Value::Kind::List)
         return sequenceOrder(op, a.listData().items, b.listData().items);
     if (a.kind() == b.kind() && a.kind() == Value::Kind::Tuple)
@@ -231,8 +239,8 @@ Values iterate(const Value &iterable)
         return iterable.tupleItems();
     case Value::Kind::Str: {
         Values out;
-        for (const QChar c : iterable.asStr())
-            out.push_back(Value::string(QString(c)));
+        for (const uint code : iterable.asStr().toUcs4())
+            out.push_back(Value::string(codePointText(code)));
         return out;
     }
     case Value::Kind::Dict: {

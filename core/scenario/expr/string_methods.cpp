@@ -4,6 +4,8 @@
 #include "scenario/expr/error.h"
 #include "scenario/expr/operators.h"
 
+#include <QList>
+
 namespace loopscope::expr {
 
 namespace {
@@ -67,15 +69,17 @@ Value strip(const QString &text, const QString &name, const Values &args)
     const bool whitespace = args.empty() || args[0].isNone();
     const QString chars
         = whitespace ? QString() : requireStr(args[0], name + QLatin1String(" arg"));
-    auto stripped = [&](QChar c) { return whitespace ? c.isSpace() : chars.contains(c); };
-    qsizetype begin = 0, end = text.size();
+    const QList<uint> codes = text.toUcs4(), set = chars.toUcs4(); // code points, as Python
+    auto stripped = [&](uint c) { return whitespace ? QChar::isSpace(c) : set.contains(c); };
+    qsizetype begin = 0, end = codes.size();
     if (name != QLatin1String("rstrip"))
-        while (begin < end && stripped(text[begin]))
+        while (begin < end && stripped(codes[begin]))
             ++begin;
     if (name != QLatin1String("lstrip"))
-        while (end > begin && stripped(text[end - 1]))
+        while (end > begin && stripped(codes[end - 1]))
             --end;
-    return Value::string(text.mid(begin, end - begin));
+    return Value::string(QString::fromUcs4(
+        reinterpret_cast<const char32_t *>(codes.constData()) + begin, end - begin));
 }
 
 Value join(const QString &text, const Values &args)
@@ -111,7 +115,7 @@ Value affix(const QString &text, const QString &name, const Values &args)
 qint64 occurrences(const QString &text, const QString &part)
 {
     if (part.isEmpty())
-        return text.size() + 1;
+        return codePointCount(text) + 1;
     qint64 count = 0;
     for (qsizetype at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.size()))
         ++count;
@@ -149,7 +153,7 @@ Value padded(const QString &text, const QString &name, const Values &args)
 {
     requireArgs(name, args, 1, name == QLatin1String("zfill") ? 1 : 2);
     const qint64 width = requireIndex(args[0]);
-    const qint64 margin = width - text.size();
+    const qint64 margin = width - codePointCount(text);
     if (margin <= 0)
         return Value::string(text);
     if (name == QLatin1String("zfill")) {
@@ -160,14 +164,14 @@ Value padded(const QString &text, const QString &name, const Values &args)
     const QString fill = args.size() == 2
                              ? requireStr(args[1], name + QLatin1String("() argument 2"))
                              : QStringLiteral(" ");
-    if (fill.size() != 1)
+    if (codePointCount(fill) != 1)
         raise("TypeError", QStringLiteral("The fill character must be exactly one character long"));
     qint64 left = 0;
     if (name == QLatin1String("rjust"))
         left = margin;
     else if (name == QLatin1String("center"))
         left = margin / 2 + (margin & width & 1);
-    return Value::string(QString(left, fill[0]) + text + QString(margin - left, fill[0]));
+    return Value::string(fill.repeated(left) + text + fill.repeated(margin - left));
 }
 
 QString titled(const QString &text, bool everyWord)
@@ -189,7 +193,7 @@ Value stringMethod(const QString &text, const QString &name, const Values &args)
 {
     if (name == QLatin1String("upper") || name == QLatin1String("lower")
         || name == QLatin1String("title") || name == QLatin1String("capitalize")) {
-        requireArgs(name, args, 0, 0);
+        requireArgs(QStringLiteral("str.") + name, args, 0, 0);
         if (name == QLatin1String("upper"))
             return Value::string(text.toUpper());
         if (name == QLatin1String("lower"))
@@ -197,7 +201,7 @@ Value stringMethod(const QString &text, const QString &name, const Values &args)
         return Value::string(titled(text, name == QLatin1String("title")));
     }
     if (name == QLatin1String("isdigit") || name == QLatin1String("isalpha")) {
-        requireArgs(name, args, 0, 0);
+        requireArgs(QStringLiteral("str.") + name, args, 0, 0);
         const bool digits = name == QLatin1String("isdigit");
         return Value::boolean(!text.isEmpty()
                               && std::all_of(text.begin(), text.end(), [&](QChar c) {
@@ -217,8 +221,10 @@ Value stringMethod(const QString &text, const QString &name, const Values &args)
     if (name == QLatin1String("find") || name == QLatin1String("count")) {
         requireArgs(name, args, 1, 1);
         const QString part = requireStr(args[0], QStringLiteral("must be str, not"));
-        return Value::integer(name == QLatin1String("find") ? text.indexOf(part)
-                                                            : occurrences(text, part));
+        if (name == QLatin1String("count"))
+            return Value::integer(occurrences(text, part));
+        const qsizetype at = text.indexOf(part); // in UTF-16 units; Python counts code points
+        return Value::integer(at < 0 ? -1 : codePointCount(text.left(at)));
     }
     return padded(text, name, args);
 }

@@ -2,6 +2,8 @@
 #include "scenario/expr/error.h"
 #include "scenario/expr/operators.h"
 
+#include <QList>
+
 namespace loopscope::expr {
 
 namespace {
@@ -77,7 +79,11 @@ Value itemAt(const Value &container, const Value &index)
     }
     case Value::Kind::Str: {
         const QString &text = container.asStr();
-        return Value::string(QString(text[checkedIndex(container, index, text.size())]));
+        if (!hasSurrogates(text))
+            return Value::string(QString(text[checkedIndex(container, index, text.size())]));
+        const QList<uint> codes = text.toUcs4();
+        return Value::string(
+            codePointText(codes[checkedIndex(container, index, qint64(codes.size()))]));
     }
     case Value::Kind::Range: {
         const Range &range = container.asRange();
@@ -100,10 +106,17 @@ Value sliceOf(const Value &sequence, const SliceBounds &bounds)
     switch (sequence.kind()) {
     case Value::Kind::Str: {
         const QString &text = sequence.asStr();
-        const Adjusted slice = adjust(bounds, text.size());
         QString out;
+        if (!hasSurrogates(text)) {
+            const Adjusted slice = adjust(bounds, text.size());
+            for (qint64 i = 0, at = slice.start; i < slice.count; ++i, at += slice.step)
+                out += text[at];
+            return Value::string(out);
+        }
+        const QList<uint> codes = text.toUcs4();
+        const Adjusted slice = adjust(bounds, qint64(codes.size()));
         for (qint64 i = 0, at = slice.start; i < slice.count; ++i, at += slice.step)
-            out += text[at];
+            out += codePointText(codes[at]);
         return Value::string(out);
     }
     case Value::Kind::List:

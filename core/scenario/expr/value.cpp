@@ -233,6 +233,16 @@ qsizetype codePointCount(const QString &text)
            - std::count_if(text.begin(), text.end(), [](QChar c) { return c.isLowSurrogate(); });
 }
 
+bool hasSurrogates(const QString &text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isSurrogate(); });
+}
+
+QString codePointText(char32_t code)
+{
+    return QString::fromUcs4(&code, 1);
+}
+
 void requireHashable(const Value &key)
 {
     switch (key.kind()) {

@@ -113,6 +113,10 @@ private:
 
 // len() of a str as Python counts it: code points (a character beyond U+FFFF is one).
 qsizetype codePointCount(const QString &text);
+// Python's str is a sequence of code points; QString's of UTF-16 units. Text without a
+// surrogate (every character in the BMP) is both, and takes the quick way.
+bool hasSurrogates(const QString &text);
+QString codePointText(char32_t code);
 
 // Python's `a == b`.
 bool equals(const Value &a, const Value &b);
