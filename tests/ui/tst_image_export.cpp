@@ -22,6 +22,7 @@ private Q_SLOTS:
     void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
     void svgKeepsTextAndParses();
     void svgHatchingStaysInsideBlockedSpans();
+    void aRecordingsSubtitleSaysSoInWords();
     void pngHasStateColoursAtScale();
     void pngDarkTheme();
     void pdfIsOneLandscapePage();
@@ -126,6 +127,19 @@ void TestImageExport::svgHatchingStaysInsideBlockedSpans()
                                         .arg(stroke.x2())
                                         .arg(stroke.y2())));
     }
+}
+
+// The line under a picture's title (and the compare view's run headers).
+void TestImageExport::aRecordingsSubtitleSaysSoInWords()
+{
+    Trace trace = testing::sampleTrace();
+    QCOMPARE(timelineSubtitle(trace), QStringLiteral("virtual clock \u00b7 4 s \u00b7 completed"));
+    trace.recorded = true;
+    QCOMPARE(timelineSubtitle(trace),
+             QStringLiteral("recorded under CPython, virtual clock \u00b7 4 s \u00b7 completed"));
+    trace.liveClock = true;
+    QCOMPARE(timelineSubtitle(trace),
+             QStringLiteral("recorded under CPython, real clock \u00b7 4 s \u00b7 completed"));
 }
 
 void TestImageExport::pngHasStateColoursAtScale()
