@@ -2,6 +2,7 @@
 // next recording starts from the last one's program, interpreter and clock.
 #include "app/record_dialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void init();
     void altPGoesToTheProgram();
     void theNextRecordingStartsFromTheLastChoice();
+    void tabGoesDownTheFormInOrder();
 };
 
 void TestRecordDialog::initTestCase()
@@ -90,6 +92,33 @@ void TestRecordDialog::theNextRecordingStartsFromTheLastChoice()
     QCOMPARE(options.python, QStringLiteral("python3.12"));
     QCOMPARE(options.virtualClock, true);
     QVERIFY(again.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+// Program, its Browse button, Python, the clock, Record, Cancel: as the form reads.
+void TestRecordDialog::tabGoesDownTheFormInOrder()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("p.py")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    RecordDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *program = dialog.findChild<QLineEdit *>(QStringLiteral("recordProgram"));
+    QTest::keyClicks(program, file.fileName()); // Record is enabled, and so in the chain
+    program->setFocus();
+    QTRY_VERIFY(program->hasFocus());
+    QStringList order;
+    for (int i = 0; i < 6; ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        auto *button = qobject_cast<QAbstractButton *>(focus);
+        order << (button ? button->text() : focus->objectName());
+        QTest::keyClick(focus, Qt::Key_Tab);
+    }
+    QCOMPARE(order,
+             (QStringList{QStringLiteral("recordProgram"), QStringLiteral("&Browse\u2026"),
+                          QStringLiteral("recordPython"), dialog.findChild<QCheckBox *>()->text(),
+                          QStringLiteral("&Record"), QStringLiteral("Cancel")}));
 }
 
 QTEST_MAIN(TestRecordDialog)

@@ -40,6 +40,9 @@ RecordDialog::RecordDialog(QWidget *parent)
     form->addRow(tr("P&ython:"), m_python);
     form->addRow(QString(), m_virtual);
     form->addRow(buttons);
+    // Browse was made after the fields: put it where it reads, beside the program.
+    setTabOrder(m_program, browse);
+    setTabOrder(browse, m_python);
     connect(browse, &QPushButton::clicked, this, &RecordDialog::chooseProgram);
     connect(m_program, &QLineEdit::textChanged, this, &RecordDialog::updateOk);
     connect(m_python, &QLineEdit::textChanged, this, &RecordDialog::updateOk);
