@@ -135,7 +135,7 @@ int compareCommand(int argc, char **argv, const QStringList &args)
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (!ca.exports.isEmpty())
-        quietHeadlessRuntimeDir();
+        quietRuntimeDir(); // on a display too (Xvfb, ssh -X): Qt warns the same there
     std::unique_ptr<QCoreApplication> app(ca.exports.isEmpty() ? new QCoreApplication(argc, argv)
                                                                : new QGuiApplication(argc, argv));
     std::vector<NamedScenario> scenarios;

@@ -214,6 +214,7 @@ int guiCommand(int argc, char **argv, const QString &file)
         }
         return runHeadless(argc, argv, path);
     }
+    quietRuntimeDir();
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral(LOOPSCOPE_APP_ID));
     loopscope::MainWindow window;

@@ -39,6 +39,8 @@ int guiCommand(int argc, char **argv, const QString &file); // the window, or he
 // Before a QGuiApplication on the offscreen (or minimal) platform: names Qt's fallback runtime
 // folder when XDG_RUNTIME_DIR is unset, so that Qt does not warn about it on stderr.
 void quietHeadlessRuntimeDir();
+// The same before the window's QApplication, whatever the platform.
+void quietRuntimeDir();
 
 // What `loopscope run` writes, which differs between the two executables (main.cpp): in
 // loopscope-gui a picture is drawn (QtGui); the Core-only loopscope writes text and hands any

@@ -1,5 +1,5 @@
-// quietHeadlessRuntimeDir (commands.h): Qt's own fallback runtime folder, set before Qt warns
-// that it falls back to it.
+// quietHeadlessRuntimeDir and quietRuntimeDir (commands.h): Qt's own fallback runtime folder, set
+// before Qt warns that it falls back to it.
 #include "commands.h"
 
 #include <QDir>
@@ -35,8 +35,15 @@ QString qtFallbackRuntimeDir()
 void quietHeadlessRuntimeDir()
 {
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
-    const bool headless = platform == "offscreen" || platform == "minimal";
-    if (!headless || !qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+    if (platform == "offscreen" || platform == "minimal")
+        quietRuntimeDir();
+}
+
+// The window warns the same way (xcb asks for the runtime folder too), e.g. under Xvfb, over
+// `ssh -X` or from `sudo`: nothing the user needs to act on.
+void quietRuntimeDir()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
         return;
     const QString dir = qtFallbackRuntimeDir();
     if (!QFileInfo(dir).isDir() && ::mkdir(QFile::encodeName(dir).constData(), 0700) != 0)

@@ -21,7 +21,7 @@ std::unique_ptr<QCoreApplication> runApplication(int &argc, char **argv, const Q
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (images)
-        quietHeadlessRuntimeDir();
+        quietRuntimeDir(); // on a display too (Xvfb, ssh -X): Qt warns the same there
     return std::unique_ptr<QCoreApplication>(images ? new QGuiApplication(argc, argv)
                                                     : new QCoreApplication(argc, argv));
 }

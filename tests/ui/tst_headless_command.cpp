@@ -110,6 +110,31 @@ private Q_SLOTS:
                                       << "missing.json: cannot read the file: No such file or "
                                          "directory\n";
     }
+    // The window (a display: here the offscreen platform, asked for by name) without
+    // XDG_RUNTIME_DIR, as under Xvfb, `ssh -X` or `sudo`: Qt says nothing about the folder.
+    void theWindowOpensWithoutTheRuntimeFolderWarning()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME",
+                                 "LOOPSCOPE_AUTOSAVE_MS"})
+            env.remove(QLatin1String(name));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("LOOPSCOPE_RECOVERY_DIR"), home.path());
+        env.insert(QStringLiteral("LOOPSCOPE_TEST_EDIT"), QStringLiteral("print")); // "edited"
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(LOOPSCOPE_BINARY), {example("14-semaphore.loop.json")});
+        QString out;
+        QTRY_COMPARE_WITH_TIMEOUT(out += QString::fromUtf8(process.readAllStandardOutput()),
+                                  QStringLiteral("edited\n"), 20000);
+        process.kill();
+        QVERIFY(process.waitForFinished(10000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(!err.contains(QLatin1String("XDG_RUNTIME_DIR")), qPrintable(err));
+    }
+
     void openingABadFileWithNoDisplayNamesTheProblem()
     {
         QFETCH(QString, name);

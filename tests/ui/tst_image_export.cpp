@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace loopscope;
 
 class TestImageExport : public QObject
@@ -19,6 +21,8 @@ class TestImageExport : public QObject
 private Q_SLOTS:
     void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
     void svgKeepsTextAndParses();
+    void svgHatchingStaysInsideBlockedSpans();
+    void aRecordingsSubtitleSaysSoInWords();
     void pngHasStateColoursAtScale();
     void pngDarkTheme();
     void pdfIsOneLandscapePage();
@@ -81,6 +85,61 @@ void TestImageExport::svgKeepsTextAndParses()
     renderer.render(&painter);
     painter.end();
     QCOMPARE(QColor(image.pixel(242, 50 + 26 + 11)).name(), QStringLiteral("#009e73"));
+}
+
+// An SVG has no clipping (QSvgGenerator writes none): every hatch line must end inside the
+// blocked rectangle it hatches itself, not run into the names or the legend's labels.
+void TestImageExport::svgHatchingStaysInsideBlockedSpans()
+{
+    QString error;
+    QVERIFY2(exportTimelineImage(testing::sampleTrace(), {}, path("hatch.svg"), &error),
+             qPrintable(error));
+    const QString svg = QString::fromUtf8(readAll(path("hatch.svg")));
+    static const QRegularExpression group(
+        QStringLiteral("<g fill=\"([^\"]*)\"[^>]*stroke=\"([^\"]*)\"[^>]*>(.*?)</g>"),
+        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression rect(QStringLiteral(
+        "<rect x=\"([-\\d.]+)\" y=\"([-\\d.]+)\" width=\"([\\d.]+)\" height=\"([\\d.]+)\""));
+    static const QRegularExpression line(
+        QStringLiteral("<polyline[^>]*points=\"([-\\d.]+),([-\\d.]+) ([-\\d.]+),([-\\d.]+) \""));
+    QList<QRectF> blocked;
+    QList<QLineF> hatch;
+    for (const QRegularExpressionMatch &g : group.globalMatch(svg)) {
+        if (g.captured(1) == QLatin1String("#e69f00"))
+            for (const QRegularExpressionMatch &r : rect.globalMatch(g.captured(3)))
+                blocked << QRectF(r.captured(1).toDouble(), r.captured(2).toDouble(),
+                                  r.captured(3).toDouble(), r.captured(4).toDouble());
+        if (g.captured(2) == QLatin1String("#5c3c00"))
+            for (const QRegularExpressionMatch &l : line.globalMatch(g.captured(3)))
+                hatch << QLineF(l.captured(1).toDouble(), l.captured(2).toDouble(),
+                                l.captured(3).toDouble(), l.captured(4).toDouble());
+    }
+    QVERIFY(blocked.size() >= 2); // worker-2's span and the legend's swatch
+    QVERIFY(hatch.size() > 20);
+    for (const QLineF &stroke : hatch) {
+        const bool inside = std::any_of(blocked.begin(), blocked.end(), [&](const QRectF &box) {
+            const QRectF edge = box.adjusted(-0.5, -0.5, 0.5, 0.5);
+            return edge.contains(stroke.p1()) && edge.contains(stroke.p2());
+        });
+        QVERIFY2(inside, qPrintable(QStringLiteral("(%1,%2)-(%3,%4)")
+                                        .arg(stroke.x1())
+                                        .arg(stroke.y1())
+                                        .arg(stroke.x2())
+                                        .arg(stroke.y2())));
+    }
+}
+
+// The line under a picture's title (and the compare view's run headers).
+void TestImageExport::aRecordingsSubtitleSaysSoInWords()
+{
+    Trace trace = testing::sampleTrace();
+    QCOMPARE(timelineSubtitle(trace), QStringLiteral("virtual clock \u00b7 4 s \u00b7 completed"));
+    trace.recorded = true;
+    QCOMPARE(timelineSubtitle(trace),
+             QStringLiteral("recorded under CPython, virtual clock \u00b7 4 s \u00b7 completed"));
+    trace.liveClock = true;
+    QCOMPARE(timelineSubtitle(trace),
+             QStringLiteral("recorded under CPython, real clock \u00b7 4 s \u00b7 completed"));
 }
 
 void TestImageExport::pngHasStateColoursAtScale()

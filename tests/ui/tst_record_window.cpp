@@ -108,11 +108,12 @@ void TestRecordWindow::recordThroughTheDialog(MainWindow &window, const QString 
             return;
         poll.stop();
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("recordProgram"));
+        QTest::keyClick(name, Qt::Key_A, Qt::ControlModifier); // over the last recording's
         QTest::keyClicks(name, program);
         QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("recordPython"))->text(),
                  QStringLiteral("python3"));
         auto *clock = dialog->findChild<QCheckBox *>(QStringLiteral("recordVirtual"));
-        if (virtualClock)
+        if (clock->isChecked() != virtualClock)
             QTest::mouseClick(clock, Qt::LeftButton, {}, QPoint(5, clock->height() / 2));
         QCOMPARE(clock->isChecked(), virtualClock);
         QPushButton *record = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);

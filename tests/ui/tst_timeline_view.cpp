@@ -3,6 +3,7 @@
 #include "runtime/runner.h"
 #include "sample_trace.h"
 #include "scenario/scenario_json.h"
+#include "timeline/timeline_layout.h"
 #include "timeline/timeline_view.h"
 
 #include <QApplication>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void clickOnTriangleCollapsesTheSubtree();
     void followsThePresentUntilTheUserScrolls();
     void updateTraceKeepsTheView();
+    void anEmptyTimelineShowsTenSecondsAtAnyWidth();
     void screenshot();
 
 private:
@@ -231,6 +233,23 @@ void TestTimelineView::updateTraceKeepsTheView()
 }
 
 // Not an assertion: saves what the view looks like for people to look at (tooling.md).
+// Before any run the ruler shows 0 to 10 s however wide the window opens, not the 10 s of the
+// view's first (unlaid-out) width stretched: the first window showed "0 s … 12000 s".
+void TestTimelineView::anEmptyTimelineShowsTenSecondsAtAnyWidth()
+{
+    TimelineView empty;
+    empty.setFrameShape(QFrame::NoFrame);
+    empty.resize(400, 200);
+    empty.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&empty));
+    empty.resize(1380, 200);
+    QTRY_COMPARE(empty.viewport()->width(), 1380);
+    const TimelineCoordinates &c = empty.coordinates();
+    QCOMPARE(c.visibleStart, 0.0);
+    // 10 s end where the lanes end, the end-mark room (TimelineLayout) after them.
+    QCOMPARE(c.mapTimeToX(10.0), double(1380 - TimelineLayout::kEndMarkRoom));
+}
+
 void TestTimelineView::screenshot()
 {
     m_view->resize(900, 260);

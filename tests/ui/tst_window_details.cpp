@@ -2,6 +2,7 @@
 // check boxes and table headers whole (no side-scrolled form); the timeline's tool tips and the
 // canvas's messages name a step as the user wrote it, never by its internal id.
 #include "app/main_window.h"
+#include "canvas/block_palette.h"
 #include "canvas/properties_panel.h"
 #include "canvas/scenario_canvas.h"
 #include "canvas/scenario_editor.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void init();
     void theRightPanelShowsItsLabelsWholeAt1600();
     void toolTipsSayWhatTheUserWrote();
+    void thePaletteShowsEveryNameWhole();
 
 private:
     void openLesson(MainWindow &window);
@@ -118,6 +120,26 @@ void TestWindowDetails::toolTipsSayWhatTheUserWrote()
     QCOMPARE(window.statusBar()->currentMessage(),
              QStringLiteral("transfer_ab-1: sleep 1 s \u00b7 read account a"));
     QCOMPARE(window.editor()->canvas()->selectedStep(), QStringLiteral("s3"));
+}
+
+// "semaphore (resource)", "condition_wait_for": no name in the palette ends in "…".
+void TestWindowDetails::thePaletteShowsEveryNameWhole()
+{
+    MainWindow window;
+    openLesson(window);
+    BlockPalette *palette = window.editor()->palette();
+    QTreeWidgetItemIterator it(palette);
+    int entries = 0;
+    for (; *it; ++it, ++entries) {
+        const QModelIndex index = palette->indexFromItem(*it);
+        const int room = palette->viewport()->width() - palette->visualRect(index).left();
+        QVERIFY2(room >= palette->sizeHintForIndex(index).width(),
+                 qPrintable(QStringLiteral("%1: %2 < %3")
+                                .arg((*it)->text(0))
+                                .arg(room)
+                                .arg(palette->sizeHintForIndex(index).width())));
+    }
+    QVERIFY(entries > 40);
 }
 
 QTEST_MAIN(TestWindowDetails)

@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 
 // Resources of a static library must be registered by name (outside any namespace).
@@ -364,11 +365,12 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    // The user's last geometry (Qt moves it onto a screen that is there); the first start:
+    // most of the screen, centred on it, and the log short so the editor and timeline get room.
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        // First start: most of the screen, and the log short, so the editor and the timeline
-        // get the room.
-        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
-        resize(std::max(1200, screen.width() * 9 / 10), std::max(800, screen.height() * 9 / 10));
+        const QRect room = screen()->availableGeometry();
+        setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter,
+                                        (room.size() * 0.9).boundedTo(room.size()), room));
     }
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         resizeDocks({m_log}, {140}, Qt::Vertical);

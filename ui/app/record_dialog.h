@@ -1,4 +1,5 @@
-// File > Record Python Program...: which program, under which interpreter, on which clock.
+// File > Record Python Program...: which program, under which interpreter, on which clock;
+// the last recording's choice to start with.
 #pragma once
 
 #include "record/recorder_launch.h"
@@ -21,6 +22,8 @@ public:
 private:
     void chooseProgram();
     void updateOk();
+    void restoreLastChoice(); // QSettings "record/…"
+    void saveChoice() const;
 
     QLineEdit *m_program = nullptr;
     QLineEdit *m_python = nullptr;

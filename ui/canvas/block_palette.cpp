@@ -5,6 +5,9 @@
 
 #include <QApplication>
 #include <QMouseEvent>
+#include <QScrollBar>
+
+#include <algorithm>
 
 namespace loopscope {
 
@@ -40,6 +43,19 @@ BlockPalette::BlockPalette(ScenarioCanvas *canvas, QWidget *parent)
     setDragEnabled(false);
     populate();
     expandAll();
+}
+
+int BlockPalette::wholeNamesWidth() const
+{
+    int widest = 0;
+    for (int g = 0; g < topLevelItemCount(); ++g) {
+        const QTreeWidgetItem *heading = topLevelItem(g);
+        widest = std::max(widest, sizeHintForIndex(indexFromItem(heading)).width());
+        for (int i = 0; i < heading->childCount(); ++i)
+            widest = std::max(
+                widest, indentation() + sizeHintForIndex(indexFromItem(heading->child(i))).width());
+    }
+    return widest + 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
 }
 
 QTreeWidgetItem *BlockPalette::group(PaletteGroup which)

@@ -26,6 +26,8 @@ public:
     QTreeWidgetItem *coroutineItem() const;
     // The point of an entry in this widget's viewport.
     QPoint pointOf(const QTreeWidgetItem *item) const;
+    // The width that shows every entry's name whole ("semaphore (resource)"), scroll bar included.
+    int wholeNamesWidth() const;
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;

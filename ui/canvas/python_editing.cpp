@@ -13,6 +13,7 @@
 #include "export/python_program.h"
 
 #include <QLabel>
+#include <QPointer>
 #include <QUndoStack>
 
 namespace loopscope {
@@ -24,6 +25,12 @@ void ScenarioEditor::setupPythonEditing()
         m_pythonNote->setText(tr("Editing: the canvas follows when you pause"));
         m_pythonNote->setVisible(true);
     });
+    // The autosave keeps the user's own text as the pane shows it, even a comment typed that
+    // changes nothing on the canvas.
+    m_document->setShownPython([pane = QPointer<PythonPane>(m_python)] {
+        return pane && pane->showsUserText() ? pane->toPlainText() : QString();
+    });
+    connect(m_python, &PythonPane::edited, m_document, &ScenarioDocument::notePythonChanged);
     connect(m_python, &PythonPane::left, m_pythonEdits, &PythonEdits::startNewSession);
     connect(m_python, &PythonPane::undoRequested, this, &ScenarioEditor::undoInPython);
     connect(m_python, &PythonPane::redoRequested, this, &ScenarioEditor::redoInPython);

@@ -145,7 +145,8 @@ void ScenarioEditor::setupLayout()
     middle->setMinimumWidth(kCanvasMinWidth);
     // The side is wide enough for the forms' labels, tables and check boxes at their own size
     // (330 px clipped "Coroutine or $task" and the GIL box); the canvas takes the rest.
-    split->setSizes({170, 520, kSideWidth});
+    // The palette as wide as its longest name ("semaphore (resource)"), not elided.
+    split->setSizes({m_palette->wholeNamesWidth(), 520, kSideWidth});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);

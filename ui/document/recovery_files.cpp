@@ -28,6 +28,7 @@ std::optional<RecoveryFile> readSidecar(const QString &sidecarPath)
     RecoveryFile recovery = RecoveryFile::forKey(key);
     recovery.originalPath = sidecar.value(QLatin1String("original")).toString();
     recovery.importedFrom = sidecar.value(QLatin1String("imported")).toString();
+    recovery.pythonText = sidecar.value(QLatin1String("python")).toString();
     recovery.savedAt
         = QDateTime::fromString(sidecar.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     if (!recovery.savedAt.isValid() || !QFileInfo::exists(recovery.scenarioFile))
@@ -45,6 +46,7 @@ RecoveryFile RecoveryFile::forKey(const QString &key)
             dir.filePath(key + kSidecarSuffix),
             {},
             {},
+            {},
             {}};
 }
 
@@ -56,6 +58,8 @@ bool writeRecovery(const RecoveryFile &file, const Scenario &scenario, QString *
                         {QStringLiteral("time"), file.savedAt.toUTC().toString(Qt::ISODateWithMs)}};
     if (!file.importedFrom.isEmpty())
         sidecar.insert(QStringLiteral("imported"), file.importedFrom);
+    if (!file.pythonText.isEmpty())
+        sidecar.insert(QStringLiteral("python"), file.pythonText);
     QSaveFile out(file.sidecarFile);
     if (out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(sidecar).toJson()) >= 0
         && out.commit())

@@ -1,6 +1,7 @@
 // Autosaved copies of unsaved documents in recoveryDirectory(): "<key>.loop.json" beside a
 // sidecar "<key>.recovery.json" = {"original": <path or "">, "time": <ISO 8601 UTC>}, plus
-// "imported": <the .py> for a document imported from Python and never saved.
+// "imported": <the .py> for a document imported from Python and never saved, and "python": the
+// user's own Python text the pane showed (what they opened, pasted or typed, comments included).
 #pragma once
 
 #include "scenario/scenario.h"
@@ -21,6 +22,7 @@ struct RecoveryFile
     QString originalPath; // empty for a document never saved
     QString importedFrom; // the Python program an unsaved document was imported from
     QDateTime savedAt;
+    QString pythonText; // the user's Python as the pane showed it; empty for the generated one
 
     static RecoveryFile forKey(const QString &key);
 };

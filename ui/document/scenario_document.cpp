@@ -127,6 +127,8 @@ void ScenarioDocument::reset(Scenario scenario, const QString &path, bool modifi
     Q_EMIT changed();
     Q_EMIT replaced();
     noteModified();
+    if (modified) // an imported program or a restored copy: unsaved from the start
+        m_autosave->start();
 }
 
 void ScenarioDocument::newDocument()
@@ -193,7 +195,8 @@ bool ScenarioDocument::restore(const RecoveryFile &recovery, QString *error,
     }
     if (problems)
         *problems = draft.problems;
-    reset(std::move(*draft.scenario), recovery.originalPath, true, recovery.importedFrom);
+    reset(std::move(*draft.scenario), recovery.originalPath, true, recovery.importedFrom,
+          recovery.pythonText);
     // The copy stays until the restored document is saved or closed cleanly.
     m_recovery = recovery;
     return true;
@@ -202,6 +205,17 @@ bool ScenarioDocument::restore(const RecoveryFile &recovery, QString *error,
 void ScenarioDocument::setAutosaveDelay(int milliseconds)
 {
     m_autosave->setInterval(milliseconds);
+}
+
+void ScenarioDocument::setShownPython(std::function<QString()> shownPython)
+{
+    m_shownPython = std::move(shownPython);
+}
+
+void ScenarioDocument::notePythonChanged()
+{
+    if (isModified())
+        m_autosave->start();
 }
 
 void ScenarioDocument::discardRecoveryFile()
@@ -228,6 +242,7 @@ void ScenarioDocument::autosave()
         return;
     m_recovery.originalPath = m_path;
     m_recovery.importedFrom = m_importedFrom;
+    m_recovery.pythonText = m_shownPython ? m_shownPython() : QString();
     m_recovery.savedAt = QDateTime::currentDateTimeUtc();
     QString error;
     if (writeRecovery(m_recovery, m_scenario, &error))

@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 class QTimer;
 class QUndoStack;
 
@@ -28,7 +30,8 @@ public:
     QString importedFrom() const { return m_importedFrom; }
     // That program's text as the user wrote it (comments, blank lines, spelling): what the Python
     // pane shows for the imported scenario. Save keeps it (the .loop.json holds the scenario
-    // only); empty for a scenario file, a new document or a restored copy.
+    // only); for a restored copy, the user's Python it kept; empty for a scenario file or a new
+    // document.
     QString pythonSource() const { return m_pythonSource; }
     bool isModified() const;
     QUndoStack *undoStack() const { return m_undo; }
@@ -60,6 +63,12 @@ public:
 
     // Milliseconds between the last change and the recovery copy (default 3000).
     void setAutosaveDelay(int milliseconds);
+    // The user's own Python the pane shows (their comments, what they typed or pasted), or empty
+    // when it shows the program written from the scenario: asked at every autosave, so that a
+    // crash leaves a copy of what the user saw.
+    void setShownPython(std::function<QString()> shownPython);
+    // That text changed without changing the scenario (a comment typed): autosaved as an edit is.
+    void notePythonChanged();
     RecoveryFile recoveryFile() const { return m_recovery; }
     void discardRecoveryFile();
 
@@ -86,6 +95,7 @@ private:
     QUndoStack *m_undo = nullptr;
     QTimer *m_autosave = nullptr;
     RecoveryFile m_recovery;
+    std::function<QString()> m_shownPython;
     bool m_forcedModified = false; // restored from a recovery copy: unsaved, with no undo step
     bool m_lastModified = false;
     bool m_editing = false;

@@ -91,9 +91,14 @@ bool exportPng(const Trace &trace, const ImageExportOptions &options, const QStr
 
 QString timelineSubtitle(const Trace &trace)
 {
-    QString line = QStringLiteral("%1 clock \u00b7 %2 \u00b7 %3")
-                       .arg(clockName(trace), formatSeconds(trace.duration),
-                            outcomeName(trace.outcome.status));
+    // A recording says so in words ("cpython-virtual" is the trace file's name for its clock).
+    const QString clock = !trace.recorded ? clockName(trace) + QStringLiteral(" clock")
+                          : trace.liveClock
+                              ? QStringLiteral("recorded under CPython, real clock")
+                              : QStringLiteral("recorded under CPython, virtual clock");
+    QString line
+        = QStringLiteral("%1 \u00b7 %2 \u00b7 %3")
+              .arg(clock, formatSeconds(trace.duration), outcomeName(trace.outcome.status));
     QString error = trace.outcome.error;
     // Some errors already start with the outcome ("deadlock: a waits for b"): say it once.
     const QString prefix = outcomeName(trace.outcome.status) + QLatin1Char(':');

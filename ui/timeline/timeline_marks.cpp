@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loopscope {
@@ -79,10 +80,17 @@ void paintHatchLines(QPainter &painter, const QRect &rect, const TimelineTheme &
     painter.setPen(QPen(theme.hatch, 1.0));
     const int step = 6;
     // Lines of slope -1 (like Qt::BDiagPattern), aligned to the page so neighbours join up.
+    // Each line x + y = c is cut to the rectangle here, not only by the clip: an SVG has no
+    // clipping (QSvgGenerator writes none), and uncut lines ran into names and legend labels.
+    const double left = rect.left(), right = rect.right() + 1.0;
+    const double top = rect.top(), bottom = rect.bottom() + 1.0;
     const int first = ((rect.left() + rect.top()) / step) * step;
-    for (int c = first; c <= rect.right() + rect.bottom() + step; c += step)
-        painter.drawLine(QPointF(c - rect.bottom() - 1, rect.bottom() + 1),
-                         QPointF(c - rect.top(), rect.top()));
+    for (int c = first; c <= rect.right() + rect.bottom() + step; c += step) {
+        const double yHigh = std::max(top, c - right);
+        const double yLow = std::min(bottom, c - left);
+        if (yLow > yHigh)
+            painter.drawLine(QPointF(c - yLow, yLow), QPointF(c - yHigh, yHigh));
+    }
     painter.restore();
 }
 

@@ -287,6 +287,8 @@ void TimelineView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
     frameLayout().applyTo(m_coords);
+    if (m_trace.lanes.empty()) // nothing run yet: the empty ruler's 10 s fit the new width
+        return fitAll();
     if (m_follow)
         followPresentNow();
     coordinatesChanged();
