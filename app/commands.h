@@ -28,6 +28,8 @@ int checkCommand(const QStringList &args);                      // loopscope che
 int runCommand(int argc, char **argv, const QStringList &args); // loopscope run FILE ...
 // loopscope compare FILE [FILE...] [--variant NAME...] [--export OUT]
 int compareCommand(int argc, char **argv, const QStringList &args);
+// loopscope export TRACE OUT.ext [OUT.ext...]: a trace file written to the export table's formats
+int exportCommand(int argc, char **argv, const QStringList &args);
 // loopscope record [--python PY] [--virtual] [--out TRACE.json] PROGRAM.py [ARGS...]
 int recordCommand(int argc, char **argv, const QStringList &args);
 // The Gantt, diagnostics and outcome `loopscope run` prints after a run.

@@ -40,6 +40,10 @@ const char *kUsage = R"(Usage:
                                    run a real asyncio program under CPython, recording its
                                    tasks, and write its trace (default PROGRAM.trace.json;
                                    binary when OUT ends in .lstrace, for big runs)
+  loopscope export TRACE OUT.ext [OUT.ext...] [--quiet]
+                                   write a trace (.json or .lstrace, from record or run
+                                   --trace) to each OUT: .svg .png .pdf .mmd .perfetto.json
+                                   .perfetto-trace .json .lstrace
   loopscope import PROGRAM.py [-o OUT.loop.json] [--no-measure]
                                    import an asyncio program as a scenario (CPython's ast)
   loopscope check FILE...          validate scenario files (or import .py programs)
@@ -54,17 +58,17 @@ Exit status: 0 completed, 1 failed, 2 invalid input or usage, 3 deadlock, 4 stop
 
 #ifdef LOOPSCOPE_CORE_ONLY
 // The GUI, `compare` (it may draw), `examples` (the gallery's folder search lives with the GUI),
-// a run that writes a picture, and any usage error are loopscope-gui's.
+// a run or an export that writes a picture, and any usage error are loopscope-gui's.
 bool needsGui(const QStringList &args)
 {
     static const char *const ownCommands[]
-        = {"--help", "-h", "--version", "--worker", "run", "check", "import", "record"};
+        = {"--help", "-h", "--version", "--worker", "run", "export", "check", "import", "record"};
     if (args.isEmpty()
         || std::none_of(std::begin(ownCommands), std::end(ownCommands), [&](const char *command) {
                return args.first() == QLatin1String(command);
            }))
         return true;
-    return args.first() == QLatin1String("run")
+    return (args.first() == QLatin1String("run") || args.first() == QLatin1String("export"))
            && std::any_of(args.begin(), args.end(), [](const QString &arg) {
                   const std::optional<loopscope::ExportFormat> format
                       = loopscope::exportFormatOf(arg);
@@ -116,6 +120,8 @@ int main(int argc, char **argv)
         }
         if (first == QLatin1String("run"))
             return runCommand(argc, argv, args.mid(1));
+        if (first == QLatin1String("export"))
+            return exportCommand(argc, argv, args.mid(1));
         if (first == QLatin1String("record"))
             return recordCommand(argc, argv, args.mid(1));
         if (first == QLatin1String("check") || first == QLatin1String("import")) {
