@@ -252,8 +252,8 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
             assign(rt, frame, step.as, std::move(value));
         break;
     }
-    case StepKind::Repeat:
-        co_await repeat(rt, step, frame);
+    case StepKind::Repeat: // runSteps runs it (this case only for completeness)
+        co_await runSteps(rt, step.steps, frame, repeatRounds(rt, step, frame));
         break;
     case StepKind::Drain:
         co_await drain(rt, step, frame);
@@ -347,9 +347,12 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
             const Step &step = steps[k];
             rt.checkLimits();
             // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their
-            // own.
+            // own; a repeat's body in a frame of this coroutine, not also in one of runStep's,
+            // which holds the awaiters of every op (about 900 bytes a task that loops).
             if (step.kind == StepKind::Sleep)
                 co_await Sleep{rt, number(rt, frame, step.seconds), ids ? ids[k] : rt.stepId(step)};
+            else if (step.kind == StepKind::Repeat)
+                co_await runSteps(rt, step.steps, frame, repeatRounds(rt, step, frame));
             else if (!runInstant(rt, step, frame))
                 co_await runStep(rt, step, frame);
             if (frame.flow != Flow::Next) [[unlikely]]
