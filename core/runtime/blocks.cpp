@@ -129,7 +129,7 @@ Co tryStep(Runtime &rt, const Step &step, Frame &frame)
         throw *pending;
 }
 
-Co repeat(Runtime &rt, const Step &step, Frame &frame)
+Rounds repeatRounds(Runtime &rt, const Step &step, Frame &frame)
 {
     Rounds rounds;
     rounds.forever = !step.count.has_value();
@@ -137,7 +137,7 @@ Co repeat(Runtime &rt, const Step &step, Frame &frame)
     if (!step.var.isEmpty())
         rounds.var = &step.var;
     rounds.loop = true;
-    co_await runSteps(rt, step.steps, frame, rounds);
+    return rounds;
 }
 
 Co drain(Runtime &rt, const Step &step, Frame &frame)

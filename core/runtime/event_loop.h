@@ -54,7 +54,11 @@ public:
     // `keep` holds the future the callback works on alive until it has run.
     void callSoon(Callback cb, Ref<Future> keep = {})
     {
-        m_ready.push_back({cb, std::move(keep), false});
+        ReadyEntry &entry = m_ready.back_slot();
+        entry.cb.fn = cb.fn; // field by field: see RingQueue::back_slot
+        entry.cb.self = cb.self;
+        entry.cb.arg = cb.arg;
+        entry.keep = std::move(keep);
     }
     // A timer. It is dead (skipped, and not waited for) once `guard` is done.
     void callAt(double when, Callback cb, Ref<Future> guard);
@@ -157,7 +161,7 @@ private:
     {
         Callback cb;
         Ref<Future> keep;
-        bool guarded;            // a timer's: skipped when `keep`, its guard, is done by then
+        bool guarded = false;    // a timer's: skipped when `keep`, its guard, is done by then
         std::uint32_t timer = 0; // a timer's: its id in the loop log, 0 when not recorded
     };
     RingQueue<ReadyEntry> m_ready;

@@ -252,8 +252,8 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
             assign(rt, frame, step.as, std::move(value));
         break;
     }
-    case StepKind::Repeat:
-        co_await repeat(rt, step, frame);
+    case StepKind::Repeat: // runSteps runs it (this case only for completeness)
+        co_await runSteps(rt, step.steps, frame, repeatRounds(rt, step, frame));
         break;
     case StepKind::Drain:
         co_await drain(rt, step, frame);
@@ -343,19 +343,30 @@ Co runSteps(Runtime &rt, const Steps &steps, Frame &frame, Rounds rounds)
         rt.checkLimits(); // an empty body never reaches the check below: stop must still work
         if (rounds.var)
             frame.vars[*rounds.var] = Value::integer(i);
+        bool flowed = false; // a step left frame.flow other than Next
         for (std::size_t k = 0; k < steps.size(); ++k) {
             const Step &step = steps[k];
             rt.checkLimits();
             // Ops that cannot suspend, and sleeps, run here without a coroutine frame of their
-            // own.
-            if (step.kind == StepKind::Sleep)
+            // own; a repeat's body in a frame of this coroutine, not also in one of runStep's,
+            // which holds the awaiters of every op (about 900 bytes a task that loops).
+            if (step.kind == StepKind::Sleep) {
                 co_await Sleep{rt, number(rt, frame, step.seconds), ids ? ids[k] : rt.stepId(step)};
+                // A sleep never breaks, continues or returns: `frame`, which lives in the
+                // coroutine frame of runCoroutine, not this one, is not looked at after it
+                // (with ten thousand tasks, that look is a cache miss at every switch).
+                continue;
+            }
+            if (step.kind == StepKind::Repeat)
+                co_await runSteps(rt, step.steps, frame, repeatRounds(rt, step, frame));
             else if (!runInstant(rt, step, frame))
                 co_await runStep(rt, step, frame);
-            if (frame.flow != Flow::Next) [[unlikely]]
+            if (frame.flow != Flow::Next) [[unlikely]] {
+                flowed = true;
                 break;
+            }
         }
-        if (frame.flow == Flow::Next) [[likely]]
+        if (!flowed) [[likely]]
             continue;
         // A break, continue or return: a body that is not a loop's leaves it to its loop.
         if (!rounds.loop || frame.flow == Flow::Return)

@@ -82,7 +82,8 @@ bool runFlowInstant(Runtime &rt, const Step &step, Frame &frame);
 Co taskGroup(Runtime &rt, const Step &step, Frame &frame);
 Co withResource(Runtime &rt, const Step &step, Frame &frame);
 Co tryStep(Runtime &rt, const Step &step, Frame &frame);
-Co repeat(Runtime &rt, const Step &step, Frame &frame);
+// A `repeat`'s body runs as runSteps(rt, step.steps, frame, repeatRounds(rt, step, frame)).
+Rounds repeatRounds(Runtime &rt, const Step &step, Frame &frame);
 Co drain(Runtime &rt, const Step &step, Frame &frame);
 
 } // namespace loopscope::rt

@@ -16,7 +16,8 @@ RecordBuffer &Recorder::newBuffer()
     return *m_buffers.back();
 }
 
-int Recorder::addLane(LaneKind kind, const QString &name, int parent, const QString &coro)
+int Recorder::addLane(LaneKind kind, const QString &name, int parent, const QString &coro,
+                      StringId *idString)
 {
     std::lock_guard lock(m_mutex);
     Lane lane;
@@ -28,8 +29,8 @@ int Recorder::addLane(LaneKind kind, const QString &name, int parent, const QStr
     lane.id = kind == LaneKind::Loop
                   ? QStringLiteral("loop")
                   : laneKindName(kind) + QLatin1Char('-') + QString::number(count);
-    m_strings.intern(lane.id);
-    m_lanes.push_back(lane);
+    *idString = m_strings.intern(lane.id);
+    m_lanes.push_back(std::move(lane));
     return int(m_lanes.size()) - 1;
 }
 

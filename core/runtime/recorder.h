@@ -118,7 +118,9 @@ public:
     RecordBuffer &loopBuffer() { return *m_buffers.front(); }
     RecordBuffer &newBuffer();
 
-    int addLane(LaneKind kind, const QString &name, int parent, const QString &coro);
+    // A new lane, and its id (`task-3`) interned in *idString.
+    int addLane(LaneKind kind, const QString &name, int parent, const QString &coro,
+                StringId *idString);
     QString laneId(int lane) const;
     StringId intern(const QString &s);
     QString str(StringId id) const;

@@ -16,12 +16,14 @@ public:
     bool empty() const { return m_size == 0; }
     std::size_t size() const { return m_size; }
 
-    void push_back(T value)
+    void push_back(T value) { back_slot() = std::move(value); }
+    // A new last entry, as T{} (pop_front leaves slots so), for the caller to fill in field by
+    // field: filling a slot in place spares the hottest push a copy of an entry built just before.
+    T &back_slot()
     {
         if (m_size == m_slots.size())
             grow();
-        m_slots[(m_head + m_size) & (m_slots.size() - 1)] = std::move(value);
-        ++m_size;
+        return m_slots[(m_head + m_size++) & (m_slots.size() - 1)];
     }
     // Moves the first entry out; the queue must not be empty.
     T pop_front()

@@ -29,7 +29,8 @@ Trace runScenario(const Scenario &scenario, const RunOptions &options = {},
 // The same run when nobody will look at its timeline (`loopscope run --quiet` writing no file):
 // it records every state change as any run does (the memory budget holds), but its records are
 // not turned into lanes of spans, which for a million task steps costs as much as a fifth of
-// the run. Its outcome is runScenario's trace.outcome.
+// the run. Its outcome is runScenario's trace.outcome. For a process that ends next: the run's
+// memory is left to the system (freed only in a sanitizer's build).
 Outcome runScenarioOutcome(const Scenario &scenario, const RunOptions &options = {});
 
 // A run on its own thread, for the GUI: start it, look at the trace as it grows, stop it.

@@ -113,10 +113,11 @@ int Runtime::callbackLane()
 
 int Runtime::addLane(LaneKind kind, const QString &name, int parent, const QString &coro)
 {
-    const int lane = recorder.addLane(kind, name, parent, coro);
+    StringId id = 0;
+    const int lane = recorder.addLane(kind, name, parent, coro, &id);
     if (std::size_t(lane) >= m_laneIds.size())
         m_laneIds.resize(std::size_t(lane) + 1, 0);
-    m_laneIds[std::size_t(lane)] = intern(recorder.laneId(lane));
+    m_laneIds[std::size_t(lane)] = id;
     return lane;
 }
 
