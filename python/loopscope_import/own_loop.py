@@ -67,8 +67,9 @@ class OwnLoop:
                 and coro.func.id in self.coroutines):
             return
         params = self.coroutine_params[coro.func.id]
-        for param, arg in zip(params, coro.args):
-            if isinstance(arg, ast.Name) and arg.id in loops:
+        passed = list(zip(params, coro.args)) + [(k.arg, k.value) for k in coro.keywords]
+        for param, arg in passed:
+            if isinstance(arg, ast.Name) and arg.id in loops and param in params:
                 self.loop_params.setdefault(coro.func.id, set()).add(param)
 
 

@@ -24,7 +24,18 @@ REFUSED = {
         '(a def, not a lambda)',
     ],
     'pymotw_cancel_task.py': [
+        '31:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
         '37:9: try ... else is not supported; put those statements at the end of the try',
+    ],
+    'pymotw_create_task.py': [
+        '27:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
+        '29:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
     ],
     'pymotw_debug.py': [
         '24:1: calling parser.add_argument() is not supported; call print, time.sleep, a '
@@ -53,6 +64,11 @@ REFUSED = {
         'coroutine of this module, or the asyncio operations scenario-format.md lists',
         '68:1: calling LOG.info() is not supported; call print, time.sleep, a coroutine of '
         'this module, or the asyncio operations scenario-format.md lists',
+    ],
+    'pymotw_ensure_future.py': [
+        '26:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
     ],
     'pymotw_executor_process.py': [
         '25:5: calling log.info() is not supported; call print, time.sleep, a coroutine of '
