@@ -122,6 +122,10 @@ void ProgramWriter::writePrimitive(const Step &step)
     case StepKind::Stop:
     case StepKind::Close:
         return line(QStringLiteral("%1.%2()").arg(loop, opName(step.kind)), step.label);
+    case StepKind::RunUntilComplete:
+        return line(assigned(step, QStringLiteral("%1.run_until_complete(%2)")
+                                       .arg(loop, coroCall(step.coro, step.args))),
+                    step.label);
     case StepKind::Wait: {
         QString call = QStringLiteral("asyncio.wait(%1").arg(itemList(step.items));
         if (step.limit)

@@ -33,7 +33,8 @@ ProgramWriter::ProgramWriter(const Scenario &scenario)
     if (scenario.program)
         forEachStep(*scenario.program, [this](const Step &step) {
             noteNeeds(step);
-            m_ownLoop = m_ownLoop || step.kind == StepKind::RunForever;
+            m_ownLoop = m_ownLoop || step.kind == StepKind::RunForever
+                        || step.kind == StepKind::RunUntilComplete;
         });
     for (const Resource &r : scenario.resources) {
         if (r.kind == ResourceKind::ProcessPool)

@@ -195,6 +195,7 @@ void ProgramWriter::writeStep(const Step &step)
     case StepKind::RunForever:
     case StepKind::Stop:
     case StepKind::Close:
+    case StepKind::RunUntilComplete:
     case StepKind::Wait:
     case StepKind::AsCompleted:
     case StepKind::Shield:

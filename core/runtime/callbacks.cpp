@@ -96,6 +96,57 @@ void callSoon(Runtime &rt, const Step &step, Frame &frame)
 
 namespace loopscope::rt {
 
+namespace {
+
+void checkNotRunning(Runtime &rt)
+{
+    checkClosed(rt);
+    if (rt.loopRunning)
+        throw PyError{QStringLiteral("RuntimeError"),
+                      QStringLiteral("This event loop is already running"),
+                      {}};
+}
+
+// _run_until_complete_cb: the task's done callback stops the loop, as loop.stop() does.
+void stopLoopCb(void *runtime, std::uintptr_t)
+{
+    static_cast<Runtime *>(runtime)->loopStopping = true;
+}
+
+// loop.run_until_complete(coro(**args)) (base_events.py): ensure_future makes the coroutine a
+// task on the loop, whose done callback stops it; run_forever; then the task's result, or its
+// exception. Unlike asyncio.run nothing else is cancelled: the loop may run again.
+void runUntilComplete(Runtime &rt, const Step &step, Frame &frame)
+{
+    try {
+        checkNotRunning(rt);
+    } catch (const PyError &) { // the coroutine object made for it is dropped unstarted
+        rt.diagnostic(
+            Severity::Warning, QStringLiteral("never-awaited"), rt.moduleLane,
+            QStringLiteral("RuntimeWarning: coroutine '%1' was never awaited").arg(step.coro));
+        throw;
+    }
+    Ref<Task> task = spawn(rt, step.coro, step.args, QString(), frame);
+    const Callback stop{&stopLoopCb, &rt, 0};
+    task->addDoneCallback(stop);
+    rt.runForever();
+    task->removeDoneCallback(stop);
+    if (!task->done())
+        throw PyError{QStringLiteral("RuntimeError"),
+                      QStringLiteral("Event loop stopped before Future completed."),
+                      {}};
+    if (task->cancelled())
+        throw task->takeCancelledError();
+    if (task->failed()) {
+        task->exceptionRetrieved = true;
+        throw *task->error();
+    }
+    if (!step.as.isEmpty())
+        assign(rt, frame, step.as, resultOf(*task));
+}
+
+} // namespace
+
 // loop.run_forever(), loop.stop(), loop.close() (base_events.py). stop() only asks: the loop
 // ends after the iteration it is in, or, called before run_forever, after one iteration that
 // waits for nothing (the runner's runForever does both).
@@ -113,12 +164,11 @@ void loopOp(Runtime &rt, const Step &step, Frame &frame)
                           {}};
         rt.loopClosed = true;
         return;
+    case StepKind::RunUntilComplete:
+        runUntilComplete(rt, step, frame);
+        return;
     default: // run_forever
-        checkClosed(rt);
-        if (rt.loopRunning)
-            throw PyError{QStringLiteral("RuntimeError"),
-                          QStringLiteral("This event loop is already running"),
-                          {}};
+        checkNotRunning(rt);
         rt.runForever();
     }
 }

@@ -154,6 +154,7 @@ bool runInstant(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::RunForever:
     case StepKind::Stop:
     case StepKind::Close:
+    case StepKind::RunUntilComplete:
         loopOp(rt, step, frame);
         return true;
     case StepKind::Notify:
@@ -328,6 +329,7 @@ Co runStep(Runtime &rt, const Step &step, Frame &frame)
     case StepKind::RunForever:
     case StepKind::Stop:
     case StepKind::Close:
+    case StepKind::RunUntilComplete:
     case StepKind::Notify:
     case StepKind::NotifyAll:
         break;

@@ -316,6 +316,7 @@ constexpr std::array kCallSoon{kRequiredFunction, kArgs, kLoop};
 constexpr std::array kCallLater{kDelay, kRequiredFunction, kArgs, kLoop};
 constexpr std::array kLoopOnly{kLoop};
 constexpr std::array kRequiredLoopOnly{kRequiredLoop};
+constexpr std::array kRunUntilComplete{kRequiredLoop, kCoro, kArgs, kResultAs};
 constexpr std::array kWait{kItems, kReturnWhen, kLimitTimeout, kWaitAs};
 constexpr std::array kAsCompleted{kItems, kLimitTimeout, kResultAs, kBody};
 constexpr std::array kShield{kOptionalCoro, kArgs, kOptionalTask, kResultAs};

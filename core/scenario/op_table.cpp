@@ -96,6 +96,8 @@ constexpr std::array kOps{
            "loop.stop(): the loop stops after the iteration it is in"},
     OpSpec{K::Close, "close", kRequiredLoopOnly, G::Control, L::Instant,
            "loop.close(): module-level program steps only"},
+    OpSpec{K::RunUntilComplete, "run_until_complete", kRunUntilComplete, G::Control, L::Instant,
+           "as = loop.run_until_complete(coro(**args)): module-level program steps only"},
 };
 
 using RT = ResourceFieldType;

@@ -73,9 +73,12 @@ enum class StepKind {
     RunForever,
     Stop,
     Close,
+    // loop.run_until_complete(coro(**args)): the coroutine as a task on the program's loop,
+    // the loop run until that task is done.
+    RunUntilComplete,
 };
 // Sizes the op table (op_table.h): the table has a row per op, checked when it is compiled.
-inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::Close) + 1;
+inline constexpr std::size_t kStepKindCount = std::size_t(StepKind::RunUntilComplete) + 1;
 
 enum class ResourceKind {
     Lock,

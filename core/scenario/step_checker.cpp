@@ -43,6 +43,7 @@ bool runsInFunction(StepKind kind)
     case StepKind::Stop:
     case StepKind::RunForever: // refused as the program's own (controlFlow), not here
     case StepKind::Close:
+    case StepKind::RunUntilComplete:
         return true;
     case StepKind::Sleep:
     case StepKind::Call:
@@ -169,7 +170,9 @@ void StepChecker::controlFlow(const Step &s, const QString &path)
     if (s.kind == StepKind::Run && !m_module)
         v.report(path, QStringLiteral("expected run only among the program's steps (asyncio.run() "
                                       "inside a coroutine raises RuntimeError)"));
-    if ((s.kind == StepKind::RunForever || s.kind == StepKind::Close) && !m_module)
+    if ((s.kind == StepKind::RunForever || s.kind == StepKind::Close
+         || s.kind == StepKind::RunUntilComplete)
+        && !m_module)
         v.report(path, QStringLiteral("expected %1 only among the program's steps (the loop is "
                                       "running there: RuntimeError)")
                            .arg(opName(s.kind)));

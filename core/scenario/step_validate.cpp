@@ -35,12 +35,15 @@ void validateProgram(Validation &validation)
     int runs = 0;
     for (const Step &s : program)
         runs += s.kind == StepKind::Run ? 1 : 0;
-    bool ownLoop = false; // loop.run_forever(): the program runs the loop itself
-    forEachStep(program, [&ownLoop](const Step &s) { ownLoop |= s.kind == StepKind::RunForever; });
+    bool ownLoop = false; // loop.run_forever() or run_until_complete(): the program's own loop
+    forEachStep(program, [&ownLoop](const Step &s) {
+        ownLoop |= s.kind == StepKind::RunForever || s.kind == StepKind::RunUntilComplete;
+    });
     if (ownLoop && runs > 0)
         validation.expected(QStringLiteral("program"),
-                            QStringLiteral("either one run step or run_forever steps (asyncio.run "
-                                           "makes a loop of its own)"),
+                            QStringLiteral("either one run step or run_forever / "
+                                           "run_until_complete steps (asyncio.run makes a loop "
+                                           "of its own)"),
                             QStringLiteral("both"));
     else if (runs != 1 && !ownLoop)
         validation.expected(
@@ -49,21 +52,22 @@ void validateProgram(Validation &validation)
             QString::number(runs));
     forEachStep(program, [&validation](const Step &s) {
         static const std::set<StepKind> sync{
-            StepKind::Set,      StepKind::Print,    StepKind::If,
-            StepKind::For,      StepKind::While,    StepKind::Break,
-            StepKind::Continue, StepKind::Raise,    StepKind::Try,
-            StepKind::Run,      StepKind::CallSoon, StepKind::CallLater,
-            StepKind::Stop,     StepKind::Close,    StepKind::RunForever,
+            StepKind::Set,   StepKind::Print, StepKind::If,         StepKind::For,
+            StepKind::While, StepKind::Break, StepKind::Continue,   StepKind::Raise,
+            StepKind::Try,   StepKind::Run,   StepKind::CallSoon,   StepKind::CallLater,
+            StepKind::Stop,  StepKind::Close, StepKind::RunForever, StepKind::RunUntilComplete,
             StepKind::Return}; // return: refused as outside a function
         if (!sync.contains(s.kind))
-            validation.report(QStringLiteral("program"),
-                              QStringLiteral("expected only set, print, if, for, while, break, "
-                                             "continue, raise, try, run, and the loop's "
-                                             "call_soon, call_later, run_forever, stop and close "
-                                             "in the program (no task runs there, and the "
-                                             "trace's clock is the loop's: no cpu or block), "
-                                             "got %1")
-                                  .arg(opName(s.kind)));
+            validation.report(
+                QStringLiteral("program"),
+                QStringLiteral("expected only set, print, if, for, while, break, "
+                               "continue, raise, try, run, and the loop's "
+                               "call_soon, call_later, run_forever, run_until_complete, "
+                               "stop and close "
+                               "in the program (no task runs there, and the "
+                               "trace's clock is the loop's: no cpu or block), "
+                               "got %1")
+                    .arg(opName(s.kind)));
     });
 }
 

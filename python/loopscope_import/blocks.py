@@ -185,7 +185,7 @@ class Blocks:
         if self.is_create_task(node):
             return [self.create_task(node, target_text(target))]
         if isinstance(node.func, ast.Attribute) and node.func.attr == "run_until_complete":
-            self.loop_method(node)  # refuses it on a loop
+            return [self.run_until_complete(node, target_text(target))]
         if name == "asyncio.run":
             return [self.imp.run_step(node, target_text(target), self)]
         if isinstance(node.func, ast.Attribute):

@@ -111,7 +111,7 @@ class ModuleParts:
                 continue
             statements.append(node)
         steps = body.steps(self.inline_entry_calls(statements))
-        runs = [s for s in _walk_steps(steps) if s["op"] in ("run", "run_forever")]
+        runs = [s for s in _walk_steps(steps) if s["op"] in ("run", "run_forever", "run_until_complete")]
         if not runs and not self.refusals._found:
             self.refusals.add(_unsupported(tree, "a program without asyncio.run(...)",
                                            "start the program with asyncio.run(main())"))

@@ -46,6 +46,10 @@ class OwnLoop:
                 for t in n.targets if isinstance(t, ast.Name)}
 
     def _bind_loop_args(self, call, loops):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                and call.func.attr == "run_until_complete" and len(call.args) == 1:
+            self._bind_coroutine_loop_args(call.args[0], loops)
+            return
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                 and call.func.attr in _CALLBACKS):
             return
@@ -56,6 +60,17 @@ class OwnLoop:
         for param, arg in zip(params, args[1:]):
             if isinstance(arg, ast.Name) and arg.id in loops:
                 self.loop_params.setdefault(args[0].id, set()).add(param)
+
+    def _bind_coroutine_loop_args(self, coro, loops):
+        """`loop.run_until_complete(main(loop))`: main's parameter is the loop (PyMOTW's)."""
+        if not (isinstance(coro, ast.Call) and isinstance(coro.func, ast.Name)
+                and coro.func.id in self.coroutines):
+            return
+        params = self.coroutine_params[coro.func.id]
+        passed = list(zip(params, coro.args)) + [(k.arg, k.value) for k in coro.keywords]
+        for param, arg in passed:
+            if isinstance(arg, ast.Name) and arg.id in loops and param in params:
+                self.loop_params.setdefault(coro.func.id, set()).add(param)
 
 
 def _module_statements(tree):
@@ -83,9 +98,7 @@ class LoopCalls:
         owner = func.value
         if func.attr == "run_until_complete" and (self.is_loop(owner) or isinstance(
                 owner, ast.Call) and self.imp.dotted(owner.func) in _RUNNING_LOOP):
-            # no scenario op: asyncio.run also cancels the tasks left and closes the loop
-            refuse(node, "loop.run_until_complete()", "run the coroutine with "
-                   "asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()")
+            return self.run_until_complete(node, None)
         if func.attr not in _PROGRAM_ONLY + ("stop",) or not self.is_loop(func.value):
             return None
         if node.args or node.keywords:
@@ -98,6 +111,32 @@ class LoopCalls:
             refuse(node, f"loop.{func.attr}() of a loop not made here",
                    "make it with loop = asyncio.new_event_loop()")
         return {"op": func.attr, **field}
+
+    def run_until_complete(self, node, target):
+        """`[x =] loop.run_until_complete(coro(...))` in the module's code: the step (the
+        coroutine a task on the program's loop, the loop run until it is done)."""
+        owner = node.func.value
+        field = self.own_loop_field(owner)
+        if not field and isinstance(owner, ast.Call) and not owner.args \
+                and not owner.keywords and self.imp.dotted(owner.func) in LOOP_MAKERS:
+            field = {"loop": ast.unparse(owner)}  # asyncio.get_event_loop().run_...
+        if self.kind != "program":
+            refuse(node, "loop.run_until_complete() inside a function",
+                   "run the loop in the module's code")
+        if not field:
+            refuse(node, "loop.run_until_complete() of a loop not made here",
+                   "make it with loop = asyncio.new_event_loop()")
+        if len(node.args) != 1 or node.keywords:
+            refuse(node, "loop.run_until_complete() with other than one coroutine",
+                   "write loop.run_until_complete(main())")
+        coro = self.coro_call(node.args[0])
+        if coro is None:
+            refuse(node.args[0], "running " + ast.unparse(node.args[0]),
+                   "run a coroutine defined in this module: loop.run_until_complete(main())")
+        step = {"op": "run_until_complete", **field, **coro}
+        if target is not None:
+            step["as"] = target
+        return step
 
     def loop_made(self, node, target):
         """`loop = asyncio.new_event_loop()` in the module's code: the loop as a value (the

@@ -70,6 +70,19 @@ class ProgramForms:
         """`print(f'spinner object: {spinner}')` (Fluent Python): CPython prints the task's
         repr, `<Task pending name='Task-2' coro=<spin() running at FILE:LINE>>`, which the
         scenario does not know; it prints the task's lane name."""
+        scope = self.imp.coroutines.get(self.name) if self.kind == "coroutine" else None
+        awaited = {a.value.id for a in ast.walk(scope) if isinstance(a, ast.Await)
+                   and isinstance(a.value, ast.Name)} if scope is not None else set()
+        tasks = (self.task_vars | awaited) - set(getattr(self, "coro_vars", {}))
+        for call in ast.walk(node):
+            # '{!r}'.format(task) (PyMOTW's): once str.format was known, the repr's file and
+            # line cannot be printed as CPython does; refused rather than printed otherwise
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                    and call.func.attr == "format" and any(
+                        isinstance(a, ast.Name) and a.id in tasks for a in call.args):
+                refuse(call, "a task formatted with str.format (CPython prints its repr, "
+                       "<Task pending name='Task-2' coro=<f() running at FILE:LINE>>)",
+                       "print the task's name, task.get_name()")
         for arg in node.args:
             shown = [arg] + [v.value for v in ast.walk(arg) if isinstance(v, ast.FormattedValue)]
             for value in shown:

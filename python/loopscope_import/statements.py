@@ -14,7 +14,8 @@ from .values import check_expression, expression_text, literal, value_field
 SYNC_OPS = {"set", "print", "if", "for", "while", "repeat", "cpu", "block", "raise", "try",
             "run", "break", "continue", "return", "event_set", "future_set", "put_nowait",
             "get_nowait", "call_soon", "call_later", "create_task", "event_clear", "release",
-            "task_done", "cancel", "notify", "notify_all", "run_forever", "stop", "close"}
+            "task_done", "cancel", "notify", "notify_all", "run_forever", "stop", "close",
+            "run_until_complete"}
 
 
 def target_text(node):

@@ -11,68 +11,31 @@ from support import SOURCE_DIR, ImportRefused, import_program
 # program -> its refusals (file:line:col: ...), for the programs that do not import yet.
 # The programs before PyMOTW's all import (the last two since the loop ops of issue 16).
 REFUSED = {
-    # PyMOTW-3's examples (2014-2016) run their loop with run_until_complete, which a scenario
-    # cannot hold yet (tests/corpus/README.md, "Tried and refused").
+    # PyMOTW-3's examples (2014-2016): run_until_complete imports since issue 16's own-loop
+    # ops; these are refused for what else they use (tests/corpus/README.md).
     'pymotw_call_at.py': [
         '30:5: calling loop.call_at() is not supported; call print, time.sleep, a coroutine '
         'of this module, or the asyncio operations scenario-format.md lists',
         '31:5: calling loop.call_at() is not supported; call print, time.sleep, a coroutine '
         'of this module, or the asyncio operations scenario-format.md lists',
-        '32:5: loop.call_soon() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '40:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
-    ],
-    'pymotw_call_later.py': [
-        '25:5: loop.call_later() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '26:5: loop.call_later() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '27:5: loop.call_soon() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '35:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_call_soon.py': [
-        '26:5: loop.call_soon() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '28:5: loop.call_soon() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '36:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
+        '28:20: call_soon of wrapped is not supported; pass a function defined in this module '
+        '(a def, not a lambda)',
     ],
     'pymotw_cancel_task.py': [
-        '26:29: a task or coroutine made inside an expression is not supported; make it in a '
-        'statement of its own (`t = asyncio.create_task(...)`)',
+        '31:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
         '37:9: try ... else is not supported; put those statements at the end of the try',
-        '42:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
-    ],
-    'pymotw_cancel_task2.py': [
-        '37:29: a task or coroutine made inside an expression is not supported; make it in a '
-        'statement of its own (`t = asyncio.create_task(...)`)',
-        '38:5: loop.call_soon() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '47:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
-    ],
-    'pymotw_coroutine.py': [
-        '28:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
-    ],
-    'pymotw_coroutine_chain.py': [
-        '40:20: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
-    ],
-    'pymotw_coroutine_return.py': [
-        '26:20: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_create_task.py': [
-        '26:29: a task or coroutine made inside an expression is not supported; make it in a '
-        'statement of its own (`t = asyncio.create_task(...)`)',
-        '35:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
+        '27:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
+        '29:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
     ],
     'pymotw_debug.py': [
         '24:1: calling parser.add_argument() is not supported; call print, time.sleep, a '
@@ -86,7 +49,7 @@ REFUSED = {
         '49:5: calling LOG.info() is not supported; call print, time.sleep, a coroutine of '
         'this module, or the asyncio operations scenario-format.md lists',
         '50:33: a task of loop.create_task(inner()) is not supported; create tasks of '
-         "coroutines defined in this module, of a barrier's, queue's or event's wait(), get() "
+        "coroutines defined in this module, of a barrier's, queue's or event's wait(), get() "
         'or join(), or of asyncio.to_thread or asyncio.sleep with arguments the module '
         'defines (no locals)',
         '51:5: calling LOG.info() is not supported; call print, time.sleep, a coroutine of '
@@ -101,12 +64,11 @@ REFUSED = {
         'coroutine of this module, or the asyncio operations scenario-format.md lists',
         '68:1: calling LOG.info() is not supported; call print, time.sleep, a coroutine of '
         'this module, or the asyncio operations scenario-format.md lists',
-        '69:1: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_ensure_future.py': [
-        '42:14: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
+        '26:11: a task formatted with str.format (CPython prints its repr, <Task pending '
+        "name='Task-2' coro=<f() running at FILE:LINE>>) is not supported; print the task's "
+        'name, task.get_name()',
     ],
     'pymotw_executor_process.py': [
         '25:5: calling log.info() is not supported; call print, time.sleep, a coroutine of '
@@ -127,8 +89,6 @@ REFUSED = {
         'coroutine of this module, or the asyncio operations scenario-format.md lists',
         '61:16: making a synchronisation object or pool here is not supported; make it at '
         'module level or at the top of main()',
-        '67:9: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_executor_thread.py': [
         '25:5: calling log.info() is not supported; call print, time.sleep, a coroutine of '
@@ -149,16 +109,10 @@ REFUSED = {
         'coroutine of this module, or the asyncio operations scenario-format.md lists',
         '59:16: making a synchronisation object or pool here is not supported; make it at '
         'module level or at the top of main()',
-        '65:9: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_future_await.py': [
         '21:5: calling future.set_result() is not supported; call print, time.sleep, a '
         'coroutine of this module, or the asyncio operations scenario-format.md lists',
-        '28:5: loop.call_soon() on loop, not known as the running loop is not supported; get '
-        'the loop in the coroutine with loop = asyncio.get_running_loop()',
-        '36:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_future_callback.py': [
         '26:5: calling all_done.add_done_callback() is not supported; call print, time.sleep, '
@@ -169,20 +123,14 @@ REFUSED = {
         'coroutine of this module, or the asyncio operations scenario-format.md lists',
         '38:16: making a synchronisation object or pool here is not supported; make it at '
         'module level or at the top of main()',
-        '39:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_future_event_loop.py': [
         '21:5: calling future.set_result() is not supported; call print, time.sleep, a '
         'coroutine of this module, or the asyncio operations scenario-format.md lists',
         '26:16: making a synchronisation object or pool here is not supported; make it at '
         'module level or at the top of main()',
-        '32:14: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
-    ],
-    'pymotw_gather.py': [
-        '45:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
+        '32:44: running all_done is not supported; run a coroutine defined in this module: '
+        'loop.run_until_complete(main())',
     ],
     'pymotw_queue.py': [
         '23:22: awaiting q.get() is not supported; await a coroutine of this module, a task, '
@@ -199,12 +147,6 @@ REFUSED = {
         'or an asyncio function scenario-format.md lists',
         '54:31: a computed size of a synchronisation object or pool is not supported; write '
         'the number itself',
-        '58:26: a task or coroutine made inside an expression is not supported; make it in a '
-        'statement of its own (`t = asyncio.create_task(...)`)',
-        '63:29: a task or coroutine made inside an expression is not supported; make it in a '
-        'statement of its own (`t = asyncio.create_task(...)`)',
-        '71:5: loop.run_until_complete() is not supported; run the coroutine with '
-        'asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()',
     ],
     'pymotw_stop.py': [
         '20:1: calling logging.basicConfig() is not supported; call print, time.sleep, a '

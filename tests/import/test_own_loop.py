@@ -54,6 +54,41 @@ ROWS = [
       {"op": "call_soon", "function": "cb", "loop": "ev"}, {"op": "run_forever", "loop": "ev"}]),
 ]
 
+WORK = HEAD + "async def work(n):\n    await asyncio.sleep(n)\n    return n\n\n\n"
+WORK_DEF = {"name": "work", "params": ["n"], "steps": [
+    {"op": "sleep", "seconds": "$n"}, {"op": "return", "value": "$n"}]}
+
+# loop.run_until_complete (PyMOTW-3's form): (row, program, coroutines, functions, program steps)
+UNTIL_COMPLETE = [
+    ("assigned_and_bare_in_try_finally",
+     WORK + "loop = asyncio.get_event_loop()\ntry:\n    r = loop.run_until_complete(work(1))\n"
+     "    print(r)\n    loop.run_until_complete(work(2))\nfinally:\n    loop.close()\n",
+     [WORK_DEF], None,
+     [{"op": "set", "name": "loop", "value": "$asyncio.get_event_loop()"},
+      {"op": "try", "steps": [
+          {"op": "run_until_complete", "loop": "loop", "coro": "work", "args": {"n": 1},
+           "as": "r"},
+          {"op": "print", "text": "{r}"},
+          {"op": "run_until_complete", "loop": "loop", "coro": "work", "args": {"n": 2}}],
+       "finally": [{"op": "close", "loop": "loop"}]}]),
+    ("coroutine_passed_the_loop_uses_it",
+     HEAD + "def cb():\n    print('cb')\n\n\nasync def main(lp):\n    lp.call_soon(cb)\n"
+     "    await asyncio.sleep(0.1)\n\n\nloop = asyncio.new_event_loop()\n"
+     "loop.run_until_complete(main(loop))\nloop.close()\n",
+     [{"name": "main", "params": ["lp"], "steps": [
+         {"op": "call_soon", "function": "cb", "loop": "lp"}, {"op": "sleep", "seconds": 0.1}]}],
+     [{"name": "cb", "steps": [{"op": "print", "text": "cb"}]}],
+     [{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"},
+      {"op": "run_until_complete", "loop": "loop", "coro": "main", "args": {"lp": "$loop"}},
+      {"op": "close", "loop": "loop"}]),
+    ("coroutine_object_kept_on_get_event_loop",
+     WORK + "c = work(3)\nx = asyncio.get_event_loop().run_until_complete(c)\nprint(x)\n",
+     [WORK_DEF], None,
+     [{"op": "run_until_complete", "loop": "asyncio.get_event_loop()", "coro": "work",
+       "args": {"n": 3}, "as": "x"},
+      {"op": "print", "text": "{x}"}]),
+]
+
 # (row, program, its refusals): every construct of the form that is refused.
 REFUSED = [
     ("run_forever_inside_a_function",
@@ -74,6 +109,23 @@ REFUSED = [
      "loop.run_forever()\n",
      ["prog.py:8:8: a loop made with arguments or kept elsewhere than in a name is not "
       "supported; write loop = asyncio.new_event_loop()"]),
+    ("run_until_complete_inside_a_function",
+     WORK + "loop = asyncio.new_event_loop()\n\n\ndef go():\n    loop.run_until_complete(work(1))\n"
+     "\n\nloop.call_soon(go)\nloop.run_forever()\n",
+     ["prog.py:13:5: loop.run_until_complete() inside a function is not supported; run the "
+      "loop in the module's code"]),
+    ("run_until_complete_of_two_arguments",
+     WORK + "loop = asyncio.new_event_loop()\nloop.run_until_complete(work(1), 2)\n",
+     ["prog.py:10:1: loop.run_until_complete() with other than one coroutine is not "
+      "supported; write loop.run_until_complete(main())"]),
+    ("run_until_complete_of_no_coroutine_of_the_module",
+     WORK + "loop = asyncio.new_event_loop()\nloop.run_until_complete(asyncio.sleep(1))\n",
+     ["prog.py:10:25: running asyncio.sleep(1) is not supported; run a coroutine defined in "
+      "this module: loop.run_until_complete(main())"]),
+    ("run_until_complete_of_a_loop_not_made_here",
+     WORK + "lp = asyncio.get_running_loop()\nlp.run_until_complete(work(1))\n",
+     ["prog.py:10:1: loop.run_until_complete() of a loop not made here is not supported; "
+      "make it with loop = asyncio.new_event_loop()"]),
 ]
 
 
@@ -84,6 +136,14 @@ class OwnLoopForms(unittest.TestCase):
                 doc = imported(program)
                 self.assertEqual(without_ids(doc.get("functions")), functions)
                 self.assertEqual(doc["coroutines"], [])
+                self.assertEqual(without_ids(doc["program"]), steps)
+
+    def test_run_until_complete(self):
+        for name, program, coroutines, functions, steps in UNTIL_COMPLETE:
+            with self.subTest(row=name):
+                doc = imported(program)
+                self.assertEqual(without_ids(doc["coroutines"]), coroutines)
+                self.assertEqual(without_ids(doc.get("functions")), functions)
                 self.assertEqual(without_ids(doc["program"]), steps)
 
     def test_refusals(self):
@@ -100,7 +160,8 @@ class OwnLoopRoundTrip(unittest.TestCase):
         binary = loopscope_binary()
         if not os.path.exists(binary):
             self.skipTest("no loopscope executable (LOOPSCOPE_BINARY)")
-        for name in ("pydocs_call_soon_hello", "pydocs_call_later_date"):
+        for name in ("pydocs_call_soon_hello", "pydocs_call_later_date",
+                     "pymotw_coroutine_chain", "pymotw_call_later"):
             with self.subTest(program=name), tempfile.TemporaryDirectory() as tmp:
                 path = os.path.join(SOURCE_DIR, "tests", "corpus", name + ".py")
                 with open(path, encoding="utf-8") as f:

@@ -197,16 +197,6 @@ ROWS = [
       "coroutines defined in this module, of a barrier's, queue's or event's wait(), get() "
       "or join(), or of asyncio.to_thread or asyncio.sleep with arguments the module defines "
       "(no locals)"]),
-    ("run_until_complete_kept",  # PyMOTW-3's asyncio examples (the pre-3.7 idiom)
-     HEAD + "async def main():\n    return 1\n\n\nloop = asyncio.new_event_loop()\n"
-     "r = loop.run_until_complete(main())\n",
-     ["prog.py:8:5: loop.run_until_complete() is not supported; run the coroutine with "
-      "asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()"]),
-    ("run_until_complete_of_get_event_loop",
-     HEAD + "async def main():\n    pass\n\n\n"
-     "asyncio.get_event_loop().run_until_complete(main())\n",
-     ["prog.py:7:1: loop.run_until_complete() is not supported; run the coroutine with "
-      "asyncio.run(main()), or the loop with loop.run_forever() and loop.stop()"]),
     ("list_of_coroutines_never_gathered",
      HEAD + "async def f():\n    pass\n\n\nasync def main():\n"
      "    cs = [f() for _ in range(2)]\n" + MAIN,

@@ -200,8 +200,9 @@ void TestRuntimeFlow::checkRefusesFlowOutOfPlace()
                  "coroutines[0].steps[1]: expected run only among the program's steps "
                  "(asyncio.run() inside a coroutine raises RuntimeError)\n"
                  "program: expected only set, print, if, for, while, break, continue, raise, try, "
-                 "run, and the loop's call_soon, call_later, run_forever, stop and close in the "
-                 "program (no task runs there, and the trace's clock is the loop's: no cpu or "
+                 "run, and the loop's call_soon, call_later, run_forever, run_until_complete, "
+                 "stop and close in the program (no task runs there, and the trace's clock is the "
+                 "loop's: no cpu or "
                  "block), got cpu\n"
                  "program[0]: SyntaxError: 'return' outside function"));
 }

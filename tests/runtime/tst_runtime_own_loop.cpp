@@ -56,6 +56,26 @@ const char *const kLeftPending
 const char *const kNoRunningLoop
     = R"JSON({"format": "loopscope-scenario", "version": 1, "functions": [{"name": "cb", "steps": [{"op": "print", "text": "in a callback: {asyncio.get_running_loop().time() >= 0}"}]}, {"name": "halt", "params": ["loop"], "steps": [{"op": "stop", "loop": "loop"}]}], "coroutines": [], "program": [{"op": "try", "steps": [{"op": "set", "name": "x", "value": "$asyncio.get_running_loop()"}], "except": {"RuntimeError": {"as": "e", "steps": [{"op": "print", "text": "before: {e}"}]}}}, {"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"}, {"op": "call_soon", "function": "cb", "loop": "loop"}, {"op": "call_soon", "function": "halt", "args": {"loop": "$loop"}, "loop": "loop"}, {"op": "run_forever", "loop": "loop"}, {"op": "close", "loop": "loop"}, {"op": "set", "name": "x", "value": "$asyncio.get_running_loop()"}]})JSON";
 
+// async def work(n): print('work', n); await asyncio.sleep(n); return n * 10
+// async def fail(): await asyncio.sleep(0.5); raise ValueError('bad')
+// async def idle(): await asyncio.sleep(100)
+// async def spawner(): asyncio.create_task(idle()); return 'spawned'
+// loop = asyncio.new_event_loop()
+// try: r = loop.run_until_complete(work(1)); print('r', r); loop.run_until_complete(work(2))
+//      print('second'); try: loop.run_until_complete(fail()) except ValueError as e: print(...)
+//      s = loop.run_until_complete(spawner()); print(s)
+// finally: loop.close()
+// try: loop.run_until_complete(work(3)) except RuntimeError as e: print(e)
+const char *const kRunUntilComplete
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "coroutines": [{"name": "work", "params": ["n"], "steps": [{"op": "print", "text": "work {n}"}, {"op": "sleep", "seconds": "$n"}, {"op": "return", "value": "$n * 10"}]}, {"name": "fail", "steps": [{"op": "sleep", "seconds": 0.5}, {"op": "raise", "error": "ValueError", "message": "bad"}]}, {"name": "idle", "steps": [{"op": "sleep", "seconds": 100}]}, {"name": "spawner", "steps": [{"op": "create_task", "coro": "idle"}, {"op": "return", "value": "spawned"}]}], "program": [{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"}, {"op": "try", "steps": [{"op": "run_until_complete", "loop": "loop", "coro": "work", "args": {"n": 1}, "as": "r"}, {"op": "print", "text": "r {r}"}, {"op": "run_until_complete", "loop": "loop", "coro": "work", "args": {"n": 2}}, {"op": "print", "text": "second"}, {"op": "try", "steps": [{"op": "run_until_complete", "loop": "loop", "coro": "fail"}], "except": {"ValueError": {"as": "e", "steps": [{"op": "print", "text": "caught {e}"}]}}}, {"op": "run_until_complete", "loop": "loop", "coro": "spawner", "as": "s"}, {"op": "print", "text": "{s}"}], "finally": [{"op": "close", "loop": "loop"}]}, {"op": "try", "steps": [{"op": "run_until_complete", "loop": "loop", "coro": "work", "args": {"n": 3}}], "except": {"RuntimeError": {"as": "e", "steps": [{"op": "print", "text": "{e}"}]}}}]})JSON";
+
+// async def stopper(loop): loop.stop(); await asyncio.sleep(1); print('late')
+// loop = asyncio.new_event_loop()
+// try: loop.run_until_complete(stopper(loop)) except RuntimeError as e: print(e)
+// print(loop.run_until_complete(work(2))); loop.close()
+const char *const kStoppedBeforeComplete
+    = R"JSON({"format": "loopscope-scenario", "version": 1, "coroutines": [{"name": "work", "params": ["n"], "steps": [{"op": "print", "text": "work {n}"}, {"op": "sleep", "seconds": "$n"}, {"op": "return", "value": "$n * 10"}]}, {"name": "stopper", "params": ["loop"], "steps": [{"op": "stop", "loop": "loop"}, {"op": "sleep", "seconds": 1}, {"op": "print", "text": "late"}]}], "program": [{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"}, {"op": "try", "steps": [{"op": "run_until_complete", "loop": "loop", "coro": "stopper", "args": {"loop": "$loop"}}], "except": {"RuntimeError": {"as": "e", "steps": [{"op": "print", "text": "{e}"}]}}}, {"op": "run_until_complete", "loop": "loop", "coro": "work", "args": {"n": 2}, "as": "r"}, {"op": "print", "text": "{r}"}, {"op": "close", "loop": "loop"}]})JSON";
+
 QString diagnosticsText(const Trace &trace)
 {
     QStringList lines;
@@ -88,6 +108,9 @@ private Q_SLOTS:
     void getRunningLoopOutsideTheLoopRaises();
     void loopFieldIsEvaluated();
     void checkRefusesLoopOpsOutOfPlace();
+    void runUntilCompleteRunsTheLoopUntilTheTaskIsDone();
+    void runUntilCompleteOfALoopStoppedEarlyRaises();
+    void checkRefusesRunUntilCompleteOutOfPlace();
 };
 
 // a's stop() lets b, ready in the same iteration, run; c, which a scheduled, waits for the
@@ -193,12 +216,69 @@ void TestRuntimeOwnLoop::checkRefusesLoopOpsOutOfPlace()
                           "(the loop is running there: RuntimeError)",
                           "coroutines[0].steps[0]: expected run_forever only among the program's "
                           "steps (the loop is running there: RuntimeError)",
-                          "program: expected either one run step or run_forever steps "
-                          "(asyncio.run makes a loop of its own), got both"}));
+                          "program: expected either one run step or run_forever / "
+                          "run_until_complete steps (asyncio.run makes a loop of its own), got "
+                          "both"}));
     const char *unbound = R"([{"op": "run_forever", "loop": "lop"}])";
     QCOMPARE(jsonProblems(program(unbound)).last(),
              QStringLiteral("program[0].loop: column 1: name 'lop' is not defined; did you "
                             "mean 'loop'?"));
+}
+
+// Each run_until_complete runs the loop again until its task is done (CPython 3.12 prints the
+// same): its result bound to `as`, its exception raised in the program; the task spawner
+// left (idle-1) is not cancelled but destroyed pending at the end; on the closed loop
+// RuntimeError, and the coroutine object made for the call is never awaited.
+void TestRuntimeOwnLoop::runUntilCompleteRunsTheLoopUntilTheTaskIsDone()
+{
+    const Trace trace = runJson(kRunUntilComplete);
+    QCOMPARE(printsText(trace),
+             QStringList({"0 work-1: work 1", "1 event loop: r 10", "1 work-2: work 2",
+                          "3 event loop: second", "3.5 event loop: caught bad",
+                          "3.5 event loop: spawned", "3.5 event loop: Event loop is closed"}));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QCOMPARE(trace.duration, 3.5);
+    QCOMPARE(spansText(trace, QStringLiteral("work-2")),
+             QStringLiteral("running 1-1 | waiting 1-3 timer | running 3-3"));
+    QCOMPARE(diagnosticsText(trace),
+             QStringLiteral("3.5 event loop never-awaited: RuntimeWarning: coroutine 'work' was "
+                            "never awaited\n"
+                            "3.5 idle-1 destroyed-pending: Task was destroyed but it is pending!: "
+                            "<Task pending name='idle-1'>"));
+    QCOMPARE(invariantProblem(trace), QString());
+}
+
+// stop() inside the task: run_forever returns with the task pending, CPython's RuntimeError;
+// the task goes on in the next run_until_complete, which returns work's result.
+void TestRuntimeOwnLoop::runUntilCompleteOfALoopStoppedEarlyRaises()
+{
+    const Trace trace = runJson(kStoppedBeforeComplete);
+    QCOMPARE(printsText(trace),
+             QStringList({"0 event loop: Event loop stopped before Future completed.",
+                          "0 work-1: work 2", "1 stopper-1: late", "2 event loop: 20"}));
+    QCOMPARE(trace.outcome.status, OutcomeStatus::Completed);
+    QCOMPARE(diagnosticsText(trace), QString());
+}
+
+// run_until_complete belongs to the program (the loop runs inside a coroutine), needs a loop
+// and a coroutine, and is no companion of run.
+void TestRuntimeOwnLoop::checkRefusesRunUntilCompleteOutOfPlace()
+{
+    const QByteArray bad = R"J({"format": "loopscope-scenario", "version": 1, "coroutines": [
+        {"name": "main", "steps": [{"op": "run_until_complete", "loop": "loop", "coro": "main"}]}],
+        "program": [{"op": "set", "name": "loop", "value": "$asyncio.new_event_loop()"},
+        {"op": "run_until_complete", "coro": "main"},
+        {"op": "run_until_complete", "loop": "loop", "coro": "mian"},
+        {"op": "run", "coro": "main"}]})J";
+    QCOMPARE(
+        jsonProblems(bad),
+        QStringList({"coroutines[0].steps[0]: expected run_until_complete only among the "
+                     "program's steps (the loop is running there: RuntimeError)",
+                     "program: expected either one run step or run_forever / "
+                     "run_until_complete steps (asyncio.run makes a loop of its own), got "
+                     "both",
+                     "program[1].loop: required field missing (expected a Python expression)",
+                     "program[2].coro: expected the name of a coroutine (main), got \"mian\""}));
 }
 
 QTEST_MAIN(TestRuntimeOwnLoop)

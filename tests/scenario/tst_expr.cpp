@@ -122,6 +122,15 @@ void TestExpr::evaluatesAsCPython_data()
          "([(1, 'a'), (2, 'b')], [(1, 'x'), (2, 'y')])"},
         {"'a,b'.split(',') + ' x '.strip().upper().split()", "['a', 'b', 'X']"},
         {"'-'.join(str(i) for i in L)", "'1-2'"},
+        // str.format, positional fields (PyMOTW's '{!r}'.format(x)); CPython 3.12's texts
+        {"'{!r} and {}'.format('a', [1, 2])", "\"'a' and [1, 2]\""},
+        {"'{1}{0}{{x}}{0:>4}'.format(1, 'b')", "'b1{x}   1'"},
+        {"'{} {}'.format(1)", "IndexError: Replacement index 1 out of range for positional args "
+                              "tuple"},
+        {"'{0} {}'.format(1, 2)", "ValueError: cannot switch from manual field specification to "
+                                  "automatic field numbering"},
+        {"'{'.format(1)", "ValueError: Single '{' encountered in format string"},
+        {"'{!x}'.format(1)", "ValueError: Unknown conversion specifier x"},
         // any() and all() stop at the element that decides (the rest would raise)
         {"any(1 / v > 0 for v in [1, 0])", "True"},
         {"all(v > 1 and 1 / v for v in [2, 0, 1])", "False"},

@@ -150,7 +150,7 @@ void TestScenarioRefusals::refusal_data()
         "run_in_executor, return, if, for, while, break, continue, set, run, put_nowait, "
         "get_nowait, call_soon, call_later, wait, as_completed, shield, condition_wait, "
         "condition_wait_for, notify, notify_all, barrier_wait, timeout, run_forever, stop, close, "
-        "got \"slep\"",
+        "run_until_complete, got \"slep\"",
         3, 50, "\"slep\"");
     row("seconds_missing", doc(R"({"op": "sleep"})"), "coroutines[0].steps[0].seconds",
         "required field missing (expected a number ≥ 0 or \"$param\")", 3, 43,

@@ -83,7 +83,8 @@ void BlockPalette::populate()
              QStringLiteral("async def name(...): a new coroutine card"));
     for (const OpSpec &op : opSpecs())
         if (op.kind != StepKind::Run && op.kind != StepKind::RunForever
-            && op.kind != StepKind::Close) // the program's own, which no card shows
+            && op.kind != StepKind::Close
+            && op.kind != StepKind::RunUntilComplete) // the program's own, which no card shows
             addEntry(group(op.group), PaletteEntry::forStep(op.kind), QLatin1String(op.name),
                      stepIcon(op.kind), QString::fromUtf8(op.python));
     for (const ResourceSpec &kind : resourceSpecs())

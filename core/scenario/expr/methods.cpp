@@ -56,10 +56,10 @@ private:
 
 const QStringList &methodNames(Value::Kind kind)
 {
-    static const QStringList str{"upper",   "lower", "strip",      "lstrip",     "rstrip",
-                                 "split",   "join",  "startswith", "endswith",   "replace",
-                                 "find",    "count", "title",      "capitalize", "isdigit",
-                                 "isalpha", "zfill", "center",     "ljust",      "rjust"};
+    static const QStringList str{"upper", "lower",      "strip",    "lstrip",  "rstrip", "split",
+                                 "join",  "startswith", "endswith", "replace", "find",   "count",
+                                 "title", "capitalize", "isdigit",  "isalpha", "zfill",  "center",
+                                 "ljust", "rjust",      "format"};
     static const QStringList list{"append", "extend",  "pop",  "insert", "remove", "index",
                                   "count",  "reverse", "sort", "copy",   "clear"};
     static const QStringList tuple{"index", "count"};

@@ -2,6 +2,7 @@
 #include "scenario/expr/builtins.h"
 
 #include "scenario/expr/error.h"
+#include "scenario/expr/format.h"
 #include "scenario/expr/operators.h"
 
 #include <QList>
@@ -187,6 +188,77 @@ QString titled(const QString &text, bool everyWord)
     return out;
 }
 
+// One replacement field of str.format, "{[index][!conversion][:spec]}" without its braces:
+// the argument converted (!r, !s, !a) and formatted, as CPython's string.Formatter does.
+QString replacement(const QString &field, const Values &args, int *automatic)
+{
+    const qsizetype colon = field.indexOf(QLatin1Char(':'));
+    QString name = colon < 0 ? field : field.left(colon);
+    const QString spec = colon < 0 ? QString() : field.mid(colon + 1);
+    QChar conversion;
+    const qsizetype bang = name.indexOf(QLatin1Char('!'));
+    if (bang >= 0) {
+        conversion = bang + 1 < name.size() ? name[bang + 1] : QChar();
+        name = name.left(bang);
+    }
+    int index = 0;
+    if (name.isEmpty()) {
+        if (*automatic < 0)
+            raise("ValueError", QStringLiteral("cannot switch from manual field specification "
+                                               "to automatic field numbering"));
+        index = (*automatic)++;
+    } else {
+        bool number = false;
+        index = name.toInt(&number);
+        if (!number)
+            raise("KeyError", QStringLiteral("'%1'").arg(name));
+        if (*automatic > 0)
+            raise("ValueError", QStringLiteral("cannot switch from automatic field numbering "
+                                               "to manual field specification"));
+        *automatic = -1;
+    }
+    if (std::size_t(index) >= args.size())
+        raise("IndexError",
+              QStringLiteral("Replacement index %1 out of range for positional args tuple")
+                  .arg(index));
+    Value value = args[std::size_t(index)];
+    if (conversion == QLatin1Char('r'))
+        value = Value::string(value.repr());
+    else if (conversion == QLatin1Char('s'))
+        value = Value::string(value.str());
+    else if (conversion == QLatin1Char('a'))
+        value = Value::string(asciiRepr(value));
+    else if (bang >= 0)
+        raise("ValueError", QStringLiteral("Unknown conversion specifier %1").arg(conversion));
+    return formatValue(value, spec);
+}
+
+// str.format(*args): positional fields only ({}, {0}, {!r}, {:>5}); {{ and }} are braces.
+Value formatted(const QString &text, const Values &args)
+{
+    QString out;
+    int automatic = 0; // the next automatic index; -1 once a field was numbered
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if ((c == QLatin1Char('{') || c == QLatin1Char('}')) && i + 1 < text.size()
+            && text[i + 1] == c) {
+            out += c;
+            ++i;
+        } else if (c == QLatin1Char('}')) {
+            raise("ValueError", QStringLiteral("Single '}' encountered in format string"));
+        } else if (c == QLatin1Char('{')) {
+            const qsizetype end = text.indexOf(QLatin1Char('}'), i);
+            if (end < 0)
+                raise("ValueError", QStringLiteral("Single '{' encountered in format string"));
+            out += replacement(text.mid(i + 1, end - i - 1), args, &automatic);
+            i = end;
+        } else {
+            out += c;
+        }
+    }
+    return Value::string(out);
+}
+
 } // namespace
 
 Value stringMethod(const QString &text, const QString &name, const Values &args)
@@ -214,6 +286,8 @@ Value stringMethod(const QString &text, const QString &name, const Values &args)
         return strip(text, name, args);
     if (name == QLatin1String("join"))
         return join(text, args);
+    if (name == QLatin1String("format"))
+        return formatted(text, args);
     if (name == QLatin1String("startswith") || name == QLatin1String("endswith"))
         return affix(text, name, args);
     if (name == QLatin1String("replace"))
