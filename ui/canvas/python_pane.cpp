@@ -5,6 +5,7 @@
 
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -263,6 +264,20 @@ void PythonPane::keyPressEvent(QKeyEvent *event)
     if (event->matches(QKeySequence::Redo))
         return Q_EMIT redoRequested();
     QPlainTextEdit::keyPressEvent(event);
+}
+
+// Qt 6.4.2's QWidgetTextControl::insertFromMimeData compares formats().first() with
+// "text/markdown" without looking whether there is a format: Ctrl+V with nothing copied (an X
+// clipboard without an owner, an empty QMimeData) read past an empty list and crashed the app.
+bool PythonPane::canInsertFromMimeData(const QMimeData *source) const
+{
+    return source && !source->formats().isEmpty() && QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void PythonPane::insertFromMimeData(const QMimeData *source)
+{
+    if (source && !source->formats().isEmpty())
+        QPlainTextEdit::insertFromMimeData(source);
 }
 
 void PythonPane::focusOutEvent(QFocusEvent *event)

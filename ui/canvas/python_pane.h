@@ -60,6 +60,9 @@ protected:
     void focusOutEvent(QFocusEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override; // a new palette: the highlighter's colours follow
+    // An empty clipboard pastes nothing (Qt 6.4 reads the first format of an empty list).
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
     void updateLineMarks();
