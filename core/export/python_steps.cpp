@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 namespace loopscope::python {
 
@@ -101,6 +102,8 @@ QString ProgramWriter::seconds(const Quantity &q) const
         const QString v = variable(q.param);
         return (v.isEmpty() ? localName(q.param) : v) + QStringLiteral(" * SCALE");
     }
+    if (std::isinf(q.value))
+        return QStringLiteral("None"); // wait_for's timeout=None
     return number(q.value) + QStringLiteral(" * SCALE");
 }
 

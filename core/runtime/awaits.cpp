@@ -8,6 +8,8 @@
 #include "structured.h"
 #include "waiting.h"
 
+#include <cmath>
+
 namespace loopscope::rt {
 
 namespace {
@@ -139,6 +141,8 @@ Co waitFor(Runtime &rt, const Step &step, Frame &frame)
     const double timeout = number(rt, frame, step.timeout);
     if (timeout <= 0) {
         co_await waitForExpired(rt, step, frame, &result);
+    } else if (std::isinf(timeout)) { // None: asyncio.timeout(None), which sets no deadline
+        co_await awaitWithin(rt, step, frame, &result);
     } else {
         TimeoutScope scope(rt, *rt.current, timeout);
         std::optional<PyError> error;

@@ -38,7 +38,7 @@ public:
         if (name == QLatin1String("cancelled"))
             return Value::boolean(m_task->cancelled());
         if (name == QLatin1String("get_name"))
-            return Value::string(m_task->name());
+            return Value::string(m_task->pythonName());
         if (name == QLatin1String("result"))
             return result();
         if (name == QLatin1String("exception"))

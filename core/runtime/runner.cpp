@@ -170,7 +170,7 @@ void RunCore::run()
     bool stopped = !mainCoro;
     if (mainCoro) {
         m_main = m_rt.createTask(mainCoro->name, QStringLiteral("main"),
-                                 runCoroutine(m_rt, *mainCoro, std::move(args)));
+                                 runCoroutine(m_rt, *mainCoro, std::move(args)), true);
         m_rt.moduleLane = m_main->lane();
         for (const auto &[text, end] : std::exchange(m_rt.modulePrints, {}))
             m_rt.print(m_rt.moduleLane, text, end);

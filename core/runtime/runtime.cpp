@@ -121,9 +121,10 @@ int Runtime::addLane(LaneKind kind, const QString &name, int parent, const QStri
     return lane;
 }
 
-Ref<Task> Runtime::createTask(const QString &coro, const QString &name, Co body)
+Ref<Task> Runtime::createTask(const QString &coro, const QString &name, Co body, bool laneNameOnly)
 {
     const int k = ++m_tasksPerCoro[coro];
+    const int taskNumber = ++m_tasksMade;
     // Only asyncio.run's task is main (the runner names it): in a program that runs the loop
     // itself, the first task is as any other, `w-1`, as CPython's Task-1 is.
     QString taskName = name;
@@ -132,6 +133,8 @@ Ref<Task> Runtime::createTask(const QString &coro, const QString &name, Co body)
     const int parent = currentLane();
     const int lane = addLane(LaneKind::Task, taskName, parent, coro);
     Ref<Task> task(new Task(*this, lane, taskName, coro));
+    if (name.isEmpty() || laneNameOnly)
+        task->nameAsCPythonDoes(taskNumber);
     tasks.push_back(task);
     if (parent >= 0)
         event(EventKind::Create, lane, {}, {}, parent);

@@ -117,7 +117,10 @@ public:
 
     int addLane(LaneKind kind, const QString &name, int parent = -1, const QString &coro = {});
     // asyncio.create_task: a new lane named `name` or `<coro>-<k>`, first step scheduled.
-    Ref<Task> createTask(const QString &coro, const QString &name, Co body);
+    // `name` is the task's name= unless `laneNameOnly` (asyncio.run's task: lane `main`,
+    // get_name() `Task-1`).
+    Ref<Task> createTask(const QString &coro, const QString &name, Co body,
+                         bool laneNameOnly = false);
     void event(EventKind kind, int lane, const QString &text = {}, const QString &resource = {},
                int by = -1, const QString &via = {});
     void diagnostic(Severity severity, const QString &code, int lane, const QString &message);
@@ -192,6 +195,7 @@ private:
     QHash<const Steps *, std::vector<StringId>> m_stepIdLists;
     std::vector<StringId> m_laneIds;
     std::map<QString, int> m_tasksPerCoro;
+    int m_tasksMade = 0; // tasks.py's _task_name_counter
     std::map<QString, std::unique_ptr<Primitive>> m_primitives;
     int m_callbackLane = -1;
     struct LoopNames

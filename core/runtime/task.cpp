@@ -15,6 +15,11 @@ Task::Task(Runtime &rt, int lane, QString name, QString coro)
     , m_coro(std::move(coro))
 {}
 
+QString Task::pythonName() const
+{
+    return m_taskNumber > 0 ? QStringLiteral("Task-%1").arg(m_taskNumber) : m_name;
+}
+
 void Task::start(Co body)
 {
     m_body = std::move(body);

@@ -25,6 +25,10 @@ public:
     int lane() const { return m_lane; }
     const QString &name() const { return m_name; }
     const QString &coroName() const { return m_coro; }
+    // Task.get_name(): the name= it was given, else CPython's `Task-<n>`, n counting every task
+    // the process made (tasks.py's _task_name_counter). The lane keeps its own name.
+    QString pythonName() const;
+    void nameAsCPythonDoes(int taskNumber) { m_taskNumber = taskNumber; }
 
     // Gives the task its body and schedules its first step (Task.__init__'s call_soon).
     void start(Co body);
@@ -107,6 +111,7 @@ private:
     Co m_body;
     QString m_name;
     QString m_coro;
+    int m_taskNumber = 0; // n of `Task-<n>` for a task not given a name, else 0
 };
 
 // `co_await FutureAwait{...}` inside an interpreted coroutine: suspend the current task on a

@@ -3,6 +3,8 @@
 
 #include "frame_scope.h"
 #include "interpreter_ops.h"
+#include "scenario/expr/builtins.h"
+#include "scenario/expr/error.h"
 
 #include <algorithm>
 
@@ -47,6 +49,19 @@ public:
     }
     std::optional<expr::Values> iterate() override { return m_items; }
     std::optional<qint64> length() const override { return qint64(m_items.size()); }
+    // set.pop(): CPython's takes an element in hash order; here the first in iteration order,
+    // which is CPython's whenever the set holds one element (the usual `done.pop()`).
+    Value callMethod(const QString &name, const expr::Values &args, expr::Scope &) override
+    {
+        if (name != QLatin1String("pop"))
+            raiseNoAttribute(name);
+        expr::requireArgs(QStringLiteral("set.pop"), args, 0, 0);
+        if (m_items.empty())
+            expr::raise("KeyError", QStringLiteral("'pop from an empty set'"));
+        Value out = m_items.front();
+        m_items.erase(m_items.begin());
+        return out;
+    }
 
 private:
     expr::Values m_items;

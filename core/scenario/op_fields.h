@@ -36,12 +36,14 @@ constexpr FieldSpec kSeconds{.key = "seconds",
                              .member = &Step::seconds,
                              .label = "Seconds",
                              .initial = "1"};
+// wait_for's timeout: null is None, no deadline, held as an infinite Quantity (Step::timeout).
 constexpr FieldSpec kTimeout{.key = "timeout",
                              .type = T::Duration,
                              .need = Required,
                              .member = &Step::timeout,
                              .label = "Timeout",
-                             .initial = "1"};
+                             .initial = "1",
+                             .nullable = true};
 constexpr FieldSpec kText{.key = "text",
                           .type = T::Text,
                           .need = Required,

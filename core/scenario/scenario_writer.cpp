@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QSaveFile>
 
+#include <cmath>
+
 namespace loopscope {
 
 namespace {
@@ -140,8 +142,11 @@ bool written(const OpSpec &op, const FieldSpec &field, const Step &s)
 J fieldValue(const FieldSpec &field, const Step &s)
 {
     switch (field.type) {
-    case FieldType::Duration:
-        return quantity(s.*std::get<Quantity Step::*>(field.member));
+    case FieldType::Duration: {
+        const Quantity &q = s.*std::get<Quantity Step::*>(field.member);
+        return field.nullable && !q.isParam() && std::isinf(q.value) ? J(QJsonValue::Null)
+                                                                     : quantity(q);
+    }
     case FieldType::Count:
         return s.count ? quantity(*s.count) : J(QJsonValue::Null);
     case FieldType::Work:

@@ -26,8 +26,12 @@ void StepChecker::field(const Step &s, const FieldSpec &field, const QString &at
                         const QString &stepPath)
 {
     switch (field.type) {
-    case FieldType::Duration:
-        return duration(s.*std::get<Quantity Step::*>(field.member), at);
+    case FieldType::Duration: {
+        const Quantity &q = s.*std::get<Quantity Step::*>(field.member);
+        if (field.nullable && !q.isParam() && std::isinf(q.value))
+            return; // null: None
+        return duration(q, at);
+    }
     case FieldType::Count:
         if (s.count)
             count(*s.count, at);

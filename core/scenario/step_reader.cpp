@@ -6,6 +6,8 @@
 #include "scenario/object_reader.h"
 #include "scenario/op_table.h"
 
+#include <limits>
+
 namespace loopscope {
 
 namespace {
@@ -243,9 +245,13 @@ void readField(ReadContext &context, ObjectReader &r, Step &s, const FieldSpec &
     const Presence presence = field.need == FieldNeed::Required ? P::Required : P::Optional;
     switch (field.type) {
     case FieldType::Duration:
-        if (presence == P::Required || r.has(key)) // notify's n keeps its default of 1
+        if (field.nullable && r.has(key) && r.raw(key).isNull()) // None: no limit
             s.*std::get<Quantity Step::*>(field.member)
-                = r.quantity(key, presence, expect::duration());
+                = Quantity::literal(std::numeric_limits<double>::infinity());
+        else if (presence == P::Required || r.has(key)) // notify's n keeps its default of 1
+            s.*std::get<Quantity Step::*>(field.member) = r.quantity(
+                key, presence,
+                expect::duration() + (field.nullable ? QStringLiteral(" or null") : QString()));
         else
             r.raw(key); // a known key, for messages about unknown ones
         return;

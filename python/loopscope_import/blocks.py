@@ -273,10 +273,10 @@ class Blocks:
             seconds = None if isinstance(delay, ast.Constant) and delay.value is None \
                 else self.imp.seconds(delay)
             # 3.12's wait_for is exactly this; the export marks the wait_for steps it writes
-            # so, and a `timeout` step around one call stays one
+            # so (timeout None too), and a `timeout` step around one call stays one
             single = self.single_await(body) \
                 if not inner and self.imp.comments.marks_wait_for(context.lineno) else None
-            if single is not None and seconds is not None:
+            if single is not None:
                 call, target = single
                 step = {"op": "wait_for", **self.coro_call(call), "timeout": seconds}
                 if target is not None:

@@ -292,3 +292,53 @@ class RoundTripForms(unittest.TestCase):
                     with open(program, encoding="utf-8") as f:
                         doc = imported(f.read(), program)
                     self.assertEqual(normalised(doc), normalised(scenario))
+
+
+# wait_for(aw, None) waits without a deadline (3.12: `async with asyncio.timeout(None)`). The
+# scenario's wait_for took no null timeout, and the export's 3.12 form of it imported back as
+# a `timeout` step.
+WAIT_FOR_NONE = os.path.join(os.path.dirname(__file__), "..", "runtime", "scenarios",
+                             "semantics", "wait-for-none.loop.json")
+WAIT_FOR_NONE_STEPS = [
+    {"op": "wait_for", "coro": "job", "args": {"n": 2}, "timeout": None, "as": "x"},
+    {"op": "create_task", "coro": "job", "args": {"n": 3}, "as": "t"},
+    {"op": "wait_for", "task": "t", "timeout": None, "as": "y"}]
+
+
+def without_ids(steps):
+    return [{k: v for k, v in step.items() if k != "id"} for step in steps]
+
+
+class WaitForNone(unittest.TestCase):
+    def test_a_program_imports_as_wait_for_with_a_null_timeout(self):
+        steps, _ = main_steps("x = await asyncio.wait_for(job(2), None)\n"
+                              "t = asyncio.create_task(job(3))\n"
+                              "y = await asyncio.wait_for(t, timeout=None)",
+                              "async def job(n):\n    await asyncio.sleep(n)\n\n\n")
+        self.assertEqual(without_ids(steps), WAIT_FOR_NONE_STEPS)
+
+    def test_the_export_runs_as_in_loopscope_and_imports_back(self):
+        binary = loopscope_binary()
+        with tempfile.TemporaryDirectory() as tmp:
+            program = os.path.join(tmp, "w.py")
+            run = subprocess.run([binary, "run", WAIT_FOR_NONE, "--export", program],
+                                 capture_output=True, text=True, timeout=60)
+            self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
+            self.assertIn("5.000  main: 20 30 True\n", run.stdout)
+            cpython = subprocess.run([sys.executable, program], capture_output=True, text=True,
+                                     timeout=60)
+            self.assertEqual((cpython.returncode, cpython.stdout), (0, "20 30 True\n"),
+                             cpython.stderr)
+            with open(program, encoding="utf-8") as f:
+                source = f.read()
+            self.assertIn("async with asyncio.timeout(None):", source)
+            self.assertIn("y = await asyncio.wait_for(t, None)", source)
+            doc = imported(source, program)
+            main = {c["name"]: c for c in doc["coroutines"]}["main"]
+            self.assertEqual(without_ids(main["steps"][:3]), WAIT_FOR_NONE_STEPS)
+            again = os.path.join(tmp, "again.loop.json")
+            with open(again, "w", encoding="utf-8") as f:
+                f.write(dumps(doc))
+            checked = subprocess.run([binary, "check", again], capture_output=True, text=True,
+                                     timeout=60)
+            self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)

@@ -38,6 +38,9 @@ private Q_SLOTS:
     void keywordConstantsAreExpressions();
     void floatsBeyondRangeAndArityWords();
     void strIsCodePoints();
+    void taskGetNameIsCPythons();
+    void popFromWaitsDoneSet();
+    void waitForWithoutATimeout();
 };
 
 // asyncio.InvalidStateError (t.result() of a pending task, a future's result set twice) was no
@@ -131,6 +134,38 @@ void TestRuntimeSemantics::strIsCodePoints()
     for (QString &line : expected)
         line.replace(u'R', rocket);
     QCOMPARE(printsText(trace), expected);
+}
+
+// get_name() of a task created without name= gave its lane's name (job-1); CPython's is
+// Task-<n>, n counting every task: asyncio.run's is Task-1, gather's of job(n=3) Task-4. The
+// lanes keep their names.
+void TestRuntimeSemantics::taskGetNameIsCPythons()
+{
+    const Trace trace = runFile(QStringLiteral("task-get-name.loop.json"));
+    QCOMPARE(printsText(trace), QStringList({"0.2 main: [1, 3, 2] Task-2 worker Task-5"}));
+    QCOMPARE(resultsText(trace), QStringLiteral("main=done job-1=done worker=done job-3=done "
+                                                "job-4=done"));
+}
+
+// `done.pop()` on asyncio.wait's set raised AttributeError; an empty set's pop raises KeyError.
+void TestRuntimeSemantics::popFromWaitsDoneSet()
+{
+    const Trace trace = runFile(QStringLiteral("wait-done-pop.loop.json"));
+    QCOMPARE(
+        printsText(trace),
+        QStringList({"1 main: popped 10, done 0, pending 1",
+                     "1 main: empty: KeyError('pop from an empty set') 'pop from an empty set'",
+                     "2 main: rest 20 0"}));
+    QCOMPARE(resultsText(trace), QStringLiteral("main=done job-1=done job-2=done"));
+}
+
+// wait_for(aw, None) waits without a deadline, for a coroutine (inline, no lane of its own) and
+// for a task; check refused the null timeout.
+void TestRuntimeSemantics::waitForWithoutATimeout()
+{
+    const Trace trace = runFile(QStringLiteral("wait-for-none.loop.json"));
+    QCOMPARE(printsText(trace), QStringList({"5 main: 20 30 True"}));
+    QCOMPARE(resultsText(trace), QStringLiteral("main=done job-1=done"));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeSemantics)

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <limits>
+
 using namespace loopscope;
 
 class TestScenarioRoundTrip : public QObject
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void writesKeysInTheFormatOrder();
     void callAwaitRoundTrips_data();
     void callAwaitRoundTrips();
+    void waitForNoneRoundTrips();
 };
 
 void TestScenarioRoundTrip::usesEveryOpAndResourceKind()
@@ -275,6 +278,29 @@ void TestScenarioRoundTrip::callAwaitRoundTrips()
     QVERIFY(again.ok());
     QVERIFY(*again.scenario == *load.scenario);
     QCOMPARE(writeScenario(*again.scenario), text);
+}
+
+// wait_for's `"timeout": null` (timeout=None, an extension of version 1) was refused by check; it
+// is read as no deadline and written back as null.
+void TestScenarioRoundTrip::waitForNoneRoundTrips()
+{
+    const QString waitFor = QStringLiteral(
+        R"({"op": "wait_for", "id": "w", "timeout": null, "coro": "fetch", "as": "x"})");
+    const QByteArray json = QStringLiteral(R"({"format": "loopscope-scenario", "version": 1,
+        "coroutines": [{"name": "fetch", "steps": []}, {"name": "main", "steps": [%1]}]})")
+                                .arg(waitFor)
+                                .toUtf8();
+    const ScenarioLoad load = readScenario(json, QStringLiteral("wait_for"));
+    QVERIFY2(load.ok(), load.problems.empty() ? "" : qPrintable(load.problems[0].toString()));
+    const Step &step = load.scenario->coroutines[1].steps[0];
+    QVERIFY(!step.timeout.isParam());
+    QCOMPARE(step.timeout.value, std::numeric_limits<double>::infinity());
+    const QByteArray text = writeScenario(*load.scenario);
+    QVERIFY2(QString::fromUtf8(text).contains(QStringLiteral("\"steps\": [") + waitFor + u']'),
+             text.constData());
+    const ScenarioLoad again = readScenario(text, QStringLiteral("written"));
+    QVERIFY(again.ok());
+    QVERIFY(*again.scenario == *load.scenario);
 }
 
 QTEST_GUILESS_MAIN(TestScenarioRoundTrip)

@@ -3,10 +3,16 @@
 
 #include "scenario/py_value_text.h"
 
+#include <cmath>
+#include <limits>
+
 namespace loopscope {
 
+// An infinite literal is wait_for's timeout=None (op_fields.h: kTimeout), shown and typed so.
 QString quantityText(const Quantity &q)
 {
+    if (!q.isParam() && std::isinf(q.value))
+        return QStringLiteral("None");
     return q.isParam() ? QLatin1Char('$') + q.param : QString::number(q.value);
 }
 
@@ -15,6 +21,8 @@ std::optional<Quantity> parseQuantity(const QString &text)
     const QString t = text.trimmed();
     if (t.startsWith(QLatin1Char('$')) && t.size() > 1)
         return Quantity::ref(t.mid(1));
+    if (t == QLatin1String("None")) // a field other than wait_for's timeout refuses it
+        return Quantity::literal(std::numeric_limits<double>::infinity());
     bool ok = false;
     const double value = t.toDouble(&ok);
     return ok ? std::optional(Quantity::literal(value)) : std::nullopt;
