@@ -378,7 +378,8 @@ class Body(Calls, Blocks, LoopCalls, ProgramForms):
         return [run]
 
 
-_ASYNCIO_ERRORS = ("asyncio.QueueFull", "asyncio.QueueEmpty", "asyncio.BrokenBarrierError")
+_ASYNCIO_ERRORS = ("asyncio.QueueFull", "asyncio.QueueEmpty", "asyncio.BrokenBarrierError",
+                   "asyncio.InvalidStateError")
 
 
 def _describe(stmt):
