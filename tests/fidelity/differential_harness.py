@@ -98,7 +98,7 @@ def _task_end(task):
 
 def _print_task_ends():
     for task in _tasks:
-        lane = "main" if task is _tasks[0] else task.get_name()
+        lane = "main" if task is _tasks[0] else harness.lane_of(task)
         harness._print(f"TASK {lane} {_task_end(task)}", flush=True)
 
 

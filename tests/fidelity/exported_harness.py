@@ -14,6 +14,7 @@ import os
 import threading
 import time
 import warnings
+import weakref
 
 SCALE = float(os.environ.get("LOOPSCOPE_SCALE", "0.05"))
 
@@ -24,6 +25,9 @@ _root = None
 _last = 0.0
 _deadlocked = False
 _per_coro = {}
+# Each task's lane, and the name CPython gave it: the program's own get_name() sees CPython's
+# Task-<n>; a task named by the program (create_task's name=, set_name) is its lane's name.
+_lanes = weakref.WeakKeyDictionary()
 _loop_thread = threading.main_thread()
 
 
@@ -35,8 +39,15 @@ def _factory(loop, coro, **kwargs):
     name = getattr(coro, "__name__", "task")
     _per_coro[name] = _per_coro.get(name, 0) + 1
     task = asyncio.Task(coro, loop=loop, **kwargs)
-    task.set_name(f"{name}-{_per_coro[name]}")
+    _lanes[task] = (task.get_name(), f"{name}-{_per_coro[name]}")
     return task
+
+
+def lane_of(task):
+    """The trace's lane of a task made by the factory (trace-format.md)."""
+    cpython_name, lane = _lanes.get(task, (None, None))
+    name = task.get_name()
+    return lane if name == cpython_name else name
 
 
 def _lane():
@@ -52,7 +63,7 @@ def _lane():
         return "main"
     if task is None and _t0 is not None:
         return "event loop"
-    return "main" if task is None or task is _root else task.get_name()
+    return "main" if task is None or task is _root else lane_of(task)
 
 
 def _say(*args, **kwargs):
