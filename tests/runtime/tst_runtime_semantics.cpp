@@ -6,7 +6,6 @@
 #include "scenario/scenario_json.h"
 #include "trace_text.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace loopscope;
@@ -16,11 +15,7 @@ namespace {
 
 Trace runFile(const QString &name)
 {
-    const QString path = QStringLiteral(LOOPSCOPE_SEMANTICS_DIR "/") + name;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const ScenarioLoad load = readScenario(file.readAll(), path);
+    const ScenarioLoad load = readScenarioFile(QStringLiteral(LOOPSCOPE_SEMANTICS_DIR "/") + name);
     if (!load.ok())
         qFatal("%s", qPrintable(load.problems.front().toString()));
     return runScenario(*load.scenario);
